@@ -1,0 +1,36 @@
+package dev.tributary.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point of {@code java -jar tributary-examples.jar}: the command-line face of the SDK.
+ * Each subcommand lives in its own class; add new ones to {@code subcommands} below.
+ */
+@Command(
+    name = "tributary-examples.jar",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs Tributary's examples and tools.",
+    subcommands = {ScheduleCommand.class, CommandLine.HelpCommand.class})
+public final class TributaryCli {
+
+  private TributaryCli() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; for tests too. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new TributaryCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    return cli.execute(args);
+  }
+}
