@@ -1,6 +1,7 @@
 package dev.tributary.core.retry;
 
 import dev.tributary.core.auth.Authorization;
+import dev.tributary.core.connector.RateLimit;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

@@ -2,6 +2,7 @@ package dev.tributary.core.retry;
 
 import dev.failsafe.Bulkhead;
 import dev.failsafe.RateLimiter;
+import dev.tributary.core.connector.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.ManualClock;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
+import dev.tributary.core.connector.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -1,12 +1,14 @@
-package dev.tributary.core.retry;
+package dev.tributary.core.connector;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How fast a connector may call a third party with one credential: at most {@code requests} per
- * {@code interval} (spread evenly, so that no window of that length sees more), and at most {@code
- * maxConcurrency} calls at once ("10 concurrent connections"). Zero means no limit of that kind.
+ * How fast a connector may call a third party with one credential (the runtime enforces it, shared
+ * by every job using that connector and credential; see {@link Connector#rateLimit}): at most
+ * {@code requests} per {@code interval} (spread evenly, so that no window of that length sees
+ * more), and at most {@code maxConcurrency} calls at once ("10 concurrent connections"). Zero means
+ * no limit of that kind.
  *
  * @param requests requests allowed per interval, or 0 for no rate limit
  * @param interval the interval {@code requests} is counted over
