@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,8 +89,9 @@ public final class JobRunner implements AutoCloseable {
    */
   public JobHandle add(Job job) {
     Objects.requireNonNull(job, "job");
-    ScheduledJobHandle handle = new ScheduledJobHandle(job, services, () -> jobs.remove(job.id()));
-    register(job.id(), handle);
+    ScheduledJobHandle handle =
+        register(
+            job.id(), () -> new ScheduledJobHandle(job, services, () -> jobs.remove(job.id())));
     handle.start();
     return handle;
   }
@@ -111,19 +113,23 @@ public final class JobRunner implements AutoCloseable {
           "a triggered job with a backfill needs an executor with at least 2 threads, not "
               + pool.getCorePoolSize());
     }
-    TriggeredJobHandle handle = new TriggeredJobHandle(job, services, () -> jobs.remove(job.id()));
-    register(job.id(), handle);
+    TriggeredJobHandle handle =
+        register(
+            job.id(), () -> new TriggeredJobHandle(job, services, () -> jobs.remove(job.id())));
     handle.start();
     return handle;
   }
 
-  private synchronized void register(String id, JobHandle handle) {
+  private synchronized <H extends JobHandle> H register(String id, Supplier<H> create) {
     if (shutDown) {
       throw new IllegalStateException("the job runner is shut down");
     }
-    if (jobs.putIfAbsent(id, handle) != null) {
+    if (jobs.containsKey(id)) {
       throw new IllegalArgumentException("a job with id " + id + " is already registered");
     }
+    H handle = create.get();
+    jobs.put(id, handle);
+    return handle;
   }
 
   public Optional<JobHandle> job(String id) {
