@@ -38,4 +38,11 @@ public interface TriggerHandle extends JobHandle {
 
   /** Whether the backfill of the whole audience is still going. */
   boolean backfilling();
+
+  /**
+   * Completes when the backfill has delivered the whole audience (at once when there is none, or it
+   * completed in an earlier process). A backfill halted by a failure or a pause continues on {@link
+   * #resume()}; one stopped by shutdown continues from its checkpoint in the next process.
+   */
+  CompletableFuture<Void> backfillCompletion();
 }

@@ -44,6 +44,7 @@ final class TriggeredJobHandle implements TriggerHandle {
   private @Nullable RunSnapshot last;
   private boolean backfillRunning;
   private volatile boolean backfillStop;
+  private final CompletableFuture<Void> backfillDone = new CompletableFuture<>();
 
   TriggeredJobHandle(TriggeredJob job, Services services, Runnable onCancel) {
     this.job = job;
@@ -59,11 +60,14 @@ final class TriggeredJobHandle implements TriggerHandle {
             .clock(services.clock())
             .scheduler(services.executor())
             .build();
-    boolean backfillDone = services.stateStore().load(doneKey()).isPresent();
+    boolean completedBefore = services.stateStore().load(doneKey()).isPresent();
     this.gate =
-        job.backfillSource().isPresent() && !backfillDone
+        job.backfillSource().isPresent() && !completedBefore
             ? BackfillGate.forAudienceChanges(batcher)
             : null;
+    if (gate == null) {
+      backfillDone.complete(null);
+    }
     this.run = newRun();
     this.retrier = retrierFor(run);
     this.context = contextFor(run);
@@ -225,6 +229,7 @@ final class TriggeredJobHandle implements TriggerHandle {
       services.stateStore().save(doneKey(), Checkpoint.initial());
       services.stateStore().delete(backfillKey());
       log.debug("job {}: backfill complete", job.id());
+      backfillDone.complete(null);
     } else {
       services.stateStore().save(backfillKey(), page.next());
     }
@@ -287,6 +292,11 @@ final class TriggeredJobHandle implements TriggerHandle {
   public boolean backfilling() {
     BackfillGate<AudienceChanges.Key, AudienceChange> g = gate;
     return g != null && g.backfilling();
+  }
+
+  @Override
+  public CompletableFuture<Void> backfillCompletion() {
+    return backfillDone.copy();
   }
 
   @Override
