@@ -114,8 +114,7 @@ class TriggeredJobTest {
 
     handle.backfillCompletion().get(30, TimeUnit.SECONDS);
     handle.flush().get(30, TimeUnit.SECONDS);
-    assertThat(applied(connector))
-        .containsOnly(Map.entry("u1", "free"), Map.entry("u3", "gold"));
+    assertThat(applied(connector)).containsOnly(Map.entry("u1", "free"), Map.entry("u3", "gold"));
     assertThat(handle.backfilling()).isFalse();
     assertThat(store.load("backfilled/backfill-done")).isPresent();
   }
