@@ -122,7 +122,8 @@ public final class MicroBatcher<K, T> implements AutoCloseable {
   }
 
   private int capacity() {
-    return (int) Math.min(1 << 30, (long) maxBatchSize * 4 / 3 + 1);
+    // sized for a full batch, but no huge table up front for a batch that may stay small
+    return (int) Math.min(8192, (long) maxBatchSize * 4 / 3 + 1);
   }
 
   /**
