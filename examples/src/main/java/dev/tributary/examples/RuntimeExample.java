@@ -176,7 +176,9 @@ public final class RuntimeExample {
       int start = from.cursorValue().map(Integer::parseInt).orElse(0);
       int end = Math.min(profiles.size(), start + max);
       return new Page<>(
-          profiles.subList(start, end), Checkpoint.at(Integer.toString(end)), end == profiles.size());
+          profiles.subList(start, end),
+          Checkpoint.at(Integer.toString(end)),
+          end == profiles.size());
     };
   }
 }

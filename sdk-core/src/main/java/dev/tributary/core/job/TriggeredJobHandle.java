@@ -17,6 +17,7 @@ import dev.tributary.core.trigger.MicroBatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -238,11 +239,15 @@ final class TriggeredJobHandle implements TriggerHandle {
 
   @Override
   public boolean offer(AudienceChange change) throws InterruptedException {
-    return offer(change, null);
+    return accept(change, null);
   }
 
   @Override
-  public boolean offer(AudienceChange change, @Nullable Duration timeout)
+  public boolean offer(AudienceChange change, Duration timeout) throws InterruptedException {
+    return accept(change, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  private boolean accept(AudienceChange change, @Nullable Duration timeout)
       throws InterruptedException {
     if (!job.trigger().matches(change)) {
       return false;
@@ -260,7 +265,12 @@ final class TriggeredJobHandle implements TriggerHandle {
       g.offerLive(change); // blocks for room: the gate has no timed offer
       accepted = true;
     } else {
-      accepted = batcher.offer(change, timeout);
+      if (timeout == null) {
+        batcher.offer(change);
+        accepted = true;
+      } else {
+        accepted = batcher.offer(change, timeout);
+      }
     }
     if (accepted) {
       p.read(1);

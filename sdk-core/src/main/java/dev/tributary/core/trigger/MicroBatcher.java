@@ -134,7 +134,7 @@ public final class MicroBatcher<K, T> implements AutoCloseable {
    * @throws InterruptedException if interrupted while waiting; the change was not added
    */
   public void offer(T change) throws InterruptedException {
-    if (!offer(change, null)) {
+    if (!add(change, null)) {
       throw new AssertionError("an offer without a timeout cannot time out");
     }
   }
@@ -145,7 +145,11 @@ public final class MicroBatcher<K, T> implements AutoCloseable {
    * @return false if there was no room in time; the change was not added
    * @throws IllegalStateException if the batcher is closed
    */
-  public boolean offer(T change, @Nullable Duration timeout) throws InterruptedException {
+  public boolean offer(T change, Duration timeout) throws InterruptedException {
+    return add(change, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  private boolean add(T change, @Nullable Duration timeout) throws InterruptedException {
     Objects.requireNonNull(change, "change");
     K k = Objects.requireNonNull(key.apply(change), "key of change");
     List<T> toDeliver;
