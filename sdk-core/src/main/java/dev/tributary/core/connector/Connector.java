@@ -30,4 +30,15 @@ public interface Connector {
     }
     return CheckResult.ok();
   }
+
+  /**
+   * How fast the third party lets one credential call it, as configured: requests per interval and
+   * concurrent connections. The runtime enforces it across every job that uses this connector with
+   * the same credential, so connectors never count requests themselves; a job may override it.
+   *
+   * <p>The default is {@link RateLimit#unlimited()}.
+   */
+  default RateLimit rateLimit(ConnectorConfig config) {
+    return RateLimit.unlimited();
+  }
 }
