@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class InboundEvents {
     this.defaultName = defaultName;
     this.timestampPath = timestampPath;
     this.identitiesPath = identitiesPath;
-    this.identityPaths = Map.copyOf(identityPaths);
+    this.identityPaths = Collections.unmodifiableMap(new LinkedHashMap<>(identityPaths));
     this.maxEvents = maxEvents;
   }
 
