@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What decryption found out about a message, available once the whole message has been read and
- * its integrity checked.
+ * What decryption found out about a message, available once the whole message has been read and its
+ * integrity checked.
  *
  * @param fileName the file name stored in the message (often empty)
  * @param modificationTime the time stored in the message

@@ -35,7 +35,8 @@ public record KeyDescription(
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(secret ? "private key " : "public key ").append(fingerprint);
+    StringBuilder s =
+        new StringBuilder(secret ? "private key " : "public key ").append(fingerprint);
     for (String uid : userIds) {
       s.append("\n  uid ").append(uid);
     }

@@ -7,9 +7,7 @@ public enum KeyProfile {
    * GnuPG 2.2 and later, Sequoia and every current implementation read. The default.
    */
   CURVE25519("default"),
-  /**
-   * An RFC 9580 v6 key with Ed25519 and X25519: modern, but GnuPG (2.2 and 2.4) cannot use it.
-   */
+  /** An RFC 9580 v6 key with Ed25519 and X25519: modern, but GnuPG (2.2 and 2.4) cannot use it. */
   RFC9580("rfc9580"),
   /** A v4 RSA 3072 key with an RSA 3072 encryption subkey, for partners whose tools lack ECC. */
   RSA3072("rsa3072"),

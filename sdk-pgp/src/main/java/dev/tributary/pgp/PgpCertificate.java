@@ -14,10 +14,10 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 
 /**
- * A parsed OpenPGP public key (certificate): what a message is encrypted to and what signatures
- * are verified with. Create one with {@link #parse(String)} from the ASCII-armored text a user
- * pasted, or {@link #of(PgpPublicKey)} from an authorization; both fail with a {@link
- * PgpKeyException} that says precisely what is wrong with the text.
+ * A parsed OpenPGP public key (certificate): what a message is encrypted to and what signatures are
+ * verified with. Create one with {@link #parse(String)} from the ASCII-armored text a user pasted,
+ * or {@link #of(PgpPublicKey)} from an authorization; both fail with a {@link PgpKeyException} that
+ * says precisely what is wrong with the text.
  *
  * <p>Immutable and thread-safe; share it freely.
  */

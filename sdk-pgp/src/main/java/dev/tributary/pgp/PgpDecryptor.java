@@ -31,9 +31,9 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * <p>Reads binary or ASCII-armored input (detected), skips marker and padding packets, tries every
  * encrypted session key (hidden recipients too) against every key held, and accepts SEIPD v1 (MDC),
  * SEIPD v2 (AEAD) and the OCB format GnuPG 2.4 writes. Data without integrity protection or with
- * the null cipher is refused. Tampering or truncation fails with one {@link
- * PgpIntegrityException}; a wrong key with a {@link PgpWrongKeyException} naming the message's key
- * IDs and the fingerprints held; a wrong passphrase with a {@link PgpWrongPassphraseException}.
+ * the null cipher is refused. Tampering or truncation fails with one {@link PgpIntegrityException};
+ * a wrong key with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints
+ * held; a wrong passphrase with a {@link PgpWrongPassphraseException}.
  *
  * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
  * what streaming means): on an exception the caller must discard what it received. {@link
@@ -126,9 +126,7 @@ public final class PgpDecryptor {
     return new DecryptionSettings(unlocked, rings, signaturePolicy, Engine.of(policy));
   }
 
-  /**
-   * The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe.
-   */
+  /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
   public static final class DecryptionStream extends FilterInputStream {
     private final DecryptingInputStream decrypting;
 

@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * Builder#allowAead allowed} and every recipient's key announces support. GnuPG-only formats are
  * never written.
  *
- * <p>Immutable and thread-safe: build one per recipient set and share it. Each {@code encrypt}
- * call checks the recipients' keys again (a key may expire while an encryptor lives).
+ * <p>Immutable and thread-safe: build one per recipient set and share it. Each {@code encrypt} call
+ * checks the recipients' keys again (a key may expire while an encryptor lives).
  */
 public final class PgpEncryptor {
   /** The default zlib level: 1–3 are zlib's fast strategy; 2 keeps most of the gain of 6. */
@@ -98,8 +98,8 @@ public final class PgpEncryptor {
   }
 
   /**
-   * Encrypts the file {@code source} into {@code target}, replacing it. The message is written to
-   * a temporary file next to {@code target} and renamed into place only when complete, so {@code
+   * Encrypts the file {@code source} into {@code target}, replacing it. The message is written to a
+   * temporary file next to {@code target} and renamed into place only when complete, so {@code
    * target} never holds a partial message. The literal file name and time default to the source's
    * name and last-modified time.
    */
@@ -197,8 +197,8 @@ public final class PgpEncryptor {
     }
 
     /**
-     * Whether SEIPD v2 (AEAD, OCB) may be used when every recipient's key announces support for
-     * it. Default false: GnuPG cannot read SEIPD v2, and many partners run GnuPG.
+     * Whether SEIPD v2 (AEAD, OCB) may be used when every recipient's key announces support for it.
+     * Default false: GnuPG cannot read SEIPD v2, and many partners run GnuPG.
      */
     public Builder allowAead(boolean allow) {
       this.allowAead = allow;

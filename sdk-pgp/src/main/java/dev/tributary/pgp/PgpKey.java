@@ -122,8 +122,8 @@ public final class PgpKey {
   }
 
   /**
-   * Unlocks every protected key now, so that a wrong passphrase fails here rather than at the
-   * first decryption.
+   * Unlocks every protected key now, so that a wrong passphrase fails here rather than at the first
+   * decryption.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    */

@@ -10,9 +10,10 @@ import java.util.Set;
  * Each {@link PgpEncryptor} and {@link PgpDecryptor} has its own policy; there is no global one.
  *
  * <p>{@link #defaults()} refuses what is broken or weak today: the 64-bit-block ciphers (3DES,
- * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, and SHA-1 or MD5 in signatures over
- * data. {@link #legacySenders()} accepts those too, for a partner whose old tool cannot do better;
- * prefer asking them to upgrade. Data without integrity protection is refused by every policy.
+ * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, and SHA-1 or MD5 in signatures
+ * over data. {@link #legacySenders()} accepts those too, for a partner whose old tool cannot do
+ * better; prefer asking them to upgrade. Data without integrity protection is refused by every
+ * policy.
  *
  * <p>Immutable and thread-safe.
  */
@@ -100,7 +101,9 @@ public final class PgpPolicy {
     private EnumSet<SymmetricAlgorithm> symmetricAlgorithms =
         EnumSet.complementOf(
             EnumSet.of(
-                SymmetricAlgorithm.TRIPLE_DES, SymmetricAlgorithm.CAST5, SymmetricAlgorithm.BLOWFISH));
+                SymmetricAlgorithm.TRIPLE_DES,
+                SymmetricAlgorithm.CAST5,
+                SymmetricAlgorithm.BLOWFISH));
     private int minimumRsaBits = 2048;
     private boolean sha1Signatures;
     private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;

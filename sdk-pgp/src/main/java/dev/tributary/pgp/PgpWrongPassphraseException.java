@@ -3,8 +3,8 @@ package dev.tributary.pgp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A private key's passphrase is wrong (or missing for a protected key). {@link #fingerprint()} names
- * the key; the passphrase itself is never in the message.
+ * A private key's passphrase is wrong (or missing for a protected key). {@link #fingerprint()}
+ * names the key; the passphrase itself is never in the message.
  */
 public class PgpWrongPassphraseException extends PgpKeyException {
   private static final long serialVersionUID = 1L;

@@ -65,9 +65,15 @@ class EncryptDecryptTest {
   void roundTrip_everyCompression_armoredAndBinary(Compression compression) {
     for (boolean armor : new boolean[] {false, true}) {
       PgpEncryptor enc =
-          to(PgpTestKeys.ALICE_RSA).compression(compression).compressionLevel(9).armor(armor).build();
+          to(PgpTestKeys.ALICE_RSA)
+              .compression(compression)
+              .compressionLevel(9)
+              .armor(armor)
+              .build();
       byte[] ciphertext = encrypt(enc, TEXT);
-      assertThat(new String(ciphertext, 0, 27, StandardCharsets.ISO_8859_1).startsWith("-----BEGIN PGP MESSAGE-----"))
+      assertThat(
+              new String(ciphertext, 0, 27, StandardCharsets.ISO_8859_1)
+                  .startsWith("-----BEGIN PGP MESSAGE-----"))
           .isEqualTo(armor);
       if (compression != Compression.NONE) {
         assertThat(ciphertext.length).isLessThan(TEXT.length / 4);
@@ -103,7 +109,8 @@ class EncryptDecryptTest {
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().aead()).isTrue();
 
-    byte[] mixed = encrypt(to(PgpTestKeys.EVE_V6, PgpTestKeys.ALICE_RSA).allowAead(true).build(), TEXT);
+    byte[] mixed =
+        encrypt(to(PgpTestKeys.EVE_V6, PgpTestKeys.ALICE_RSA).allowAead(true).build(), TEXT);
     PgpDecryptor.DecryptionStream m = eve.open(new ByteArrayInputStream(mixed));
     assertThat(readAll(m)).isEqualTo(TEXT);
     assertThat(m.result().aead()).isFalse();
@@ -121,8 +128,10 @@ class EncryptDecryptTest {
   void result_reportsNameTimeCipherAndKey() {
     Instant time = Instant.parse("2026-01-02T03:04:05Z");
     byte[] ciphertext =
-        encrypt(to(PgpTestKeys.BOB_25519).fileName("export.csv").modificationTime(time).build(), TEXT);
-    PgpDecryptor.DecryptionStream s = with(PgpTestKeys.BOB_25519).open(new ByteArrayInputStream(ciphertext));
+        encrypt(
+            to(PgpTestKeys.BOB_25519).fileName("export.csv").modificationTime(time).build(), TEXT);
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.BOB_25519).open(new ByteArrayInputStream(ciphertext));
     readAll(s);
     DecryptionResult r = s.result();
     assertThat(r.fileName()).isEqualTo("export.csv");
@@ -172,8 +181,10 @@ class EncryptDecryptTest {
         .isInstanceOfSatisfying(
             PgpWrongKeyException.class,
             e -> {
-              assertThat(e.recipientKeyIds()).containsExactly(PgpTestKeys.ALICE_RSA.encryptionKeyId());
-              assertThat(e.heldFingerprints()).containsExactly(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+              assertThat(e.recipientKeyIds())
+                  .containsExactly(PgpTestKeys.ALICE_RSA.encryptionKeyId());
+              assertThat(e.heldFingerprints())
+                  .containsExactly(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
             })
         .hasMessageContaining(PgpTestKeys.ALICE_RSA.encryptionKeyId())
         .hasMessageContaining(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
@@ -203,7 +214,8 @@ class EncryptDecryptTest {
 
   @Test
   void decrypt_tampered_failsWithTheIntegrityError() {
-    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).compression(Compression.NONE).build(), TEXT);
+    byte[] ciphertext =
+        encrypt(to(PgpTestKeys.ALICE_RSA).compression(Compression.NONE).build(), TEXT);
     for (int position : new int[] {ciphertext.length / 2, ciphertext.length - 5, 700}) {
       byte[] tampered = ciphertext.clone();
       tampered[position] ^= 0x01;
@@ -250,7 +262,8 @@ class EncryptDecryptTest {
     Files.write(source, TEXT);
     Path encrypted = dir.resolve("in.csv.asc");
     to(PgpTestKeys.DAVE_SEQUOIA).armor(true).build().encryptFile(source, encrypted);
-    DecryptionResult r = with(PgpTestKeys.DAVE_SEQUOIA).decryptFile(encrypted, dir.resolve("out.csv"));
+    DecryptionResult r =
+        with(PgpTestKeys.DAVE_SEQUOIA).decryptFile(encrypted, dir.resolve("out.csv"));
     assertThat(Files.readAllBytes(dir.resolve("out.csv"))).isEqualTo(TEXT);
     assertThat(r.fileName()).isEqualTo("in.csv");
   }

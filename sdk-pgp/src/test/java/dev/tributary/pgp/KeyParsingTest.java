@@ -59,11 +59,13 @@ class KeyParsingTest {
     KeyDescription bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey()).describe();
     assertThat(bob.secret()).isTrue();
     assertThat(bob.isProtected()).isTrue();
-    assertThat(bob.keys()).extracting(ComponentKey::algorithm)
+    assertThat(bob.keys())
+        .extracting(ComponentKey::algorithm)
         .containsExactly("EdDSA Ed25519", "ECDH Curve25519");
     KeyDescription eve = PgpCertificate.of(PgpTestKeys.EVE_V6.publicKey()).describe();
     assertThat(eve.keys()).extracting(ComponentKey::version).containsOnly(6);
-    assertThat(eve.keys()).extracting(ComponentKey::algorithm)
+    assertThat(eve.keys())
+        .extracting(ComponentKey::algorithm)
         .containsExactly("Ed25519", "Ed25519", "X25519");
   }
 
@@ -121,7 +123,8 @@ class KeyParsingTest {
 
   @Test
   void parse_binaryData_asksForTheArmoredForm() {
-    String binary = new String(new byte[] {(byte) 0x99, 0x01, 0x0d, 0x04}, StandardCharsets.ISO_8859_1);
+    String binary =
+        new String(new byte[] {(byte) 0x99, 0x01, 0x0d, 0x04}, StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> PgpCertificate.parse(binary))
         .isInstanceOf(PgpKeyException.class)
         .hasMessageContaining("binary data, not an ASCII-armored key");

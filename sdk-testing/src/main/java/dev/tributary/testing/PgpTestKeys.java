@@ -118,8 +118,7 @@ public final class PgpTestKeys {
 
   /** GnuPG 2.2: a single RSA 1024 key, below the default policy's 2048 bits. */
   public static final TestKey WEAK_RSA_1024 =
-      new TestKey(
-          "weak-rsa1024", "FE9A2E603276A522722C1FFA71EFEE8396FE9A0F", "", "", "GnuPG 2.2");
+      new TestKey("weak-rsa1024", "FE9A2E603276A522722C1FFA71EFEE8396FE9A0F", "", "", "GnuPG 2.2");
 
   /** GnuPG 2.2: an Ed25519 key without any encryption subkey. */
   public static final TestKey SIGN_ONLY =

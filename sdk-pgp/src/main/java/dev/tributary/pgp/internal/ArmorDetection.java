@@ -34,12 +34,17 @@ final class ArmorDetection {
       String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));
       throw new PgpDataException(
           Reason.NOT_OPENPGP,
-          "expected an OpenPGP " + expectedBlock.toLowerCase(java.util.Locale.ROOT)
-              + " but found a " + found.toLowerCase(java.util.Locale.ROOT) + " block");
+          "expected an OpenPGP "
+              + expectedBlock.toLowerCase(java.util.Locale.ROOT)
+              + " but found a "
+              + found.toLowerCase(java.util.Locale.ROOT)
+              + " block");
     }
     throw new PgpDataException(
         Reason.NOT_OPENPGP,
         "the input is not OpenPGP data: it neither starts with an OpenPGP packet nor with"
-            + " -----BEGIN PGP " + expectedBlock + "-----");
+            + " -----BEGIN PGP "
+            + expectedBlock
+            + "-----");
   }
 }

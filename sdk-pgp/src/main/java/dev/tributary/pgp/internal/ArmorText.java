@@ -38,10 +38,13 @@ public final class ArmorText {
 
   private ArmorText() {}
 
-  /** The binary key packets inside {@code text}, which must be one armored block of {@code kind}. */
+  /**
+   * The binary key packets inside {@code text}, which must be one armored block of {@code kind}.
+   */
   public static byte[] decode(String text, Kind kind) {
     if (text.isBlank()) {
-      throw new PgpKeyException("the key is empty; paste " + kind.article + ", beginning with " + kind.header());
+      throw new PgpKeyException(
+          "the key is empty; paste " + kind.article + ", beginning with " + kind.header());
     }
     if (looksBinary(text)) {
       throw new PgpKeyException(
@@ -77,7 +80,8 @@ public final class ArmorText {
     if (first.startsWith("-----BEGIN PGP MESSAGE")) {
       return "this is an encrypted OpenPGP message, not a key; paste " + kind.article;
     }
-    if (first.startsWith("-----BEGIN PGP SIGNED MESSAGE") || first.startsWith("-----BEGIN PGP SIGNATURE")) {
+    if (first.startsWith("-----BEGIN PGP SIGNED MESSAGE")
+        || first.startsWith("-----BEGIN PGP SIGNATURE")) {
       return "this is an OpenPGP signature, not a key; paste " + kind.article;
     }
     if (first.startsWith("-----BEGIN ") || first.startsWith("ssh-") || first.startsWith("ecdsa-")) {

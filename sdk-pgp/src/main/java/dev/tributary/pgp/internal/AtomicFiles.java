@@ -27,17 +27,18 @@ public final class AtomicFiles {
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
     boolean done = false;
     try {
-      try (var channel = java.nio.channels.FileChannel.open(
-              temp, java.nio.file.StandardOpenOption.WRITE);
+      try (var channel =
+              java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
           OutputStream out =
-              new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
-                  1 << 16)) {
+              new java.io.BufferedOutputStream(
+                  java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
         writer.write(out);
         out.flush();
         channel.force(true);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }

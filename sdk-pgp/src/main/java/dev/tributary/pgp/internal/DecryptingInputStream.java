@@ -102,7 +102,9 @@ public final class DecryptingInputStream extends InputStream {
         modificationTime = data.getModificationTime().toInstant();
         literal = data.getInputStream();
         return;
-      } else if (!(o instanceof PGPMarker || o instanceof PGPPadding || o instanceof PGPSignatureList)) {
+      } else if (!(o instanceof PGPMarker
+          || o instanceof PGPPadding
+          || o instanceof PGPSignatureList)) {
         throw new PgpDataException(
             Reason.MALFORMED, "unexpected " + o.getClass().getSimpleName() + " in the message");
       }

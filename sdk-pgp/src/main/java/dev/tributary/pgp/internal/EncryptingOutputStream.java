@@ -31,9 +31,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stream {@link dev.tributary.pgp.PgpEncryptor#encrypt(OutputStream)} returns: plaintext in,
- * an OpenPGP message out. It waits for the first 64 KiB (or the close) to decide whether the data
- * is worth compressing, then writes [armor] → PKESKs + SEIPD → [compressed data] → [one-pass
+ * The stream {@link dev.tributary.pgp.PgpEncryptor#encrypt(OutputStream)} returns: plaintext in, an
+ * OpenPGP message out. It waits for the first 64 KiB (or the close) to decide whether the data is
+ * worth compressing, then writes [armor] → PKESKs + SEIPD → [compressed data] → [one-pass
  * signatures] → literal data → [signatures]. Closing it finishes the message; the target stays
  * open. Not thread-safe.
  */
@@ -95,17 +95,18 @@ public final class EncryptingOutputStream extends OutputStream {
 
   private void open() throws IOException {
     try {
-      OutputStream out = new FilterOutputStream(target) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
+      OutputStream out =
+          new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              out.write(b, off, len);
+            }
 
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      };
+            @Override
+            public void close() throws IOException {
+              out.flush();
+            }
+          };
       if (settings.armor()) {
         armorOut = ArmoredOutputStream.builder().clearHeaders().build(out);
         out = armorOut;
@@ -119,9 +120,11 @@ public final class EncryptingOutputStream extends OutputStream {
       encryptedOut = encryptor.open(out, new byte[BUFFER]);
       out = encryptedOut;
       if (settings.compression() != Compression.NONE
-          && (!settings.skipIncompressible() || Compressibility.worthCompressing(sample, sampled))) {
+          && (!settings.skipIncompressible()
+              || Compressibility.worthCompressing(sample, sampled))) {
         compressor =
-            new PGPCompressedDataGenerator(settings.compression().id(), settings.compressionLevel());
+            new PGPCompressedDataGenerator(
+                settings.compression().id(), settings.compressionLevel());
         compressedOut = compressor.open(out, new byte[BUFFER]);
         out = compressedOut;
       }

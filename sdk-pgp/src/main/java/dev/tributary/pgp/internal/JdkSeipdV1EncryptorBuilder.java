@@ -54,7 +54,9 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     try {
       Cipher cipher = Cipher.getInstance("AES/CFB/NoPadding");
       cipher.init(
-          Cipher.ENCRYPT_MODE, new SecretKeySpec(keyBytes, "AES"), new IvParameterSpec(new byte[16]));
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(keyBytes, "AES"),
+          new IvParameterSpec(new byte[16]));
       return new Encryptor(cipher);
     } catch (GeneralSecurityException e) {
       throw new PGPException("cannot set up AES/CFB: " + e.getMessage(), e);

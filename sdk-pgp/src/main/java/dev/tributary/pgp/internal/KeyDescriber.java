@@ -36,8 +36,8 @@ public final class KeyDescriber {
     for (OpenPGPComponentKey k : cert.getKeys()) {
       keys.add(component(cert, k, when));
     }
-    return new KeyDescription(fingerprint(cert.getPrimaryKey().getPGPPublicKey()), userIds,
-        cert.isSecretKey(), keys);
+    return new KeyDescription(
+        fingerprint(cert.getPrimaryKey().getPGPPublicKey()), userIds, cert.isSecretKey(), keys);
   }
 
   static ComponentKey component(OpenPGPCertificate cert, OpenPGPComponentKey k, Date when) {

@@ -19,7 +19,9 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
 
-/** Encodes key rings (binary or armored) and reads keys leniently, as command-line tools pass them. */
+/**
+ * Encodes key rings (binary or armored) and reads keys leniently, as command-line tools pass them.
+ */
 public final class KeyEncoding {
   private KeyEncoding() {}
 

@@ -53,7 +53,8 @@ public final class KeyRings {
   private static void checkFirstPacket(byte[] binary, int expectedTag) {
     int b = binary[0] & 0xff;
     if ((b & 0x80) == 0) {
-      throw new PgpKeyException("the key data is damaged: it does not start with an OpenPGP packet");
+      throw new PgpKeyException(
+          "the key data is damaged: it does not start with an OpenPGP packet");
     }
     int tag = (b & 0x40) != 0 ? b & 0x3f : (b >> 2) & 0x0f;
     if (tag == expectedTag) {

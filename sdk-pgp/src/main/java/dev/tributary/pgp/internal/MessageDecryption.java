@@ -1,11 +1,11 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
-import dev.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.bouncycastle.openpgp.PGPEncryptedData;
@@ -47,7 +47,9 @@ public final class MessageDecryption {
       try {
         plain =
             new AeadGuardStream(
-                found.packet().getDataStream(new BcSessionKeyDataDecryptorFactory(found.sessionKey())));
+                found
+                    .packet()
+                    .getDataStream(new BcSessionKeyDataDecryptorFactory(found.sessionKey())));
       } catch (PGPException e) {
         throw new PgpIntegrityException(e);
       }
@@ -73,7 +75,8 @@ public final class MessageDecryption {
           return list;
         }
         if (o == null) {
-          throw new PgpDataException(Reason.MALFORMED, "the OpenPGP data holds no encrypted message");
+          throw new PgpDataException(
+              Reason.MALFORMED, "the OpenPGP data holds no encrypted message");
         }
         if (!(o instanceof PGPMarker) && !(o instanceof PGPPadding)) {
           throw new PgpDataException(

@@ -20,7 +20,8 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature
 public final class RecipientSelector {
   private RecipientSelector() {}
 
-  public static List<PGPPublicKey> encryptionKeys(PGPPublicKeyRing ring, Engine engine, Instant at) {
+  public static List<PGPPublicKey> encryptionKeys(
+      PGPPublicKeyRing ring, Engine engine, Instant at) {
     OpenPGPCertificate cert =
         new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
     Date when = Date.from(at);

@@ -28,10 +28,12 @@ final class SeipdV1InputStream extends InputStream {
   private final BlockEncryptor cipher;
   private final int bs;
   private final MessageDigest sha1;
+
   /** [IV_AREA - bs, IV_AREA): the previous ciphertext block; then the ciphertext chunk. */
   private final byte[] ct = new byte[IV_AREA + CHUNK];
 
   private final byte[] ks = new byte[CHUNK + IV_AREA];
+
   /** Decrypted bytes: [pos, lim) are unread; the last MDC_LENGTH are held back until the end. */
   private final byte[] pt = new byte[CHUNK + MDC_LENGTH + IV_AREA];
 

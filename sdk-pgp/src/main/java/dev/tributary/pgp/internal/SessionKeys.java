@@ -39,7 +39,8 @@ final class SessionKeys {
         continue;
       }
       KeyIdentifier id = pk.getKeyIdentifier();
-      recipients.add(id.isWildcard() ? "0000000000000000 (hidden)" : KeyDescriber.keyId(id.getKeyId()));
+      recipients.add(
+          id.isWildcard() ? "0000000000000000 (hidden)" : KeyDescriber.keyId(id.getKeyId()));
       for (UnlockedKeys key : keys) {
         for (PGPSecretKey secret : key.decryptionKeys()) {
           if (!id.isWildcard() && !id.matches(secret.getPublicKey().getKeyIdentifier())) {

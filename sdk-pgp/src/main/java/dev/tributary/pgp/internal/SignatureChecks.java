@@ -14,15 +14,17 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies one-pass signatures of a message as its data streams past. Each one-pass signature
- * whose key is in a verification certificate is fed the data; at the end each signature packet is
- * matched to its one-pass signature and checked against the policy (hash algorithm, the key being
- * a valid signing key of its certificate when it signed). Not thread-safe.
+ * Verifies one-pass signatures of a message as its data streams past. Each one-pass signature whose
+ * key is in a verification certificate is fed the data; at the end each signature packet is matched
+ * to its one-pass signature and checked against the policy (hash algorithm, the key being a valid
+ * signing key of its certificate when it signed). Not thread-safe.
  */
 final class SignatureChecks {
-  private record Pending(PGPOnePassSignature ops, PGPPublicKeyRing ring, PGPPublicKey key) {}
+  private record Pending(
+      @Nullable PGPOnePassSignature ops, PGPPublicKeyRing ring, PGPPublicKey key) {}
 
   private final Engine engine;
   private final List<PGPPublicKeyRing> certificates;
@@ -116,6 +118,40 @@ final class SignatureChecks {
         + KeyDescriber.keyId(p.key().getKeyID())
         + " was not a valid signing key when the signature was made (expired, revoked, or not a"
         + " signing key)";
+  }
+
+  /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */
+  SignatureVerification detached(PGPSignature sig, boolean ready) {
+    for (PGPPublicKeyRing ring : certificates) {
+      for (KeyIdentifier id : sig.getKeyIdentifiers()) {
+        PGPPublicKey key = ring.getPublicKey(id);
+        if (key != null && ready) {
+          String problem;
+          try {
+            problem = policyProblem(new Pending(null, ring, key), sig);
+            if (problem == null && !sig.verify()) {
+              problem = "the signature does not match the data";
+            }
+          } catch (PGPException | RuntimeException e) {
+            problem = "the signature cannot be checked: " + e.getMessage();
+          }
+          return new SignatureVerification(
+              KeyDescriber.keyId(key.getKeyID()),
+              KeyDescriber.fingerprint(ring.getPublicKey()),
+              KeyDescriber.fingerprint(key),
+              sig.getCreationTime().toInstant(),
+              problem == null,
+              problem);
+        }
+      }
+    }
+    return new SignatureVerification(
+        KeyDescriber.keyId(sig.getKeyID()),
+        null,
+        null,
+        sig.getCreationTime().toInstant(),
+        false,
+        "no verification certificate holds the signing key");
   }
 
   List<SignatureVerification> results() {
