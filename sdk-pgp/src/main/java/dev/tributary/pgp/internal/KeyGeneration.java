@@ -5,15 +5,43 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpPolicy;
 import java.util.Date;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
 
 /** Generates keys for {@link dev.tributary.pgp.PgpKey#generate}. */
 public final class KeyGeneration {
   private KeyGeneration() {}
+
+  private static PGPSignatureSubpacketGenerator preferences(PGPSignatureSubpacketGenerator g) {
+    g.setPreferredSymmetricAlgorithms(
+        false,
+        new int[] {
+          SymmetricKeyAlgorithmTags.AES_256,
+          SymmetricKeyAlgorithmTags.AES_192,
+          SymmetricKeyAlgorithmTags.AES_128
+        });
+    g.setPreferredHashAlgorithms(
+        false,
+        new int[] {HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA384, HashAlgorithmTags.SHA256});
+    g.setPreferredCompressionAlgorithms(
+        false,
+        new int[] {
+          CompressionAlgorithmTags.ZLIB,
+          CompressionAlgorithmTags.ZIP,
+          CompressionAlgorithmTags.BZIP2,
+          CompressionAlgorithmTags.UNCOMPRESSED
+        });
+    g.setPrimaryUserID(false, true);
+    return g;
+  }
 
   public static PGPSecretKeyRing generate(KeyProfile profile, String userId, Secret passphrase) {
     Engine engine = Engine.of(PgpPolicy.defaults());
@@ -49,7 +77,17 @@ public final class KeyGeneration {
         }
         default -> throw new IllegalArgumentException("unknown profile: " + profile);
       }
-      builder = builder.addUserId(userId);
+      // GnuPG reads algorithm preferences from the user ID's self-signature, not the direct-key
+      // signature BouncyCastle puts them on: without them it falls back to 3DES.
+      builder =
+          builder.addUserId(
+              userId,
+              new SignatureParameters.Callback() {
+                @Override
+                public SignatureParameters apply(SignatureParameters parameters) {
+                  return parameters.setHashedSubpacketsFunction(KeyGeneration::preferences);
+                }
+              });
       OpenPGPKey key =
           passphrase.isEmpty() ? builder.build() : builder.build(passphrase.reveal().toCharArray());
       return key.getPGPSecretKeyRing();
