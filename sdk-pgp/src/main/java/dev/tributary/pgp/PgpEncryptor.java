@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +56,7 @@ public final class PgpEncryptor {
   private final boolean armor;
   private final String fileName;
   private final @Nullable Instant modificationTime;
+  private volatile @Nullable Keys selected;
 
   private PgpEncryptor(Builder b) {
     this.recipients = List.copyOf(b.recipients);
@@ -127,22 +128,17 @@ public final class PgpEncryptor {
   }
 
   private EncryptionSettings settings(String name, @Nullable Instant time) {
-    Engine engine = Engine.of(policy);
-    List<PGPPublicKeyRing> rings = new ArrayList<>();
-    for (PgpCertificate c : recipients) {
-      RecipientSelector.encryptionKeys(c.ring(), engine, Instant.now()); // fail fast, precisely
-      rings.add(c.ring());
-    }
+    Keys keys = currentKeys();
     List<UnlockedKeys> signing = new ArrayList<>();
     for (PgpKey k : signers) {
       signing.add(k.unlocked());
     }
     return new EncryptionSettings(
-        rings,
+        keys.keys(),
+        allowAead && keys.seipdV2(),
         signing,
-        engine,
+        keys.engine(),
         symmetricAlgorithm,
-        allowAead,
         compression,
         compressionLevel,
         skipIncompressible,
@@ -150,6 +146,32 @@ public final class PgpEncryptor {
         name,
         time);
   }
+
+  /**
+   * The recipients' encryption keys. Selecting them verifies every self-signature, so a selection
+   * is reused for a minute; after that, keys are checked again (they may have expired).
+   */
+  private Keys currentKeys() {
+    Keys keys = selected;
+    Instant now = Instant.now();
+    if (keys != null && now.isBefore(keys.selectedAt().plusSeconds(60))) {
+      return keys;
+    }
+    Engine engine = Engine.of(policy);
+    List<PGPPublicKey> all = new ArrayList<>();
+    boolean seipdV2 = true;
+    for (PgpCertificate c : recipients) {
+      RecipientSelector.Selection s = RecipientSelector.select(c.ring(), engine, now);
+      all.addAll(s.keys());
+      seipdV2 &= s.seipdV2();
+    }
+    keys = new Keys(List.copyOf(all), seipdV2, engine, now);
+    selected = keys;
+    return keys;
+  }
+
+  private record Keys(
+      List<PGPPublicKey> keys, boolean seipdV2, Engine engine, Instant selectedAt) {}
 
   /** Builds a {@link PgpEncryptor}. Not thread-safe. */
   public static final class Builder {
@@ -264,7 +286,7 @@ public final class PgpEncryptor {
             "the policy does not accept " + symmetricAlgorithm.displayName());
       }
       PgpEncryptor encryptor = new PgpEncryptor(this);
-      encryptor.settings("", null);
+      encryptor.currentKeys(); // fails fast, naming every key and why it cannot be used
       return encryptor;
     }
   }

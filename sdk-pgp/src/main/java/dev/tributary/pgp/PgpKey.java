@@ -103,9 +103,7 @@ public final class PgpKey {
   }
 
   PGPPublicKeyRing publicRing() {
-    return new OpenPGPKey(ring, Engine.of(PgpPolicy.defaults()).implementation())
-        .toCertificate()
-        .getPGPPublicKeyRing();
+    return new PGPPublicKeyRing(KeyEncoding.publicKeys(ring));
   }
 
   public String fingerprint() {
@@ -118,7 +116,12 @@ public final class PgpKey {
 
   /** Whether any of its keys is protected by a passphrase. */
   public boolean isProtected() {
-    return describe().isProtected();
+    for (var secret : ring) {
+      if (secret.getS2KUsage() != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

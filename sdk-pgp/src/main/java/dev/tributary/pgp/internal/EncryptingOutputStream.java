@@ -14,17 +14,14 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
@@ -112,10 +109,8 @@ public final class EncryptingOutputStream extends OutputStream {
         out = armorOut;
       }
       encryptor = new PGPEncryptedDataGenerator(dataEncryptor());
-      for (PGPPublicKeyRing ring : settings.recipients()) {
-        for (PGPPublicKey key : RecipientSelector.encryptionKeys(ring, settings.engine(), now())) {
-          encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
-        }
+      for (PGPPublicKey key : settings.encryptionKeys()) {
+        encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
       }
       encryptedOut = encryptor.open(out, new byte[BUFFER]);
       out = encryptedOut;
@@ -156,7 +151,7 @@ public final class EncryptingOutputStream extends OutputStream {
   private PGPDataEncryptorBuilder dataEncryptor() {
     SymmetricAlgorithm alg = settings.symmetricAlgorithm();
     SecureRandom random = new SecureRandom();
-    if (settings.allowAead() && everyRecipientSupportsSeipdV2()) {
+    if (settings.useAead()) {
       return new BcPGPDataEncryptorBuilder(alg.id())
           .setWithAEAD(AEADAlgorithmTags.OCB, 6)
           .setUseV6AEAD()
@@ -169,24 +164,6 @@ public final class EncryptingOutputStream extends OutputStream {
               .setWithIntegrityPacket(true)
               .setSecureRandom(random);
     };
-  }
-
-  private boolean everyRecipientSupportsSeipdV2() {
-    for (PGPPublicKeyRing ring : settings.recipients()) {
-      OpenPGPCertificate cert =
-          new OpenPGPCertificate(
-              ring, settings.engine().implementation(), settings.engine().bcPolicy());
-      Features features;
-      try {
-        features = cert.getPrimaryKey().getFeatures(Date.from(now()));
-      } catch (RuntimeException e) {
-        return false;
-      }
-      if (features == null || !features.supportsSEIPDv2()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Instant now() {

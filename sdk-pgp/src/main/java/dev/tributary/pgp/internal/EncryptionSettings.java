@@ -4,16 +4,20 @@ import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.time.Instant;
 import java.util.List;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.jspecify.annotations.Nullable;
 
-/** Everything {@link EncryptingOutputStream} needs, resolved by the public builder. */
+/**
+ * Everything {@link EncryptingOutputStream} needs, resolved by the public builder: the recipients'
+ * selected encryption keys, and whether SEIPD v2 may be used (allowed, and every recipient
+ * announces support).
+ */
 public record EncryptionSettings(
-    List<PGPPublicKeyRing> recipients,
+    List<PGPPublicKey> encryptionKeys,
+    boolean useAead,
     List<UnlockedKeys> signers,
     Engine engine,
     SymmetricAlgorithm symmetricAlgorithm,
-    boolean allowAead,
     Compression compression,
     int compressionLevel,
     boolean skipIncompressible,

@@ -2,22 +2,25 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.core.SystemException;
 import dev.tributary.pgp.PgpKeyException;
-import dev.tributary.pgp.PgpPolicy;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.PacketFormat;
 import org.bouncycastle.openpgp.PGPKeyRing;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
-import org.bouncycastle.openpgp.api.OpenPGPKey;
-import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
 /**
  * Encodes key rings (binary or armored) and reads keys leniently, as command-line tools pass them.
@@ -56,14 +59,21 @@ public final class KeyEncoding {
     return armor(encode(ring), ring instanceof PGPSecretKeyRing);
   }
 
+  /** The public keys of a secret key ring, with their signatures. */
+  public static List<PGPPublicKey> publicKeys(PGPSecretKeyRing secret) {
+    List<PGPPublicKey> keys = new ArrayList<>();
+    secret.getPublicKeys().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** Every certificate in armored or binary data; private keys give their public part. */
   public static List<PGPPublicKeyRing> readPublicRings(byte[] data) {
     List<PGPPublicKeyRing> rings = new ArrayList<>();
-    for (OpenPGPCertificate c : read(data)) {
+    for (PGPKeyRing ring : read(data)) {
       rings.add(
-          c instanceof OpenPGPKey k
-              ? k.toCertificate().getPGPPublicKeyRing()
-              : c.getPGPPublicKeyRing());
+          ring instanceof PGPSecretKeyRing secret
+              ? new PGPPublicKeyRing(publicKeys(secret))
+              : (PGPPublicKeyRing) ring);
     }
     return rings;
   }
@@ -71,33 +81,54 @@ public final class KeyEncoding {
   /** Every private key in armored or binary data. */
   public static List<PGPSecretKeyRing> readSecretRings(byte[] data) {
     List<PGPSecretKeyRing> rings = new ArrayList<>();
-    for (OpenPGPCertificate c : read(data)) {
-      if (!(c instanceof OpenPGPKey k)) {
+    for (PGPKeyRing ring : read(data)) {
+      if (!(ring instanceof PGPSecretKeyRing secret)) {
         throw new PgpKeyException(
             "this is a public key (certificate) "
-                + KeyDescriber.fingerprint(c.getPrimaryKey().getPGPPublicKey())
+                + KeyDescriber.fingerprint(ring.getPublicKey())
                 + "; a private key is needed here");
       }
-      rings.add(k.getPGPSecretKeyRing());
+      rings.add(secret);
     }
     return rings;
   }
 
-  private static List<OpenPGPCertificate> read(byte[] data) {
-    Engine engine = Engine.of(PgpPolicy.defaults());
-    List<OpenPGPCertificate> certs;
-    try {
-      certs =
-          new OpenPGPKeyReader(engine.implementation(), engine.bcPolicy())
-              .parseKeysOrCertificates(data);
+  /**
+   * Every key ring in armored (one or more blocks) or binary data. Parsed without evaluating
+   * signatures: that happens when a key is used, and costs an RSA check per signature.
+   */
+  private static List<PGPKeyRing> read(byte[] data) {
+    List<PGPKeyRing> rings = new ArrayList<>();
+    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
+      InputStream current = in;
+      while (true) {
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(current);
+        Object o;
+        while ((o = factory.nextObject()) != null) {
+          if (o instanceof PGPKeyRing ring) {
+            rings.add(ring);
+          } else if (!(o instanceof PGPMarker)) {
+            throw new PgpKeyException(
+                "the key data holds something other than keys ("
+                    + o.getClass().getSimpleName()
+                    + ")");
+          }
+        }
+        if (!(current instanceof ArmoredInputStream armored) || armored.isEndOfStream()) {
+          break;
+        }
+      }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof PgpKeyException k) {
+        throw k;
+      }
       throw new PgpKeyException(
           "cannot read the key data: it is damaged or not an OpenPGP key (" + e.getMessage() + ")",
           e);
     }
-    if (certs.isEmpty()) {
+    if (rings.isEmpty()) {
       throw new PgpKeyException("the data holds no OpenPGP key");
     }
-    return certs;
+    return rings;
   }
 }

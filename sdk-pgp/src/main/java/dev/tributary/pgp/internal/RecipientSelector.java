@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -20,8 +21,15 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature
 public final class RecipientSelector {
   private RecipientSelector() {}
 
+  /** The keys to encrypt to, and whether the certificate announces SEIPD v2 (AEAD) support. */
+  public record Selection(List<PGPPublicKey> keys, boolean seipdV2) {}
+
   public static List<PGPPublicKey> encryptionKeys(
       PGPPublicKeyRing ring, Engine engine, Instant at) {
+    return select(ring, engine, at).keys();
+  }
+
+  public static Selection select(PGPPublicKeyRing ring, Engine engine, Instant at) {
     OpenPGPCertificate cert =
         new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
     Date when = Date.from(at);
@@ -44,7 +52,16 @@ public final class RecipientSelector {
               + String.join("; ", reasons)
               + ". Ask the recipient for a current public key with a valid encryption subkey");
     }
-    return usable;
+    return new Selection(usable, seipdV2(cert, when));
+  }
+
+  private static boolean seipdV2(OpenPGPCertificate cert, Date when) {
+    try {
+      Features features = cert.getPrimaryKey().getFeatures(when);
+      return features != null && features.supportsSEIPDv2();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static String primaryProblem(OpenPGPCertificate cert, Date when) {
