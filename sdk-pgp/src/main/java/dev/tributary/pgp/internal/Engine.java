@@ -8,6 +8,7 @@ import org.bouncycastle.openpgp.api.OpenPGPDefaultPolicy;
 import org.bouncycastle.openpgp.api.OpenPGPImplementation;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * BouncyCastle's OpenPGP implementation configured with one {@link PgpPolicy}. Every operation gets
@@ -16,13 +17,10 @@ import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
  */
 public final class Engine {
   private final PgpPolicy policy;
-  private final OpenPGPPolicy bcPolicy;
-  private final OpenPGPImplementation implementation;
+  private volatile @Nullable OpenPGPImplementation implementation;
 
   private Engine(PgpPolicy policy) {
     this.policy = policy;
-    this.bcPolicy = toBc(policy);
-    this.implementation = new BcOpenPGPImplementation().setPolicy(bcPolicy);
   }
 
   public static Engine of(PgpPolicy policy) {
@@ -34,11 +32,20 @@ public final class Engine {
   }
 
   public OpenPGPPolicy bcPolicy() {
-    return bcPolicy;
+    return implementation().policy();
   }
 
+  /**
+   * Made on first use: BouncyCastle's default policy parses dates in its constructor, which costs
+   * tens of milliseconds at start-up, and the decryption fast path never needs it.
+   */
   public OpenPGPImplementation implementation() {
-    return implementation;
+    OpenPGPImplementation impl = implementation;
+    if (impl == null) {
+      impl = new BcOpenPGPImplementation().setPolicy(toBc(policy));
+      implementation = impl;
+    }
+    return impl;
   }
 
   private static OpenPGPPolicy toBc(PgpPolicy policy) {

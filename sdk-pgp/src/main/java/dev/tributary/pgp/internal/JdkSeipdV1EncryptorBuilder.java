@@ -3,7 +3,6 @@ package dev.tributary.pgp.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -161,17 +160,9 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     }
   }
 
-  /** SHA-1 for the MDC, on the JDK's intrinsic. */
+  /** SHA-1 for the MDC, on the JDK's intrinsic, hashed on a helper thread. */
   private static final class Sha1Calculator implements PGPDigestCalculator {
-    private final MessageDigest sha1;
-
-    Sha1Calculator() {
-      try {
-        sha1 = MessageDigest.getInstance("SHA-1");
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK has no SHA-1", e);
-      }
-    }
+    private AsyncSha1 sha1 = new AsyncSha1();
 
     @Override
     public int getAlgorithm() {
@@ -183,7 +174,7 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
       return new OutputStream() {
         @Override
         public void write(int b) {
-          sha1.update((byte) b);
+          sha1.update(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
@@ -195,12 +186,15 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     @Override
     public byte[] getDigest() {
-      return sha1.digest();
+      byte[] digest = sha1.digest();
+      sha1.close();
+      return digest;
     }
 
     @Override
     public void reset() {
-      sha1.reset();
+      sha1.close();
+      sha1 = new AsyncSha1();
     }
   }
 }

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -13,11 +12,11 @@ import java.util.Arrays;
  *
  * <p>OpenPGP's CFB decrypts block i as {@code C[i] XOR E(C[i-1])}: every cipher input is already
  * known, so whole 64 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop
- * that the JIT vectorizes, and the SHA-1 of the MDC runs on the JDK's intrinsic. The stream returns
- * the packets inside (the random prefix and the trailing MDC packet removed) and holds back the
- * last 22 bytes until the end, where it verifies the MDC: {@link #read} throws {@link
- * IntegrityFailure} instead of reporting the end when the check fails or the data ends early. Not
- * thread-safe.
+ * that the JIT vectorizes, and the SHA-1 of the MDC runs on the JDK's intrinsic, on a helper thread
+ * ({@link AsyncSha1}). The stream returns the packets inside (the random prefix and the trailing
+ * MDC packet removed) and holds back the last 22 bytes until the end, where it verifies the MDC:
+ * {@link #read} throws {@link IntegrityFailure} instead of reporting the end when the check fails
+ * or the data ends early. Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
   private static final int CHUNK = 1 << 16;
@@ -27,7 +26,7 @@ final class SeipdV1InputStream extends InputStream {
   private final InputStream raw;
   private final BlockEncryptor cipher;
   private final int bs;
-  private final MessageDigest sha1;
+  private final AsyncSha1 sha1 = new AsyncSha1();
 
   /** [IV_AREA - bs, IV_AREA): the previous ciphertext block; then the ciphertext chunk. */
   private final byte[] ct = new byte[IV_AREA + CHUNK];
@@ -39,6 +38,10 @@ final class SeipdV1InputStream extends InputStream {
 
   private int pos;
   private int lim;
+
+  /** [0, hashed) of {@link #pt} has been handed to the MDC hash. */
+  private int hashed;
+
   private int prefixLeft;
   private boolean sourceDone;
   private boolean verified;
@@ -48,11 +51,6 @@ final class SeipdV1InputStream extends InputStream {
     this.cipher = cipher;
     this.bs = cipher.blockSize();
     this.prefixLeft = bs + 2;
-    try {
-      this.sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-1", e);
-    }
   }
 
   @Override
@@ -76,7 +74,6 @@ final class SeipdV1InputStream extends InputStream {
     }
     int n = Math.min(len, releasable());
     System.arraycopy(pt, pos, b, off, n);
-    sha1.update(pt, pos, n);
     pos += n;
     return n;
   }
@@ -92,6 +89,7 @@ final class SeipdV1InputStream extends InputStream {
     // Keep the held-back bytes, then decrypt the next chunk after them.
     int kept = lim - pos;
     System.arraycopy(pt, pos, pt, 0, kept);
+    hashed = Math.max(0, hashed - pos);
     pos = 0;
     lim = kept;
     int m;
@@ -115,6 +113,12 @@ final class SeipdV1InputStream extends InputStream {
     if (!sourceDone) {
       System.arraycopy(ct, IV_AREA + m - bs, ct, IV_AREA - bs, bs);
     }
+    // Everything but the last 22 bytes (which may be the MDC packet) is final: hash it.
+    int hashable = lim - MDC_LENGTH;
+    if (hashable > hashed) {
+      sha1.update(pt, hashed, hashable - hashed);
+      hashed = hashable;
+    }
     consumePrefix();
   }
 
@@ -132,7 +136,6 @@ final class SeipdV1InputStream extends InputStream {
     if (pt[pos + bs - 2] != pt[pos + bs] || pt[pos + bs - 1] != pt[pos + bs + 1]) {
       throw new IntegrityFailure("the quick check of the random prefix failed");
     }
-    sha1.update(pt, pos, prefixLeft);
     pos += prefixLeft;
     prefixLeft = 0;
   }
@@ -147,8 +150,9 @@ final class SeipdV1InputStream extends InputStream {
     if ((pt[pos] & 0xff) != 0xD3 || (pt[pos + 1] & 0xff) != 0x14) {
       throw new IntegrityFailure("the MDC packet is missing");
     }
-    sha1.update(pt, pos, 2);
+    sha1.update(pt, hashed, pos + 2 - hashed);
     byte[] expected = sha1.digest();
+    sha1.close();
     byte[] actual = Arrays.copyOfRange(pt, pos + 2, pos + MDC_LENGTH);
     if (!MessageDigest.isEqual(expected, actual)) {
       throw new IntegrityFailure("the MDC does not match");
@@ -158,6 +162,7 @@ final class SeipdV1InputStream extends InputStream {
 
   @Override
   public void close() throws IOException {
+    sha1.close();
     raw.close();
   }
 }
