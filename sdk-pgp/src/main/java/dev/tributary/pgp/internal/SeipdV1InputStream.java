@@ -19,7 +19,7 @@ import java.util.Arrays;
  * or the data ends early. Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
-  private static final int CHUNK = 1 << 16;
+  private static final int CHUNK = 1 << 18;
   private static final int MDC_LENGTH = 22;
   private static final int IV_AREA = 16;
 
