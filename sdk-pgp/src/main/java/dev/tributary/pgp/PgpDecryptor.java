@@ -6,7 +6,9 @@ import dev.tributary.pgp.internal.DecryptingInputStream;
 import dev.tributary.pgp.internal.DecryptionSettings;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.MessageDecryption;
+import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.UnlockedKeys;
+import dev.tributary.pgp.internal.WriteBehindOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,14 +82,22 @@ public final class PgpDecryptor {
    * what was written to {@code plaintext}.
    */
   public DecryptionResult decrypt(InputStream ciphertext, OutputStream plaintext) {
+    Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(plaintext, "plaintext");
-    DecryptionStream in = open(ciphertext);
-    try {
-      in.transferTo(plaintext);
+    // Reading and writing run on helper threads, overlapping with the cipher.
+    try (ReadAheadInputStream ahead = new ReadAheadInputStream(ciphertext);
+        WriteBehindOutputStream behind = new WriteBehindOutputStream(plaintext)) {
+      DecryptionStream in = open(ahead);
+      byte[] buffer = new byte[1 << 18];
+      int n;
+      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+        behind.write(buffer, 0, n);
+      }
+      behind.flush();
+      return in.result();
     } catch (IOException e) {
       throw new TransientException("cannot decrypt: " + e.getMessage(), e);
     }
-    return in.result();
   }
 
   /**

@@ -4,8 +4,10 @@ import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
 import dev.tributary.pgp.internal.EncryptionSettings;
 import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.RecipientSelector;
 import dev.tributary.pgp.internal.UnlockedKeys;
+import dev.tributary.pgp.internal.WriteBehindOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,13 +90,30 @@ public final class PgpEncryptor {
     return new EncryptingOutputStream(settings(fileName, modificationTime), target);
   }
 
-  /** Encrypts all of {@code plaintext} into {@code target}; closes neither. */
+  /**
+   * Encrypts all of {@code plaintext} into {@code target}; closes neither. Reading and writing run
+   * on two helper threads, overlapping with the cipher.
+   */
   public void encrypt(InputStream plaintext, OutputStream target) {
     Objects.requireNonNull(plaintext, "plaintext");
-    try (OutputStream out = encrypt(target)) {
-      plaintext.transferTo(out);
+    Objects.requireNonNull(target, "target");
+    try {
+      copy(plaintext, target, settings(fileName, modificationTime));
     } catch (IOException e) {
       throw new UncheckedIOException("encryption failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void copy(InputStream plaintext, OutputStream target, EncryptionSettings settings)
+      throws IOException {
+    try (ReadAheadInputStream in = new ReadAheadInputStream(plaintext);
+        WriteBehindOutputStream behind = new WriteBehindOutputStream(target);
+        OutputStream out = new EncryptingOutputStream(settings, behind)) {
+      byte[] buffer = new byte[1 << 18];
+      int n;
+      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+        out.write(buffer, 0, n);
+      }
     }
   }
 
@@ -117,9 +136,8 @@ public final class PgpEncryptor {
       AtomicFiles.write(
           target,
           out -> {
-            try (InputStream in = Files.newInputStream(source);
-                OutputStream enc = new EncryptingOutputStream(settings, out)) {
-              in.transferTo(enc);
+            try (InputStream in = Files.newInputStream(source)) {
+              copy(in, out, settings);
             }
           });
     } catch (IOException e) {
