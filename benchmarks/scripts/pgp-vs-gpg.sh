@@ -10,7 +10,8 @@
 # identical bytes. "zlib" is gpg's default level (6) against ours (level 2, and stored when the
 # data is already incompressible: the random file is, the CSV file is not). The JVM runs with
 # -Xmx64m, so every "ours" row also proves the heap stays under 64 MiB; its time includes JVM
-# start. Needs gpg, java 17+, GNU time; builds the jar when it is missing.
+# start. The last lines are the in-process steady state (PgpThroughput.java, one JVM, ours only).
+# Needs gpg, java 17+, GNU time; builds the jar when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MIB=${SIZE_MIB:-512}
@@ -82,4 +83,10 @@ for file in random.bin data.csv; do
     cmp <("${JAVA[@]}" decrypt "$KEYS/alice-rsa3072.sec.asc" < "$work/o.pgp") "$in" \
       || { echo "round trip of $file $comp failed" >&2; exit 1; }
   done
+done
+
+# The steady state, without JVM start and warm-up: ours only, several rounds in one JVM.
+for file in random.bin data.csv; do
+  java -Xmx64m -XX:+UseSerialGC -cp "$JAR" benchmarks/scripts/PgpThroughput.java "$work/$file" \
+    "$KEYS/alice-rsa3072.pub.asc" "$KEYS/alice-rsa3072.sec.asc" $((RUNS + 2))
 done

@@ -242,6 +242,23 @@ class GnuPgInteropTest {
   }
 
   @Test
+  void gpgMessage_withoutMdc_isRefused_andLeavesNoPlaintext() throws Exception {
+    gpg.importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] message =
+        gpg.run(TEXT, "--rfc2440", "--encrypt", "--recipient", PgpTestKeys.ALICE_RSA.fingerprint())
+            .ok()
+            .out();
+    Path in = Files.write(dir.resolve("nomdc.gpg"), message);
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(in, dir.resolve("out.csv")))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.NO_INTEGRITY_PROTECTION));
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(in);
+    }
+  }
+
+  @Test
   void gpgMessage_forAnotherKey_namesItsKeyIds() {
     byte[] message = gpgEncrypt(TEXT, "zip", true, PgpTestKeys.BOB_25519);
     assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))

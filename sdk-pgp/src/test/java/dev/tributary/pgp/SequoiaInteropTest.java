@@ -8,6 +8,7 @@ import static dev.tributary.pgp.EncryptDecryptTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.RequiresProgram;
@@ -122,6 +123,17 @@ class SequoiaInteropTest {
     String sig = file("sig.asc", ours.toString(StandardCharsets.US_ASCII));
     assertThat(sqop(TEXT, "verify", sig, carolCert).ok().text())
         .contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+  }
+
+  @Test
+  void keyMadeByUs_worksInSqop() throws Exception {
+    PgpKey ours = PgpKey.generate(KeyProfile.CURVE25519, "Ours <ours@example.com>", Secret.empty());
+    String key = file("ours.sec", ours.armored().reveal());
+    String cert = file("ours.pub", ours.certificate().armored());
+    byte[] theirs = sqop(TEXT, "encrypt", cert).ok().out();
+    assertThat(decrypt(PgpDecryptor.builder().key(ours).build(), theirs)).isEqualTo(TEXT);
+    byte[] mine = encrypt(PgpEncryptor.builder().recipient(ours.certificate()).build(), TEXT);
+    assertThat(sqop(mine, "decrypt", key).ok().out()).isEqualTo(TEXT);
   }
 
   @Test
