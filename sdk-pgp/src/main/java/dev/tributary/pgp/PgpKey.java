@@ -78,7 +78,8 @@ public final class PgpKey {
   }
 
   /**
-   * Generates a new key with one user ID, protected by {@code passphrase} unless it is empty.
+   * Generates a new key with one user ID, protected by {@code passphrase} unless it is empty. The
+   * key expires five years from now (BouncyCastle's default): plan its renewal.
    *
    * @param userId e.g. "Example Exports &lt;exports@example.com&gt;"
    */

@@ -154,4 +154,16 @@ class KeyParsingTest {
         .message()
         .doesNotContain(body.substring(0, 20));
   }
+
+  @Test
+  void generatedKey_expiresInFiveYears_asGnuPgSeesIt() {
+    PgpKey key = PgpKey.generate(KeyProfile.CURVE25519, "G <g@example.com>", Secret.empty());
+    ComponentKey primary = key.describe().primaryKey();
+    assertThat(primary.expiry()).isPresent();
+    assertThat(primary.expiry().get())
+        .isBetween(
+            Instant.now().plus(java.time.Duration.ofDays(5 * 365 - 2)),
+            Instant.now().plus(java.time.Duration.ofDays(5 * 365 + 2)));
+    assertThat(key.describe().keys()).extracting(ComponentKey::canEncrypt).contains(true);
+  }
 }

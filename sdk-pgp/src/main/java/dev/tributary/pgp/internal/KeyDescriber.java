@@ -43,6 +43,9 @@ public final class KeyDescriber {
   static ComponentKey component(OpenPGPCertificate cert, OpenPGPComponentKey k, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
+    if (k.isPrimaryKey()) {
+      expires = DirectKeyExpiry.earlier(expires, DirectKeyExpiry.of(pub, when));
+    }
     boolean revoked = safe(() -> k.getRevocation(when)) != null;
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {

@@ -69,7 +69,9 @@ public final class RecipientSelector {
     if (revoked(primary, when) != null) {
       return "the whole certificate is revoked (" + revoked(primary, when) + ")";
     }
-    Date expiry = expiry(primary, when);
+    Date expiry =
+        DirectKeyExpiry.earlier(
+            expiry(primary, when), DirectKeyExpiry.of(primary.getPGPPublicKey(), when));
     if (expiry != null && !expiry.after(when)) {
       return "the whole certificate expired on " + day(expiry);
     }
