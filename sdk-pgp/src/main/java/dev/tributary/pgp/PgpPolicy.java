@@ -144,7 +144,7 @@ public final class PgpPolicy {
     /**
      * The most bytes decompression may produce before decryption stops with {@link
      * PgpDataException.Reason#TOO_LARGE}: a guard against compression bombs. Default {@value
-     * #DEFAULT_MAX_DECOMPRESSED_BYTES} (16 GiB); raise it for larger files.
+     * PgpPolicy#DEFAULT_MAX_DECOMPRESSED_BYTES} (16 GiB); raise it for larger files.
      */
     public Builder maxDecompressedBytes(long bytes) {
       if (bytes < 1) {

@@ -166,4 +166,22 @@ class KeyParsingTest {
             Instant.now().plus(java.time.Duration.ofDays(5 * 365 + 2)));
     assertThat(key.describe().keys()).extracting(ComponentKey::canEncrypt).contains(true);
   }
+
+  @Test
+  void readAll_takesSeveralArmoredBlocksOrBinary_andPrivateKeysAsTheirCertificates() {
+    String two = PUBLIC + PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey();
+    assertThat(PgpCertificate.readAll(two.getBytes(StandardCharsets.US_ASCII)))
+        .extracting(PgpCertificate::fingerprint)
+        .containsExactly(
+            PgpTestKeys.ALICE_RSA.fingerprint(), PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+    PgpKey bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey());
+    assertThat(PgpCertificate.readAll(bob.encoded()))
+        .singleElement()
+        .extracting(PgpCertificate::fingerprint)
+        .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+    assertThatThrownBy(
+            () -> PgpKey.readAll(PUBLIC.getBytes(StandardCharsets.US_ASCII), Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("a private key is needed here");
+  }
 }

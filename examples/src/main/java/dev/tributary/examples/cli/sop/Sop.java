@@ -25,13 +25,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "sop",
     subcommands = {
-      SopVerbs.Version.class,
-      SopVerbs.GenerateKey.class,
-      SopVerbs.ExtractCert.class,
-      SopVerbs.Encrypt.class,
-      SopVerbs.Decrypt.class,
-      SopVerbs.Sign.class,
-      SopVerbs.Verify.class,
+      VersionVerb.class,
+      GenerateKeyVerb.class,
+      ExtractCertVerb.class,
+      EncryptVerb.class,
+      DecryptVerb.class,
+      SignVerb.class,
+      VerifyVerb.class,
       CommandLine.HelpCommand.class
     })
 public final class Sop implements Runnable {
