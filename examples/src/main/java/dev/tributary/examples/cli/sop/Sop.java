@@ -50,6 +50,9 @@ public final class Sop implements Runnable {
 
   /** Runs {@code args} (a verb and its arguments) and returns the exit code. */
   public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
+    if (args.length > 0 && (args[0].equals("encrypt") || args[0].equals("decrypt"))) {
+      Warmup.start();
+    }
     CommandLine cli = new CommandLine(new Sop(in, out));
     cli.setErr(err);
     cli.setOut(new PrintWriter(out, true, java.nio.charset.StandardCharsets.UTF_8));
