@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
 import dev.tributary.pgp.internal.EncryptionSettings;
@@ -11,7 +12,6 @@ import dev.tributary.pgp.internal.WriteBehindOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -93,6 +93,8 @@ public final class PgpEncryptor {
   /**
    * Encrypts all of {@code plaintext} into {@code target}; closes neither. Reading and writing run
    * on two helper threads, overlapping with the cipher.
+   *
+   * @throws TransientException if reading or writing fails (the cause is the {@code IOException})
    */
   public void encrypt(InputStream plaintext, OutputStream target) {
     Objects.requireNonNull(plaintext, "plaintext");
@@ -100,7 +102,7 @@ public final class PgpEncryptor {
     try {
       copy(plaintext, target, settings(fileName, modificationTime));
     } catch (IOException e) {
-      throw new UncheckedIOException("encryption failed: " + e.getMessage(), e);
+      throw new TransientException("encryption failed: " + e.getMessage(), e);
     }
   }
 
@@ -141,7 +143,7 @@ public final class PgpEncryptor {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encrypt " + source + ": " + e.getMessage(), e);
+      throw new TransientException("cannot encrypt " + source + ": " + e.getMessage(), e);
     }
   }
 

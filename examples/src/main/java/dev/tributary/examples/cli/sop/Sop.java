@@ -1,5 +1,6 @@
 package dev.tributary.examples.cli.sop;
 
+import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpIntegrityException;
@@ -9,7 +10,6 @@ import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
@@ -95,9 +95,9 @@ public final class Sop implements Runnable {
     if (e instanceof PgpDataException || e instanceof PgpKeyException) {
       return SopExit.BAD_DATA;
     }
-    if (e instanceof UncheckedIOException) {
-      return SopExit.MISSING_INPUT;
-    }
-    return e instanceof TributaryException ? SopExit.BAD_DATA : 1;
+    // I/O failures (TransientException) and bugs: the draft's generic failure.
+    return e instanceof TributaryException t && t.errorClass() == ErrorClass.VALIDATION
+        ? SopExit.BAD_DATA
+        : 1;
   }
 }
