@@ -159,6 +159,42 @@ class EncryptDecryptTest {
   }
 
   @Test
+  void signed_withAV6Key_insideSeipdV2_andDetached_isVerified() throws Exception {
+    PgpKey eve = PgpKey.of(PgpTestKeys.EVE_V6.privateKey());
+    byte[] ciphertext = encrypt(to(PgpTestKeys.EVE_V6).allowAead(true).signWith(eve).build(), TEXT);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(eve)
+            .verifyWith(eve.certificate())
+            .signaturePolicy(SignaturePolicy.REQUIRED)
+            .build();
+    PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(ciphertext));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().aead()).isTrue();
+    assertThat(s.result().validSignature()).isPresent();
+
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(new ByteArrayInputStream(TEXT), sig, List.of(eve), false);
+    List<SignatureVerification> v =
+        PgpSignatures.verify(
+            new ByteArrayInputStream(TEXT),
+            new ByteArrayInputStream(sig.toByteArray()),
+            List.of(eve.certificate()),
+            PgpPolicy.defaults());
+    assertThat(v).singleElement().matches(SignatureVerification::valid);
+    byte[] other = TEXT.clone();
+    other[0] ^= 1;
+    assertThat(
+            PgpSignatures.verify(
+                new ByteArrayInputStream(other),
+                new ByteArrayInputStream(sig.toByteArray()),
+                List.of(eve.certificate()),
+                PgpPolicy.defaults()))
+        .singleElement()
+        .matches(r -> !r.valid() && r.failure().orElse("").contains("does not match"));
+  }
+
+  @Test
   void requiredSignature_missing_failsAfterTheIntegrityCheck() {
     byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
     PgpDecryptor dec =
