@@ -275,6 +275,34 @@ class EncryptDecryptTest {
   }
 
   @Test
+  void decrypt_sourceFailsMidway_isATransientError_notDamagedData() {
+    byte[] big = new byte[2 << 20];
+    new Random(3).nextBytes(big);
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), big);
+    for (int failAt : new int[] {100, ciphertext.length / 2}) {
+      java.io.InputStream dropping =
+          new java.io.FilterInputStream(new ByteArrayInputStream(ciphertext)) {
+            int read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+              if (read >= failAt) {
+                throw new java.io.IOException("connection reset");
+              }
+              int n = super.read(b, off, Math.min(len, failAt - read));
+              read += Math.max(n, 0);
+              return n;
+            }
+          };
+      assertThatThrownBy(
+              () -> with(PgpTestKeys.ALICE_RSA).decrypt(dropping, OutputStream.nullOutputStream()))
+          .as("failing at %d", failAt)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessageContaining("connection reset");
+    }
+  }
+
+  @Test
   void decryptFile_tampered_leavesNoPlaintextBehind() throws Exception {
     Path source = dir.resolve("in.csv");
     Files.write(source, TEXT);

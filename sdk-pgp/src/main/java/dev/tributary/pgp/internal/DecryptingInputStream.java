@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.DecryptionResult;
@@ -232,6 +233,9 @@ public final class DecryptingInputStream extends InputStream {
     } catch (IntegrityFailure e) {
       throw new PgpIntegrityException(e);
     } catch (IOException | PGPException | RuntimeException e) {
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
       if (IntegrityFailure.isCause(e)) {
         throw new PgpIntegrityException(e);
       }

@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
@@ -29,7 +30,7 @@ public final class MessageDecryption {
 
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
-    InputStream binary = ArmorDetection.binary(source, "MESSAGE");
+    InputStream binary = ArmorDetection.binary(SourceFailure.guard(source), "MESSAGE");
     PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(binary));
     PGPEncryptedData first = list.get(0);
     if (!first.isIntegrityProtected() && !first.isAEAD()) {
@@ -90,6 +91,9 @@ public final class MessageDecryption {
       if (e instanceof TributaryException t) {
         throw t;
       }
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
       throw new PgpDataException(
           Reason.MALFORMED, "the OpenPGP data is damaged: " + e.getMessage(), e);
     }
@@ -128,6 +132,8 @@ public final class MessageDecryption {
     public int read() throws IOException {
       try {
         return super.read();
+      } catch (SourceFailure e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         throw new IntegrityFailure("AEAD authentication failed", e);
       }
@@ -137,6 +143,8 @@ public final class MessageDecryption {
     public int read(byte[] b, int off, int len) throws IOException {
       try {
         return in.read(b, off, len);
+      } catch (SourceFailure e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         throw new IntegrityFailure("AEAD authentication failed", e);
       }
