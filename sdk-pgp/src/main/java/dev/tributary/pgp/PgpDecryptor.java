@@ -41,7 +41,9 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * what streaming means): on an exception the caller must discard what it received. {@link
  * #decryptFile} does that for you.
  *
- * <p>Immutable and thread-safe; share one per set of keys.
+ * <p>Immutable and thread-safe; share one per set of keys. Each decryption uses a helper thread for
+ * the MDC's SHA-1 (and, in {@link #decrypt} and {@link #decryptFile}, two more for I/O); they are
+ * daemon threads that end a second after the decryption.
  */
 public final class PgpDecryptor {
   private final List<PgpKey> keys;
@@ -79,7 +81,11 @@ public final class PgpDecryptor {
 
   /**
    * Decrypts {@code ciphertext} into {@code plaintext}, closing neither. On an exception, discard
-   * what was written to {@code plaintext}.
+   * what was written to {@code plaintext}. Reading and writing run on two short-lived helper
+   * threads, overlapping with the cipher.
+   *
+   * @throws TransientException if reading or writing fails (retry), as opposed to a {@link
+   *     PgpDataException} for bad data
    */
   public DecryptionResult decrypt(InputStream ciphertext, OutputStream plaintext) {
     Objects.requireNonNull(ciphertext, "ciphertext");
