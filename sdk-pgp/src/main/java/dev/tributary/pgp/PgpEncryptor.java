@@ -40,8 +40,11 @@ import org.jspecify.annotations.Nullable;
  * Builder#allowAead allowed} and every recipient's key announces support. GnuPG-only formats are
  * never written.
  *
- * <p>Immutable and thread-safe: build one per recipient set and share it. Each {@code encrypt} call
- * checks the recipients' keys again (a key may expire while an encryptor lives).
+ * <p>Immutable and thread-safe: build one per recipient set and share it. Recipients' keys are
+ * checked at {@link Builder#build()} and again once a minute has passed (a key may expire while an
+ * encryptor lives). Each message uses a helper thread for the MDC's SHA-1 (and, in {@link
+ * #encrypt(InputStream, OutputStream)} and {@link #encryptFile}, two more for I/O); they are daemon
+ * threads that end a second after the message.
  */
 public final class PgpEncryptor {
   /** The default zlib level: 1–3 are zlib's fast strategy; 2 keeps most of the gain of 6. */
