@@ -208,6 +208,8 @@ public final class PgpDecryptor {
     }
 
     /**
+     * Builds the decryptor.
+     *
      * @throws IllegalStateException if there is no key, or signatures are required but no
      *     certificate verifies them
      */

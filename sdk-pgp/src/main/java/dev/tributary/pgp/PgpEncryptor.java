@@ -297,6 +297,8 @@ public final class PgpEncryptor {
     }
 
     /**
+     * Builds the encryptor, checking every recipient's keys now.
+     *
      * @throws IllegalStateException if there is no recipient, or the policy refuses the cipher
      * @throws PgpKeyException if a recipient has no key we may encrypt to
      */

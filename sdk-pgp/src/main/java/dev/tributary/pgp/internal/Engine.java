@@ -48,6 +48,7 @@ public final class Engine {
     return impl;
   }
 
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
   private static OpenPGPPolicy toBc(PgpPolicy policy) {
     OpenPGPDefaultPolicy bc = new OpenPGPDefaultPolicy();
     for (int alg :

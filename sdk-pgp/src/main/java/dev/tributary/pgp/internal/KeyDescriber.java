@@ -107,38 +107,30 @@ public final class KeyDescriber {
     return String.format(Locale.ROOT, "%016X", keyId);
   }
 
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
   public static String algorithmName(PGPPublicKey key) {
     int alg = key.getAlgorithm();
-    switch (alg) {
-      case PublicKeyAlgorithmTags.RSA_GENERAL:
-      case PublicKeyAlgorithmTags.RSA_ENCRYPT:
-      case PublicKeyAlgorithmTags.RSA_SIGN:
-        return "RSA";
-      case PublicKeyAlgorithmTags.DSA:
-        return "DSA";
-      case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT:
-      case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
-        return "ElGamal";
-      case PublicKeyAlgorithmTags.ECDH:
-        return "ECDH " + curve(key);
-      case PublicKeyAlgorithmTags.ECDSA:
-        return "ECDSA " + curve(key);
-      case PublicKeyAlgorithmTags.EDDSA_LEGACY:
-        return "EdDSA " + curve(key);
-      case PublicKeyAlgorithmTags.X25519:
-        return "X25519";
-      case PublicKeyAlgorithmTags.X448:
-        return "X448";
-      case PublicKeyAlgorithmTags.Ed25519:
-        return "Ed25519";
-      case PublicKeyAlgorithmTags.Ed448:
-        return "Ed448";
-      default:
-        return "algorithm " + alg;
-    }
+    return switch (alg) {
+      case PublicKeyAlgorithmTags.RSA_GENERAL,
+          PublicKeyAlgorithmTags.RSA_ENCRYPT,
+          PublicKeyAlgorithmTags.RSA_SIGN ->
+          "RSA";
+      case PublicKeyAlgorithmTags.DSA -> "DSA";
+      case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL ->
+          "ElGamal";
+      case PublicKeyAlgorithmTags.ECDH -> "ECDH " + curve(key);
+      case PublicKeyAlgorithmTags.ECDSA -> "ECDSA " + curve(key);
+      case PublicKeyAlgorithmTags.EDDSA_LEGACY -> "EdDSA " + curve(key);
+      case PublicKeyAlgorithmTags.X25519 -> "X25519";
+      case PublicKeyAlgorithmTags.X448 -> "X448";
+      case PublicKeyAlgorithmTags.Ed25519 -> "Ed25519";
+      case PublicKeyAlgorithmTags.Ed448 -> "Ed448";
+      default -> "algorithm " + alg;
+    };
   }
 
   /** Whether the algorithm is one whose strength depends on its size (RSA, DSA, ElGamal). */
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
   public static boolean isSizeRated(int algorithm) {
     return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
         || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
@@ -149,6 +141,7 @@ public final class KeyDescriber {
   }
 
   /** Whether the algorithm can encrypt at all. */
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
   public static boolean canEncrypt(int algorithm) {
     return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
         || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
@@ -164,29 +157,17 @@ public final class KeyDescriber {
       return "";
     }
     ASN1ObjectIdentifier oid = ec.getCurveOID();
-    switch (oid.getId()) {
-      case "1.3.6.1.4.1.3029.1.5.1":
-        return "Curve25519";
-      case "1.3.6.1.4.1.11591.15.1":
-        return "Ed25519";
-      case "1.3.101.110":
-        return "X25519";
-      case "1.3.101.112":
-        return "Ed25519";
-      case "1.2.840.10045.3.1.7":
-        return "NIST P-256";
-      case "1.3.132.0.34":
-        return "NIST P-384";
-      case "1.3.132.0.35":
-        return "NIST P-521";
-      case "1.3.36.3.3.2.8.1.1.7":
-        return "brainpoolP256r1";
-      case "1.3.36.3.3.2.8.1.1.11":
-        return "brainpoolP384r1";
-      case "1.3.36.3.3.2.8.1.1.13":
-        return "brainpoolP512r1";
-      default:
-        return oid.getId();
-    }
+    return switch (oid.getId()) {
+      case "1.3.6.1.4.1.3029.1.5.1" -> "Curve25519";
+      case "1.3.6.1.4.1.11591.15.1", "1.3.101.112" -> "Ed25519";
+      case "1.3.101.110" -> "X25519";
+      case "1.2.840.10045.3.1.7" -> "NIST P-256";
+      case "1.3.132.0.34" -> "NIST P-384";
+      case "1.3.132.0.35" -> "NIST P-521";
+      case "1.3.36.3.3.2.8.1.1.7" -> "brainpoolP256r1";
+      case "1.3.36.3.3.2.8.1.1.11" -> "brainpoolP384r1";
+      case "1.3.36.3.3.2.8.1.1.13" -> "brainpoolP512r1";
+      default -> oid.getId();
+    };
   }
 }

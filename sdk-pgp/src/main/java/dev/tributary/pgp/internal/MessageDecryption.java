@@ -28,6 +28,9 @@ import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
 public final class MessageDecryption {
   private MessageDecryption() {}
 
+  // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
+  // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
+  @SuppressWarnings("deprecation")
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
     InputStream binary = ArmorDetection.binary(SourceFailure.guard(source), "MESSAGE");

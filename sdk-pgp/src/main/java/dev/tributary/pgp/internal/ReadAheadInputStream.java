@@ -16,6 +16,8 @@ public final class ReadAheadInputStream extends InputStream {
   private static final int BUFFER = 1 << 18;
   private static final int BUFFERS = 4;
 
+  /** A filled buffer: its array is handed over, never compared or hashed. */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Chunk(byte[] data, int length, IOException failure) {}
 
   private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(BUFFERS + 1);

@@ -69,6 +69,7 @@ final class SessionKeys {
     throw new PgpWrongKeyException(recipients, held);
   }
 
+  @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason
   private static Found tryKey(
       PGPPublicKeyEncryptedData pk,
       UnlockedKeys key,
