@@ -3,6 +3,7 @@ package dev.tributary.templates.internal.sprig;
 import dev.tributary.templates.internal.func.FunctionTable;
 import dev.tributary.templates.internal.func.GoFunction;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +18,22 @@ public final class Sprig {
 
   private static FunctionTable build() {
     Map<String, GoFunction> m = new LinkedHashMap<>();
-    for (GoFunction f : SprigDefaults.functions()) {
-      m.put(f.name(), f);
+    List<List<GoFunction>> groups =
+        List.of(
+            SprigDefaults.functions(),
+            SprigStrings.functions(),
+            SprigLists.functions(),
+            SprigDicts.functions(),
+            SprigMath.functions(),
+            SprigEncoding.functions(),
+            SprigDates.functions(),
+            SprigRegex.functions());
+    for (List<GoFunction> group : groups) {
+      for (GoFunction f : group) {
+        if (m.put(f.name(), f) != null) {
+          throw new IllegalStateException("sprig function defined twice: " + f.name());
+        }
+      }
     }
     return FunctionTable.of(m);
   }
