@@ -30,6 +30,7 @@ final class Printer extends Fmt {
 
   String sprint(List<?> args) {
     buf.setLength(0);
+    clearFlags();
     boolean prevString = false;
     for (int i = 0; i < args.size(); i++) {
       Object a = nilToNull(args.get(i));
@@ -45,6 +46,7 @@ final class Printer extends Fmt {
 
   String sprintln(List<?> args) {
     buf.setLength(0);
+    clearFlags();
     for (int i = 0; i < args.size(); i++) {
       if (i > 0) {
         buf.append(' ');
@@ -57,6 +59,7 @@ final class Printer extends Fmt {
 
   String sprintf(String format, List<?> args) {
     buf.setLength(0);
+    clearFlags();
     new Printf(this, format, args).run();
     return buf.toString();
   }

@@ -378,7 +378,7 @@ public final class GoTimeParser {
           && (zoneName.isEmpty() || GoTimes.zoneName(inLoc).equals(zoneName))) {
         return new GoTime(inLoc);
       }
-      return new GoTime(utc.withZoneSameInstant(ZoneOffset.ofTotalSeconds(zoneOffset)));
+      return new GoTime(utc.withZoneSameInstant(ZoneOffset.ofTotalSeconds(zoneOffset)), zoneName);
     }
     if (!zoneName.isEmpty()) {
       return namedZoneTime(local, loc);
@@ -400,9 +400,9 @@ public final class GoTimeParser {
       }
     }
     try {
-      return new GoTime(ZonedDateTime.of(local, ZoneOffset.ofTotalSeconds(offset)));
+      return new GoTime(ZonedDateTime.of(local, ZoneOffset.ofTotalSeconds(offset)), zoneName);
     } catch (DateTimeException e) {
-      return new GoTime(ZonedDateTime.of(local, ZoneOffset.UTC));
+      return new GoTime(ZonedDateTime.of(local, ZoneOffset.UTC), zoneName);
     }
   }
 

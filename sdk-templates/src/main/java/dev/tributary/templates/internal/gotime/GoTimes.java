@@ -114,6 +114,7 @@ public final class GoTimes {
   /** Go's {@code Time.Format}. */
   public static String format(GoTime t, String layout) {
     ZonedDateTime z = t.time();
+    String name = t.zoneName() != null ? t.zoneName() : zoneName(z);
     StringBuilder b = new StringBuilder(layout.length() + 10);
     Layout.Chunk chunk = new Layout.Chunk();
     int from = 0;
@@ -124,12 +125,13 @@ public final class GoTimes {
         break;
       }
       from = chunk.suffix;
-      appendStd(b, z, chunk);
+      appendStd(b, z, name, chunk);
     }
     return b.toString();
   }
 
-  private static void appendStd(StringBuilder b, ZonedDateTime z, Layout.Chunk chunk) {
+  private static void appendStd(
+      StringBuilder b, ZonedDateTime z, String zoneName, Layout.Chunk chunk) {
     switch (chunk.std) {
       case Layout.YEAR:
         appendInt(b, Math.abs(z.getYear()) % 100, 2);
@@ -156,11 +158,12 @@ public final class GoTimes {
         b.append(DAYS[z.getDayOfWeek().getValue() % 7]);
         return;
       default:
-        appendDayOrClock(b, z, chunk);
+        appendDayOrClock(b, z, zoneName, chunk);
     }
   }
 
-  private static void appendDayOrClock(StringBuilder b, ZonedDateTime z, Layout.Chunk chunk) {
+  private static void appendDayOrClock(
+      StringBuilder b, ZonedDateTime z, String zoneName, Layout.Chunk chunk) {
     int day = z.getDayOfMonth();
     int yday = z.getDayOfYear();
     int hour12 = z.getHour() % 12 == 0 ? 12 : z.getHour() % 12;
@@ -210,14 +213,13 @@ public final class GoTimes {
         appendNano(b, z.getNano(), chunk);
         return;
       default:
-        appendZone(b, z, chunk.std);
+        appendZone(b, z, zoneName, chunk.std);
     }
   }
 
-  private static void appendZone(StringBuilder b, ZonedDateTime z, int std) {
+  private static void appendZone(StringBuilder b, ZonedDateTime z, String name, int std) {
     int offset = z.getOffset().getTotalSeconds();
     if (std == Layout.TZ) {
-      String name = zoneName(z);
       if (!name.isEmpty()) {
         b.append(name);
         return;

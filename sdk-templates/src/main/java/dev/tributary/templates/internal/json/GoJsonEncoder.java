@@ -58,12 +58,12 @@ public final class GoJsonEncoder {
       object(m);
     } else if (v instanceof List<?> l) {
       array(l);
+    } else if (v instanceof GoComplex) {
+      throw new JsonException("json: unsupported type: complex128");
     } else if (v instanceof Record r) {
       record(r);
     } else if (v instanceof GoTime t) {
       sb.append('"').append(GoTimes.format(t, "2006-01-02T15:04:05.999999999Z07:00")).append('"');
-    } else if (v instanceof GoComplex) {
-      throw new JsonException("json: unsupported type: complex128");
     } else {
       throw new JsonException("json: unsupported type: " + Values.typeOf(v));
     }

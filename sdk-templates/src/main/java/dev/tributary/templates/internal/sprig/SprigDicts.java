@@ -34,7 +34,7 @@ final class SprigDicts {
     List<GoFunction> f = new ArrayList<>();
     f.add(va("dict", M, List.of(A), (e, a) -> dict(a)));
     f.add(fn("get", A, List.of(M, S), (e, a) -> get(map(a[0]), s(a[1]))));
-    f.add(fn("set", M, List.of(M, S, A), (e, a) -> set(map(a[0]), s(a[1]), a[2])));
+    f.add(fn("set", M, List.of(M, S, A), (e, a) -> set(a[0], s(a[1]), a[2])));
     f.add(fn("unset", M, List.of(M, S), (e, a) -> unset(map(a[0]), s(a[1]))));
     f.add(fn("hasKey", B, List.of(M, S), (e, a) -> map(a[0]).containsKey(s(a[1]))));
     f.add(va("pluck", L, List.of(S, M), SprigDicts::pluck));
@@ -73,7 +73,11 @@ final class SprigDicts {
     return "";
   }
 
-  private static Object set(Map<String, Object> d, String key, Object value) throws FuncException {
+  private static Object set(Object m, String key, Object value) throws FuncException {
+    if (m instanceof GoNil) {
+      throw new FuncException("assignment to entry in nil map");
+    }
+    Map<String, Object> d = map(m);
     try {
       d.put(key, value);
     } catch (UnsupportedOperationException e) {

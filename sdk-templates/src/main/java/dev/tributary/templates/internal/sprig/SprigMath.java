@@ -177,7 +177,7 @@ final class SprigMath {
     for (int k = 1; k < a.length; k++) {
       BigDecimal d = decimal(a[k]);
       if (d.signum() == 0) {
-        throw new FuncException("decimal division by zero");
+        throw new FuncException("decimal division by 0");
       }
       acc = acc.divide(d, 16, RoundingMode.HALF_UP);
     }

@@ -2,6 +2,7 @@ package dev.tributary.templates.internal.value;
 
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Go {@code time.Time}: an instant in a location. {@code toDate}, {@code now} and {@code
@@ -10,9 +11,24 @@ import java.util.Objects;
  */
 public final class GoTime implements GoValue {
   private final ZonedDateTime time;
+  private final @Nullable String zoneName;
 
   public GoTime(ZonedDateTime time) {
+    this(time, null);
+  }
+
+  /**
+   * A time whose zone carries its own abbreviation, as Go's {@code FixedZone(name, offset)} does
+   * for a zone parsed by name ("EST") that the local zone does not know.
+   */
+  public GoTime(ZonedDateTime time, @Nullable String zoneName) {
     this.time = Objects.requireNonNull(time, "time");
+    this.zoneName = zoneName;
+  }
+
+  /** The zone abbreviation given at creation, or null to derive it from the zone. */
+  public @Nullable String zoneName() {
+    return zoneName;
   }
 
   public ZonedDateTime time() {
@@ -26,7 +42,9 @@ public final class GoTime implements GoValue {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GoTime other && other.time.equals(time);
+    return o instanceof GoTime other
+        && other.time.equals(time)
+        && Objects.equals(other.zoneName, zoneName);
   }
 
   @Override
