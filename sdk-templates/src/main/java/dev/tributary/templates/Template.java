@@ -30,12 +30,14 @@ public final class Template {
   private final String name;
   private final String source;
   private final Map<String, Tree> trees;
+  private final Tree main;
 
   Template(TemplateEngine engine, String name, String source, Map<String, Tree> trees) {
     this.engine = engine;
     this.name = name;
     this.source = source;
     this.trees = Collections.unmodifiableMap(new LinkedHashMap<>(trees));
+    this.main = Objects.requireNonNull(trees.get(name), name);
   }
 
   /** Parses with {@link TemplateEngine#standard()}: sprig functions and Go's defaults. */
@@ -80,7 +82,8 @@ public final class Template {
    * @throws TemplateOutputException when {@code out} throws an {@link java.io.IOException}
    */
   public void render(@Nullable Object data, Appendable out) {
-    renderTemplate(name, data, out);
+    Objects.requireNonNull(out, "out");
+    execute(main, name, data, out);
   }
 
   /**
@@ -102,6 +105,10 @@ public final class Template {
               + "\"; defined: "
               + trees.keySet());
     }
+    execute(tree, templateName, data, out);
+  }
+
+  private void execute(Tree tree, String templateName, @Nullable Object data, Appendable out) {
     try {
       Executor.execute(engine.execOptions(), tree, data, out);
     } catch (ExecError e) {

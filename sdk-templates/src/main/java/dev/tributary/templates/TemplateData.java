@@ -1,6 +1,8 @@
 package dev.tributary.templates;
 
 import dev.tributary.templates.internal.json.GoJsonDecoder;
+import dev.tributary.templates.internal.json.GoJsonEncoder;
+import dev.tributary.templates.internal.value.HostValues;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * interface{}} — the form Go programs render templates with: objects become {@code Map<String,
  * Object>}, arrays {@code List<Object>}, every number a {@link Double} (so {@code 1000000} prints
  * {@code 1e+06}, as in Go), {@code null} a Java null. Needs no JSON library. Stateless.
+ *
+ * <p>{@link #toJson} goes the other way, as Go's {@code json.Marshal}: map keys sorted, {@code <},
+ * {@code >} and {@code &} escaped, numbers in Go's format — what sprig's {@code toJson} prints.
  */
 public final class TemplateData {
   private TemplateData() {}
@@ -24,6 +29,20 @@ public final class TemplateData {
       return GoJsonDecoder.decode(json);
     } catch (GoJsonDecoder.JsonException e) {
       throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Encodes a value as Go's {@code json.Marshal} would: maps (keys sorted), lists, records (as
+   * objects), strings, numbers, booleans and null.
+   *
+   * @throws IllegalArgumentException with Go's message for values JSON cannot hold (NaN)
+   */
+  public static String toJson(@Nullable Object value) {
+    try {
+      return GoJsonEncoder.marshal(value == null ? null : HostValues.normalize(value), true, null);
+    } catch (GoJsonDecoder.JsonException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 }

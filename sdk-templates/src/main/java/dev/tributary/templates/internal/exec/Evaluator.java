@@ -184,11 +184,8 @@ abstract class Evaluator extends ExecState {
       }
       return null;
     }
-    String typ = iface ? "interface {}" : Values.typeOf(receiver).name();
-    if (receiver instanceof GoNil nil && nil.goType().kind().canBeNil()) {
-      if (nil.goType() == GoType.INTERFACE) {
-        throw errorf("nil pointer evaluating " + typ + "." + fieldName);
-      }
+    if (receiver == GoNil.INTERFACE) {
+      throw errorf("nil pointer evaluating interface {}." + fieldName);
     }
     GoFunction method = Methods.find(receiver, fieldName);
     if (method != null) {
@@ -199,6 +196,7 @@ abstract class Evaluator extends ExecState {
     if (value != Fields.NOT_FOUND) {
       return value;
     }
+    String typ = iface ? "interface {}" : Values.typeOf(receiver).name();
     throw errorf("can't evaluate field " + fieldName + " in type " + typ);
   }
 

@@ -107,6 +107,30 @@ abstract class ExecState implements FuncEnv {
     }
   }
 
+  /** Writes a float64 as {@code %v} prints it, straight into a StringBuilder sink. */
+  final void writeFloat(double d) {
+    if (fastOut == null || written + 32 > opts.maxOutputChars()) {
+      StringBuilder sb = new StringBuilder(24);
+      dev.tributary.templates.internal.fmt.GoFmt.appendFloat(sb, d);
+      write(sb.toString());
+      return;
+    }
+    int before = fastOut.length();
+    dev.tributary.templates.internal.fmt.GoFmt.appendFloat(fastOut, d);
+    written += fastOut.length() - before;
+  }
+
+  /** Writes a Go int in decimal. */
+  final void writeInt(long v) {
+    if (fastOut == null || written + 20 > opts.maxOutputChars()) {
+      write(Long.toString(v));
+      return;
+    }
+    int before = fastOut.length();
+    fastOut.append(v);
+    written += fastOut.length() - before;
+  }
+
   /** Writes a string value, showing invalid UTF-8 bytes as U+FFFD. */
   final void writeValue(String s) {
     write(GoStrings.forOutput(s));

@@ -13,8 +13,9 @@ import dev.tributary.templates.internal.parse.VariableNode;
 import dev.tributary.templates.internal.value.GoFuncValue;
 import dev.tributary.templates.internal.value.GoInt;
 import dev.tributary.templates.internal.value.GoNil;
-import dev.tributary.templates.internal.value.GoValue;
 import dev.tributary.templates.internal.value.HostValues;
+import dev.tributary.templates.internal.value.TypedList;
+import dev.tributary.templates.internal.value.TypedMap;
 import dev.tributary.templates.internal.value.UnsupportedValueException;
 import dev.tributary.templates.internal.value.Values;
 import java.util.List;
@@ -60,6 +61,13 @@ public final class Executor extends Evaluator {
     switch (n.type) {
       case Node.ACTION:
         ActionNode action = (ActionNode) n;
+        if (action.simpleField != null) {
+          Object fast = FastPaths.field(this, dot, action.simpleField);
+          if (fast != FastPaths.FALLBACK) {
+            printValue(action, fast);
+            return NORMAL;
+          }
+        }
         Object val = evalPipeline(dot, action.pipe);
         if (action.pipe.decl.isEmpty()) {
           printValue(action, val);
@@ -126,9 +134,11 @@ public final class Executor extends Evaluator {
     node = r;
     Object val = evalPipeline(dot, r.pipe);
     boolean ran;
-    if (val instanceof List<?> list) {
+    List<?> list = Values.slice(val);
+    Map<?, ?> map = list == null && val != null ? (val instanceof Map<?, ?> m ? m : null) : null;
+    if (list != null) {
       ran = rangeList(r, list);
-    } else if (val instanceof Map<?, ?> map) {
+    } else if (map != null) {
       ran = rangeMap(r, map);
     } else if (val == null || val instanceof GoNil) {
       ran = false;
@@ -148,7 +158,7 @@ public final class Executor extends Evaluator {
     if (size == 0) {
       return false;
     }
-    boolean iface = !(list instanceof GoValue);
+    boolean iface = list.getClass() != TypedList.class;
     for (int i = 0; i < size && i < list.size(); i++) {
       Object elem = iface ? Values.element(list.get(i)) : list.get(i);
       if (oneIteration(r, (long) i, elem, iface) == BREAK) {
@@ -162,7 +172,7 @@ public final class Executor extends Evaluator {
     if (map.isEmpty()) {
       return false;
     }
-    boolean iface = !(map instanceof GoValue);
+    boolean iface = map.getClass() != TypedMap.class;
     for (Object[] entry : FmtSort.sortedEntries(map)) {
       Object elem = iface ? Values.element(entry[1]) : entry[1];
       if (oneIteration(r, entry[0], elem, iface) == BREAK) {
@@ -260,12 +270,10 @@ public final class Executor extends Evaluator {
       write("<no value>");
     } else if (v instanceof String s) {
       writeValue(s);
-    } else if (v instanceof Long || v instanceof Integer) {
-      write(v.toString());
     } else if (v instanceof Double d) {
-      StringBuilder sb = new StringBuilder(24);
-      GoFmt.appendFloat(sb, d);
-      write(sb.toString());
+      writeFloat(d);
+    } else if (v instanceof Long || v instanceof Integer) {
+      writeInt(((Number) v).longValue());
     } else if (v instanceof Boolean b) {
       write(b ? "true" : "false");
     } else if (v instanceof GoFuncValue) {

@@ -4,6 +4,7 @@ import dev.tributary.templates.internal.value.GoNil;
 import dev.tributary.templates.internal.value.GoType;
 import dev.tributary.templates.internal.value.GoValue;
 import dev.tributary.templates.internal.value.Records;
+import dev.tributary.templates.internal.value.TypedMap;
 import dev.tributary.templates.internal.value.Values;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,12 @@ final class Fields {
   private Fields() {}
 
   static @Nullable Object lookup(ExecState s, Object receiver, String fieldName, boolean hasArgs) {
-    if (receiver instanceof Map<?, ?> map) {
-      return mapEntry(s, map, fieldName, hasArgs);
+    Map<?, ?> generic = Values.genericMap(receiver);
+    if (generic != null) {
+      return mapEntry(s, generic, fieldName, hasArgs, false);
+    }
+    if (receiver instanceof TypedMap typed) {
+      return mapEntry(s, typed, fieldName, hasArgs, true);
     }
     if (receiver instanceof Record record) {
       Records.Info info = Records.info(record.getClass());
@@ -37,12 +42,11 @@ final class Fields {
   }
 
   private static @Nullable Object mapEntry(
-      ExecState s, Map<?, ?> map, String key, boolean hasArgs) {
+      ExecState s, Map<?, ?> map, String key, boolean hasArgs, boolean typed) {
     if (hasArgs) {
       throw s.errorf(key + " is not a method but has arguments");
     }
     Object raw = map.get(key);
-    boolean typed = map instanceof GoValue;
     if (raw == null && !map.containsKey(key)) {
       switch (s.opts.missingKey()) {
         case ExecOptions.MISSING_ZERO:

@@ -57,7 +57,9 @@ public final class Linker {
   private void node(Node n) {
     switch (n.type) {
       case Node.ACTION:
-        pipe(((ActionNode) n).pipe);
+        ActionNode action = (ActionNode) n;
+        pipe(action.pipe);
+        action.simpleField = FastPaths.simpleField(action.pipe);
         return;
       case Node.IF:
       case Node.WITH:

@@ -1,5 +1,6 @@
 package dev.tributary.templates.internal.json;
 
+import dev.tributary.templates.internal.fmt.FmtSort;
 import dev.tributary.templates.internal.fmt.GoNumbers;
 import dev.tributary.templates.internal.fmt.Strconv;
 import java.util.ArrayList;
@@ -154,10 +155,32 @@ public final class GoJsonDecoder {
       if (i < s.length() && s.charAt(i) == '}') {
         i++;
         depth--;
-        return m;
+        return inGoOrder(m);
       }
       throw invalid("after object key:value pair");
     }
+  }
+
+  /**
+   * The map with its keys in the order Go prints and ranges over them, so that printing and {@code
+   * range} need not sort again (Go's maps have no order of their own).
+   */
+  private static Map<String, Object> inGoOrder(Map<String, Object> m) {
+    String previous = null;
+    boolean sorted = true;
+    for (String key : m.keySet()) {
+      if (previous != null && FmtSort.compareStrings(previous, key) > 0) {
+        sorted = false;
+        break;
+      }
+      previous = key;
+    }
+    if (sorted) {
+      return m;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.keySet().stream().sorted(FmtSort::compareStrings).forEach(k -> out.put(k, m.get(k)));
+    return out;
   }
 
   private List<Object> array() throws JsonException {

@@ -6,6 +6,7 @@ import dev.tributary.templates.internal.parse.Tree;
 import dev.tributary.templates.internal.value.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -26,11 +27,11 @@ final class GoStringsLib {
   }
 
   static String toUpper(String s) {
-    return map(s, Character::toUpperCase);
+    return GoStrings.isAscii(s) ? s.toUpperCase(Locale.ROOT) : map(s, Character::toUpperCase);
   }
 
   static String toLower(String s) {
-    return map(s, Character::toLowerCase);
+    return GoStrings.isAscii(s) ? s.toLowerCase(Locale.ROOT) : map(s, Character::toLowerCase);
   }
 
   /** {@code strings.Title}: the first letter of each word in title case. */

@@ -11,6 +11,8 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -43,6 +45,9 @@ public final class HostValues {
    * classes templates may not read.
    */
   public static @Nullable Object normalize(Object v) {
+    if (isTemplateValue(v.getClass())) {
+      return v;
+    }
     if (v instanceof String
         || v instanceof Double
         || v instanceof Long
@@ -110,6 +115,26 @@ public final class HostValues {
       return new GoTime(o.toZonedDateTime());
     }
     return null;
+  }
+
+  /**
+   * Whether instances of the class are already template values, by class identity: the fast path
+   * for the classes that make up nearly all data (JSON-decoded maps and lists, strings, numbers).
+   */
+  static boolean isTemplateValue(Class<?> c) {
+    return c == String.class
+        || c == Double.class
+        || c == Long.class
+        || c == Boolean.class
+        || c == LinkedHashMap.class
+        || c == ArrayList.class
+        || c == HashMap.class
+        || c == Integer.class
+        || c == GoNil.class
+        || c == GoInt.class
+        || c == TypedList.class
+        || c == TypedMap.class
+        || c == GoTime.class;
   }
 
   /** A read-only list view of a primitive array. */

@@ -1,5 +1,8 @@
 package dev.tributary.templates.internal.value;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,26 @@ public final class Values {
 
   /** The Go type of a (non-null) template value. */
   public static GoType typeOf(Object v) {
+    // Exact class checks first: interface instanceof checks on a JDK map are slow when many
+    // alternate (one cached supertype per class), and these classes cover nearly all data.
+    Class<?> c = v.getClass();
+    if (c == String.class) {
+      return GoType.STRING;
+    } else if (c == Double.class) {
+      return GoType.FLOAT64;
+    } else if (c == Long.class || c == Integer.class) {
+      return GoType.INT;
+    } else if (c == Boolean.class) {
+      return GoType.BOOL;
+    } else if (c == LinkedHashMap.class || c == HashMap.class) {
+      return GoType.MAP_STRING_IFACE;
+    } else if (c == ArrayList.class) {
+      return GoType.SLICE_IFACE;
+    }
+    return typeOfOther(v);
+  }
+
+  private static GoType typeOfOther(Object v) {
     if (v instanceof String) {
       return GoType.STRING;
     } else if (v instanceof Double) {
@@ -59,15 +82,38 @@ public final class Values {
     if (raw == null) {
       return GoNil.INTERFACE;
     }
-    if (raw instanceof String
-        || raw instanceof Double
-        || raw instanceof Long
-        || raw instanceof Boolean
-        || raw instanceof GoValue) {
+    if (HostValues.isTemplateValue(raw.getClass())) {
       return raw;
     }
     Object normalized = HostValues.normalize(raw);
     return normalized == null ? GoNil.INTERFACE : normalized;
+  }
+
+  /** The value as a {@code map[string]interface{}} (any Java map but a typed one), or null. */
+  public static @Nullable Map<?, ?> genericMap(@Nullable Object v) {
+    if (v == null) {
+      return null;
+    }
+    Class<?> c = v.getClass();
+    if (c == LinkedHashMap.class || c == HashMap.class) {
+      return (Map<?, ?>) v;
+    }
+    if (c == TypedMap.class || !(v instanceof Map<?, ?> m)) {
+      return null;
+    }
+    return m;
+  }
+
+  /** The value as a slice of any element type, or null. */
+  public static @Nullable List<?> slice(@Nullable Object v) {
+    if (v == null) {
+      return null;
+    }
+    Class<?> c = v.getClass();
+    if (c == ArrayList.class || c == TypedList.class) {
+      return (List<?>) v;
+    }
+    return v instanceof List<?> l ? l : null;
   }
 
   /** Go's {@code indirectInterface}: a nil interface becomes no value. */
