@@ -26,7 +26,8 @@ final class Hints {
   static @Nullable String forParse(ParseError e, String text, TemplateEngine engine) {
     String detail = e.detail();
     if (detail.startsWith("unrecognized character in action: ")) {
-      String code = detail.substring("unrecognized character in action: ".length()).split(" ")[0];
+      String rest = detail.substring("unrecognized character in action: ".length());
+      String code = rest.indexOf(' ') < 0 ? rest : rest.substring(0, rest.indexOf(' '));
       if (TYPOGRAPHIC_QUOTES.contains(code)) {
         return "typographic quotes are not string quotes in templates; type straight double"
             + " quotes instead: \"subscribed\"";

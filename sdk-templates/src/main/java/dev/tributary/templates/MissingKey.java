@@ -18,16 +18,19 @@ public enum MissingKey {
   /** Parses Go's option value: {@code default}, {@code invalid}, {@code zero} or {@code error}. */
   public static MissingKey fromGo(String value) {
     switch (value) {
-      case "default":
-      case "invalid":
+      case "default", "invalid" -> {
         return DEFAULT;
-      case "zero":
+      }
+      case "zero" -> {
         return ZERO;
-      case "error":
+      }
+      case "error" -> {
         return ERROR;
-      default:
+      }
+      default -> {
         throw new IllegalArgumentException(
             "missingkey must be default, invalid, zero or error, not: " + value);
+      }
     }
   }
 }

@@ -52,7 +52,7 @@ public final class TemplateEngine {
             limits.maxNestingDepth());
     this.execOptions =
         new ExecOptions(
-            missingKey.ordinal(),
+            missingKeyOption(missingKey),
             goVersion.rangeOverInt(),
             limits.maxOutputChars(),
             limits.maxRangeIterations(),
@@ -61,6 +61,14 @@ public final class TemplateEngine {
             clock,
             timeZone,
             table);
+  }
+
+  private static int missingKeyOption(MissingKey missingKey) {
+    return switch (missingKey) {
+      case DEFAULT -> ExecOptions.MISSING_DEFAULT;
+      case ZERO -> ExecOptions.MISSING_ZERO;
+      case ERROR -> ExecOptions.MISSING_ERROR;
+    };
   }
 
   /** sprig's functions, {@code missingkey=default}, Go 1.23, default limits, UTC. */

@@ -10,8 +10,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One case of a conformance file: a template, its data as JSON text, the {@code missingkey} option,
- * and what Go's text/template + sprig produced — output, or an error and its phase.
+ * One case of a conformance file: a template, its data as JSON text, the missing-key option, and
+ * what Go's text/template + sprig produced: output, or an error and its phase.
  */
 record GoCase(
     String name,

@@ -41,8 +41,8 @@ final class GoOracle {
       Assumptions.abort(message);
     }
     assertThat(p.exitValue()).as(output).isZero();
-    String[] lines = output.strip().split("\n");
-    return new GoOracle(Path.of(lines[lines.length - 1]));
+    List<String> lines = output.strip().lines().toList();
+    return new GoOracle(Path.of(lines.get(lines.size() - 1)));
   }
 
   /** Go's results for cases, in order. */

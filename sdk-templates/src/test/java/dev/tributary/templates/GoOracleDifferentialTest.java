@@ -58,6 +58,7 @@ class GoOracleDifferentialTest {
     List<GoCase> cases = new ArrayList<>();
     String template =
         "{{range .}}{{.}}|{{printf \"%e|%.3f|%g|%.12g|%x|%b|%08.2f|%#v|%.0f\" . . . . . . . . .}}"
+            + "|{{printf \"%.1f|%.5f|%.9f|%.17f|%.1e|%.9e|%.16e|%.20e|%.3g|%.17g\" . . . . . . . . . .}}"
             + "|{{toJson .}}|{{mulf . 3}}|{{round . 2}}\n{{end}}";
     for (int i = 0; i < 300; i++) {
       StringBuilder data = new StringBuilder("[");
@@ -79,19 +80,18 @@ class GoOracleDifferentialTest {
 
   /** A finite double from anywhere in the range: random bits, or a "human" number. */
   private static String randomDouble(Random random) {
-    double d;
-    switch (random.nextInt(3)) {
-      case 0:
-        do {
-          d = Double.longBitsToDouble(random.nextLong());
-        } while (Double.isNaN(d) || Double.isInfinite(d));
-        break;
-      case 1:
-        d = random.nextInt(2_000_000) / Math.pow(10, random.nextInt(8));
-        break;
-      default:
-        d = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
-    }
+    double d =
+        switch (random.nextInt(3)) {
+          case 0 -> {
+            double bits;
+            do {
+              bits = Double.longBitsToDouble(random.nextLong());
+            } while (Double.isNaN(bits) || Double.isInfinite(bits));
+            yield bits;
+          }
+          case 1 -> random.nextInt(2_000_000) / Math.pow(10, random.nextInt(8));
+          default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+        };
     return Double.toString(d);
   }
 }

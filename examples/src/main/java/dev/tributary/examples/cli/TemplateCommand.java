@@ -33,14 +33,16 @@ final class TemplateCommand {
   /** Go release names as options take them: 1.19, 1.22, 1.23. */
   static GoVersion goVersion(String name) {
     switch (name) {
-      case "1.19":
+      case "1.19" -> {
         return GoVersion.GO_1_19;
-      case "1.22":
+      }
+      case "1.22" -> {
         return GoVersion.GO_1_22;
-      case "1.23":
+      }
+      case "1.23" -> {
         return GoVersion.GO_1_23;
-      default:
-        throw new IllegalArgumentException("--go must be 1.19, 1.22 or 1.23, not " + name);
+      }
+      default -> throw new IllegalArgumentException("--go must be 1.19, 1.22 or 1.23, not " + name);
     }
   }
 

@@ -76,33 +76,36 @@ final class Arguments {
       return s.evalEmptyInterface(dot, n);
     }
     switch (k) {
-      case BOOL:
+      case BOOL -> {
         s.node = n;
         if (n instanceof BoolNode b) {
           return b.value;
         }
         throw s.errorf("expected bool; found " + n);
-      case STRING:
+      }
+      case STRING -> {
         s.node = n;
         if (n instanceof StringNode str) {
           return str.text;
         }
         throw s.errorf("expected string; found " + n);
-      case FLOAT32:
-      case FLOAT64:
+      }
+      case FLOAT32, FLOAT64 -> {
         s.node = n;
         if (n instanceof NumberNode num && num.isFloat) {
           return num.float64;
         }
         throw s.errorf("expected float; found " + n);
-      case COMPLEX64:
-      case COMPLEX128:
+      }
+      case COMPLEX64, COMPLEX128 -> {
         if (n instanceof NumberNode num && num.isComplex) {
           return new GoComplex(num.real, num.imag);
         }
         throw s.errorf("expected complex; found " + n);
-      default:
+      }
+      default -> {
         return integer(s, typ, k, n);
+      }
     }
   }
 

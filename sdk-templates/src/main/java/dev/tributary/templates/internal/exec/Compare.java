@@ -86,21 +86,26 @@ final class Compare {
 
   private static boolean sameKindEqual(int kind, Object a, Object b) throws FuncException {
     switch (kind) {
-      case BOOL:
+      case BOOL -> {
         return a.equals(b);
-      case COMPLEX:
+      }
+      case COMPLEX -> {
         GoComplex x = (GoComplex) a;
         GoComplex y = (GoComplex) b;
         return x.real() == y.real() && x.imag() == y.imag();
-      case FLOAT:
+      }
+      case FLOAT -> {
         return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-      case INT:
-      case UINT:
+      }
+      case INT, UINT -> {
         return bits(a) == bits(b);
-      case STRING:
+      }
+      case STRING -> {
         return a.equals(b);
-      default:
+      }
+      default -> {
         return otherEqual(a, b);
+      }
     }
   }
 
@@ -153,17 +158,19 @@ final class Compare {
       throw new FuncException(INCOMPATIBLE);
     }
     switch (k1) {
-      case BOOL:
-      case COMPLEX:
-        throw new FuncException(BAD_TYPE);
-      case FLOAT:
+      case BOOL, COMPLEX -> throw new FuncException(BAD_TYPE);
+      case FLOAT -> {
         return ((Number) arg1).doubleValue() < ((Number) arg2).doubleValue();
-      case INT:
+      }
+      case INT -> {
         return bits(arg1) < bits(arg2);
-      case STRING:
+      }
+      case STRING -> {
         return FmtSort.compareStrings((String) arg1, (String) arg2) < 0;
-      default:
+      }
+      default -> {
         return Long.compareUnsigned(bits(arg1), bits(arg2)) < 0;
+      }
     }
   }
 

@@ -36,29 +36,18 @@ public final class Escapes {
       char c = s.charAt(i);
       String rep;
       switch (c) {
-        case 0:
-          rep = "\uFFFD";
-          break;
-        case '"':
-          rep = "&#34;";
-          break;
-        case '\'':
-          rep = "&#39;";
-          break;
-        case '&':
-          rep = "&amp;";
-          break;
-        case '<':
-          rep = "&lt;";
-          break;
-        case '>':
-          rep = "&gt;";
-          break;
-        default:
+        case 0 -> rep = "\uFFFD";
+        case '"' -> rep = "&#34;";
+        case '\'' -> rep = "&#39;";
+        case '&' -> rep = "&amp;";
+        case '<' -> rep = "&lt;";
+        case '>' -> rep = "&gt;";
+        default -> {
           if (sb != null) {
             sb.append(c);
           }
           continue;
+        }
       }
       if (sb == null) {
         sb = new StringBuilder(s.length() + 16).append(s, 0, i);
@@ -106,33 +95,41 @@ public final class Escapes {
 
   private static void appendJsAscii(StringBuilder sb, char c) {
     switch (c) {
-      case '\\':
+      case '\\' -> {
         sb.append("\\\\");
         return;
-      case '\'':
+      }
+      case '\'' -> {
         sb.append("\\'");
         return;
-      case '"':
+      }
+      case '"' -> {
         sb.append("\\\"");
         return;
-      case '<':
+      }
+      case '<' -> {
         sb.append("\\u003C");
         return;
-      case '>':
+      }
+      case '>' -> {
         sb.append("\\u003E");
         return;
-      case '&':
+      }
+      case '&' -> {
         sb.append("\\u0026");
         return;
-      case '=':
+      }
+      case '=' -> {
         sb.append("\\u003D");
         return;
-      default:
+      }
+      default -> {
         if (c < ' ') {
           sb.append("\\u00").append(UPPER_HEX.charAt(c >> 4)).append(UPPER_HEX.charAt(c & 0xF));
         } else {
           sb.append(c);
         }
+      }
     }
   }
 

@@ -66,35 +66,41 @@ abstract class Evaluator extends ExecState {
   private @Nullable Object evalCommand(Object dot, CommandNode cmd, Object fin) {
     Node first = cmd.args.get(0);
     switch (first.type) {
-      case Node.FIELD:
+      case Node.FIELD -> {
         return evalFieldNode(dot, (FieldNode) first, cmd.args, fin);
-      case Node.CHAIN:
+      }
+      case Node.CHAIN -> {
         return evalChainNode(dot, (ChainNode) first, cmd.args, fin);
-      case Node.IDENTIFIER:
+      }
+      case Node.IDENTIFIER -> {
         return evalFunction(dot, (IdentifierNode) first, cmd, cmd.args, fin);
-      case Node.PIPE:
+      }
+      case Node.PIPE -> {
         notAFunction(cmd.args, fin);
         return evalPipeline(dot, (PipeNode) first);
-      case Node.VARIABLE:
+      }
+      case Node.VARIABLE -> {
         return evalVariableNode(dot, (VariableNode) first, cmd.args, fin);
-      default:
-        break;
+      }
+      default -> {}
     }
     node = first;
     notAFunction(cmd.args, fin);
     switch (first.type) {
-      case Node.BOOL:
+      case Node.BOOL -> {
         return ((dev.tributary.templates.internal.parse.BoolNode) first).value;
-      case Node.DOT:
+      }
+      case Node.DOT -> {
         return dot;
-      case Node.NIL:
-        throw errorf("nil is not a command");
-      case Node.NUMBER:
+      }
+      case Node.NIL -> throw errorf("nil is not a command");
+      case Node.NUMBER -> {
         return idealConstant((NumberNode) first);
-      case Node.STRING:
+      }
+      case Node.STRING -> {
         return ((StringNode) first).text;
-      default:
-        throw errorf("can't evaluate command " + quote(first.toString()));
+      }
+      default -> throw errorf("can't evaluate command " + quote(first.toString()));
     }
   }
 
@@ -294,26 +300,34 @@ abstract class Evaluator extends ExecState {
   final @Nullable Object evalArg(Object dot, @Nullable GoType typ, Node n) {
     node = n;
     switch (n.type) {
-      case Node.DOT:
+      case Node.DOT -> {
         return validateType(dot, typ);
-      case Node.NIL:
-        if (typ != null && typ.kind().canBeNil() || typ == GoType.REFLECT_VALUE) {
+      }
+      case Node.NIL -> {
+        if ((typ != null && typ.kind().canBeNil()) || typ == GoType.REFLECT_VALUE) {
           return Arguments.zero(typ);
         }
         throw errorf("cannot assign nil to " + typ);
-      case Node.FIELD:
+      }
+      case Node.FIELD -> {
         return validateType(evalFieldNode(dot, (FieldNode) n, ONE, MISSING), typ);
-      case Node.VARIABLE:
+      }
+      case Node.VARIABLE -> {
         return validateType(evalVariableNode(dot, (VariableNode) n, null, MISSING), typ);
-      case Node.PIPE:
+      }
+      case Node.PIPE -> {
         return validateType(evalPipeline(dot, (PipeNode) n), typ);
-      case Node.IDENTIFIER:
+      }
+      case Node.IDENTIFIER -> {
         IdentifierNode id = (IdentifierNode) n;
         return validateType(evalFunction(dot, id, id, null, MISSING), typ);
-      case Node.CHAIN:
+      }
+      case Node.CHAIN -> {
         return validateType(evalChainNode(dot, (ChainNode) n, null, MISSING), typ);
-      default:
+      }
+      default -> {
         return Arguments.literal(this, dot, typ, n);
+      }
     }
   }
 
@@ -321,27 +335,33 @@ abstract class Evaluator extends ExecState {
   final @Nullable Object evalEmptyInterface(Object dot, Node n) {
     node = n;
     switch (n.type) {
-      case Node.BOOL:
+      case Node.BOOL -> {
         return ((dev.tributary.templates.internal.parse.BoolNode) n).value;
-      case Node.DOT:
+      }
+      case Node.DOT -> {
         return dot;
-      case Node.FIELD:
+      }
+      case Node.FIELD -> {
         return evalFieldNode(dot, (FieldNode) n, null, MISSING);
-      case Node.IDENTIFIER:
+      }
+      case Node.IDENTIFIER -> {
         IdentifierNode id = (IdentifierNode) n;
         return evalFunction(dot, id, id, null, MISSING);
-      case Node.NIL:
-        throw errorf("evalEmptyInterface: nil (can't happen)");
-      case Node.NUMBER:
+      }
+      case Node.NIL -> throw errorf("evalEmptyInterface: nil (can't happen)");
+      case Node.NUMBER -> {
         return idealConstant((NumberNode) n);
-      case Node.STRING:
+      }
+      case Node.STRING -> {
         return ((StringNode) n).text;
-      case Node.VARIABLE:
+      }
+      case Node.VARIABLE -> {
         return evalVariableNode(dot, (VariableNode) n, null, MISSING);
-      case Node.PIPE:
+      }
+      case Node.PIPE -> {
         return evalPipeline(dot, (PipeNode) n);
-      default:
-        throw errorf("can't handle assignment of " + n + " to empty interface argument");
+      }
+      default -> throw errorf("can't handle assignment of " + n + " to empty interface argument");
     }
   }
 }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * The engine settings an execution runs with: Go's {@code missingkey} option, the Go release whose
+ * The engine settings an execution runs with: Go's missing-key option, the Go release whose
  * semantics to follow, the sandbox limits, and the clock and zone for date functions. Immutable.
  *
  * @param missingKey 0 = default/invalid, 1 = zero, 2 = error

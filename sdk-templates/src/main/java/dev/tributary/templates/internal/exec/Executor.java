@@ -59,7 +59,7 @@ public final class Executor extends Evaluator {
   private int walk(@Nullable Object dot, Node n) {
     node = n;
     switch (n.type) {
-      case Node.ACTION:
+      case Node.ACTION -> {
         ActionNode action = (ActionNode) n;
         if (action.simpleField != null) {
           Object fast = FastPaths.field(this, dot, action.simpleField);
@@ -73,28 +73,37 @@ public final class Executor extends Evaluator {
           printValue(action, val);
         }
         return NORMAL;
-      case Node.BREAK:
+      }
+      case Node.BREAK -> {
         return BREAK;
-      case Node.CONTINUE:
+      }
+      case Node.CONTINUE -> {
         return CONTINUE;
-      case Node.COMMENT:
+      }
+      case Node.COMMENT -> {
         return NORMAL;
-      case Node.IF:
+      }
+      case Node.IF -> {
         return walkIfOrWith(false, dot, (BranchNode) n);
-      case Node.LIST:
+      }
+      case Node.LIST -> {
         return walkList(dot, (ListNode) n);
-      case Node.RANGE:
+      }
+      case Node.RANGE -> {
         return walkRange(dot, (BranchNode) n);
-      case Node.TEMPLATE:
+      }
+      case Node.TEMPLATE -> {
         walkTemplate(dot, (TemplateNode) n);
         return NORMAL;
-      case Node.TEXT:
+      }
+      case Node.TEXT -> {
         write(((TextNode) n).text);
         return NORMAL;
-      case Node.WITH:
+      }
+      case Node.WITH -> {
         return walkIfOrWith(true, dot, (BranchNode) n);
-      default:
-        throw errorf("unknown node: " + n);
+      }
+      default -> throw errorf("unknown node: " + n);
     }
   }
 

@@ -49,14 +49,16 @@ final class Fields {
     Object raw = map.get(key);
     if (raw == null && !map.containsKey(key)) {
       switch (s.opts.missingKey()) {
-        case ExecOptions.MISSING_ZERO:
+        case ExecOptions.MISSING_ZERO -> {
           GoType elem = typed ? ((GoValue) map).goType().elem() : GoType.INTERFACE;
           s.resultIface = elem == GoType.INTERFACE;
           return Arguments.zero(elem);
-        case ExecOptions.MISSING_ERROR:
-          throw s.errorf("map has no entry for key " + ExecState.quote(key));
-        default:
+        }
+        case ExecOptions.MISSING_ERROR ->
+            throw s.errorf("map has no entry for key " + ExecState.quote(key));
+        default -> {
           return null;
+        }
       }
     }
     if (typed) {

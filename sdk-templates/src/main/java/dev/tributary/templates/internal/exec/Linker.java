@@ -56,26 +56,29 @@ public final class Linker {
 
   private void node(Node n) {
     switch (n.type) {
-      case Node.ACTION:
+      case Node.ACTION -> {
         ActionNode action = (ActionNode) n;
         pipe(action.pipe);
         action.simpleField = FastPaths.simpleField(action.pipe);
         return;
-      case Node.IF:
-      case Node.WITH:
-      case Node.RANGE:
+      }
+      case Node.IF, Node.WITH, Node.RANGE -> {
         branch((BranchNode) n);
         return;
-      case Node.LIST:
+      }
+      case Node.LIST -> {
         list((ListNode) n);
         return;
-      case Node.TEMPLATE:
+      }
+      case Node.TEMPLATE -> {
         TemplateNode t = (TemplateNode) n;
         pipe(t.pipe);
         t.target = trees.get(t.name);
         return;
-      default:
+      }
+      default -> {
         return;
+      }
     }
   }
 
@@ -120,27 +123,33 @@ public final class Linker {
 
   private void arg(Node n) {
     switch (n.type) {
-      case Node.VARIABLE:
+      case Node.VARIABLE -> {
         VariableNode v = (VariableNode) n;
         v.slot = stack.lastIndexOf(v.name());
         return;
-      case Node.IDENTIFIER:
+      }
+      case Node.IDENTIFIER -> {
         IdentifierNode id = (IdentifierNode) n;
         GoFunction f = functions.get(id.ident);
         id.builtin = f == null;
         id.function = f != null ? f : Builtins.TABLE.get(id.ident);
         return;
-      case Node.NUMBER:
+      }
+      case Node.NUMBER -> {
         Constants.link((NumberNode) n);
         return;
-      case Node.CHAIN:
+      }
+      case Node.CHAIN -> {
         arg(((ChainNode) n).node);
         return;
-      case Node.PIPE:
+      }
+      case Node.PIPE -> {
         pipe((PipeNode) n);
         return;
-      default:
+      }
+      default -> {
         return;
+      }
     }
   }
 }

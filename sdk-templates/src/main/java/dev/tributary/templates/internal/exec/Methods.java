@@ -47,91 +47,73 @@ final class Methods {
 
   private static @Nullable GoFunction timeMethod(GoTime t, String name) {
     ZonedDateTime z = t.time();
-    switch (name) {
-      case "Year":
-        return getter(name, GoType.INT, (long) z.getYear());
-      case "Month":
-        return getter(name, GoType.MONTH, new GoInt(z.getMonthValue(), GoType.MONTH));
-      case "Day":
-        return getter(name, GoType.INT, (long) z.getDayOfMonth());
-      case "Hour":
-        return getter(name, GoType.INT, (long) z.getHour());
-      case "Minute":
-        return getter(name, GoType.INT, (long) z.getMinute());
-      case "Second":
-        return getter(name, GoType.INT, (long) z.getSecond());
-      case "Nanosecond":
-        return getter(name, GoType.INT, (long) z.getNano());
-      case "YearDay":
-        return getter(name, GoType.INT, (long) z.getDayOfYear());
-      case "Weekday":
-        return getter(
-            name, GoType.WEEKDAY, new GoInt(z.getDayOfWeek().getValue() % 7, GoType.WEEKDAY));
-      case "Unix":
-        return getter(name, GoType.INT64, GoInt.int64(z.toEpochSecond()));
-      case "UnixMilli":
-        return getter(name, GoType.INT64, GoInt.int64(z.toInstant().toEpochMilli()));
-      case "String":
-        return getter(name, GoType.STRING, GoTimes.string(t));
-      case "UTC":
-        return getter(name, GoType.TIME, new GoTime(z.withZoneSameInstant(ZoneOffset.UTC)));
-      case "IsZero":
-        return getter(name, GoType.BOOL, z.toInstant().equals(GoTimes.ZERO_INSTANT));
-      default:
-        return timeMethodWithArgs(t, name);
-    }
+    return switch (name) {
+      case "Year" -> getter(name, GoType.INT, (long) z.getYear());
+      case "Month" -> getter(name, GoType.MONTH, new GoInt(z.getMonthValue(), GoType.MONTH));
+      case "Day" -> getter(name, GoType.INT, (long) z.getDayOfMonth());
+      case "Hour" -> getter(name, GoType.INT, (long) z.getHour());
+      case "Minute" -> getter(name, GoType.INT, (long) z.getMinute());
+      case "Second" -> getter(name, GoType.INT, (long) z.getSecond());
+      case "Nanosecond" -> getter(name, GoType.INT, (long) z.getNano());
+      case "YearDay" -> getter(name, GoType.INT, (long) z.getDayOfYear());
+      case "Weekday" ->
+          getter(name, GoType.WEEKDAY, new GoInt(z.getDayOfWeek().getValue() % 7, GoType.WEEKDAY));
+      case "Unix" -> getter(name, GoType.INT64, GoInt.int64(z.toEpochSecond()));
+      case "UnixMilli" -> getter(name, GoType.INT64, GoInt.int64(z.toInstant().toEpochMilli()));
+      case "String" -> getter(name, GoType.STRING, GoTimes.string(t));
+      case "UTC" -> getter(name, GoType.TIME, new GoTime(z.withZoneSameInstant(ZoneOffset.UTC)));
+      case "IsZero" -> getter(name, GoType.BOOL, z.toInstant().equals(GoTimes.ZERO_INSTANT));
+      default -> timeMethodWithArgs(t, name);
+    };
   }
 
   private static @Nullable GoFunction timeMethodWithArgs(GoTime t, String name) {
     ZonedDateTime z = t.time();
-    switch (name) {
-      case "Local":
-        return GoFunction.of(
-            name,
-            GoType.TIME,
-            NONE,
-            (env, a) -> new GoTime(z.withZoneSameInstant(env.localZone())));
-      case "Format":
-        return GoFunction.of(
-            name,
-            GoType.STRING,
-            List.of(GoType.STRING),
-            (env, a) -> GoTimes.format(t, (String) a[0]));
-      case "Before":
-      case "After":
-      case "Equal":
-        return GoFunction.of(
-            name,
-            GoType.BOOL,
-            List.of(GoType.TIME),
-            (env, a) -> {
-              int c = z.toInstant().compareTo(((GoTime) a[0]).time().toInstant());
-              return name.equals("Before") ? c < 0 : name.equals("After") ? c > 0 : c == 0;
-            });
-      case "AddDate":
-        return GoFunction.of(
-            name,
-            GoType.TIME,
-            List.of(GoType.INT, GoType.INT, GoType.INT),
-            (env, a) -> new GoTime(GoTimes.addDate(z, (Long) a[0], (Long) a[1], (Long) a[2])));
-      case "Add":
-        return GoFunction.of(
-            name,
-            GoType.TIME,
-            List.of(GoType.DURATION),
-            (env, a) -> new GoTime(z.plus(Duration.ofNanos(((GoInt) a[0]).bits()))));
-      case "Sub":
-        return GoFunction.of(
-            name,
-            GoType.DURATION,
-            List.of(GoType.TIME),
-            (env, a) -> {
-              Duration d = Duration.between(((GoTime) a[0]).time(), z);
-              return new GoInt(saturatedNanos(d), GoType.DURATION);
-            });
-      default:
-        return null;
-    }
+    return switch (name) {
+      case "Local" ->
+          GoFunction.of(
+              name,
+              GoType.TIME,
+              NONE,
+              (env, a) -> new GoTime(z.withZoneSameInstant(env.localZone())));
+      case "Format" ->
+          GoFunction.of(
+              name,
+              GoType.STRING,
+              List.of(GoType.STRING),
+              (env, a) -> GoTimes.format(t, (String) a[0]));
+      case "Before", "After", "Equal" ->
+          GoFunction.of(
+              name,
+              GoType.BOOL,
+              List.of(GoType.TIME),
+              (env, a) -> {
+                int c = z.toInstant().compareTo(((GoTime) a[0]).time().toInstant());
+                return name.equals("Before") ? c < 0 : name.equals("After") ? c > 0 : c == 0;
+              });
+      case "AddDate" ->
+          GoFunction.of(
+              name,
+              GoType.TIME,
+              List.of(GoType.INT, GoType.INT, GoType.INT),
+              (env, a) -> new GoTime(GoTimes.addDate(z, (Long) a[0], (Long) a[1], (Long) a[2])));
+      case "Add" ->
+          GoFunction.of(
+              name,
+              GoType.TIME,
+              List.of(GoType.DURATION),
+              (env, a) -> new GoTime(z.plus(Duration.ofNanos(((GoInt) a[0]).bits()))));
+      case "Sub" ->
+          GoFunction.of(
+              name,
+              GoType.DURATION,
+              List.of(GoType.TIME),
+              (env, a) -> {
+                Duration d = Duration.between(((GoTime) a[0]).time(), z);
+                return new GoInt(saturatedNanos(d), GoType.DURATION);
+              });
+      default -> null;
+    };
   }
 
   private static long saturatedNanos(Duration d) {
@@ -143,20 +125,20 @@ final class Methods {
   }
 
   private static @Nullable GoFunction durationMethod(long d, String name) {
-    switch (name) {
-      case "Hours":
-        return getter(
-            name, GoType.FLOAT64, d / 3_600_000_000_000L + (d % 3_600_000_000_000L) / 3.6e12);
-      case "Minutes":
-        return getter(name, GoType.FLOAT64, d / 60_000_000_000L + (d % 60_000_000_000L) / 6e10);
-      case "Seconds":
-        return getter(name, GoType.FLOAT64, d / 1_000_000_000L + (d % 1_000_000_000L) / 1e9);
-      case "Milliseconds":
-        return getter(name, GoType.INT64, GoInt.int64(d / 1_000_000L));
-      case "String":
-        return getter(name, GoType.STRING, GoDurations.string(d));
-      default:
-        return null;
-    }
+    return switch (name) {
+      case "Hours" -> getter(name, GoType.FLOAT64, fraction(d, 3_600_000_000_000L));
+      case "Minutes" -> getter(name, GoType.FLOAT64, fraction(d, 60_000_000_000L));
+      case "Seconds" -> getter(name, GoType.FLOAT64, fraction(d, 1_000_000_000L));
+      case "Milliseconds" -> getter(name, GoType.INT64, GoInt.int64(d / 1_000_000L));
+      case "String" -> getter(name, GoType.STRING, GoDurations.string(d));
+      default -> null;
+    };
+  }
+
+  /** Go's {@code Duration.Hours} and kin: whole units, plus the remainder as a fraction. */
+  private static double fraction(long d, long unit) {
+    long whole = d / unit;
+    long rest = d % unit;
+    return (double) whole + (double) rest / unit;
   }
 }

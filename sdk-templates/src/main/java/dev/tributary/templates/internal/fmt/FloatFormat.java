@@ -62,30 +62,32 @@ final class FloatFormat {
 
   private int shortestPrecision(char fmt) {
     switch (fmt) {
-      case 'e':
-      case 'E':
+      case 'e', 'E' -> {
         return Math.max(digs.nd - 1, 0);
-      case 'f':
+      }
+      case 'f' -> {
         return Math.max(digs.nd - digs.dp, 0);
-      case 'g':
-      case 'G':
+      }
+      case 'g', 'G' -> {
         return digs.nd;
-      default:
+      }
+      default -> {
         return -1;
+      }
     }
   }
 
   private void formatDigits(StringBuilder dst, boolean shortest, boolean neg, int prec, char fmt) {
     switch (fmt) {
-      case 'e':
-      case 'E':
+      case 'e', 'E' -> {
         fmtE(dst, neg, prec, fmt);
         return;
-      case 'f':
+      }
+      case 'f' -> {
         fmtF(dst, neg, prec);
         return;
-      case 'g':
-      case 'G':
+      }
+      case 'g', 'G' -> {
         int eprec = prec;
         if (eprec > digs.nd && digs.nd >= digs.dp) {
           eprec = digs.nd;
@@ -106,8 +108,8 @@ final class FloatFormat {
         }
         fmtF(dst, neg, Math.max(prec - digs.dp, 0));
         return;
-      default:
-        dst.append('%').append(fmt);
+      }
+      default -> dst.append('%').append(fmt);
     }
   }
 

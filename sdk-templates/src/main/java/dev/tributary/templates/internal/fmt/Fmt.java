@@ -151,7 +151,7 @@ class Fmt {
       }
     } else {
       int shift = base == 16 ? 4 : base == 8 ? 3 : 1;
-      long mask = base - 1;
+      long mask = base - 1L;
       while (Long.compareUnsigned(u, base) >= 0) {
         b[--i] = digits.charAt((int) (u & mask));
         u >>>= shift;

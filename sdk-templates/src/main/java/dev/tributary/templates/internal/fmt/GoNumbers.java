@@ -164,7 +164,7 @@ public final class GoNumbers {
           break;
         }
         sawDot = true;
-      } else if (isDigit(c) || hex && isHexLetter(c)) {
+      } else if (isDigit(c) || (hex && isHexLetter(c))) {
         sawDigits = true;
       } else {
         break;
@@ -222,7 +222,7 @@ public final class GoNumbers {
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
       char lc = Character.toLowerCase(c);
-      if (isDigit(c) || hex && 'a' <= lc && lc <= 'f') {
+      if (isDigit(c) || (hex && 'a' <= lc && lc <= 'f')) {
         saw = '0';
         continue;
       }

@@ -111,40 +111,47 @@ final class Printer extends Fmt {
 
   private void fmtIntegerVerb(long v, boolean signed, int verb) {
     switch (verb) {
-      case 'v':
+      case 'v' -> {
         if (sharpV && !signed) {
           fmt0x64(v, true);
         } else {
           fmtInteger(v, 10, signed, 'v', LDIGITS);
         }
         return;
-      case 'd':
+      }
+      case 'd' -> {
         fmtInteger(v, 10, signed, 'd', LDIGITS);
         return;
-      case 'b':
+      }
+      case 'b' -> {
         fmtInteger(v, 2, signed, 'b', LDIGITS);
         return;
-      case 'o':
-      case 'O':
+      }
+      case 'o', 'O' -> {
         fmtInteger(v, 8, signed, (char) verb, LDIGITS);
         return;
-      case 'x':
+      }
+      case 'x' -> {
         fmtInteger(v, 16, signed, 'x', LDIGITS);
         return;
-      case 'X':
+      }
+      case 'X' -> {
         fmtInteger(v, 16, signed, 'X', UDIGITS);
         return;
-      case 'c':
+      }
+      case 'c' -> {
         fmtC(signed || v >= 0 ? v : -1);
         return;
-      case 'q':
+      }
+      case 'q' -> {
         fmtQc(signed || v >= 0 ? v : -1);
         return;
-      case 'U':
+      }
+      case 'U' -> {
         fmtUnicode(v);
         return;
-      default:
-        badVerb(verb);
+      }
+      default -> badVerb(verb);
     }
   }
 
@@ -157,41 +164,29 @@ final class Printer extends Fmt {
 
   private void fmtFloatVerb(double v, int verb) {
     switch (verb) {
-      case 'v':
+      case 'v' -> {
         fmtFloat(v, 'g', -1);
         return;
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
+      }
+      case 'b', 'g', 'G', 'x', 'X' -> {
         fmtFloat(v, (char) verb, -1);
         return;
-      case 'f':
-      case 'e':
-      case 'E':
+      }
+      case 'f', 'e', 'E' -> {
         fmtFloat(v, (char) verb, 6);
         return;
-      case 'F':
+      }
+      case 'F' -> {
         fmtFloat(v, 'f', 6);
         return;
-      default:
-        badVerb(verb);
+      }
+      default -> badVerb(verb);
     }
   }
 
   private void fmtComplex(GoComplex c, int verb) {
     switch (verb) {
-      case 'v':
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
-      case 'f':
-      case 'F':
-      case 'e':
-      case 'E':
+      case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
         boolean oldPlus = plus;
         buf.append('(');
         fmtFloatVerb(c.real(), verb);
@@ -200,34 +195,38 @@ final class Printer extends Fmt {
         buf.append("i)");
         plus = oldPlus;
         return;
-      default:
-        badVerb(verb);
+      }
+      default -> badVerb(verb);
     }
   }
 
   private void fmtString(String v, int verb) {
     switch (verb) {
-      case 'v':
+      case 'v' -> {
         if (sharpV) {
           fmtQ(v);
         } else {
           fmtS(v);
         }
         return;
-      case 's':
+      }
+      case 's' -> {
         fmtS(v);
         return;
-      case 'x':
+      }
+      case 'x' -> {
         fmtSx(v, LDIGITS);
         return;
-      case 'X':
+      }
+      case 'X' -> {
         fmtSx(v, UDIGITS);
         return;
-      case 'q':
+      }
+      case 'q' -> {
         fmtQ(v);
         return;
-      default:
-        badVerb(verb);
+      }
+      default -> badVerb(verb);
     }
   }
 

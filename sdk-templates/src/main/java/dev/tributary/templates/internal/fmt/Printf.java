@@ -61,23 +61,15 @@ final class Printf {
     for (; i < end; i++) {
       char c = format.charAt(i);
       switch (c) {
-        case '#':
-          p.sharp = true;
-          break;
-        case '0':
-          p.zero = !p.minus;
-          break;
-        case '+':
-          p.plus = true;
-          break;
-        case '-':
+        case '#' -> p.sharp = true;
+        case '0' -> p.zero = !p.minus;
+        case '+' -> p.plus = true;
+        case '-' -> {
           p.minus = true;
           p.zero = false;
-          break;
-        case ' ':
-          p.space = true;
-          break;
-        default:
+        }
+        case ' ' -> p.space = true;
+        default -> {
           if ('a' <= c && c <= 'z' && argNum < a.size()) {
             if (c == 'v') {
               p.sharpV = p.sharp;
@@ -91,6 +83,7 @@ final class Printf {
             return true;
           }
           return false;
+        }
       }
     }
     return false;

@@ -108,7 +108,7 @@ final class Schubfach {
       return;
     }
     long cmp = vb - ((s + t) << 1);
-    out.set(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k + dk);
+    out.set(cmp < 0 || (cmp == 0 && (s & 0x1) == 0) ? s : t, k + dk);
   }
 
   private static long rop(long g1, long g0, long cp) {
@@ -121,7 +121,7 @@ final class Schubfach {
   }
 
   private static int flog10pow2(int e) {
-    return (int) (e * 661_971_961_083L >> 41);
+    return (int) ((e * 661_971_961_083L) >> 41);
   }
 
   private static int flog10threeQuartersPow2(int e) {
@@ -129,6 +129,6 @@ final class Schubfach {
   }
 
   private static int flog2pow10(int e) {
-    return (int) (e * 913_124_641_741L >> 38);
+    return (int) ((e * 913_124_641_741L) >> 38);
   }
 }

@@ -31,31 +31,33 @@ public final class Strconv {
       return false;
     }
     switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER:
-      case Character.LOWERCASE_LETTER:
-      case Character.TITLECASE_LETTER:
-      case Character.MODIFIER_LETTER:
-      case Character.OTHER_LETTER:
-      case Character.NON_SPACING_MARK:
-      case Character.ENCLOSING_MARK:
-      case Character.COMBINING_SPACING_MARK:
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-      case Character.CONNECTOR_PUNCTUATION:
-      case Character.DASH_PUNCTUATION:
-      case Character.START_PUNCTUATION:
-      case Character.END_PUNCTUATION:
-      case Character.INITIAL_QUOTE_PUNCTUATION:
-      case Character.FINAL_QUOTE_PUNCTUATION:
-      case Character.OTHER_PUNCTUATION:
-      case Character.MATH_SYMBOL:
-      case Character.CURRENCY_SYMBOL:
-      case Character.MODIFIER_SYMBOL:
-      case Character.OTHER_SYMBOL:
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL -> {
         return true;
-      default:
+      }
+      default -> {
         return false;
+      }
     }
   }
 
@@ -107,29 +109,35 @@ public final class Strconv {
       return;
     }
     switch (r) {
-      case 7:
+      case 7 -> {
         sb.append("\\a");
         return;
-      case '\b':
+      }
+      case '\b' -> {
         sb.append("\\b");
         return;
-      case '\f':
+      }
+      case '\f' -> {
         sb.append("\\f");
         return;
-      case '\n':
+      }
+      case '\n' -> {
         sb.append("\\n");
         return;
-      case '\r':
+      }
+      case '\r' -> {
         sb.append("\\r");
         return;
-      case '\t':
+      }
+      case '\t' -> {
         sb.append("\\t");
         return;
-      case 11:
+      }
+      case 11 -> {
         sb.append("\\v");
         return;
-      default:
-        appendNumericEscape(sb, r);
+      }
+      default -> appendNumericEscape(sb, r);
     }
   }
 
@@ -157,7 +165,7 @@ public final class Strconv {
       int r = GoStrings.runeAt(s, i);
       i += GoStrings.charCount(s, i);
       if (r >= 0x80) {
-        if (r == 0xFEFF || r == GoStrings.RUNE_ERROR && Character.isSurrogate(s.charAt(i - 1))) {
+        if (r == 0xFEFF || (r == GoStrings.RUNE_ERROR && Character.isSurrogate(s.charAt(i - 1)))) {
           return false;
         }
         continue;
@@ -242,37 +250,45 @@ public final class Strconv {
     char e = s.charAt(i + 1);
     pos[0] = i + 2;
     switch (e) {
-      case 'a':
+      case 'a' -> {
         return 7;
-      case 'b':
+      }
+      case 'b' -> {
         return '\b';
-      case 'f':
+      }
+      case 'f' -> {
         return '\f';
-      case 'n':
+      }
+      case 'n' -> {
         return '\n';
-      case 'r':
+      }
+      case 'r' -> {
         return '\r';
-      case 't':
+      }
+      case 't' -> {
         return '\t';
-      case 'v':
+      }
+      case 'v' -> {
         return 11;
-      case 'x':
-      case 'u':
-      case 'U':
+      }
+      case 'x', 'u', 'U' -> {
         return hexEscape(s, pos, e);
-      case '\\':
+      }
+      case '\\' -> {
         return '\\';
-      case '\'':
-      case '"':
+      }
+      case '\'', '"' -> {
         if (e != quote) {
           throw new SyntaxException();
         }
         return e;
-      default:
+      }
+      default -> {
         if (e >= '0' && e <= '7') {
           return octalEscape(s, pos, e);
         }
         throw new SyntaxException();
+      }
     }
   }
 
@@ -305,7 +321,7 @@ public final class Strconv {
     if (start + 2 > s.length()) {
       throw new SyntaxException();
     }
-    long v = first - '0';
+    long v = first - (long) '0';
     for (int j = 0; j < 2; j++) {
       int x = s.charAt(start + j) - '0';
       if (x < 0 || x > 7) {

@@ -109,7 +109,7 @@ public final class GoDurations {
     while (pos[0] < s.length()) {
       long v = term(s, pos, orig);
       d += v;
-      if (d < 0 && d != Long.MIN_VALUE || d == Long.MIN_VALUE && !neg) {
+      if ((d < 0 && d != Long.MIN_VALUE) || (d == Long.MIN_VALUE && !neg)) {
         throw invalid(orig);
       }
     }
@@ -187,22 +187,27 @@ public final class GoDurations {
 
   private static long unitNanos(String unit) {
     switch (unit) {
-      case "ns":
+      case "ns" -> {
         return 1;
-      case "us":
-      case "µs":
-      case "μs":
+      }
+      case "us", "µs", "μs" -> {
         return 1_000;
-      case "ms":
+      }
+      case "ms" -> {
         return 1_000_000;
-      case "s":
+      }
+      case "s" -> {
         return 1_000_000_000L;
-      case "m":
+      }
+      case "m" -> {
         return 60_000_000_000L;
-      case "h":
+      }
+      case "h" -> {
         return 3_600_000_000_000L;
-      default:
+      }
+      default -> {
         return 0;
+      }
     }
   }
 

@@ -122,7 +122,7 @@ public final class GoTimeParser {
 
   private void element(Layout.Chunk chunk, int suffix) throws Bad {
     switch (chunk.std) {
-      case Layout.YEAR:
+      case Layout.YEAR -> {
         if (value.length() < 2) {
           throw new Bad();
         }
@@ -130,49 +130,52 @@ public final class GoTimeParser {
         year += year >= 69 ? 1900 : 2000;
         value = value.substring(2);
         return;
-      case Layout.LONG_YEAR:
+      }
+      case Layout.LONG_YEAR -> {
         if (value.length() < 4 || !isDigit(value, 0)) {
           throw new Bad();
         }
         year = atoi(value.substring(0, 4));
         value = value.substring(4);
         return;
-      case Layout.MONTH:
+      }
+      case Layout.MONTH -> {
         month = lookup(SHORT_MONTHS) + 1;
         return;
-      case Layout.LONG_MONTH:
+      }
+      case Layout.LONG_MONTH -> {
         month = lookup(GoTimes.MONTHS) + 1;
         return;
-      case Layout.NUM_MONTH:
-      case Layout.ZERO_MONTH:
+      }
+      case Layout.NUM_MONTH, Layout.ZERO_MONTH -> {
         month = getnum(chunk.std == Layout.ZERO_MONTH);
         if (month <= 0 || 12 < month) {
           rangeErr = "month";
         }
         return;
-      case Layout.WEEKDAY:
+      }
+      case Layout.WEEKDAY -> {
         lookup(SHORT_DAYS);
         return;
-      case Layout.LONG_WEEKDAY:
+      }
+      case Layout.LONG_WEEKDAY -> {
         lookup(GoTimes.DAYS);
         return;
-      default:
-        dayOrClock(chunk, suffix);
+      }
+      default -> dayOrClock(chunk, suffix);
     }
   }
 
   private void dayOrClock(Layout.Chunk chunk, int suffix) throws Bad {
     switch (chunk.std) {
-      case Layout.DAY:
-      case Layout.UNDER_DAY:
-      case Layout.ZERO_DAY:
+      case Layout.DAY, Layout.UNDER_DAY, Layout.ZERO_DAY -> {
         if (chunk.std == Layout.UNDER_DAY && value.startsWith(" ")) {
           value = value.substring(1);
         }
         day = getnum(chunk.std == Layout.ZERO_DAY);
         return;
-      case Layout.UNDER_YEAR_DAY:
-      case Layout.ZERO_YEAR_DAY:
+      }
+      case Layout.UNDER_YEAR_DAY, Layout.ZERO_YEAR_DAY -> {
         for (int i = 0; i < 2; i++) {
           if (chunk.std == Layout.UNDER_YEAR_DAY && value.startsWith(" ")) {
             value = value.substring(1);
@@ -180,39 +183,42 @@ public final class GoTimeParser {
         }
         yday = getnum3(chunk.std == Layout.ZERO_YEAR_DAY);
         return;
-      case Layout.HOUR:
+      }
+      case Layout.HOUR -> {
         hour = getnum(false);
         if (hour < 0 || 24 <= hour) {
           rangeErr = "hour";
         }
         return;
-      case Layout.HOUR12:
-      case Layout.ZERO_HOUR12:
+      }
+      case Layout.HOUR12, Layout.ZERO_HOUR12 -> {
         hour = getnum(chunk.std == Layout.ZERO_HOUR12);
         if (hour < 0 || 12 < hour) {
           rangeErr = "hour";
         }
         return;
-      case Layout.MINUTE:
-      case Layout.ZERO_MINUTE:
+      }
+      case Layout.MINUTE, Layout.ZERO_MINUTE -> {
         min = getnum(chunk.std == Layout.ZERO_MINUTE);
         if (min < 0 || 60 <= min) {
           rangeErr = "minute";
         }
         return;
-      case Layout.SECOND:
-      case Layout.ZERO_SECOND:
+      }
+      case Layout.SECOND, Layout.ZERO_SECOND -> {
         second(chunk.std == Layout.ZERO_SECOND, suffix);
         return;
-      case Layout.PM_UPPER:
-      case Layout.PM_LOWER:
+      }
+      case Layout.PM_UPPER, Layout.PM_LOWER -> {
         amPm(
             chunk.std == Layout.PM_UPPER ? "AM" : "am", chunk.std == Layout.PM_UPPER ? "PM" : "pm");
         return;
-      case Layout.TZ:
+      }
+      case Layout.TZ -> {
         namedZone();
         return;
-      case Layout.FRAC_SECOND0:
+      }
+      case Layout.FRAC_SECOND0 -> {
         int ndigit = 1 + chunk.digits;
         if (value.length() < ndigit) {
           throw new Bad();
@@ -220,7 +226,8 @@ public final class GoTimeParser {
         nsec = nanoseconds(ndigit);
         value = value.substring(ndigit);
         return;
-      case Layout.FRAC_SECOND9:
+      }
+      case Layout.FRAC_SECOND9 -> {
         if (value.length() < 2 || !commaOrPeriod(value.charAt(0)) || !isDigit(value, 1)) {
           return;
         }
@@ -231,8 +238,8 @@ public final class GoTimeParser {
         nsec = nanoseconds(1 + i);
         value = value.substring(1 + i);
         return;
-      default:
-        numericZone(chunk.std);
+      }
+      default -> numericZone(chunk.std);
     }
   }
 
@@ -482,7 +489,7 @@ public final class GoTimeParser {
     for (; i < 3 && isDigit(value, i); i++) {
       n = n * 10 + (value.charAt(i) - '0');
     }
-    if (i == 0 || fixed && i != 3) {
+    if (i == 0 || (fixed && i != 3)) {
       throw new Bad();
     }
     value = value.substring(i);
@@ -550,14 +557,18 @@ public final class GoTimeParser {
       upper++;
     }
     switch (upper) {
-      case 3:
+      case 3 -> {
         return 3;
-      case 4:
+      }
+      case 4 -> {
         return v.charAt(3) == 'T' || v.startsWith("WITA") ? 4 : 0;
-      case 5:
+      }
+      case 5 -> {
         return v.charAt(4) == 'T' ? 5 : 0;
-      default:
+      }
+      default -> {
         return 0;
+      }
     }
   }
 

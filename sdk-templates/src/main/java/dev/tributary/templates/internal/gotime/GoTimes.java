@@ -133,32 +133,39 @@ public final class GoTimes {
   private static void appendStd(
       StringBuilder b, ZonedDateTime z, String zoneName, Layout.Chunk chunk) {
     switch (chunk.std) {
-      case Layout.YEAR:
+      case Layout.YEAR -> {
         appendInt(b, Math.abs(z.getYear()) % 100, 2);
         return;
-      case Layout.LONG_YEAR:
+      }
+      case Layout.LONG_YEAR -> {
         appendInt(b, z.getYear(), 4);
         return;
-      case Layout.MONTH:
+      }
+      case Layout.MONTH -> {
         b.append(MONTHS[z.getMonthValue() - 1], 0, 3);
         return;
-      case Layout.LONG_MONTH:
+      }
+      case Layout.LONG_MONTH -> {
         b.append(MONTHS[z.getMonthValue() - 1]);
         return;
-      case Layout.NUM_MONTH:
+      }
+      case Layout.NUM_MONTH -> {
         appendInt(b, z.getMonthValue(), 0);
         return;
-      case Layout.ZERO_MONTH:
+      }
+      case Layout.ZERO_MONTH -> {
         appendInt(b, z.getMonthValue(), 2);
         return;
-      case Layout.WEEKDAY:
+      }
+      case Layout.WEEKDAY -> {
         b.append(DAYS[z.getDayOfWeek().getValue() % 7], 0, 3);
         return;
-      case Layout.LONG_WEEKDAY:
+      }
+      case Layout.LONG_WEEKDAY -> {
         b.append(DAYS[z.getDayOfWeek().getValue() % 7]);
         return;
-      default:
-        appendDayOrClock(b, z, zoneName, chunk);
+      }
+      default -> appendDayOrClock(b, z, zoneName, chunk);
     }
   }
 
@@ -168,52 +175,61 @@ public final class GoTimes {
     int yday = z.getDayOfYear();
     int hour12 = z.getHour() % 12 == 0 ? 12 : z.getHour() % 12;
     switch (chunk.std) {
-      case Layout.DAY:
+      case Layout.DAY -> {
         appendInt(b, day, 0);
         return;
-      case Layout.UNDER_DAY:
+      }
+      case Layout.UNDER_DAY -> {
         b.append(day < 10 ? " " : "");
         appendInt(b, day, 0);
         return;
-      case Layout.ZERO_DAY:
+      }
+      case Layout.ZERO_DAY -> {
         appendInt(b, day, 2);
         return;
-      case Layout.UNDER_YEAR_DAY:
+      }
+      case Layout.UNDER_YEAR_DAY -> {
         b.append(yday < 10 ? "  " : yday < 100 ? " " : "");
         appendInt(b, yday, 0);
         return;
-      case Layout.ZERO_YEAR_DAY:
+      }
+      case Layout.ZERO_YEAR_DAY -> {
         appendInt(b, yday, 3);
         return;
-      case Layout.HOUR:
+      }
+      case Layout.HOUR -> {
         appendInt(b, z.getHour(), 2);
         return;
-      case Layout.HOUR12:
+      }
+      case Layout.HOUR12 -> {
         appendInt(b, hour12, 0);
         return;
-      case Layout.ZERO_HOUR12:
+      }
+      case Layout.ZERO_HOUR12 -> {
         appendInt(b, hour12, 2);
         return;
-      case Layout.MINUTE:
-      case Layout.ZERO_MINUTE:
+      }
+      case Layout.MINUTE, Layout.ZERO_MINUTE -> {
         appendInt(b, z.getMinute(), chunk.std == Layout.MINUTE ? 0 : 2);
         return;
-      case Layout.SECOND:
-      case Layout.ZERO_SECOND:
+      }
+      case Layout.SECOND, Layout.ZERO_SECOND -> {
         appendInt(b, z.getSecond(), chunk.std == Layout.SECOND ? 0 : 2);
         return;
-      case Layout.PM_UPPER:
+      }
+      case Layout.PM_UPPER -> {
         b.append(z.getHour() >= 12 ? "PM" : "AM");
         return;
-      case Layout.PM_LOWER:
+      }
+      case Layout.PM_LOWER -> {
         b.append(z.getHour() >= 12 ? "pm" : "am");
         return;
-      case Layout.FRAC_SECOND0:
-      case Layout.FRAC_SECOND9:
+      }
+      case Layout.FRAC_SECOND0, Layout.FRAC_SECOND9 -> {
         appendNano(b, z.getNano(), chunk);
         return;
-      default:
-        appendZone(b, z, zoneName, chunk.std);
+      }
+      default -> appendZone(b, z, zoneName, chunk.std);
     }
   }
 

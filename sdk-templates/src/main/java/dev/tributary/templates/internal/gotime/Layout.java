@@ -79,7 +79,7 @@ final class Layout {
     char c = l.charAt(i);
     out.stdStart = i;
     switch (c) {
-      case 'J':
+      case 'J' -> {
         if (l.startsWith("January", i)) {
           return at(out, i + 7, LONG_MONTH);
         }
@@ -87,7 +87,8 @@ final class Layout {
           return at(out, i + 3, MONTH);
         }
         return NONE;
-      case 'M':
+      }
+      case 'M' -> {
         if (l.startsWith("Monday", i)) {
           return at(out, i + 6, LONG_WEEKDAY);
         }
@@ -95,36 +96,49 @@ final class Layout {
           return at(out, i + 3, WEEKDAY);
         }
         return l.startsWith("MST", i) ? at(out, i + 3, TZ) : NONE;
-      case '0':
+      }
+      case '0' -> {
         if (i + 1 < l.length() && l.charAt(i + 1) >= '1' && l.charAt(i + 1) <= '6') {
           return at(out, i + 2, STD0X[l.charAt(i + 1) - '1']);
         }
         return l.startsWith("002", i) ? at(out, i + 3, ZERO_YEAR_DAY) : NONE;
-      case '1':
+      }
+      case '1' -> {
         return l.startsWith("15", i) ? at(out, i + 2, HOUR) : at(out, i + 1, NUM_MONTH);
-      case '2':
+      }
+      case '2' -> {
         return l.startsWith("2006", i) ? at(out, i + 4, LONG_YEAR) : at(out, i + 1, DAY);
-      case '_':
+      }
+      case '_' -> {
         return underscore(l, i, out);
-      case '3':
+      }
+      case '3' -> {
         return at(out, i + 1, HOUR12);
-      case '4':
+      }
+      case '4' -> {
         return at(out, i + 1, MINUTE);
-      case '5':
+      }
+      case '5' -> {
         return at(out, i + 1, SECOND);
-      case 'P':
+      }
+      case 'P' -> {
         return l.startsWith("PM", i) ? at(out, i + 2, PM_UPPER) : NONE;
-      case 'p':
+      }
+      case 'p' -> {
         return l.startsWith("pm", i) ? at(out, i + 2, PM_LOWER) : NONE;
-      case '-':
+      }
+      case '-' -> {
         return numericZone(l, i, out);
-      case 'Z':
+      }
+      case 'Z' -> {
         return isoZone(l, i, out);
-      case '.':
-      case ',':
+      }
+      case '.', ',' -> {
         return fraction(l, i, out);
-      default:
+      }
+      default -> {
         return NONE;
+      }
     }
   }
 

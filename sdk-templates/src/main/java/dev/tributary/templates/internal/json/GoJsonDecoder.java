@@ -95,26 +95,33 @@ public final class GoJsonDecoder {
     }
     char c = s.charAt(i);
     switch (c) {
-      case '{':
+      case '{' -> {
         return object();
-      case '[':
+      }
+      case '[' -> {
         return array();
-      case '"':
+      }
+      case '"' -> {
         return string();
-      case 't':
+      }
+      case 't' -> {
         literal("true");
-        return Boolean.TRUE;
-      case 'f':
+        return true;
+      }
+      case 'f' -> {
         literal("false");
-        return Boolean.FALSE;
-      case 'n':
+        return false;
+      }
+      case 'n' -> {
         literal("null");
         return null;
-      default:
+      }
+      default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
           return number();
         }
         throw invalid("looking for beginning of value");
+      }
     }
   }
 
@@ -310,31 +317,17 @@ public final class GoJsonDecoder {
     }
     char e = s.charAt(i);
     switch (e) {
-      case '"':
-      case '\\':
-      case '/':
-        sb.append(e);
-        break;
-      case 'b':
-        sb.append('\b');
-        break;
-      case 'f':
-        sb.append('\f');
-        break;
-      case 'n':
-        sb.append('\n');
-        break;
-      case 'r':
-        sb.append('\r');
-        break;
-      case 't':
-        sb.append('\t');
-        break;
-      case 'u':
+      case '"', '\\', '/' -> sb.append(e);
+      case 'b' -> sb.append('\b');
+      case 'f' -> sb.append('\f');
+      case 'n' -> sb.append('\n');
+      case 'r' -> sb.append('\r');
+      case 't' -> sb.append('\t');
+      case 'u' -> {
         sb.append((char) hex4());
         return;
-      default:
-        throw invalid("in string escape code");
+      }
+      default -> throw invalid("in string escape code");
     }
     i++;
   }

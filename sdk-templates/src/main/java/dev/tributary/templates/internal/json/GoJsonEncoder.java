@@ -182,34 +182,37 @@ public final class GoJsonEncoder {
 
   private void asciiChar(char c) {
     switch (c) {
-      case '"':
-      case '\\':
+      case '"', '\\' -> {
         sb.append('\\').append(c);
         return;
-      case '\n':
+      }
+      case '\n' -> {
         sb.append("\\n");
         return;
-      case '\r':
+      }
+      case '\r' -> {
         sb.append("\\r");
         return;
-      case '\t':
+      }
+      case '\t' -> {
         sb.append("\\t");
         return;
-      case '<':
-      case '>':
-      case '&':
+      }
+      case '<', '>', '&' -> {
         if (escapeHtml) {
           sb.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
         } else {
           sb.append(c);
         }
         return;
-      default:
+      }
+      default -> {
         if (c < 0x20) {
           sb.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
         } else {
           sb.append(c);
         }
+      }
     }
   }
 }

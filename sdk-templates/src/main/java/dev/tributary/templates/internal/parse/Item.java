@@ -58,32 +58,45 @@ final class Item {
 
   static int keyword(String word) {
     switch (word) {
-      case ".":
+      case "." -> {
         return DOT;
-      case "block":
+      }
+      case "block" -> {
         return BLOCK;
-      case "break":
+      }
+      case "break" -> {
         return BREAK;
-      case "continue":
+      }
+      case "continue" -> {
         return CONTINUE;
-      case "define":
+      }
+      case "define" -> {
         return DEFINE;
-      case "else":
+      }
+      case "else" -> {
         return ELSE;
-      case "end":
+      }
+      case "end" -> {
         return END;
-      case "if":
+      }
+      case "if" -> {
         return IF;
-      case "range":
+      }
+      case "range" -> {
         return RANGE;
-      case "nil":
+      }
+      case "nil" -> {
         return NIL;
-      case "template":
+      }
+      case "template" -> {
         return TEMPLATE;
-      case "with":
+      }
+      case "with" -> {
         return WITH;
-      default:
+      }
+      default -> {
         return -1;
+      }
     }
   }
 

@@ -58,34 +58,48 @@ final class Lexer {
 
   private int step(int s) {
     switch (s) {
-      case TEXT:
+      case TEXT -> {
         return lexText();
-      case LEFT_DELIM:
+      }
+      case LEFT_DELIM -> {
         return lexLeftDelim();
-      case COMMENT:
+      }
+      case COMMENT -> {
         return lexComment();
-      case RIGHT_DELIM:
+      }
+      case RIGHT_DELIM -> {
         return lexRightDelim();
-      case INSIDE_ACTION:
+      }
+      case INSIDE_ACTION -> {
         return lexInsideAction();
-      case SPACE:
+      }
+      case SPACE -> {
         return lexSpace();
-      case IDENTIFIER:
+      }
+      case IDENTIFIER -> {
         return lexIdentifier();
-      case FIELD:
+      }
+      case FIELD -> {
         return lexFieldOrVariable(Item.FIELD);
-      case VARIABLE:
+      }
+      case VARIABLE -> {
         return atTerminator() ? emitThen(Item.VARIABLE) : lexFieldOrVariable(Item.VARIABLE);
-      case CHAR:
+      }
+      case CHAR -> {
         return lexQuoted('\'', Item.CHAR_CONSTANT, "unterminated character constant");
-      case NUMBER:
+      }
+      case NUMBER -> {
         return lexNumber();
-      case QUOTE:
+      }
+      case QUOTE -> {
         return lexQuoted('"', Item.STRING, "unterminated quoted string");
-      case RAW_QUOTE:
+      }
+      case RAW_QUOTE -> {
         return lexRawQuote();
-      default:
+      }
+      default -> {
         return STOP;
+      }
     }
   }
 
@@ -284,29 +298,39 @@ final class Lexer {
       return SPACE;
     }
     switch (r) {
-      case '=':
+      case '=' -> {
         return emitThen(Item.ASSIGN);
-      case ':':
+      }
+      case ':' -> {
         return next() != '=' ? errorf("expected :=") : emitThen(Item.DECLARE);
-      case '|':
+      }
+      case '|' -> {
         return emitThen(Item.PIPE);
-      case '"':
+      }
+      case '"' -> {
         return QUOTE;
-      case '`':
+      }
+      case '`' -> {
         return RAW_QUOTE;
-      case '$':
+      }
+      case '$' -> {
         return VARIABLE;
-      case '\'':
+      }
+      case '\'' -> {
         return CHAR;
-      case '(':
+      }
+      case '(' -> {
         parenDepth++;
         return emitThen(Item.LEFT_PAREN);
-      case ')':
+      }
+      case ')' -> {
         emit(Item.RIGHT_PAREN);
         parenDepth--;
         return parenDepth < 0 ? errorf("unexpected right paren " + formatU(r)) : INSIDE_ACTION;
-      default:
+      }
+      default -> {
         return lexOther(r);
+      }
     }
   }
 
@@ -359,7 +383,7 @@ final class Lexer {
     }
     int key = Item.keyword(word);
     if (key > Item.KEYWORD) {
-      boolean disabled = key == Item.BREAK && !breakOk || key == Item.CONTINUE && !continueOk;
+      boolean disabled = (key == Item.BREAK && !breakOk) || (key == Item.CONTINUE && !continueOk);
       emit(disabled ? Item.IDENTIFIER : key);
     } else if (word.charAt(0) == '.') {
       emit(Item.FIELD);
@@ -392,16 +416,12 @@ final class Lexer {
       return true;
     }
     switch (r) {
-      case EOF:
-      case '.':
-      case ',':
-      case '|':
-      case ':':
-      case ')':
-      case '(':
+      case EOF, '.', ',', '|', ':', ')', '(' -> {
         return true;
-      default:
+      }
+      default -> {
         return input.startsWith(RIGHT, pos);
+      }
     }
   }
 

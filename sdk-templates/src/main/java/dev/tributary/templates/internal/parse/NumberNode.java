@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * uint and a float at once, {@code 1e3} is a float and an int — as Go's {@code parse.NumberNode}.
  */
 public final class NumberNode extends Node {
-  private static final double TWO_63 = 9.223372036854775808e18;
+  private static final double TWO_63 = 0x1p63;
 
   public boolean isInt;
   public boolean isUint;

@@ -111,46 +111,56 @@ public final class Parser extends Tokens {
   private Node textOrAction() {
     Item token = nextNonSpace();
     switch (token.type) {
-      case Item.TEXT:
+      case Item.TEXT -> {
         return new TextNode(token.pos, tree, token.val);
-      case Item.LEFT_DELIM:
+      }
+      case Item.LEFT_DELIM -> {
         actionLine = token.line;
         try {
           return action();
         } finally {
           actionLine = 0;
         }
-      case Item.COMMENT:
+      }
+      case Item.COMMENT -> {
         return new CommentNode(token.pos, tree, token.val);
-      default:
-        throw unexpected(token, "input");
+      }
+      default -> throw unexpected(token, "input");
     }
   }
 
   private Node action() {
     Item token = nextNonSpace();
     switch (token.type) {
-      case Item.BLOCK:
+      case Item.BLOCK -> {
         return blockControl();
-      case Item.BREAK:
-      case Item.CONTINUE:
+      }
+      case Item.BREAK, Item.CONTINUE -> {
         return loopControl(token);
-      case Item.ELSE:
+      }
+      case Item.ELSE -> {
         return elseControl();
-      case Item.END:
+      }
+      case Item.END -> {
         return new EndNode(expect(Item.RIGHT_DELIM, "end").pos, tree);
-      case Item.IF:
+      }
+      case Item.IF -> {
         return control(Node.IF, "if");
-      case Item.RANGE:
+      }
+      case Item.RANGE -> {
         return control(Node.RANGE, "range");
-      case Item.TEMPLATE:
+      }
+      case Item.TEMPLATE -> {
         return templateControl();
-      case Item.WITH:
+      }
+      case Item.WITH -> {
         return control(Node.WITH, "with");
-      default:
+      }
+      default -> {
         backup();
         Item first = peek();
         return new ActionNode(first.pos, tree, first.line, pipeline("command", Item.RIGHT_DELIM));
+      }
     }
   }
 
@@ -169,7 +179,7 @@ public final class Parser extends Tokens {
 
   private Node elseControl() {
     Item peek = peekNonSpace();
-    if (peek.type == Item.IF || settings.elseWith() && peek.type == Item.WITH) {
+    if (peek.type == Item.IF || (settings.elseWith() && peek.type == Item.WITH)) {
       return new ElseNode(peek.pos, tree, peek.line);
     }
     Item token = expect(Item.RIGHT_DELIM, "else");
@@ -191,14 +201,14 @@ public final class Parser extends Tokens {
     }
     ListNode elseList = null;
     if (next[0].type == Node.ELSE) {
-      elseList = elseBranch(type, context, next);
+      elseList = elseBranch(type, next);
     }
     vars = new ArrayList<>(vars.subList(0, varsMark));
     depth--;
     return new BranchNode(type, pipe.pos, tree, pipe.line, pipe, list, elseList);
   }
 
-  private ListNode elseBranch(int type, String context, Node[] next) {
+  private ListNode elseBranch(int type, Node[] next) {
     if (type == Node.IF && peek().type == Item.IF) {
       next();
       ListNode elseList = new ListNode(next[0].pos, tree);
@@ -272,23 +282,22 @@ public final class Parser extends Tokens {
         return pipe;
       }
       switch (token.type) {
-        case Item.BOOL:
-        case Item.CHAR_CONSTANT:
-        case Item.COMPLEX:
-        case Item.DOT:
-        case Item.FIELD:
-        case Item.IDENTIFIER:
-        case Item.NUMBER:
-        case Item.NIL:
-        case Item.RAW_STRING:
-        case Item.STRING:
-        case Item.VARIABLE:
-        case Item.LEFT_PAREN:
+        case Item.BOOL,
+            Item.CHAR_CONSTANT,
+            Item.COMPLEX,
+            Item.DOT,
+            Item.FIELD,
+            Item.IDENTIFIER,
+            Item.NUMBER,
+            Item.NIL,
+            Item.RAW_STRING,
+            Item.STRING,
+            Item.VARIABLE,
+            Item.LEFT_PAREN -> {
           backup();
           pipe.cmds.add(command());
-          break;
-        default:
-          throw unexpected(token, context);
+        }
+        default -> throw unexpected(token, context);
       }
     }
   }
@@ -332,14 +341,9 @@ public final class Parser extends Tokens {
     }
     for (int i = 1; i < pipe.cmds.size(); i++) {
       switch (pipe.cmds.get(i).args.get(0).type) {
-        case Node.BOOL:
-        case Node.DOT:
-        case Node.NIL:
-        case Node.NUMBER:
-        case Node.STRING:
-          throw errorf("non executable command in pipeline stage " + (i + 1));
-        default:
-          break;
+        case Node.BOOL, Node.DOT, Node.NIL, Node.NUMBER, Node.STRING ->
+            throw errorf("non executable command in pipeline stage " + (i + 1));
+        default -> {}
       }
     }
   }
@@ -379,58 +383,55 @@ public final class Parser extends Tokens {
       chain.add(next().val);
     }
     switch (node.type) {
-      case Node.FIELD:
+      case Node.FIELD -> {
         return new FieldNode(chain.pos, tree, chain.toString());
-      case Node.VARIABLE:
+      }
+      case Node.VARIABLE -> {
         return new VariableNode(chain.pos, tree, chain.toString());
-      case Node.BOOL:
-      case Node.STRING:
-      case Node.NUMBER:
-      case Node.NIL:
-      case Node.DOT:
-        throw errorf("unexpected . after term " + Strconv.quote(node.toString()));
-      default:
+      }
+      case Node.BOOL, Node.STRING, Node.NUMBER, Node.NIL, Node.DOT ->
+          throw errorf("unexpected . after term " + Strconv.quote(node.toString()));
+      default -> {
         return chain;
+      }
     }
   }
 
   private Node term() {
     Item token = nextNonSpace();
-    switch (token.type) {
-      case Item.IDENTIFIER:
+    return switch (token.type) {
+      case Item.IDENTIFIER -> {
         if (!settings.hasFunction().test(token.val)) {
           throw errorf("function " + Strconv.quote(token.val) + " not defined");
         }
-        return new IdentifierNode(token.pos, tree, token.val);
-      case Item.DOT:
-        return new DotNode(token.pos, tree);
-      case Item.NIL:
-        return new NilNode(token.pos, tree);
-      case Item.VARIABLE:
-        return useVar(token.pos, token.val);
-      case Item.FIELD:
-        return new FieldNode(token.pos, tree, token.val);
-      case Item.BOOL:
-        return new BoolNode(token.pos, tree, token.val.equals("true"));
-      case Item.CHAR_CONSTANT:
-      case Item.COMPLEX:
-      case Item.NUMBER:
-        try {
-          return NumberNode.parse(token.pos, tree, token.val, token.type);
-        } catch (NumberNode.NumberException e) {
-          throw errorf(e.getMessage());
-        }
-      case Item.LEFT_PAREN:
+        yield new IdentifierNode(token.pos, tree, token.val);
+      }
+      case Item.DOT -> new DotNode(token.pos, tree);
+      case Item.NIL -> new NilNode(token.pos, tree);
+      case Item.VARIABLE -> useVar(token.pos, token.val);
+      case Item.FIELD -> new FieldNode(token.pos, tree, token.val);
+      case Item.BOOL -> new BoolNode(token.pos, tree, token.val.equals("true"));
+      case Item.CHAR_CONSTANT, Item.COMPLEX, Item.NUMBER -> number(token);
+      case Item.LEFT_PAREN -> {
         enter();
         PipeNode pipe = pipeline("parenthesized pipeline", Item.RIGHT_PAREN);
         depth--;
-        return pipe;
-      case Item.STRING:
-      case Item.RAW_STRING:
-        return new StringNode(token.pos, tree, token.val, unquote(token.val));
-      default:
+        yield pipe;
+      }
+      case Item.STRING, Item.RAW_STRING ->
+          new StringNode(token.pos, tree, token.val, unquote(token.val));
+      default -> {
         backup();
-        return null;
+        yield null;
+      }
+    };
+  }
+
+  private Node number(Item token) {
+    try {
+      return NumberNode.parse(token.pos, tree, token.val, token.type);
+    } catch (NumberNode.NumberException e) {
+      throw errorf(e.getMessage());
     }
   }
 

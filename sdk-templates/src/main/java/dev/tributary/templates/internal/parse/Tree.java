@@ -67,19 +67,23 @@ public final class Tree {
       return true;
     }
     switch (n.type) {
-      case Node.COMMENT:
+      case Node.COMMENT -> {
         return true;
-      case Node.LIST:
+      }
+      case Node.LIST -> {
         for (Node child : ((ListNode) n).nodes) {
           if (!isEmpty(child)) {
             return false;
           }
         }
         return true;
-      case Node.TEXT:
+      }
+      case Node.TEXT -> {
         return isGoSpaceOnly(((TextNode) n).text);
-      default:
+      }
+      default -> {
         return false;
+      }
     }
   }
 
@@ -95,23 +99,25 @@ public final class Tree {
   /** Go's {@code unicode.IsSpace}. */
   public static boolean isGoSpace(char c) {
     switch (c) {
-      case '\t':
-      case '\n':
-      case 0x0B:
-      case '\f':
-      case '\r':
-      case ' ':
-      case 0x85:
-      case 0xA0:
-      case 0x1680:
-      case 0x2028:
-      case 0x2029:
-      case 0x202F:
-      case 0x205F:
-      case 0x3000:
+      case '\t',
+          '\n',
+          0x0B,
+          '\f',
+          '\r',
+          ' ',
+          0x85,
+          0xA0,
+          0x1680,
+          0x2028,
+          0x2029,
+          0x202F,
+          0x205F,
+          0x3000 -> {
         return true;
-      default:
+      }
+      default -> {
         return c >= 0x2000 && c <= 0x200A;
+      }
     }
   }
 }

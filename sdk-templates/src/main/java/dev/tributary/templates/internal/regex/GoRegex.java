@@ -171,7 +171,7 @@ public final class GoRegex {
             if (!m.find(searchPos)) {
               break;
             }
-            buf.append(src, lastMatchEnd, m.start());
+            buf.append(src, /* start= */ lastMatchEnd, /* end= */ m.start());
             if (m.end() > lastMatchEnd || m.start() == 0) {
               if (literal) {
                 buf.append(repl);

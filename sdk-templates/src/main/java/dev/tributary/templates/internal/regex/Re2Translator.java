@@ -50,52 +50,41 @@ final class Re2Translator {
     while (pos < expr.length()) {
       char c = expr.charAt(pos);
       switch (c) {
-        case '\\':
-          escape();
-          break;
-        case '[':
+        case '\\' -> escape();
+        case '[' -> {
           charClass();
           operand = 1;
-          break;
-        case '(':
-          open();
-          break;
-        case ')':
-          close();
-          break;
-        case '|':
+        }
+        case '(' -> open();
+        case ')' -> close();
+        case '|' -> {
           out.append('|');
           pos++;
           operand = 0;
-          break;
-        case '*':
-        case '+':
-        case '?':
-          repeat(String.valueOf(c), 1);
-          break;
-        case '{':
-          brace();
-          break;
-        case '.':
+        }
+        case '*', '+', '?' -> repeat(String.valueOf(c), 1);
+        case '{' -> brace();
+        case '.' -> {
           out.append(dotAll ? "(?s:.)" : "[^\\n]");
           pos++;
           operand = 1;
-          break;
-        case '^':
+        }
+        case '^' -> {
           out.append(multiLine ? "(?:\\A|(?<=\\n))" : "\\A");
           pos++;
           operand = 0;
-          break;
-        case '$':
+        }
+        case '$' -> {
           out.append(multiLine ? "(?=\\n|\\z)" : "\\z");
           pos++;
           operand = 0;
-          break;
-        default:
+        }
+        default -> {
           int cp = expr.codePointAt(pos);
           literal(cp);
           pos += Character.charCount(cp);
           operand = 1;
+        }
       }
     }
     if (!groups.isEmpty()) {
@@ -169,9 +158,9 @@ final class Re2Translator {
       return;
     }
     if (expr.startsWith("(?P<", pos)
-        || expr.startsWith("(?<", pos)
+        || (expr.startsWith("(?<", pos)
             && !expr.startsWith("(?<=", pos)
-            && !expr.startsWith("(?<!", pos)) {
+            && !expr.startsWith("(?<!", pos))) {
       namedGroup(start);
       return;
     }
@@ -207,31 +196,30 @@ final class Re2Translator {
     while (pos < expr.length()) {
       char c = expr.charAt(pos++);
       switch (c) {
-        case 'i':
+        case 'i' -> {
           caseInsensitive = !negate;
           sawFlag = true;
-          break;
-        case 'm':
+        }
+        case 'm' -> {
           multiLine = !negate;
           sawFlag = true;
-          break;
-        case 's':
+        }
+        case 's' -> {
           dotAll = !negate;
           sawFlag = true;
-          break;
-        case 'U':
+        }
+        case 'U' -> {
           ungreedy = !negate;
           sawFlag = true;
-          break;
-        case '-':
+        }
+        case '-' -> {
           if (negate) {
             throw perl(start);
           }
           negate = true;
           sawFlag = false;
-          break;
-        case ':':
-        case ')':
+        }
+        case ':', ')' -> {
           if (negate && !sawFlag) {
             throw perl(start);
           }
@@ -246,8 +234,8 @@ final class Re2Translator {
           }
           operand = 0;
           return;
-        default:
-          throw perl(start);
+        }
+        default -> throw perl(start);
       }
     }
     throw new RegexSyntaxException("missing closing )", expr);
@@ -287,34 +275,40 @@ final class Re2Translator {
     char c = expr.charAt(pos + 1);
     operand = 1;
     switch (c) {
-      case 'A':
+      case 'A' -> {
         out.append("\\A");
         operand = 0;
         pos += 2;
         return;
-      case 'z':
+      }
+      case 'z' -> {
         out.append("\\z");
         operand = 0;
         pos += 2;
         return;
-      case 'b':
+      }
+      case 'b' -> {
         out.append(
             "(?:(?<=[" + WORD + "])(?![" + WORD + "])|(?<![" + WORD + "])(?=[" + WORD + "]))");
         operand = 0;
         pos += 2;
         return;
-      case 'B':
+      }
+      case 'B' -> {
         out.append(
             "(?:(?<=[" + WORD + "])(?=[" + WORD + "])|(?<![" + WORD + "])(?![" + WORD + "]))");
         operand = 0;
         pos += 2;
         return;
-      case 'Q':
+      }
+      case 'Q' -> {
         quoted();
         return;
-      default:
-        String item = classEscape(false);
+      }
+      default -> {
+        String item = classEscape();
         out.append(item.startsWith("[") || item.startsWith("\\") ? item : "[" + item + "]");
+      }
     }
   }
 
@@ -334,41 +328,54 @@ final class Re2Translator {
    * An escape at {@code pos} as Java text: a class body (no brackets) for single characters and
    * ranges, or a full bracketed class. Inside a class, {@code inClass} is true.
    */
-  private String classEscape(boolean inClass) throws RegexSyntaxException {
+  private String classEscape() throws RegexSyntaxException {
     int start = pos;
     char c = expr.charAt(pos + 1);
     pos += 2;
     switch (c) {
-      case 'd':
+      case 'd' -> {
         return "0-9";
-      case 'D':
+      }
+      case 'D' -> {
         return "[^0-9]";
-      case 'w':
+      }
+      case 'w' -> {
         return WORD;
-      case 'W':
+      }
+      case 'W' -> {
         return "[^" + WORD + "]";
-      case 's':
+      }
+      case 's' -> {
         return SPACE;
-      case 'S':
+      }
+      case 'S' -> {
         return "[^" + SPACE + "]";
-      case 'p':
-      case 'P':
+      }
+      case 'p', 'P' -> {
         return unicodeClass(start, c == 'P');
-      case 'a':
+      }
+      case 'a' -> {
         return "\\x{7}";
-      case 'f':
+      }
+      case 'f' -> {
         return "\\f";
-      case 't':
+      }
+      case 't' -> {
         return "\\t";
-      case 'n':
+      }
+      case 'n' -> {
         return "\\n";
-      case 'r':
+      }
+      case 'r' -> {
         return "\\r";
-      case 'v':
+      }
+      case 'v' -> {
         return "\\x{B}";
-      case 'x':
+      }
+      case 'x' -> {
         return hexEscape(start);
-      default:
+      }
+      default -> {
         if (c >= '0' && c <= '7') {
           return octalEscape(start, c);
         }
@@ -376,6 +383,7 @@ final class Re2Translator {
           return "\\x{" + Integer.toHexString(c) + "}";
         }
         throw new RegexSyntaxException("invalid escape sequence", expr.substring(start, pos));
+      }
     }
   }
 
@@ -478,7 +486,7 @@ final class Re2Translator {
           continue;
         }
       }
-      classItem(cls, start);
+      classItem(cls);
     }
     if (pos >= expr.length()) {
       throw new RegexSyntaxException("missing closing ]", expr.substring(start));
@@ -487,7 +495,7 @@ final class Re2Translator {
     out.append(cls).append(']');
   }
 
-  private void classItem(StringBuilder cls, int classStart) throws RegexSyntaxException {
+  private void classItem(StringBuilder cls) throws RegexSyntaxException {
     int itemStart = pos;
     int lo = classChar(cls);
     if (lo < 0) {
@@ -522,22 +530,27 @@ final class Re2Translator {
     if (pos + 1 >= expr.length()) {
       throw new RegexSyntaxException("trailing backslash at end of expression", "");
     }
-    String item = classEscape(true);
+    String item = classEscape();
     if (item.startsWith("\\x{")) {
       return Integer.parseInt(item.substring(3, item.length() - 1), 16);
     }
     switch (item) {
-      case "\\f":
+      case "\\f" -> {
         return '\f';
-      case "\\t":
+      }
+      case "\\t" -> {
         return '\t';
-      case "\\n":
+      }
+      case "\\n" -> {
         return '\n';
-      case "\\r":
+      }
+      case "\\r" -> {
         return '\r';
-      default:
+      }
+      default -> {
         cls.append(item);
         return -1;
+      }
     }
   }
 
@@ -550,50 +563,21 @@ final class Re2Translator {
     String bare = name.substring(negated ? 3 : 2, name.length() - 2);
     String body;
     switch (bare) {
-      case "alnum":
-        body = "0-9A-Za-z";
-        break;
-      case "alpha":
-        body = "A-Za-z";
-        break;
-      case "ascii":
-        body = "\\x{0}-\\x{7f}";
-        break;
-      case "blank":
-        body = "\\t ";
-        break;
-      case "cntrl":
-        body = "\\x{0}-\\x{1f}\\x{7f}";
-        break;
-      case "digit":
-        body = "0-9";
-        break;
-      case "graph":
-        body = "!-~";
-        break;
-      case "lower":
-        body = "a-z";
-        break;
-      case "print":
-        body = " -~";
-        break;
-      case "punct":
-        body = "!-/:-@\\[-`{-~";
-        break;
-      case "space":
-        body = "\\t\\n\\x{b}\\f\\r ";
-        break;
-      case "upper":
-        body = "A-Z";
-        break;
-      case "word":
-        body = "0-9A-Za-z_";
-        break;
-      case "xdigit":
-        body = "0-9A-Fa-f";
-        break;
-      default:
-        throw new RegexSyntaxException("invalid character class range", name);
+      case "alnum" -> body = "0-9A-Za-z";
+      case "alpha" -> body = "A-Za-z";
+      case "ascii" -> body = "\\x{0}-\\x{7f}";
+      case "blank" -> body = "\\t ";
+      case "cntrl" -> body = "\\x{0}-\\x{1f}\\x{7f}";
+      case "digit" -> body = "0-9";
+      case "graph" -> body = "!-~";
+      case "lower" -> body = "a-z";
+      case "print" -> body = " -~";
+      case "punct" -> body = "!-/:-@\\[-`{-~";
+      case "space" -> body = "\\t\\n\\x{b}\\f\\r ";
+      case "upper" -> body = "A-Z";
+      case "word" -> body = "0-9A-Za-z_";
+      case "xdigit" -> body = "0-9A-Fa-f";
+      default -> throw new RegexSyntaxException("invalid character class range", name);
     }
     return negated ? "[^" + body + "]" : body;
   }

@@ -23,7 +23,7 @@ import java.util.Objects;
  * functions, with their Go error texts. Stateless.
  */
 final class Cast {
-  static final double TWO_63 = 9.223372036854775808e18;
+  static final double TWO_63 = 0x1p63;
 
   private Cast() {}
 

@@ -71,7 +71,7 @@ public final class HostFunctions {
         List.of(GoType.STRING, GoType.INTERFACE),
         (env, a) -> {
           Object val = a[1];
-          if (val == null || val instanceof String s && s.isEmpty()) {
+          if (val == null || (val instanceof String s && s.isEmpty())) {
             throw new FuncException((String) a[0]);
           }
           return Values.element(val);

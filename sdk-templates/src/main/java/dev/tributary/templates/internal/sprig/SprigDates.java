@@ -132,7 +132,7 @@ final class SprigDates {
       t = g.time();
     } else if (date instanceof Long
         || date instanceof Integer
-        || date instanceof GoInt i && i.goType() == GoType.INT64) {
+        || (date instanceof GoInt i && i.goType() == GoType.INT64)) {
       t =
           ZonedDateTime.ofInstant(
               Instant.ofEpochSecond(dev.tributary.templates.internal.value.Values.intBits(date)),

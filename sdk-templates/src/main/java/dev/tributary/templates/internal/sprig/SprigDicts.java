@@ -166,7 +166,7 @@ final class SprigDicts {
         mergeInto((Map<String, Object>) dv, (Map<String, Object>) sv, over);
       } else if (!dst.containsKey(key)
           || Cast.empty(Values.element(dv))
-          || over && !Cast.empty(Values.element(sv))) {
+          || (over && !Cast.empty(Values.element(sv)))) {
         dst.put(key, sv);
       }
     }

@@ -228,15 +228,15 @@ final class SprigMath {
     }
     List<?> nums;
     switch (p.length) {
-      case 1:
+      case 1 -> {
         long inc = p[0] < 1 ? -1 : 1;
         nums = (List<?>) untilStep(env, 1, p[0] + inc, inc);
-        break;
-      case 2:
+      }
+      case 2 -> {
         long step = p[1] < p[0] ? -1 : 1;
         nums = (List<?>) untilStep(env, p[0], p[1] + step, step);
-        break;
-      case 3:
+      }
+      case 3 -> {
         long increment = 1;
         if (p[2] < p[0]) {
           increment = -1;
@@ -245,9 +245,10 @@ final class SprigMath {
           }
         }
         nums = (List<?>) untilStep(env, p[0], p[2] + increment, p[1]);
-        break;
-      default:
+      }
+      default -> {
         return "";
+      }
     }
     StringBuilder sb = new StringBuilder();
     for (Object n : nums) {

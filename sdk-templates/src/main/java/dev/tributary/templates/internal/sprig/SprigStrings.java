@@ -96,7 +96,7 @@ final class SprigStrings {
   }
 
   private static String abbrevBoth(long left, long right, String s) {
-    if (right < 4 || left > 0 && right < 7) {
+    if (right < 4 || (left > 0 && right < 7)) {
       return s;
     }
     return GoUtils.abbreviate(s, left, right);

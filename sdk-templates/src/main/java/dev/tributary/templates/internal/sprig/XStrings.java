@@ -99,7 +99,7 @@ final class XStrings {
       Word prev = w.copy();
       w = nextWord(str, w.next);
       switch (prev.type) {
-        case NUMBER:
+        case NUMBER -> {
           while (w.type == ALPHABET || w.type == NUMBER) {
             toLower(buf, w.type, str, w, connector);
             w = nextWord(str, w.next);
@@ -107,14 +107,10 @@ final class XStrings {
           if (w.type != INVALID && w.type != PUNCT && w.type != CONNECTOR) {
             buf.append(connector);
           }
-          break;
-        case CONNECTOR:
-          toLower(buf, prev.type, str, prev, connector);
-          break;
-        case PUNCT:
-          break;
-        default:
-          w = afterWord(buf, str, w, connector);
+        }
+        case CONNECTOR -> toLower(buf, prev.type, str, prev, connector);
+        case PUNCT -> {}
+        default -> w = afterWord(buf, str, w, connector);
       }
     }
     toLower(buf, w.type, str, w, connector);
@@ -217,7 +213,7 @@ final class XStrings {
       remaining = end[1];
     } else if (GoStringsLib.isUpper(r)) {
       w.type = UPPER_CASE;
-      int[] end = upperCaseWord(str, start, remaining, offset, r);
+      int[] end = upperCaseWord(str, remaining, offset, r);
       offset = end[0];
       remaining = end[1];
     } else if (isAlphabet(r)) {
@@ -256,7 +252,7 @@ final class XStrings {
     return new int[] {offset, remaining};
   }
 
-  private static int[] upperCaseWord(String str, int start, int remaining, int offset, int r) {
+  private static int[] upperCaseWord(String str, int remaining, int offset, int r) {
     if (remaining >= str.length()) {
       return new int[] {offset, remaining};
     }
