@@ -27,7 +27,8 @@ public final class Sprig {
             SprigMath.functions(),
             SprigEncoding.functions(),
             SprigDates.functions(),
-            SprigRegex.functions());
+            SprigRegex.functions(),
+            SprigUrls.functions());
     for (List<GoFunction> group : groups) {
       for (GoFunction f : group) {
         if (m.put(f.name(), f) != null) {
