@@ -9,7 +9,7 @@
 # ROUNDS:     how often each side runs, alternating Go and Java; each case keeps its fastest time,
 #             which damps the noise of a shared machine (env var, default 2).
 # Needs Debian's golang-go and golang-github-masterminds-sprig-dev (for the Go oracle), a JDK,
-# and builds examples/target/tributary-examples.jar if it is missing. Run from anywhere.
+# and (re)builds examples/target/tributary-examples.jar. Run from anywhere.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cases=${1:-$root/sdk-templates/src/test/resources/go-templates-cases.json}
@@ -20,9 +20,10 @@ mkdir -p "$out"
 
 oracle=$("$root/sdk-templates/src/test/go/oracle/build.sh" "$root/sdk-templates/target/gotemplate-oracle")
 jar=$root/examples/target/tributary-examples.jar
-if [ ! -f "$jar" ]; then
-  (cd "$root" && ./mvnw -q -B package -pl examples -am -DskipTests -Pquick)
-fi
+# Always rebuilt, so that the figures belong to the current source. The old jar is removed first:
+# the shade plugin would otherwise merge the previous shaded jar (stale classes first) into the new.
+rm -f "$jar"
+(cd "$root" && ./mvnw -q -B package -pl examples -am -DskipTests -Pquick)
 
 echo "cases: $cases, ${seconds}s per case; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "go:   $(go version | cut -d' ' -f3-), sprig 3.2.3 (Debian)"

@@ -33,9 +33,13 @@ class TemplateLimitsTest {
     assertThatThrownBy(() -> t.render(null))
         .hasMessageContaining(
             "error calling repeat: the result would hold 1001 characters or items")
-        .hasMessageContaining("TemplateLimits.maxOutputChars");
+        .hasMessageContaining("TemplateLimits.maxOutputChars")
+        .isInstanceOfSatisfying(
+            TemplateLimitException.class, e -> assertThat(e.limit()).isEqualTo("maxOutputChars"));
     Template list = parse(TemplateLimits.builder().maxOutputChars(1000).build(), "{{until 5000}}");
-    assertThatThrownBy(() -> list.render(null)).hasMessageContaining("error calling until");
+    assertThatThrownBy(() -> list.render(null))
+        .hasMessageContaining("error calling until")
+        .isInstanceOf(TemplateLimitException.class);
   }
 
   @Test
@@ -104,7 +108,9 @@ class TemplateLimitsTest {
     assertThat(t.render("ann@example.com")).isEqualTo("true false");
     assertThatThrownBy(() -> t.render("a".repeat(40)))
         .hasMessageContaining("error calling regexMatch: regular expressions took more than 200000")
-        .hasMessageContaining("TemplateLimits.maxRegexSteps");
+        .hasMessageContaining("TemplateLimits.maxRegexSteps")
+        .isInstanceOfSatisfying(
+            TemplateLimitException.class, e -> assertThat(e.limit()).isEqualTo("maxRegexSteps"));
   }
 
   @Test

@@ -263,7 +263,8 @@ abstract class Evaluator extends ExecState {
       result = fn.call(this, argv);
     } catch (FuncException e) {
       node = at;
-      throw errorf("error calling " + name + ": " + e.getMessage());
+      String detail = "error calling " + name + ": " + e.getMessage();
+      throw e.limit() == null ? errorf(detail) : limitError(detail, e.limit());
     } catch (UnsupportedValueException e) {
       node = at;
       throw errorf("error calling " + name + ": " + e.getMessage());

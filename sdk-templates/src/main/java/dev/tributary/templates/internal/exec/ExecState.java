@@ -174,7 +174,8 @@ abstract class ExecState implements FuncEnv {
               + chars
               + " characters or items, over the limit of "
               + opts.maxOutputChars()
-              + " (TemplateLimits.maxOutputChars)");
+              + " (TemplateLimits.maxOutputChars)",
+          "maxOutputChars");
     }
   }
 
@@ -185,7 +186,8 @@ abstract class ExecState implements FuncEnv {
       throw new FuncException(
           "regular expressions took more than "
               + opts.maxRegexSteps()
-              + " steps in this rendering (TemplateLimits.maxRegexSteps)");
+              + " steps in this rendering (TemplateLimits.maxRegexSteps)",
+          "maxRegexSteps");
     }
   }
 }
