@@ -58,7 +58,8 @@ class GoOracleDifferentialTest {
     List<GoCase> cases = new ArrayList<>();
     String template =
         "{{range .}}{{.}}|{{printf \"%e|%.3f|%g|%.12g|%x|%b|%08.2f|%#v|%.0f\" . . . . . . . . .}}"
-            + "|{{printf \"%.1f|%.5f|%.9f|%.17f|%.1e|%.9e|%.16e|%.20e|%.3g|%.17g\" . . . . . . . . . .}}"
+            + "|{{printf \"%.1f|%.5f|%.9f|%.17f|%.1e|%.9e|%.16e|%.20e|%.3g|%.17g\""
+            + " . . . . . . . . . .}}"
             + "|{{toJson .}}|{{mulf . 3}}|{{round . 2}}\n{{end}}";
     for (int i = 0; i < 300; i++) {
       StringBuilder data = new StringBuilder("[");

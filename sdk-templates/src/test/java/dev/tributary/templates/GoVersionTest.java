@@ -70,7 +70,8 @@ class GoVersionTest {
       assertThat(
               parse(
                       v,
-                      "{{range .}}{{if eq . 2}}{{continue}}{{end}}{{if eq . 4}}{{break}}{{end}}{{.}}{{end}}")
+                      "{{range .}}{{if eq . 2}}{{continue}}{{end}}"
+                          + "{{if eq . 4}}{{break}}{{end}}{{.}}{{end}}")
                   .render(java.util.List.of(1, 2, 3, 4, 5)))
           .as(v.name())
           .isEqualTo("13");

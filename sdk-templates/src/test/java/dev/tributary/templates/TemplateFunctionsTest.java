@@ -26,7 +26,8 @@ class TemplateFunctionsTest {
     TemplateFunctions functions = TemplateFunctions.builder().add("pair", 2, args -> "x").build();
     assertThatThrownBy(() -> engine(functions).parse("t", "{{pair 1}}").render(null))
         .hasMessage(
-            "template: t:1:2: executing \"t\" at <pair>: wrong number of args for pair: want 2 got 1");
+            "template: t:1:2: executing \"t\" at <pair>:"
+                + " wrong number of args for pair: want 2 got 1");
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.tributary.examples.cli;
 
 import dev.tributary.templates.GoVersion;
 import dev.tributary.templates.MissingKey;
-import dev.tributary.templates.Template;
 import dev.tributary.templates.TemplateEngine;
 import dev.tributary.templates.TemplateExecutionException;
 import dev.tributary.templates.TemplateParseException;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,46 +73,24 @@ final class TemplateConformance implements Callable<Integer> {
   }
 
   private boolean check(TemplateCases.Case c, GoVersion version, PrintWriter out) {
-    String phase;
-    String result;
-    try {
-      TemplateEngine engine =
-          TemplateEngine.builder()
-              .goVersion(version)
-              .missingKey(
-                  c.missingKey() == null ? MissingKey.DEFAULT : MissingKey.fromGo(c.missingKey()))
-              .build();
-      Template t = engine.parse(c.name(), c.template());
-      result = t.render(c.data());
-      phase = null;
-    } catch (TemplateParseException e) {
-      phase = "parse";
-      result = e.goMessage();
-    } catch (TemplateExecutionException e) {
-      phase = "exec";
-      result = e.goMessage();
-    } catch (IllegalArgumentException e) {
-      phase = "setup";
-      result = e.getMessage();
-    }
+    Outcome got = run(c, version);
     if (c.expected() != null) {
-      if (phase == null && result.equals(c.expected())) {
+      if (got.phase() == null && got.text().equals(c.expected())) {
         return true;
       }
-      out.println(
-          "FAIL "
-              + c.name()
-              + ": want output "
-              + quote(c.expected())
-              + ", got "
-              + (phase == null ? "output " + quote(result) : phase + " error: " + result));
+      out.println("FAIL " + c.name() + ": want output " + quote(c.expected()) + ", got " + got);
       return false;
     }
-    if (c.errorPhase() != null && c.errorPhase().equals(phase)) {
-      if (!result.equals(c.error())) {
+    if (c.errorPhase() != null && c.errorPhase().equals(got.phase())) {
+      if (!got.text().equals(c.error())) {
         messages++;
         out.println(
-            "MESSAGE " + c.name() + ": Go says " + quote(c.error()) + ", we say " + quote(result));
+            "MESSAGE "
+                + c.name()
+                + ": Go says "
+                + quote(c.error())
+                + ", we say "
+                + quote(got.text()));
       }
       return true;
     }
@@ -124,8 +102,34 @@ final class TemplateConformance implements Callable<Integer> {
             + " error "
             + quote(c.error())
             + ", got "
-            + (phase == null ? "output " + quote(result) : phase + " error: " + result));
+            + got);
     return false;
+  }
+
+  /** What rendering a case gave: output ({@code phase} null) or an error in a phase. */
+  private record Outcome(@Nullable String phase, String text) {
+    @Override
+    public String toString() {
+      return phase == null ? "output " + quote(text) : phase + " error: " + text;
+    }
+  }
+
+  private static Outcome run(TemplateCases.Case c, GoVersion version) {
+    try {
+      TemplateEngine engine =
+          TemplateEngine.builder()
+              .goVersion(version)
+              .missingKey(
+                  c.missingKey() == null ? MissingKey.DEFAULT : MissingKey.fromGo(c.missingKey()))
+              .build();
+      return new Outcome(null, engine.parse(c.name(), c.template()).render(c.data()));
+    } catch (TemplateParseException e) {
+      return new Outcome("parse", e.goMessage());
+    } catch (TemplateExecutionException e) {
+      return new Outcome("exec", e.goMessage());
+    } catch (IllegalArgumentException e) {
+      return new Outcome("setup", String.valueOf(e.getMessage()));
+    }
   }
 
   private static String quote(String s) {

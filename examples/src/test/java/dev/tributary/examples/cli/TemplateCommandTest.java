@@ -81,7 +81,8 @@ class TemplateCommandTest {
         file(
             "cases.json",
             "[{\"name\":\"ok\",\"template\":\"{{.a}}\",\"data\":{\"a\":1},\"expected\":\"1\"},"
-                + "{\"name\":\"wrong\",\"template\":\"{{.a}}\",\"data\":{\"a\":2},\"expected\":\"3\"},"
+                + "{\"name\":\"wrong\",\"template\":\"{{.a}}\","
+                + "\"data\":{\"a\":2},\"expected\":\"3\"},"
                 + "{\"name\":\"err\",\"template\":\"{{\",\"data\":null,\"error\":\"x\","
                 + "\"errorPhase\":\"parse\"}]");
     int code = run("template", "conformance", cases.toString());
@@ -110,6 +111,7 @@ class TemplateCommandTest {
             line ->
                 assertThat(line)
                     .matches(
-                        "\\{\"name\":\"a\",\"parseNsPerOp\":[0-9.e+]+,\"renderNsPerOp\":[0-9.e+]+}"));
+                        "\\{\"name\":\"a\",\"parseNsPerOp\":[0-9.e+]+,"
+                            + "\"renderNsPerOp\":[0-9.e+]+}"));
   }
 }
