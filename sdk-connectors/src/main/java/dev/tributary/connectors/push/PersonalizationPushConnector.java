@@ -25,12 +25,18 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"fields": {"first_name": "Ann", "plan": "pro"},
- *  "audiences": {"vip": true, "churn_risk": false}}
+ *  "audiences": {"vip": true, "churn_risk": false},
+ *  "alert": {"title": "Hey, Ann", "body": "Your pro plan renews soon"}}
  * }</pre>
  *
- * Only the chosen fields are surfaced (a field the profile lacks is left out), and the membership
- * of each chosen audience is {@code true} or {@code false}, so the tag needs no list of its own.
- * The document goes to a browser: choose nothing a visitor must not see.
+ * The optional alert's parts ({@code alert_title}, {@code alert_subtitle}, {@code alert_body}) are
+ * Go templates over the profile's fields, checked by {@link #check}; a profile for which one fails
+ * to render (or exceeds {@code max_alert_chars}) gets no {@code alert} key, only fields and
+ * audiences.
+ *
+ * <p>Only the chosen fields are surfaced (a field the profile lacks is left out), and the
+ * membership of each chosen audience is {@code true} or {@code false}, so the tag needs no list of
+ * its own. The document goes to a browser: choose nothing a visitor must not see.
  *
  * <p>Stateless and thread-safe.
  */
@@ -58,7 +64,10 @@ public final class PersonalizationPushConnector implements PushConnector {
                   ConfigFieldType.LIST,
                   "Audiences whose membership the page may see; none by default.",
                   ""))
+          .configAll(AlertTemplates.configFields())
           .build();
+
+  private final AlertTemplates alerts = new AlertTemplates();
 
   private PersonalizationPushConnector() {}
 
@@ -81,7 +90,7 @@ public final class PersonalizationPushConnector implements PushConnector {
       return CheckResult.problem(
           "fields", "name the fields the page may see one by one: * would show every field");
     }
-    return CheckResult.ok();
+    return alerts.check(context.config());
   }
 
   /**
@@ -89,6 +98,7 @@ public final class PersonalizationPushConnector implements PushConnector {
    *
    * @throws dev.tributary.core.ValidationException naming a chosen field whose value JSON cannot
    *     carry
+   * @throws dev.tributary.core.ConfigException if an alert template does not parse
    */
   @Override
   public Map<String, Object> surface(ConnectorContext context, Profile profile) {
@@ -97,6 +107,7 @@ public final class PersonalizationPushConnector implements PushConnector {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("fields", fields(profile, config.list("fields")));
     doc.put("audiences", audiences(profile, config.list("audiences")));
+    alerts.render(config, profile).ifPresent(alert -> doc.put("alert", alert));
     return doc;
   }
 

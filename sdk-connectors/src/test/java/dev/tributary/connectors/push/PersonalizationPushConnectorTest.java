@@ -98,4 +98,42 @@ class PersonalizationPushConnectorTest extends ConnectorCompatibilityKit {
         .singleElement()
         .satisfies(p -> assertThat(p.setting()).isEqualTo("fields"));
   }
+
+  @Test
+  void alert_isRenderedFromGoTemplatesOverTheProfilesFields() {
+    settings.put(
+        "alert_title", "{{ if .first_name }}Hey, {{ .first_name }}{{ else }}Hello{{ end }}");
+    settings.put("alert_body", "Your {{ .plan | default \"free\" | upper }} plan renews soon.");
+    Map<String, Object> doc = connector.surface(context(), ann());
+    assertThat(doc.get("alert"))
+        .isEqualTo(Map.of("title", "Hey, Ann", "body", "Your PRO plan renews soon."));
+
+    Map<String, Object> anonymous = connector.surface(context(), Profile.builder("p-2").build());
+    // As in Go, `upper` of a missing value is an execution error; `default` avoids it.
+    assertThat(anonymous.get("alert"))
+        .isEqualTo(Map.of("title", "Hello", "body", "Your FREE plan renews soon."));
+  }
+
+  @Test
+  void alert_thatExceedsTheLimit_isLeftOut_butFieldsAndAudiencesStay() {
+    settings.put("alert_body", "{{ repeat 50 .first_name }}");
+    settings.put("max_alert_chars", "20");
+    Map<String, Object> doc = connector.surface(context(), ann());
+    assertThat(doc).doesNotContainKey("alert").containsKeys("fields", "audiences");
+    settings.put("max_alert_chars", "150");
+    assertThat(connector.surface(context(), ann()).get("alert"))
+        .isEqualTo(Map.of("body", "Ann".repeat(50)));
+  }
+
+  @Test
+  void check_namesAnAlertTemplateThatDoesNotParse_withGosMessage() {
+    settings.put("alert_subtitle", "{{ if .plan }}unclosed");
+    assertThat(connector.check(context()).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.setting()).isEqualTo("alert_subtitle");
+              assertThat(p.message()).contains("template: alert_subtitle:1: unexpected EOF");
+            });
+  }
 }

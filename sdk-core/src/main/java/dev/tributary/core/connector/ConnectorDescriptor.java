@@ -2,6 +2,7 @@ package dev.tributary.core.connector;
 
 import dev.tributary.core.auth.Authorization;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -206,6 +207,15 @@ public final class ConnectorDescriptor {
         throw new IllegalArgumentException("duplicate configuration field: " + field.name());
       }
       configuration.add(field);
+      return this;
+    }
+
+    /**
+     * Adds several configuration fields, as {@link #config(ConfigField)} does each: for a group of
+     * settings that several connectors share.
+     */
+    public Builder configAll(Collection<ConfigField> fields) {
+      fields.forEach(this::config);
       return this;
     }
 
