@@ -1,10 +1,12 @@
 package dev.tributary.connectors.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
+import dev.tributary.core.retry.HttpStatusPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +35,17 @@ public final class HttpResponse {
   private final @Nullable String contentType;
   private final ObjectMapper mapper;
   private final Supplier<TributaryException> error;
+  private final UnaryOperator<String> excerpt;
+  private final HttpStatusPolicy policy;
   private volatile @Nullable JsonNode json;
 
   HttpResponse(
-      Wire.Reply reply, String request, ObjectMapper mapper, Supplier<TributaryException> error) {
+      Wire.Reply reply,
+      String request,
+      ObjectMapper mapper,
+      Supplier<TributaryException> error,
+      UnaryOperator<String> excerpt,
+      HttpStatusPolicy policy) {
     this.status = reply.status();
     this.request = request;
     this.url = reply.url().uri();
@@ -44,6 +54,8 @@ public final class HttpResponse {
     this.contentType = reply.contentType();
     this.mapper = mapper;
     this.error = error;
+    this.excerpt = excerpt;
+    this.policy = policy;
   }
 
   public int status() {
@@ -95,7 +107,8 @@ public final class HttpResponse {
   }
 
   /**
-   * The body as a JSON tree; an empty body is a {@code MissingNode}.
+   * The body as a JSON tree (decimals read exactly, as {@code BigDecimal}s); an empty body is a
+   * {@code MissingNode}.
    *
    * @throws ConfigException if the body is not JSON: the endpoint is most likely not the API
    */
@@ -103,7 +116,13 @@ public final class HttpResponse {
     JsonNode tree = json;
     if (tree == null) {
       try {
-        tree = body.length == 0 ? mapper.missingNode() : mapper.readTree(body);
+        tree =
+            body.length == 0
+                ? mapper.missingNode()
+                : mapper
+                    .reader()
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(body);
       } catch (IOException e) {
         throw notJson(e);
       }
@@ -143,6 +162,21 @@ public final class HttpResponse {
    */
   public Optional<URI> link(String rel) {
     return LinkHeader.find(headers("Link"), rel, url);
+  }
+
+  /** The policy this response's status (and per-item statuses within it) are classified by. */
+  public HttpStatusPolicy statusPolicy() {
+    return policy;
+  }
+
+  /**
+   * {@code text} from this response (a vendor's per-item error message, say) made fit for an
+   * exception message the way error excerpts are: the request's secrets redacted, whitespace
+   * collapsed, control characters escaped, cut at the transport's excerpt length (empty when
+   * excerpts are turned off).
+   */
+  public String excerpt(String text) {
+    return excerpt.apply(Objects.requireNonNull(text, "text"));
   }
 
   /**

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
@@ -163,7 +164,9 @@ public final class HttpTransport {
                 reply.header("Retry-After"),
                 request.describe(),
                 Excerpts.of(reply.body(), reply.contentType(), excerptLength, redactor),
-                context.clock()));
+                context.clock()),
+        text -> Excerpts.of(text.getBytes(StandardCharsets.UTF_8), null, excerptLength, redactor),
+        policy);
   }
 
   private static Redactor redactor(ConnectorContext context, Authorizer.Applied applied) {
