@@ -1,7 +1,6 @@
 package dev.tributary.connectors.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ public final class JsonValues {
       return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
     if (node.isNumber()) {
-      return new BigDecimal(node.asText());
+      return node.decimalValue();
     }
     if (node.isBoolean()) {
       return node.booleanValue();
