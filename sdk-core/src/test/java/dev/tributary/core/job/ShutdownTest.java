@@ -26,14 +26,18 @@ class ShutdownTest {
   void shutdown_letsTheBatchInFlightFinish_checkpointsIt_andTheNextRunContinues() throws Exception {
     StateStore store = StateStore.inMemory();
     CountDownLatch inSecondBatch = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     var connector =
         new Fixtures.Recording<String>(2)
             .answering(
                 (c, batch) -> {
                   if (batch.get(0).equals("c")) {
                     inSecondBatch.countDown();
-                    release.await(30, TimeUnit.SECONDS);
+                    // Finish this batch only once shutdown has asked the run to stop, so that the
+                    // stop request is certain to be seen at the next checkpoint (no race).
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (!c.reporter().stopRequested() && System.nanoTime() < deadline) {
+                      Thread.onSpinWait();
+                    }
                   }
                   return BatchResult.allOk(batch.size());
                 });
@@ -44,7 +48,6 @@ class ShutdownTest {
 
     CompletableFuture<Boolean> shutdown =
         CompletableFuture.supplyAsync(() -> shutdown(runner, Duration.ofSeconds(30)));
-    release.countDown();
 
     assertThat(shutdown.get(30, TimeUnit.SECONDS)).isTrue();
     RunSnapshot stopped = run.get(30, TimeUnit.SECONDS);

@@ -1,0 +1,81 @@
+package dev.tributary.examples;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.tributary.connectors.webhook.WebhookReceiver;
+import dev.tributary.connectors.webhook.WebhookResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Recipe: a {@link WebhookReceiver} mounted on the JDK's built-in {@code HttpServer}, no framework
+ * needed. The adapter is the whole integration: hand over method, headers and the body stream, then
+ * write back the status, headers and body the receiver chose. Any other server (Servlet, Netty,
+ * Vert.x, Spring) is mounted the same way.
+ *
+ * <p>{@link #close()} stops the server and its threads.
+ */
+public final class JdkWebhookServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  private JdkWebhookServer(HttpServer server, ExecutorService threads) {
+    this.server = server;
+    this.threads = threads;
+  }
+
+  /**
+   * Serves {@code receiver} at {@code path} on {@code address} (port 0 picks a free one).
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public static JdkWebhookServer start(
+      InetSocketAddress address, String path, WebhookReceiver receiver) throws IOException {
+    HttpServer server = HttpServer.create(address, 0);
+    server.createContext(path, new Handler(receiver));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    server.setExecutor(threads);
+    server.start();
+    return new JdkWebhookServer(server, threads);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  /** The adapter: one {@code HttpExchange} in, one {@link WebhookResponse} out. */
+  static final class Handler implements HttpHandler {
+    private final WebhookReceiver receiver;
+
+    Handler(WebhookReceiver receiver) {
+      this.receiver = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+      try (exchange;
+          InputStream body = exchange.getRequestBody()) {
+        WebhookResponse response =
+            receiver.handle(exchange.getRequestMethod(), exchange.getRequestHeaders(), body);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(response.body());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tributary.examples.cli.sop;
+
+/** The exit codes of draft-dkg-openpgp-stateless-cli that this implementation uses. */
+final class SopExit {
+  static final int OK = 0;
+  static final int NO_SIGNATURE = 3;
+  static final int CERT_CANNOT_ENCRYPT = 17;
+  static final int MISSING_ARG = 19;
+  static final int CANNOT_DECRYPT = 29;
+  static final int UNSUPPORTED_OPTION = 37;
+  static final int BAD_DATA = 41;
+  static final int MISSING_INPUT = 61;
+  static final int KEY_IS_PROTECTED = 67;
+  static final int UNSUPPORTED_SUBCOMMAND = 69;
+  static final int KEY_CANNOT_SIGN = 79;
+  static final int UNSUPPORTED_PROFILE = 89;
+
+  private SopExit() {}
+
+  /** A failure with its exit code. */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    Failure(int code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.tributary.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.RequiresProgram;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar tributary-examples.jar sop …} with real stdin/stdout, against sqop. */
+class SopJarIT {
+  @TempDir Path dir;
+
+  record Result(int code, byte[] out, String err) {}
+
+  Result run(Path stdin, String... command) throws Exception {
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectInput(stdin.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+  }
+
+  String[] jar(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(RunnableJarIT.JAR.toString());
+    command.add("sop");
+    command.addAll(List.of(args));
+    return command.toArray(new String[0]);
+  }
+
+  Path file(String name, byte[] content) throws Exception {
+    return Files.write(dir.resolve(name), content);
+  }
+
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarEncrypts_sqopDecrypts_andBack() throws Exception {
+    Path plain = file("plain.txt", "hello from the jar\n".getBytes(StandardCharsets.UTF_8));
+    Path cert =
+        file(
+            "carol.pub",
+            PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
+    Path key =
+        file(
+            "carol.sec",
+            PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+
+    Result enc = run(plain, jar("encrypt", "--no-armor", cert.toString()));
+    assertThat(enc.code()).as(enc.err()).isZero();
+    Path message = file("message.pgp", enc.out());
+    Result sqop = run(message, "sqop", "decrypt", key.toString());
+    assertThat(sqop.code()).as(sqop.err()).isZero();
+    assertThat(new String(sqop.out(), StandardCharsets.UTF_8)).isEqualTo("hello from the jar\n");
+
+    Result theirs = run(plain, "sqop", "encrypt", cert.toString());
+    Path theirMessage = file("theirs.asc", theirs.out());
+    Result dec = run(theirMessage, jar("decrypt", key.toString()));
+    assertThat(dec.code()).as(dec.err()).isZero();
+    assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("hello from the jar\n");
+  }
+
+  @Test
+  void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
+    Path plain = file("plain.txt", new byte[100_000]);
+    Path cert =
+        file(
+            "alice.pub",
+            PgpTestKeys.ALICE_RSA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
+    Path key =
+        file(
+            "alice.sec",
+            PgpTestKeys.ALICE_RSA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+    Result enc = run(plain, jar("encrypt", "--no-armor", cert.toString()));
+    byte[] message = enc.out();
+    message[message.length - 10] ^= 1;
+    Result dec = run(file("bad.pgp", message), jar("decrypt", key.toString()));
+    assertThat(dec.code()).isEqualTo(29);
+    assertThat(dec.err()).contains("failed its integrity check");
+  }
+}

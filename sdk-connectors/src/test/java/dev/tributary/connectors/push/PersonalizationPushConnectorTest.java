@@ -1,0 +1,101 @@
+package dev.tributary.connectors.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.connectors.internal.json.JsonCodec;
+import dev.tributary.core.ValidationException;
+import dev.tributary.core.auth.Authorization;
+import dev.tributary.core.connector.ConnectorContext;
+import dev.tributary.core.model.Profile;
+import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PersonalizationPushConnectorTest extends ConnectorCompatibilityKit {
+  final PersonalizationPushConnector connector = PersonalizationPushConnector.create();
+  final Map<String, String> settings = new HashMap<>();
+
+  PersonalizationPushConnectorTest() {
+    settings.put("fields", "first_name, plan, renews_at, nickname");
+    settings.put("audiences", "vip, churn_risk");
+  }
+
+  @Override
+  protected PersonalizationPushConnector connector() {
+    return connector;
+  }
+
+  @Override
+  protected Map<String, String> configuration() {
+    return settings;
+  }
+
+  @Override
+  protected Authorization authorization() {
+    return Authorization.none();
+  }
+
+  @Override
+  protected void exerciseOnce(ConnectorContext context) {
+    assertThat(connector.surface(context, ann())).containsKeys("fields", "audiences");
+  }
+
+  static Profile ann() {
+    return Profile.builder("p-1")
+        .identity("email", "ann@example.com")
+        .field("first_name", "Ann")
+        .field("plan", "pro")
+        .field("renews_at", Instant.parse("2027-01-01T00:00:00Z"))
+        .field("internal_score", 0.93)
+        .audience("vip")
+        .audience("internal_test_group")
+        .build();
+  }
+
+  @Test
+  void surface_showsOnlyTheChosenFields_andEveryChosenAudienceAsTrueOrFalse() {
+    Map<String, Object> doc = connector.surface(context(), ann());
+
+    assertThat(doc.get("fields"))
+        .isEqualTo(Map.of("first_name", "Ann", "plan", "pro", "renews_at", "2027-01-01T00:00:00Z"));
+    assertThat(doc.get("audiences")).isEqualTo(Map.of("vip", true, "churn_risk", false));
+    String json = new String(JsonCodec.write(doc), StandardCharsets.UTF_8);
+    assertThat(json)
+        .startsWith("{\"fields\":{\"first_name\":\"Ann\",\"plan\":\"pro\"")
+        .doesNotContain("internal")
+        .doesNotContain("ann@example.com");
+  }
+
+  @Test
+  void surface_withNothingChosen_showsNothing() {
+    settings.clear();
+    assertThat(connector.surface(context(), ann()))
+        .isEqualTo(Map.of("fields", Map.of(), "audiences", Map.of()));
+  }
+
+  @Test
+  void surface_listsAndSetsBecomeArrays_andAValueJsonCannotCarryIsNamed() {
+    settings.put("fields", "tags, bad");
+    Profile p =
+        Profile.builder("p").field("tags", List.of("a", "b")).field("bad", Double.NaN).build();
+    assertThatThrownBy(() -> connector.surface(context(), p))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).contains("bad"));
+    settings.put("fields", "tags");
+    assertThat(connector.surface(context(), p).get("fields"))
+        .isEqualTo(Map.of("tags", List.of("a", "b")));
+  }
+
+  @Test
+  void check_refusesAWildcard_sinceThePageWouldSeeEveryField() {
+    settings.put("fields", "*");
+    assertThat(connector.check(context()).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.setting()).isEqualTo("fields"));
+  }
+}

@@ -1,0 +1,5 @@
+/** Test helpers shared by the connector tests. */
+@NullMarked
+package dev.tributary.connectors.testing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package dev.tributary.connectors.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.connectors.testing.Hmac;
+import dev.tributary.connectors.testing.ManualClock;
+import dev.tributary.core.auth.Authorization;
+import dev.tributary.core.auth.Secret;
+import dev.tributary.core.connector.Checkpoint;
+import dev.tributary.core.connector.ConnectorConfig;
+import dev.tributary.core.connector.ConnectorContext;
+import dev.tributary.core.connector.Page;
+import dev.tributary.core.model.Event;
+import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The webhooks-in connector under the compatibility kit, and signed requests for its tests. */
+abstract class WebhookInFixture extends ConnectorCompatibilityKit {
+  static final String SECRET = "whsec_inbound-secret-42424242";
+  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  final ManualClock clock = new ManualClock(NOW);
+  final WebhookInbox inbox = WebhookInbox.inMemory(100);
+  final WebhookInConnector connector = WebhookInConnector.create(inbox);
+  final Map<String, String> settings = new HashMap<>();
+
+  @Override
+  protected WebhookInConnector connector() {
+    return connector;
+  }
+
+  @Override
+  protected Map<String, String> configuration() {
+    return settings;
+  }
+
+  @Override
+  protected Authorization authorization() {
+    return Authorization.hmac(Secret.of(SECRET));
+  }
+
+  @Override
+  protected ConnectorContext context() {
+    return new ConnectorContext(
+        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
+  }
+
+  @Override
+  protected void exerciseOnce(ConnectorContext context) {
+    WebhookResponse response =
+        connector.receiver(context).handle(signed("{\"type\":\"ping\"}", NOW.getEpochSecond()));
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    Page<Event> page = connector.read(context, Checkpoint.initial());
+    assertThat(page.records()).extracting(Event::name).containsExactly("ping");
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A POST of {@code json} signed at {@code t} with the test secret, as a sender makes it. */
+  static WebhookRequest signed(String json, long t) {
+    return signed(json, t, Map.of());
+  }
+
+  static WebhookRequest signed(String json, long t, Map<String, String> extra) {
+    byte[] body = utf8(json);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", "application/json");
+    headers.put("tributary-signature", Hmac.header(SECRET, t, body));
+    headers.putAll(extra);
+    return WebhookRequest.of("POST", headers, body);
+  }
+}

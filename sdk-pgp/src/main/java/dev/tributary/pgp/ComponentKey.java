@@ -1,0 +1,59 @@
+package dev.tributary.pgp;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One key of a certificate, the primary key or a subkey, as {@link KeyDescription} shows it.
+ *
+ * @param fingerprint the fingerprint, upper-case hex without spaces
+ * @param keyId the key ID, 16 upper-case hex digits (the low 64 bits of a v4 fingerprint)
+ * @param version the key packet version: 4 (RFC 4880) or 6 (RFC 9580)
+ * @param primary whether this is the primary key
+ * @param algorithm the algorithm, e.g. "RSA", "Ed25519", "X25519", "ECDH Curve25519"
+ * @param bits the key size in bits (255 for the Curve25519 family)
+ * @param created when the key was created
+ * @param expires when it expires, or {@code null} if it does not
+ * @param capabilities what its key flags allow
+ * @param revoked whether it is revoked
+ * @param isProtected whether its secret part is protected by a passphrase (false for public keys)
+ */
+public record ComponentKey(
+    String fingerprint,
+    String keyId,
+    int version,
+    boolean primary,
+    String algorithm,
+    int bits,
+    Instant created,
+    @Nullable Instant expires,
+    Set<KeyCapability> capabilities,
+    boolean revoked,
+    boolean isProtected) {
+
+  public ComponentKey {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(created, "created");
+    capabilities = Set.copyOf(capabilities);
+  }
+
+  /** When the key expires, if it does. */
+  public Optional<Instant> expiry() {
+    return Optional.ofNullable(expires);
+  }
+
+  /** Whether the key flags allow encryption of communications or storage. */
+  public boolean canEncrypt() {
+    return capabilities.contains(KeyCapability.ENCRYPT_COMMUNICATIONS)
+        || capabilities.contains(KeyCapability.ENCRYPT_STORAGE);
+  }
+
+  public boolean canSign() {
+    return capabilities.contains(KeyCapability.SIGN);
+  }
+}

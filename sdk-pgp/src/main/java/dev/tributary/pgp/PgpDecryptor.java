@@ -1,0 +1,227 @@
+package dev.tributary.pgp;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.pgp.internal.AtomicFiles;
+import dev.tributary.pgp.internal.DecryptingInputStream;
+import dev.tributary.pgp.internal.DecryptionSettings;
+import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.MessageDecryption;
+import dev.tributary.pgp.internal.ReadAheadInputStream;
+import dev.tributary.pgp.internal.UnlockedKeys;
+import dev.tributary.pgp.internal.WriteBehindOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+
+/**
+ * Decrypts OpenPGP messages, streaming in constant memory, and fails closed.
+ *
+ * <pre>{@code
+ * PgpDecryptor decryptor = PgpDecryptor.builder()
+ *     .key(PgpKey.of(authorization))          // several keys for key rotation
+ *     .build();
+ * DecryptionResult result = decryptor.decryptFile(download, Path.of("import.csv"));
+ * }</pre>
+ *
+ * <p>Reads binary or ASCII-armored input (detected), skips marker and padding packets, tries every
+ * encrypted session key (hidden recipients too) against every key held, and accepts SEIPD v1 (MDC),
+ * SEIPD v2 (AEAD) and the OCB format GnuPG 2.4 writes. Data without integrity protection or with
+ * the null cipher is refused. Tampering or truncation fails with one {@link PgpIntegrityException};
+ * a wrong key with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints
+ * held; a wrong passphrase with a {@link PgpWrongPassphraseException}.
+ *
+ * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
+ * what streaming means): on an exception the caller must discard what it received. {@link
+ * #decryptFile} does that for you.
+ *
+ * <p>Immutable and thread-safe; share one per set of keys. Each decryption uses a helper thread for
+ * the MDC's SHA-1 (and, in {@link #decrypt} and {@link #decryptFile}, two more for I/O); they are
+ * daemon threads that end a second after the decryption.
+ */
+public final class PgpDecryptor {
+  private final List<PgpKey> keys;
+  private final List<PgpCertificate> verificationCertificates;
+  private final SignaturePolicy signaturePolicy;
+  private final PgpPolicy policy;
+
+  private PgpDecryptor(Builder b) {
+    this.keys = List.copyOf(b.keys);
+    this.verificationCertificates = List.copyOf(b.verificationCertificates);
+    this.signaturePolicy = b.signaturePolicy;
+    this.policy = b.policy;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens a message for reading. The returned stream gives the plaintext and reports its end only
+   * after the integrity check (and the signature policy) passed; otherwise {@code read} throws a
+   * {@link PgpDataException}. Closing it closes {@code ciphertext}.
+   *
+   * @throws PgpWrongKeyException if no key held opens the message
+   * @throws PgpDataException if the input is not an acceptable OpenPGP message
+   */
+  public DecryptionStream open(InputStream ciphertext) {
+    Objects.requireNonNull(ciphertext, "ciphertext");
+    try {
+      return new DecryptionStream(MessageDecryption.open(ciphertext, settings()));
+    } catch (IOException e) {
+      throw new TransientException("cannot read the message: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decrypts {@code ciphertext} into {@code plaintext}, closing neither. On an exception, discard
+   * what was written to {@code plaintext}. Reading and writing run on two short-lived helper
+   * threads, overlapping with the cipher.
+   *
+   * @throws TransientException if reading or writing fails (retry), as opposed to a {@link
+   *     PgpDataException} for bad data
+   */
+  public DecryptionResult decrypt(InputStream ciphertext, OutputStream plaintext) {
+    Objects.requireNonNull(ciphertext, "ciphertext");
+    Objects.requireNonNull(plaintext, "plaintext");
+    // Reading and writing run on helper threads, overlapping with the cipher.
+    try (ReadAheadInputStream ahead = new ReadAheadInputStream(ciphertext);
+        WriteBehindOutputStream behind = new WriteBehindOutputStream(plaintext)) {
+      DecryptionStream in = open(ahead);
+      byte[] buffer = new byte[1 << 18];
+      int n;
+      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+        behind.write(buffer, 0, n);
+      }
+      behind.flush();
+      return in.result();
+    } catch (IOException e) {
+      throw new TransientException("cannot decrypt: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decrypts the file {@code source} into {@code target}. The plaintext goes to a temporary file
+   * next to {@code target}, which is renamed to {@code target} (replacing it) only after the
+   * integrity check and the signature policy passed; on any failure the temporary file is deleted
+   * and no plaintext is left behind.
+   */
+  public DecryptionResult decryptFile(Path source, Path target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    DecryptionResult[] result = new DecryptionResult[1];
+    try {
+      AtomicFiles.write(
+          target,
+          out -> {
+            try (InputStream in = Files.newInputStream(source)) {
+              result[0] = decrypt(in, out);
+            }
+          });
+    } catch (IOException e) {
+      throw new TransientException("cannot decrypt " + source + ": " + e.getMessage(), e);
+    }
+    return result[0];
+  }
+
+  private DecryptionSettings settings() {
+    List<UnlockedKeys> unlocked = new ArrayList<>();
+    for (PgpKey k : keys) {
+      unlocked.add(k.unlocked());
+    }
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (PgpCertificate c : verificationCertificates) {
+      rings.add(c.ring());
+    }
+    return new DecryptionSettings(unlocked, rings, signaturePolicy, Engine.of(policy));
+  }
+
+  /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
+  public static final class DecryptionStream extends FilterInputStream {
+    private final DecryptingInputStream decrypting;
+
+    DecryptionStream(DecryptingInputStream in) {
+      super(in);
+      this.decrypting = in;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in.read(b, off, len);
+    }
+
+    /**
+     * What was found out about the message.
+     *
+     * @throws IllegalStateException if the stream has not been read to its end
+     */
+    public DecryptionResult result() {
+      return decrypting.result();
+    }
+  }
+
+  /** Builds a {@link PgpDecryptor}. Not thread-safe. */
+  public static final class Builder {
+    private final List<PgpKey> keys = new ArrayList<>();
+    private final List<PgpCertificate> verificationCertificates = new ArrayList<>();
+    private SignaturePolicy signaturePolicy = SignaturePolicy.OPTIONAL;
+    private PgpPolicy policy = PgpPolicy.defaults();
+
+    private Builder() {}
+
+    /** Adds a private key (with its passphrase) to try; add several during a key rotation. */
+    public Builder key(PgpKey key) {
+      keys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    public Builder keys(List<PgpKey> keys) {
+      keys.forEach(this::key);
+      return this;
+    }
+
+    /** Adds a certificate whose signatures are verified. */
+    public Builder verifyWith(PgpCertificate certificate) {
+      verificationCertificates.add(Objects.requireNonNull(certificate, "certificate"));
+      return this;
+    }
+
+    /**
+     * What to do with signatures. Default {@link SignaturePolicy#OPTIONAL}: checked and reported,
+     * not required. {@link SignaturePolicy#REQUIRED} needs at least one {@link #verifyWith}.
+     */
+    public Builder signaturePolicy(SignaturePolicy policy) {
+      this.signaturePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The algorithm policy. Default {@link PgpPolicy#defaults()}. */
+    public Builder policy(PgpPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Builds the decryptor.
+     *
+     * @throws IllegalStateException if there is no key, or signatures are required but no
+     *     certificate verifies them
+     */
+    public PgpDecryptor build() {
+      if (keys.isEmpty()) {
+        throw new IllegalStateException("add at least one private key");
+      }
+      if (signaturePolicy == SignaturePolicy.REQUIRED && verificationCertificates.isEmpty()) {
+        throw new IllegalStateException(
+            "SignaturePolicy.REQUIRED needs at least one certificate to verify with (verifyWith)");
+      }
+      return new PgpDecryptor(this);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.tributary.pgp;
+
+import dev.tributary.core.auth.PgpPrivateKey;
+import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.internal.ArmorText;
+import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.KeyDescriber;
+import dev.tributary.pgp.internal.KeyEncoding;
+import dev.tributary.pgp.internal.KeyGeneration;
+import dev.tributary.pgp.internal.KeyRings;
+import dev.tributary.pgp.internal.UnlockedKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+
+/**
+ * A parsed OpenPGP private key with its passphrase: what decrypts messages sent to its certificate
+ * and signs outgoing ones. Create one with {@link #parse(String, Secret)} from pasted armored text,
+ * {@link #of(PgpPrivateKey)} from an authorization, or {@link #generate}.
+ *
+ * <p>A protected key is unlocked the first time it is needed, and a wrong passphrase fails then
+ * with a {@link PgpWrongPassphraseException} naming the key ({@link #checkPassphrase()} checks it
+ * up front). The unlocked key stays in memory with this object. The passphrase never appears in
+ * {@link #toString()} or any message.
+ *
+ * <p>Immutable (apart from that cache) and thread-safe.
+ */
+public final class PgpKey {
+  private final PGPSecretKeyRing ring;
+  private final UnlockedKeys unlocked;
+
+  PgpKey(PGPSecretKeyRing ring, Secret passphrase) {
+    this.ring = ring;
+    this.unlocked = new UnlockedKeys(ring, passphrase);
+  }
+
+  /**
+   * Parses one ASCII-armored private key ({@code -----BEGIN PGP PRIVATE KEY BLOCK-----} … footer).
+   *
+   * @param passphrase its passphrase, or {@link Secret#empty()} if it is not protected
+   * @throws PgpKeyException if the text is not one armored private key: the message says why
+   */
+  public static PgpKey parse(String armored, Secret passphrase) {
+    Objects.requireNonNull(armored, "armored");
+    Objects.requireNonNull(passphrase, "passphrase");
+    List<PGPSecretKeyRing> rings =
+        KeyRings.secretRings(ArmorText.decode(armored, ArmorText.Kind.PRIVATE));
+    if (rings.size() != 1) {
+      throw new PgpKeyException(
+          "the block holds " + rings.size() + " private keys; give each key its own entry");
+    }
+    return new PgpKey(rings.get(0), passphrase);
+  }
+
+  /** Parses the private key of an authorization, with its passphrase; see {@link #parse}. */
+  public static PgpKey of(PgpPrivateKey authorization) {
+    Objects.requireNonNull(authorization, "authorization");
+    return parse(authorization.armoredKey().reveal(), authorization.passphrase());
+  }
+
+  /**
+   * Reads every private key in {@code data}, ASCII-armored or binary, all with one passphrase.
+   *
+   * @throws PgpKeyException if the data holds no private key, or a public key, or is damaged
+   */
+  public static List<PgpKey> readAll(byte[] data, Secret passphrase) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(passphrase, "passphrase");
+    List<PgpKey> keys = new ArrayList<>();
+    for (PGPSecretKeyRing ring : KeyEncoding.readSecretRings(data)) {
+      keys.add(new PgpKey(ring, passphrase));
+    }
+    return keys;
+  }
+
+  /**
+   * Generates a new key with one user ID, protected by {@code passphrase} unless it is empty. The
+   * key expires five years from now (BouncyCastle's default): plan its renewal.
+   *
+   * @param userId e.g. "Example Exports &lt;exports@example.com&gt;"
+   */
+  public static PgpKey generate(KeyProfile profile, String userId, Secret passphrase) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(passphrase, "passphrase");
+    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase), passphrase);
+  }
+
+  PGPSecretKeyRing ring() {
+    return ring;
+  }
+
+  UnlockedKeys unlocked() {
+    return unlocked;
+  }
+
+  /** The public part, to hand to those who encrypt to this key. */
+  public PgpCertificate certificate() {
+    return new PgpCertificate(publicRing());
+  }
+
+  PGPPublicKeyRing publicRing() {
+    return new PGPPublicKeyRing(KeyEncoding.publicKeys(ring));
+  }
+
+  public String fingerprint() {
+    return KeyDescriber.fingerprint(ring.getPublicKey());
+  }
+
+  public String keyId() {
+    return KeyDescriber.keyId(ring.getPublicKey().getKeyID());
+  }
+
+  /** Whether any of its keys is protected by a passphrase. */
+  public boolean isProtected() {
+    for (var secret : ring) {
+      if (secret.getS2KUsage() != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Unlocks every protected key now, so that a wrong passphrase fails here rather than at the first
+   * decryption.
+   *
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   */
+  public void checkPassphrase() {
+    unlocked.unlockAll();
+  }
+
+  public KeyDescription describe() {
+    return describe(Instant.now());
+  }
+
+  public KeyDescription describe(Instant at) {
+    Objects.requireNonNull(at, "at");
+    return KeyDescriber.describe(
+        new OpenPGPKey(
+            ring,
+            Engine.of(PgpPolicy.defaults()).implementation(),
+            Engine.of(PgpPolicy.defaults()).bcPolicy()),
+        at);
+  }
+
+  /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */
+  public Secret armored() {
+    return Secret.of(KeyEncoding.armor(ring));
+  }
+
+  /** The binary encoding, still protected as it was. Keep it secret. */
+  public byte[] encoded() {
+    return KeyEncoding.encode(ring);
+  }
+
+  @Override
+  public String toString() {
+    return "PgpKey[" + fingerprint() + "]";
+  }
+}

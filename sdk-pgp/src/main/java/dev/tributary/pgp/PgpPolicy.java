@@ -1,0 +1,161 @@
+package dev.tributary.pgp;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which algorithms and sizes this library accepts, and how large a decompressed message may grow.
+ * Each {@link PgpEncryptor} and {@link PgpDecryptor} has its own policy; there is no global one.
+ *
+ * <p>{@link #defaults()} refuses what is broken or weak today: the 64-bit-block ciphers (3DES,
+ * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, and SHA-1 or MD5 in signatures
+ * over data. {@link #legacySenders()} accepts those too, for a partner whose old tool cannot do
+ * better; prefer asking them to upgrade. Data without integrity protection is refused by every
+ * policy.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PgpPolicy {
+  /** The default limit on decompressed data: 16 GiB. */
+  public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 16L << 30;
+
+  private static final PgpPolicy DEFAULTS = builder().build();
+
+  private final Set<SymmetricAlgorithm> symmetricAlgorithms;
+  private final int minimumRsaBits;
+  private final boolean sha1Signatures;
+  private final long maxDecompressedBytes;
+
+  private PgpPolicy(Builder b) {
+    this.symmetricAlgorithms = Set.copyOf(b.symmetricAlgorithms);
+    this.minimumRsaBits = b.minimumRsaBits;
+    this.sha1Signatures = b.sha1Signatures;
+    this.maxDecompressedBytes = b.maxDecompressedBytes;
+  }
+
+  /** The default policy: see the class description. */
+  public static PgpPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** A policy that also accepts legacy ciphers, 1024-bit RSA and SHA-1 signatures. */
+  public static PgpPolicy legacySenders() {
+    return builder()
+        .acceptSymmetricAlgorithms(EnumSet.allOf(SymmetricAlgorithm.class))
+        .minimumRsaBits(1024)
+        .acceptSha1Signatures(true)
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this policy's settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.symmetricAlgorithms = EnumSet.copyOf(symmetricAlgorithms);
+    b.minimumRsaBits = minimumRsaBits;
+    b.sha1Signatures = sha1Signatures;
+    b.maxDecompressedBytes = maxDecompressedBytes;
+    return b;
+  }
+
+  public boolean accepts(SymmetricAlgorithm algorithm) {
+    return symmetricAlgorithms.contains(algorithm);
+  }
+
+  public Set<SymmetricAlgorithm> symmetricAlgorithms() {
+    return symmetricAlgorithms;
+  }
+
+  public int minimumRsaBits() {
+    return minimumRsaBits;
+  }
+
+  public boolean acceptsSha1Signatures() {
+    return sha1Signatures;
+  }
+
+  public long maxDecompressedBytes() {
+    return maxDecompressedBytes;
+  }
+
+  @Override
+  public String toString() {
+    return "PgpPolicy[ciphers="
+        + symmetricAlgorithms
+        + ", minimumRsaBits="
+        + minimumRsaBits
+        + ", sha1Signatures="
+        + sha1Signatures
+        + ", maxDecompressedBytes="
+        + maxDecompressedBytes
+        + "]";
+  }
+
+  /** Builds a {@link PgpPolicy}; starts from the defaults. Not thread-safe. */
+  public static final class Builder {
+    private EnumSet<SymmetricAlgorithm> symmetricAlgorithms =
+        EnumSet.complementOf(
+            EnumSet.of(
+                SymmetricAlgorithm.TRIPLE_DES,
+                SymmetricAlgorithm.CAST5,
+                SymmetricAlgorithm.BLOWFISH));
+    private int minimumRsaBits = 2048;
+    private boolean sha1Signatures;
+    private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
+
+    private Builder() {}
+
+    /**
+     * The ciphers a message may use. Default: every cipher but 3DES, CAST5 and Blowfish. Also
+     * limits what {@link PgpEncryptor.Builder#symmetricAlgorithm} may choose.
+     */
+    public Builder acceptSymmetricAlgorithms(Collection<SymmetricAlgorithm> algorithms) {
+      Objects.requireNonNull(algorithms, "algorithms");
+      if (algorithms.isEmpty()) {
+        throw new IllegalArgumentException("accept at least one symmetric algorithm");
+      }
+      this.symmetricAlgorithms = EnumSet.copyOf(algorithms);
+      return this;
+    }
+
+    /**
+     * The smallest RSA, DSA or ElGamal key accepted, in bits. Default 2048 (NIST's floor); lower it
+     * to 1024 only for a partner who cannot replace an old key.
+     */
+    public Builder minimumRsaBits(int bits) {
+      if (bits < 1024) {
+        throw new IllegalArgumentException("minimumRsaBits must be at least 1024: " + bits);
+      }
+      this.minimumRsaBits = bits;
+      return this;
+    }
+
+    /** Whether signatures over data may use SHA-1 (broken for collisions). Default false. */
+    public Builder acceptSha1Signatures(boolean accept) {
+      this.sha1Signatures = accept;
+      return this;
+    }
+
+    /**
+     * The most bytes decompression may produce before decryption stops with {@link
+     * PgpDataException.Reason#TOO_LARGE}: a guard against compression bombs. Default {@value
+     * PgpPolicy#DEFAULT_MAX_DECOMPRESSED_BYTES} (16 GiB); raise it for larger files.
+     */
+    public Builder maxDecompressedBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxDecompressedBytes must be positive: " + bytes);
+      }
+      this.maxDecompressedBytes = bytes;
+      return this;
+    }
+
+    public PgpPolicy build() {
+      return new PgpPolicy(this);
+    }
+  }
+}

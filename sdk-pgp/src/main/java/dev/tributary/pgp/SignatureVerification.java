@@ -1,0 +1,36 @@
+package dev.tributary.pgp;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of checking one signature.
+ *
+ * @param keyId the ID of the key that made it (from the signature), 16 hex digits
+ * @param signerFingerprint the fingerprint of the certificate that verified it, or {@code null} if
+ *     no verification certificate holds that key
+ * @param signingKeyFingerprint the fingerprint of the (sub)key that made it, when known
+ * @param created when it was made
+ * @param valid whether it is a correct signature by a valid key of a verification certificate
+ * @param problem why it is not valid, or {@code null} if it is
+ */
+public record SignatureVerification(
+    String keyId,
+    @Nullable String signerFingerprint,
+    @Nullable String signingKeyFingerprint,
+    Instant created,
+    boolean valid,
+    @Nullable String problem) {
+
+  public SignatureVerification {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(created, "created");
+  }
+
+  /** Why the signature is not valid, if it is not. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(problem);
+  }
+}

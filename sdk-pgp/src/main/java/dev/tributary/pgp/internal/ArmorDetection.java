@@ -1,0 +1,50 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+
+/** Tells binary OpenPGP data from ASCII armor, and anything else from both. */
+final class ArmorDetection {
+  private static final int PEEK = 64;
+
+  private ArmorDetection() {}
+
+  /** A stream of the binary packets of {@code source}, de-armored if it was armored. */
+  static InputStream binary(InputStream source, String expectedBlock) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    if (head.length == 0) {
+      throw new PgpDataException(Reason.NOT_OPENPGP, "the input is empty: no OpenPGP data");
+    }
+    if ((head[0] & 0x80) != 0) {
+      return in;
+    }
+    String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
+    if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
+      return ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
+    }
+    if (text.startsWith("-----BEGIN PGP ")) {
+      String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));
+      throw new PgpDataException(
+          Reason.NOT_OPENPGP,
+          "expected an OpenPGP "
+              + expectedBlock.toLowerCase(java.util.Locale.ROOT)
+              + " but found a "
+              + found.toLowerCase(java.util.Locale.ROOT)
+              + " block");
+    }
+    throw new PgpDataException(
+        Reason.NOT_OPENPGP,
+        "the input is not OpenPGP data: it neither starts with an OpenPGP packet nor with"
+            + " -----BEGIN PGP "
+            + expectedBlock
+            + "-----");
+  }
+}

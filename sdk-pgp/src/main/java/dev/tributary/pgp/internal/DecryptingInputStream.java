@@ -1,0 +1,257 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.Compression;
+import dev.tributary.pgp.DecryptionResult;
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.SignaturePolicy;
+import dev.tributary.pgp.SignatureVerification;
+import dev.tributary.pgp.SymmetricAlgorithm;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import org.bouncycastle.openpgp.PGPCompressedData;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPPadding;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
+ * has been read, its integrity verified and its signatures checked; a failure instead throws the
+ * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}. Any failure inside
+ * the encrypted data is first checked against the integrity protection, so that tampering always
+ * gives the same integrity error. Not thread-safe.
+ */
+public final class DecryptingInputStream extends InputStream {
+  private final InputStream plain;
+  private final DecryptionSettings settings;
+  private final @Nullable SignatureChecks checks;
+  private final SymmetricAlgorithm algorithm;
+  private final boolean aead;
+  private final String keyFingerprint;
+
+  private PGPObjectFactory factory;
+  private boolean compressed;
+  private @Nullable InputStream literal;
+  private String fileName = "";
+  private Instant modificationTime = Instant.EPOCH;
+  private long count;
+  private @Nullable DecryptionResult result;
+
+  private DecryptingInputStream(
+      InputStream plain,
+      DecryptionSettings settings,
+      @Nullable SignatureChecks checks,
+      SymmetricAlgorithm algorithm,
+      boolean aead,
+      String keyFingerprint) {
+    this.plain = plain;
+    this.settings = settings;
+    this.checks = checks;
+    this.algorithm = algorithm;
+    this.aead = aead;
+    this.keyFingerprint = keyFingerprint;
+    this.factory = new BcPGPObjectFactory(plain);
+  }
+
+  static DecryptingInputStream start(
+      InputStream plain,
+      DecryptionSettings settings,
+      @Nullable SignatureChecks checks,
+      SymmetricAlgorithm algorithm,
+      boolean aead,
+      String keyFingerprint)
+      throws IOException {
+    DecryptingInputStream s =
+        new DecryptingInputStream(plain, settings, checks, algorithm, aead, keyFingerprint);
+    s.guard(s::findLiteralData);
+    return s;
+  }
+
+  private void findLiteralData() throws IOException, PGPException {
+    while (true) {
+      Object o = factory.nextObject();
+      if (o == null) {
+        throw new PgpDataException(Reason.MALFORMED, "the message holds no literal data");
+      } else if (o instanceof PGPCompressedData c) {
+        if (compressed) {
+          throw new PgpDataException(Reason.MALFORMED, "the message is compressed twice");
+        }
+        compressed = true;
+        checkCompression(c.getAlgorithm());
+        factory = new BcPGPObjectFactory(decompressed(c));
+      } else if (o instanceof PGPOnePassSignatureList list) {
+        if (checks != null) {
+          for (PGPOnePassSignature ops : list) {
+            checks.onePassSignature(ops);
+          }
+        }
+      } else if (o instanceof PGPLiteralData data) {
+        fileName = data.getFileName();
+        modificationTime = data.getModificationTime().toInstant();
+        literal = data.getInputStream();
+        return;
+      } else if (!(o instanceof PGPMarker
+          || o instanceof PGPPadding
+          || o instanceof PGPSignatureList)) {
+        throw new PgpDataException(
+            Reason.MALFORMED, "unexpected " + o.getClass().getSimpleName() + " in the message");
+      }
+    }
+  }
+
+  /**
+   * ZIP and ZLIB through the JDK's native zlib with a 64 KiB buffer (BouncyCastle's stream reads
+   * 512 bytes per call into zlib, several times slower); BZIP2 through BouncyCastle.
+   */
+  private static InputStream decompressed(PGPCompressedData c) throws PGPException {
+    int alg = c.getAlgorithm();
+    if (alg == Compression.ZIP.id()) {
+      // A raw-deflate Inflater wants one dummy byte after the data (see Inflater's javadoc).
+      InputStream padded =
+          new SequenceInputStream(c.getInputStream(), new ByteArrayInputStream(new byte[1]));
+      return new InflaterInputStream(padded, new Inflater(true), 1 << 16);
+    }
+    if (alg == Compression.ZLIB.id()) {
+      return new InflaterInputStream(c.getInputStream(), new Inflater(), 1 << 16);
+    }
+    return c.getDataStream();
+  }
+
+  private static void checkCompression(int id) {
+    for (Compression c : Compression.values()) {
+      if (c.id() == id) {
+        return;
+      }
+    }
+    throw new PgpDataException(
+        Reason.UNSUPPORTED, "the message uses an unknown compression algorithm (ID " + id + ")");
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (result != null) {
+      return -1;
+    }
+    int[] n = new int[1];
+    guard(() -> n[0] = literal.read(b, off, len));
+    if (n[0] < 0) {
+      guard(this::finish);
+      return -1;
+    }
+    count += n[0];
+    if (compressed && count > settings.engine().policy().maxDecompressedBytes()) {
+      throw new PgpDataException(
+          Reason.TOO_LARGE,
+          "the message decompresses to more than "
+              + settings.engine().policy().maxDecompressedBytes()
+              + " bytes, the policy's limit (PgpPolicy.maxDecompressedBytes): a compression bomb,"
+              + " or a file larger than expected; raise the limit if it is genuine");
+    }
+    if (checks != null) {
+      checks.update(b, off, n[0]);
+    }
+    return n[0];
+  }
+
+  private void finish() throws IOException, PGPException {
+    Object o;
+    while ((o = factory.nextObject()) != null) {
+      if (o instanceof PGPSignatureList list && checks != null) {
+        for (PGPSignature sig : list) {
+          checks.signature(sig);
+        }
+      }
+    }
+    drain();
+    List<SignatureVerification> signatures = checks == null ? List.of() : checks.results();
+    result =
+        new DecryptionResult(
+            fileName, modificationTime, algorithm, aead, keyFingerprint, signatures, count);
+    if (settings.signaturePolicy() == SignaturePolicy.REQUIRED
+        && signatures.stream().noneMatch(SignatureVerification::valid)) {
+      throw new PgpDataException(
+          Reason.BAD_SIGNATURE,
+          signatures.isEmpty()
+              ? "the message is not signed, and the policy requires a valid signature"
+              : "the message has no valid signature by a verification certificate: "
+                  + signatures.get(0).problem());
+    }
+  }
+
+  /** Reads the decrypted data to its end, which verifies the MDC or the last AEAD tag. */
+  private void drain() throws IOException {
+    byte[] skip = new byte[1 << 16];
+    while (plain.read(skip, 0, skip.length) >= 0) {
+      // discard
+    }
+  }
+
+  /** The result, once {@link #read} has returned -1. */
+  public DecryptionResult result() {
+    if (result == null) {
+      throw new IllegalStateException("read the plaintext to its end first");
+    }
+    return result;
+  }
+
+  @Override
+  public void close() throws IOException {
+    plain.close();
+  }
+
+  private interface Step {
+    void run() throws IOException, PGPException;
+  }
+
+  private void guard(Step step) throws IOException {
+    try {
+      step.run();
+    } catch (IntegrityFailure e) {
+      throw new PgpIntegrityException(e);
+    } catch (IOException | PGPException | RuntimeException e) {
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
+      if (IntegrityFailure.isCause(e)) {
+        throw new PgpIntegrityException(e);
+      }
+      // Damage inside the encrypted data is tampering unless the integrity check says otherwise.
+      try {
+        drain();
+      } catch (IOException | RuntimeException drainFailure) {
+        if (IntegrityFailure.isCause(drainFailure)) {
+          throw new PgpIntegrityException(e);
+        }
+      }
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      throw new PgpDataException(
+          Reason.MALFORMED, "the decrypted message is malformed: " + e.getMessage(), e);
+    }
+  }
+}

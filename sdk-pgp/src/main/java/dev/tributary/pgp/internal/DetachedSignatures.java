@@ -1,0 +1,139 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.SignatureVerification;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.PacketFormat;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPPadding;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+
+/** Makes and checks detached signatures with BouncyCastle. */
+public final class DetachedSignatures {
+  private DetachedSignatures() {}
+
+  public static void sign(
+      InputStream data,
+      OutputStream target,
+      List<UnlockedKeys> keys,
+      boolean armor,
+      Engine engine) {
+    Date now = new Date();
+    List<PGPSignatureGenerator> generators = new ArrayList<>();
+    for (UnlockedKeys k : keys) {
+      generators.add(Signing.generator(k, engine, PGPSignature.BINARY_DOCUMENT, now));
+    }
+    try {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = data.read(buffer)) >= 0) {
+        for (PGPSignatureGenerator g : generators) {
+          g.update(buffer, 0, n);
+        }
+      }
+      OutputStream out =
+          new FilterOutputStream(target) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          };
+      if (armor) {
+        out = ArmoredOutputStream.builder().clearHeaders().build(out);
+      }
+      try (BCPGOutputStream packets = new BCPGOutputStream(out, PacketFormat.CURRENT)) {
+        for (PGPSignatureGenerator g : generators) {
+          g.generate().encode(packets);
+        }
+      }
+      out.close();
+    } catch (PGPException e) {
+      throw new PgpKeyException("cannot sign: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new TransientException("cannot sign: " + e.getMessage(), e);
+    }
+  }
+
+  public static List<SignatureVerification> verify(
+      InputStream data, InputStream signatures, List<PGPPublicKeyRing> certs, Engine engine) {
+    List<PGPSignature> sigs = readSignatures(signatures);
+    SignatureChecks checks = new SignatureChecks(engine, certs);
+    List<PGPSignature> verifiable = new ArrayList<>();
+    for (PGPSignature sig : sigs) {
+      PGPPublicKey key = null;
+      for (PGPPublicKeyRing ring : certs) {
+        for (var id : sig.getKeyIdentifiers()) {
+          key = key != null ? key : ring.getPublicKey(id);
+        }
+      }
+      if (key != null) {
+        try {
+          sig.init(new BcPGPContentVerifierBuilderProvider(), key);
+          verifiable.add(sig);
+        } catch (PGPException e) {
+          // reported as invalid below
+        }
+      }
+    }
+    try {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = data.read(buffer)) >= 0) {
+        for (PGPSignature s : verifiable) {
+          s.update(buffer, 0, n);
+        }
+      }
+    } catch (IOException e) {
+      throw new TransientException("cannot read the signed data: " + e.getMessage(), e);
+    }
+    List<SignatureVerification> results = new ArrayList<>();
+    for (PGPSignature sig : sigs) {
+      results.add(checks.detached(sig, verifiable.contains(sig)));
+    }
+    return results;
+  }
+
+  private static List<PGPSignature> readSignatures(InputStream in) {
+    List<PGPSignature> sigs = new ArrayList<>();
+    try {
+      BcPGPObjectFactory factory = new BcPGPObjectFactory(ArmorDetection.binary(in, "SIGNATURE"));
+      Object o;
+      while ((o = factory.nextObject()) != null) {
+        if (o instanceof PGPSignatureList list) {
+          list.forEach(sigs::add);
+        } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
+          throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      throw new PgpDataException(
+          Reason.MALFORMED, "the signature is damaged: " + e.getMessage(), e);
+    }
+    if (sigs.isEmpty()) {
+      throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
+    }
+    return sigs;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.SystemException;
+import dev.tributary.pgp.Compression;
+import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.SymmetricAlgorithm;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.AEADAlgorithmTags;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stream {@link dev.tributary.pgp.PgpEncryptor#encrypt(OutputStream)} returns: plaintext in, an
+ * OpenPGP message out. It waits for the first 64 KiB (or the close) to decide whether the data is
+ * worth compressing, then writes [armor] → PKESKs + SEIPD → [compressed data] → [one-pass
+ * signatures] → literal data → [signatures]. Closing it finishes the message; the target stays
+ * open. Not thread-safe.
+ */
+public final class EncryptingOutputStream extends OutputStream {
+  private static final int BUFFER = 1 << 16;
+
+  private final EncryptionSettings settings;
+  private final OutputStream target;
+  private byte[] sample = new byte[Compressibility.SAMPLE];
+  private int sampled;
+  private boolean closed;
+
+  private @Nullable OutputStream literalOut;
+  private @Nullable OutputStream compressedOut;
+  private @Nullable OutputStream encryptedOut;
+  private @Nullable ArmoredOutputStream armorOut;
+  private @Nullable PGPCompressedDataGenerator compressor;
+  private @Nullable PGPEncryptedDataGenerator encryptor;
+  private @Nullable PGPLiteralDataGenerator literal;
+  private final List<PGPSignatureGenerator> signatures = new ArrayList<>();
+
+  public EncryptingOutputStream(EncryptionSettings settings, OutputStream target) {
+    this.settings = settings;
+    this.target = target;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    if (closed) {
+      throw new IOException("the encrypting stream is closed");
+    }
+    if (literalOut == null) {
+      int n = Math.min(len, sample.length - sampled);
+      System.arraycopy(b, off, sample, sampled, n);
+      sampled += n;
+      off += n;
+      len -= n;
+      if (sampled < sample.length) {
+        return;
+      }
+      open();
+    }
+    if (len > 0) {
+      writeData(b, off, len);
+    }
+  }
+
+  private void writeData(byte[] b, int off, int len) throws IOException {
+    for (PGPSignatureGenerator s : signatures) {
+      s.update(b, off, len);
+    }
+    literalOut.write(b, off, len);
+  }
+
+  private void open() throws IOException {
+    try {
+      OutputStream out =
+          new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+              out.flush();
+            }
+          };
+      if (settings.armor()) {
+        armorOut = ArmoredOutputStream.builder().clearHeaders().build(out);
+        out = armorOut;
+      }
+      encryptor = new PGPEncryptedDataGenerator(dataEncryptor());
+      for (PGPPublicKey key : settings.encryptionKeys()) {
+        encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+      }
+      encryptedOut = encryptor.open(out, new byte[BUFFER]);
+      out = encryptedOut;
+      if (settings.compression() != Compression.NONE
+          && (!settings.skipIncompressible()
+              || Compressibility.worthCompressing(sample, sampled))) {
+        compressor =
+            new PGPCompressedDataGenerator(
+                settings.compression().id(), settings.compressionLevel());
+        compressedOut = compressor.open(out, new byte[BUFFER]);
+        out = compressedOut;
+      }
+      Date now = Date.from(now());
+      for (int i = 0; i < settings.signers().size(); i++) {
+        PGPSignatureGenerator gen =
+            Signing.generator(
+                settings.signers().get(i), settings.engine(), PGPSignature.BINARY_DOCUMENT, now);
+        gen.generateOnePassVersion(i < settings.signers().size() - 1).encode(out);
+        signatures.add(gen);
+      }
+      Instant modified = settings.modificationTime();
+      literal = new PGPLiteralDataGenerator();
+      literalOut =
+          literal.open(
+              out,
+              PGPLiteralData.BINARY,
+              settings.fileName(),
+              modified == null ? now : Date.from(modified),
+              new byte[BUFFER]);
+    } catch (PGPException e) {
+      throw new SystemException("cannot start the OpenPGP message: " + e.getMessage(), e);
+    }
+    byte[] first = sample;
+    sample = new byte[0];
+    writeData(first, 0, sampled);
+  }
+
+  private PGPDataEncryptorBuilder dataEncryptor() {
+    SymmetricAlgorithm alg = settings.symmetricAlgorithm();
+    SecureRandom random = new SecureRandom();
+    if (settings.useAead()) {
+      return new BcPGPDataEncryptorBuilder(alg.id())
+          .setWithAEAD(AEADAlgorithmTags.OCB, 6)
+          .setUseV6AEAD()
+          .setSecureRandom(random);
+    }
+    return switch (alg) {
+      case AES_128, AES_192, AES_256 -> new JdkSeipdV1EncryptorBuilder(alg.id(), random);
+      default ->
+          new BcPGPDataEncryptorBuilder(alg.id())
+              .setWithIntegrityPacket(true)
+              .setSecureRandom(random);
+    };
+  }
+
+  private static Instant now() {
+    return Instant.now();
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (literalOut != null) {
+      literalOut.flush();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    if (literalOut == null) {
+      open();
+    }
+    closed = true;
+    literal.close();
+    OutputStream signatureOut = compressedOut != null ? compressedOut : encryptedOut;
+    try {
+      for (int i = signatures.size() - 1; i >= 0; i--) {
+        signatures.get(i).generate().encode(signatureOut);
+      }
+    } catch (PGPException e) {
+      throw new PgpKeyException("cannot sign the message: " + e.getMessage(), e);
+    }
+    if (compressor != null) {
+      compressor.close();
+    }
+    encryptor.close();
+    if (armorOut != null) {
+      armorOut.close();
+    }
+    target.flush();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.Compression;
+import dev.tributary.pgp.SymmetricAlgorithm;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything {@link EncryptingOutputStream} needs, resolved by the public builder: the recipients'
+ * selected encryption keys, and whether SEIPD v2 may be used (allowed, and every recipient
+ * announces support).
+ */
+public record EncryptionSettings(
+    List<PGPPublicKey> encryptionKeys,
+    boolean useAead,
+    List<UnlockedKeys> signers,
+    Engine engine,
+    SymmetricAlgorithm symmetricAlgorithm,
+    Compression compression,
+    int compressionLevel,
+    boolean skipIncompressible,
+    boolean armor,
+    String fileName,
+    @Nullable Instant modificationTime) {}

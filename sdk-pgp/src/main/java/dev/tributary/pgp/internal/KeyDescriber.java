@@ -1,0 +1,173 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.ComponentKey;
+import dev.tributary.pgp.KeyCapability;
+import dev.tributary.pgp.KeyDescription;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.bcpg.ECPublicBCPGKey;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPUserId;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.util.encoders.Hex;
+
+/** Turns a BouncyCastle certificate or key into a {@link KeyDescription}. */
+public final class KeyDescriber {
+  private KeyDescriber() {}
+
+  public static KeyDescription describe(OpenPGPCertificate cert, Instant at) {
+    Date when = Date.from(at);
+    List<String> userIds = new ArrayList<>();
+    for (OpenPGPUserId uid : cert.getAllUserIds()) {
+      userIds.add(uid.getUserId());
+    }
+    List<ComponentKey> keys = new ArrayList<>();
+    for (OpenPGPComponentKey k : cert.getKeys()) {
+      keys.add(component(cert, k, when));
+    }
+    return new KeyDescription(
+        fingerprint(cert.getPrimaryKey().getPGPPublicKey()), userIds, cert.isSecretKey(), keys);
+  }
+
+  static ComponentKey component(OpenPGPCertificate cert, OpenPGPComponentKey k, Date when) {
+    PGPPublicKey pub = k.getPGPPublicKey();
+    Date expires = safe(() -> k.getKeyExpirationDateAt(when));
+    if (k.isPrimaryKey()) {
+      expires = DirectKeyExpiry.earlier(expires, DirectKeyExpiry.of(pub, when));
+    }
+    boolean revoked = safe(() -> k.getRevocation(when)) != null;
+    boolean isProtected = false;
+    if (cert instanceof OpenPGPKey key) {
+      PGPSecretKey secret = key.getPGPSecretKeyRing().getSecretKey(pub.getKeyIdentifier());
+      isProtected = secret != null && secret.getS2KUsage() != 0;
+    }
+    return new ComponentKey(
+        fingerprint(pub),
+        keyId(pub.getKeyID()),
+        pub.getVersion(),
+        k.isPrimaryKey(),
+        algorithmName(pub),
+        pub.getBitStrength(),
+        pub.getCreationTime().toInstant(),
+        expires == null ? null : expires.toInstant(),
+        capabilities(safe(() -> k.getKeyFlags(when))),
+        revoked,
+        isProtected);
+  }
+
+  /** BouncyCastle throws from some lookups on keys it finds invalid; that just means "none". */
+  private static <T> T safe(java.util.function.Supplier<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static Set<KeyCapability> capabilities(KeyFlags flags) {
+    Set<KeyCapability> caps = EnumSet.noneOf(KeyCapability.class);
+    if (flags == null) {
+      return caps;
+    }
+    int f = flags.getFlags();
+    if ((f & KeyFlags.CERTIFY_OTHER) != 0) {
+      caps.add(KeyCapability.CERTIFY);
+    }
+    if ((f & KeyFlags.SIGN_DATA) != 0) {
+      caps.add(KeyCapability.SIGN);
+    }
+    if ((f & KeyFlags.ENCRYPT_COMMS) != 0) {
+      caps.add(KeyCapability.ENCRYPT_COMMUNICATIONS);
+    }
+    if ((f & KeyFlags.ENCRYPT_STORAGE) != 0) {
+      caps.add(KeyCapability.ENCRYPT_STORAGE);
+    }
+    if ((f & KeyFlags.AUTHENTICATION) != 0) {
+      caps.add(KeyCapability.AUTHENTICATE);
+    }
+    return caps;
+  }
+
+  public static String fingerprint(PGPPublicKey key) {
+    return Hex.toHexString(key.getFingerprint()).toUpperCase(Locale.ROOT);
+  }
+
+  public static String keyId(long keyId) {
+    return String.format(Locale.ROOT, "%016X", keyId);
+  }
+
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
+  public static String algorithmName(PGPPublicKey key) {
+    int alg = key.getAlgorithm();
+    return switch (alg) {
+      case PublicKeyAlgorithmTags.RSA_GENERAL,
+          PublicKeyAlgorithmTags.RSA_ENCRYPT,
+          PublicKeyAlgorithmTags.RSA_SIGN ->
+          "RSA";
+      case PublicKeyAlgorithmTags.DSA -> "DSA";
+      case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL ->
+          "ElGamal";
+      case PublicKeyAlgorithmTags.ECDH -> "ECDH " + curve(key);
+      case PublicKeyAlgorithmTags.ECDSA -> "ECDSA " + curve(key);
+      case PublicKeyAlgorithmTags.EDDSA_LEGACY -> "EdDSA " + curve(key);
+      case PublicKeyAlgorithmTags.X25519 -> "X25519";
+      case PublicKeyAlgorithmTags.X448 -> "X448";
+      case PublicKeyAlgorithmTags.Ed25519 -> "Ed25519";
+      case PublicKeyAlgorithmTags.Ed448 -> "Ed448";
+      default -> "algorithm " + alg;
+    };
+  }
+
+  /** Whether the algorithm is one whose strength depends on its size (RSA, DSA, ElGamal). */
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
+  public static boolean isSizeRated(int algorithm) {
+    return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
+        || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
+        || algorithm == PublicKeyAlgorithmTags.RSA_SIGN
+        || algorithm == PublicKeyAlgorithmTags.DSA
+        || algorithm == PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
+        || algorithm == PublicKeyAlgorithmTags.ELGAMAL_GENERAL;
+  }
+
+  /** Whether the algorithm can encrypt at all. */
+  @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
+  public static boolean canEncrypt(int algorithm) {
+    return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
+        || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
+        || algorithm == PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
+        || algorithm == PublicKeyAlgorithmTags.ELGAMAL_GENERAL
+        || algorithm == PublicKeyAlgorithmTags.ECDH
+        || algorithm == PublicKeyAlgorithmTags.X25519
+        || algorithm == PublicKeyAlgorithmTags.X448;
+  }
+
+  private static String curve(PGPPublicKey key) {
+    if (!(key.getPublicKeyPacket().getKey() instanceof ECPublicBCPGKey ec)) {
+      return "";
+    }
+    ASN1ObjectIdentifier oid = ec.getCurveOID();
+    return switch (oid.getId()) {
+      case "1.3.6.1.4.1.3029.1.5.1" -> "Curve25519";
+      case "1.3.6.1.4.1.11591.15.1", "1.3.101.112" -> "Ed25519";
+      case "1.3.101.110" -> "X25519";
+      case "1.2.840.10045.3.1.7" -> "NIST P-256";
+      case "1.3.132.0.34" -> "NIST P-384";
+      case "1.3.132.0.35" -> "NIST P-521";
+      case "1.3.36.3.3.2.8.1.1.7" -> "brainpoolP256r1";
+      case "1.3.36.3.3.2.8.1.1.11" -> "brainpoolP384r1";
+      case "1.3.36.3.3.2.8.1.1.13" -> "brainpoolP512r1";
+      default -> oid.getId();
+    };
+  }
+}

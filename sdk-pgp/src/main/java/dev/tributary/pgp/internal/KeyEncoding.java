@@ -1,0 +1,133 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.SystemException;
+import dev.tributary.pgp.PgpKeyException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.PacketFormat;
+import org.bouncycastle.openpgp.PGPKeyRing;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+
+/**
+ * Encodes key rings (binary or armored) and reads keys leniently, as command-line tools pass them.
+ */
+public final class KeyEncoding {
+  private KeyEncoding() {}
+
+  public static byte[] encode(PGPKeyRing ring) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (BCPGOutputStream pout = new BCPGOutputStream(out, PacketFormat.CURRENT)) {
+        ring.encode(pout);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new SystemException("cannot encode a key in memory", e);
+    }
+  }
+
+  /** ASCII armor around binary key packets, without a version header. */
+  public static String armor(byte[] binary, boolean secret) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(out)) {
+      armor.write(binary);
+    } catch (IOException e) {
+      throw new SystemException("cannot armor a key in memory", e);
+    }
+    String text = out.toString(StandardCharsets.US_ASCII);
+    if (secret && !text.contains("PRIVATE KEY BLOCK")) {
+      throw new SystemException("armored a secret key with the wrong header");
+    }
+    return text;
+  }
+
+  public static String armor(PGPKeyRing ring) {
+    return armor(encode(ring), ring instanceof PGPSecretKeyRing);
+  }
+
+  /** The public keys of a secret key ring, with their signatures. */
+  public static List<PGPPublicKey> publicKeys(PGPSecretKeyRing secret) {
+    List<PGPPublicKey> keys = new ArrayList<>();
+    secret.getPublicKeys().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  /** Every certificate in armored or binary data; private keys give their public part. */
+  public static List<PGPPublicKeyRing> readPublicRings(byte[] data) {
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (PGPKeyRing ring : read(data)) {
+      rings.add(
+          ring instanceof PGPSecretKeyRing secret
+              ? new PGPPublicKeyRing(publicKeys(secret))
+              : (PGPPublicKeyRing) ring);
+    }
+    return rings;
+  }
+
+  /** Every private key in armored or binary data. */
+  public static List<PGPSecretKeyRing> readSecretRings(byte[] data) {
+    List<PGPSecretKeyRing> rings = new ArrayList<>();
+    for (PGPKeyRing ring : read(data)) {
+      if (!(ring instanceof PGPSecretKeyRing secret)) {
+        throw new PgpKeyException(
+            "this is a public key (certificate) "
+                + KeyDescriber.fingerprint(ring.getPublicKey())
+                + "; a private key is needed here");
+      }
+      rings.add(secret);
+    }
+    return rings;
+  }
+
+  /**
+   * Every key ring in armored (one or more blocks) or binary data. Parsed without evaluating
+   * signatures: that happens when a key is used, and costs an RSA check per signature.
+   */
+  private static List<PGPKeyRing> read(byte[] data) {
+    List<PGPKeyRing> rings = new ArrayList<>();
+    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
+      InputStream current = in;
+      while (true) {
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(current);
+        Object o;
+        while ((o = factory.nextObject()) != null) {
+          if (o instanceof PGPKeyRing ring) {
+            rings.add(ring);
+          } else if (!(o instanceof PGPMarker)) {
+            throw new PgpKeyException(
+                "the key data holds something other than keys ("
+                    + o.getClass().getSimpleName()
+                    + ")");
+          }
+        }
+        if (!(current instanceof ArmoredInputStream armored) || armored.isEndOfStream()) {
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof PgpKeyException k) {
+        throw k;
+      }
+      throw new PgpKeyException(
+          "cannot read the key data: it is damaged or not an OpenPGP key (" + e.getMessage() + ")",
+          e);
+    }
+    if (rings.isEmpty()) {
+      throw new PgpKeyException("the data holds no OpenPGP key");
+    }
+    return rings;
+  }
+}

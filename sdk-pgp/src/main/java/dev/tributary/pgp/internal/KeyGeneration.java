@@ -1,0 +1,98 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.SystemException;
+import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.KeyProfile;
+import dev.tributary.pgp.PgpPolicy;
+import java.util.Date;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
+
+/** Generates keys for {@link dev.tributary.pgp.PgpKey#generate}. */
+public final class KeyGeneration {
+  private KeyGeneration() {}
+
+  private static PGPSignatureSubpacketGenerator preferences(PGPSignatureSubpacketGenerator g) {
+    g.setPreferredSymmetricAlgorithms(
+        false,
+        new int[] {
+          SymmetricKeyAlgorithmTags.AES_256,
+          SymmetricKeyAlgorithmTags.AES_192,
+          SymmetricKeyAlgorithmTags.AES_128
+        });
+    g.setPreferredHashAlgorithms(
+        false,
+        new int[] {HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA384, HashAlgorithmTags.SHA256});
+    g.setPreferredCompressionAlgorithms(
+        false,
+        new int[] {
+          CompressionAlgorithmTags.ZLIB,
+          CompressionAlgorithmTags.ZIP,
+          CompressionAlgorithmTags.BZIP2,
+          CompressionAlgorithmTags.UNCOMPRESSED
+        });
+    g.setPrimaryUserID(false, true);
+    return g;
+  }
+
+  public static PGPSecretKeyRing generate(KeyProfile profile, String userId, Secret passphrase) {
+    Engine engine = Engine.of(PgpPolicy.defaults());
+    boolean v6 = profile == KeyProfile.RFC9580;
+    try {
+      OpenPGPKeyGenerator generator =
+          new OpenPGPKeyGenerator(
+              engine.implementation(),
+              v6 ? PublicKeyPacket.VERSION_6 : PublicKeyPacket.VERSION_4,
+              v6,
+              new Date());
+      OpenPGPKeyGenerator.WithPrimaryKey builder;
+      switch (profile) {
+        case CURVE25519 ->
+            builder =
+                generator
+                    .withPrimaryKey(g -> g.generateLegacyEd25519KeyPair())
+                    .addSigningSubkey(g -> g.generateLegacyEd25519KeyPair())
+                    .addEncryptionSubkey(g -> g.generateLegacyX25519KeyPair());
+        case RFC9580 ->
+            builder =
+                generator
+                    .withPrimaryKey(g -> g.generateEd25519KeyPair())
+                    .addSigningSubkey(g -> g.generateEd25519KeyPair())
+                    .addEncryptionSubkey(g -> g.generateX25519KeyPair());
+        case RSA3072, RSA4096 -> {
+          int bits = profile == KeyProfile.RSA3072 ? 3072 : 4096;
+          builder =
+              generator
+                  .withPrimaryKey(g -> g.generateRsaKeyPair(bits))
+                  .addSigningSubkey(g -> g.generateRsaKeyPair(bits))
+                  .addEncryptionSubkey(g -> g.generateRsaKeyPair(bits));
+        }
+        default -> throw new IllegalArgumentException("unknown profile: " + profile);
+      }
+      // GnuPG reads algorithm preferences from the user ID's self-signature, not the direct-key
+      // signature BouncyCastle puts them on: without them it falls back to 3DES.
+      builder =
+          builder.addUserId(
+              userId,
+              new SignatureParameters.Callback() {
+                @Override
+                public SignatureParameters apply(SignatureParameters parameters) {
+                  return parameters.setHashedSubpacketsFunction(KeyGeneration::preferences);
+                }
+              });
+      OpenPGPKey key =
+          passphrase.isEmpty() ? builder.build() : builder.build(passphrase.reveal().toCharArray());
+      return key.getPGPSecretKeyRing();
+    } catch (PGPException e) {
+      throw new SystemException("cannot generate a " + profile + " key: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpKeyException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+
+/** Reads binary key packets into BouncyCastle key rings, checking that they are the right kind. */
+public final class KeyRings {
+  private static final int TAG_SECRET_KEY = 5;
+  private static final int TAG_PUBLIC_KEY = 6;
+
+  private KeyRings() {}
+
+  /** The certificates (public key rings) in {@code binary}; at least one. */
+  public static List<PGPPublicKeyRing> publicRings(byte[] binary) {
+    checkFirstPacket(binary, TAG_PUBLIC_KEY);
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (Object o : objects(binary)) {
+      if (o instanceof PGPPublicKeyRing ring) {
+        rings.add(ring);
+      } else if (!(o instanceof PGPMarker)) {
+        throw new PgpKeyException(
+            "the public key block holds something other than public keys ("
+                + o.getClass().getSimpleName()
+                + ")");
+      }
+    }
+    return rings;
+  }
+
+  /** The private keys (secret key rings) in {@code binary}; at least one. */
+  public static List<PGPSecretKeyRing> secretRings(byte[] binary) {
+    checkFirstPacket(binary, TAG_SECRET_KEY);
+    List<PGPSecretKeyRing> rings = new ArrayList<>();
+    for (Object o : objects(binary)) {
+      if (o instanceof PGPSecretKeyRing ring) {
+        rings.add(ring);
+      } else if (!(o instanceof PGPMarker)) {
+        throw new PgpKeyException(
+            "the private key block holds something other than private keys ("
+                + o.getClass().getSimpleName()
+                + ")");
+      }
+    }
+    return rings;
+  }
+
+  private static void checkFirstPacket(byte[] binary, int expectedTag) {
+    int b = binary[0] & 0xff;
+    if ((b & 0x80) == 0) {
+      throw new PgpKeyException(
+          "the key data is damaged: it does not start with an OpenPGP packet");
+    }
+    int tag = (b & 0x40) != 0 ? b & 0x3f : (b >> 2) & 0x0f;
+    if (tag == expectedTag) {
+      return;
+    }
+    if (tag == TAG_SECRET_KEY) {
+      throw new PgpKeyException(
+          "the block is labelled as a public key but holds a private key; export the public key"
+              + " (gpg --armor --export <key id>)");
+    }
+    if (tag == TAG_PUBLIC_KEY) {
+      throw new PgpKeyException(
+          "the block is labelled as a private key but holds only a public key; export the private"
+              + " key (gpg --armor --export-secret-keys <key id>)");
+    }
+    throw new PgpKeyException(
+        "the armored block holds no key (its first packet has tag " + tag + "); paste a key");
+  }
+
+  private static List<Object> objects(byte[] binary) {
+    List<Object> objects = new ArrayList<>();
+    try {
+      BcPGPObjectFactory factory = new BcPGPObjectFactory(binary);
+      Object o;
+      while ((o = factory.nextObject()) != null) {
+        objects.add(o);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new PgpKeyException(
+          "the key data is damaged or uses a format this library cannot read ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    if (objects.isEmpty()) {
+      throw new PgpKeyException("the armored block holds no key");
+    }
+    return objects;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.SignaturePolicy;
+import dev.tributary.pgp.SymmetricAlgorithm;
+import java.io.IOException;
+import java.io.InputStream;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPPadding;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
+
+/**
+ * Opens an OpenPGP message: de-armors it if needed, skips marker and padding packets, refuses data
+ * without integrity protection, finds the session key, checks its cipher against the policy, and
+ * returns a {@link DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common
+ * case, goes through {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through
+ * BouncyCastle, whose AEAD chunks are authenticated before they are released.
+ */
+public final class MessageDecryption {
+  private MessageDecryption() {}
+
+  // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
+  // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
+  @SuppressWarnings("deprecation")
+  public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
+      throws IOException {
+    InputStream binary = ArmorDetection.binary(SourceFailure.guard(source), "MESSAGE");
+    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(binary));
+    PGPEncryptedData first = list.get(0);
+    if (!first.isIntegrityProtected() && !first.isAEAD()) {
+      throw new PgpDataException(
+          Reason.NO_INTEGRITY_PROTECTION,
+          "the message has no integrity protection (a Symmetrically Encrypted Data packet without"
+              + " MDC): it could have been modified undetectably, so it is refused; ask the"
+              + " sender to use a current OpenPGP tool");
+    }
+    SessionKeys.Found found = SessionKeys.find(list, settings.keys());
+    SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), settings);
+    InputStream plain;
+    boolean aead = first.isAEAD();
+    if (aead) {
+      try {
+        plain =
+            new AeadGuardStream(
+                found
+                    .packet()
+                    .getDataStream(new BcSessionKeyDataDecryptorFactory(found.sessionKey())));
+      } catch (PGPException e) {
+        throw new PgpIntegrityException(e);
+      }
+    } else {
+      plain =
+          new SeipdV1InputStream(
+              found.packet().getInputStream(),
+              BlockEncryptor.of(algorithm, found.sessionKey().getKey()));
+    }
+    SignatureChecks checks =
+        settings.signaturePolicy() == SignaturePolicy.IGNORED
+            ? null
+            : new SignatureChecks(settings.engine(), settings.verificationCertificates());
+    return DecryptingInputStream.start(
+        plain, settings, checks, algorithm, aead, found.keyFingerprint());
+  }
+
+  private static PGPEncryptedDataList encryptedDataList(PGPObjectFactory factory) {
+    try {
+      while (true) {
+        Object o = factory.nextObject();
+        if (o instanceof PGPEncryptedDataList list && !list.isEmpty()) {
+          return list;
+        }
+        if (o == null) {
+          throw new PgpDataException(
+              Reason.MALFORMED, "the OpenPGP data holds no encrypted message");
+        }
+        if (!(o instanceof PGPMarker) && !(o instanceof PGPPadding)) {
+          throw new PgpDataException(
+              Reason.NOT_OPENPGP,
+              "the OpenPGP data is not an encrypted message (it starts with "
+                  + o.getClass().getSimpleName().replace("PGP", "")
+                  + ")");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
+      throw new PgpDataException(
+          Reason.MALFORMED, "the OpenPGP data is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  private static SymmetricAlgorithm algorithm(int id, DecryptionSettings settings) {
+    if (id == 0) {
+      throw new PgpDataException(
+          Reason.NO_INTEGRITY_PROTECTION, "the message uses the null cipher (plaintext): refused");
+    }
+    SymmetricAlgorithm algorithm;
+    try {
+      algorithm = SymmetricAlgorithm.ofId(id);
+    } catch (IllegalArgumentException e) {
+      throw new PgpDataException(
+          Reason.UNSUPPORTED, "the message uses an unsupported cipher (ID " + id + ")", e);
+    }
+    if (!settings.engine().policy().accepts(algorithm)) {
+      throw new PgpDataException(
+          Reason.WEAK_ALGORITHM,
+          "the message is encrypted with "
+              + algorithm.displayName()
+              + ", which the policy refuses as weak; ask the sender to use AES, or accept it with"
+              + " PgpPolicy.legacySenders()");
+    }
+    return algorithm;
+  }
+
+  /** Turns any failure of BouncyCastle's AEAD stream into an integrity failure. */
+  private static final class AeadGuardStream extends java.io.FilterInputStream {
+    AeadGuardStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (SourceFailure e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new IntegrityFailure("AEAD authentication failed", e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (SourceFailure e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new IntegrityFailure("AEAD authentication failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpKeyException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.sig.Features;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
+
+/**
+ * Picks the keys of a certificate that a message may be encrypted to: encryption-capable, bound by
+ * a valid self-signature, not expired, not revoked and strong enough under the policy. When none
+ * qualifies, the error lists every key with the reason it was passed over.
+ */
+public final class RecipientSelector {
+  private RecipientSelector() {}
+
+  /** The keys to encrypt to, and whether the certificate announces SEIPD v2 (AEAD) support. */
+  public record Selection(List<PGPPublicKey> keys, boolean seipdV2) {}
+
+  public static List<PGPPublicKey> encryptionKeys(
+      PGPPublicKeyRing ring, Engine engine, Instant at) {
+    return select(ring, engine, at).keys();
+  }
+
+  public static Selection select(PGPPublicKeyRing ring, Engine engine, Instant at) {
+    OpenPGPCertificate cert =
+        new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
+    Date when = Date.from(at);
+    List<PGPPublicKey> usable = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    String primaryProblem = primaryProblem(cert, when);
+    for (OpenPGPComponentKey k : cert.getKeys()) {
+      String problem = primaryProblem != null ? primaryProblem : problem(k, engine, when);
+      if (problem == null) {
+        usable.add(k.getPGPPublicKey());
+      } else {
+        reasons.add(KeyDescriber.keyId(k.getPGPPublicKey().getKeyID()) + ": " + problem);
+      }
+    }
+    if (usable.isEmpty()) {
+      throw new PgpKeyException(
+          "certificate "
+              + KeyDescriber.fingerprint(ring.getPublicKey())
+              + " has no key we may encrypt to: "
+              + String.join("; ", reasons)
+              + ". Ask the recipient for a current public key with a valid encryption subkey");
+    }
+    return new Selection(usable, seipdV2(cert, when));
+  }
+
+  private static boolean seipdV2(OpenPGPCertificate cert, Date when) {
+    try {
+      Features features = cert.getPrimaryKey().getFeatures(when);
+      return features != null && features.supportsSEIPDv2();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String primaryProblem(OpenPGPCertificate cert, Date when) {
+    OpenPGPComponentKey primary = cert.getPrimaryKey();
+    if (revoked(primary, when) != null) {
+      return "the whole certificate is revoked (" + revoked(primary, when) + ")";
+    }
+    Date expiry =
+        DirectKeyExpiry.earlier(
+            expiry(primary, when), DirectKeyExpiry.of(primary.getPGPPublicKey(), when));
+    if (expiry != null && !expiry.after(when)) {
+      return "the whole certificate expired on " + day(expiry);
+    }
+    return null;
+  }
+
+  private static String problem(OpenPGPComponentKey k, Engine engine, Date when) {
+    PGPPublicKey pub = k.getPGPPublicKey();
+    if (!KeyDescriber.canEncrypt(pub.getAlgorithm())) {
+      return KeyDescriber.algorithmName(pub) + " can only sign";
+    }
+    if (KeyDescriber.isSizeRated(pub.getAlgorithm())
+        && pub.getBitStrength() < engine.policy().minimumRsaBits()) {
+      return KeyDescriber.algorithmName(pub)
+          + " "
+          + pub.getBitStrength()
+          + " bits is weaker than the policy's minimum of "
+          + engine.policy().minimumRsaBits()
+          + " (PgpPolicy.minimumRsaBits)";
+    }
+    if (!bound(k, when)) {
+      return "no valid self-signature binds it to the certificate";
+    }
+    KeyFlags flags = flags(k, when);
+    if (flags != null
+        && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) == 0) {
+      return "its key flags do not allow encryption";
+    }
+    String revocation = revoked(k, when);
+    if (revocation != null) {
+      return "revoked (" + revocation + ")";
+    }
+    Date expiry = expiry(k, when);
+    if (expiry != null && !expiry.after(when)) {
+      return "expired on " + day(expiry);
+    }
+    if (!safeIsEncryptionKey(k, when)) {
+      return "not valid for encryption now";
+    }
+    return null;
+  }
+
+  private static boolean bound(OpenPGPComponentKey k, Date when) {
+    try {
+      return k.isBoundAt(when) || expiry(k, when) != null || revoked(k, when) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean safeIsEncryptionKey(OpenPGPComponentKey k, Date when) {
+    try {
+      return k.isEncryptionKey(when);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static KeyFlags flags(OpenPGPComponentKey k, Date when) {
+    try {
+      KeyFlags flags = k.getKeyFlags(when);
+      return flags != null ? flags : k.getKeyFlags();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String revoked(OpenPGPComponentKey k, Date when) {
+    try {
+      OpenPGPComponentSignature rev = k.getRevocation(when);
+      if (rev == null) {
+        return null;
+      }
+      return "since " + day(rev.getCreationTime());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Date expiry(OpenPGPComponentKey k, Date when) {
+    try {
+      Date expiry = k.getKeyExpirationDateAt(when);
+      if (expiry == null && !k.isBoundAt(when)) {
+        // An expired binding is not "bound" now; look at the latest binding ever made.
+        expiry = k.getKeyExpirationDate();
+      }
+      return expiry;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String day(Date date) {
+    return date.toInstant().toString().substring(0, 10);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpWrongKeyException;
+import dev.tributary.pgp.PgpWrongPassphraseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSessionKey;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the session key of a message: tries every public-key encrypted session key packet
+ * (including hidden, wildcard recipients) against every decryption key held, unlocking keys as
+ * needed. When nothing works, says which keys the message was for and which keys were tried.
+ */
+final class SessionKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionKeys.class);
+
+  /** The session key and what opened it. */
+  record Found(PGPPublicKeyEncryptedData packet, PGPSessionKey sessionKey, String keyFingerprint) {}
+
+  private SessionKeys() {}
+
+  static Found find(PGPEncryptedDataList list, List<UnlockedKeys> keys) {
+    List<String> recipients = new ArrayList<>();
+    List<PgpWrongPassphraseException> locked = new ArrayList<>();
+    for (PGPEncryptedData data : list) {
+      if (!(data instanceof PGPPublicKeyEncryptedData pk)) {
+        continue;
+      }
+      KeyIdentifier id = pk.getKeyIdentifier();
+      recipients.add(
+          id.isWildcard() ? "0000000000000000 (hidden)" : KeyDescriber.keyId(id.getKeyId()));
+      for (UnlockedKeys key : keys) {
+        for (PGPSecretKey secret : key.decryptionKeys()) {
+          if (!id.isWildcard() && !id.matches(secret.getPublicKey().getKeyIdentifier())) {
+            continue;
+          }
+          Found found = tryKey(pk, key, secret, locked);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    if (recipients.isEmpty()) {
+      throw new PgpDataException(
+          Reason.UNSUPPORTED,
+          "the message is encrypted with a password, not to a key; decryption with passwords is"
+              + " not supported");
+    }
+    if (!locked.isEmpty()) {
+      throw locked.get(0);
+    }
+    List<String> held = new ArrayList<>();
+    for (UnlockedKeys key : keys) {
+      held.add(key.fingerprint());
+    }
+    throw new PgpWrongKeyException(recipients, held);
+  }
+
+  @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason
+  private static Found tryKey(
+      PGPPublicKeyEncryptedData pk,
+      UnlockedKeys key,
+      PGPSecretKey secret,
+      List<PgpWrongPassphraseException> locked) {
+    PGPPrivateKey privateKey;
+    try {
+      privateKey = key.privateKey(secret);
+    } catch (PgpWrongPassphraseException e) {
+      locked.add(e);
+      return null;
+    }
+    try {
+      PGPSessionKey sessionKey = pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(privateKey));
+      if (sessionKey != null) {
+        return new Found(pk, sessionKey, KeyDescriber.fingerprint(secret.getPublicKey()));
+      }
+    } catch (PGPException | RuntimeException e) {
+      LOG.debug(
+          "key {} does not open this session key packet: {}",
+          KeyDescriber.keyId(secret.getKeyID()),
+          e.toString());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpKeyException;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+
+/** Creates signature generators for the signing key of a private key. */
+public final class Signing {
+  private Signing() {}
+
+  /**
+   * A generator initialised for a binary or text document signature with {@code key}'s current
+   * signing (sub)key.
+   *
+   * @throws PgpKeyException if the key has no valid signing key
+   */
+  public static PGPSignatureGenerator generator(
+      UnlockedKeys key, Engine engine, int signatureType, Date now) {
+    PGPSecretKey secret = signingKey(key, engine, now);
+    PGPPublicKey pub = secret.getPublicKey();
+    int hash =
+        pub.getVersion() == PublicKeyPacket.VERSION_6
+            ? HashAlgorithmTags.SHA512
+            : HashAlgorithmTags.SHA256;
+    try {
+      PGPSignatureGenerator gen =
+          new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), hash), pub);
+      gen.init(signatureType, key.privateKey(secret));
+      PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+      hashed.setSignatureCreationTime(true, now);
+      hashed.setIssuerFingerprint(false, pub);
+      if (pub.getVersion() != PublicKeyPacket.VERSION_6) {
+        hashed.setIssuerKeyID(false, pub.getKeyID());
+      }
+      gen.setHashedSubpackets(hashed.generate());
+      return gen;
+    } catch (PGPException e) {
+      throw new PgpKeyException(
+          "cannot sign with key " + key.fingerprint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static PGPSecretKey signingKey(UnlockedKeys key, Engine engine, Date now) {
+    OpenPGPKey openPgpKey = new OpenPGPKey(key.ring(), engine.implementation(), engine.bcPolicy());
+    List<OpenPGPComponentKey> signing = openPgpKey.getSigningKeys(now);
+    for (OpenPGPComponentKey k : signing) {
+      PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
+      if (secret != null && !secret.isPrivateKeyEmpty()) {
+        return secret;
+      }
+    }
+    throw new PgpKeyException(
+        "private key "
+            + key.fingerprint()
+            + " has no valid signing key (none, or all expired or revoked); sign with another key");
+  }
+}

@@ -1,0 +1,372 @@
+package dev.tributary.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.core.auth.Secret;
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class EncryptDecryptTest {
+  static final List<TestKey> KEYS = PgpTestKeys.ENCRYPTION_KEYS;
+  static final byte[] TEXT =
+      "id,email\n1,a@example.com\n2,b@example.com\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
+
+  @TempDir Path dir;
+
+  static byte[] encrypt(PgpEncryptor encryptor, byte[] plaintext) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    encryptor.encrypt(new ByteArrayInputStream(plaintext), out);
+    return out.toByteArray();
+  }
+
+  static byte[] decrypt(PgpDecryptor decryptor, byte[] ciphertext) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    decryptor.decrypt(new ByteArrayInputStream(ciphertext), out);
+    return out.toByteArray();
+  }
+
+  static PgpEncryptor.Builder to(TestKey... keys) {
+    PgpEncryptor.Builder b = PgpEncryptor.builder();
+    for (TestKey k : keys) {
+      b.recipient(PgpCertificate.of(k.publicKey()));
+    }
+    return b;
+  }
+
+  static PgpDecryptor with(TestKey key) {
+    return PgpDecryptor.builder().key(PgpKey.of(key.privateKey())).build();
+  }
+
+  @ParameterizedTest
+  @FieldSource("KEYS")
+  void roundTrip_everyKeyKind(TestKey key) {
+    byte[] ciphertext = encrypt(to(key).build(), TEXT);
+    assertThat(decrypt(with(key), ciphertext)).isEqualTo(TEXT);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Compression.class)
+  void roundTrip_everyCompression_armoredAndBinary(Compression compression) {
+    for (boolean armor : new boolean[] {false, true}) {
+      PgpEncryptor enc =
+          to(PgpTestKeys.ALICE_RSA)
+              .compression(compression)
+              .compressionLevel(9)
+              .armor(armor)
+              .build();
+      byte[] ciphertext = encrypt(enc, TEXT);
+      assertThat(
+              new String(ciphertext, 0, 27, StandardCharsets.ISO_8859_1)
+                  .startsWith("-----BEGIN PGP MESSAGE-----"))
+          .isEqualTo(armor);
+      if (compression != Compression.NONE) {
+        assertThat(ciphertext.length).isLessThan(TEXT.length / 4);
+      }
+      assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ciphertext)).isEqualTo(TEXT);
+    }
+  }
+
+  @Test
+  void encrypt_alreadyCompressedData_isStoredUncompressed() {
+    byte[] random = new byte[200_000];
+    new Random(5).nextBytes(random);
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), random);
+    // Stored: the ciphertext is the data plus a little framing, and still decrypts.
+    assertThat(ciphertext.length).isBetween(random.length, random.length + 2000);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ciphertext)).isEqualTo(random);
+  }
+
+  @Test
+  void severalRecipients_eachCanDecrypt() {
+    byte[] ciphertext =
+        encrypt(to(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519, PgpTestKeys.EVE_V6).build(), TEXT);
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519, PgpTestKeys.EVE_V6)) {
+      assertThat(decrypt(with(k), ciphertext)).isEqualTo(TEXT);
+    }
+  }
+
+  @Test
+  void aead_isUsedOnlyWhenAllowedAndEveryRecipientSupportsIt() {
+    PgpDecryptor eve = with(PgpTestKeys.EVE_V6);
+    byte[] v2 = encrypt(to(PgpTestKeys.EVE_V6).allowAead(true).build(), TEXT);
+    PgpDecryptor.DecryptionStream s = eve.open(new ByteArrayInputStream(v2));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().aead()).isTrue();
+
+    byte[] mixed =
+        encrypt(to(PgpTestKeys.EVE_V6, PgpTestKeys.ALICE_RSA).allowAead(true).build(), TEXT);
+    PgpDecryptor.DecryptionStream m = eve.open(new ByteArrayInputStream(mixed));
+    assertThat(readAll(m)).isEqualTo(TEXT);
+    assertThat(m.result().aead()).isFalse();
+  }
+
+  static byte[] readAll(java.io.InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void result_reportsNameTimeCipherAndKey() {
+    Instant time = Instant.parse("2026-01-02T03:04:05Z");
+    byte[] ciphertext =
+        encrypt(
+            to(PgpTestKeys.BOB_25519).fileName("export.csv").modificationTime(time).build(), TEXT);
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.BOB_25519).open(new ByteArrayInputStream(ciphertext));
+    readAll(s);
+    DecryptionResult r = s.result();
+    assertThat(r.fileName()).isEqualTo("export.csv");
+    assertThat(r.modificationTime()).isEqualTo(time);
+    assertThat(r.symmetricAlgorithm()).isEqualTo(SymmetricAlgorithm.AES_256);
+    assertThat(r.decryptionKeyFingerprint()).endsWith(PgpTestKeys.BOB_25519.encryptionKeyId());
+    assertThat(r.plaintextBytes()).isEqualTo(TEXT.length);
+  }
+
+  @Test
+  void signed_isVerifiedWithTheSignersCertificate() {
+    PgpKey carol = PgpKey.of(PgpTestKeys.CAROL_SEQUOIA.privateKey());
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).signWith(carol).build(), TEXT);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .verifyWith(carol.certificate())
+            .signaturePolicy(SignaturePolicy.REQUIRED)
+            .build();
+    PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(ciphertext));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().validSignature()).isPresent();
+    assertThat(s.result().validSignature().get().signerFingerprint())
+        .isEqualTo(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+  }
+
+  @Test
+  void signed_withAV6Key_insideSeipdV2_andDetached_isVerified() throws Exception {
+    PgpKey eve = PgpKey.of(PgpTestKeys.EVE_V6.privateKey());
+    byte[] ciphertext = encrypt(to(PgpTestKeys.EVE_V6).allowAead(true).signWith(eve).build(), TEXT);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(eve)
+            .verifyWith(eve.certificate())
+            .signaturePolicy(SignaturePolicy.REQUIRED)
+            .build();
+    PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(ciphertext));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().aead()).isTrue();
+    assertThat(s.result().validSignature()).isPresent();
+
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(new ByteArrayInputStream(TEXT), sig, List.of(eve), false);
+    List<SignatureVerification> v =
+        PgpSignatures.verify(
+            new ByteArrayInputStream(TEXT),
+            new ByteArrayInputStream(sig.toByteArray()),
+            List.of(eve.certificate()),
+            PgpPolicy.defaults());
+    assertThat(v).singleElement().matches(SignatureVerification::valid);
+    byte[] other = TEXT.clone();
+    other[0] ^= 1;
+    assertThat(
+            PgpSignatures.verify(
+                new ByteArrayInputStream(other),
+                new ByteArrayInputStream(sig.toByteArray()),
+                List.of(eve.certificate()),
+                PgpPolicy.defaults()))
+        .singleElement()
+        .matches(r -> !r.valid() && r.failure().orElse("").contains("does not match"));
+  }
+
+  @Test
+  void requiredSignature_missing_failsAfterTheIntegrityCheck() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .verifyWith(PgpCertificate.of(PgpTestKeys.CAROL_SEQUOIA.publicKey()))
+            .signaturePolicy(SignaturePolicy.REQUIRED)
+            .build();
+    assertThatThrownBy(() -> decrypt(dec, ciphertext))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.BAD_SIGNATURE))
+        .hasMessageContaining("not signed");
+  }
+
+  @Test
+  void decrypt_withWrongKey_namesBothKeyIds() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.CAROL_SEQUOIA), ciphertext))
+        .isInstanceOfSatisfying(
+            PgpWrongKeyException.class,
+            e -> {
+              assertThat(e.recipientKeyIds())
+                  .containsExactly(PgpTestKeys.ALICE_RSA.encryptionKeyId());
+              assertThat(e.heldFingerprints())
+                  .containsExactly(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+            })
+        .hasMessageContaining(PgpTestKeys.ALICE_RSA.encryptionKeyId())
+        .hasMessageContaining(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+  }
+
+  @Test
+  void decrypt_triesEveryHeldKey_forKeyRotation() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), TEXT);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .key(PgpKey.of(PgpTestKeys.BOB_25519.privateKey()))
+            .build();
+    assertThat(decrypt(dec, ciphertext)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void decrypt_withWrongPassphrase_namesTheKeyNotThePassphrase() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), TEXT);
+    PgpKey wrong = PgpKey.parse(PgpTestKeys.BOB_25519.armoredPrivateKey(), Secret.of("guess"));
+    PgpDecryptor dec = PgpDecryptor.builder().key(wrong).build();
+    assertThatThrownBy(() -> decrypt(dec, ciphertext))
+        .isInstanceOf(PgpWrongPassphraseException.class)
+        .hasMessage("wrong passphrase for private key " + PgpTestKeys.BOB_25519.fingerprint());
+    assertThatThrownBy(wrong::checkPassphrase).isInstanceOf(PgpWrongPassphraseException.class);
+  }
+
+  @Test
+  void decrypt_tampered_failsWithTheIntegrityError() {
+    byte[] ciphertext =
+        encrypt(to(PgpTestKeys.ALICE_RSA).compression(Compression.NONE).build(), TEXT);
+    for (int position : new int[] {ciphertext.length / 2, ciphertext.length - 5, 700}) {
+      byte[] tampered = ciphertext.clone();
+      tampered[position] ^= 0x01;
+      assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), tampered))
+          .as("flipped bit at %d", position)
+          .isInstanceOf(PgpIntegrityException.class)
+          .hasMessage(PgpIntegrityException.MESSAGE);
+    }
+  }
+
+  @Test
+  void decrypt_truncated_failsWithTheSameIntegrityError() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
+    for (int cut : new int[] {1, 10, 21, 22, 23, 500}) {
+      byte[] truncated = Arrays.copyOf(ciphertext, ciphertext.length - cut);
+      assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), truncated))
+          .as("cut %d bytes", cut)
+          .isInstanceOf(PgpIntegrityException.class)
+          .hasMessage(PgpIntegrityException.MESSAGE);
+    }
+  }
+
+  @Test
+  void decrypt_sourceFailsMidway_isATransientError_notDamagedData() {
+    byte[] big = new byte[2 << 20];
+    new Random(3).nextBytes(big);
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), big);
+    for (int failAt : new int[] {100, ciphertext.length / 2}) {
+      java.io.InputStream dropping =
+          new java.io.FilterInputStream(new ByteArrayInputStream(ciphertext)) {
+            int read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+              if (read >= failAt) {
+                throw new java.io.IOException("connection reset");
+              }
+              int n = super.read(b, off, Math.min(len, failAt - read));
+              read += Math.max(n, 0);
+              return n;
+            }
+          };
+      assertThatThrownBy(
+              () -> with(PgpTestKeys.ALICE_RSA).decrypt(dropping, OutputStream.nullOutputStream()))
+          .as("failing at %d", failAt)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessageContaining("connection reset");
+    }
+  }
+
+  @Test
+  void decryptFile_tampered_leavesNoPlaintextBehind() throws Exception {
+    Path source = dir.resolve("in.csv");
+    Files.write(source, TEXT);
+    Path encrypted = dir.resolve("in.csv.pgp");
+    to(PgpTestKeys.ALICE_RSA).build().encryptFile(source, encrypted);
+    byte[] bytes = Files.readAllBytes(encrypted);
+    bytes[bytes.length - 3] ^= 0x40;
+    Files.write(encrypted, bytes);
+    Path target = dir.resolve("out.csv");
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(encrypted, target))
+        .isInstanceOf(PgpIntegrityException.class);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("in.csv", "in.csv.pgp");
+    }
+  }
+
+  @Test
+  void decryptFile_writesTheTargetWhenIntact() throws Exception {
+    Path source = dir.resolve("in.csv");
+    Files.write(source, TEXT);
+    Path encrypted = dir.resolve("in.csv.asc");
+    to(PgpTestKeys.DAVE_SEQUOIA).armor(true).build().encryptFile(source, encrypted);
+    DecryptionResult r =
+        with(PgpTestKeys.DAVE_SEQUOIA).decryptFile(encrypted, dir.resolve("out.csv"));
+    assertThat(Files.readAllBytes(dir.resolve("out.csv"))).isEqualTo(TEXT);
+    assertThat(r.fileName()).isEqualTo("in.csv");
+  }
+
+  @Test
+  void decrypt_compressionBomb_stopsAtThePolicyLimit() {
+    byte[] zeros = new byte[4 << 20];
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).compressionLevel(9).build(), zeros);
+    assertThat(ciphertext.length).isLessThan(64 * 1024);
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .policy(PgpPolicy.builder().maxDecompressedBytes(1 << 20).build())
+            .build();
+    assertThatThrownBy(() -> decrypt(dec, ciphertext))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.TOO_LARGE));
+  }
+
+  @Test
+  void decrypt_notOpenPgp_saysSo() {
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), TEXT))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.NOT_OPENPGP))
+        .hasMessageContaining("not OpenPGP data");
+  }
+
+  @Test
+  void streaming_largeInput_roundTripsThroughStreams() throws Exception {
+    byte[] big = new byte[9 << 20];
+    new Random(1).nextBytes(big);
+    ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+    try (OutputStream out = to(PgpTestKeys.ALICE_RSA).build().encrypt(ciphertext)) {
+      for (int i = 0; i < big.length; i += 1000) {
+        out.write(big, i, Math.min(1000, big.length - i));
+      }
+    }
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ciphertext.toByteArray())).isEqualTo(big);
+  }
+}

@@ -1,0 +1,269 @@
+package dev.tributary.pgp;
+
+import static dev.tributary.pgp.EncryptDecryptTest.TEXT;
+import static dev.tributary.pgp.EncryptDecryptTest.decrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.readAll;
+import static dev.tributary.pgp.EncryptDecryptTest.to;
+import static dev.tributary.pgp.EncryptDecryptTest.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.core.auth.Secret;
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import dev.tributary.testing.RequiresProgram;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Interoperability with the real GnuPG (2.2 on Debian): each side encrypts, the other decrypts. */
+@RequiresProgram(value = "gpg", debianPackage = "gnupg")
+class GnuPgInteropTest {
+  static final List<TestKey> GPG_KEYS = List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519);
+  static final List<String> GPG_COMPRESSION = List.of("none", "zip", "zlib", "bzip2");
+
+  Gpg gpg;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void startGpg() throws Exception {
+    gpg = new Gpg();
+  }
+
+  @AfterEach
+  void stopGpg() {
+    gpg.close();
+  }
+
+  Gpg withSecretKey(TestKey key) {
+    gpg.importKey(key.armoredPublicKey());
+    Tool.Result r =
+        gpg.run(
+            key.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII),
+            "--passphrase",
+            key.passphrase(),
+            "--import");
+    r.ok();
+    return gpg;
+  }
+
+  byte[] gpgEncrypt(byte[] data, String compression, boolean armor, TestKey... recipients) {
+    List<String> args = new ArrayList<>(List.of("--compress-algo", compression, "--encrypt"));
+    if (armor) {
+      args.add("--armor");
+    }
+    for (TestKey r : recipients) {
+      gpg.importKey(r.armoredPublicKey());
+      args.addAll(List.of("--recipient", r.fingerprint()));
+    }
+    return gpg.run(data, args.toArray(new String[0])).ok().out();
+  }
+
+  byte[] gpgDecrypt(byte[] message, TestKey key) {
+    withSecretKey(key);
+    return gpg.run(message, "--passphrase", key.passphrase(), "--decrypt").ok().out();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("GPG_KEYS")
+  void gpgEncrypts_weDecrypt_everyCompression_armoredAndBinary(TestKey key) {
+    for (String compression : GPG_COMPRESSION) {
+      for (boolean armor : new boolean[] {false, true}) {
+        byte[] message = gpgEncrypt(TEXT, compression, armor, key);
+        assertThat(decrypt(with(key), message))
+            .as("%s armor=%s", compression, armor)
+            .isEqualTo(TEXT);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("GPG_KEYS")
+  void weEncrypt_gpgDecrypts_everyCompression_armoredAndBinary(TestKey key) {
+    for (Compression compression : Compression.values()) {
+      for (boolean armor : new boolean[] {false, true}) {
+        byte[] message = encrypt(to(key).compression(compression).armor(armor).build(), TEXT);
+        assertThat(gpgDecrypt(message, key)).as("%s armor=%s", compression, armor).isEqualTo(TEXT);
+      }
+    }
+  }
+
+  @Test
+  void severalRecipients_bothDirections() {
+    byte[] ours = encrypt(to(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519).build(), TEXT);
+    assertThat(gpgDecrypt(ours, PgpTestKeys.BOB_25519)).isEqualTo(TEXT);
+    byte[] theirs =
+        gpgEncrypt(TEXT, "zip", false, PgpTestKeys.ALICE_RSA, PgpTestKeys.CAROL_SEQUOIA);
+    assertThat(decrypt(with(PgpTestKeys.CAROL_SEQUOIA), theirs)).isEqualTo(TEXT);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), theirs)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void hiddenRecipient_isFoundByTryingEveryKey() {
+    gpg.importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] message =
+        gpg.run(
+                TEXT,
+                "--throw-keyids",
+                "--encrypt",
+                "--recipient",
+                PgpTestKeys.ALICE_RSA.fingerprint())
+            .ok()
+            .out();
+    PgpDecryptor keys =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.CAROL_SEQUOIA.privateKey()))
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .build();
+    assertThat(decrypt(keys, message)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void keyMadeByUs_worksInGpg() {
+    PgpKey ours =
+        PgpKey.generate(KeyProfile.CURVE25519, "Ours <ours@example.com>", Secret.of("pw"));
+    gpg.importKey(ours.certificate().armored());
+    gpg.run(
+            ours.armored().reveal().getBytes(StandardCharsets.US_ASCII),
+            "--passphrase",
+            "pw",
+            "--import")
+        .ok();
+    byte[] theirs = gpg.run(TEXT, "--encrypt", "--recipient", ours.fingerprint()).ok().out();
+    assertThat(decrypt(PgpDecryptor.builder().key(ours).build(), theirs)).isEqualTo(TEXT);
+    byte[] mine = encrypt(PgpEncryptor.builder().recipient(ours.certificate()).build(), TEXT);
+    assertThat(gpg.run(mine, "--passphrase", "pw", "--decrypt").ok().out()).isEqualTo(TEXT);
+  }
+
+  @Test
+  void gpgSignsAndEncrypts_weVerify() {
+    withSecretKey(PgpTestKeys.BOB_25519).importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] message =
+        gpg.run(
+                TEXT,
+                "--passphrase",
+                PgpTestKeys.BOB_25519.passphrase(),
+                "--local-user",
+                PgpTestKeys.BOB_25519.fingerprint(),
+                "--sign",
+                "--encrypt",
+                "--recipient",
+                PgpTestKeys.ALICE_RSA.fingerprint())
+            .ok()
+            .out();
+    PgpDecryptor dec =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .verifyWith(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()))
+            .signaturePolicy(SignaturePolicy.REQUIRED)
+            .build();
+    PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().validSignature().orElseThrow().signerFingerprint())
+        .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+  }
+
+  @Test
+  void weSignAndEncrypt_gpgVerifies() {
+    byte[] message =
+        encrypt(
+            to(PgpTestKeys.ALICE_RSA)
+                .signWith(PgpKey.of(PgpTestKeys.BOB_25519.privateKey()))
+                .build(),
+            TEXT);
+    withSecretKey(PgpTestKeys.ALICE_RSA).importKey(PgpTestKeys.BOB_25519.armoredPublicKey());
+    Tool.Result r = gpg.run(message, "--status-fd", "2", "--decrypt").ok();
+    assertThat(r.out()).isEqualTo(TEXT);
+    assertThat(r.err()).contains("[GNUPG:] GOODSIG A567A3E61E79EDD5", "[GNUPG:] DECRYPTION_OKAY");
+  }
+
+  @Test
+  void detachedSignatures_bothDirections() throws Exception {
+    PgpKey bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey());
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(new ByteArrayInputStream(TEXT), sig, List.of(bob), true);
+    Path data = dir.resolve("data");
+    Path sigFile = dir.resolve("data.asc");
+    Files.write(data, TEXT);
+    Files.write(sigFile, sig.toByteArray());
+    gpg.importKey(PgpTestKeys.BOB_25519.armoredPublicKey());
+    assertThat(
+            gpg.run(
+                    new byte[0],
+                    "--status-fd",
+                    "2",
+                    "--verify",
+                    sigFile.toString(),
+                    data.toString())
+                .ok()
+                .err())
+        .contains("[GNUPG:] GOODSIG A567A3E61E79EDD5");
+
+    withSecretKey(PgpTestKeys.ALICE_RSA);
+    byte[] theirs = gpg.run(TEXT, "--detach-sign").ok().out();
+    List<SignatureVerification> v =
+        PgpSignatures.verify(
+            new ByteArrayInputStream(TEXT),
+            new ByteArrayInputStream(theirs),
+            List.of(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey())),
+            PgpPolicy.defaults());
+    assertThat(v).singleElement().matches(SignatureVerification::valid);
+  }
+
+  @Test
+  void gpgMessage_tamperedOrTruncated_failsWithTheIntegrityError_andLeavesNoPlaintext()
+      throws Exception {
+    byte[] message = gpgEncrypt(TEXT, "none", false, PgpTestKeys.ALICE_RSA);
+    byte[] tampered = message.clone();
+    tampered[message.length - 100] ^= 0x08;
+    byte[] truncated = Arrays.copyOf(message, message.length - 30);
+    for (byte[] bad : List.of(tampered, truncated)) {
+      Path in = dir.resolve("bad.gpg");
+      Files.write(in, bad);
+      assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(in, dir.resolve("out.csv")))
+          .isInstanceOf(PgpIntegrityException.class);
+      assertThat(dir.resolve("out.csv")).doesNotExist();
+      try (var files = Files.list(dir)) {
+        assertThat(files).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void gpgMessage_withoutMdc_isRefused_andLeavesNoPlaintext() throws Exception {
+    gpg.importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] message =
+        gpg.run(TEXT, "--rfc2440", "--encrypt", "--recipient", PgpTestKeys.ALICE_RSA.fingerprint())
+            .ok()
+            .out();
+    Path in = Files.write(dir.resolve("nomdc.gpg"), message);
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(in, dir.resolve("out.csv")))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.NO_INTEGRITY_PROTECTION));
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(in);
+    }
+  }
+
+  @Test
+  void gpgMessage_forAnotherKey_namesItsKeyIds() {
+    byte[] message = gpgEncrypt(TEXT, "zip", true, PgpTestKeys.BOB_25519);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOf(PgpWrongKeyException.class)
+        .hasMessageContaining(PgpTestKeys.BOB_25519.encryptionKeyId())
+        .hasMessageContaining(PgpTestKeys.ALICE_RSA.fingerprint());
+  }
+}

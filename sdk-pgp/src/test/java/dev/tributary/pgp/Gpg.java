@@ -1,0 +1,50 @@
+package dev.tributary.pgp;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A throw-away GnuPG home: its own keyring and agent, in batch mode with loopback pinentry, so
+ * tests never touch the user's keys or ask for a passphrase. Close it to stop its agent.
+ */
+final class Gpg implements AutoCloseable {
+  final Path home;
+
+  Gpg() throws Exception {
+    // Short path: the agent's socket path must stay under ~100 characters.
+    home = Files.createTempDirectory(Path.of("/tmp"), "gpg");
+    Files.setPosixFilePermissions(
+        home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+  }
+
+  Tool.Result run(byte[] stdin, String... args) {
+    List<String> command =
+        Tool.list(
+            "gpg",
+            "--homedir",
+            home.toString(),
+            "--batch",
+            "--no-tty",
+            "--pinentry-mode",
+            "loopback",
+            "--trust-model",
+            "always");
+    command.addAll(List.of(args));
+    return Tool.run(stdin, Map.of(), command);
+  }
+
+  Gpg importKey(String armored) {
+    run(armored.getBytes(StandardCharsets.US_ASCII), "--import").ok();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    Tool.run(
+        new byte[0], Map.of(), List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"));
+    Tool.deleteTree(home);
+  }
+}

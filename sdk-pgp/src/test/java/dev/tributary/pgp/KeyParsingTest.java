@@ -1,0 +1,187 @@
+package dev.tributary.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.core.auth.Secret;
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class KeyParsingTest {
+  static final java.util.List<TestKey> ALL_KEYS =
+      java.util.List.of(
+          PgpTestKeys.ALICE_RSA,
+          PgpTestKeys.BOB_25519,
+          PgpTestKeys.CAROL_SEQUOIA,
+          PgpTestKeys.DAVE_SEQUOIA,
+          PgpTestKeys.EVE_V6,
+          PgpTestKeys.EXPIRED_SUBKEY,
+          PgpTestKeys.REVOKED_SUBKEY,
+          PgpTestKeys.WEAK_RSA_1024,
+          PgpTestKeys.SIGN_ONLY);
+
+  static final String PUBLIC = PgpTestKeys.ALICE_RSA.armoredPublicKey();
+
+  @ParameterizedTest
+  @FieldSource("ALL_KEYS")
+  void parse_everyTestKey_givesItsFingerprint(TestKey key) {
+    PgpCertificate cert = PgpCertificate.of(key.publicKey());
+    PgpKey secret = PgpKey.of(key.privateKey());
+    assertThat(cert.fingerprint()).isEqualTo(key.fingerprint());
+    assertThat(secret.fingerprint()).isEqualTo(key.fingerprint());
+    assertThat(secret.certificate().fingerprint()).isEqualTo(key.fingerprint());
+    assertThat(secret.isProtected()).isEqualTo(key.isProtected());
+  }
+
+  @Test
+  void describe_listsUserIdsAlgorithmsAndCapabilities() {
+    KeyDescription d = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).describe();
+    assertThat(d.fingerprint()).isEqualTo(PgpTestKeys.ALICE_RSA.fingerprint());
+    assertThat(d.userIds()).containsExactly("Alice RSA <alice@example.com>");
+    assertThat(d.secret()).isFalse();
+    assertThat(d.keys()).hasSize(2);
+    assertThat(d.primaryKey().algorithm()).isEqualTo("RSA");
+    assertThat(d.primaryKey().bits()).isEqualTo(3072);
+    assertThat(d.primaryKey().canSign()).isTrue();
+    ComponentKey sub = d.keys().get(1);
+    assertThat(sub.keyId()).isEqualTo(PgpTestKeys.ALICE_RSA.encryptionKeyId());
+    assertThat(sub.canEncrypt()).isTrue();
+    assertThat(d.toString()).contains("uid Alice RSA", "sub RSA 3072 v4 8089BA27CA6BD022");
+  }
+
+  @Test
+  void describe_curve25519AndV6Keys_nameTheirAlgorithms() {
+    KeyDescription bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey()).describe();
+    assertThat(bob.secret()).isTrue();
+    assertThat(bob.isProtected()).isTrue();
+    assertThat(bob.keys())
+        .extracting(ComponentKey::algorithm)
+        .containsExactly("EdDSA Ed25519", "ECDH Curve25519");
+    KeyDescription eve = PgpCertificate.of(PgpTestKeys.EVE_V6.publicKey()).describe();
+    assertThat(eve.keys()).extracting(ComponentKey::version).containsOnly(6);
+    assertThat(eve.keys())
+        .extracting(ComponentKey::algorithm)
+        .containsExactly("Ed25519", "Ed25519", "X25519");
+  }
+
+  @Test
+  void describe_showsExpiryAndRevocation() {
+    KeyDescription expired = PgpCertificate.of(PgpTestKeys.EXPIRED_SUBKEY.publicKey()).describe();
+    assertThat(expired.keys().get(1).expiry()).contains(Instant.parse("2020-12-31T00:00:00Z"));
+    KeyDescription revoked = PgpCertificate.of(PgpTestKeys.REVOKED_SUBKEY.publicKey()).describe();
+    assertThat(revoked.keys().get(1).revoked()).isTrue();
+  }
+
+  @Test
+  void parse_notArmored_saysWhatTheFirstLineMustBe() {
+    assertThatThrownBy(() -> PgpCertificate.parse("mQGNBGdf...\n"))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining(
+            "does not look ASCII-armored: it does not begin with"
+                + " -----BEGIN PGP PUBLIC KEY BLOCK-----");
+  }
+
+  @Test
+  void parse_privateKeyWherePublicExpected_saysSo() {
+    assertThatThrownBy(() -> PgpCertificate.parse(PgpTestKeys.ALICE_RSA.armoredPrivateKey()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageStartingWith("this is a private key; a public key is expected here");
+  }
+
+  @Test
+  void parse_publicKeyWherePrivateExpected_saysSo() {
+    assertThatThrownBy(() -> PgpKey.parse(PUBLIC, Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageStartingWith("this is a public key; the private key is needed here");
+  }
+
+  @Test
+  void parse_missingFooter_saysTheKeyWasCutOff() {
+    String cut = PUBLIC.substring(0, PUBLIC.indexOf("-----END"));
+    assertThatThrownBy(() -> PgpCertificate.parse(cut))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("footer -----END PGP PUBLIC KEY BLOCK----- is missing");
+  }
+
+  @Test
+  void parse_damagedChecksum_saysTheChecksumDoesNotMatch() {
+    String[] lines = PUBLIC.split("\n");
+    StringBuilder damaged = new StringBuilder();
+    for (String line : lines) {
+      damaged.append(line.startsWith("=") && line.length() == 5 ? "=AAAA" : line).append('\n');
+    }
+    assertThat(damaged.toString()).isNotEqualTo(PUBLIC);
+    assertThatThrownBy(() -> PgpCertificate.parse(damaged.toString()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("armor checksum");
+  }
+
+  @Test
+  void parse_binaryData_asksForTheArmoredForm() {
+    String binary =
+        new String(new byte[] {(byte) 0x99, 0x01, 0x0d, 0x04}, StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> PgpCertificate.parse(binary))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("binary data, not an ASCII-armored key");
+  }
+
+  @Test
+  void parse_messageOrSshKey_namesWhatItIs() {
+    assertThatThrownBy(() -> PgpCertificate.parse("-----BEGIN PGP MESSAGE-----\n\nabc\n"))
+        .hasMessageContaining("encrypted OpenPGP message, not a key");
+    assertThatThrownBy(() -> PgpCertificate.parse("ssh-ed25519 AAAAC3Nza alice@host"))
+        .hasMessageContaining("SSH or PEM key, not an OpenPGP key");
+  }
+
+  @Test
+  void parse_toleratesSurroundingWhitespaceAndCrLf() {
+    String pasted = "\n  " + PUBLIC.replace("\n", "\r\n") + "  \n";
+    assertThat(PgpCertificate.parse(pasted).fingerprint())
+        .isEqualTo(PgpTestKeys.ALICE_RSA.fingerprint());
+  }
+
+  @Test
+  void parse_keysAreNeverQuotedInErrors() {
+    String secret = PgpTestKeys.ALICE_RSA.armoredPrivateKey();
+    String body = secret.lines().filter(l -> l.length() > 40).findFirst().orElseThrow();
+    assertThatThrownBy(() -> PgpCertificate.parse(body + "\n" + secret))
+        .isInstanceOf(PgpKeyException.class)
+        .message()
+        .doesNotContain(body.substring(0, 20));
+  }
+
+  @Test
+  void generatedKey_expiresInFiveYears_asGnuPgSeesIt() {
+    PgpKey key = PgpKey.generate(KeyProfile.CURVE25519, "G <g@example.com>", Secret.empty());
+    ComponentKey primary = key.describe().primaryKey();
+    assertThat(primary.expiry()).isPresent();
+    assertThat(primary.expiry().get())
+        .isBetween(
+            Instant.now().plus(java.time.Duration.ofDays(5 * 365 - 2)),
+            Instant.now().plus(java.time.Duration.ofDays(5 * 365 + 2)));
+    assertThat(key.describe().keys()).extracting(ComponentKey::canEncrypt).contains(true);
+  }
+
+  @Test
+  void readAll_takesSeveralArmoredBlocksOrBinary_andPrivateKeysAsTheirCertificates() {
+    String two = PUBLIC + PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey();
+    assertThat(PgpCertificate.readAll(two.getBytes(StandardCharsets.US_ASCII)))
+        .extracting(PgpCertificate::fingerprint)
+        .containsExactly(
+            PgpTestKeys.ALICE_RSA.fingerprint(), PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+    PgpKey bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey());
+    assertThat(PgpCertificate.readAll(bob.encoded()))
+        .singleElement()
+        .extracting(PgpCertificate::fingerprint)
+        .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+    assertThatThrownBy(
+            () -> PgpKey.readAll(PUBLIC.getBytes(StandardCharsets.US_ASCII), Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("a private key is needed here");
+  }
+}

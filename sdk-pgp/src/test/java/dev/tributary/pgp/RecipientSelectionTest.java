@@ -1,0 +1,54 @@
+package dev.tributary.pgp;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import org.junit.jupiter.api.Test;
+
+class RecipientSelectionTest {
+  static PgpEncryptor.Builder to(TestKey key) {
+    return PgpEncryptor.builder().recipient(PgpCertificate.of(key.publicKey()));
+  }
+
+  @Test
+  void encrypt_toExpiredSubkey_namesTheKeyAndTheDate() {
+    assertThatThrownBy(() -> to(PgpTestKeys.EXPIRED_SUBKEY).build())
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("has no key we may encrypt to")
+        .hasMessageContaining("D25EE4911A4B31CF: expired on 2020-12-31");
+  }
+
+  @Test
+  void encrypt_toRevokedSubkey_saysItIsRevoked() {
+    assertThatThrownBy(() -> to(PgpTestKeys.REVOKED_SUBKEY).build())
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("28F986F3E8E7E439: revoked");
+  }
+
+  @Test
+  void encrypt_toWeakRsa_namesThePolicyMinimum() {
+    assertThatThrownBy(() -> to(PgpTestKeys.WEAK_RSA_1024).build())
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("RSA 1024 bits is weaker than the policy's minimum of 2048");
+  }
+
+  @Test
+  void encrypt_toWeakRsa_withLegacyPolicy_isAllowed() {
+    to(PgpTestKeys.WEAK_RSA_1024).policy(PgpPolicy.legacySenders()).build();
+  }
+
+  @Test
+  void encrypt_toSignOnlyKey_saysItCanOnlySign() {
+    assertThatThrownBy(() -> to(PgpTestKeys.SIGN_ONLY).build())
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageContaining("37FABE48EDC428B4: EdDSA Ed25519 can only sign");
+  }
+
+  @Test
+  void build_withoutRecipient_isAnIllegalState() {
+    assertThatThrownBy(() -> PgpEncryptor.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("add at least one recipient");
+  }
+}
