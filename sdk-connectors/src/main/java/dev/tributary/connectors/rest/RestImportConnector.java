@@ -20,7 +20,6 @@ import dev.tributary.core.connector.Page;
 import dev.tributary.core.connector.RateLimit;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,29 +148,16 @@ public final class RestImportConnector implements ImportConnector<Map<String, @N
           null);
     }
     List<Map<String, @Nullable Object>> out = new ArrayList<>(records.size());
-    String high = pos.high();
-    Set<String> seenAtHigh = new HashSet<>(seen);
+    Boundary boundary = new Boundary(pos.high(), seen);
     for (JsonNode record : records) {
       String key = text(record, s.keyField());
       String value = s.incremental() ? text(record, s.incrementalField()) : null;
-      if (value != null && high != null && key != null) {
-        int c = CursorValues.ORDER.compare(value, high);
-        if (c == 0 && seen.contains(key)) {
-          continue; // committed at the boundary by an earlier page or run
-        }
-      }
-      out.add(JsonValues.objectOrWrapped(record));
-      if (value != null) {
-        int c = high == null ? 1 : CursorValues.ORDER.compare(value, high);
-        if (c > 0) {
-          high = value;
-          seenAtHigh.clear();
-        }
-        if (c >= 0 && key != null) {
-          seenAtHigh.add(key);
-        }
+      if (!boundary.committed(value, key)) {
+        out.add(JsonValues.objectOrWrapped(record));
+        boundary.read(value, key);
       }
     }
+    String high = boundary.high();
     String next = Continuations.next(s, pos, records, response);
     ImportPosition after =
         next != null
@@ -180,7 +166,7 @@ public final class RestImportConnector implements ImportConnector<Map<String, @N
                 s.incremental() ? high : null,
                 Continuations.keepAfterLastPage(s, pos, records),
                 high);
-    Set<String> keys = s.incremental() && high != null ? seenAtHigh : Set.of();
+    Set<String> keys = s.incremental() ? boundary.seenAtHigh() : Set.of();
     return new Page<>(
         out, new Checkpoint(after.encode(transport.objectMapper()), keys), next == null);
   }

@@ -214,6 +214,20 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
   }
 
   @Test
+  void recordCommittedAtTheBoundaryAndChangedSince_isReadAgain_evenAfterAnotherRaisedTheHigh() {
+    api.add("u1", T1);
+    api.add("u2", T2);
+    add(runner(StateStore.inMemory()), noJitter());
+    scheduler.advance(Duration.ofMinutes(15)); // checkpoint: high T2, seen {u2}
+
+    api.add("u0", T3); // sorts before u2 at T3, raising the high first
+    api.users.set(1, new FakeUsersApi.User("u2", "u2@example.com", T3));
+    scheduler.advance(Duration.ofMinutes(15));
+
+    assertThat(committed).containsExactly("u1", "u2", "u0", "u2");
+  }
+
+  @Test
   void restartAfterAFailedRun_resumesFromTheSavedPageToken(@TempDir Path state) throws Exception {
     api.add("u1", T1);
     api.add("u2", T2);
