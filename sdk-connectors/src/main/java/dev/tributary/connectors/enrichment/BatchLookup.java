@@ -41,6 +41,15 @@ final class BatchLookup {
       sendable.forEach(i -> results[i] = EnrichmentResult.queued(i, wait));
       return;
     }
+    apply(response, s, sendable, results);
+  }
+
+  /** Sets the result of each sent lookup from the answer's array. */
+  private static void apply(
+      HttpResponse response,
+      EnrichmentSettings s,
+      List<Integer> sendable,
+      @Nullable EnrichmentResult[] results) {
     JsonNode answers = response.json().at(s.resultPointer());
     if (!answers.isArray()) {
       throw new SystemException(

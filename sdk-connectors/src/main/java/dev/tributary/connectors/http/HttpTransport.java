@@ -1,26 +1,18 @@
 package dev.tributary.connectors.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.TributaryException;
-import dev.tributary.core.ValidationException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.retry.HttpStatusPolicy;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,13 +119,12 @@ public final class HttpTransport {
   public HttpResponse exchange(ConnectorContext context, HttpRequest request) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(request, "request");
-    byte[] body = body(request);
+    byte[] body = OkRequests.encode(request, mapper);
     for (int attempt = 1; ; attempt++) {
-      HttpUrl.Builder url = url(request);
-      Request.Builder ok = new Request.Builder();
-      Authorizer.Applied applied = authorizer.apply(context, url, ok);
+      HttpUrl.Builder url = OkRequests.url(request);
+      Request.Builder ok = OkRequests.builder(request, body, userAgent);
+      Authorizer.Applied applied = authorizer.apply(context, url, ok); // the credential wins
       ok.url(url.build());
-      headers(request, body, ok);
       Wire.Reply reply =
           wire.send(
               ok.build(),
@@ -173,68 +164,6 @@ public final class HttpTransport {
     OAuthTokens.AccessToken token = applied.token();
     Authorization auth = context.authorization();
     return token == null ? Redactor.of(auth) : Redactor.of(auth, token.value());
-  }
-
-  private static HttpUrl.Builder url(HttpRequest request) {
-    HttpUrl base = HttpUrl.get(request.url().toString());
-    HttpUrl.Builder url = base.newBuilder();
-    request.query().forEach((name, values) -> values.forEach(v -> url.addQueryParameter(name, v)));
-    return url;
-  }
-
-  private void headers(HttpRequest request, byte[] body, Request.Builder ok) {
-    ok.header("User-Agent", userAgent);
-    ok.header("Accept", "application/json");
-    request
-        .headers()
-        .forEach(
-            (name, values) -> {
-              ok.removeHeader(name);
-              values.forEach(v -> ok.addHeader(name, v));
-            });
-    String type = request.contentType();
-    RequestBody requestBody =
-        type == null && !requiresBody(request.method())
-            ? null
-            : RequestBody.create(body, type == null ? null : MediaType.get(type));
-    if (request.gzip() && type != null) {
-      ok.header("Content-Encoding", "gzip");
-    }
-    ok.method(request.method(), requestBody);
-  }
-
-  private static boolean requiresBody(String method) {
-    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-  }
-
-  private byte[] body(HttpRequest request) {
-    byte[] bytes = request.body();
-    Object json = request.json();
-    if (json != null) {
-      try {
-        bytes = mapper.writeValueAsBytes(json);
-      } catch (JsonProcessingException e) {
-        throw new ValidationException(
-            "the body of "
-                + request.describe()
-                + " cannot be written as JSON: "
-                + e.getOriginalMessage());
-      }
-    }
-    if (bytes == null) {
-      return new byte[0];
-    }
-    return request.gzip() ? gzip(bytes) : bytes;
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen in memory
-    }
-    return out.toByteArray();
   }
 
   /**

@@ -48,6 +48,12 @@ enum StandardItemResults implements ItemResultsReader {
           batchSize);
       return Optional.empty();
     }
+    return apply(results, indexed, response, batchSize);
+  }
+
+  /** The outcome of each item: the answer's elements applied over the default for the status. */
+  private static Optional<BatchResult> apply(
+      JsonNode results, boolean indexed, HttpResponse response, int batchSize) {
     List<ItemResult> items = new ArrayList<>(batchSize);
     for (int i = 0; i < batchSize; i++) {
       items.add(

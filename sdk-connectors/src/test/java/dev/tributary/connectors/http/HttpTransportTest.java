@@ -74,6 +74,16 @@ class HttpTransportTest {
   }
 
   @Test
+  void requestHeaderOfTheSameName_neverReplacesTheCredential() throws Exception {
+    server.enqueue(json(200, "{}"));
+    transport.execute(
+        context(Authorization.apiKeyHeader("X-Api-Key", Secret.of(TOKEN))),
+        HttpRequest.get(url("/v1/me")).header("X-Api-Key", "from-config").build());
+
+    assertThat(server.takeRequest().getHeaders().values("X-Api-Key")).containsExactly(TOKEN);
+  }
+
+  @Test
   void apiKeyInQuery_isAddedToTheUrlEncoded() throws Exception {
     server.enqueue(json(200, "{}"));
     transport.execute(
