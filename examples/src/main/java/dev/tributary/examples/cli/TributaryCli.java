@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs Tributary's examples and tools.",
-    subcommands = {ScheduleCommand.class, SopCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ScheduleCommand.class,
+      SopCommand.class,
+      TemplateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TributaryCli {
 
   private TributaryCli() {}
