@@ -24,7 +24,7 @@ import dev.tributary.core.connector.ResultingData;
 import dev.tributary.core.connector.Technique;
 import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +100,7 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
       return BatchResult.allOk(0);
     }
     ConnectorConfig config = context.config();
-    HttpRequest request = request(config, batch, context.clock().instant());
+    HttpRequest request = request(config, batch, context.clock());
     HttpResponse response = transport.exchange(context, request);
     if (response.isSuccessful() || perItemAnswer(response)) {
       Optional<BatchResult> perItem = results.read(config, response, batch.size());
@@ -120,7 +120,7 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
         && response.statusPolicy().classify(response.status()) == ErrorClass.VALIDATION;
   }
 
-  private HttpRequest request(ConnectorConfig config, List<T> batch, Instant now) {
+  private HttpRequest request(ConnectorConfig config, List<T> batch, Clock clock) {
     List<String> fields = config.list(FIELDS);
     List<Object> items = new ArrayList<>(batch.size());
     for (T item : batch) {
@@ -129,7 +129,7 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
     HttpRequest.Builder request =
         HttpRequest.builder(method(config), HttpSettings.endpoint(config)).gzip(config.bool(GZIP));
     HttpSettings.withHeaders(request, config);
-    Bodies.write(config, items, now, request);
+    Bodies.write(config, items, clock, transport.objectMapper(), request);
     return request.build();
   }
 
@@ -162,7 +162,8 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
           new CheckResult.Problem(
               RESULTS_POINTER, "\"results_pointer\" must be a JSON pointer such as /results"));
     }
-    Bodies.check(config, descriptor == Descriptors.CHANGES).ifPresent(problems::add);
+    Bodies.check(config, descriptor == Descriptors.CHANGES, transport.objectMapper())
+        .ifPresent(problems::add);
     return HttpSettings.check(this, transport, context, problems);
   }
 

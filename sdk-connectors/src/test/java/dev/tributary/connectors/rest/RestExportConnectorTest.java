@@ -230,6 +230,88 @@ class RestExportConnectorTest extends ConnectorCompatibilityKit {
     assertThat(result.allSucceeded()).isTrue();
   }
 
+  static final String TEMPLATE =
+      "{\"contacts\": [{{ range $i, $p := .items }}{{ if $i }}, {{ end }}"
+          + "{\"email\": {{ $p.identities.email | toJson }}, \"plan\": \"{{ $p.fields.plan }}\"}"
+          + "{{ end }}], \"count\": {{ .count }}, \"sent\": {{ .sent_at | toJson }}}";
+
+  @Test
+  void bodyTemplate_rendersTheBatch_withSdkTemplates() throws Exception {
+    server.enqueue(json(200, "{}"));
+    connector.write(context(Map.of("body_template", TEMPLATE)), List.of(ann(), person("p2")));
+
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    assertThat(tree(r.getBody().utf8()))
+        .isEqualTo(
+            tree(
+                "{\"contacts\": [{\"email\": \"ann@example.com\", \"plan\": \"pro\"},"
+                    + " {\"email\": \"p2@example.com\", \"plan\": \"<no value>\"}],"
+                    + " \"count\": 2, \"sent\": \"2026-12-01T10:00:00Z\"}"));
+  }
+
+  @Test
+  void bodyTemplate_thatBreaksJsonForOneItem_isolatesThatItemThroughTheRetrier() throws Exception {
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return json(200, "{}");
+          }
+        });
+    Profile quote =
+        Profile.builder("p9").identity("email", "x@example.com").field("plan", "a\"b").build();
+    ConnectorContext context = context(Map.of("body_template", TEMPLATE));
+
+    var outcome =
+        dev.tributary.core.retry.Retrier.builder()
+            .sleeper(clock)
+            .build()
+            .writeBatch(List.of(ann(), quote), b -> connector.write(context, b));
+
+    assertThat(outcome.written()).isEqualTo(1);
+    assertThat(outcome.rejected())
+        .singleElement()
+        .satisfies(
+            rej -> {
+              assertThat(rej.item()).isSameAs(quote);
+              assertThat(rej.error().errorClass()).isEqualTo(ErrorClass.VALIDATION);
+              assertThat(rej.error())
+                  .hasMessageContaining("body_template rendered a body that is not JSON")
+                  .hasMessageContaining("print values with toJson");
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1); // the bad batches never left
+  }
+
+  @Test
+  void bodyTemplate_thatDoesNotParse_isAConfigErrorAndACheckProblem() {
+    Map<String, String> broken = Map.of("body_template", "{\"items\": {{ range .items }}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> connector.write(context(broken), List.of(ann())))
+        .isInstanceOfSatisfying(
+            dev.tributary.core.ConfigException.class,
+            e -> assertThat(e.setting()).contains("body_template"))
+        .hasMessageStartingWith("body_template does not parse: template: body_template:1:");
+    assertThat(connector.check(context(broken)).problems())
+        .extracting(CheckResult.Problem::setting)
+        .containsExactly("body_template");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void check_rendersTheTemplateForASample_andNamesABrokenEnvelope() {
+    assertThat(connector.check(context(Map.of("body_template", TEMPLATE, "fields", "plan"))).isOk())
+        .isTrue();
+    CheckResult broken =
+        connector.check(context(Map.of("body_template", "{\"items\": {{ .items | toJson }}")));
+    assertThat(broken.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith("rendered for a sample profile, body_template rendered a body"));
+  }
+
   @Test
   void check_namesEveryBadSetting() {
     CheckResult result =
