@@ -48,6 +48,7 @@ public final class OpenSshServer implements AutoCloseable {
     Objects.requireNonNull(hostKey, "hostKey");
     Path sshd = ExternalPrograms.require("sshd", "openssh-server");
     try {
+      ensurePrivilegeSeparationDirectory();
       Path dir = Files.createTempDirectory("tributary-sshd");
       Files.createDirectories(dir.resolve("root"));
       Path hostKeyFile = writePrivate(dir.resolve("host_key"), hostKey.privateKey());
@@ -67,6 +68,19 @@ public final class OpenSshServer implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start sshd", e);
+    }
+  }
+
+  /**
+   * Started by root, sshd insists on its privilege separation directory {@code /run/sshd}, which
+   * Debian's service scripts create at boot; on a machine where sshd never ran as a service (a CI
+   * container) it is missing, so create it as they would.
+   */
+  private static void ensurePrivilegeSeparationDirectory() throws IOException {
+    Path privsep = Path.of("/run/sshd");
+    if ("root".equals(System.getProperty("user.name")) && !Files.isDirectory(privsep)) {
+      Files.createDirectories(privsep);
+      Files.setPosixFilePermissions(privsep, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

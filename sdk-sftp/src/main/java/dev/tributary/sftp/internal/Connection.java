@@ -9,8 +9,12 @@ import dev.tributary.core.auth.SftpPrivateKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPEngine;
+import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -142,6 +146,27 @@ final class Connection implements Closeable {
                   ? "it is not an OpenSSH or PEM private key, or it needs a passphrase"
                   : "the passphrase is wrong, or it is not an OpenSSH or PEM private key"),
           e);
+    }
+  }
+
+  /**
+   * Waits for the answer to a request, but gives up early when the connection dies: a request sent
+   * just as the connection dropped would otherwise wait for the full timeout.
+   */
+  Response await(Promise<Response, SFTPException> promise, long timeoutMs) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (true) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new SFTPException("no answer from the server within " + timeoutMs + " ms");
+      }
+      Response response = promise.tryRetrieve(Math.min(left, 250), TimeUnit.MILLISECONDS);
+      if (response != null) {
+        return response;
+      }
+      if (!isAlive()) {
+        throw new SFTPException("the connection was lost");
+      }
     }
   }
 

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
 import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.PacketType;
@@ -123,8 +122,7 @@ final class PipelinedDownload extends InputStream {
       nextOffset += readSize;
     }
     Read head = inFlight.pollFirst();
-    Response res =
-        head.promise().retrieve(ops.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    Response res = connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
     if (res.getType() == PacketType.STATUS) {
       res.ensureStatusIs(Response.StatusCode.EOF);
       eof = true;
@@ -215,7 +213,7 @@ final class PipelinedDownload extends InputStream {
       OpenFile f = file;
       if (healthy && f != null) {
         for (Read r : inFlight) { // drain, so the connection is clean for the next user
-          r.promise().retrieve(ops.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          c.await(r.promise(), ops.settings().requestTimeout().toMillis());
         }
         f.close();
       }

@@ -115,7 +115,7 @@ final class PipelinedUpload extends RemoteUpload {
     long offset = sent;
     try {
       while (window.isFull()) {
-        guarded(window::awaitOldest);
+        guarded(() -> window.awaitOldest(connection()));
       }
       guarded(() -> window.send(openFile(), offset, full, length));
     } catch (IOException e) {
@@ -193,7 +193,7 @@ final class PipelinedUpload extends RemoteUpload {
     flushChunk();
     try {
       while (!window.isEmpty()) {
-        guarded(window::awaitOldest);
+        guarded(() -> window.awaitOldest(connection()));
       }
       guarded(() -> openFile().close());
       file = null;
@@ -235,23 +235,43 @@ final class PipelinedUpload extends RemoteUpload {
     finished = true;
     Connection c = connection;
     connection = null;
-    if (c == null) {
-      return;
-    }
-    boolean healthy = c.isAlive();
-    try {
-      if (healthy) {
-        OpenFile f = file;
-        if (f != null) {
-          f.close();
+    boolean cleaned = false;
+    if (c != null) {
+      boolean healthy = c.isAlive();
+      try {
+        if (healthy) {
+          OpenFile f = file;
+          if (f != null) {
+            f.close();
+          }
+          target.discard(c.sftp());
+          cleaned = true;
         }
-        target.discard(c.sftp());
+      } catch (IOException | RuntimeException e) {
+        healthy = false;
+        log.debug("cleaning up the aborted upload of {} failed", target.path(), e);
+      }
+      ops.pool().release(c, healthy);
+    }
+    if (!cleaned) {
+      discardOnFreshConnection();
+    }
+  }
+
+  /** The connection broke: one try on a new one to remove the temporary file. */
+  private void discardOnFreshConnection() {
+    try {
+      Connection fresh = ops.pool().acquire();
+      boolean ok = false;
+      try {
+        target.discard(fresh.sftp());
+        ok = true;
+      } finally {
+        ops.pool().release(fresh, ok);
       }
     } catch (IOException | RuntimeException e) {
-      healthy = false;
-      log.debug("cleaning up the aborted upload of {} failed", target.path(), e);
+      log.debug("could not remove the temporary file of {}", target.path(), e);
     }
-    ops.pool().release(c, healthy);
   }
 
   private void ensureOpen() throws IOException {

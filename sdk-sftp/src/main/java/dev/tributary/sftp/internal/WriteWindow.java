@@ -3,7 +3,6 @@ package dev.tributary.sftp.internal;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.TimeUnit;
 import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPException;
@@ -67,7 +66,7 @@ final class WriteWindow {
   }
 
   /** Waits for the oldest write's confirmation and recycles its chunk. */
-  void awaitOldest() throws IOException {
+  void awaitOldest(Connection connection) throws IOException {
     Write w = inFlight.peekFirst();
     if (w == null) {
       return;
@@ -76,7 +75,7 @@ final class WriteWindow {
     if (p == null) {
       throw new SFTPException("write at " + w.offset + " was never sent");
     }
-    p.retrieve(timeoutMs, TimeUnit.MILLISECONDS).ensureStatusPacketIsOK();
+    connection.await(p, timeoutMs).ensureStatusPacketIsOK();
     inFlight.pollFirst();
     spare.addFirst(w.data);
   }
