@@ -36,10 +36,12 @@ final class Connection implements Closeable {
 
   private final SSHClient ssh;
   private final SFTPEngine engine;
+  private final ServerLimits limits;
 
-  private Connection(SSHClient ssh, SFTPEngine engine) {
+  private Connection(SSHClient ssh, SFTPEngine engine, ServerLimits limits) {
     this.ssh = ssh;
     this.engine = engine;
+    this.limits = limits;
   }
 
   static Connection open(ClientSettings settings) {
@@ -56,11 +58,14 @@ final class Connection implements Closeable {
         .setKeepAliveInterval((int) Math.max(1, settings.keepAliveInterval().toSeconds()));
     try {
       connect(ssh, settings, checker);
+      // Small requests (the rest of a short read, a stat) must not wait for delayed ACKs.
+      ssh.getSocket().setTcpNoDelay(true);
       authenticate(ssh, settings);
       SFTPEngine engine = new SFTPEngine(ssh).init();
       engine.setTimeoutMs(millis(settings.requestTimeout()));
-      log.debug("connected to {}", settings.target());
-      return new Connection(ssh, engine);
+      ServerLimits limits = ServerLimits.query(engine);
+      log.debug("connected to {}; server limits {}", settings.target(), limits);
+      return new Connection(ssh, engine, limits);
     } catch (TributaryException e) {
       closeQuietly(ssh);
       throw e;
@@ -168,6 +173,11 @@ final class Connection implements Closeable {
         throw new SFTPException("the connection was lost");
       }
     }
+  }
+
+  /** What the server said it accepts per request (OpenSSH's {@code limits@openssh.com}). */
+  ServerLimits limits() {
+    return limits;
   }
 
   SFTPEngine sftp() {

@@ -51,7 +51,7 @@ final class PipelinedDownload extends InputStream {
     this.path = path;
     this.serverPath = serverPath;
     this.connection = connection;
-    this.readSize = ops.settings().readRequestSize();
+    this.readSize = connection.limits().capRead(ops.settings().readRequestSize());
     this.nextOffset = offset;
     this.receivedUpTo = offset;
     OpenFile f = OpenFile.open(connection.sftp(), serverPath, EnumSet.of(OpenMode.READ));
@@ -134,17 +134,35 @@ final class PipelinedDownload extends InputStream {
       knownSize = Long.MAX_VALUE; // the file grew since it was opened: read on to its end
     }
     if (n < head.length()) {
-      // The server sends at most its own limit per read: ask for the rest now and use its size.
-      if (head.offset() + n < knownSize) {
-        readSize = Math.max(n, 1);
-      }
-      long rest = head.offset() + n;
-      inFlight.addFirst(new Read(rest, head.length() - n, f.sendRead(rest, head.length() - n)));
+      askForTheRest(f, head, n);
     }
     buffer = res.array();
     position = res.rpos();
     limit = position + n;
     receivedUpTo = head.offset() + n;
+  }
+
+  /**
+   * A server sends at most its own limit per read: ask for the rest of {@code head} now, in pieces
+   * of that size sent together, and use that size from now on.
+   */
+  private void askForTheRest(OpenFile f, Read head, int n) throws IOException {
+    long from = head.offset() + n;
+    long to = head.offset() + head.length();
+    if (from >= knownSize) {
+      inFlight.addFirst(new Read(from, (int) (to - from), f.sendRead(from, (int) (to - from))));
+      return; // at the end of the file: one read finds out
+    }
+    int piece = Math.max(n, 1);
+    readSize = piece;
+    Deque<Read> rest = new ArrayDeque<>();
+    for (long o = from; o < to; o += piece) {
+      int len = (int) Math.min(piece, to - o);
+      rest.addLast(new Read(o, len, f.sendRead(o, len)));
+    }
+    while (!rest.isEmpty()) {
+      inFlight.addFirst(rest.pollLast());
+    }
   }
 
   private void reconnect(IOException cause) throws IOException {
@@ -166,6 +184,7 @@ final class PipelinedDownload extends InputStream {
     }
     connection = fresh;
     file = OpenFile.open(fresh.sftp(), serverPath, EnumSet.of(OpenMode.READ));
+    readSize = fresh.limits().capRead(readSize);
     nextOffset = receivedUpTo;
   }
 

@@ -40,7 +40,8 @@ final class PipelinedUpload extends RemoteUpload {
     this.md5 = target.options().computeMd5() ? md5() : null;
     this.file = OpenFile.open(connection.sftp(), target.writePath(), openModes(true));
     ClientSettings s = ops.settings();
-    int chunkSize = Math.max(1024, Math.min(s.writeRequestSize(), file.writeSizeForOnePacket()));
+    int wanted = connection.limits().capWrite(s.writeRequestSize());
+    int chunkSize = Math.max(1024, Math.min(wanted, file.writeSizeForOnePacket()));
     this.window =
         new WriteWindow(s.maxUnconfirmedWrites(), chunkSize, s.requestTimeout().toMillis());
     this.chunk = window.newChunk();

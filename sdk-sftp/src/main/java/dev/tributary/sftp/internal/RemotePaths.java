@@ -83,6 +83,9 @@ public final class RemotePaths {
 
   /** Joins a normalized directory and a name. */
   static String join(String directory, String name) {
+    if (name.isEmpty()) {
+      return directory;
+    }
     return directory.isEmpty() ? name : directory + "/" + name;
   }
 }
