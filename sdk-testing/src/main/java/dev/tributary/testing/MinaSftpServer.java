@@ -84,7 +84,7 @@ final class MinaSftpServer {
                   : FilePasswordProvider.of(key.passphrase()));
       return pairs.iterator().next();
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot load host key " + key.name(), e);
+      throw new IOException("cannot load host key " + key.name() + edDsaHint(key.type()), e);
     }
   }
 
@@ -99,12 +99,20 @@ final class MinaSftpServer {
                   AuthorizedKeyEntry.parseAuthorizedKeyEntry(line)
                       .resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
             } catch (IOException | GeneralSecurityException e) {
-              throw new IllegalArgumentException("not a public key line: " + line, e);
+              throw new IllegalArgumentException(
+                  "cannot use the public key " + line + edDsaHint(line), e);
             }
           }
           result.put(user, List.copyOf(list));
         });
     return Map.copyOf(result);
+  }
+
+  private static String edDsaHint(String keyOrType) {
+    return keyOrType.startsWith("ssh-ed25519")
+        ? ": Ed25519 keys need BouncyCastle (org.bouncycastle:bcprov-jdk18on) on the class path"
+            + " (sdk-sftp and sdk-pgp bring it), or use an ECDSA or RSA key"
+        : "";
   }
 
   int port() {

@@ -16,9 +16,9 @@ import net.schmizz.sshj.transport.mac.MAC;
  * Ciphers and MACs that take their primitives from the JDK's own providers (AES-NI, SHA intrinsics)
  * instead of whatever sshj's {@code SecurityUtils} registered first. With BouncyCastle on the class
  * path sshj would otherwise use BouncyCastle's pure-Java AES and crawl at ~50 MiB/s; these reach
- * several hundred. {@code javax.crypto.Cipher.getInstance(transformation)} without a provider name
- * walks the JDK's provider list in order, where SunJCE comes first and a BouncyCastle that sshj
- * added sits last.
+ * several hundred. They ask for the SunJCE provider by name, so a BouncyCastle that sshj (last) or
+ * another library (perhaps first) registered is never picked for the bulk crypto. BouncyCastle
+ * stays available for what only it has here (chacha20-poly1305, some key formats).
  *
  * <p>The preference order: AES-GCM (no separate MAC), then AES-CTR with encrypt-then-MAC SHA-2,
  * then chacha20-poly1305 (BouncyCastle only, so last).
@@ -72,6 +72,24 @@ final class JdkCrypto {
     }
   }
 
+  /**
+   * The JDK's SunJCE implementation, whose AES and HMAC use CPU intrinsics, even if some library
+   * inserted another provider in front of it; the default order on a JDK without SunJCE.
+   */
+  static javax.crypto.Cipher cipher(String transformation) throws GeneralSecurityException {
+    java.security.Provider sun = java.security.Security.getProvider("SunJCE");
+    return sun != null
+        ? javax.crypto.Cipher.getInstance(transformation, sun)
+        : javax.crypto.Cipher.getInstance(transformation);
+  }
+
+  static javax.crypto.Mac mac(String algorithm) throws GeneralSecurityException {
+    java.security.Provider sun = java.security.Security.getProvider("SunJCE");
+    return sun != null
+        ? javax.crypto.Mac.getInstance(algorithm, sun)
+        : javax.crypto.Mac.getInstance(algorithm);
+  }
+
   static byte[] truncate(byte[] data, int size) {
     return data.length > size ? Arrays.copyOf(data, size) : data;
   }
@@ -85,7 +103,7 @@ final class JdkCrypto {
     @Override
     public void init(Mode mode, byte[] key, byte[] iv) {
       try {
-        cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher = JdkCrypto.cipher("AES/GCM/NoPadding");
         initCipher(cipher, mode, truncate(key, getBlockSize()), truncate(iv, getIVSize()));
       } catch (GeneralSecurityException e) {
         throw new SSHRuntimeException(e);
@@ -102,7 +120,7 @@ final class JdkCrypto {
     @Override
     public void init(Mode mode, byte[] key, byte[] iv) {
       try {
-        cipher = javax.crypto.Cipher.getInstance("AES/CTR/NoPadding");
+        cipher = JdkCrypto.cipher("AES/CTR/NoPadding");
         initCipher(cipher, mode, truncate(key, getBlockSize()), truncate(iv, getIVSize()));
       } catch (GeneralSecurityException e) {
         throw new SSHRuntimeException(e);
@@ -135,7 +153,7 @@ final class JdkCrypto {
     @Override
     public void init(byte[] key) {
       try {
-        javax.crypto.Mac m = javax.crypto.Mac.getInstance(algorithm);
+        javax.crypto.Mac m = JdkCrypto.mac(algorithm);
         m.init(new SecretKeySpec(truncate(key, size), algorithm));
         mac = m;
       } catch (GeneralSecurityException e) {
