@@ -51,7 +51,7 @@ final class HostKeyChecker implements HostKeyVerifier {
     String fingerprint = fingerprint(key);
     String type = KeyType.fromKey(key).toString();
     if (policy.acceptsAnyHostKey()) {
-      log.info(
+      log.warn(
           "INSECURE: accepting any host key; {}:{} offered {} {}", host, port, type, fingerprint);
       return true;
     }
