@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs Tributary's examples and tools.",
-    subcommands = {ScheduleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ScheduleCommand.class,
+      dev.tributary.examples.cli.sftp.SftpCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TributaryCli {
 
   private TributaryCli() {}
