@@ -19,10 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -233,6 +235,26 @@ class OpenSshInteropTest {
 
       sftp.upload("once.bin", new ByteArrayInputStream(data));
       assertThat(read(sshd.root().resolve("once.bin"))).isEqualTo(data);
+    }
+  }
+
+  /**
+   * Regression (issue 6): when the connection died while a write waited for the server to open the
+   * SSH channel window, the upload hung for the whole 60 s request timeout, because sshj does not
+   * wake that wait and its engine lock blocked the wake-up. The timeout catches a hang.
+   */
+  @Test
+  @Timeout(value = 50, unit = TimeUnit.SECONDS)
+  void repeatedKillsMidUpload_resumeWithoutWaitingOutTheRequestTimeout() {
+    byte[] data = TestData.bytes(2 * 1024 * 1024, 14);
+    try (SftpClient sftp = client(SshTestKeys.CLIENT_ED25519).build()) {
+      for (int i = 0; i < 8; i++) {
+        sftp.upload(
+            "kill-" + i,
+            Hooks.afterReading(
+                new ByteArrayInputStream(data), 512 * 1024 + i * 100_000L, sshd::disconnectAll));
+        assertThat(read(sshd.root().resolve("kill-" + i))).isEqualTo(data);
+      }
     }
   }
 

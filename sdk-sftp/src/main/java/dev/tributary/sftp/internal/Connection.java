@@ -35,10 +35,10 @@ final class Connection implements Closeable {
   private static final long WINDOW_SIZE = 20L * 1024 * 1024;
 
   private final SSHClient ssh;
-  private final SFTPEngine engine;
+  private final Engine engine;
   private final ServerLimits limits;
 
-  private Connection(SSHClient ssh, SFTPEngine engine, ServerLimits limits) {
+  private Connection(SSHClient ssh, Engine engine, ServerLimits limits) {
     this.ssh = ssh;
     this.engine = engine;
     this.limits = limits;
@@ -61,11 +61,14 @@ final class Connection implements Closeable {
       // Small requests (the rest of a short read, a stat) must not wait for delayed ACKs.
       ssh.getSocket().setTcpNoDelay(true);
       authenticate(ssh, settings);
-      SFTPEngine engine = new SFTPEngine(ssh).init();
+      Engine engine = new Engine(ssh);
+      engine.init();
       engine.setTimeoutMs(millis(settings.requestTimeout()));
       ServerLimits limits = ServerLimits.query(engine);
       log.debug("connected to {}; server limits {}", settings.target(), limits);
-      return new Connection(ssh, engine, limits);
+      Connection connection = new Connection(ssh, engine, limits);
+      ssh.getTransport().setDisconnectListener((reason, message) -> engine.wakeUp());
+      return connection;
     } catch (TributaryException e) {
       closeQuietly(ssh);
       throw e;
@@ -186,7 +189,7 @@ final class Connection implements Closeable {
 
   /** Whether the transport still runs; a dropped connection is not reused. */
   boolean isAlive() {
-    return ssh.isConnected() && ssh.getTransport().isRunning();
+    return ssh.isConnected() && ssh.getTransport().isRunning() && engine.alive();
   }
 
   @Override
