@@ -8,7 +8,6 @@ import dev.tributary.sftp.ExistingTarget;
 import dev.tributary.sftp.FileImport;
 import dev.tributary.sftp.HostKeyPolicy;
 import dev.tributary.sftp.Readiness;
-import dev.tributary.sftp.RemoteUpload;
 import dev.tributary.sftp.SftpClient;
 import dev.tributary.sftp.UploadOptions;
 import dev.tributary.sftp.UploadResult;
@@ -83,16 +82,18 @@ public final class SftpExample {
             .createDirectories(true)
             .doneFile(DoneFile.withChecksum(".done"))
             .build();
-    try (RemoteUpload upload = sftp.openUpload("outbox/contacts-2026-12-01.csv.gz", options)) {
-      GZIPOutputStream gzip = new GZIPOutputStream(upload);
-      Writer csv = new OutputStreamWriter(gzip, StandardCharsets.UTF_8);
-      csv.write("email,first_name\n");
-      for (int i = 0; i < 10_000; i++) {
-        csv.write("user" + i + "@example.com,User " + i + "\n");
-      }
-      csv.flush();
-      gzip.finish();
-      return upload.commit(); // only now does the file appear under its final name
-    }
+    // The file appears under its final name only when the writer has returned.
+    return sftp.upload(
+        "outbox/contacts-2026-12-01.csv.gz",
+        options,
+        out -> {
+          try (Writer csv =
+              new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
+            csv.write("email,first_name\n");
+            for (int i = 0; i < 10_000; i++) {
+              csv.write("user" + i + "@example.com,User " + i + "\n");
+            }
+          }
+        });
   }
 }

@@ -84,8 +84,39 @@ public final class SftpClient implements AutoCloseable {
   }
 
   /**
+   * Uploads what {@code writer} writes, as one stream: the way to end an encode → gzip → PGP
+   * pipeline at the server. Streams wrapped around the one {@code writer} gets may be closed (that
+   * is how gzip and PGP finish); the upload commits when {@code writer} returns and is abandoned —
+   * nothing under the final name — when it throws.
+   *
+   * <pre>{@code
+   * sftp.upload("out/contacts.csv.gz", options, out -> {
+   *   try (Writer csv = new OutputStreamWriter(new GZIPOutputStream(out), UTF_8)) {
+   *     writeCsv(csv);
+   *   }
+   * });
+   * }</pre>
+   *
+   * @throws dev.tributary.core.TributaryException if the upload fails, or {@code writer} throws
+   *     one; an {@link IOException} from {@code writer} becomes a {@link TransientException}
+   */
+  public UploadResult upload(String path, UploadOptions options, UploadWriter writer) {
+    Objects.requireNonNull(writer, "writer");
+    try (RemoteUpload upload = openUpload(path, options)) {
+      writer.writeTo(new CloseShield(upload));
+      return upload.commit();
+    } catch (IOException e) {
+      throw new TransientException(
+          "writing the upload to '" + path + "' failed; nothing was committed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
    * Opens an upload to write into, for pipelines that produce an {@link OutputStream}; see {@link
-   * RemoteUpload}. Call {@link RemoteUpload#commit()} when done, and close it in any case.
+   * RemoteUpload}. Call {@link RemoteUpload#commit()} when done, and close it in any case. Closing
+   * it before the commit abandons it — and closing a gzip or PGP stream wrapped around it closes it
+   * too: finish those without closing, or use {@link #upload(String, UploadOptions, UploadWriter)}.
    */
   public RemoteUpload openUpload(String path, UploadOptions options) {
     Objects.requireNonNull(path, "path");
@@ -213,6 +244,23 @@ public final class SftpClient implements AutoCloseable {
   @Override
   public String toString() {
     return "SftpClient[" + settings.target() + ", " + settings.hostKeys() + "]";
+  }
+
+  /** Passes everything through except close, which only flushes. */
+  private static final class CloseShield extends java.io.FilterOutputStream {
+    CloseShield(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
   }
 
   /** Downloads to a local file through a resumable {@code .part} file. */

@@ -138,6 +138,42 @@ class EmbeddedServerTransferTest {
   }
 
   @Test
+  void uploadWriter_mayCloseItsGzipStream_andCommitsOnReturn() throws Exception {
+    UploadResult r =
+        client()
+            .upload(
+                "w.csv.gz",
+                UploadOptions.defaults(),
+                out -> {
+                  try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                    gzip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+                  }
+                });
+    assertThat(r.path()).isEqualTo("w.csv.gz");
+    try (GZIPInputStream in =
+        new GZIPInputStream(Files.newInputStream(root().resolve("w.csv.gz")))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n");
+    }
+  }
+
+  @Test
+  void uploadWriter_thatThrows_leavesNothing() {
+    assertThatThrownBy(
+            () ->
+                client()
+                    .upload(
+                        "fail.csv",
+                        UploadOptions.defaults(),
+                        out -> {
+                          out.write(TestData.bytes(200_000, 2));
+                          throw new java.io.IOException("source database went away");
+                        }))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessageContaining("nothing was committed: source database went away");
+    assertThat(root().toFile().list()).isEmpty();
+  }
+
+  @Test
   void openUpload_closedWithoutCommit_leavesNothing() throws Exception {
     SftpClient c = client();
     try (RemoteUpload upload = c.openUpload("half.bin", UploadOptions.defaults())) {
