@@ -94,6 +94,13 @@ mem[tributary-put]=$(rss "$trib_put")
 mem[openssh-get]=$(rss "$ossh_get")
 mem[tributary-get]=$(rss "$trib_get")
 
+# Memory does not grow with the file: the same transfers within a 64 MiB heap.
+bounded() { # "seconds max-RSS-MiB" of one run
+  /usr/bin/time -f '%e %M' bash -c "$1" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %.0f", $1, $2/1024}'
+}
+read -r bput_s bput_m <<<"$(bounded "${trib_put/-jar/-Xmx64m -jar}")"
+read -r bget_s bget_m <<<"$(bounded "${trib_get/-jar/-Xmx64m -jar}")"
+
 echo
 echo "${SIZE_MIB} MiB on loopback, mean of $RUNS runs ($(date -u +%Y-%m-%d), $(nproc) cores):"
 awk -F, -v size="$SIZE_MIB" \
@@ -113,3 +120,7 @@ awk -F, -v size="$SIZE_MIB" \
     printf "ratio tributary/openssh: put %.2f, get %.2f (above 1: tributary is faster)\n",
       rate["tributary-put"] / rate["openssh-put"], rate["tributary-get"] / rate["openssh-get"]
   }' "$work/times.csv"
+awk -v size="$SIZE_MIB" -v ps="$bput_s" -v pm="$bput_m" -v gs="$bget_s" -v gm="$bget_m" 'BEGIN {
+  printf "tributary with -Xmx64m (one run each): put %.0f MiB/s, max RSS %s MiB;", size / ps, pm
+  printf " get %.0f MiB/s, max RSS %s MiB\n", size / gs, gm
+}'
