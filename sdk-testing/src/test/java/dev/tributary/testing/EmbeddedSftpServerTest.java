@@ -3,10 +3,15 @@ package dev.tributary.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -83,6 +88,31 @@ class EmbeddedSftpServerTest {
       assertThat(server.port()).isPositive();
     }
     assertThat(dir).exists(); // a root the caller gave is not deleted
+  }
+
+  @Test
+  void servesAnInMemoryFileSystem() throws Exception {
+    // MINA needs the posix attribute view; Jimfs' "unix" view would hide the permissions.
+    Configuration memory =
+        Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix").build();
+    try (FileSystem fs = Jimfs.newFileSystem(memory)) {
+      Path root = Files.createDirectories(fs.getPath("/sftp"));
+      Files.writeString(root.resolve("in-memory.txt"), "no disk", StandardCharsets.UTF_8);
+      try (EmbeddedSftpServer server =
+              EmbeddedSftpServer.builder().root(root).user("alice", "secret").start();
+          SshClient client = client(server);
+          ClientSession session = login(server, client, "secret");
+          SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+        List<String> names = new ArrayList<>();
+        sftp.readDir(".").forEach(e -> names.add(e.getFilename()));
+        assertThat(names).contains("in-memory.txt");
+        try (var out = sftp.write("written.txt")) {
+          out.write("over sftp".getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(Files.readString(root.resolve("written.txt"), StandardCharsets.UTF_8))
+          .isEqualTo("over sftp");
+    }
   }
 
   @Test
