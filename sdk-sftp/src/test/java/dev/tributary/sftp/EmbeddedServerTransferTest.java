@@ -317,6 +317,45 @@ class EmbeddedServerTransferTest {
   }
 
   @Test
+  void missingFiles_areConfigErrorsNamingThePath_andTheConnectionStaysInUse() {
+    SftpClient c = client();
+    assertThatThrownBy(() -> c.download("nope.csv", OutputStream.nullOutputStream()))
+        .isInstanceOfSatisfying(
+            RemoteFileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(RemoteFileException.Reason.NOT_FOUND);
+              assertThat(e.path()).isEqualTo("nope.csv");
+            })
+        .hasMessage("cannot download 'nope.csv': no such file or directory");
+    assertThatThrownBy(() -> c.list("no-such-dir", "*"))
+        .isInstanceOf(RemoteFileException.class)
+        .hasMessageContaining("no-such-dir");
+    assertThat(c.stat("nope.csv")).isEmpty();
+    assertThat(c.delete("nope.csv")).isFalse();
+    assertThat(sftp.server().sessionsOpened()).isEqualTo(1);
+  }
+
+  @Test
+  void renameAndMkdirs_followTheExistingTargetPolicy() throws Exception {
+    SftpClient c = client();
+    c.mkdirs("a/b/c");
+    c.mkdirs("a/b/c");
+    Files.writeString(root().resolve("a/x"), "x");
+    Files.writeString(root().resolve("a/y"), "y");
+    assertThat(c.rename("a/x", "a/y", ExistingTarget.SKIP)).isFalse();
+    assertThatThrownBy(() -> c.rename("a/x", "a/y", ExistingTarget.FAIL))
+        .isInstanceOf(RemoteFileException.class);
+    assertThat(c.rename("a/x", "a/b/c/x", ExistingTarget.FAIL)).isTrue();
+    assertThat(c.rename("a/b/c/x", "a/y", ExistingTarget.OVERWRITE)).isTrue();
+    assertThat(root().resolve("a/y")).hasContent("x");
+    assertThat(c.listRecursive("a", "*"))
+        .extracting(RemoteFile::path)
+        .containsExactly("a/b", "a/b/c", "a/y");
+    assertThat(c.listRecursive("", "b/*")).isEmpty();
+    assertThat(c.listRecursive("a", "b/*")).extracting(RemoteFile::path).containsExactly("a/b/c");
+  }
+
+  @Test
   void manyOperations_reuseOneConnection() throws Exception {
     SftpClient c = client();
     for (int i = 0; i < 10; i++) {
