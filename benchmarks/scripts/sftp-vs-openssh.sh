@@ -107,15 +107,15 @@ awk -F, -v size="$SIZE_MIB" \
   -v m1="${mem[openssh-put]}" -v m2="${mem[tributary-put]}" \
   -v m3="${mem[openssh-get]}" -v m4="${mem[tributary-get]}" '
   NR == 1 { next }
-  { rate[$1] = size / $2; secs[$1] = $2 }
+  { rate[$1] = size / $2; secs[$1] = $2; cpu[$1] = $5 + $6 }
   END {
     mem["openssh-put"] = m1; mem["tributary-put"] = m2
     mem["openssh-get"] = m3; mem["tributary-get"] = m4
-    printf "%-14s %9s %9s %12s\n", "command", "seconds", "MiB/s", "max RSS MiB"
+    printf "%-14s %9s %9s %9s %12s\n", "command", "seconds", "MiB/s", "CPU s", "max RSS MiB"
     n = split("openssh-put tributary-put openssh-get tributary-get", order, " ")
     for (i = 1; i <= n; i++) {
       c = order[i]
-      printf "%-14s %9.2f %9.0f %12s\n", c, secs[c], rate[c], mem[c]
+      printf "%-14s %9.2f %9.0f %9.2f %12s\n", c, secs[c], rate[c], cpu[c], mem[c]
     }
     printf "ratio tributary/openssh: put %.2f, get %.2f (above 1: tributary is faster)\n",
       rate["tributary-put"] / rate["openssh-put"], rate["tributary-get"] / rate["openssh-get"]
