@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ScheduleCommand.class,
       SopCommand.class,
       TemplateCommand.class,
+      dev.tributary.examples.cli.sftp.SftpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TributaryCli {
