@@ -135,7 +135,7 @@ final class ExportDescriptors {
         opt(
             "quote_all",
             ConfigFieldType.BOOLEAN,
-            "Quote every CSV value, not only those that need it.",
+            "Quote every CSV value (numbers and booleans too), not only those that need it.",
             "false"));
     c.add(opt("crlf", ConfigFieldType.BOOLEAN, "End CSV lines with CR LF instead of LF.", "false"));
     c.add(

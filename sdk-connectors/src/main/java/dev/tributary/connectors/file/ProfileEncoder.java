@@ -114,6 +114,7 @@ abstract class ProfileEncoder {
       super(columns, writer);
       this.generator = JSON.getFactory().createGenerator(writer);
       generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      generator.setRootValueSeparator(null); // lines are separated by the newline alone
     }
 
     @Override
