@@ -106,6 +106,9 @@ abstract class RowReader implements AutoCloseable {
           return null;
         }
         Row row = row();
+        if (row.problem() == null && row.values().size() == 1 && row.values().get(0).isEmpty()) {
+          continue; // a blank line
+        }
         List<String> names = header;
         if (names == null) {
           header = headerOf(row);
