@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the file as an e-mail attachment over SMTP (Jakarta Mail). The attachment is written to a
@@ -231,7 +232,7 @@ final class EmailDestination implements FileDestination {
     }
   }
 
-  private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {
+  private static void deleteQuietly(@Nullable Path file) {
     if (file != null) {
       try {
         Files.deleteIfExists(file);

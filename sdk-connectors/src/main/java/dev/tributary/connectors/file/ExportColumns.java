@@ -27,9 +27,11 @@ final class ExportColumns {
   private record Column(Kind kind, String source, String header) {}
 
   private final List<Column> columns;
+  private final List<String> headers;
 
   private ExportColumns(List<Column> columns) {
     this.columns = List.copyOf(columns);
+    this.headers = columns.stream().map(Column::header).toList();
   }
 
   /**
@@ -64,8 +66,6 @@ final class ExportColumns {
   }
 
   List<String> headers() {
-    List<String> headers = new ArrayList<>(columns.size());
-    columns.forEach(c -> headers.add(c.header()));
     return headers;
   }
 

@@ -13,6 +13,7 @@ import dev.tributary.core.connector.ResultingData;
 import dev.tributary.core.connector.Technique;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The descriptors of the three file exports: SFTP, local directory and e-mail attachment. */
 final class ExportDescriptors {
@@ -194,10 +195,7 @@ final class ExportDescriptors {
   }
 
   private static ConfigField opt(
-      String name,
-      ConfigFieldType type,
-      String description,
-      @org.jspecify.annotations.Nullable String def) {
+      String name, ConfigFieldType type, String description, @Nullable String def) {
     return ConfigField.optional(name, type, description, def);
   }
 }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * File names and e-mail texts from Go templates (sdk-templates, {@code missingkey=error}, so that a
@@ -120,7 +121,7 @@ final class FileNames {
     return name;
   }
 
-  private static @org.jspecify.annotations.Nullable String problem(String name) {
+  private static @Nullable String problem(String name) {
     if (name.isBlank()) {
       return "is empty";
     }

@@ -12,6 +12,7 @@ import dev.tributary.sftp.UploadOptions;
 import dev.tributary.sftp.UploadResult;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Uploads to an SFTP server as one stream (sdk-sftp's atomic upload: a temporary name, renamed on
@@ -78,7 +79,7 @@ final class SftpDestination implements FileDestination {
         result.skipped());
   }
 
-  private static @org.jspecify.annotations.Nullable DoneFile doneFile(ConnectorConfig config) {
+  private static @Nullable DoneFile doneFile(ConnectorConfig config) {
     String suffix = config.string("done_file").strip();
     return suffix.isEmpty() ? null : DoneFile.withChecksum(suffix);
   }
