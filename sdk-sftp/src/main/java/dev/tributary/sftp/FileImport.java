@@ -1,6 +1,8 @@
 package dev.tributary.sftp;
 
+import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TransientException;
+import dev.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports the files that arrive in a remote directory, each exactly once: it lists the files that
@@ -55,11 +58,37 @@ public final class FileImport {
    * @param alreadyProcessed files a previous run processed
    */
   public record Result(
-      List<RemoteFile> imported, List<RemoteFile> notReady, List<RemoteFile> alreadyProcessed) {
+      List<RemoteFile> imported,
+      List<RemoteFile> notReady,
+      List<RemoteFile> alreadyProcessed,
+      List<FailedFile> failed) {
     public Result {
       imported = List.copyOf(imported);
       notReady = List.copyOf(notReady);
       alreadyProcessed = List.copyOf(alreadyProcessed);
+      failed = List.copyOf(failed);
+    }
+
+    /** A result without failed files. */
+    public Result(
+        List<RemoteFile> imported, List<RemoteFile> notReady, List<RemoteFile> alreadyProcessed) {
+      this(imported, notReady, alreadyProcessed, List.of());
+    }
+  }
+
+  /**
+   * A file whose handler found it bad ({@code VALIDATION}) and that was moved aside (see {@link
+   * Builder#failedFiles(String)}), not marked processed.
+   *
+   * @param file the file as listed, before it was moved
+   * @param movedTo its path now, relative to the base directory
+   * @param error why the handler refused it
+   */
+  public record FailedFile(RemoteFile file, String movedTo, TributaryException error) {
+    public FailedFile {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(movedTo, "movedTo");
+      Objects.requireNonNull(error, "error");
     }
   }
 
@@ -73,6 +102,7 @@ public final class FileImport {
   private final ProcessedFiles processed;
   private final AfterRead afterRead;
   private final Clock clock;
+  private final @Nullable String failedDirectory;
   private final Map<String, Seen> seen = new HashMap<>();
 
   private FileImport(Builder b) {
@@ -84,6 +114,7 @@ public final class FileImport {
     this.processed = b.processed;
     this.afterRead = b.afterRead;
     this.clock = b.clock;
+    this.failedDirectory = b.failedDirectory;
   }
 
   /** An import of the files in {@code directory} whose names match {@code glob}. */
@@ -97,6 +128,7 @@ public final class FileImport {
     List<RemoteFile> imported = new ArrayList<>();
     List<RemoteFile> notReady = new ArrayList<>();
     List<RemoteFile> done = new ArrayList<>();
+    List<FailedFile> failed = new ArrayList<>();
     Set<String> doneFiles = doneFiles();
     for (RemoteFile file : candidates()) {
       FileKey key = FileKey.of(file);
@@ -106,23 +138,52 @@ public final class FileImport {
       } else if (!isReady(file, doneFiles)) {
         notReady.add(file);
       } else {
-        importOne(file, key, handler);
-        imported.add(file);
+        FailedFile bad = importOne(file, key, handler);
+        if (bad == null) {
+          imported.add(file);
+        } else {
+          failed.add(bad);
+        }
       }
     }
-    return new Result(imported, notReady, done);
+    return new Result(imported, notReady, done, failed);
   }
 
-  private void importOne(RemoteFile file, FileKey key, FileHandler handler) {
+  private @Nullable FailedFile importOne(RemoteFile file, FileKey key, FileHandler handler) {
     try (InputStream data = client.openDownload(file.path())) {
       handler.process(file, key, data);
     } catch (IOException e) {
       throw new TransientException(
           "import of '" + file.path() + "' failed; it stays unprocessed: " + e.getMessage(), e);
+    } catch (TributaryException e) {
+      if (failedDirectory == null || e.errorClass() != ErrorClass.VALIDATION) {
+        throw e;
+      }
+      seen.remove(file.path());
+      return new FailedFile(file, moveAside(file), e);
     }
     processed.markProcessed(key);
     seen.remove(file.path());
     finish(file);
+    return null;
+  }
+
+  /** Moves a bad file (and its done-file) into the failed-files directory; returns its path. */
+  private String moveAside(RemoteFile file) {
+    String target = below(Objects.requireNonNull(failedDirectory), file.path());
+    List<String> paths = new ArrayList<>(List.of(file.path()));
+    readiness.doneFileSuffix().ifPresent(s -> paths.add(file.path() + s));
+    for (String path : paths) {
+      if (client.stat(path).isPresent()) {
+        String moved = below(failedDirectory, path);
+        int slash = moved.lastIndexOf('/');
+        if (slash > 0) {
+          client.mkdirs(moved.substring(0, slash));
+        }
+        client.rename(path, moved, ExistingTarget.OVERWRITE);
+      }
+    }
+    return target;
   }
 
   private List<RemoteFile> candidates() {
@@ -193,10 +254,14 @@ public final class FileImport {
   }
 
   private String archivePath(String path) {
-    String archive = afterRead.archiveDirectory().orElseThrow();
+    return below(afterRead.archiveDirectory().orElseThrow(), path);
+  }
+
+  /** {@code path}, relative to the imported directory, placed below {@code target}. */
+  private String below(String target, String path) {
     String dir = dev.tributary.sftp.internal.RemotePaths.normalize(directory);
-    String below = dir.isEmpty() ? path : path.substring(dir.length() + 1);
-    return archive + "/" + below;
+    String rest = dir.isEmpty() ? path : path.substring(dir.length() + 1);
+    return target + "/" + rest;
   }
 
   /** Configures a {@link FileImport}. Not thread-safe. */
@@ -209,6 +274,7 @@ public final class FileImport {
     private ProcessedFiles processed = ProcessedFiles.inMemory();
     private AfterRead afterRead = AfterRead.leave();
     private Clock clock = Clock.systemUTC();
+    private @Nullable String failedDirectory;
 
     private Builder(SftpClient client, String directory, String glob) {
       this.client = Objects.requireNonNull(client, "client");
@@ -243,6 +309,23 @@ public final class FileImport {
     /** What to do with a processed file. Default {@link AfterRead#leave()}. */
     public Builder afterRead(AfterRead afterRead) {
       this.afterRead = Objects.requireNonNull(afterRead, "afterRead");
+      return this;
+    }
+
+    /**
+     * Moves a file whose handler refuses it as bad input — a {@link TributaryException} of class
+     * {@code VALIDATION}: corrupt, not decryptable as data, not in the expected format — into
+     * {@code directory} (relative to the base directory, created when missing; its done-file too),
+     * leaves it unmarked and goes on with the next file; {@link Result#failed()} lists it. Put the
+     * file back after fixing the cause and it is imported again. Default: none, the first failure
+     * of any kind stops the run and leaves the file where it is.
+     */
+    public Builder failedFiles(String directory) {
+      Objects.requireNonNull(directory, "directory");
+      if (directory.isBlank()) {
+        throw new IllegalArgumentException("directory must not be blank");
+      }
+      this.failedDirectory = directory;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.core.ValidationException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.EmbeddedSftpServer;
@@ -105,6 +106,66 @@ class FileImportTest {
     assertThat(second.imported()).extracting(RemoteFile::path).containsExactly("inbox/b.csv");
     assertThat(received).containsExactly("inbox/b.csv=b");
     assertThat(root().resolve("inbox")).isEmptyDirectory();
+  }
+
+  @Test
+  void failedFiles_movesABadFileAside_unmarked_andImportsTheNextOne() throws IOException {
+    FileImport inbox =
+        FileImport.builder(sftp, "inbox", "*.csv")
+            .readiness(Readiness.doneFile(".done"))
+            .failedFiles("failed")
+            .build();
+    put("inbox/a.csv", "bad");
+    put("inbox/a.csv.done", "");
+    put("inbox/b.csv", "good");
+    put("inbox/b.csv.done", "");
+    FileImport.FileHandler refuseBad =
+        (file, key, data) -> {
+          String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
+          if (text.equals("bad")) {
+            throw new ValidationException("not a CSV file");
+          }
+          received.add(file.path() + "=" + text);
+        };
+
+    FileImport.Result result = inbox.run(refuseBad);
+
+    assertThat(result.imported()).extracting(RemoteFile::path).containsExactly("inbox/b.csv");
+    assertThat(result.failed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.file().path()).isEqualTo("inbox/a.csv");
+              assertThat(f.movedTo()).isEqualTo("failed/a.csv");
+              assertThat(f.error()).hasMessage("not a CSV file");
+            });
+    assertThat(root().resolve("failed/a.csv")).hasContent("bad");
+    assertThat(root().resolve("failed/a.csv.done")).exists();
+    assertThat(root().resolve("inbox/a.csv")).doesNotExist();
+
+    // fixed and put back (same name, size and time stamp): it is not taken for processed
+    Files.move(root().resolve("failed/a.csv"), root().resolve("inbox/a.csv"));
+    Files.move(root().resolve("failed/a.csv.done"), root().resolve("inbox/a.csv.done"));
+    assertThat(inbox.run(collect).imported())
+        .extracting(RemoteFile::path)
+        .containsExactly("inbox/a.csv");
+  }
+
+  @Test
+  void failedFiles_stillStopsTheRunOnAFailureThatIsNotAboutTheFile() throws IOException {
+    FileImport inbox = FileImport.builder(sftp, "inbox", "*.csv").failedFiles("failed").build();
+    put("inbox/c.csv", "c");
+
+    assertThatThrownBy(
+            () ->
+                inbox.run(
+                    (file, key, data) -> {
+                      throw new TransientException("database down");
+                    }))
+        .isInstanceOf(TransientException.class);
+
+    assertThat(root().resolve("inbox/c.csv")).exists();
+    assertThat(root().resolve("failed")).doesNotExist();
   }
 
   @Test

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SopCommand.class,
       TemplateCommand.class,
       dev.tributary.examples.cli.sftp.SftpCommand.class,
+      dev.tributary.examples.quickstart.QuickstartCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TributaryCli {
