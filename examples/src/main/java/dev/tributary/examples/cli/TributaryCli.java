@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Runs Tributary's examples and tools.",
     subcommands = {
       ScheduleCommand.class,
+      CatalogueCommand.class,
       SopCommand.class,
       TemplateCommand.class,
       dev.tributary.examples.cli.sftp.SftpCommand.class,

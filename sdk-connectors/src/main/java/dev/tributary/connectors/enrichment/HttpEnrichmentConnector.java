@@ -46,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  * layered on top. Immutable and thread-safe.
  */
 public final class HttpEnrichmentConnector implements EnrichmentConnector {
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR = EnrichmentDescriptor.DESCRIPTOR;
+
   public static final String IDENTIFIERS = "identifiers";
   public static final String IDENTIFIER_PARAMS = "identifier_params";
   public static final String FIELDS = "fields";

@@ -65,6 +65,15 @@ import org.jspecify.annotations.Nullable;
  * close.
  */
 public final class FileExportConnector implements ExportConnector<Profile> {
+  /** The export to an SFTP server; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR_SFTP = ExportDescriptors.SFTP;
+
+  /** The export to a local directory; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR_DIRECTORY = ExportDescriptors.DIRECTORY;
+
+  /** The CSV e-mail export; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR_EMAIL = ExportDescriptors.EMAIL;
+
   private static final int MAX_CACHED_KEYS = 64;
 
   /** Writes the profiles of one file, in order. */

@@ -55,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * earlier runs saw). The {@link SftpClient} stays the host's to close.
  */
 public final class FileImportConnector implements ImportConnector<FileRow> {
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR = ImportDescriptor.DESCRIPTOR;
+
   /** Takes the rows of one file; returns only once they are committed. */
   @FunctionalInterface
   public interface FileConsumer {

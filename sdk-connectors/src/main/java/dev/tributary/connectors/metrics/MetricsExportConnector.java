@@ -44,6 +44,9 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class MetricsExportConnector implements ExportConnector<Telemetry> {
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR = Descriptor.DESCRIPTOR;
+
   public static final String SOURCE = "source";
   public static final String GZIP = "gzip";
 

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Stateless and thread-safe.
  */
 public final class DataLayerPullConnector implements PullConnector {
-  private static final ConnectorDescriptor DESCRIPTOR =
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       ConnectorDescriptor.builder("data-layer-pull")
           .name("Data layer pull")
           .description(

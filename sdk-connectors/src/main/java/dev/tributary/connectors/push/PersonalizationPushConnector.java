@@ -41,7 +41,8 @@ import java.util.Objects;
  * <p>Stateless and thread-safe.
  */
 public final class PersonalizationPushConnector implements PushConnector {
-  private static final ConnectorDescriptor DESCRIPTOR =
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       ConnectorDescriptor.builder("personalization-push")
           .name("Personalization push")
           .description(

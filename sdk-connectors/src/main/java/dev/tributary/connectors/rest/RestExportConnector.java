@@ -49,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * @param <T> {@link Profile} or {@link AudienceChange}
  */
 public final class RestExportConnector<T> implements ExportConnector<T> {
+  /** The REST export of profiles; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR_PROFILES = Descriptors.PROFILES;
+
+  /** The REST export of audience changes; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR_CHANGES = Descriptors.CHANGES;
+
   public static final String METHOD = "method";
   public static final String FIELDS = "fields";
   public static final String BODY_TEMPLATE = "body_template";

@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe.
  */
 public final class RestImportConnector implements ImportConnector<Map<String, @Nullable Object>> {
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR = ImportDescriptor.DESCRIPTOR;
+
   public static final String PAGINATION = "pagination";
   public static final String RECORDS_POINTER = "records_pointer";
   public static final String PAGE_SIZE = "page_size";

@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
 public final class WebhookExportConnector implements ExportConnector<AudienceChange> {
   static final int MIN_SECRET_LENGTH = 16;
 
-  private static final ConnectorDescriptor DESCRIPTOR =
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       ConnectorDescriptor.builder("webhook-export")
           .name("Webhooks out")
           .description(

@@ -34,7 +34,8 @@ import java.util.Objects;
  * <p>Thread-safe; one instance per inbox.
  */
 public final class WebhookInConnector implements ImportConnector<Event> {
-  private static final ConnectorDescriptor DESCRIPTOR =
+  /** What this connector is; listed in {@code ConnectorCatalogue}. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       ConnectorDescriptor.builder("webhook-import")
           .name("Webhooks in")
           .description(
