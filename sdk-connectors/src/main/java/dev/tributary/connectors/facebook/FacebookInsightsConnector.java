@@ -58,6 +58,9 @@ import org.jspecify.annotations.Nullable;
  * looks.
  */
 public final class FacebookInsightsConnector implements ImportConnector<Metric> {
+  /** The descriptor, for catalogues: settings, credential kinds and what the import yields. */
+  public static final ConnectorDescriptor DESCRIPTOR = InsightsDescriptor.DESCRIPTOR;
+
   private final HttpTransport transport;
   private final GraphApi api;
   private final InsightsImport reader;
@@ -84,7 +87,7 @@ public final class FacebookInsightsConnector implements ImportConnector<Metric> 
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return InsightsDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   /** The shared rate-limit settings; Meta's own limits are scores it enforces itself. */

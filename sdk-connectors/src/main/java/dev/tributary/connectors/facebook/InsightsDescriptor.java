@@ -58,7 +58,11 @@ final class InsightsDescriptor {
                 + " account as daily metrics per campaign, ad set or ad and breakdown, from the"
                 + " Marketing API's Insights through async report runs: incrementally day by day"
                 + " with checkpoints, re-reading recent days that Meta still revises, or once for"
-                + " a date preset.")
+                + " a date preset. Uncertain in Meta's documentation, so handled conservatively:"
+                + " how long a finished report run's results stay readable (a vanished run is"
+                + " requested again), which HTTP status a throttling error comes with (the"
+                + " error code in the body decides) and the units of less common fields (left"
+                + " without a unit).")
         .type(IntegrationType.SERVER_TO_SERVER)
         .patterns(IntegrationPattern.IMPORT)
         .techniques(Technique.REST_API)

@@ -34,9 +34,11 @@ import java.util.Objects;
  *
  * {@code status} is {@code known}, {@code unknown} (an identity was given, no profile has it) or
  * {@code anonymous} (no identity): the two last have empty {@code fields}, every chosen audience
- * {@code false} and no {@code alert}, so a tag needs one code path. The full contract — keys,
- * statuses, errors, versioning, cache and CORS headers — is in the guide ("Personalization tag");
- * {@link #handler} serves it.
+ * {@code false} and no {@code alert}, so a tag needs one code path. Nothing else of the profile
+ * reaches the page: the alert templates see only the surfaced fields and those named in {@code
+ * alert_fields}, never the rest of the profile. The full contract — keys, statuses, errors,
+ * versioning, cache and CORS headers — is in the guide ("Personalization tag"); {@link #handler}
+ * serves it.
  *
  * <p>Stateless and thread-safe.
  */
@@ -45,11 +47,15 @@ public final class PersonalizationTagConnector implements PushConnector {
   public static final int VERSION = 1;
 
   static final String IDENTITIES = "identities";
+  static final String ALERT_FIELDS = "alert_fields";
   static final String ALLOWED_ORIGINS = "allowed_origins";
   static final String MAX_AGE = "max_age_seconds";
 
+  /** The descriptor: the generic push connector's settings and the tag's own. */
+  public static final ConnectorDescriptor DESCRIPTOR =
+      describe(PersonalizationPushConnector.create().descriptor());
+
   private final PersonalizationPushConnector generic = PersonalizationPushConnector.create();
-  private final ConnectorDescriptor descriptor = descriptor(generic.descriptor());
 
   private PersonalizationTagConnector() {}
 
@@ -57,20 +63,32 @@ public final class PersonalizationTagConnector implements PushConnector {
     return new PersonalizationTagConnector();
   }
 
-  private static ConnectorDescriptor descriptor(ConnectorDescriptor generic) {
+  private static ConnectorDescriptor describe(ConnectorDescriptor generic) {
     return ConnectorDescriptor.builder("personalization-tag")
         .name("Personalization tag")
         .description(
             "Answers a browser-side personalization tag with a versioned JSON document for the"
                 + " current visitor — chosen profile fields, audience memberships and an alert"
                 + " rendered from templates — found by an identity from the request, with cache"
-                + " and CORS headers.")
+                + " and CORS headers. No vendor API is involved: the document and its headers are"
+                + " Tributary's own contract (v1). Uncertain: browsers increasingly drop cookies"
+                + " on cross-site requests (Safari ITP, Firefox, Chrome's third-party cookie"
+                + " rules), so a cookie identity is reliable only when the endpoint is served"
+                + " from the site's own domain; alerts see only the surfaced fields (and"
+                + " alert_fields).")
         .type(IntegrationType.CLIENT_SIDE)
         .patterns(IntegrationPattern.PUSH)
         .techniques(Technique.REST_API)
         .frequencies(Frequency.REAL_TIME)
         .resultingData(ResultingData.USER_FIELDS)
         .configAll(generic.configuration())
+        .config(
+            ConfigField.optional(
+                ALERT_FIELDS,
+                ConfigFieldType.LIST,
+                "More profile fields the alert templates may read without surfacing them (the"
+                    + " alert shows what it renders); none by default.",
+                ""))
         .config(
             ConfigField.optional(
                 IDENTITIES,
@@ -97,7 +115,7 @@ public final class PersonalizationTagConnector implements PushConnector {
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return descriptor;
+    return DESCRIPTOR;
   }
 
   @Override
@@ -125,7 +143,7 @@ public final class PersonalizationTagConnector implements PushConnector {
   public Map<String, Object> surface(ConnectorContext context, Profile profile) {
     Objects.requireNonNull(profile, "profile");
     TagSettings s = settings(context);
-    Map<String, Object> inner = generic.surface(derived(context, s), profile);
+    Map<String, Object> inner = generic.surface(derived(context, s), visible(profile, s));
     Map<String, Object> doc = envelope("known", s);
     doc.putAll(inner);
     return doc;
@@ -143,6 +161,19 @@ public final class PersonalizationTagConnector implements PushConnector {
     s.audiences().forEach(a -> audiences.put(a, false));
     doc.put("audiences", audiences);
     return doc;
+  }
+
+  /**
+   * {@code profile} cut down to what the page may learn: the surfaced fields and {@code
+   * alert_fields} (so an alert template cannot reach any other field) and its audiences.
+   */
+  private static Profile visible(Profile profile, TagSettings s) {
+    Profile.Builder b = Profile.builder(profile.id());
+    for (String name : s.readable()) {
+      profile.field(name).ifPresent(value -> b.field(name, value));
+    }
+    profile.audiences().forEach(b::audience);
+    return b.build();
   }
 
   private static Map<String, Object> envelope(String status, TagSettings s) {

@@ -21,7 +21,11 @@ final class TagManagerDescriptor {
               "Collects the data-layer pushes a page posts from Google Tag Manager (or Tealium's"
                   + " utag_data) as events with GA4's standard names, the user's identities and"
                   + " typed e-commerce fields (value, currency, transaction, items); tag-manager"
-                  + " system events are dropped and every other key is kept raw.")
+                  + " system events are dropped and every other key is kept raw. Uncertain:"
+                  + " neither vendor documents a data-layer schema beyond conventions (GA4's"
+                  + " recommended events, Tealium's common UDO variables), so sites vary; the"
+                  + " defaults follow those conventions, unknown keys are kept raw rather than"
+                  + " guessed, and identities from browsers are unauthenticated claims.")
           .type(IntegrationType.CLIENT_SIDE)
           .patterns(IntegrationPattern.PULL)
           .techniques(Technique.WEBHOOK)

@@ -74,6 +74,9 @@ public final class TagManagerPullConnector implements PullConnector {
           "view_promotion",
           "select_promotion");
 
+  /** The descriptor, for catalogues: settings, defaults per flavor and what the pull yields. */
+  public static final ConnectorDescriptor DESCRIPTOR = TagManagerDescriptor.DESCRIPTOR;
+
   private final DataLayerPullConnector generic = DataLayerPullConnector.create();
 
   private TagManagerPullConnector() {}
@@ -84,7 +87,7 @@ public final class TagManagerPullConnector implements PullConnector {
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return TagManagerDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   @Override

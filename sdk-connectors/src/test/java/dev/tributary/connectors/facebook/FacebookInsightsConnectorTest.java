@@ -39,6 +39,14 @@ class FacebookInsightsConnectorTest extends FacebookFixture {
   }
 
   @Test
+  void theDescriptorConstant_isTheConnectorsDescriptor_andSaysWhatIsUncertain() {
+    assertThat(FacebookInsightsConnector.create().descriptor())
+        .isSameAs(FacebookInsightsConnector.DESCRIPTOR);
+    assertThat(FacebookInsightsConnector.DESCRIPTOR.description())
+        .contains("Uncertain", "report run", "throttling");
+  }
+
+  @Test
   void asyncReport_isStarted_polled_andPagedByCursor_withTheTokenAsBearer() throws Exception {
     enqueue(
         "report-run-started.json",

@@ -80,6 +80,37 @@ class PersonalizationTagConnectorTest extends TagFixture {
     assertThat(problems()).containsExactly("alert_title");
   }
 
+  @Test
+  void anAlert_readsOnlySurfacedFields_unlessAlertFieldsNamesMore() {
+    settings.put("alert_title", "{{ .first_name }}: {{ .lifetime_value }}");
+
+    Map<String, Object> hidden = connector.surface(context(), ann());
+    settings.put("alert_fields", "lifetime_value");
+    Map<String, Object> named = connector.surface(context(), ann());
+
+    assertThat(hidden.toString()).doesNotContain("1234");
+    assertThat(named)
+        .containsEntry("alert", Map.of("title", "Ann: 1234"))
+        .containsEntry("fields", Map.of("first_name", "Ann", "plan", "pro"));
+  }
+
+  @Test
+  void check_refusesEveryFieldForAlerts() {
+    settings.put("alert_fields", "*");
+
+    assertThat(problems()).containsExactly("alert_fields");
+  }
+
+  @Test
+  void theDescriptorConstant_isTheConnectorsDescriptor_andSaysWhatIsUncertain() {
+    assertThat(connector.descriptor()).isSameAs(PersonalizationTagConnector.DESCRIPTOR);
+    assertThat(PersonalizationTagConnector.DESCRIPTOR.description()).contains("Uncertain");
+    assertThat(PersonalizationTagConnector.DESCRIPTOR.configuration())
+        .extracting(f -> f.name())
+        .contains("fields", "audiences", "alert_title", "alert_fields", "identities")
+        .contains("allowed_origins", "max_age_seconds");
+  }
+
   java.util.List<String> problems() {
     return connector.check(context()).problems().stream()
         .map(CheckResult.Problem::setting)

@@ -47,6 +47,17 @@ class PersonalizationTagHandlerTest extends TagFixture {
   }
 
   @Test
+  void fieldsNotChosen_neverReachTheAnswer_evenThroughTheAlert() {
+    ann();
+    settings.put("alert_body", "{{ .lifetime_value }}");
+
+    TagResponse r = get("user_id=u-1", Map.of());
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).doesNotContain("lifetime_value").doesNotContain("1234");
+  }
+
+  @Test
   void anEmail_isNormalisedAsIdentityResolutionStoredIt() {
     ann();
     settings.put("identities", "email=query:email");

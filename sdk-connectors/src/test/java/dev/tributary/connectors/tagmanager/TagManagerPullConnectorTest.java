@@ -71,6 +71,13 @@ class TagManagerPullConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Test
+  void theDescriptorConstant_isTheConnectorsDescriptor_andSaysWhatIsUncertain() {
+    assertThat(connector.descriptor()).isSameAs(TagManagerPullConnector.DESCRIPTOR);
+    assertThat(TagManagerPullConnector.DESCRIPTOR.description())
+        .contains("Uncertain", "unauthenticated");
+  }
+
+  @Test
   void aGtmDataLayer_yieldsItsGa4Events_droppingSystemEventsAndStatePushes() {
     List<Event> events = connector.pullJson(context(), fixture("gtm-datalayer.json"));
 
