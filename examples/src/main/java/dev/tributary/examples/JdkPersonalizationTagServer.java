@@ -2,7 +2,6 @@ package dev.tributary.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.tributary.connectors.personalization.PersonalizationTagHandler;
 import dev.tributary.connectors.personalization.TagRequest;
 import dev.tributary.connectors.personalization.TagResponse;
@@ -10,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Recipe: a {@link PersonalizationTagHandler} mounted on the JDK's built-in {@code HttpServer}. The
@@ -22,12 +19,10 @@ import java.util.concurrent.Executors;
  * <p>{@link #close()} stops the server and its threads.
  */
 public final class JdkPersonalizationTagServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final JdkServer server;
 
-  private JdkPersonalizationTagServer(HttpServer server, ExecutorService threads) {
+  private JdkPersonalizationTagServer(JdkServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /**
@@ -38,23 +33,17 @@ public final class JdkPersonalizationTagServer implements AutoCloseable {
   public static JdkPersonalizationTagServer start(
       InetSocketAddress address, String path, PersonalizationTagHandler handler)
       throws IOException {
-    HttpServer server = HttpServer.create(address, 0);
-    server.createContext(path, new Adapter(handler));
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    server.setExecutor(threads);
-    server.start();
-    return new JdkPersonalizationTagServer(server, threads);
+    return new JdkPersonalizationTagServer(JdkServer.start(address, path, new Adapter(handler)));
   }
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 
   /** The adapter: one {@code HttpExchange} in, one {@link TagResponse} out. */

@@ -1,14 +1,13 @@
 package dev.tributary.connectors.personalization;
 
+import dev.tributary.connectors.internal.HeaderMaps;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A request for the tag's document as any server framework can hand it over: the method, the
@@ -23,22 +22,13 @@ public record TagRequest(String method, Map<String, List<String>> headers, Strin
   public TagRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(query, "query");
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Objects.requireNonNull(headers, "headers")
-        .forEach(
-            (name, values) ->
-                copy.computeIfAbsent(
-                        Objects.requireNonNull(name, "header name"), n -> new ArrayList<>())
-                    .addAll(values));
-    headers = Collections.unmodifiableMap(copy);
+    headers = HeaderMaps.copyOf(headers);
     query = query.startsWith("?") ? query.substring(1) : query;
   }
 
   /** A request with single-valued headers, for tests and simple hosts. */
   public static TagRequest of(String method, Map<String, String> headers, String query) {
-    Map<String, List<String>> multi = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> multi.put(k, List.of(v)));
-    return new TagRequest(method, multi, query);
+    return new TagRequest(method, HeaderMaps.single(headers), query);
   }
 
   /** The first value of header {@code name}, any case. */
