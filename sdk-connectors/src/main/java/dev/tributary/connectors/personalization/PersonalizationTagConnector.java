@@ -143,7 +143,12 @@ public final class PersonalizationTagConnector implements PushConnector {
   public Map<String, Object> surface(ConnectorContext context, Profile profile) {
     Objects.requireNonNull(profile, "profile");
     TagSettings s = settings(context);
-    Map<String, Object> inner = generic.surface(derived(context, s), visible(profile, s));
+    return surface(derived(context, s), s, profile);
+  }
+
+  /** The known visitor's document from settings parsed once ({@code derived}: the generic's). */
+  Map<String, Object> surface(ConnectorContext derived, TagSettings s, Profile profile) {
+    Map<String, Object> inner = generic.surface(derived, visible(profile, s));
     Map<String, Object> doc = envelope("known", s);
     doc.putAll(inner);
     return doc;
@@ -154,7 +159,10 @@ public final class PersonalizationTagConnector implements PushConnector {
    * anonymous}, no fields, every chosen audience {@code false}, no alert.
    */
   public Map<String, Object> surfaceUnknown(ConnectorContext context, boolean identified) {
-    TagSettings s = settings(context);
+    return surfaceUnknown(settings(context), identified);
+  }
+
+  static Map<String, Object> surfaceUnknown(TagSettings s, boolean identified) {
     Map<String, Object> doc = envelope(identified ? "unknown" : "anonymous", s);
     doc.put("fields", Map.of());
     Map<String, Object> audiences = new LinkedHashMap<>();
@@ -196,7 +204,7 @@ public final class PersonalizationTagConnector implements PushConnector {
     return TagSettings.of(context.config(), generic.descriptor());
   }
 
-  private static ConnectorContext derived(ConnectorContext context, TagSettings s) {
+  static ConnectorContext derived(ConnectorContext context, TagSettings s) {
     return new ConnectorContext(
         s.generic(), context.authorization(), context.clock(), context.reporter());
   }

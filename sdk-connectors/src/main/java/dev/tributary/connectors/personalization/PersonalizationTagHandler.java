@@ -1,7 +1,9 @@
 package dev.tributary.connectors.personalization;
 
 import dev.tributary.connectors.internal.json.JsonCodec;
+import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
+import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.identity.IdentityKey;
 import dev.tributary.core.identity.Normalizer;
@@ -57,7 +59,8 @@ public final class PersonalizationTagHandler {
   private static final Logger log = LoggerFactory.getLogger(PersonalizationTagHandler.class);
 
   private final PersonalizationTagConnector connector;
-  private final ConnectorContext context;
+  private final TagSettings settings;
+  private final ConnectorContext derived;
   private final ProfileStore store;
   private final TagIdentitySource source;
   private final Map<String, Normalizer> normalizers;
@@ -65,7 +68,8 @@ public final class PersonalizationTagHandler {
 
   private PersonalizationTagHandler(Builder b, TagSettings settings) {
     this.connector = b.connector;
-    this.context = b.context;
+    this.settings = settings;
+    this.derived = PersonalizationTagConnector.derived(b.context, settings);
     this.store = b.store;
     this.source = b.source != null ? b.source : settings.identities();
     this.normalizers = Map.copyOf(b.normalizers);
@@ -129,8 +133,8 @@ public final class PersonalizationTagHandler {
     try {
       doc =
           profile.isPresent()
-              ? connector.surface(context, profile.get())
-              : connector.surfaceUnknown(context, !claimed.isEmpty());
+              ? connector.surface(derived, settings, profile.get())
+              : PersonalizationTagConnector.surfaceUnknown(settings, !claimed.isEmpty());
     } catch (RuntimeException e) {
       // the message may name a profile field; it stays in the DEBUG log, not in the answer
       log.debug("the document could not be built for {}", request, e);
@@ -226,11 +230,20 @@ public final class PersonalizationTagHandler {
     }
 
     /**
-     * Builds the handler, checking the connector's settings once.
+     * Builds the handler, checking the connector's settings once (alert templates included), so a
+     * mistake fails the host's start-up rather than every request.
      *
-     * @throws dev.tributary.core.ConfigException if the settings are not valid
+     * @throws ConfigException naming the first setting that is not valid
      */
     public PersonalizationTagHandler build() {
+      CheckResult check = connector.check(context);
+      if (!check.isOk()) {
+        CheckResult.Problem first = check.problems().get(0);
+        throw new ConfigException(
+            first.setting(),
+            "the personalization tag's " + first.setting() + " is not valid: " + first.message(),
+            null);
+      }
       return new PersonalizationTagHandler(this, connector.settings(context));
     }
   }

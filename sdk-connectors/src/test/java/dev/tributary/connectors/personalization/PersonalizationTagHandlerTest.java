@@ -1,7 +1,9 @@
 package dev.tributary.connectors.personalization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.ConfigException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.identity.IdentityKey;
 import dev.tributary.core.identity.ProfileStore;
@@ -55,6 +57,18 @@ class PersonalizationTagHandlerTest extends TagFixture {
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bodyText()).doesNotContain("lifetime_value").doesNotContain("1234");
+  }
+
+  @Test
+  void build_refusesBrokenSettings_upFront_namingTheSetting() {
+    settings.put("alert_body", "{{ .first_name ");
+    PersonalizationTagHandler.Builder builder = connector.handler(context(), store);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alert_body")
+        .extracting(e -> ((ConfigException) e).setting())
+        .isEqualTo(Optional.of("alert_body"));
   }
 
   @Test
