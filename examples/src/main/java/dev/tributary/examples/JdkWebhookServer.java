@@ -2,7 +2,6 @@ package dev.tributary.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.tributary.connectors.webhook.WebhookReceiver;
 import dev.tributary.connectors.webhook.WebhookResponse;
 import java.io.IOException;
@@ -10,8 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Recipe: a {@link WebhookReceiver} mounted on the JDK's built-in {@code HttpServer}, no framework
@@ -22,12 +19,10 @@ import java.util.concurrent.Executors;
  * <p>{@link #close()} stops the server and its threads.
  */
 public final class JdkWebhookServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final JdkServer server;
 
-  private JdkWebhookServer(HttpServer server, ExecutorService threads) {
+  private JdkWebhookServer(JdkServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /**
@@ -37,23 +32,17 @@ public final class JdkWebhookServer implements AutoCloseable {
    */
   public static JdkWebhookServer start(
       InetSocketAddress address, String path, WebhookReceiver receiver) throws IOException {
-    HttpServer server = HttpServer.create(address, 0);
-    server.createContext(path, new Handler(receiver));
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    server.setExecutor(threads);
-    server.start();
-    return new JdkWebhookServer(server, threads);
+    return new JdkWebhookServer(JdkServer.start(address, path, new Handler(receiver)));
   }
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 
   /** The adapter: one {@code HttpExchange} in, one {@link WebhookResponse} out. */

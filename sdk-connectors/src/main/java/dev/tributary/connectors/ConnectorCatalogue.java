@@ -1,13 +1,16 @@
 package dev.tributary.connectors;
 
 import dev.tributary.connectors.enrichment.HttpEnrichmentConnector;
+import dev.tributary.connectors.facebook.FacebookInsightsConnector;
 import dev.tributary.connectors.file.FileExportConnector;
 import dev.tributary.connectors.file.FileImportConnector;
 import dev.tributary.connectors.metrics.MetricsExportConnector;
+import dev.tributary.connectors.personalization.PersonalizationTagConnector;
 import dev.tributary.connectors.pull.DataLayerPullConnector;
 import dev.tributary.connectors.push.PersonalizationPushConnector;
 import dev.tributary.connectors.rest.RestExportConnector;
 import dev.tributary.connectors.rest.RestImportConnector;
+import dev.tributary.connectors.tagmanager.TagManagerPullConnector;
 import dev.tributary.connectors.webhook.WebhookExportConnector;
 import dev.tributary.connectors.webhook.WebhookInConnector;
 import dev.tributary.core.connector.ConnectorDescriptor;
@@ -39,7 +42,12 @@ public final class ConnectorCatalogue {
           PersonalizationPushConnector.DESCRIPTOR,
           DataLayerPullConnector.DESCRIPTOR);
 
-  private static final List<ConnectorDescriptor> VENDORS = List.of();
+  /** In the order of the vendor table; the CSV e-mail export is the generic one. */
+  private static final List<ConnectorDescriptor> VENDORS =
+      List.of(
+          FacebookInsightsConnector.DESCRIPTOR,
+          TagManagerPullConnector.DESCRIPTOR,
+          PersonalizationTagConnector.DESCRIPTOR);
 
   private ConnectorCatalogue() {}
 

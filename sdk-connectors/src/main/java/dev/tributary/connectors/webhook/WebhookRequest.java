@@ -1,12 +1,10 @@
 package dev.tributary.connectors.webhook;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.tributary.connectors.internal.HeaderMaps;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,21 +20,12 @@ public record WebhookRequest(String method, Map<String, List<String>> headers, b
   public WebhookRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(body, "body");
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Objects.requireNonNull(headers, "headers")
-        .forEach(
-            (name, values) ->
-                copy.computeIfAbsent(
-                        Objects.requireNonNull(name, "header name"), n -> new ArrayList<>())
-                    .addAll(values));
-    headers = Collections.unmodifiableMap(copy);
+    headers = HeaderMaps.copyOf(headers);
   }
 
   /** A request with single-valued headers, for tests and simple hosts. */
   public static WebhookRequest of(String method, Map<String, String> headers, byte[] body) {
-    Map<String, List<String>> multi = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> multi.put(k, List.of(v)));
-    return new WebhookRequest(method, multi, body);
+    return new WebhookRequest(method, HeaderMaps.single(headers), body);
   }
 
   /** All values of header {@code name}, any case; empty when absent. */
