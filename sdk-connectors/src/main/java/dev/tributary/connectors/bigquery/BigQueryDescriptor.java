@@ -28,7 +28,13 @@ final class BigQueryDescriptor {
         .description(
             "Streams raw events into a BigQuery table with insertAll: one row per event, insert IDs"
                 + " for best-effort de-duplication, per-row errors reported per event and only"
-                + " retryable rows sent again; authorized by a service account key.")
+                + " retryable rows (stopped, backendError, ...) sent again; requests within"
+                + " 10 MB and 50,000 rows (500 by default); 403 rateLimitExceeded/quotaExceeded,"
+                + " 429 and 5xx are retried; a refused service-account assertion (invalid_grant)"
+                + " stops the run. Authorized by a service account key (OAuth 2 JWT bearer)."
+                + " Uncertain: insertId de-duplication is best effort (about a minute), so a"
+                + " retried row may rarely be stored twice; Google recommends the Storage Write"
+                + " API for new work.")
         .type(IntegrationType.SERVER_TO_SERVER)
         .patterns(IntegrationPattern.EXPORT)
         .techniques(Technique.REST_API)

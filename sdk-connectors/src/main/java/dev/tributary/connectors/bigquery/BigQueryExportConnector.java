@@ -46,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class BigQueryExportConnector implements ExportConnector<Event> {
+  /** What this connector is, does and needs; the user guide's catalogue is built from it. */
+  public static final ConnectorDescriptor DESCRIPTOR = BigQueryDescriptor.DESCRIPTOR;
+
   public static final String PROJECT_ID = "project_id";
   public static final String DATASET_ID = "dataset_id";
   public static final String TABLE_ID = "table_id";
@@ -90,7 +93,7 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return BigQueryDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   @Override

@@ -27,7 +27,11 @@ final class ClearbitDescriptor {
             .description(
                 "Looks known users up in Clearbit by e-mail (person and company, or person only)"
                     + " or their company by domain, and merges what it knows into their profiles;"
-                    + " queued (202) lookups are asked again later, within Clearbit's rate limit.")
+                    + " queued (202) lookups are asked again later, within Clearbit's rate limit"
+                    + " (600 a minute by default). Uncertain: Clearbit is now part of HubSpot and"
+                    + " offers its standalone APIs to existing customers only; this follows the v2"
+                    + " documentation, whose 402 (over quota) is treated as a configuration"
+                    + " error and whose advice on 202 (\"a few minutes\") sets the retry delay.")
             .type(IntegrationType.SERVER_TO_SERVER)
             .patterns(IntegrationPattern.ENRICHMENT)
             .techniques(Technique.REST_API)

@@ -40,6 +40,9 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public final class ClearbitEnrichmentConnector implements EnrichmentConnector {
+  /** What this connector is, does and needs; the user guide's catalogue is built from it. */
+  public static final ConnectorDescriptor DESCRIPTOR = ClearbitDescriptor.DESCRIPTOR;
+
   public static final String LOOKUP = "lookup";
   public static final String API_URL = "api_url";
   public static final String FIELDS = "fields";
@@ -68,7 +71,7 @@ public final class ClearbitEnrichmentConnector implements EnrichmentConnector {
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return ClearbitDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   @Override

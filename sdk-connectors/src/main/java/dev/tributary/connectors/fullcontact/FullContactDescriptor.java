@@ -28,7 +28,12 @@ final class FullContactDescriptor {
             .description(
                 "Looks known users up in FullContact by e-mail and phone (Person Enrich) and merges"
                     + " the person fields and Insights Bundles it returns into their profiles;"
-                    + " \"queued\" answers are asked again later.")
+                    + " \"queued\" (202) answers are asked again later, 401/403 stop the run,"
+                    + " 429 and 5xx are retried. Uncertain: FullContact documents no per-plan rate"
+                    + " limit headers that can be trusted (X-Rate-Limit-* are static), so the"
+                    + " 6,000 requests a minute default may be above a plan's limit; a 403 is"
+                    + " taken as a refused key or used-up quota, as the docs do not tell them"
+                    + " apart.")
             .type(IntegrationType.SERVER_TO_SERVER)
             .patterns(IntegrationPattern.ENRICHMENT)
             .techniques(Technique.REST_API)

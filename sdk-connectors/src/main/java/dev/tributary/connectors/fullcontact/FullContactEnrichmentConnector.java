@@ -64,6 +64,12 @@ public final class FullContactEnrichmentConnector implements EnrichmentConnector
    */
   public static final Map<String, String> DEFAULT_FIELDS = defaultFields();
 
+  /**
+   * What this connector is, does and needs; the user guide's catalogue is built from it. Declared
+   * after {@link #DEFAULT_FIELDS}, which it lists.
+   */
+  public static final ConnectorDescriptor DESCRIPTOR = FullContactDescriptor.DESCRIPTOR;
+
   private static final Logger log = LoggerFactory.getLogger(FullContactEnrichmentConnector.class);
 
   private final HttpTransport transport;
@@ -102,7 +108,7 @@ public final class FullContactEnrichmentConnector implements EnrichmentConnector
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return FullContactDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   /** One user per request: Person Enrich takes one person. */

@@ -25,7 +25,10 @@ final class NewRelicDescriptor {
         .description(
             "Sends run metrics and monitoring events (failed runs, rejected items) to New Relic as"
                 + " custom events, gzipped, split to New Relic's 1 MB payload limit, with its"
-                + " attribute limits checked before sending.")
+                + " attribute limits checked before sending; 403 stops the run, 408, 429 and 503"
+                + " are retried. Uncertain: New Relic answers 200 before it parses a payload and"
+                + " drops bad events later (as NrIntegrationError), so a sent event is not"
+                + " proof of a stored one; the limits are therefore checked here.")
         .type(IntegrationType.SERVER_TO_SERVER)
         .patterns(IntegrationPattern.EXPORT)
         .techniques(Technique.REST_API)

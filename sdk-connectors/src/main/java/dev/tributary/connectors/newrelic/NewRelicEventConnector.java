@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * rate limit defaults to New Relic's 100,000 POSTs a minute per account. Immutable and thread-safe.
  */
 public final class NewRelicEventConnector implements ExportConnector<Telemetry> {
+  /** What this connector is, does and needs; the user guide's catalogue is built from it. */
+  public static final ConnectorDescriptor DESCRIPTOR = NewRelicDescriptor.DESCRIPTOR;
+
   public static final String ACCOUNT_ID = "account_id";
   public static final String REGION = "region";
   public static final String API_URL = "api_url";
@@ -85,7 +88,7 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
 
   @Override
   public ConnectorDescriptor descriptor() {
-    return NewRelicDescriptor.DESCRIPTOR;
+    return DESCRIPTOR;
   }
 
   @Override

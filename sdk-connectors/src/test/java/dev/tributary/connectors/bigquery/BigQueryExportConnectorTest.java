@@ -137,7 +137,7 @@ class BigQueryExportConnectorTest extends ConnectorCompatibilityKit {
 
     RecordedRequest token = bigQuery.tokenRequests.get(0);
     Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : token.getBody().utf8().split("&")) {
+    for (String pair : token.getBody().utf8().split("&", -1)) {
       String[] kv = pair.split("=", 2);
       form.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
     }
