@@ -115,7 +115,7 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
       rows.add(null);
       try {
         byte[] row = json(BigQueryRows.row(batch.get(i), s));
-        if (row.length > MAX_REQUEST_BYTES - 200) {
+        if (row.length > InsertAllBody.MAX_ROW_BYTES) {
           throw new ValidationException(
               "the row is " + row.length + " bytes; BigQuery takes rows of up to 10 MB");
         }

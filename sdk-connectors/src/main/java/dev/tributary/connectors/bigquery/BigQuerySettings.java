@@ -22,6 +22,9 @@ record BigQuerySettings(
 
   static final String DEFAULT_API_URL = "https://bigquery.googleapis.com";
 
+  /** BigQuery table names have up to 1,024 characters; a suffix cannot be longer. */
+  static final int MAX_SUFFIX_LENGTH = 1024;
+
   static BigQuerySettings of(ConnectorConfig c) {
     String project = name(c, PROJECT_ID, "[a-z0-9][a-z0-9.:-]{0,127}");
     String dataset = name(c, DATASET_ID, "[A-Za-z0-9_]{1,1024}");
@@ -48,6 +51,16 @@ record BigQuerySettings(
                 + segment(dataset)
                 + "/tables/"
                 + segment(table));
+    String suffix =
+        c.optionalString(TEMPLATE_SUFFIX).map(String::strip).filter(f -> !f.isEmpty()).orElse(null);
+    if (suffix != null && suffix.length() > MAX_SUFFIX_LENGTH) {
+      throw new ConfigException(
+          TEMPLATE_SUFFIX,
+          "\"template_suffix\" has "
+              + suffix.length()
+              + " characters; table names have 1024 at most",
+          null);
+    }
     return new BigQuerySettings(
         url,
         project + "." + dataset + "." + table,
@@ -55,10 +68,7 @@ record BigQuerySettings(
         c.optionalString(INSERT_ID_FIELD).map(String::strip).filter(f -> !f.isEmpty()).orElse(null),
         c.bool(SKIP_INVALID_ROWS),
         c.bool(IGNORE_UNKNOWN_VALUES),
-        c.optionalString(TEMPLATE_SUFFIX)
-            .map(String::strip)
-            .filter(f -> !f.isEmpty())
-            .orElse(null));
+        suffix);
   }
 
   private static String name(ConnectorConfig c, String setting, String syntax) {

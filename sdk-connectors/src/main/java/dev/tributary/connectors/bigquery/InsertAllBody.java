@@ -18,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  * written as JSON, and the packing of rows into requests within BigQuery's size and row limits.
  */
 final class InsertAllBody {
-  /** Room for the envelope around the rows. */
-  private static final int ENVELOPE = 512;
+  /**
+   * Room for the envelope around the rows: the flags and a template suffix of up to {@link
+   * BigQuerySettings#MAX_SUFFIX_LENGTH} characters of up to 4 bytes each, with room to spare.
+   */
+  static final int ENVELOPE = 8192;
+
+  /** The largest row that fits a request of its own. */
+  static final int MAX_ROW_BYTES = BigQueryExportConnector.MAX_REQUEST_BYTES - ENVELOPE - 1;
 
   private InsertAllBody() {}
 

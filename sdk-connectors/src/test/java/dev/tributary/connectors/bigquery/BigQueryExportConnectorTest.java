@@ -378,4 +378,20 @@ class BigQueryExportConnectorTest extends ConnectorCompatibilityKit {
         .isEqualTo("Bearer ya29.from-gcloud");
     assertThat(bigQuery.tokenRequests).isEmpty();
   }
+
+  @Test
+  void largestAcceptedRow_withTheLongestTemplateSuffix_fitsOneRequest_andALongerSuffixIsRefused() {
+    BigQuerySettings s =
+        BigQuerySettings.of(context(Map.of("template_suffix", "\u20ac".repeat(1024))).config());
+    byte[] row = "x".repeat(InsertAllBody.MAX_ROW_BYTES).getBytes(StandardCharsets.UTF_8);
+    List<byte @Nullable []> rows = new ArrayList<>(List.of(row));
+
+    assertThat(InsertAllBody.split(rows, BigQueryExportConnector.MAX_REQUEST_BYTES))
+        .containsExactly(List.of(0));
+    assertThat(InsertAllBody.of(s, List.of(0), rows, FakeBigQuery.JSON).length)
+        .isLessThanOrEqualTo(BigQueryExportConnector.MAX_REQUEST_BYTES);
+    assertThat(connector.check(context(Map.of("template_suffix", "_".repeat(1025)))).problems())
+        .extracting(CheckResult.Problem::setting)
+        .containsExactly("template_suffix");
+  }
 }
