@@ -5,6 +5,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.SplitRequests;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
@@ -14,12 +15,10 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.core.connector.ExportConnector;
-import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.connector.RateLimit;
 import dev.tributary.core.model.Event;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,8 +108,8 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
   @Override
   public BatchResult write(ConnectorContext context, List<Event> batch) {
     BigQuerySettings s = BigQuerySettings.of(context.config());
-    @Nullable ItemResult[] results = new ItemResult[batch.size()];
     List<byte @Nullable []> rows = new ArrayList<>(batch.size());
+    Map<Integer, TributaryException> unsent = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       rows.add(null);
       try {
@@ -121,18 +120,14 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
         }
         rows.set(i, row);
       } catch (ValidationException e) {
-        results[i] = ItemResult.failed(i, e);
+        unsent.put(i, e);
       }
     }
-    Deque<List<Integer>> requests = new ArrayDeque<>(InsertAllBody.split(rows, MAX_REQUEST_BYTES));
-    while (!requests.isEmpty()) {
-      insert(context, s, requests, rows, results);
-    }
-    List<ItemResult> out = new ArrayList<>(results.length);
-    for (int i = 0; i < results.length; i++) {
-      out.add(Objects.requireNonNullElse(results[i], ItemResult.ok(i)));
-    }
-    return new BatchResult(out);
+    return SplitRequests.send(
+        batch.size(),
+        unsent,
+        InsertAllBody.split(rows, MAX_REQUEST_BYTES),
+        items -> insert(context, s, items, rows));
   }
 
   private byte[] json(Map<String, Object> row) {
@@ -143,46 +138,23 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
     }
   }
 
-  /** Sends the next request of {@code requests} and records what became of its rows. */
-  private void insert(
+  /** Sends one insertAll request: the rows BigQuery did not insert, by batch index. */
+  private Map<Integer, TributaryException> insert(
       ConnectorContext context,
       BigQuerySettings s,
-      Deque<List<Integer>> requests,
-      List<byte @Nullable []> rows,
-      @Nullable ItemResult[] results) {
-    List<Integer> items = requests.poll();
+      List<Integer> items,
+      List<byte @Nullable []> rows) {
     HttpRequest.Builder request =
         HttpRequest.post(s.insertAllUrl())
             .body(InsertAllBody.of(s, items, rows, transport.objectMapper()), "application/json");
     HttpSettings.withHeaders(request, context.config());
     HttpResponse response = transport.exchange(context, request.build());
-    if (response.isSuccessful()) {
-      InsertErrors.read(response, items.size())
-          .forEach((k, e) -> results[items.get(k)] = ItemResult.failed(items.get(k), e));
-      return;
+    if (!response.isSuccessful()) {
+      throw BigQueryErrors.of(response, s, context.clock());
     }
-    TributaryException e = BigQueryErrors.of(response, s, context.clock());
-    switch (e.errorClass()) {
-      case CONFIG, SYSTEM -> throw e;
-      case TRANSIENT -> { // this request and the ones after it wait for the runtime's retry
-        fail(items, e, results);
-        requests.forEach(rest -> fail(rest, e, results));
-        requests.clear();
-      }
-      case VALIDATION -> {
-        if (items.size() == 1) {
-          fail(items, e, results);
-        } else { // a request refused whole: find the row BigQuery will not take
-          requests.addFirst(List.copyOf(items.subList(items.size() / 2, items.size())));
-          requests.addFirst(List.copyOf(items.subList(0, items.size() / 2)));
-        }
-      }
-    }
-  }
-
-  private static void fail(
-      List<Integer> items, TributaryException e, @Nullable ItemResult[] results) {
-    items.forEach(i -> results[i] = ItemResult.failed(i, e));
+    Map<Integer, TributaryException> failed = new LinkedHashMap<>();
+    InsertErrors.read(response, items.size()).forEach((k, e) -> failed.put(items.get(k), e));
+    return failed;
   }
 
   /**

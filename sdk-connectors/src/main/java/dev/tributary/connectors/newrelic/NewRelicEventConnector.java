@@ -5,8 +5,10 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.SplitRequests;
 import dev.tributary.connectors.metrics.Telemetry;
 import dev.tributary.core.ConfigException;
+import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.connector.BatchResult;
@@ -15,16 +17,14 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.core.connector.ExportConnector;
-import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.connector.RateLimit;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,27 +106,22 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
     NewRelicSettings.checkKey(context.authorization());
     NewRelicSettings s = NewRelicSettings.of(context.config());
     Instant now = context.clock().instant();
-    @Nullable ItemResult[] results = new ItemResult[batch.size()];
     List<byte[]> events = new ArrayList<>(Arrays.asList(new byte[batch.size()][]));
     List<Integer> sendable = new ArrayList<>();
+    Map<Integer, TributaryException> unsent = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       try {
         events.set(i, json(NewRelicEvents.of(batch.get(i), s.types(), now)));
         sendable.add(i);
       } catch (ValidationException e) {
-        results[i] = ItemResult.failed(i, e);
+        unsent.put(i, e);
       }
     }
-    Deque<List<Integer>> posts =
-        new ArrayDeque<>(GzipChunks.split(sendable, events, GzipChunks.MAX_GZIPPED_BYTES));
-    while (!posts.isEmpty()) {
-      post(context, s, posts, events, results);
-    }
-    List<ItemResult> out = new ArrayList<>(results.length);
-    for (int i = 0; i < results.length; i++) {
-      out.add(Objects.requireNonNullElse(results[i], ItemResult.ok(i)));
-    }
-    return new BatchResult(out);
+    return SplitRequests.send(
+        batch.size(),
+        unsent,
+        GzipChunks.split(sendable, events, GzipChunks.MAX_GZIPPED_BYTES),
+        items -> post(context, s, items, events));
   }
 
   private byte[] json(Object event) {
@@ -138,21 +133,12 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
     }
   }
 
-  /** Sends the next POST of {@code posts} and records what became of its items. */
-  private void post(
-      ConnectorContext context,
-      NewRelicSettings s,
-      Deque<List<Integer>> posts,
-      List<byte[]> events,
-      @Nullable ItemResult[] results) {
-    List<Integer> items = posts.poll();
+  /** Sends one POST of {@code items}; New Relic reports no per-event failures. */
+  private Map<Integer, TributaryException> post(
+      ConnectorContext context, NewRelicSettings s, List<Integer> items, List<byte[]> events) {
     byte[] body = GzipChunks.array(items, events);
     if (items.size() == 1 && !GzipChunks.fits(body, GzipChunks.MAX_GZIPPED_BYTES)) {
-      fail(
-          items,
-          new ValidationException("the event is larger than New Relic's 1 MB gzipped payload"),
-          results);
-      return;
+      throw new ValidationException("the event is larger than New Relic's 1 MB gzipped payload");
     }
     HttpRequest.Builder request =
         HttpRequest.post(s.eventsUrl()).body(body, "application/json").gzip(true);
@@ -161,26 +147,10 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
     if (response.isSuccessful()) {
       log.debug(
           "New Relic took {} events (request {})", items.size(), response.json().path("uuid"));
-      return;
+      return Map.of();
     }
     TributaryException e = response.status() >= 400 ? response.toException() : unexpected(response);
-    switch (e.errorClass()) {
-      case CONFIG -> throw refused(response, e);
-      case SYSTEM -> throw e;
-      case TRANSIENT -> { // this POST and the ones after it wait for the runtime's retry
-        fail(items, e, results);
-        posts.forEach(rest -> fail(rest, e, results));
-        posts.clear();
-      }
-      case VALIDATION -> {
-        if (items.size() == 1) {
-          fail(items, e, results);
-        } else { // 400, 413: find the event New Relic will not take
-          posts.addFirst(List.copyOf(items.subList(items.size() / 2, items.size())));
-          posts.addFirst(List.copyOf(items.subList(0, items.size() / 2)));
-        }
-      }
-    }
+    throw e.errorClass() == ErrorClass.CONFIG ? refused(response, e) : e;
   }
 
   private static TributaryException unexpected(HttpResponse response) {
@@ -198,11 +168,6 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
             + "): use a license key of this account in Api-Key, or an insert key in"
             + " X-Insert-Key; browser, mobile and user keys do not work",
         e);
-  }
-
-  private static void fail(
-      List<Integer> items, TributaryException e, @Nullable ItemResult[] results) {
-    items.forEach(i -> results[i] = ItemResult.failed(i, e));
   }
 
   /** Checks the settings and the key's kind and header; sends nothing. */
