@@ -19,8 +19,13 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * Google's token endpoint and the BigQuery API on one MockWebServer, answering with fixtures in the
- * documented shapes (OAuth 2.0 for Server to Server Applications; tabledata.insertAll, tables.get;
- * the error object of the BigQuery REST API). Records what was asked.
+ * documented shapes, recording what was asked. The fixtures follow: "Using OAuth 2.0 for Server to
+ * Server Applications" (developers.google.com/identity/protocols/oauth2/service-account: the token
+ * request and answer, {@code invalid_grant}) and the service account key file it describes; the
+ * BigQuery REST reference for {@code tabledata.insertAll} (request, {@code
+ * bigquery#tableDataInsertAllResponse} with {@code insertErrors}) and {@code tables.get} (the Table
+ * resource); and BigQuery's "Error messages" page (cloud.google.com/bigquery/docs/error-messages:
+ * the error object and the reasons accessDenied, rateLimitExceeded, notFound, backendError).
  */
 final class FakeBigQuery extends Dispatcher {
   static final ObjectMapper JSON = new ObjectMapper();
