@@ -1,10 +1,14 @@
 package dev.tributary.connectors;
 
+import dev.tributary.connectors.bigquery.BigQueryExportConnector;
+import dev.tributary.connectors.clearbit.ClearbitEnrichmentConnector;
 import dev.tributary.connectors.enrichment.HttpEnrichmentConnector;
 import dev.tributary.connectors.facebook.FacebookInsightsConnector;
 import dev.tributary.connectors.file.FileExportConnector;
 import dev.tributary.connectors.file.FileImportConnector;
+import dev.tributary.connectors.fullcontact.FullContactEnrichmentConnector;
 import dev.tributary.connectors.metrics.MetricsExportConnector;
+import dev.tributary.connectors.newrelic.NewRelicEventConnector;
 import dev.tributary.connectors.personalization.PersonalizationTagConnector;
 import dev.tributary.connectors.pull.DataLayerPullConnector;
 import dev.tributary.connectors.push.PersonalizationPushConnector;
@@ -45,6 +49,10 @@ public final class ConnectorCatalogue {
   /** In the order of the vendor table; the CSV e-mail export is the generic one. */
   private static final List<ConnectorDescriptor> VENDORS =
       List.of(
+          FullContactEnrichmentConnector.DESCRIPTOR,
+          ClearbitEnrichmentConnector.DESCRIPTOR,
+          NewRelicEventConnector.DESCRIPTOR,
+          BigQueryExportConnector.DESCRIPTOR,
           FacebookInsightsConnector.DESCRIPTOR,
           TagManagerPullConnector.DESCRIPTOR,
           PersonalizationTagConnector.DESCRIPTOR);

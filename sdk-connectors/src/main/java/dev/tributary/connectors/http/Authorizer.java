@@ -8,6 +8,7 @@ import dev.tributary.core.auth.BearerToken;
 import dev.tributary.core.auth.HmacSigningSecret;
 import dev.tributary.core.auth.NoAuthorization;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorContext;
@@ -20,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a credential on a request: an API key in its header or query parameter, basic
- * authentication, a bearer token, or an OAuth 2 access token from the cache. An {@link
- * HmacSigningSecret} adds nothing here (signing depends on the payload; the webhook connectors sign
- * themselves), nor does {@link NoAuthorization}; SFTP and PGP credentials cannot authorize HTTP.
+ * authentication, a bearer token, or an OAuth 2 access token from the cache (client credentials,
+ * refresh token or JWT bearer grant). An {@link HmacSigningSecret} adds nothing here (signing
+ * depends on the payload; the webhook connectors sign themselves), nor does {@link
+ * NoAuthorization}; SFTP and PGP credentials cannot authorize HTTP.
  */
 final class Authorizer {
   /** The kinds that mean something over HTTP. */
@@ -33,6 +35,7 @@ final class Authorizer {
           BearerToken.class,
           OAuth2ClientCredentials.class,
           OAuth2RefreshToken.class,
+          OAuth2JwtBearer.class,
           HmacSigningSecret.class,
           NoAuthorization.class);
 
@@ -63,6 +66,8 @@ final class Authorizer {
       return bearer(request, tokens.token(context, c));
     } else if (auth instanceof OAuth2RefreshToken r) {
       return bearer(request, tokens.token(context, r));
+    } else if (auth instanceof OAuth2JwtBearer j) {
+      return bearer(request, tokens.token(context, j));
     } else if (!(auth instanceof HmacSigningSecret) && !(auth instanceof NoAuthorization)) {
       throw notHttp(auth);
     }

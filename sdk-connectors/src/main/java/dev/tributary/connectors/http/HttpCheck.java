@@ -4,6 +4,7 @@ import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorContext;
@@ -21,7 +22,9 @@ final class HttpCheck {
     if (!Authorizer.HTTP_KINDS.contains(auth.getClass())) {
       return CheckResult.problem("authorization", Authorizer.notHttp(auth).getMessage());
     }
-    if (auth instanceof OAuth2ClientCredentials || auth instanceof OAuth2RefreshToken) {
+    if (auth instanceof OAuth2ClientCredentials
+        || auth instanceof OAuth2RefreshToken
+        || auth instanceof OAuth2JwtBearer) {
       try {
         transport
             .authorizer()

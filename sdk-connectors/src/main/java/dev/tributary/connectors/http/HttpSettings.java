@@ -6,6 +6,7 @@ import dev.tributary.core.auth.BasicAuth;
 import dev.tributary.core.auth.BearerToken;
 import dev.tributary.core.auth.NoAuthorization;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConfigField;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -58,17 +60,28 @@ public final class HttpSettings {
 
   /** The three rate-limit fields; all default to "no limit". */
   public static List<ConfigField> rateLimit() {
+    return rateLimit(0, "1s");
+  }
+
+  /**
+   * The three rate-limit fields, defaulting to a vendor's documented limit: {@code requests} per
+   * {@code interval} (a duration such as {@code 1m}), any number at once.
+   */
+  public static List<ConfigField> rateLimit(long requests, String interval) {
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests must not be negative: " + requests);
+    }
     return List.of(
         ConfigField.optional(
             RATE_LIMIT_REQUESTS,
             ConfigFieldType.INTEGER,
             "Requests allowed per rate_limit_interval for this credential; 0 for no limit.",
-            "0"),
+            Long.toString(requests)),
         ConfigField.optional(
             RATE_LIMIT_INTERVAL,
             ConfigFieldType.DURATION,
             "The interval rate_limit_requests is counted over.",
-            "1s"),
+            Objects.requireNonNull(interval, "interval")),
         ConfigField.optional(
             MAX_CONCURRENCY,
             ConfigFieldType.INTEGER,
@@ -95,6 +108,7 @@ public final class HttpSettings {
         .accepts(BearerToken.class)
         .accepts(OAuth2ClientCredentials.class)
         .accepts(OAuth2RefreshToken.class)
+        .accepts(OAuth2JwtBearer.class)
         .accepts(NoAuthorization.class);
   }
 

@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * classified exception.
  *
  * <ul>
- *   <li><b>Authorization</b>: API keys (header or query), basic, bearer, OAuth 2 client credentials
- *       and refresh tokens. OAuth access tokens are cached per credential and fetched again shortly
- *       before they expire; a 401 with a cached token fetches a new one and sends the request once
- *       more. Rotated refresh tokens go to the credential's listener before they are relied on.
+ *   <li><b>Authorization</b>: API keys (header or query), basic, bearer, OAuth 2 client
+ *       credentials, refresh tokens and the JWT bearer grant of service accounts (RFC 7523, an
+ *       RS256 assertion signed with the JDK). OAuth access tokens are cached per credential and
+ *       fetched again shortly before they expire; a 401 with a cached token fetches a new one and
+ *       sends the request once more. Rotated refresh tokens go to the credential's listener before
+ *       they are relied on.
  *   <li><b>Errors</b>: statuses from 400 up become the {@link HttpStatusPolicy}'s classified
  *       exceptions (401/403 {@code CONFIG}; 408, 429, 5xx {@code TRANSIENT} with {@code
  *       Retry-After}; other 4xx {@code VALIDATION}), implementing {@link HttpError} (status,

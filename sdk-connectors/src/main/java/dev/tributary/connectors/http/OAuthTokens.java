@@ -3,6 +3,7 @@ package dev.tributary.connectors.http;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorContext;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,18 @@ final class OAuthTokens {
   }
 
   AccessToken token(ConnectorContext context, OAuth2ClientCredentials auth) {
+    return cached(context, auth, () -> endpoint.clientCredentials(context, auth));
+  }
+
+  AccessToken token(ConnectorContext context, OAuth2JwtBearer auth) {
+    return cached(context, auth, () -> endpoint.jwtBearer(context, auth));
+  }
+
+  /**
+   * The cached token of a credential that is its own cache key, or a fresh one from {@code grant}.
+   */
+  private AccessToken cached(
+      ConnectorContext context, Authorization auth, Supplier<TokenEndpoint.Token> grant) {
     Slot slot = slots.computeIfAbsent(auth, k -> new Slot());
     slot.lock.lock();
     try {
@@ -67,7 +81,7 @@ final class OAuthTokens {
       if (access != null && slot.valid(now)) {
         return new AccessToken(access, false);
       }
-      TokenEndpoint.Token t = endpoint.clientCredentials(context, auth);
+      TokenEndpoint.Token t = grant.get();
       store(slot, t, now);
       return new AccessToken(t.accessToken(), true);
     } finally {

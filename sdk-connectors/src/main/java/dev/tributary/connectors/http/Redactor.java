@@ -6,6 +6,7 @@ import dev.tributary.core.auth.BasicAuth;
 import dev.tributary.core.auth.BearerToken;
 import dev.tributary.core.auth.HmacSigningSecret;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.auth.Secret;
 import java.net.URLEncoder;
@@ -50,6 +51,8 @@ final class Redactor {
     } else if (auth instanceof OAuth2RefreshToken r) {
       add(values, r.clientSecret());
       add(values, r.refreshToken());
+    } else if (auth instanceof OAuth2JwtBearer j) {
+      add(values, j.privateKey());
     } else if (auth instanceof HmacSigningSecret h) {
       add(values, h.secret());
     }

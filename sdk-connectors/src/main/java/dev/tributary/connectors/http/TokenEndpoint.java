@@ -7,6 +7,7 @@ import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.OAuth2ClientCredentials;
+import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorContext;
@@ -27,13 +28,15 @@ import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Talks to an OAuth 2 token endpoint (RFC 6749 §4.4 and §6): posts the grant as a form, with the
- * client authenticated by HTTP basic (the default, §2.3.1) or in the form body, and reads the JSON
- * answer. Refusals are {@code CONFIG} errors naming the OAuth error code; 408, 429 and 5xx are
- * {@code TRANSIENT}, as for any call.
+ * Talks to an OAuth 2 token endpoint (RFC 6749 §4.4 and §6, RFC 7523 §2.1): posts the grant as a
+ * form, with the client authenticated by HTTP basic (the default, §2.3.1) or in the form body (the
+ * JWT bearer grant authenticates by its signed assertion instead), and reads the JSON answer.
+ * Refusals are {@code CONFIG} errors naming the OAuth error code; 408, 429 and 5xx are {@code
+ * TRANSIENT}, as for any call.
  */
 final class TokenEndpoint {
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+  static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
   private final Wire wire;
   private final ObjectMapper mapper;
@@ -66,6 +69,14 @@ final class TokenEndpoint {
     return post(context, auth, auth.tokenUrl(), auth.clientId(), auth.clientSecret(), form);
   }
 
+  /** RFC 7523 §2.1: a freshly signed assertion, and no client authentication. */
+  Token jwtBearer(ConnectorContext context, OAuth2JwtBearer auth) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", JWT_BEARER_GRANT);
+    form.put("assertion", JwtAssertion.sign(auth, context.clock().instant(), mapper));
+    return post(context, auth, auth.tokenUrl(), null, Secret.empty(), form);
+  }
+
   Token refresh(ConnectorContext context, OAuth2RefreshToken auth, Secret refreshToken) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
@@ -77,11 +88,36 @@ final class TokenEndpoint {
       ConnectorContext context,
       Authorization auth,
       URI tokenUrl,
-      String clientId,
+      @Nullable String clientId,
       Secret clientSecret,
       Map<String, String> form) {
     Request.Builder request = new Request.Builder().url(tokenUrl.toString());
     request.header("Accept", "application/json");
+    if (clientId != null) { // a JWT bearer grant authenticates by its signed assertion instead
+      authenticate(request, form, clientId, clientSecret);
+    }
+    byte[] body =
+        form.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"))
+            .getBytes(StandardCharsets.UTF_8);
+    request.post(RequestBody.create(body, FORM));
+    String description = "POST " + tokenUrl.getRawPath() + " (OAuth 2 token endpoint)";
+    Redactor redactor =
+        Redactor.of(
+            auth,
+            Secret.of(form.getOrDefault("refresh_token", "")),
+            Secret.of(form.getOrDefault("assertion", "")));
+    Wire.Reply reply =
+        wire.send(request.build(), body.length, description, context.reporter(), redactor);
+    if (reply.status() >= 300) {
+      throw refused(context, reply, description, redactor, form.get("grant_type"));
+    }
+    return parse(reply, description);
+  }
+
+  private void authenticate(
+      Request.Builder request, Map<String, String> form, String clientId, Secret clientSecret) {
     if (clientSecret.isEmpty() || clientAuthentication == HttpTransport.ClientAuthentication.BODY) {
       form.put("client_id", clientId);
       if (!clientSecret.isEmpty()) {
@@ -93,24 +129,14 @@ final class TokenEndpoint {
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
-    byte[] body =
-        form.entrySet().stream()
-            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-            .collect(Collectors.joining("&"))
-            .getBytes(StandardCharsets.UTF_8);
-    request.post(RequestBody.create(body, FORM));
-    String description = "POST " + tokenUrl.getRawPath() + " (OAuth 2 token endpoint)";
-    Redactor redactor = Redactor.of(auth, Secret.of(form.getOrDefault("refresh_token", "")));
-    Wire.Reply reply =
-        wire.send(request.build(), body.length, description, context.reporter(), redactor);
-    if (reply.status() >= 300) {
-      throw refused(context, reply, description, redactor);
-    }
-    return parse(reply, description);
   }
 
   private TributaryException refused(
-      ConnectorContext context, Wire.Reply reply, String description, Redactor redactor) {
+      ConnectorContext context,
+      Wire.Reply reply,
+      String description,
+      Redactor redactor,
+      @Nullable String grant) {
     int status = reply.status();
     String excerpt = Excerpts.of(reply.body(), reply.contentType(), excerptLength, redactor);
     if (status >= 400 && policy.classify(status) == ErrorClass.TRANSIENT) {
@@ -126,7 +152,7 @@ final class TokenEndpoint {
             + " from "
             + description
             + "; "
-            + advice(code)
+            + (JWT_BEARER_GRANT.equals(grant) ? jwtAdvice(code) : advice(code))
             + (excerpt.isEmpty() ? "" : "; response: " + excerpt),
         null);
   }
@@ -153,6 +179,14 @@ final class TokenEndpoint {
       case "invalid_scope" -> "check the scopes asked for";
       default -> "check the token URL, the client ID and the client secret";
     };
+  }
+
+  private static String jwtAdvice(@Nullable String code) {
+    return "invalid_grant".equals(code)
+        ? "the signed assertion was refused: the service account or its key may be deleted or"
+            + " disabled, the issuer or scopes wrong, or this host's clock off by minutes; check"
+            + " the key file and the clock"
+        : "check the token URL, the service account key and its scopes";
   }
 
   private Token parse(Wire.Reply reply, String description) {

@@ -16,6 +16,7 @@ import java.util.List;
  *   <tr><td>{@link BearerToken}</td><td>a static bearer token</td></tr>
  *   <tr><td>{@link OAuth2ClientCredentials}</td><td>OAuth 2 machine-to-machine grants</td></tr>
  *   <tr><td>{@link OAuth2RefreshToken}</td><td>OAuth 2 on a user's behalf, with rotation</td></tr>
+ *   <tr><td>{@link OAuth2JwtBearer}</td><td>service accounts signing a JWT (RFC 7523)</td></tr>
  *   <tr><td>{@link SftpPassword}, {@link SftpPrivateKey}</td><td>SFTP servers</td></tr>
  *   <tr><td>{@link PgpPublicKey}</td><td>encrypting exported files for the recipient</td></tr>
  *   <tr><td>{@link PgpPrivateKey}</td><td>decrypting imported files</td></tr>
@@ -29,6 +30,7 @@ public sealed interface Authorization
         BearerToken,
         OAuth2ClientCredentials,
         OAuth2RefreshToken,
+        OAuth2JwtBearer,
         SftpPassword,
         SftpPrivateKey,
         PgpPublicKey,
@@ -60,6 +62,16 @@ public sealed interface Authorization
   static OAuth2ClientCredentials oauth2ClientCredentials(
       URI tokenUrl, String clientId, Secret clientSecret, List<String> scopes) {
     return new OAuth2ClientCredentials(tokenUrl, clientId, clientSecret, scopes);
+  }
+
+  /**
+   * The JWT bearer grant of a service account (RFC 7523): {@code issuer} signs assertions for
+   * {@code tokenUrl} with {@code privateKey} (PKCS #8 PEM) under {@code keyId}, asking for {@code
+   * scopes}.
+   */
+  static OAuth2JwtBearer oauth2JwtBearer(
+      URI tokenUrl, String issuer, String keyId, Secret privateKey, List<String> scopes) {
+    return new OAuth2JwtBearer(tokenUrl, issuer, null, keyId, privateKey, scopes);
   }
 
   static SftpPassword sftpPassword(String username, Secret password) {

@@ -25,6 +25,7 @@ class SecretRedactionTest {
         Authorization.oauth2ClientCredentials(token, "client-1", s, List.of("read")),
         new OAuth2RefreshToken(
             token, "client-1", s, s, OAuth2RefreshToken.RefreshTokenListener.ignore()),
+        Authorization.oauth2JwtBearer(token, "svc@example.iam", "key-1", s, List.of("read")),
         Authorization.sftpPassword("ann", s),
         Authorization.sftpPrivateKey("ann", s, s),
         Authorization.pgpPrivateKey(s, s),
