@@ -87,13 +87,18 @@ public final class AmplitudeCohortImportConnector implements ImportConnector<Coh
   private static final String COMPLETED = "JOB COMPLETED";
   static final long MAX_COHORT_SIZE = 2_000_000;
 
-  private static final ConnectorDescriptor DESCRIPTOR =
+  /** This connector's descriptor, for the connector catalogue. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       ConnectorDescriptor.builder("amplitude-cohort-import")
           .name("Amplitude cohort import")
           .description(
               "Imports the members of an Amplitude behavioral cohort, once or daily at a time of"
                   + " day, as profiles with a membership field; users who left since the last"
-                  + " snapshot are imported as no longer members.")
+                  + " snapshot are imported as no longer members. Uncertain in Amplitude's"
+                  + " documentation: status values beyond the two documented ones (taken as not"
+                  + " ready yet), the file format (documented by example only: quoted CSV with a"
+                  + " header), and a 403 from the pre-signed download (taken as an expired link"
+                  + " and retried).")
           .type(IntegrationType.SERVER_TO_SERVER)
           .patterns(IntegrationPattern.IMPORT)
           .techniques(Technique.REST_API)

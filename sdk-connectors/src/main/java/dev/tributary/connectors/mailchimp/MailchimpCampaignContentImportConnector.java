@@ -59,13 +59,18 @@ public final class MailchimpCampaignContentImportConnector implements ImportConn
   private static final Logger log =
       LoggerFactory.getLogger(MailchimpCampaignContentImportConnector.class);
   private static final Set<String> BODIES = Set.of("plain_text", "html", "archive_html", "none");
-  private static final ConnectorDescriptor DESCRIPTOR =
+
+  /** This connector's descriptor, for the connector catalogue. */
+  public static final ConnectorDescriptor DESCRIPTOR =
       MailchimpApi.accepts(
               ConnectorDescriptor.builder("mailchimp-campaign-content-import")
                   .name("Mailchimp campaign content import")
                   .description(
                       "Imports the subject, text and archive link of sent Mailchimp campaigns as"
-                          + " content items for content affinity, incremental by send time.")
+                          + " content items for content affinity, incremental by send time."
+                          + " Uncertain in Mailchimp's documentation: whether since_send_time"
+                          + " includes its own second (the query overlaps by a second and skips"
+                          + " what it already read).")
                   .type(IntegrationType.SERVER_TO_SERVER)
                   .patterns(IntegrationPattern.IMPORT)
                   .techniques(Technique.REST_API)

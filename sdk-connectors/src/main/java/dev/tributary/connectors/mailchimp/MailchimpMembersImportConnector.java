@@ -58,7 +58,9 @@ public final class MailchimpMembersImportConnector
 
   private static final Set<String> STATUSES =
       Set.of("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived");
-  private static final ConnectorDescriptor DESCRIPTOR = descriptorBuilder().build();
+
+  /** This connector's descriptor, for the connector catalogue. */
+  public static final ConnectorDescriptor DESCRIPTOR = descriptorBuilder().build();
 
   private final HttpTransport transport;
   private final KeysetPager pager = new KeysetPager("last_changed", "id");
@@ -83,7 +85,11 @@ public final class MailchimpMembersImportConnector
             .name("Mailchimp audience members import")
             .description(
                 "Imports the members of a Mailchimp audience as user profiles, paged and"
-                    + " incremental by their last change, for identity resolution.")
+                    + " incremental by their last change, for identity resolution. Uncertain in"
+                    + " Mailchimp's documentation: whether since_last_changed includes its own"
+                    + " second (the query overlaps by a second), and whether changes become"
+                    + " visible in last_changed order (one that shows up late with an older time"
+                    + " is read on its next change).")
             .type(IntegrationType.SERVER_TO_SERVER)
             .patterns(IntegrationPattern.IMPORT)
             .techniques(Technique.REST_API)
