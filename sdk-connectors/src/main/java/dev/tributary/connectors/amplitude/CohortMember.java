@@ -1,6 +1,8 @@
 package dev.tributary.connectors.amplitude;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *     the file leaves it empty (anonymous users)
  * @param member whether the user is in the cohort as of {@link #snapshotAt()}
  * @param properties the user properties the file holds (with {@code include_properties} or {@code
- *     property_keys}), by column name; empty for users who left
+ *     property_keys}), by column name in the file's order; empty for users who left
  * @param snapshotAt when the snapshot was requested: the time the membership is true at
  */
 public record CohortMember(
@@ -29,7 +31,7 @@ public record CohortMember(
   public CohortMember {
     Objects.requireNonNull(cohortId, "cohortId");
     Objects.requireNonNull(amplitudeId, "amplitudeId");
-    properties = Map.copyOf(properties);
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties)); // file's order
     Objects.requireNonNull(snapshotAt, "snapshotAt");
   }
 

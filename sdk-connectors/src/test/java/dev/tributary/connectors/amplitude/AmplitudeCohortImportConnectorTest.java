@@ -3,6 +3,7 @@ package dev.tributary.connectors.amplitude;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.connectors.testutil.Fixtures;
 import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ConfigException;
@@ -88,19 +89,7 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    boolean[] once = {true};
-    api.override =
-        r -> {
-          if (!once[0]) {
-            return null;
-          }
-          once[0] = false;
-          MockResponse.Builder b = new MockResponse.Builder().code(status);
-          if (retryAfterSeconds != null) {
-            b.addHeader("Retry-After", retryAfterSeconds);
-          }
-          return b.build();
-        };
+    api.override = new FailOnce(status, retryAfterSeconds);
     return true;
   }
 

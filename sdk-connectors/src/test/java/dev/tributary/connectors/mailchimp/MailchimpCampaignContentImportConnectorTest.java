@@ -2,6 +2,7 @@ package dev.tributary.connectors.mailchimp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
@@ -63,19 +63,7 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    boolean[] once = {true};
-    api.override =
-        r -> {
-          if (!once[0]) {
-            return null;
-          }
-          once[0] = false;
-          MockResponse.Builder b = new MockResponse.Builder().code(status);
-          if (retryAfterSeconds != null) {
-            b.addHeader("Retry-After", retryAfterSeconds);
-          }
-          return b.build();
-        };
+    api.override = new FailOnce(status, retryAfterSeconds);
     return true;
   }
 

@@ -3,6 +3,7 @@ package dev.tributary.connectors.sendgrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.connectors.testutil.Fixtures;
 import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.auth.Authorization;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -77,19 +77,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    boolean[] once = {true};
-    api.override =
-        r -> {
-          if (!once[0]) {
-            return null;
-          }
-          once[0] = false;
-          MockResponse.Builder b = new MockResponse.Builder().code(status);
-          if (retryAfterSeconds != null) {
-            b.addHeader("Retry-After", retryAfterSeconds);
-          }
-          return b.build();
-        };
+    api.override = new FailOnce(status, retryAfterSeconds);
     return true;
   }
 
