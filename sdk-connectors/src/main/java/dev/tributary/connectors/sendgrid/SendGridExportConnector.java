@@ -1,13 +1,8 @@
 package dev.tributary.connectors.sendgrid;
 
-import dev.tributary.connectors.http.HttpRequest;
-import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
 import dev.tributary.core.ConfigException;
-import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TransientException;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.auth.BearerToken;
 import dev.tributary.core.connector.BatchResult;
@@ -20,19 +15,13 @@ import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.connector.RateLimit;
 import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Exports contacts to SendGrid's Marketing Campaigns (Marketing Contacts API v3): {@link
@@ -89,16 +78,16 @@ public final class SendGridExportConnector<T> implements ExportConnector<T> {
   private final ConnectorDescriptor descriptor;
   private final BiFunction<T, SendGridSettings, ContactDraft.Contribution> contribution;
   private final HttpTransport transport;
-  private final AccountSetup setup;
   private final SendGridJobs jobs;
+  private final ContactSender sender;
   private final int maxBatchSize;
 
   private SendGridExportConnector(Builder<T> b) {
     this.descriptor = b.descriptor;
     this.contribution = b.contribution;
     this.transport = b.transport;
-    this.setup = new AccountSetup(b.transport);
     this.jobs = new SendGridJobs(b.transport, b.listener);
+    this.sender = new ContactSender(b.transport, new AccountSetup(b.transport), jobs);
     this.maxBatchSize = b.maxBatchSize;
   }
 
@@ -142,7 +131,7 @@ public final class SendGridExportConnector<T> implements ExportConnector<T> {
       }
     }
     if (!contacts.isEmpty()) {
-      send(context, s, new ArrayList<>(contacts.values()), results);
+      sender.send(context, s, new ArrayList<>(contacts.values()), results);
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {
@@ -150,114 +139,6 @@ public final class SendGridExportConnector<T> implements ExportConnector<T> {
       }
     }
     return new BatchResult(Arrays.asList(results));
-  }
-
-  private void send(
-      ConnectorContext context, SendGridSettings s, List<ContactDraft> drafts, ItemResult[] out) {
-    Set<String> audiences = new TreeSet<>();
-    drafts.forEach(d -> audiences.addAll(d.memberships()));
-    AccountSetup.Account account = setup.prepare(context, s, audiences);
-    Map<ContactDraft, byte[]> bodies = new LinkedHashMap<>();
-    for (ContactDraft d : drafts) {
-      try {
-        byte[] body = Upsert.contact(d, s, account, transport.objectMapper());
-        if (Upsert.alone(body) > s.maxRequestBytes()) {
-          throw new ValidationException(
-              "the contact is larger than a SendGrid request may be ("
-                  + s.maxRequestBytes()
-                  + " bytes)");
-        }
-        bodies.put(d, body);
-      } catch (ValidationException e) {
-        fail(d, e, out);
-      }
-    }
-    Deque<Upsert.Request> queue = new ArrayDeque<>(pack(bodies.keySet(), bodies, s));
-    while (!queue.isEmpty()) {
-      Upsert.Request request = queue.poll();
-      List<ContactDraft> resend = new ArrayList<>();
-      TributaryException stop = put(context, s, request, out, resend);
-      if (stop != null) {
-        queue.forEach(later -> later.contacts().forEach(d -> fail(d, notSent(stop), out)));
-        return;
-      }
-      List<Upsert.Request> again = pack(resend, bodies, s);
-      for (int i = again.size() - 1; i >= 0; i--) {
-        queue.addFirst(again.get(i));
-      }
-    }
-  }
-
-  private static List<Upsert.Request> pack(
-      Collection<ContactDraft> drafts, Map<ContactDraft, byte[]> bodies, SendGridSettings s) {
-    List<ContactDraft> contacts = List.copyOf(drafts);
-    return Upsert.pack(contacts, contacts.stream().map(bodies::get).toList(), s.maxRequestBytes());
-  }
-
-  /**
-   * Sends one request. A 400 that blames some of its contacts rejects those and puts the others in
-   * {@code resend} (each round drops at least one contact, so resending ends). Returns the
-   * retryable failure that should stop the batch, if any.
-   */
-  private @Nullable TributaryException put(
-      ConnectorContext context,
-      SendGridSettings s,
-      Upsert.Request request,
-      ItemResult[] out,
-      List<ContactDraft> resend) {
-    HttpResponse response =
-        transport.exchange(
-            context,
-            HttpRequest.builder("PUT", s.url("/v3/marketing/contacts"))
-                .body(request.body(), "application/json")
-                .build());
-    if (response.isSuccessful()) {
-      String jobId = response.bodyLength() == 0 ? "" : response.json().path("job_id").asText("");
-      if (!jobId.isEmpty()) {
-        jobs.submitted(context, s, jobId, request.contacts().size());
-      }
-      return null;
-    }
-    TributaryException error = SendGridErrors.classify(response, context.clock());
-    if (error.errorClass() == ErrorClass.VALIDATION) {
-      List<ContactDraft> contacts = request.contacts();
-      Map<Integer, String> blamed = SendGridErrors.blamedContacts(response);
-      blamed.keySet().removeIf(i -> i >= contacts.size());
-      if (blamed.isEmpty()) {
-        setup.forget(context, s); // a field or segment removed meanwhile? look again next time
-        throw error;
-      }
-      for (int i = 0; i < contacts.size(); i++) {
-        String why = blamed.get(i);
-        if (why == null) {
-          resend.add(contacts.get(i));
-        } else {
-          fail(
-              contacts.get(i),
-              new ValidationException("SendGrid refused the contact: " + why),
-              out);
-        }
-      }
-      return null;
-    }
-    if (error.errorClass() != ErrorClass.TRANSIENT) {
-      throw error;
-    }
-    request.contacts().forEach(d -> fail(d, error, out));
-    return error;
-  }
-
-  private static TransientException notSent(TributaryException cause) {
-    return new TransientException(
-        "not sent: SendGrid refused the request for another contact (" + cause.getMessage() + ")",
-        cause.retryAfter().orElse(null),
-        cause);
-  }
-
-  private static void fail(ContactDraft d, TributaryException e, ItemResult[] out) {
-    for (int item : d.items()) {
-      out[item] = ItemResult.failed(item, e);
-    }
   }
 
   /**

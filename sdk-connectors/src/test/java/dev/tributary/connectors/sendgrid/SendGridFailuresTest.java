@@ -153,7 +153,7 @@ class SendGridFailuresTest {
                 ? new MockResponse.Builder().code(503).build()
                 : null;
     List<Profile> people = new java.util.ArrayList<>();
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 60; i++) {
       people.add(person("p" + i + "@example.com"));
     }
 
@@ -161,7 +161,11 @@ class SendGridFailuresTest {
 
     assertThat(puts[0]).isEqualTo(2); // nothing is sent after the failure
     assertThat(result.items().get(0).succeeded()).isTrue();
-    assertThat(result.items().get(29).error().errorClass()).isEqualTo(ErrorClass.TRANSIENT);
+    int failedFrom = api.upsertSizes.get(0); // the first item of the refused request
+    assertThat(result.items().get(failedFrom).error().getMessage()).contains("HTTP 503");
+    assertThat(result.items().get(59).error().errorClass()).isEqualTo(ErrorClass.TRANSIENT);
+    assertThat(result.items().get(59).error().getMessage())
+        .startsWith("not sent: an earlier request of the batch failed");
     assertThat(result.failed()).allSatisfy(f -> assertThat(f.isRetryable()).isTrue());
     assertThat(result.items().size() - result.failed().size()).isEqualTo(api.contacts.size());
   }
