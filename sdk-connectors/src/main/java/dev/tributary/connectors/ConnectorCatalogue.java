@@ -1,5 +1,6 @@
 package dev.tributary.connectors;
 
+import dev.tributary.connectors.amplitude.AmplitudeCohortImportConnector;
 import dev.tributary.connectors.bigquery.BigQueryExportConnector;
 import dev.tributary.connectors.clearbit.ClearbitEnrichmentConnector;
 import dev.tributary.connectors.enrichment.HttpEnrichmentConnector;
@@ -7,6 +8,8 @@ import dev.tributary.connectors.facebook.FacebookInsightsConnector;
 import dev.tributary.connectors.file.FileExportConnector;
 import dev.tributary.connectors.file.FileImportConnector;
 import dev.tributary.connectors.fullcontact.FullContactEnrichmentConnector;
+import dev.tributary.connectors.mailchimp.MailchimpCampaignContentImportConnector;
+import dev.tributary.connectors.mailchimp.MailchimpMembersImportConnector;
 import dev.tributary.connectors.metrics.MetricsExportConnector;
 import dev.tributary.connectors.newrelic.NewRelicEventConnector;
 import dev.tributary.connectors.personalization.PersonalizationTagConnector;
@@ -14,6 +17,7 @@ import dev.tributary.connectors.pull.DataLayerPullConnector;
 import dev.tributary.connectors.push.PersonalizationPushConnector;
 import dev.tributary.connectors.rest.RestExportConnector;
 import dev.tributary.connectors.rest.RestImportConnector;
+import dev.tributary.connectors.sendgrid.SendGridExportConnector;
 import dev.tributary.connectors.tagmanager.TagManagerPullConnector;
 import dev.tributary.connectors.webhook.WebhookExportConnector;
 import dev.tributary.connectors.webhook.WebhookInConnector;
@@ -49,8 +53,13 @@ public final class ConnectorCatalogue {
   /** In the order of the vendor table; the CSV e-mail export is the generic one. */
   private static final List<ConnectorDescriptor> VENDORS =
       List.of(
+          SendGridExportConnector.DESCRIPTOR_PROFILES,
+          SendGridExportConnector.DESCRIPTOR_CHANGES,
+          AmplitudeCohortImportConnector.DESCRIPTOR,
           FullContactEnrichmentConnector.DESCRIPTOR,
           ClearbitEnrichmentConnector.DESCRIPTOR,
+          MailchimpMembersImportConnector.DESCRIPTOR,
+          MailchimpCampaignContentImportConnector.DESCRIPTOR,
           NewRelicEventConnector.DESCRIPTOR,
           BigQueryExportConnector.DESCRIPTOR,
           FacebookInsightsConnector.DESCRIPTOR,

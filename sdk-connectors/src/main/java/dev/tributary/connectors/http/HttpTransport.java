@@ -1,6 +1,7 @@
 package dev.tributary.connectors.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.CheckResult;
@@ -141,6 +142,49 @@ public final class HttpTransport {
       // a cached token the API no longer takes (revoked early): fetch one and send once more
       authorizer.invalidate(context.authorization(), token.value());
     }
+  }
+
+  /**
+   * Sends {@code request} once and hands a 2xx body to {@code reader} as a stream, for bodies too
+   * large to hold in memory (no {@code maxResponseBytes} limit applies to them). Redirects are
+   * followed as the OkHttp client does (the default client does, and OkHttp drops the {@code
+   * Authorization} header when a redirect leaves the host: a pre-signed download URL gets no
+   * credential). Bytes read are reported to the run.
+   *
+   * @return what {@code reader} returned
+   * @throws TributaryException classified, implementing {@link HttpError}, for an error status; a
+   *     {@code CONFIG} error for a redirect the client did not follow; {@code TRANSIENT} for I/O
+   *     failures, also while {@code reader} reads
+   */
+  public <T> T download(ConnectorContext context, HttpRequest request, BodyReader<T> reader) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reader, "reader");
+    byte[] body = OkRequests.encode(request, mapper);
+    HttpUrl.Builder url = OkRequests.url(request);
+    Request.Builder ok = OkRequests.builder(request, body, userAgent);
+    Authorizer.Applied applied = authorizer.apply(context, url, ok);
+    ok.url(url.build());
+    context.reporter().bytesTransferred(body.length);
+    Wire.Streamed<T> streamed =
+        wire.stream(
+            ok.build(), request.describe(), context.reporter(), redactor(context, applied), reader);
+    Wire.Reply error = streamed.error();
+    if (error == null) {
+      return streamed.value();
+    }
+    if (error.status() < 400) {
+      throw new ConfigException(
+          HttpSettings.ENDPOINT,
+          "HTTP "
+              + error.status()
+              + " from "
+              + request.describe()
+              + ": a redirect the HTTP client did not follow; use a client that follows"
+              + " redirects",
+          null);
+    }
+    throw response(context, request, error, applied).toException();
   }
 
   private HttpResponse response(

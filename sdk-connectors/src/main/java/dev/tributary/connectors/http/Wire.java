@@ -3,6 +3,7 @@ package dev.tributary.connectors.http;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.connector.RunReporter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -64,6 +65,88 @@ final class Wire {
       }
       throw new TransientException(
           "I/O failure on " + description + ": " + redactor.redact(String.valueOf(e)), e);
+    }
+  }
+
+  /** A streamed download: the reader's result for a 2xx answer, else the error reply. */
+  record Streamed<T>(@Nullable T value, @Nullable Reply error) {}
+
+  /**
+   * Sends a request; a 2xx body goes to {@code reader} as a stream (counted as it is read), any
+   * other answer is read (bounded) and returned for the caller to classify.
+   */
+  <T> Streamed<T> stream(
+      Request request,
+      String description,
+      RunReporter reporter,
+      Redactor redactor,
+      BodyReader<T> reader) {
+    try (Response response = client.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      if (response.code() < 200 || response.code() >= 300) {
+        byte[] bytes = read(body, description);
+        reporter.bytesTransferred(bytes.length);
+        okhttp3.MediaType type = body.contentType();
+        return new Streamed<>(
+            null,
+            new Reply(
+                response.code(),
+                response.headers(),
+                bytes,
+                type == null ? null : type.toString().toLowerCase(Locale.ROOT),
+                response.request().url()));
+      }
+      try (CountingStream in = new CountingStream(body.byteStream())) {
+        try {
+          return new Streamed<>(reader.read(in), null);
+        } finally {
+          reporter.bytesTransferred(in.count());
+        }
+      }
+    } catch (IOException e) {
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+        throw new TransientException(description + " was interrupted", e);
+      }
+      throw new TransientException(
+          "I/O failure on " + description + ": " + redactor.redact(String.valueOf(e)), e);
+    }
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingStream extends FilterInputStream {
+    private long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+
+    long count() {
+      return count;
     }
   }
 

@@ -1,21 +1,38 @@
 package dev.tributary.connectors.testutil;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
 
-/** Vendor fixtures stored next to the test class (src/test/resources/<its package>/). */
+/**
+ * Vendor fixtures: files under {@code src/test/resources/dev/tributary/connectors/}, named either
+ * from that root ({@code mailchimp/member.json}) or next to a test class (its package).
+ */
 public final class Fixtures {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Fixtures() {}
+
+  /** The text of {@code name}, such as {@code mailchimp/member.json}. */
+  public static String text(String name) {
+    return read(Fixtures.class.getResourceAsStream("/dev/tributary/connectors/" + name), name);
+  }
 
   /** The text of resource {@code name} in {@code owner}'s package. */
   public static String text(Class<?> owner, String name) {
-    try (InputStream in = owner.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name + " next to " + owner.getName());
-      }
+    return read(owner.getResourceAsStream(name), name + " next to " + owner.getName());
+  }
+
+  private static String read(InputStream resource, String what) {
+    if (resource == null) {
+      throw new IllegalArgumentException("no fixture " + what);
+    }
+    try (InputStream in = resource) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -34,5 +51,29 @@ public final class Fixtures {
         .addHeader("Content-Type", "application/json; charset=utf-8")
         .body(body)
         .build();
+  }
+
+  /** The JSON object in {@code name}, as a fresh tree the test may change. */
+  public static ObjectNode object(String name) {
+    return (ObjectNode) json(name);
+  }
+
+  /** The JSON in {@code name}. */
+  public static JsonNode json(String name) {
+    return parse(text(name));
+  }
+
+  /** {@code node} as JSON text. */
+  public static String write(JsonNode node) {
+    return node.toString();
+  }
+
+  /** {@code json} parsed. */
+  public static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
