@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that tests move by hand, and a {@link Sleeper} whose sleeps advance it instantly and are
- * recorded: time-dependent code runs without a single real sleep.
+ * recorded: time-dependent code runs without a single real sleep. (sdk-testing publishes the same
+ * fixture as {@code dev.tributary.testing.time.ManualClock}; sdk-core keeps this copy because
+ * sdk-testing depends on sdk-core.)
  */
 public final class ManualClock extends Clock implements Sleeper {
   private volatile Instant now;

@@ -9,6 +9,7 @@ import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.EmbeddedSftpServer;
 import dev.tributary.testing.EmbeddedSftpServerExtension;
+import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class FileImportTest {
 
   @Test
   void sizeStable_waitsUntilTheFileStoppedChangingForTheInterval() throws IOException {
-    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
     FileImport inbox =
         FileImport.builder(sftp, "inbox", "*.csv")
             .readiness(Readiness.sizeStableFor(Duration.ofMinutes(1)))

@@ -4,8 +4,6 @@ import static dev.tributary.connectors.bigquery.BigQueryExportConnectorTest.purc
 import static dev.tributary.connectors.bigquery.FakeBigQuery.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.connectors.testutil.ManualClock;
-import dev.tributary.connectors.testutil.ManualScheduler;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -19,6 +17,8 @@ import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Event;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

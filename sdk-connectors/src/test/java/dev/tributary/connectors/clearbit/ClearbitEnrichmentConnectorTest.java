@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.Fixtures;
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
@@ -15,6 +14,7 @@ import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.RateLimit;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.enrichment.EnrichmentTask;
 import dev.tributary.connectors.testutil.Fixtures;
-import dev.tributary.connectors.testutil.ManualClock;
-import dev.tributary.connectors.testutil.ManualScheduler;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
@@ -22,6 +20,8 @@ import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

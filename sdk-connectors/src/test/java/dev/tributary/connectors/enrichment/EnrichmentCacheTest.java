@@ -5,7 +5,6 @@ import static dev.tributary.connectors.enrichment.FakeProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -14,6 +13,7 @@ import dev.tributary.core.connector.EnrichmentConnector;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.EnrichmentResult.Status;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

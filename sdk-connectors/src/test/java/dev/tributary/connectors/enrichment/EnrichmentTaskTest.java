@@ -4,8 +4,6 @@ import static dev.tributary.connectors.enrichment.FakeProvider.person;
 import static dev.tributary.connectors.enrichment.FakeProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.connectors.testutil.ManualClock;
-import dev.tributary.connectors.testutil.ManualScheduler;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -29,6 +27,8 @@ import dev.tributary.core.model.Profile;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.time.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

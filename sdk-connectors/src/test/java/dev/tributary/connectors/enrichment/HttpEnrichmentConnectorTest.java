@@ -2,7 +2,6 @@ package dev.tributary.connectors.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
@@ -11,6 +10,7 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

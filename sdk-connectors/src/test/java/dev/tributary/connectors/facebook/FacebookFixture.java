@@ -2,7 +2,6 @@ package dev.tributary.connectors.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
@@ -12,6 +11,7 @@ import dev.tributary.core.connector.Page;
 import dev.tributary.core.connector.RunReporter;
 import dev.tributary.core.model.Metric;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

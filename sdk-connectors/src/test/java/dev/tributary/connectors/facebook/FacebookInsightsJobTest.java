@@ -2,7 +2,6 @@ package dev.tributary.connectors.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.connectors.testutil.ManualScheduler;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -19,6 +18,7 @@ import dev.tributary.core.model.Metric;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.time.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

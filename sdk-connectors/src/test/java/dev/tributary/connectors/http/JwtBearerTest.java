@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.Contexts;
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.connectors.testutil.RsaTestKey;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
@@ -12,6 +11,7 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.OAuth2JwtBearer;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
+import dev.tributary.testing.time.ManualClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.Contexts;
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.auth.Authorization;
@@ -12,6 +11,7 @@ import dev.tributary.core.auth.OAuth2ClientCredentials;
 import dev.tributary.core.auth.OAuth2RefreshToken;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorContext;
+import dev.tributary.testing.time.ManualClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.tributary.connectors.personalization;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.connectors.testing.ManualClock;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
@@ -12,6 +11,7 @@ import dev.tributary.core.identity.SourceRecord;
 import dev.tributary.core.identity.StoredProfile;
 import dev.tributary.core.model.Profile;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -16,6 +15,7 @@ import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.model.Profile;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.Fixtures;
-import dev.tributary.connectors.testutil.ManualClock;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -13,6 +12,7 @@ import dev.tributary.core.connector.BatchResult;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.model.Profile;
+import dev.tributary.testing.time.ManualClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,6 @@ package dev.tributary.connectors.sendgrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.testutil.Fixtures;
-import dev.tributary.connectors.testutil.ManualClock;
-import dev.tributary.connectors.testutil.ManualScheduler;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -28,6 +26,8 @@ import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.core.trigger.Trigger;
+import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.tributary.connectors.tagmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tributary.connectors.testing.ManualClock;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.CheckResult;
@@ -11,6 +10,7 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.model.Event;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

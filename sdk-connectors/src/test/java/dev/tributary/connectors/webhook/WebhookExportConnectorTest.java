@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.connectors.testing.Hmac;
-import dev.tributary.connectors.testing.ManualClock;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -24,6 +23,7 @@ import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.trigger.Trigger;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

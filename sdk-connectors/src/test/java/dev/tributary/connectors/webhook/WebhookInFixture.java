@@ -3,7 +3,6 @@ package dev.tributary.connectors.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.testing.Hmac;
-import dev.tributary.connectors.testing.ManualClock;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
@@ -12,6 +11,7 @@ import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
 import dev.tributary.core.model.Event;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
+import dev.tributary.testing.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
