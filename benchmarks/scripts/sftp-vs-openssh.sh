@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Upload and download of one big file on loopback against a throwaway OpenSSH sshd: OpenSSH's own
 # sftp client (batch mode) versus `tributary-examples.jar sftp put|get` (JVM start included), timed
-# by hyperfine in the same run, plus the peak memory (max RSS) of one run of each.
+# by hyperfine in the same run, plus the peak memory (max RSS) of one run of each, and last the
+# library's steady state in one JVM (SftpThroughput.java: several transfers through one client).
 #
 #   benchmarks/scripts/sftp-vs-openssh.sh            # 1 GiB, 3 timed runs per command
 #   SIZE_MIB=256 RUNS=5 benchmarks/scripts/sftp-vs-openssh.sh
@@ -124,3 +125,7 @@ awk -v size="$SIZE_MIB" -v ps="$bput_s" -v pm="$bput_m" -v gs="$bget_s" -v gm="$
   printf "tributary with -Xmx64m (one run each): put %.0f MiB/s, max RSS %s MiB;", size / ps, pm
   printf " get %.0f MiB/s, max RSS %s MiB\n", size / gs, gm
 }'
+
+# The library's steady state: one JVM, one client, several transfers (no JVM start, JIT warm).
+"$JAVA" -Xmx64m -cp "$JAR" benchmarks/scripts/SftpThroughput.java "$work/src.bin" "$port" "$user" \
+  "$work/client_key" "$work/known_hosts" "${INPROC_ROUNDS:-4}"
