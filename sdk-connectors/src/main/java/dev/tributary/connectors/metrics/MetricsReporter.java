@@ -64,7 +64,7 @@ public final class MetricsReporter implements RunListener, AutoCloseable {
     this.retrier =
         Retrier.builder()
             .options(b.retry)
-            .throttle(Throttle.of(b.connector.rateLimit(b.config)))
+            .throttle(Throttle.of(b.connector.rateLimit(b.config), b.clock))
             .sleeper(b.sleeper)
             .build();
     this.reportRejections = b.reportRejections;

@@ -54,7 +54,12 @@ public final class JobRunner implements AutoCloseable {
     }
     this.services =
         new Services(
-            executor, b.clock, b.sleeper, b.stateStore, b.rateLimits, new Listeners(b.listeners));
+            executor,
+            b.clock,
+            b.sleeper,
+            b.stateStore,
+            b.rateLimits != null ? b.rateLimits : new RateLimits(b.clock),
+            new Listeners(b.listeners));
   }
 
   private static ScheduledExecutorService ownExecutor(int threads) {
@@ -215,7 +220,7 @@ public final class JobRunner implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable Sleeper sleeper;
     private StateStore stateStore = StateStore.inMemory();
-    private RateLimits rateLimits = new RateLimits();
+    private @Nullable RateLimits rateLimits;
     private final List<RunListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -267,7 +272,10 @@ public final class JobRunner implements AutoCloseable {
       return this;
     }
 
-    /** Rate limits to share with other runners. Default: the runner's own. */
+    /**
+     * Rate limits to share with other runners (build them on the same clock). Default: the runner's
+     * own, measured on its {@linkplain #clock clock}.
+     */
     public Builder rateLimits(RateLimits rateLimits) {
       this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
       return this;

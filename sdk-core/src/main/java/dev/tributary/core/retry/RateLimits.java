@@ -2,6 +2,7 @@ package dev.tributary.core.retry;
 
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.RateLimit;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,8 +20,20 @@ public final class RateLimits {
   private record Key(String connectorId, Authorization credential) {}
 
   private final ConcurrentMap<Key, Throttle> throttles = new ConcurrentHashMap<>();
+  private final Clock clock;
 
-  public RateLimits() {}
+  /** Rate limits measured on the system clock. */
+  public RateLimits() {
+    this(Clock.systemUTC());
+  }
+
+  /**
+   * Rate limits measured on {@code clock}: the clock of the runner whose sleeper waits for them (a
+   * {@code JobRunner} built with a clock uses it for its own rate limits).
+   */
+  public RateLimits(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
 
   /**
    * The shared throttle of {@code connectorId} with {@code credential}, created with {@code limit}
@@ -34,7 +47,8 @@ public final class RateLimits {
     Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(limit, "limit");
     Throttle throttle =
-        throttles.computeIfAbsent(new Key(connectorId, credential), k -> new Throttle(limit));
+        throttles.computeIfAbsent(
+            new Key(connectorId, credential), k -> new Throttle(limit, clock));
     if (!throttle.limit().equals(limit)) {
       throw new IllegalStateException(
           "connector "

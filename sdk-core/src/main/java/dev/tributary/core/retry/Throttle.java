@@ -1,8 +1,8 @@
 package dev.tributary.core.retry;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.RateLimiter;
 import dev.tributary.core.connector.RateLimit;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -16,18 +16,17 @@ import org.jspecify.annotations.Nullable;
  * it, so that requests never bunch up above the rate after a wait for a slot.
  */
 public final class Throttle {
-  private static final Throttle UNLIMITED = new Throttle(RateLimit.unlimited());
+  private static final Throttle UNLIMITED = new Throttle(RateLimit.unlimited(), Clock.systemUTC());
 
   private final RateLimit limit;
-  private final @Nullable RateLimiter<Object> rate;
+  private final @Nullable SmoothRate rate;
   private final @Nullable Bulkhead<Object> concurrency;
 
-  Throttle(RateLimit limit) {
+  Throttle(RateLimit limit, Clock clock) {
     this.limit = Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(clock, "clock");
     this.rate =
-        limit.limitsRate()
-            ? RateLimiter.smoothBuilder(limit.requests(), limit.interval()).build()
-            : null;
+        limit.limitsRate() ? new SmoothRate(clock, limit.requests(), limit.interval()) : null;
     this.concurrency = limit.limitsConcurrency() ? Bulkhead.of(limit.maxConcurrency()) : null;
   }
 
@@ -36,9 +35,19 @@ public final class Throttle {
     return UNLIMITED;
   }
 
-  /** A throttle of its own, shared with nobody; {@link RateLimits} shares them. */
+  /**
+   * A throttle of its own on the system clock, shared with nobody; {@link RateLimits} shares them.
+   */
   public static Throttle of(RateLimit limit) {
-    return limit.equals(RateLimit.unlimited()) ? UNLIMITED : new Throttle(limit);
+    return of(limit, Clock.systemUTC());
+  }
+
+  /**
+   * A throttle of its own whose rate is measured on {@code clock} (the one its caller's {@link
+   * Sleeper} waits on), shared with nobody.
+   */
+  public static Throttle of(RateLimit limit, Clock clock) {
+    return limit.equals(RateLimit.unlimited()) ? UNLIMITED : new Throttle(limit, clock);
   }
 
   public RateLimit limit() {
@@ -58,9 +67,9 @@ public final class Throttle {
       slots.acquirePermit();
     }
     try {
-      RateLimiter<Object> r = rate;
+      SmoothRate r = rate;
       if (r != null) {
-        Duration wait = r.reservePermit();
+        Duration wait = r.reserve();
         if (!wait.isZero()) {
           sleeper.sleep(wait);
         }
@@ -85,8 +94,8 @@ public final class Throttle {
     if (slots != null && !slots.tryAcquirePermit()) {
       return null;
     }
-    RateLimiter<Object> r = rate;
-    if (r != null && !r.tryAcquirePermit()) {
+    SmoothRate r = rate;
+    if (r != null && !r.tryAcquire()) {
       if (slots != null) {
         slots.releasePermit();
       }
