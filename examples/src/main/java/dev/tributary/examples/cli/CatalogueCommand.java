@@ -1,7 +1,6 @@
 package dev.tributary.examples.cli;
 
 import dev.tributary.connectors.ConnectorCatalogue;
-import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.examples.catalogue.CataloguePage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -65,19 +66,17 @@ final class CatalogueCommand implements Callable<Integer> {
         .map(
             d ->
                 String.format(
-                    "%-" + width + "s%-12s%-28s%s%n", d.id(), patterns(d), techniques(d), d.name()))
+                    "%-" + width + "s%-12s%-28s%s%n",
+                    d.id(),
+                    lower(d.patterns()),
+                    lower(d.techniques()),
+                    d.name()))
         .collect(Collectors.joining());
   }
 
-  private static String patterns(ConnectorDescriptor d) {
-    return d.patterns().stream()
-        .map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
-        .collect(Collectors.joining(","));
-  }
-
-  private static String techniques(ConnectorDescriptor d) {
-    return d.techniques().stream()
-        .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+  private static String lower(Collection<? extends Enum<?>> values) {
+    return values.stream()
+        .map(v -> v.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(","));
   }
 }
