@@ -2,6 +2,7 @@ package dev.tributary.examples.quickstart;
 
 import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
+import dev.tributary.core.job.RunStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -49,7 +50,7 @@ final class Console implements RunListener {
         "· job %s: run %d %s in %d ms — read %d, written %d, rejected %d, %d bytes",
         run.jobId(),
         run.runNumber(),
-        run.status(),
+        run.status() == RunStatus.STOPPED ? "STOPPED (asked to stop)" : run.status(),
         run.elapsed().toMillis(),
         run.itemsRead(),
         run.itemsWritten(),
