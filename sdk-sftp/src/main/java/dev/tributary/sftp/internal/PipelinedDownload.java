@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
 final class PipelinedDownload extends InputStream {
   private static final Logger log = LoggerFactory.getLogger(PipelinedDownload.class);
 
-  private record Read(long offset, int length, Promise<Response, SFTPException> promise) {}
+  private record Read(
+      long offset, int length, long sentNanos, Promise<Response, SFTPException> promise) {}
 
   private final Operations ops;
   private final String path;
   private final String serverPath;
   private final Deque<Read> inFlight = new ArrayDeque<>();
+  private final ReadAheadWindow window;
   private @Nullable Connection connection;
   private @Nullable OpenFile file;
   private int readSize;
@@ -52,6 +54,7 @@ final class PipelinedDownload extends InputStream {
     this.serverPath = serverPath;
     this.connection = connection;
     this.readSize = connection.limits().capRead(ops.settings().readRequestSize());
+    this.window = new ReadAheadWindow(ops.settings().readAheadRequests(), System.nanoTime());
     this.nextOffset = offset;
     this.receivedUpTo = offset;
     OpenFile f = OpenFile.open(connection.sftp(), serverPath, EnumSet.of(OpenMode.READ));
@@ -115,13 +118,15 @@ final class PipelinedDownload extends InputStream {
   private void fetchNext() throws IOException {
     OpenFile f = openFile();
     // Up to the size known at open, then one read at a time to find the end (or new data).
-    while (inFlight.size() < ops.settings().readAheadRequests()
+    while (inFlight.size() < window.reads(readSize)
         && (nextOffset < knownSize || inFlight.isEmpty())) {
-      inFlight.addLast(new Read(nextOffset, readSize, f.sendRead(nextOffset, readSize)));
+      inFlight.addLast(send(f, nextOffset, readSize));
       nextOffset += readSize;
     }
     Read head = inFlight.pollFirst();
+    boolean waited = !head.promise().isFulfilled();
     Response res = connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
+    window.answered(head.length(), head.sentNanos(), waited, System.nanoTime());
     if (res.getType() == PacketType.STATUS) {
       res.ensureStatusIs(Response.StatusCode.EOF);
       eof = true;
@@ -149,7 +154,7 @@ final class PipelinedDownload extends InputStream {
     long from = head.offset() + n;
     long to = head.offset() + head.length();
     if (from >= knownSize) {
-      inFlight.addFirst(new Read(from, (int) (to - from), f.sendRead(from, (int) (to - from))));
+      inFlight.addFirst(send(f, from, (int) (to - from)));
       return; // at the end of the file: one read finds out
     }
     int piece = Math.max(n, 1);
@@ -157,11 +162,15 @@ final class PipelinedDownload extends InputStream {
     Deque<Read> rest = new ArrayDeque<>();
     for (long o = from; o < to; o += piece) {
       int len = (int) Math.min(piece, to - o);
-      rest.addLast(new Read(o, len, f.sendRead(o, len)));
+      rest.addLast(send(f, o, len));
     }
     while (!rest.isEmpty()) {
       inFlight.addFirst(rest.pollLast());
     }
+  }
+
+  private static Read send(OpenFile f, long offset, int length) throws IOException {
+    return new Read(offset, length, System.nanoTime(), f.sendRead(offset, length));
   }
 
   private void reconnect(IOException cause) throws IOException {
