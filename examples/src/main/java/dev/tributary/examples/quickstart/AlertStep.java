@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Step 5: a personalised alert for a few profiles, rendered by {@link PersonalizationPushConnector}
- * from Go templates over each profile's fields — now holding what the import and the enrichment
- * brought.
+ * from Go templates over the fields the page may learn — {@code first_name} and {@code company}
+ * (from the import and the enrichment), surfaced, and {@code plan}, listed in {@code alert_fields}
+ * because the alert's text names it: the page sees the plan only as the alert renders it.
  */
 final class AlertStep {
   static final String TITLE = "Hey {{ .first_name }}!";
@@ -32,6 +33,8 @@ final class AlertStep {
             Map.of(
                 "fields",
                 "first_name, company",
+                "alert_fields",
+                "plan",
                 "audiences",
                 SampleProfiles.AUDIENCE,
                 "alert_title",

@@ -51,6 +51,10 @@ class QuickstartTest {
             members + " imported & merged",
             "4 sent, 4 verified by the receiver",
             "Hey Ann!");
+    assertThat(out.toString())
+        .as("the alert reads plan, which is not surfaced, from alert_fields")
+        .contains(" plan: upgrade now")
+        .doesNotContain("<no value>");
   }
 
   @Test

@@ -33,7 +33,10 @@ interface FileDestination {
 
   ConnectorDescriptor descriptor();
 
-  /** Problems with the destination's own settings. */
+  /**
+   * Problems with the destination's own settings and, where that is cheap and writes nothing, with
+   * reaching it (SFTP logs in and looks the directory up).
+   */
   CheckResult check(ConnectorConfig config);
 
   /**

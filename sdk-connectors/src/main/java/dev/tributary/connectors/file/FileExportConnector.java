@@ -129,7 +129,8 @@ public final class FileExportConnector implements ExportConnector<Profile> {
 
   /**
    * Checks every setting, the public key (parsed, with a key we may encrypt to now) and that the
-   * file-name template renders a safe name. Sends nothing.
+   * file-name template renders a safe name; for SFTP, also logs in and looks the directory up (it
+   * must be a directory, or be missing below one). Sends and writes nothing.
    */
   @Override
   public CheckResult check(ConnectorContext context) {

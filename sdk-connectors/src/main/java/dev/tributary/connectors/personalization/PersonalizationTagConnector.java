@@ -35,10 +35,10 @@ import java.util.Objects;
  * {@code status} is {@code known}, {@code unknown} (an identity was given, no profile has it) or
  * {@code anonymous} (no identity): the two last have empty {@code fields}, every chosen audience
  * {@code false} and no {@code alert}, so a tag needs one code path. Nothing else of the profile
- * reaches the page: the alert templates see only the surfaced fields and those named in {@code
- * alert_fields}, never the rest of the profile. The full contract — keys, statuses, errors,
- * versioning, cache and CORS headers — is in the guide ("Personalization tag"); {@link #handler}
- * serves it.
+ * reaches the page: the generic connector's alert templates see only the surfaced fields and those
+ * named in {@code alert_fields}, never the rest of the profile. The full contract — keys, statuses,
+ * errors, versioning, cache and CORS headers — is in the guide ("Personalization tag"); {@link
+ * #handler} serves it.
  *
  * <p>Stateless and thread-safe.
  */
@@ -47,7 +47,6 @@ public final class PersonalizationTagConnector implements PushConnector {
   public static final int VERSION = 1;
 
   static final String IDENTITIES = "identities";
-  static final String ALERT_FIELDS = "alert_fields";
   static final String ALLOWED_ORIGINS = "allowed_origins";
   static final String MAX_AGE = "max_age_seconds";
 
@@ -82,13 +81,6 @@ public final class PersonalizationTagConnector implements PushConnector {
         .frequencies(Frequency.REAL_TIME)
         .resultingData(ResultingData.USER_FIELDS)
         .configAll(generic.configuration())
-        .config(
-            ConfigField.optional(
-                ALERT_FIELDS,
-                ConfigFieldType.LIST,
-                "More profile fields the alert templates may read without surfacing them (the"
-                    + " alert shows what it renders); none by default.",
-                ""))
         .config(
             ConfigField.optional(
                 IDENTITIES,
@@ -148,7 +140,7 @@ public final class PersonalizationTagConnector implements PushConnector {
 
   /** The known visitor's document from settings parsed once ({@code derived}: the generic's). */
   Map<String, Object> surface(ConnectorContext derived, TagSettings s, Profile profile) {
-    Map<String, Object> inner = generic.surface(derived, visible(profile, s));
+    Map<String, Object> inner = generic.surface(derived, profile);
     Map<String, Object> doc = envelope("known", s);
     doc.putAll(inner);
     return doc;
@@ -169,19 +161,6 @@ public final class PersonalizationTagConnector implements PushConnector {
     s.audiences().forEach(a -> audiences.put(a, false));
     doc.put("audiences", audiences);
     return doc;
-  }
-
-  /**
-   * {@code profile} cut down to what the page may learn: the surfaced fields and {@code
-   * alert_fields} (so an alert template cannot reach any other field) and its audiences.
-   */
-  private static Profile visible(Profile profile, TagSettings s) {
-    Profile.Builder b = Profile.builder(profile.id());
-    for (String name : s.readable()) {
-      profile.field(name).ifPresent(value -> b.field(name, value));
-    }
-    profile.audiences().forEach(b::audience);
-    return b.build();
   }
 
   private static Map<String, Object> envelope(String status, TagSettings s) {

@@ -24,7 +24,6 @@ record TagSettings(
     Set<String> origins,
     long maxAgeSeconds,
     List<String> audiences,
-    Set<String> readable,
     ConnectorConfig generic) {
 
   static TagSettings of(ConnectorConfig c, ConnectorDescriptor genericDescriptor) {
@@ -44,23 +43,7 @@ record TagSettings(
         origins(c.list(ALLOWED_ORIGINS)),
         maxAge,
         c.list("audiences"),
-        readable(c),
         ConnectorConfig.parse(genericDescriptor, values));
-  }
-
-  /** The fields an alert may read: the surfaced ones and {@code alert_fields}. */
-  private static Set<String> readable(ConnectorConfig c) {
-    Set<String> out = new LinkedHashSet<>(c.list("fields"));
-    List<String> extra = c.list(ALERT_FIELDS);
-    if (extra.contains("*")) {
-      throw new ConfigException(
-          ALERT_FIELDS,
-          "\"alert_fields\" must name the fields one by one: * would let an alert read every"
-              + " field",
-          null);
-    }
-    out.addAll(extra);
-    return Set.copyOf(out);
   }
 
   private static Set<String> origins(List<String> values) {

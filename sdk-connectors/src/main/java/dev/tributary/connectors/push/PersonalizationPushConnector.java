@@ -30,9 +30,11 @@ import java.util.Objects;
  * }</pre>
  *
  * The optional alert's parts ({@code alert_title}, {@code alert_subtitle}, {@code alert_body}) are
- * Go templates over the profile's fields, checked by {@link #check}; a profile for which one fails
- * to render (or exceeds {@code max_alert_chars}) gets no {@code alert} key, only fields and
- * audiences.
+ * Go templates, checked by {@link #check}, over the chosen fields and those named in {@code
+ * alert_fields} — never the rest of the profile: a template naming any other field gets a missing
+ * key ({@code <no value>}). A field in {@code alert_fields} is not surfaced, but whatever the alert
+ * renders of it reaches the page. A profile for which a part fails to render (or exceeds {@code
+ * max_alert_chars}) gets no {@code alert} key, only fields and audiences.
  *
  * <p>Only the chosen fields are surfaced (a field the profile lacks is left out), and the
  * membership of each chosen audience is {@code true} or {@code false}, so the tag needs no list of
@@ -47,7 +49,9 @@ public final class PersonalizationPushConnector implements PushConnector {
           .name("Personalization push")
           .description(
               "Surfaces chosen profile fields and audience memberships as the JSON document a"
-                  + " browser-side personalization tag fetches for the current visitor.")
+                  + " browser-side personalization tag fetches for the current visitor, with an"
+                  + " optional alert rendered from templates that see only the chosen fields"
+                  + " (and alert_fields).")
           .type(IntegrationType.CLIENT_SIDE)
           .patterns(IntegrationPattern.PUSH)
           .techniques(Technique.REST_API)

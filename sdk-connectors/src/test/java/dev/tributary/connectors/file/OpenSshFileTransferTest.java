@@ -2,6 +2,7 @@ package dev.tributary.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
@@ -81,5 +82,40 @@ class OpenSshFileTransferTest {
           .containsEntry("first_name", "User 4999");
       assertThat(page.records().get(4999).line()).isEqualTo(5001);
     }
+  }
+
+  @Test
+  void exportCheck_onOpenSsh_findsTheFileInTheWayOfTheDirectory() throws Exception {
+    try (OpenSshServer sshd =
+            OpenSshServer.start(SshTestKeys.HOST_ED25519, List.of(SshTestKeys.CLIENT_ED25519));
+        SftpClient sftp =
+            SftpClient.builder(sshd.host())
+                .port(sshd.port())
+                .authorization(SshTestKeys.CLIENT_ED25519.authorization(sshd.user()))
+                .hostKeys(HostKeyPolicy.fingerprints(sshd.hostKeyFingerprint()))
+                .baseDirectory(sshd.root().toString())
+                .build()) {
+      Files.writeString(sshd.root().resolve("blocker"), "a file");
+      FileExportConnector export = FileExportConnector.toSftp(sftp);
+
+      assertThat(check(export, "drop/daily").problems()).isEmpty();
+      for (String directory : List.of("blocker", "blocker/sub")) {
+        assertThat(check(export, directory).problems())
+            .as(directory)
+            .singleElement()
+            .satisfies(
+                p ->
+                    assertThat(p.message())
+                        .startsWith("\"blocker\" on " + sftp.target() + " is a file"));
+      }
+      assertThat(sshd.root().resolve("drop")).doesNotExist();
+    }
+  }
+
+  static CheckResult check(FileExportConnector export, String directory) {
+    ConnectorConfig config =
+        ConnectorConfig.parse(
+            export.descriptor(), Map.of("audience", "vip", "directory", directory));
+    return export.check(ConnectorContext.of(config, Fixtures.KEY.publicKey()));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
+import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.Connector;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -17,6 +18,7 @@ import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.sftp.HostKeyPolicy;
 import dev.tributary.sftp.SftpClient;
 import dev.tributary.testing.EmbeddedSftpServer;
 import dev.tributary.testing.EmbeddedSftpServerExtension;
@@ -230,6 +232,134 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(root().resolve("vip.csv")).doesNotExist();
+  }
+
+  CheckResult check(FileExportConnector export, String directory) {
+    Map<String, String> settings = new HashMap<>(configuration());
+    settings.put("directory", directory);
+    ConnectorConfig config = ConnectorConfig.parse(export.descriptor(), settings);
+    return export.check(ConnectorContext.of(config, authorization()));
+  }
+
+  List<Path> tree() throws IOException {
+    try (Stream<Path> s = Files.walk(root())) {
+      return s.map(root()::relativize).sorted().toList();
+    }
+  }
+
+  @Test
+  void check_takesAnExistingDirectory_orAMissingOneBelowADirectory_andLeavesNothingBehind()
+      throws Exception {
+    Files.createDirectories(root().resolve("exists"));
+    List<Path> before = tree();
+
+    for (String directory : List.of("", "exists", "./exists/", "new", "exists/new/deeper")) {
+      assertThat(check(connector, directory).problems()).as(directory).isEmpty();
+    }
+    assertThat(tree()).as("check writes nothing").isEqualTo(before);
+  }
+
+  @Test
+  void check_refusesADirectoryThatIsAFile_orLiesBelowOne() throws Exception {
+    Files.writeString(root().resolve("out"), "not a directory");
+
+    assertThat(check(connector, "out").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.setting()).isEqualTo("directory");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "\"out\" on "
+                          + sftp.target()
+                          + " is a file, not a directory: the export cannot put files in or"
+                          + " below it");
+            });
+    // OpenSSH answers "no such file" below a file, so the check finds "out"; MINA SSHD answers
+    // for "out/sub" itself, as neither file nor directory
+    assertThat(check(connector, "out/sub").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.setting()).isEqualTo("directory");
+              assertThat(p.message()).startsWith("\"out").contains("not a directory");
+            });
+  }
+
+  @Test
+  void check_refusesABaseDirectoryThatDoesNotExist_sinceUploadsDoNotCreateIt() {
+    try (SftpClient based =
+        SftpClient.builder(server.server().host())
+            .port(server.server().port())
+            .authorization(Authorization.sftpPassword("acme", Secret.of("s3cret-pw")))
+            .hostKeys(HostKeyPolicy.fingerprints(server.server().hostKeyFingerprint()))
+            .baseDirectory("nowhere")
+            .build()) {
+      assertThat(check(FileExportConnector.toSftp(based), "out").problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.setting()).isEqualTo("directory");
+                assertThat(p.message())
+                    .isEqualTo(
+                        "the SFTP client's base directory does not exist on " + based.target());
+              });
+    }
+    assertThat(root().resolve("nowhere")).doesNotExist();
+  }
+
+  @Test
+  void check_logsIn_soARefusedLoginIsAProblem_withoutThePassword() {
+    try (SftpClient wrong = Fixtures.client(server.server(), "acme", "not-the-pw")) {
+      assertThat(check(FileExportConnector.toSftp(wrong), "out").problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.setting()).isEqualTo("authorization");
+                assertThat(p.message())
+                    .startsWith("login to " + wrong.target() + " was refused")
+                    .doesNotContain("not-the-pw");
+              });
+    }
+  }
+
+  @Test
+  void check_unreachableServer_isAProblemNamingTheDirectory() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (SftpClient nowhere =
+        SftpClient.builder("127.0.0.1")
+            .port(closedPort)
+            .authorization(Authorization.sftpPassword("acme", Secret.of("s3cret-pw")))
+            .hostKeys(HostKeyPolicy.fingerprints(server.server().hostKeyFingerprint()))
+            .maxAttempts(1)
+            .build()) {
+      assertThat(check(FileExportConnector.toSftp(nowhere), "out").problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.setting()).isEqualTo("directory");
+                assertThat(p.message())
+                    .startsWith("cannot look the directory up on the SFTP server: ")
+                    .contains(Integer.toString(closedPort));
+              });
+    }
+  }
+
+  @Test
+  void check_refusesADirectoryThatWouldLeaveTheBase_beforeConnecting() {
+    for (String directory : List.of("/etc", "../out")) {
+      assertThat(check(connector, directory).problems())
+          .as(directory)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.setting()).isEqualTo("directory");
+                assertThat(p.message()).startsWith("unsafe remote path");
+              });
+    }
   }
 
   @Test

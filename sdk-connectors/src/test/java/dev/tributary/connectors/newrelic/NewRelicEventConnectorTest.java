@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.connectors.http.HttpError;
 import dev.tributary.connectors.metrics.MonitoringEvent;
 import dev.tributary.connectors.metrics.Telemetry;
 import dev.tributary.connectors.testutil.Fixtures;
@@ -18,6 +19,9 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.model.Metric;
+import dev.tributary.core.retry.BatchOutcome;
+import dev.tributary.core.retry.Retrier;
+import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import dev.tributary.testing.time.ManualClock;
 import java.io.ByteArrayInputStream;
@@ -61,6 +65,9 @@ class NewRelicEventConnectorTest extends ConnectorCompatibilityKit {
   final List<Integer> script = new CopyOnWriteArrayList<>();
   Function<JsonNode, @Nullable Integer> refuse = body -> null;
 
+  /** The Retry-After of the fake's error answers; null sends none. */
+  volatile @Nullable String retryAfter = "7";
+
   @BeforeEach
   void serve() {
     server.setDispatcher(
@@ -72,7 +79,9 @@ class NewRelicEventConnectorTest extends ConnectorCompatibilityKit {
             if (status == null || status == 200) {
               return Fixtures.json(NewRelicEventConnectorTest.class, 200, "success-200.json");
             }
-            return new MockResponse.Builder().code(status).addHeader("Retry-After", "7").build();
+            MockResponse.Builder answer = new MockResponse.Builder().code(status);
+            String wait = retryAfter;
+            return (wait == null ? answer : answer.addHeader("Retry-After", wait)).build();
           }
         });
   }
@@ -111,6 +120,7 @@ class NewRelicEventConnectorTest extends ConnectorCompatibilityKit {
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
+    retryAfter = retryAfterSeconds == null ? null : retryAfterSeconds.toString();
     script.add(status);
     return true;
   }
@@ -304,6 +314,70 @@ class NewRelicEventConnectorTest extends ConnectorCompatibilityKit {
               assertThat(r.isRetryable()).isTrue();
               assertThat(r.error().retryAfter()).contains(Duration.ofSeconds(7));
             });
+  }
+
+  /** Issue 8: a 429 without Retry-After, New Relic's usual answer when over its POST limit. */
+  @Test
+  void rateLimitedWithoutRetryAfter_isTransient_withNoWaitOfItsOwn() throws Exception {
+    retryAfter = null;
+    script.add(429);
+
+    BatchResult result =
+        write(List.of(metric("a", 1, Map.of("job", "j")), event("run 3 FAILED", Map.of())));
+
+    assertThat(result.items())
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.isRetryable()).isTrue();
+              assertThat(r.errorClass()).contains(ErrorClass.TRANSIENT);
+              assertThat(r.error().retryAfter()).isEmpty();
+              assertThat(r.error())
+                  .isInstanceOfSatisfying(
+                      HttpError.class,
+                      e -> {
+                        assertThat(e.status()).isEqualTo(429);
+                        assertThat(e.request()).isEqualTo("POST /v1/accounts/1234567/events");
+                      })
+                  .hasMessage("HTTP 429 from POST /v1/accounts/1234567/events");
+            });
+    RecordedRequest post = posts.get(0);
+    assertThat(posts).hasSize(1);
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(post.getTarget()).isEqualTo("/v1/accounts/1234567/events");
+    assertThat(post.getHeaders().get("Api-Key")).isEqualTo(LICENSE_KEY);
+    assertThat(post.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
+    assertThat(events(post))
+        .extracting(e -> e.path("eventType").asText())
+        .containsExactly("TributaryMetric", "TributaryEvent");
+  }
+
+  @Test
+  void rateLimitedWithoutRetryAfter_throughTheRetrier_waitsTheRetryOptionsBackoff()
+      throws Exception {
+    retryAfter = null;
+    script.addAll(List.of(429, 429));
+    Retrier retrier =
+        Retrier.builder()
+            .options(RetryOptions.builder().jitter(0).build()) // 1 s doubling, exactly
+            .sleeper(clock)
+            .build();
+
+    BatchOutcome<Telemetry> outcome =
+        retrier.writeBatch(
+            List.of(metric("a", 1, Map.of()), metric("b", 2, Map.of())), this::write);
+
+    assertThat(outcome.written()).isEqualTo(2);
+    assertThat(outcome.rejected()).isEmpty();
+    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(posts).hasSize(3);
+    for (RecordedRequest post : posts) {
+      assertThat(post.getTarget()).isEqualTo("/v1/accounts/1234567/events");
+      assertThat(post.getHeaders().get("Api-Key")).isEqualTo(LICENSE_KEY);
+      assertThat(events(post))
+          .extracting(e -> e.path("metricName").asText())
+          .containsExactly("a", "b");
+    }
   }
 
   @Test

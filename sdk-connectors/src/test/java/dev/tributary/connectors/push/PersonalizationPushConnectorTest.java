@@ -100,7 +100,7 @@ class PersonalizationPushConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Test
-  void alert_isRenderedFromGoTemplatesOverTheProfilesFields() {
+  void alert_isRenderedFromGoTemplatesOverTheChosenFields() {
     settings.put(
         "alert_title", "{{ if .first_name }}Hey, {{ .first_name }}{{ else }}Hello{{ end }}");
     settings.put("alert_body", "Your {{ .plan | default \"free\" | upper }} plan renews soon.");
@@ -112,6 +112,53 @@ class PersonalizationPushConnectorTest extends ConnectorCompatibilityKit {
     // As in Go, `upper` of a missing value is an execution error; `default` avoids it.
     assertThat(anonymous.get("alert"))
         .isEqualTo(Map.of("title", "Hello", "body", "Your FREE plan renews soon."));
+  }
+
+  /**
+   * Regression: the alert was rendered over every field of the profile, so a template could put a
+   * field nobody chose (here {@code internal_score}) on the page, against "Nothing is surfaced
+   * unless chosen".
+   */
+  @Test
+  void alert_seesOnlyTheChosenFields_soAFieldNotChosenDoesNotReachThePage() {
+    settings.put("fields", "first_name");
+    settings.put("alert_title", "{{ .first_name }}: {{ .internal_score }}");
+    settings.put(
+        "alert_subtitle",
+        "{{ if .plan }}on {{ .plan }}{{ else }}no plan{{ end }} {{ index . \"plan\" }}");
+    settings.put("alert_body", "{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}");
+
+    Map<String, Object> doc = connector.surface(context(), ann());
+
+    assertThat(doc.get("alert"))
+        .isEqualTo(
+            Map.of(
+                "title", "Ann: <no value>",
+                "subtitle", "no plan <no value>",
+                "body", "first_name=Ann;"));
+    String json = new String(JsonCodec.write(doc), StandardCharsets.UTF_8);
+    assertThat(json).doesNotContain("0.93").doesNotContain("pro").doesNotContain("2027");
+  }
+
+  @Test
+  void alert_readsAFieldNamedInAlertFields_andShowsOnlyWhatItRenders() {
+    settings.put("fields", "first_name");
+    settings.put("alert_fields", "plan");
+    settings.put("alert_body", "{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}");
+
+    Map<String, Object> doc = connector.surface(context(), ann());
+
+    assertThat(doc.get("fields")).isEqualTo(Map.of("first_name", "Ann"));
+    assertThat(doc.get("alert")).isEqualTo(Map.of("body", "first_name=Ann;plan=pro;"));
+    assertThat(new String(JsonCodec.write(doc), StandardCharsets.UTF_8)).doesNotContain("0.93");
+  }
+
+  @Test
+  void check_refusesAWildcardInAlertFields_sinceTheAlertCouldShowEveryField() {
+    settings.put("alert_fields", "*");
+    assertThat(connector.check(context()).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.setting()).isEqualTo("alert_fields"));
   }
 
   @Test
