@@ -13,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.Random;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages our encryptor never writes, made with BouncyCastle directly: no MDC, legacy ciphers,
- * GnuPG 2.4's OCB packet, a session key naming the null cipher, leading marker packets. Decryption
- * must refuse or accept each correctly.
+ * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets.
+ * Decryption must refuse or accept each correctly.
  */
 class CraftedMessagesTest {
   @TempDir Path dir;
@@ -81,6 +83,17 @@ class CraftedMessagesTest {
       sub = k.isEncryptionKey() && !k.isMasterKey() ? k : sub;
     }
     return sub != null ? sub : key;
+  }
+
+  /** An RFC 9580 padding packet (type 21, new format) holding {@code length} random octets. */
+  static byte[] paddingPacket(int length) {
+    byte[] packet = new byte[2 + length];
+    packet[0] = (byte) (0xC0 | 21);
+    packet[1] = (byte) length; // a one-octet length: below 192
+    byte[] random = new byte[length];
+    new Random(21).nextBytes(random);
+    System.arraycopy(random, 0, packet, 2, length);
+    return packet;
   }
 
   @Test
@@ -219,5 +232,51 @@ class CraftedMessagesTest {
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(source);
     }
+  }
+
+  // Issue 5: decryption "skips marker and padding packets".
+  @Test
+  void leadingPaddingPacket_isSkipped() throws Exception {
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            paddingPacket(32));
+    assertThat(message[0] & 0x3f).as("a padding packet first").isEqualTo(21);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  // RFC 9580, section 10.3: "Optionally Padded Message :- OpenPGP Message | OpenPGP Message,
+  // Padding Packet", both for the whole message and for the content of the encrypted data.
+  @Test
+  void paddingPacket_afterTheEncryptedData_isSkipped() throws Exception {
+    byte[] padding = paddingPacket(64);
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            new byte[0],
+            padding);
+    assertThat(Arrays.copyOfRange(message, message.length - padding.length, message.length))
+        .isEqualTo(padding);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void paddingPacket_afterTheLiteralDataInsideTheEncryption_isSkipped() throws Exception {
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true),
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            paddingPacket(100),
+            new byte[0]);
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().plaintextBytes()).isEqualTo(TEXT.length);
   }
 }
