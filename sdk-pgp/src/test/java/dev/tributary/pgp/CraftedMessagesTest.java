@@ -11,7 +11,11 @@ import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.Random;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -19,33 +23,77 @@ import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.PGPKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages our encryptor never writes, made with BouncyCastle directly: no MDC, legacy ciphers,
- * GnuPG 2.4's OCB packet, leading marker packets. Decryption must refuse or accept each correctly.
+ * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets.
+ * Decryption must refuse or accept each correctly.
  */
 class CraftedMessagesTest {
+  @TempDir Path dir;
+
   static byte[] craft(PGPDataEncryptorBuilder builder, byte[] prefix) throws Exception {
+    return craft(
+        builder, new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()), prefix);
+  }
+
+  static byte[] craft(
+      PGPDataEncryptorBuilder builder, PGPKeyEncryptionMethodGenerator method, byte[] prefix)
+      throws Exception {
+    return craft(builder, method, prefix, new byte[0], new byte[0]);
+  }
+
+  /**
+   * {@code prefix}, then the encrypted message to Alice, then {@code suffix}; {@code inner} is
+   * written inside the encryption, after the literal data packet.
+   */
+  static byte[] craft(
+      PGPDataEncryptorBuilder builder,
+      PGPKeyEncryptionMethodGenerator method,
+      byte[] prefix,
+      byte[] inner,
+      byte[] suffix)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(prefix);
+    PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(builder);
+    gen.addMethod(method);
+    try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
+      try (OutputStream lit =
+          new PGPLiteralDataGenerator()
+              .open(enc, PGPLiteralData.BINARY, "", new Date(), new byte[1 << 12])) {
+        lit.write(TEXT);
+      }
+      enc.write(inner);
+    }
+    out.write(suffix);
+    return out.toByteArray();
+  }
+
+  static PGPPublicKey aliceEncryptionKey() {
     PGPPublicKey key =
         PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).ring().getPublicKeys().next();
     PGPPublicKey sub = null;
     for (PGPPublicKey k : PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).ring()) {
       sub = k.isEncryptionKey() && !k.isMasterKey() ? k : sub;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(prefix);
-    PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(builder);
-    gen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(sub != null ? sub : key));
-    try (OutputStream enc = gen.open(out, new byte[1 << 12]);
-        OutputStream lit =
-            new PGPLiteralDataGenerator()
-                .open(enc, PGPLiteralData.BINARY, "", new Date(), new byte[1 << 12])) {
-      lit.write(TEXT);
-    }
-    return out.toByteArray();
+    return sub != null ? sub : key;
+  }
+
+  /** An RFC 9580 padding packet (type 21, new format) holding {@code length} random octets. */
+  static byte[] paddingPacket(int length) {
+    byte[] packet = new byte[2 + length];
+    packet[0] = (byte) (0xC0 | 21);
+    packet[1] = (byte) length; // a one-octet length: below 192
+    byte[] random = new byte[length];
+    new Random(21).nextBytes(random);
+    System.arraycopy(random, 0, packet, 2, length);
+    return packet;
   }
 
   @Test
@@ -134,5 +182,101 @@ class CraftedMessagesTest {
                 .setWithIntegrityPacket(true),
             marker);
     assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  /**
+   * A session key packet to Alice whose decrypted session data is {@code algorithm}, the key and
+   * its checksum. (BouncyCastle's own encoder writes no algorithm octet at all for ID 0, the v6
+   * layout, which fails as a bad checksum before the algorithm is ever looked at.)
+   */
+  static PGPKeyEncryptionMethodGenerator sessionKeyNaming(int algorithm) {
+    return new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()) {
+      @Override
+      protected byte[] createSessionInfo(byte ignored, byte[] key) {
+        byte[] info = new byte[key.length + 3];
+        info[0] = (byte) algorithm;
+        int check = 0;
+        for (int i = 0; i < key.length; i++) {
+          info[1 + i] = key[i];
+          check += key[i] & 0xff;
+        }
+        info[key.length + 1] = (byte) (check >> 8);
+        info[key.length + 2] = (byte) check;
+        return info;
+      }
+    };
+  }
+
+  // Issue 5: "data without integrity protection or with a null cipher is refused".
+  @Test
+  void nullCipher_isRefusedBeforeAnyPlaintext_andDecryptFileLeavesNoFile() throws Exception {
+    PGPDataEncryptorBuilder aes =
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true);
+    // The same crafting with the true algorithm decrypts: only the algorithm ID is wrong below.
+    byte[] control = craft(aes, sessionKeyNaming(SymmetricKeyAlgorithmTags.AES_128), new byte[0]);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), control)).isEqualTo(TEXT);
+
+    byte[] message = craft(aes, sessionKeyNaming(SymmetricKeyAlgorithmTags.NULL), new byte[0]);
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message)))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.NO_INTEGRITY_PROTECTION))
+        .hasMessage("the message uses the null cipher (plaintext): refused");
+
+    Path source = Files.write(dir.resolve("null-cipher.pgp"), message);
+    Path target = dir.resolve("out.csv");
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, target))
+        .isInstanceOf(PgpDataException.class)
+        .hasMessageContaining("null cipher");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(source);
+    }
+  }
+
+  // Issue 5: decryption "skips marker and padding packets".
+  @Test
+  void leadingPaddingPacket_isSkipped() throws Exception {
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            paddingPacket(32));
+    assertThat(message[0] & 0x3f).as("a padding packet first").isEqualTo(21);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  // RFC 9580, section 10.3: "Optionally Padded Message :- OpenPGP Message | OpenPGP Message,
+  // Padding Packet", both for the whole message and for the content of the encrypted data.
+  @Test
+  void paddingPacket_afterTheEncryptedData_isSkipped() throws Exception {
+    byte[] padding = paddingPacket(64);
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            new byte[0],
+            padding);
+    assertThat(Arrays.copyOfRange(message, message.length - padding.length, message.length))
+        .isEqualTo(padding);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void paddingPacket_afterTheLiteralDataInsideTheEncryption_isSkipped() throws Exception {
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true),
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            paddingPacket(100),
+            new byte[0]);
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().plaintextBytes()).isEqualTo(TEXT.length);
   }
 }
