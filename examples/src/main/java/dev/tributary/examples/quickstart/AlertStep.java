@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Step 5: a personalised alert for a few profiles, rendered by {@link PersonalizationPushConnector}
- * from Go templates over each profile's fields — now holding what the import and the enrichment
- * brought.
+ * Step 6 of 6: a personalised alert for a few profiles, rendered by {@link
+ * PersonalizationPushConnector} from Go templates over each profile's fields — now holding what the
+ * import and the enrichment brought.
  */
 final class AlertStep {
   static final String TITLE = "Hey {{ .first_name }}!";
