@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs all of them (about four minutes):
+# Builds the benchmarks and runs all of them (about two minutes once built):
 #   1. MicroBatcherBenchmark (JMH), pinned to one CPU core with taskset when it is installed;
 #   2. the other JMH benchmarks (ScheduleBenchmark);
 #   3. FlushLatencyHarness: 100 ms delay, 20 s at 20,000 changes/s;

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Identity resolution of many records into the in-memory store, measuring time and the heap the
  * store retains afterwards. Each record names one of {@code distinct} people by e-mail (in random
- * case and padding) and half of them also by customer number, with a plan and a city, so records
- * update, and a few join, profiles. Heap per profile should stay flat whatever the record count.
+ * case and padding), with a plan and a city; a quarter of the records of the even-numbered half of
+ * the people also carry a customer number, so about an eighth of all records do. Records update,
+ * and a few join, profiles. Heap per profile should stay flat whatever the record count.
  *
  * <p>Arguments: pairs of {@code records:distinct}; default {@code 1000000:100000 1000000:250000
  * 2000000:250000}.

@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
@@ -27,21 +28,32 @@ import java.util.zip.GZIPOutputStream;
  * the embedded server of {@code tributary-sdk-testing}, so it needs no setup.
  */
 public final class SftpExample {
+  static final String USER = "acme";
+  static final String PASSWORD = "correct horse battery";
+
   private SftpExample() {}
 
   public static void main(String[] args) throws IOException {
-    try (EmbeddedSftpServer server =
-            EmbeddedSftpServer.builder().user("acme", "correct horse battery").start();
-        SftpClient sftp =
-            SftpClient.builder(server.host())
-                .port(server.port())
-                .authorization(
-                    Authorization.sftpPassword("acme", Secret.of("correct horse battery")))
-                // Pin the fingerprint the server's administrator gave you:
-                .hostKeys(HostKeyPolicy.fingerprints(server.hostKeyFingerprint()))
-                .build()) {
+    try (EmbeddedSftpServer server = EmbeddedSftpServer.builder().user(USER, PASSWORD).start()) {
+      run(server.host(), server.port(), server.hostKeyFingerprint(), System.out);
+    }
+  }
+
+  /**
+   * The recipe against the SFTP server at {@code host:port}, whose host key has the fingerprint
+   * {@code hostKeyFingerprint}, as user {@value #USER}; progress goes to {@code out}.
+   */
+  static void run(String host, int port, String hostKeyFingerprint, PrintStream out)
+      throws IOException {
+    try (SftpClient sftp =
+        SftpClient.builder(host)
+            .port(port)
+            .authorization(Authorization.sftpPassword(USER, Secret.of(PASSWORD)))
+            // Pin the fingerprint the server's administrator gave you:
+            .hostKeys(HostKeyPolicy.fingerprints(hostKeyFingerprint))
+            .build()) {
       UploadResult result = export(sftp);
-      System.out.println(
+      out.println(
           "exported "
               + result.path()
               + " ("
@@ -62,10 +74,9 @@ public final class SftpExample {
                 BufferedReader csv =
                     new BufferedReader(
                         new InputStreamReader(new GZIPInputStream(data), StandardCharsets.UTF_8));
-                System.out.println(
-                    "importing " + file.path() + ": " + csv.lines().count() + " lines");
+                out.println("importing " + file.path() + ": " + csv.lines().count() + " lines");
               });
-      System.out.println(
+      out.println(
           "imported "
               + run.imported().size()
               + " file(s); archive now holds "

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Step 5: a personalised alert for a few profiles, rendered by {@link PersonalizationPushConnector}
- * from Go templates over the fields the page may learn — {@code first_name} and {@code company}
- * (from the import and the enrichment), surfaced, and {@code plan}, listed in {@code alert_fields}
- * because the alert's text names it: the page sees the plan only as the alert renders it.
+ * Step 6 of 6: a personalised alert for a few profiles, rendered by {@link
+ * PersonalizationPushConnector} from Go templates over the fields the page may learn — {@code
+ * first_name} and {@code company} (from the import and the enrichment), surfaced, and {@code plan},
+ * listed in {@code alert_fields} because the alert's text names it: the page sees the plan only as
+ * the alert renders it.
  */
 final class AlertStep {
   static final String TITLE = "Hey {{ .first_name }}!";

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 4: the audience's e-mail addresses sent to an enrichment provider (a mock on the JDK's HTTP
- * server, {@link MockProvider}) by {@link HttpEnrichmentConnector}; the company fields it returns
- * are merged into the imported profiles by identity resolution.
+ * Step 5 of 6: the audience's e-mail addresses sent to an enrichment provider (a mock on the JDK's
+ * HTTP server, {@link MockProvider}) by {@link HttpEnrichmentConnector}; the company fields it
+ * returns are merged into the imported profiles by identity resolution.
  */
 final class EnrichmentStep {
   static final String JOB = "vip-enrichment";

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 1: the audience as a PGP-encrypted, gzipped CSV file on the SFTP server, exported by a job
- * on a schedule ({@value #SCHEDULE}): the runner fires it, the task streams the audience into the
- * upload, and the checkpoint is committed once the upload is in place.
+ * Step 2 of 6: the audience as a PGP-encrypted, gzipped CSV file on the SFTP server, exported by a
+ * job on a schedule ({@value #SCHEDULE}): the runner fires it, the task streams the audience into
+ * the upload, and the checkpoint is committed once the upload is in place.
  */
 final class ExportStep {
   static final String SCHEDULE = "every 1s";

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 2: the exported file imported back, as a partner's file would be: found in the SFTP
+ * Step 3 of 6: the exported file imported back, as a partner's file would be: found in the SFTP
  * directory once its done-file is there, decrypted with the partner's private key, gunzipped,
  * parsed, mapped and resolved into a profile store that already knows two of the people from two
  * other sources — one by customer number, one by e-mail — which the file's rows join into one

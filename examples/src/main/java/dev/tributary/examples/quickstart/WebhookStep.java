@@ -27,10 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 3: audience changes — three members entering, one leaving — sent through a triggered job as
- * signed webhooks ({@link WebhookExportConnector}) to a local receiver ({@link WebhookReceiver} on
- * the JDK's HTTP server), which verifies each signature and timestamp before accepting it; a forged
- * webhook is refused.
+ * Step 4 of 6: audience changes — three members entering, one leaving — sent through a triggered
+ * job as signed webhooks ({@link WebhookExportConnector}) to a local receiver ({@link
+ * WebhookReceiver} on the JDK's HTTP server), which verifies each signature and timestamp before
+ * accepting it; a forged webhook is refused.
  */
 final class WebhookStep {
   static final String JOB = "vip-webhooks";

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * What the Graph API said when it refused a call, on the classified exception the Facebook
- * connectors throw: a {@link dev.tributary.core.ConfigException} (an invalid or expired token, code
- * 190; missing permissions; a setting Meta rejects), a {@link
- * dev.tributary.core.TransientException} (throttling: codes 4, 17, 32, 613, 80000–80014; Meta's
- * temporary errors 1 and 2, or any error it marks {@code is_transient}) or a {@link
+ * connectors throw: a {@link dev.tributary.core.ConfigException} (an invalid or expired token,
+ * codes 190 and 102; missing permissions; a setting Meta rejects), a {@link
+ * dev.tributary.core.TransientException} (throttling: codes 4, 17, 32, 341, 613, 80000–80014;
+ * Meta's temporary errors 1 and 2, or any error it marks {@code is_transient}) or a {@link
  * dev.tributary.core.ValidationException}. It is also an {@link HttpError}.
  *
  * <pre>{@code

@@ -94,6 +94,20 @@ class FacebookGraphErrorsTest extends FacebookFixture {
   }
 
   @Test
+  void applicationLimitReached_code341_isThrottling_waitingSixtySecondsWithoutAHint() {
+    String body =
+        "{\"error\":{\"message\":\"(#341) Application limit reached\","
+            + "\"type\":\"OAuthException\",\"code\":341}}";
+
+    TributaryException e = failure(json(400, body));
+
+    assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT);
+    assertThat(e.retryAfter()).contains(GraphErrors.DEFAULT_THROTTLE_WAIT);
+    assertThat(e.getMessage()).contains("code 341").contains("application limit is reached");
+    assertThat(((GraphError) e).code()).isEqualTo(341);
+  }
+
+  @Test
   void adAccountThrottling_waitsUntilTheAccountsScoreResets() {
     String body =
         "{\"error\":{\"message\":\"(#613) Calls to this api have exceeded the rate limit.\","

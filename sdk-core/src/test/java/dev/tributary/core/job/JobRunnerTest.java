@@ -10,6 +10,7 @@ import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.ManualClock;
 import dev.tributary.core.ManualScheduler;
+import dev.tributary.core.SystemException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
@@ -209,6 +210,140 @@ class JobRunnerTest {
     handle.resume();
     scheduler.advance(Duration.ofHours(1));
     assertThat(handle.lastRun().orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  @Test
+  void pause_stopsScheduledRuns_andResume_schedulesThemFromNow_withoutMakingUpMissedOnes() {
+    var connector = new Fixtures.Recording<String>(10);
+    JobHandle handle =
+        runner(StateStore.inMemory())
+            .add(
+                Job.exporting("hourly", connector, CONFIG, AUTH, listSource(ITEMS))
+                    .schedule(Schedule.parse("every 1h"))
+                    .restartEachRun(true)
+                    .build());
+    scheduler.advance(Duration.ofHours(1));
+    assertThat(connector.batches).hasSize(1);
+
+    handle.pause();
+    assertThat(handle.state()).isEqualTo(JobState.PAUSED);
+    assertThat(handle.nextRunAt()).isEmpty();
+    assertThat(scheduler.queued()).isZero();
+    assertThatThrownBy(handle::runNow)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("job hourly is PAUSED; resume it first");
+    scheduler.advance(Duration.ofHours(5));
+    assertThat(connector.batches).hasSize(1);
+
+    handle.resume(); // at T0 + 6h: the five fire times missed while paused are not made up
+    assertThat(handle.state()).isEqualTo(JobState.ACTIVE);
+    assertThat(handle.nextRunAt()).contains(T0.plus(Duration.ofHours(7)));
+    scheduler.runDue();
+    assertThat(connector.batches).hasSize(1);
+    scheduler.advance(Duration.ofHours(1));
+    assertThat(connector.batches).hasSize(2);
+    assertThat(finished).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
+  }
+
+  @Test
+  void pause_duringARun_stopsItAtItsNextCheckpoint_andTheRunAfterResumeGoesOnFromThere() {
+    AtomicReference<JobHandle> self = new AtomicReference<>();
+    var connector =
+        new Fixtures.Recording<String>(2)
+            .answering(
+                (c, batch) -> {
+                  if (batch.contains("a")) {
+                    self.get().pause(); // the host pauses while the first batch is in flight
+                  }
+                  return BatchResult.allOk(batch.size());
+                });
+    StateStore store = StateStore.inMemory();
+    JobHandle handle =
+        runner(store)
+            .add(
+                Job.exporting("paused-mid-run", connector, CONFIG, AUTH, listSource(ITEMS))
+                    .schedule(Schedule.parse("every 1h"))
+                    .build());
+    self.set(handle);
+
+    scheduler.advance(Duration.ofHours(3));
+    RunSnapshot stopped = handle.lastRun().orElseThrow();
+    assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(stopped.itemsWritten()).isEqualTo(2);
+    assertThat(store.load("paused-mid-run")).contains(Checkpoint.at("2"));
+    assertThat(connector.batches).containsExactly(List.of("a", "b"));
+
+    handle.resume();
+    scheduler.advance(Duration.ofHours(1));
+    assertThat(connector.batches)
+        .containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e"));
+    assertThat(handle.lastRun().orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(finished).extracting(RunSnapshot::runNumber).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void systemError_pausesTheJobUntilResumed_withoutRetrying() {
+    AtomicReference<RuntimeException> answer =
+        new AtomicReference<>(new SystemException("the connector lost its field mapping"));
+    var connector =
+        new Fixtures.Recording<String>(10)
+            .answering(
+                (c, b) -> {
+                  RuntimeException e = answer.get();
+                  if (e != null) {
+                    throw e;
+                  }
+                  return BatchResult.allOk(b.size());
+                });
+    JobHandle handle =
+        runner(StateStore.inMemory())
+            .add(
+                Job.exporting("broken", connector, CONFIG, AUTH, listSource(ITEMS))
+                    .schedule(Schedule.parse("every 1h"))
+                    .build());
+
+    scheduler.advance(Duration.ofHours(1));
+    assertThat(handle.state()).isEqualTo(JobState.PAUSED);
+    assertThat(handle.nextRunAt()).isEmpty();
+    RunSnapshot last = handle.lastRun().orElseThrow();
+    assertThat(last.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(last.failure()).isInstanceOf(SystemException.class);
+    assertThat(last.errors(ErrorClass.SYSTEM)).isEqualTo(1);
+    assertThat(clock.sleeps()).isEmpty();
+
+    scheduler.advance(Duration.ofHours(5));
+    assertThat(connector.batches).hasSize(1);
+
+    answer.set(null);
+    handle.resume();
+    scheduler.advance(Duration.ofHours(1));
+    assertThat(handle.lastRun().orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  @Test
+  void anUnexpectedException_isASystemError_thatPausesTheJob_keepingTheOriginalAsCause() {
+    var bug = new IllegalStateException("index 7 out of bounds");
+    var connector =
+        new Fixtures.Recording<String>(10)
+            .answering(
+                (c, b) -> {
+                  throw bug;
+                });
+    JobHandle handle =
+        runner(StateStore.inMemory())
+            .add(
+                Job.exporting("buggy", connector, CONFIG, AUTH, listSource(ITEMS))
+                    .schedule(Schedule.parse("every 1h"))
+                    .build());
+
+    scheduler.advance(Duration.ofHours(3));
+
+    assertThat(handle.state()).isEqualTo(JobState.PAUSED);
+    TributaryException failure = handle.lastRun().orElseThrow().failureCause().orElseThrow();
+    assertThat(failure).isInstanceOf(SystemException.class).hasCause(bug);
+    assertThat(failure.errorClass()).isEqualTo(ErrorClass.SYSTEM);
+    assertThat(failure).hasMessage("unexpected " + bug);
+    assertThat(connector.batches).hasSize(1);
   }
 
   @Test

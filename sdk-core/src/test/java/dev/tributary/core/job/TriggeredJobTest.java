@@ -5,6 +5,7 @@ import static dev.tributary.core.job.Fixtures.CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.ConfigException;
+import dev.tributary.core.SystemException;
 import dev.tributary.core.connector.BatchResult;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.Page;
@@ -154,6 +155,43 @@ class TriggeredJobTest {
             connector.written().subList(connector.written().size() - 2, connector.written().size()))
         .extracting(AudienceChange::kind)
         .containsExactly(AudienceChange.Kind.ENTERED, AudienceChange.Kind.EXITED);
+  }
+
+  @Test
+  void anUnexpectedExceptionOnDelivery_isASystemError_thatPausesTheJob_keepingTheChanges()
+      throws Exception {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    var connector =
+        new Fixtures.Recording<AudienceChange>(10)
+            .answering(
+                (c, batch) -> {
+                  if (broken.get()) {
+                    throw new IllegalStateException("mapping table not loaded");
+                  }
+                  return BatchResult.allOk(batch.size());
+                });
+    TriggerHandle handle =
+        runner.add(
+            TriggeredJob.builder(
+                    "buggy", connector, CONFIG, AUTH, Trigger.onAudiences("vip").build())
+                .build());
+    handle.offer(AudienceChange.entered("vip", member("u1", "free"), T0));
+
+    assertThat(handle.flush()).failsWithin(Duration.ofSeconds(30));
+    assertThat(handle.state()).isEqualTo(JobState.PAUSED);
+    RunSnapshot failed = handle.lastRun().orElseThrow();
+    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(failed.failure())
+        .isInstanceOf(SystemException.class)
+        .hasMessage("unexpected java.lang.IllegalStateException: mapping table not loaded");
+    assertThat(connector.batches).hasSize(1); // not retried: another try would fail the same way
+    assertThat(handle.undelivered()).extracting(AudienceChange::userId).containsExactly("u1");
+
+    broken.set(false);
+    handle.resume();
+    handle.flush().get(30, TimeUnit.SECONDS);
+    assertThat(handle.undelivered()).isEmpty();
+    assertThat(applied(connector)).containsOnlyKeys("u1");
   }
 
   @Test
