@@ -146,7 +146,7 @@ public final class SftpClientBuilder {
    * Download tuning: the most reads in flight (default 64) and bytes asked per read (default 255
    * KiB, what OpenSSH's server allows; servers that allow less answer with less and the client
    * adapts). A download keeps about twice what the link holds in flight (the rate it reads at times
-   * the round trip), at least 4 MiB and at most {@code requests} reads, so a slow reader does not
+   * the round trip), at least 2 MiB and at most {@code requests} reads, so a slow reader does not
    * make the server queue the whole read-ahead. Memory per download is at most about their product.
    */
   public SftpClientBuilder readAhead(int requests, int requestSize) {

@@ -28,7 +28,7 @@ class ReadAheadWindowTest {
     ReadAheadWindow w = new ReadAheadWindow(64, 0);
 
     assertThat(w.reads(READ)).isEqualTo(readsFor(ReadAheadWindow.FLOOR_BYTES));
-    assertThat(w.reads(32 * 1024)).isEqualTo(64); // 4 MiB in 32 KiB reads is more than the cap
+    assertThat(w.reads(16 * 1024)).isEqualTo(64); // the floor in 16 KiB reads is more than the cap
     assertThat(new ReadAheadWindow(3, 0).reads(READ)).isEqualTo(3);
   }
 

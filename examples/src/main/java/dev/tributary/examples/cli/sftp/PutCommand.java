@@ -55,6 +55,7 @@ final class PutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Warmup.start();
     UploadOptions.Builder options =
         UploadOptions.builder().existingTarget(existing).createDirectories(mkdirs);
     if (doneSuffix != null) {
