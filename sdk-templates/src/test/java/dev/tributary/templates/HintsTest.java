@@ -51,6 +51,45 @@ class HintsTest {
   }
 
   @Test
+  void aDashedKey_isPointedToIndex() {
+    assertThatThrownBy(() -> Template.parse("t", "Hi {{ .first-name }}"))
+        .isInstanceOfSatisfying(
+            TemplateParseException.class,
+            e -> {
+              assertThat(e.goMessage()).isEqualTo("template: t:1: bad character U+002D '-'");
+              assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("index"));
+            });
+  }
+
+  @Test
+  void aMissingEnd_isNamed() {
+    assertThatThrownBy(() -> Template.parse("t", "{{ if .vip }}VIP"))
+        .isInstanceOfSatisfying(
+            TemplateParseException.class,
+            e -> {
+              assertThat(e.goMessage()).isEqualTo("template: t:1: unexpected EOF");
+              assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("{{end}}"));
+            });
+  }
+
+  @Test
+  void helmFunctions_areNamedAsHelms() {
+    assertThatThrownBy(() -> Template.parse("t", "{{ include \"x\" . }}"))
+        .isInstanceOfSatisfying(
+            TemplateParseException.class,
+            e -> {
+              assertThat(e.goMessage())
+                  .isEqualTo("template: t:1: function \"include\" not defined");
+              assertThat(e.hint()).contains("include is a Helm function, not part of sprig");
+            });
+    assertThatThrownBy(() -> Template.parse("t", "{{ env \"HOME\" }}"))
+        .isInstanceOfSatisfying(
+            TemplateParseException.class,
+            e ->
+                assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("on purpose")));
+  }
+
+  @Test
   void errorsWithoutACommonCause_haveNoHint() {
     assertThatThrownBy(() -> Template.parse("t", "{{end}}"))
         .isInstanceOfSatisfying(TemplateParseException.class, e -> assertThat(e.hint()).isEmpty());
