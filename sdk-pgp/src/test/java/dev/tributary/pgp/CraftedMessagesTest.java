@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
@@ -416,5 +417,73 @@ class CraftedMessagesTest {
         .hasMessage(
             "the OpenPGP data is damaged: a padding packet (type 21) stands where the encrypted"
                 + " data should follow the session key packets");
+  }
+
+  /** Damage BouncyCastle reports with its own class names and object hashes. */
+  @Test
+  void damagedMessages_areMalformed_andTheMessageNamesNoBouncyCastleClass() throws Exception {
+    byte[] good =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new byte[0]);
+    int pkeskEnd = packetEnd(good, 0);
+    byte[] userId = {(byte) 0xCD, 0x01, 'x'};
+    String order =
+        "the OpenPGP data is damaged: a packet (type %d) stands where the encrypted data should"
+            + " follow the session key packets";
+    Map<byte[], String> damaged =
+        Map.of(
+            insertAfter(good, 1, userId),
+            order.formatted(13),
+            insertAfter(good, 1, new byte[] {0x00}),
+            order.formatted(0),
+            Arrays.copyOf(good, pkeskEnd),
+            "the OpenPGP data ends after the session key packets, before the encrypted data: it"
+                + " is truncated",
+            Arrays.copyOf(good, pkeskEnd - 10),
+            "the OpenPGP data ends inside a packet: it is truncated",
+            insertAfter(good, 1, new byte[] {(byte) 0xC1, 0x02, 0x03, 0x00}), // a PKESK cut short
+            "the OpenPGP data is damaged: its packets cannot be read");
+    damaged.forEach(
+        (message, expected) ->
+            assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+                .isInstanceOfSatisfying(
+                    PgpDataException.class,
+                    e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+                .hasMessage(expected)
+                .message()
+                .doesNotContain("bouncycastle", "Packet")
+                .doesNotContainPattern("@[0-9a-f]{4,}"));
+  }
+
+  @Test
+  void damageInsideTheEncryptedData_isMalformed_andTheMessageNamesNoBouncyCastleClass()
+      throws Exception {
+    PGPDataEncryptorBuilder aes =
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true);
+    byte[] other = craft(aes, new byte[0]);
+    byte[] sessionKey = Arrays.copyOf(other, packetEnd(other, 0));
+    byte[] userId = {(byte) 0xCD, 0x01, 'x'};
+    byte[] inner = new byte[sessionKey.length + userId.length];
+    System.arraycopy(sessionKey, 0, inner, 0, sessionKey.length);
+    System.arraycopy(userId, 0, inner, sessionKey.length, userId.length);
+    // After the literal data, inside a valid MDC: a session key packet, then a user ID packet.
+    byte[] message =
+        craft(
+            aes,
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            inner,
+            new byte[0]);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage("the decrypted message is malformed: its packets cannot be read")
+        .message()
+        .doesNotContain("bouncycastle", "Packet")
+        .doesNotContainPattern("@[0-9a-f]{4,}");
   }
 }
