@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -485,5 +486,25 @@ class CraftedMessagesTest {
         .message()
         .doesNotContain("bouncycastle", "Packet")
         .doesNotContainPattern("@[0-9a-f]{4,}");
+  }
+
+  // A bad armor header is bad data, not a failed read to retry (it was a TransientException).
+  @Test
+  void damagedArmorHeader_isMalformed_notTransient() throws Exception {
+    byte[] good =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new byte[0]);
+    String armor = new String(armored(good), StandardCharsets.US_ASCII);
+    byte[] message =
+        armor
+            .replaceFirst("-----\n", "-----\nnot a header line\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage("the armored message is damaged: its armor header lines cannot be read");
   }
 }
