@@ -8,15 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -59,10 +65,21 @@ class CraftedMessagesTest {
       byte[] inner,
       byte[] suffix)
       throws Exception {
+    return craft(builder, List.of(method), prefix, inner, suffix);
+  }
+
+  /** As above, with a session key packet per method, in order. */
+  static byte[] craft(
+      PGPDataEncryptorBuilder builder,
+      List<PGPKeyEncryptionMethodGenerator> methods,
+      byte[] prefix,
+      byte[] inner,
+      byte[] suffix)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(prefix);
     PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(builder);
-    gen.addMethod(method);
+    methods.forEach(gen::addMethod);
     try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
       try (OutputStream lit =
           new PGPLiteralDataGenerator()
@@ -76,10 +93,13 @@ class CraftedMessagesTest {
   }
 
   static PGPPublicKey aliceEncryptionKey() {
-    PGPPublicKey key =
-        PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).ring().getPublicKeys().next();
+    return encryptionKey(PgpTestKeys.ALICE_RSA);
+  }
+
+  static PGPPublicKey encryptionKey(TestKey testKey) {
+    PGPPublicKey key = PgpCertificate.of(testKey.publicKey()).ring().getPublicKeys().next();
     PGPPublicKey sub = null;
-    for (PGPPublicKey k : PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).ring()) {
+    for (PGPPublicKey k : PgpCertificate.of(testKey.publicKey()).ring()) {
       sub = k.isEncryptionKey() && !k.isMasterKey() ? k : sub;
     }
     return sub != null ? sub : key;
@@ -278,5 +298,213 @@ class CraftedMessagesTest {
         with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().plaintextBytes()).isEqualTo(TEXT.length);
+  }
+
+  static final byte[] MARKER = {(byte) 0xCA, 0x03, 'P', 'G', 'P'};
+
+  /** The tag of the packet whose header starts at {@code offset}, old or new format. */
+  static int tagAt(byte[] message, int offset) {
+    int header = message[offset] & 0xff;
+    return (header & 0x40) != 0 ? header & 0x3f : (header & 0x3c) >> 2;
+  }
+
+  /** Where the packet starting at {@code offset} ends; a partial body length is not expected. */
+  static int packetEnd(byte[] message, int offset) {
+    ByteBuffer m = ByteBuffer.wrap(message);
+    int header = message[offset] & 0xff;
+    int first = message[offset + 1] & 0xff;
+    if ((header & 0x40) != 0) {
+      if (first < 192) {
+        return offset + 2 + first;
+      } else if (first < 224) {
+        return offset + 3 + ((first - 192) << 8) + (message[offset + 2] & 0xff) + 192;
+      } else if (first == 255) {
+        return offset + 6 + m.getInt(offset + 2);
+      }
+    } else if ((header & 3) == 0) {
+      return offset + 2 + first;
+    } else if ((header & 3) == 1) {
+      return offset + 3 + (m.getShort(offset + 1) & 0xffff);
+    } else if ((header & 3) == 2) {
+      return offset + 5 + m.getInt(offset + 1);
+    }
+    throw new IllegalArgumentException("a partial length at offset " + offset);
+  }
+
+  /** {@code message} with {@code insert} put after its first {@code packets} packets. */
+  static byte[] insertAfter(byte[] message, int packets, byte[] insert) {
+    int at = 0;
+    for (int i = 0; i < packets; i++) {
+      at = packetEnd(message, at);
+    }
+    byte[] out = new byte[message.length + insert.length];
+    System.arraycopy(message, 0, out, 0, at);
+    System.arraycopy(insert, 0, out, at, insert.length);
+    System.arraycopy(message, at, out, at + insert.length, message.length - at);
+    return out;
+  }
+
+  static byte[] armored(byte[] binary) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ArmoredOutputStream armor = ArmoredOutputStream.builder().build(out)) {
+      armor.write(binary);
+    }
+    return out.toByteArray();
+  }
+
+  // RFC 9580, section 5.8: a marker packet "MUST be ignored when received", wherever it stands
+  // (section 10.3 allows it anywhere); BouncyCastle refused one after the session key packet.
+  @Test
+  void markerPacket_betweenSessionKeyAndEncryptedData_isSkipped_binaryAndArmored()
+      throws Exception {
+    byte[] plain =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true),
+            new byte[0]);
+    byte[] message = insertAfter(plain, 1, MARKER);
+    assertThat(tagAt(message, 0)).as("a PKESK first").isEqualTo(1);
+    int marker = packetEnd(message, 0);
+    assertThat(tagAt(message, marker)).as("then the marker").isEqualTo(10);
+    assertThat(tagAt(message, marker + MARKER.length)).as("then the SEIPD").isEqualTo(18);
+
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), armored(message))).isEqualTo(TEXT);
+  }
+
+  @Test
+  void markerPackets_betweenSessionKeys_andBeforeAeadData_areSkipped() throws Exception {
+    List<PGPKeyEncryptionMethodGenerator> bobThenAlice =
+        List.of(
+            new BcPublicKeyKeyEncryptionMethodGenerator(encryptionKey(PgpTestKeys.BOB_25519)),
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()));
+    byte[] plain =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithAEAD(AEADAlgorithmTags.OCB, 10)
+                .setUseV5AEAD(),
+            bobThenAlice,
+            new byte[0],
+            new byte[0],
+            new byte[0]);
+    byte[] message = insertAfter(insertAfter(plain, 2, MARKER), 1, MARKER);
+    int second = packetEnd(message, packetEnd(message, 0));
+    assertThat(tagAt(message, second)).as("Alice's PKESK after a marker").isEqualTo(1);
+    int data = packetEnd(message, packetEnd(message, second));
+    assertThat(tagAt(message, data)).as("the OCB packet after a marker").isEqualTo(20);
+
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().aead()).isTrue();
+  }
+
+  // RFC 9580, section 10.3 allows a padding packet only after a whole message, so one between the
+  // session keys and the encrypted data is damage; it must be reported as such, in our words.
+  @Test
+  void paddingPacket_betweenSessionKeyAndEncryptedData_isRefusedAsMalformed() throws Exception {
+    byte[] message =
+        insertAfter(
+            craft(
+                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                    .setWithIntegrityPacket(true),
+                new byte[0]),
+            1,
+            paddingPacket(16));
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage(
+            "the OpenPGP data is damaged: a padding packet (type 21) stands where the encrypted"
+                + " data should follow the session key packets");
+  }
+
+  /** Damage BouncyCastle reports with its own class names and object hashes. */
+  @Test
+  void damagedMessages_areMalformed_andTheMessageNamesNoBouncyCastleClass() throws Exception {
+    byte[] good =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new byte[0]);
+    int pkeskEnd = packetEnd(good, 0);
+    byte[] userId = {(byte) 0xCD, 0x01, 'x'};
+    String order =
+        "the OpenPGP data is damaged: a packet (type %d) stands where the encrypted data should"
+            + " follow the session key packets";
+    Map<byte[], String> damaged =
+        Map.of(
+            insertAfter(good, 1, userId),
+            order.formatted(13),
+            insertAfter(good, 1, new byte[] {0x00}),
+            order.formatted(0),
+            Arrays.copyOf(good, pkeskEnd),
+            "the OpenPGP data ends after the session key packets, before the encrypted data: it"
+                + " is truncated",
+            Arrays.copyOf(good, pkeskEnd - 10),
+            "the OpenPGP data ends inside a packet: it is truncated",
+            insertAfter(good, 1, new byte[] {(byte) 0xC1, 0x02, 0x03, 0x00}), // a PKESK cut short
+            "the OpenPGP data is damaged: its packets cannot be read");
+    damaged.forEach(
+        (message, expected) ->
+            assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+                .isInstanceOfSatisfying(
+                    PgpDataException.class,
+                    e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+                .hasMessage(expected)
+                .message()
+                .doesNotContain("bouncycastle", "Packet")
+                .doesNotContainPattern("@[0-9a-f]{4,}"));
+  }
+
+  @Test
+  void damageInsideTheEncryptedData_isMalformed_andTheMessageNamesNoBouncyCastleClass()
+      throws Exception {
+    PGPDataEncryptorBuilder aes =
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true);
+    byte[] other = craft(aes, new byte[0]);
+    byte[] sessionKey = Arrays.copyOf(other, packetEnd(other, 0));
+    byte[] userId = {(byte) 0xCD, 0x01, 'x'};
+    byte[] inner = new byte[sessionKey.length + userId.length];
+    System.arraycopy(sessionKey, 0, inner, 0, sessionKey.length);
+    System.arraycopy(userId, 0, inner, sessionKey.length, userId.length);
+    // After the literal data, inside a valid MDC: a session key packet, then a user ID packet.
+    byte[] message =
+        craft(
+            aes,
+            new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+            new byte[0],
+            inner,
+            new byte[0]);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage("the decrypted message is malformed: its packets cannot be read")
+        .message()
+        .doesNotContain("bouncycastle", "Packet")
+        .doesNotContainPattern("@[0-9a-f]{4,}");
+  }
+
+  // A bad armor header is bad data, not a failed read to retry (it was a TransientException).
+  @Test
+  void damagedArmorHeader_isMalformed_notTransient() throws Exception {
+    byte[] good =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            new byte[0]);
+    String armor = new String(armored(good), StandardCharsets.US_ASCII);
+    byte[] message =
+        armor
+            .replaceFirst("-----\n", "-----\nnot a header line\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage("the armored message is damaged: its armor header lines cannot be read");
   }
 }

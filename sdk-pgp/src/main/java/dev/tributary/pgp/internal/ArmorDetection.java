@@ -28,7 +28,18 @@ final class ArmorDetection {
     }
     String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
-      return ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
+      try {
+        return ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
+      } catch (SourceFailure e) {
+        throw e;
+      } catch (IOException e) {
+        throw new PgpDataException(
+            Reason.MALFORMED,
+            "the armored "
+                + expectedBlock.toLowerCase(java.util.Locale.ROOT)
+                + " is damaged: its armor header lines cannot be read",
+            e);
+      }
     }
     if (text.startsWith("-----BEGIN PGP ")) {
       String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));

@@ -250,8 +250,9 @@ public final class DecryptingInputStream extends InputStream {
       if (e instanceof TributaryException t) {
         throw t;
       }
+      // BouncyCastle's messages may name its classes and print object hashes: ours instead.
       throw new PgpDataException(
-          Reason.MALFORMED, "the decrypted message is malformed: " + e.getMessage(), e);
+          Reason.MALFORMED, "the decrypted message is malformed: its packets cannot be read", e);
     }
   }
 }

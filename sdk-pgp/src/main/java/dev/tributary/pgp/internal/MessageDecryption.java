@@ -7,23 +7,24 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPadding;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
 
 /**
- * Opens an OpenPGP message: de-armors it if needed, skips marker and padding packets, refuses data
- * without integrity protection, finds the session key, checks its cipher against the policy, and
- * returns a {@link DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common
- * case, goes through {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through
- * BouncyCastle, whose AEAD chunks are authenticated before they are released.
+ * Opens an OpenPGP message: de-armors it if needed, skips marker packets wherever they stand and
+ * padding packets before the message (see {@link TopLevelPackets}), refuses data without integrity
+ * protection, finds the session key, checks its cipher against the policy, and returns a {@link
+ * DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes through
+ * {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose AEAD
+ * chunks are authenticated before they are released.
  */
 public final class MessageDecryption {
   private MessageDecryption() {}
@@ -34,7 +35,8 @@ public final class MessageDecryption {
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
     InputStream binary = ArmorDetection.binary(SourceFailure.guard(source), "MESSAGE");
-    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(binary));
+    PGPEncryptedDataList list =
+        encryptedDataList(new BcPGPObjectFactory(new TopLevelPackets(binary)));
     PGPEncryptedData first = list.get(0);
     if (!first.isIntegrityProtected() && !first.isAEAD()) {
       throw new PgpDataException(
@@ -82,7 +84,7 @@ public final class MessageDecryption {
           throw new PgpDataException(
               Reason.MALFORMED, "the OpenPGP data holds no encrypted message");
         }
-        if (!(o instanceof PGPMarker) && !(o instanceof PGPPadding)) {
+        if (!(o instanceof PGPPadding)) {
           throw new PgpDataException(
               Reason.NOT_OPENPGP,
               "the OpenPGP data is not an encrypted message (it starts with "
@@ -97,9 +99,24 @@ public final class MessageDecryption {
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
       }
+      // BouncyCastle's messages may name its classes and print object hashes: ours instead.
       throw new PgpDataException(
-          Reason.MALFORMED, "the OpenPGP data is damaged: " + e.getMessage(), e);
+          Reason.MALFORMED,
+          endsEarly(e)
+              ? "the OpenPGP data ends inside a packet: it is truncated"
+              : "the OpenPGP data is damaged: its packets cannot be read",
+          e);
     }
+  }
+
+  /** Whether {@code t} or one of its causes says the data ended early. */
+  private static boolean endsEarly(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SymmetricAlgorithm algorithm(int id, DecryptionSettings settings) {

@@ -1,0 +1,69 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
+import org.bouncycastle.bcpg.Packet;
+import org.bouncycastle.bcpg.PacketTags;
+
+/**
+ * The top-level packets of a message, with every marker packet skipped wherever it stands (RFC
+ * 9580, section 5.8: "MUST be ignored when received"). BouncyCastle skips one only before the first
+ * packet of a message; between the session key packets and the encrypted data it fails. Skipping
+ * here, in the packet reader that {@code PGPEncryptedDataList} asks for its packets, keeps the
+ * stream as it is: nothing is buffered, and the packets inside the encrypted data are read by
+ * BouncyCastle's own readers, untouched.
+ *
+ * <p>Anything else between the session key packets and the encrypted data (a padding packet, a user
+ * ID, the end of the data) is refused as {@link Reason#MALFORMED}, in our words rather than
+ * BouncyCastle's, which name its classes. Not thread-safe, like any stream.
+ */
+final class TopLevelPackets extends BCPGInputStream {
+  private boolean afterSessionKey;
+
+  TopLevelPackets(InputStream in) {
+    super(in);
+  }
+
+  @Override
+  public int nextPacketTag() throws IOException {
+    int tag;
+    while ((tag = super.nextPacketTag()) == PacketTags.MARKER) {
+      super.readPacket();
+    }
+    return tag;
+  }
+
+  @Override
+  public Packet readPacket() throws IOException {
+    int tag = nextPacketTag();
+    boolean sessionKey =
+        tag == PacketTags.PUBLIC_KEY_ENC_SESSION || tag == PacketTags.SYMMETRIC_KEY_ENC_SESSION;
+    if (afterSessionKey && !sessionKey && !isEncryptedData(tag)) {
+      throw new PgpDataException(Reason.MALFORMED, unexpected(tag));
+    }
+    afterSessionKey = sessionKey;
+    return super.readPacket();
+  }
+
+  private static boolean isEncryptedData(int tag) {
+    return tag == PacketTags.SYM_ENC_INTEGRITY_PRO
+        || tag == PacketTags.AEAD_ENC_DATA
+        || tag == PacketTags.SYMMETRIC_KEY_ENC;
+  }
+
+  private static String unexpected(int tag) {
+    if (tag < 0) {
+      return "the OpenPGP data ends after the session key packets, before the encrypted data:"
+          + " it is truncated";
+    }
+    String packet = tag == PacketTags.PADDING ? "a padding packet" : "a packet";
+    return "the OpenPGP data is damaged: "
+        + packet
+        + " (type "
+        + tag
+        + ") stands where the encrypted data should follow the session key packets";
+  }
+}
