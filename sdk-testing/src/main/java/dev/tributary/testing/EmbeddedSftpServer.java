@@ -84,6 +84,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
   }
 
   /**
+   * How many {@code keepalive@openssh.com} requests clients have sent since the start, over all
+   * sessions: shows whether an idle client keeps its connection alive. The server answers each as
+   * OpenSSH does.
+   */
+  public int keepAlivesReceived() {
+    return server.keepAlivesReceived();
+  }
+
+  /**
    * Closes the next session abruptly once it has read or written more than {@code bytes} bytes of
    * file data, as a dropped network would; then the server behaves normally again. For testing
    * resume and "no partial file under the final name".

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -33,6 +35,7 @@ final class MinaSftpServer {
   private final SshServer sshd;
   private final AtomicInteger sessions = new AtomicInteger();
   private final AtomicLong dropAfter = new AtomicLong(-1);
+  private final AtomicInteger keepAlives = new AtomicInteger();
 
   private MinaSftpServer(SshServer sshd) {
     this.sshd = sshd;
@@ -61,6 +64,10 @@ final class MinaSftpServer {
     sftp.addSftpEventListener(server.new DropListener());
     sshd.setSubsystemFactories(List.of(sftp));
     sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+    List<RequestHandler<ConnectionService>> handlers = new ArrayList<>();
+    handlers.add(server.new KeepAliveCounter());
+    handlers.addAll(sshd.getGlobalRequestHandlers());
+    sshd.setGlobalRequestHandlers(handlers);
     sshd.addSessionListener(
         new SessionListener() {
           @Override
@@ -123,6 +130,10 @@ final class MinaSftpServer {
     return sessions.get();
   }
 
+  int keepAlivesReceived() {
+    return keepAlives.get();
+  }
+
   void dropAfter(long bytes) {
     dropAfter.set(bytes);
   }
@@ -138,6 +149,24 @@ final class MinaSftpServer {
       sshd.stop(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop the embedded SFTP server", e);
+    }
+  }
+
+  /**
+   * Counts {@code keepalive@openssh.com} global requests and leaves the answer to MINA's own
+   * handlers further down the list: Unsupported means "not mine, ask the next one".
+   */
+  private final class KeepAliveCounter implements RequestHandler<ConnectionService> {
+    @Override
+    public Result process(
+        ConnectionService service,
+        String request,
+        boolean wantReply,
+        org.apache.sshd.common.util.buffer.Buffer buffer) {
+      if ("keepalive@openssh.com".equals(request)) {
+        keepAlives.incrementAndGet();
+      }
+      return Result.Unsupported;
     }
   }
 
