@@ -31,6 +31,20 @@ public final class Quickstart {
 
   /** Runs the quickstart with {@code profileCount} sample profiles, printing to {@code out}. */
   public static Summary run(PrintWriter out, int profileCount) throws InterruptedException {
+    return run(out, profileCount, BeforeStep.NOTHING);
+  }
+
+  /** Called before each step after setup, inside it: lets a test break that step for real. */
+  @FunctionalInterface
+  interface BeforeStep {
+    BeforeStep NOTHING = (step, sandbox) -> {};
+
+    void accept(String step, Sandbox sandbox) throws Exception;
+  }
+
+  /** As {@link #run(PrintWriter, int)}, calling {@code before} ahead of each step. */
+  static Summary run(PrintWriter out, int profileCount, BeforeStep before)
+      throws InterruptedException {
     if (profileCount < 8) {
       throw new IllegalArgumentException("profileCount must be at least 8: " + profileCount);
     }
@@ -48,20 +62,23 @@ public final class Quickstart {
           sandbox.sftpServer.port(),
           sandbox.sftpServer.hostKeyFingerprint(),
           sandbox.partnerKey.keyId());
+      Steps steps = new Steps(sandbox, before);
       console.step(2, "Export: the audience as an encrypted, gzipped CSV file over SFTP");
-      ExportStep.Result export = step("export", () -> ExportStep.run(sandbox, profiles, console));
+      ExportStep.Result export =
+          steps.run("export", () -> ExportStep.run(sandbox, profiles, console));
       console.step(3, "Import: the file back, decrypted, parsed and identity-resolved");
-      ImportStep.Result imported = step("import", () -> ImportStep.run(sandbox, profiles, console));
+      ImportStep.Result imported =
+          steps.run("import", () -> ImportStep.run(sandbox, profiles, console));
       console.step(4, "Webhooks: audience changes, signed, to a receiver that verifies them");
       WebhookStep.Result hooks =
-          step("webhooks", () -> WebhookStep.run(sandbox, profiles, console));
+          steps.run("webhooks", () -> WebhookStep.run(sandbox, profiles, console));
       console.step(5, "Enrichment: company data from a provider merged into the profiles");
       EnrichmentStep.Result enriched =
-          step(
+          steps.run(
               "enrichment", () -> EnrichmentStep.run(sandbox, profiles, imported.store(), console));
       console.step(6, "Alerts: a personalised message for a few profiles");
       List<Map<String, Object>> alerts =
-          step("alerts", () -> AlertStep.run(profiles, imported.store(), 3, console));
+          steps.run("alerts", () -> AlertStep.run(profiles, imported.store(), 3, console));
       Summary summary =
           new Summary(
               profiles.all().size(),
@@ -92,6 +109,17 @@ public final class Quickstart {
       throw e;
     } catch (Exception e) {
       throw new QuickstartException(name, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private record Steps(Sandbox sandbox, BeforeStep before) {
+    <T> T run(String name, Callable<T> step) {
+      return step(
+          name,
+          () -> {
+            before.accept(name, sandbox);
+            return step.call();
+          });
     }
   }
 

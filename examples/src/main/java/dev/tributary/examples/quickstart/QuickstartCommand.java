@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
 public final class QuickstartCommand implements Callable<Integer> {
   private static final String SSHD_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.sshd";
 
+  private final Quickstart.BeforeStep beforeStep;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -32,6 +34,15 @@ public final class QuickstartCommand implements Callable<Integer> {
       defaultValue = "" + Quickstart.DEFAULT_PROFILES,
       description = "How many sample profiles to make (at least 8). Default: ${DEFAULT-VALUE}.")
   int profiles;
+
+  public QuickstartCommand() {
+    this(Quickstart.BeforeStep.NOTHING);
+  }
+
+  /** For tests: {@code beforeStep} runs ahead of each step and may make it fail. */
+  QuickstartCommand(Quickstart.BeforeStep beforeStep) {
+    this.beforeStep = beforeStep;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -45,7 +56,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      Quickstart.run(spec.commandLine().getOut(), profiles);
+      Quickstart.run(spec.commandLine().getOut(), profiles, beforeStep);
       return 0;
     } catch (QuickstartException e) {
       err.println("error: " + e.getMessage());

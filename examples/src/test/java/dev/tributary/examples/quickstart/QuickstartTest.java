@@ -6,7 +6,12 @@ import dev.tributary.core.model.Profile;
 import dev.tributary.examples.cli.TributaryCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The quickstart in-process: the summary's facts match what the steps must have done. */
 class QuickstartTest {
@@ -64,6 +69,43 @@ class QuickstartTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Summary", "Quickstart finished in");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void command_aFailingStep_exitsOne_namingTheStep_andStopsThereWithoutPrintingSecrets() {
+    List<String> secrets = new ArrayList<>();
+    Path[] serverRoot = new Path[1];
+    List<String> stepsStarted = new ArrayList<>();
+    CommandLine cli =
+        new CommandLine(
+            new QuickstartCommand(
+                (step, sandbox) -> {
+                  stepsStarted.add(step);
+                  if (step.equals("export")) {
+                    secrets.add(sandbox.partnerKey.armored().reveal());
+                    serverRoot[0] = sandbox.sftpServer.root();
+                    // a file where the export's directory should be: the SFTP check refuses it
+                    Files.writeString(serverRoot[0].resolve("outbox"), "not a directory\n");
+                  }
+                }));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("--profiles", "8");
+
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("error: the export step failed: ")
+        .contains("outbox")
+        .contains("       (java.lang.IllegalStateException)");
+    assertThat(stepsStarted).containsExactly("export");
+    assertThat(out.toString()).contains("[2/6] Export").doesNotContain("[3/6]", "Summary");
+    assertThat(secrets).singleElement().asString().contains("PRIVATE KEY");
+    assertThat(out.toString() + err.toString())
+        .doesNotContain(secrets.get(0))
+        .doesNotContain("PRIVATE KEY")
+        .doesNotContainIgnoringCase("password");
+    assertThat(serverRoot[0]).as("the sandbox is closed and its files deleted").doesNotExist();
   }
 
   @Test
