@@ -29,13 +29,7 @@ class OpenSshFileTransferTest {
   void encryptedExport_toOpenSsh_importsBackIntoRows() throws Exception {
     try (OpenSshServer sshd =
             OpenSshServer.start(SshTestKeys.HOST_ED25519, List.of(SshTestKeys.CLIENT_ED25519));
-        SftpClient sftp =
-            SftpClient.builder(sshd.host())
-                .port(sshd.port())
-                .authorization(SshTestKeys.CLIENT_ED25519.authorization(sshd.user()))
-                .hostKeys(HostKeyPolicy.fingerprints(sshd.hostKeyFingerprint()))
-                .baseDirectory(sshd.root().toString())
-                .build()) {
+        SftpClient sftp = client(sshd)) {
       FileExportConnector export = FileExportConnector.toSftp(sftp);
       ConnectorConfig exportConfig =
           ConnectorConfig.parse(
@@ -88,13 +82,7 @@ class OpenSshFileTransferTest {
   void exportCheck_onOpenSsh_findsTheFileInTheWayOfTheDirectory() throws Exception {
     try (OpenSshServer sshd =
             OpenSshServer.start(SshTestKeys.HOST_ED25519, List.of(SshTestKeys.CLIENT_ED25519));
-        SftpClient sftp =
-            SftpClient.builder(sshd.host())
-                .port(sshd.port())
-                .authorization(SshTestKeys.CLIENT_ED25519.authorization(sshd.user()))
-                .hostKeys(HostKeyPolicy.fingerprints(sshd.hostKeyFingerprint()))
-                .baseDirectory(sshd.root().toString())
-                .build()) {
+        SftpClient sftp = client(sshd)) {
       Files.writeString(sshd.root().resolve("blocker"), "a file");
       FileExportConnector export = FileExportConnector.toSftp(sftp);
 
@@ -110,6 +98,16 @@ class OpenSshFileTransferTest {
       }
       assertThat(sshd.root().resolve("drop")).doesNotExist();
     }
+  }
+
+  /** A client of {@code sshd} with the fixed Ed25519 key, based in the server's root. */
+  static SftpClient client(OpenSshServer sshd) {
+    return SftpClient.builder(sshd.host())
+        .port(sshd.port())
+        .authorization(SshTestKeys.CLIENT_ED25519.authorization(sshd.user()))
+        .hostKeys(HostKeyPolicy.fingerprints(sshd.hostKeyFingerprint()))
+        .baseDirectory(sshd.root().toString())
+        .build();
   }
 
   static CheckResult check(FileExportConnector export, String directory) {

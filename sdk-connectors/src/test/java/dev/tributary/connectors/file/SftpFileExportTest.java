@@ -20,6 +20,7 @@ import dev.tributary.core.model.Profile;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.sftp.HostKeyPolicy;
 import dev.tributary.sftp.SftpClient;
+import dev.tributary.sftp.SftpClientBuilder;
 import dev.tributary.testing.EmbeddedSftpServer;
 import dev.tributary.testing.EmbeddedSftpServerExtension;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
@@ -288,13 +289,7 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
 
   @Test
   void check_refusesABaseDirectoryThatDoesNotExist_sinceUploadsDoNotCreateIt() {
-    try (SftpClient based =
-        SftpClient.builder(server.server().host())
-            .port(server.server().port())
-            .authorization(Authorization.sftpPassword("acme", Secret.of("s3cret-pw")))
-            .hostKeys(HostKeyPolicy.fingerprints(server.server().hostKeyFingerprint()))
-            .baseDirectory("nowhere")
-            .build()) {
+    try (SftpClient based = clientOf(server.server().port()).baseDirectory("nowhere").build()) {
       assertThat(check(FileExportConnector.toSftp(based), "out").problems())
           .singleElement()
           .satisfies(
@@ -323,19 +318,24 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
     }
   }
 
+  /** A client of the embedded server's host, logging in as acme, on {@code port}. */
+  SftpClientBuilder clientOf(int port) {
+    return SftpClient.builder(server.server().host())
+        .port(port)
+        .authorization(Authorization.sftpPassword("acme", Secret.of("s3cret-pw")))
+        .hostKeys(HostKeyPolicy.fingerprints(server.server().hostKeyFingerprint()));
+  }
+
+  static int closedPort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   @Test
   void check_unreachableServer_isAProblemNamingTheDirectory() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    try (SftpClient nowhere =
-        SftpClient.builder("127.0.0.1")
-            .port(closedPort)
-            .authorization(Authorization.sftpPassword("acme", Secret.of("s3cret-pw")))
-            .hostKeys(HostKeyPolicy.fingerprints(server.server().hostKeyFingerprint()))
-            .maxAttempts(1)
-            .build()) {
+    int closedPort = closedPort();
+    try (SftpClient nowhere = clientOf(closedPort).maxAttempts(1).build()) {
       assertThat(check(FileExportConnector.toSftp(nowhere), "out").problems())
           .singleElement()
           .satisfies(
@@ -349,7 +349,20 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
   }
 
   @Test
-  void check_refusesADirectoryThatWouldLeaveTheBase_beforeConnecting() {
+  void check_refusesADirectoryThatWouldLeaveTheBase_beforeConnecting() throws Exception {
+    // a client of a closed port: a check that tried to connect would report that instead
+    try (SftpClient unconnectable = clientOf(closedPort()).maxAttempts(1).build()) {
+      for (String directory : List.of("/etc", "../out")) {
+        assertThat(check(FileExportConnector.toSftp(unconnectable), directory).problems())
+            .as(directory)
+            .singleElement()
+            .satisfies(
+                p -> {
+                  assertThat(p.setting()).isEqualTo("directory");
+                  assertThat(p.message()).startsWith("unsafe remote path");
+                });
+      }
+    }
     for (String directory : List.of("/etc", "../out")) {
       assertThat(check(connector, directory).problems())
           .as(directory)

@@ -111,7 +111,7 @@ public final class MessageDecryption {
 
   /** Whether {@code t} or one of its causes says the data ended early. */
   private static boolean endsEarly(Throwable t) {
-    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof EOFException) {
         return true;
       }

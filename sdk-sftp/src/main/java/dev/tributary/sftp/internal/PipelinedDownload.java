@@ -126,7 +126,7 @@ final class PipelinedDownload extends InputStream {
     Read head = inFlight.pollFirst();
     boolean waited = !head.promise().isFulfilled();
     Response res = connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
-    window.answered(head.length(), head.sentNanos(), waited, System.nanoTime());
+    long answeredNanos = System.nanoTime();
     if (res.getType() == PacketType.STATUS) {
       res.ensureStatusIs(Response.StatusCode.EOF);
       eof = true;
@@ -134,6 +134,7 @@ final class PipelinedDownload extends InputStream {
     }
     res.ensurePacketTypeIs(PacketType.DATA);
     int n = res.readUInt32AsInt();
+    window.answered(n, head.sentNanos(), waited, answeredNanos);
     if (head.offset() >= knownSize) {
       knownSize = Long.MAX_VALUE; // the file grew since it was opened: read on to its end
     }
