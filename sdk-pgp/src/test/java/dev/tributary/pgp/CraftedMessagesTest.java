@@ -11,6 +11,7 @@ import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -34,11 +36,14 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Messages our encryptor never writes, made with BouncyCastle directly: no MDC, legacy ciphers,
- * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets.
- * Decryption must refuse or accept each correctly.
+ * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets; and
+ * damaged signatures. Decryption and verification must refuse or accept each correctly.
  */
 class CraftedMessagesTest {
   @TempDir Path dir;
@@ -76,11 +81,24 @@ class CraftedMessagesTest {
       byte[] inner,
       byte[] suffix)
       throws Exception {
+    return craft(builder, methods, prefix, new byte[0], inner, suffix);
+  }
+
+  /** As above, with {@code before} written inside the encryption before the literal data. */
+  static byte[] craft(
+      PGPDataEncryptorBuilder builder,
+      List<PGPKeyEncryptionMethodGenerator> methods,
+      byte[] prefix,
+      byte[] before,
+      byte[] inner,
+      byte[] suffix)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(prefix);
     PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(builder);
     methods.forEach(gen::addMethod);
     try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
+      enc.write(before);
       try (OutputStream lit =
           new PGPLiteralDataGenerator()
               .open(enc, PGPLiteralData.BINARY, "", new Date(), new byte[1 << 12])) {
@@ -506,5 +524,66 @@ class CraftedMessagesTest {
             PgpDataException.class,
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
         .hasMessage("the armored message is damaged: its armor header lines cannot be read");
+  }
+
+  static byte[] detachedSignature(TestKey signer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpSignatures.sign(
+        new ByteArrayInputStream(TEXT), out, List.of(PgpKey.of(signer.privateKey())), false);
+    return out.toByteArray();
+  }
+
+  static List<SignatureVerification> verifyDetached(byte[] signature, TestKey signer) {
+    return PgpSignatures.verify(
+        new ByteArrayInputStream(TEXT),
+        new ByteArrayInputStream(signature),
+        List.of(PgpCertificate.of(signer.publicKey())),
+        PgpPolicy.defaults());
+  }
+
+  static Stream<Arguments> damagedSignatures() throws Exception {
+    byte[] rsa = detachedSignature(PgpTestKeys.ALICE_RSA);
+    byte[] half = Arrays.copyOf(rsa, rsa.length / 2);
+    byte[] garbage = "garbage".getBytes(StandardCharsets.US_ASCII);
+    byte[] trailing = Arrays.copyOf(rsa, rsa.length + garbage.length);
+    System.arraycopy(garbage, 0, trailing, rsa.length, garbage.length);
+    // After the two-octet packet header: version, signature type, public-key algorithm.
+    byte[] unknownAlgorithm = rsa.clone();
+    assertThat(rsa[3]).as("a v4 signature after a two-octet length").isEqualTo((byte) 4);
+    unknownAlgorithm[5] = (byte) 0xfe;
+    // A v6 signature's four-octet hashed subpacket length claiming more than the packet holds:
+    // BouncyCastle's message for it was "null".
+    byte[] v6 = detachedSignature(PgpTestKeys.EVE_V6);
+    assertThat(v6[2]).as("a v6 signature after a one-octet length").isEqualTo((byte) 6);
+    v6[8] = (byte) 0xff;
+    String truncated = "the signature ends inside a packet: it is truncated";
+    String damaged = "the signature is damaged: its packets cannot be read";
+    return Stream.of(
+        Arguments.of("cut in half", half, truncated),
+        Arguments.of("cut inside its hashed subpackets", Arrays.copyOf(rsa, 10), truncated),
+        Arguments.of("armored, cut in half", armored(half), truncated),
+        Arguments.of("a hashed subpacket length beyond the packet", v6, truncated),
+        Arguments.of("followed by bytes that are no packet", trailing, damaged),
+        Arguments.of("armored, followed by bytes that are no packet", armored(trailing), damaged),
+        Arguments.of("a public-key algorithm that does not exist", unknownAlgorithm, damaged));
+  }
+
+  /** BouncyCastle's messages name its classes ("PartialInputStream") or are just "null". */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedSignatures")
+  void verify_damagedDetachedSignature_isMalformed_andTheMessageNamesNoBouncyCastleClass(
+      String damage, byte[] signature, String expected) {
+    assertThatThrownBy(() -> verifyDetached(signature, PgpTestKeys.ALICE_RSA))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED);
+              assertThat(e.getCause()).as("BouncyCastle's error").isInstanceOf(IOException.class);
+            })
+        .hasMessage(expected)
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Stream", "Packet", "null")
+        .doesNotContainPattern("@[0-9a-f]{4,}");
   }
 }

@@ -128,8 +128,7 @@ public final class DetachedSignatures {
       if (e instanceof TributaryException t) {
         throw t;
       }
-      throw new PgpDataException(
-          Reason.MALFORMED, "the signature is damaged: " + e.getMessage(), e);
+      throw ParseFailures.malformed("the signature", e);
     }
     if (sigs.isEmpty()) {
       throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
