@@ -280,26 +280,47 @@ class EncryptDecryptTest {
     new Random(3).nextBytes(big);
     byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), big);
     for (int failAt : new int[] {100, ciphertext.length / 2}) {
-      java.io.InputStream dropping =
-          new java.io.FilterInputStream(new ByteArrayInputStream(ciphertext)) {
-            int read;
-
-            @Override
-            public int read(byte[] b, int off, int len) throws java.io.IOException {
-              if (read >= failAt) {
-                throw new java.io.IOException("connection reset");
-              }
-              int n = super.read(b, off, Math.min(len, failAt - read));
-              read += Math.max(n, 0);
-              return n;
-            }
-          };
+      java.io.InputStream dropping = droppingAfter(ciphertext, failAt);
       assertThatThrownBy(
               () -> with(PgpTestKeys.ALICE_RSA).decrypt(dropping, OutputStream.nullOutputStream()))
           .as("failing at %d", failAt)
           .isInstanceOf(dev.tributary.core.TransientException.class)
           .hasMessageContaining("connection reset");
     }
+  }
+
+  /** {@code bytes}, whose reading fails with "connection reset" after {@code failAt} of them. */
+  static java.io.InputStream droppingAfter(byte[] bytes, int failAt) {
+    return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read >= failAt) {
+          throw new java.io.IOException("connection reset");
+        }
+        int n = super.read(b, off, Math.min(len, failAt - read));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void verify_signatureStreamFailsMidway_isATransientError_notADamagedSignature() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(new ByteArrayInputStream(TEXT), sig, List.of(alice), false);
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.verify(
+                    new ByteArrayInputStream(TEXT),
+                    droppingAfter(sig.toByteArray(), 100),
+                    List.of(alice.certificate()),
+                    PgpPolicy.defaults()))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessage("reading the signature failed: connection reset")
+        .hasRootCauseMessage("connection reset");
   }
 
   @Test

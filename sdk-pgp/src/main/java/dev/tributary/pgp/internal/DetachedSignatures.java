@@ -115,7 +115,8 @@ public final class DetachedSignatures {
   private static List<PGPSignature> readSignatures(InputStream in) {
     List<PGPSignature> sigs = new ArrayList<>();
     try {
-      BcPGPObjectFactory factory = new BcPGPObjectFactory(ArmorDetection.binary(in, "SIGNATURE"));
+      BcPGPObjectFactory factory =
+          new BcPGPObjectFactory(ArmorDetection.binary(SourceFailure.guard(in), "SIGNATURE"));
       Object o;
       while ((o = factory.nextObject()) != null) {
         if (o instanceof PGPSignatureList list) {
@@ -127,6 +128,9 @@ public final class DetachedSignatures {
     } catch (IOException | RuntimeException e) {
       if (e instanceof TributaryException t) {
         throw t;
+      }
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the signature failed: " + e.getMessage(), e);
       }
       throw ParseFailures.malformed("the signature", e);
     }
