@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +26,19 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
+import org.bouncycastle.bcpg.MPInteger;
+import org.bouncycastle.bcpg.OnePassSignaturePacket;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SignaturePacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
@@ -585,5 +594,77 @@ class CraftedMessagesTest {
         .doesNotContainIgnoringCase("bouncycastle")
         .doesNotContain("Stream", "Packet", "null")
         .doesNotContainPattern("@[0-9a-f]{4,}");
+  }
+
+  /**
+   * Bob's (Ed25519, v4) detached signature with its first value, R, 33 octets long: it parses, but
+   * BouncyCastle cannot encode it for checking and throws "Malformed Ed25519 signature encoding".
+   */
+  static PGPSignature overlongEd25519Signature() throws Exception {
+    PGPSignature good =
+        ((PGPSignatureList)
+                new BcPGPObjectFactory(detachedSignature(PgpTestKeys.BOB_25519)).nextObject())
+            .get(0);
+    assertThat(good.getKeyAlgorithm()).isEqualTo(PublicKeyAlgorithmTags.EDDSA_LEGACY);
+    SignaturePacket overlong =
+        new SignaturePacket(
+            good.getVersion(),
+            good.getSignatureType(),
+            good.getKeyID(),
+            good.getKeyAlgorithm(),
+            good.getHashAlgorithm(),
+            good.getHashedSubPackets().toArray(),
+            good.getUnhashedSubPackets().toArray(),
+            good.getDigestPrefix(),
+            new MPInteger[] {
+              new MPInteger(BigInteger.ONE.shiftLeft(260)), new MPInteger(BigInteger.ONE)
+            });
+    return new PGPSignature(new BCPGInputStream(new ByteArrayInputStream(overlong.getEncoded())));
+  }
+
+  @Test
+  void verify_detachedSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+    byte[] signature = overlongEd25519Signature().getEncoded();
+    assertThat(verifyDetached(signature, PgpTestKeys.BOB_25519))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.valid()).isFalse();
+              assertThat(v.signerFingerprint()).isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+              assertThat(v.failure()).hasValue("the signature cannot be checked");
+            });
+  }
+
+  @Test
+  void decrypt_onePassSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+    PGPSignature sig = overlongEd25519Signature();
+    byte[] onePass =
+        new OnePassSignaturePacket(
+                sig.getSignatureType(),
+                sig.getHashAlgorithm(),
+                sig.getKeyAlgorithm(),
+                sig.getKeyID(),
+                false)
+            .getEncoded();
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
+            new byte[0],
+            onePass,
+            sig.getEncoded(),
+            new byte[0]);
+    PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
+    assertThatThrownBy(() -> decrypt(decryptor, message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.BAD_SIGNATURE))
+        .hasMessage(
+            "the message has no valid signature by a verification certificate: the signature"
+                + " cannot be checked")
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Ed25519", "encoding");
   }
 }

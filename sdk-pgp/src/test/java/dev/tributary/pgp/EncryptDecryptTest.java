@@ -53,6 +53,15 @@ class EncryptDecryptTest {
     return PgpDecryptor.builder().key(PgpKey.of(key.privateKey())).build();
   }
 
+  /** Alice's decryptor, requiring a valid signature by {@code signer}. */
+  static PgpDecryptor requiringASignature(TestKey signer) {
+    return PgpDecryptor.builder()
+        .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+        .verifyWith(PgpCertificate.of(signer.publicKey()))
+        .signaturePolicy(SignaturePolicy.REQUIRED)
+        .build();
+  }
+
   @ParameterizedTest
   @FieldSource("KEYS")
   void roundTrip_everyKeyKind(TestKey key) {
@@ -197,12 +206,7 @@ class EncryptDecryptTest {
   @Test
   void requiredSignature_missing_failsAfterTheIntegrityCheck() {
     byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
-    PgpDecryptor dec =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.CAROL_SEQUOIA.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build();
+    PgpDecryptor dec = requiringASignature(PgpTestKeys.CAROL_SEQUOIA);
     assertThatThrownBy(() -> decrypt(dec, ciphertext))
         .isInstanceOfSatisfying(
             PgpDataException.class,
