@@ -327,6 +327,39 @@ class EncryptDecryptTest {
         .hasRootCauseMessage("connection reset");
   }
 
+  // The caller's own stream's message is kept: it is theirs, not BouncyCastle's.
+  @Test
+  void sign_dataStreamFails_isATransientError_namingTheData() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.sign(
+                    droppingAfter(TEXT, 100), new ByteArrayOutputStream(), List.of(alice), false))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessage("cannot sign: reading the data failed: connection reset")
+        .hasRootCauseMessage("connection reset");
+  }
+
+  @Test
+  void sign_signatureStreamFails_isATransientError_namingTheSignature() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("disk full");
+          }
+        };
+    for (boolean armor : new boolean[] {false, true}) {
+      assertThatThrownBy(
+              () -> PgpSignatures.sign(new ByteArrayInputStream(TEXT), full, List.of(alice), armor))
+          .as("armor %s", armor)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessage("cannot sign: writing the signature failed: disk full")
+          .hasRootCauseMessage("disk full");
+    }
+  }
+
   @Test
   void decryptFile_tampered_leavesNoPlaintextBehind() throws Exception {
     Path source = dir.resolve("in.csv");
