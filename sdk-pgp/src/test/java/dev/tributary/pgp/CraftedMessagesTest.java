@@ -11,7 +11,9 @@ import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,24 +23,36 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
+import org.bouncycastle.bcpg.MPInteger;
+import org.bouncycastle.bcpg.OnePassSignaturePacket;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SignaturePacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Messages our encryptor never writes, made with BouncyCastle directly: no MDC, legacy ciphers,
- * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets.
- * Decryption must refuse or accept each correctly.
+ * GnuPG 2.4's OCB packet, a session key naming the null cipher, marker and padding packets; and
+ * damaged signatures. Decryption and verification must refuse or accept each correctly.
  */
 class CraftedMessagesTest {
   @TempDir Path dir;
@@ -76,11 +90,24 @@ class CraftedMessagesTest {
       byte[] inner,
       byte[] suffix)
       throws Exception {
+    return craft(builder, methods, prefix, new byte[0], inner, suffix);
+  }
+
+  /** As above, with {@code before} written inside the encryption before the literal data. */
+  static byte[] craft(
+      PGPDataEncryptorBuilder builder,
+      List<PGPKeyEncryptionMethodGenerator> methods,
+      byte[] prefix,
+      byte[] before,
+      byte[] inner,
+      byte[] suffix)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(prefix);
     PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(builder);
     methods.forEach(gen::addMethod);
     try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
+      enc.write(before);
       try (OutputStream lit =
           new PGPLiteralDataGenerator()
               .open(enc, PGPLiteralData.BINARY, "", new Date(), new byte[1 << 12])) {
@@ -506,5 +533,138 @@ class CraftedMessagesTest {
             PgpDataException.class,
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
         .hasMessage("the armored message is damaged: its armor header lines cannot be read");
+  }
+
+  static byte[] detachedSignature(TestKey signer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpSignatures.sign(
+        new ByteArrayInputStream(TEXT), out, List.of(PgpKey.of(signer.privateKey())), false);
+    return out.toByteArray();
+  }
+
+  static List<SignatureVerification> verifyDetached(byte[] signature, TestKey signer) {
+    return PgpSignatures.verify(
+        new ByteArrayInputStream(TEXT),
+        new ByteArrayInputStream(signature),
+        List.of(PgpCertificate.of(signer.publicKey())),
+        PgpPolicy.defaults());
+  }
+
+  static Stream<Arguments> damagedSignatures() throws Exception {
+    byte[] rsa = detachedSignature(PgpTestKeys.ALICE_RSA);
+    byte[] half = Arrays.copyOf(rsa, rsa.length / 2);
+    byte[] garbage = "garbage".getBytes(StandardCharsets.US_ASCII);
+    byte[] trailing = Arrays.copyOf(rsa, rsa.length + garbage.length);
+    System.arraycopy(garbage, 0, trailing, rsa.length, garbage.length);
+    // After the two-octet packet header: version, signature type, public-key algorithm.
+    byte[] unknownAlgorithm = rsa.clone();
+    assertThat(rsa[3]).as("a v4 signature after a two-octet length").isEqualTo((byte) 4);
+    unknownAlgorithm[5] = (byte) 0xfe;
+    // A v6 signature's four-octet hashed subpacket length claiming more than the packet holds:
+    // BouncyCastle's message for it was "null".
+    byte[] v6 = detachedSignature(PgpTestKeys.EVE_V6);
+    assertThat(v6[2]).as("a v6 signature after a one-octet length").isEqualTo((byte) 6);
+    v6[8] = (byte) 0xff;
+    String truncated = "the signature ends inside a packet: it is truncated";
+    String damaged = "the signature is damaged: its packets cannot be read";
+    return Stream.of(
+        Arguments.of("cut in half", half, truncated),
+        Arguments.of("cut inside its hashed subpackets", Arrays.copyOf(rsa, 10), truncated),
+        Arguments.of("armored, cut in half", armored(half), truncated),
+        Arguments.of("a hashed subpacket length beyond the packet", v6, truncated),
+        Arguments.of("followed by bytes that are no packet", trailing, damaged),
+        Arguments.of("armored, followed by bytes that are no packet", armored(trailing), damaged),
+        Arguments.of("a public-key algorithm that does not exist", unknownAlgorithm, damaged));
+  }
+
+  /** BouncyCastle's messages name its classes ("PartialInputStream") or are just "null". */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedSignatures")
+  void verify_damagedDetachedSignature_isMalformed_andTheMessageNamesNoBouncyCastleClass(
+      String damage, byte[] signature, String expected) {
+    assertThatThrownBy(() -> verifyDetached(signature, PgpTestKeys.ALICE_RSA))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED);
+              assertThat(e.getCause()).as("BouncyCastle's error").isInstanceOf(IOException.class);
+            })
+        .hasMessage(expected)
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Stream", "Packet", "null")
+        .doesNotContainPattern("@[0-9a-f]{4,}");
+  }
+
+  /**
+   * Bob's (Ed25519, v4) detached signature with its first value, R, 33 octets long: it parses, but
+   * BouncyCastle cannot encode it for checking and throws "Malformed Ed25519 signature encoding".
+   */
+  static PGPSignature overlongEd25519Signature() throws Exception {
+    PGPSignature good =
+        ((PGPSignatureList)
+                new BcPGPObjectFactory(detachedSignature(PgpTestKeys.BOB_25519)).nextObject())
+            .get(0);
+    assertThat(good.getKeyAlgorithm()).isEqualTo(PublicKeyAlgorithmTags.EDDSA_LEGACY);
+    SignaturePacket overlong =
+        new SignaturePacket(
+            good.getVersion(),
+            good.getSignatureType(),
+            good.getKeyID(),
+            good.getKeyAlgorithm(),
+            good.getHashAlgorithm(),
+            good.getHashedSubPackets().toArray(),
+            good.getUnhashedSubPackets().toArray(),
+            good.getDigestPrefix(),
+            new MPInteger[] {
+              new MPInteger(BigInteger.ONE.shiftLeft(260)), new MPInteger(BigInteger.ONE)
+            });
+    return new PGPSignature(new BCPGInputStream(new ByteArrayInputStream(overlong.getEncoded())));
+  }
+
+  @Test
+  void verify_detachedSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+    byte[] signature = overlongEd25519Signature().getEncoded();
+    assertThat(verifyDetached(signature, PgpTestKeys.BOB_25519))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.valid()).isFalse();
+              assertThat(v.signerFingerprint()).isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+              assertThat(v.failure()).hasValue("the signature cannot be checked");
+            });
+  }
+
+  @Test
+  void decrypt_onePassSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+    PGPSignature sig = overlongEd25519Signature();
+    byte[] onePass =
+        new OnePassSignaturePacket(
+                sig.getSignatureType(),
+                sig.getHashAlgorithm(),
+                sig.getKeyAlgorithm(),
+                sig.getKeyID(),
+                false)
+            .getEncoded();
+    byte[] message =
+        craft(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true),
+            List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
+            new byte[0],
+            onePass,
+            sig.getEncoded(),
+            new byte[0]);
+    PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
+    assertThatThrownBy(() -> decrypt(decryptor, message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.BAD_SIGNATURE))
+        .hasMessage(
+            "the message has no valid signature by a verification certificate: the signature"
+                + " cannot be checked")
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Ed25519", "encoding");
   }
 }

@@ -53,6 +53,15 @@ class EncryptDecryptTest {
     return PgpDecryptor.builder().key(PgpKey.of(key.privateKey())).build();
   }
 
+  /** Alice's decryptor, requiring a valid signature by {@code signer}. */
+  static PgpDecryptor requiringASignature(TestKey signer) {
+    return PgpDecryptor.builder()
+        .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+        .verifyWith(PgpCertificate.of(signer.publicKey()))
+        .signaturePolicy(SignaturePolicy.REQUIRED)
+        .build();
+  }
+
   @ParameterizedTest
   @FieldSource("KEYS")
   void roundTrip_everyKeyKind(TestKey key) {
@@ -197,12 +206,7 @@ class EncryptDecryptTest {
   @Test
   void requiredSignature_missing_failsAfterTheIntegrityCheck() {
     byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
-    PgpDecryptor dec =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.CAROL_SEQUOIA.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build();
+    PgpDecryptor dec = requiringASignature(PgpTestKeys.CAROL_SEQUOIA);
     assertThatThrownBy(() -> decrypt(dec, ciphertext))
         .isInstanceOfSatisfying(
             PgpDataException.class,
@@ -280,25 +284,79 @@ class EncryptDecryptTest {
     new Random(3).nextBytes(big);
     byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), big);
     for (int failAt : new int[] {100, ciphertext.length / 2}) {
-      java.io.InputStream dropping =
-          new java.io.FilterInputStream(new ByteArrayInputStream(ciphertext)) {
-            int read;
-
-            @Override
-            public int read(byte[] b, int off, int len) throws java.io.IOException {
-              if (read >= failAt) {
-                throw new java.io.IOException("connection reset");
-              }
-              int n = super.read(b, off, Math.min(len, failAt - read));
-              read += Math.max(n, 0);
-              return n;
-            }
-          };
+      java.io.InputStream dropping = droppingAfter(ciphertext, failAt);
       assertThatThrownBy(
               () -> with(PgpTestKeys.ALICE_RSA).decrypt(dropping, OutputStream.nullOutputStream()))
           .as("failing at %d", failAt)
           .isInstanceOf(dev.tributary.core.TransientException.class)
           .hasMessageContaining("connection reset");
+    }
+  }
+
+  /** {@code bytes}, whose reading fails with "connection reset" after {@code failAt} of them. */
+  static java.io.InputStream droppingAfter(byte[] bytes, int failAt) {
+    return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read >= failAt) {
+          throw new java.io.IOException("connection reset");
+        }
+        int n = super.read(b, off, Math.min(len, failAt - read));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void verify_signatureStreamFailsMidway_isATransientError_notADamagedSignature() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(new ByteArrayInputStream(TEXT), sig, List.of(alice), false);
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.verify(
+                    new ByteArrayInputStream(TEXT),
+                    droppingAfter(sig.toByteArray(), 100),
+                    List.of(alice.certificate()),
+                    PgpPolicy.defaults()))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessage("reading the signature failed: connection reset")
+        .hasRootCauseMessage("connection reset");
+  }
+
+  // The caller's own stream's message is kept: it is theirs, not BouncyCastle's.
+  @Test
+  void sign_dataStreamFails_isATransientError_namingTheData() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.sign(
+                    droppingAfter(TEXT, 100), new ByteArrayOutputStream(), List.of(alice), false))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessage("cannot sign: reading the data failed: connection reset")
+        .hasRootCauseMessage("connection reset");
+  }
+
+  @Test
+  void sign_signatureStreamFails_isATransientError_namingTheSignature() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("disk full");
+          }
+        };
+    for (boolean armor : new boolean[] {false, true}) {
+      assertThatThrownBy(
+              () -> PgpSignatures.sign(new ByteArrayInputStream(TEXT), full, List.of(alice), armor))
+          .as("armor %s", armor)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessage("cannot sign: writing the signature failed: disk full")
+          .hasRootCauseMessage("disk full");
     }
   }
 

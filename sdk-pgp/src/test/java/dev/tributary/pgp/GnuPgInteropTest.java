@@ -163,12 +163,7 @@ class GnuPgInteropTest {
                 PgpTestKeys.ALICE_RSA.fingerprint())
             .ok()
             .out();
-    PgpDecryptor dec =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build();
+    PgpDecryptor dec = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
     PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(message));
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().validSignature().orElseThrow().signerFingerprint())

@@ -91,12 +91,7 @@ class SequoiaInteropTest {
                 file("cert.asc", PgpTestKeys.ALICE_RSA.armoredPublicKey()))
             .ok()
             .out();
-    PgpDecryptor dec =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.CAROL_SEQUOIA.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build();
+    PgpDecryptor dec = EncryptDecryptTest.requiringASignature(PgpTestKeys.CAROL_SEQUOIA);
     assertThat(decrypt(dec, message)).isEqualTo(TEXT);
   }
 

@@ -1,12 +1,13 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.SystemException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SignatureVerification;
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,27 +51,42 @@ public final class DetachedSignatures {
           g.update(buffer, 0, n);
         }
       }
-      OutputStream out =
-          new FilterOutputStream(target) {
-            @Override
-            public void close() throws IOException {
-              flush();
-            }
-          };
-      if (armor) {
-        out = ArmoredOutputStream.builder().clearHeaders().build(out);
-      }
-      try (BCPGOutputStream packets = new BCPGOutputStream(out, PacketFormat.CURRENT)) {
-        for (PGPSignatureGenerator g : generators) {
-          g.generate().encode(packets);
+    } catch (IOException e) {
+      throw new TransientException("cannot sign: reading the data failed: " + e.getMessage(), e);
+    }
+    // Encoded in memory (a few hundred bytes a key) so that a failure writing to the caller's
+    // stream, whose message is theirs to see, is told from one of BouncyCastle's.
+    byte[] signatures = encode(generators, keys, armor);
+    try {
+      target.write(signatures);
+      target.flush();
+    } catch (IOException e) {
+      throw new TransientException(
+          "cannot sign: writing the signature failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] encode(
+      List<PGPSignatureGenerator> generators, List<UnlockedKeys> keys, boolean armor) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out =
+            armor ? ArmoredOutputStream.builder().clearHeaders().build(bytes) : bytes;
+        BCPGOutputStream packets = new BCPGOutputStream(out, PacketFormat.CURRENT)) {
+      for (int i = 0; i < generators.size(); i++) {
+        try {
+          generators.get(i).generate().encode(packets);
+        } catch (PGPException e) {
+          throw new PgpKeyException(
+              "cannot sign with key "
+                  + keys.get(i).fingerprint()
+                  + ": the signature cannot be made",
+              e);
         }
       }
-      out.close();
-    } catch (PGPException e) {
-      throw new PgpKeyException("cannot sign: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new TransientException("cannot sign: " + e.getMessage(), e);
+      throw new SystemException("cannot sign: the signature cannot be encoded", e);
     }
+    return bytes.toByteArray();
   }
 
   public static List<SignatureVerification> verify(
@@ -103,6 +119,7 @@ public final class DetachedSignatures {
         }
       }
     } catch (IOException e) {
+      // Only the caller's stream throws here (update does not): its message is theirs.
       throw new TransientException("cannot read the signed data: " + e.getMessage(), e);
     }
     List<SignatureVerification> results = new ArrayList<>();
@@ -115,7 +132,8 @@ public final class DetachedSignatures {
   private static List<PGPSignature> readSignatures(InputStream in) {
     List<PGPSignature> sigs = new ArrayList<>();
     try {
-      BcPGPObjectFactory factory = new BcPGPObjectFactory(ArmorDetection.binary(in, "SIGNATURE"));
+      BcPGPObjectFactory factory =
+          new BcPGPObjectFactory(ArmorDetection.binary(SourceFailure.guard(in), "SIGNATURE"));
       Object o;
       while ((o = factory.nextObject()) != null) {
         if (o instanceof PGPSignatureList list) {
@@ -128,8 +146,10 @@ public final class DetachedSignatures {
       if (e instanceof TributaryException t) {
         throw t;
       }
-      throw new PgpDataException(
-          Reason.MALFORMED, "the signature is damaged: " + e.getMessage(), e);
+      if (SourceFailure.isCause(e)) {
+        throw new TransientException("reading the signature failed: " + e.getMessage(), e);
+      }
+      throw ParseFailures.malformed("the signature", e);
     }
     if (sigs.isEmpty()) {
       throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");

@@ -7,7 +7,6 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.bouncycastle.openpgp.PGPEncryptedData;
@@ -99,24 +98,8 @@ public final class MessageDecryption {
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
       }
-      // BouncyCastle's messages may name its classes and print object hashes: ours instead.
-      throw new PgpDataException(
-          Reason.MALFORMED,
-          endsEarly(e)
-              ? "the OpenPGP data ends inside a packet: it is truncated"
-              : "the OpenPGP data is damaged: its packets cannot be read",
-          e);
+      throw ParseFailures.malformed("the OpenPGP data", e);
     }
-  }
-
-  /** Whether {@code t} or one of its causes says the data ended early. */
-  private static boolean endsEarly(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof EOFException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static SymmetricAlgorithm algorithm(int id, DecryptionSettings settings) {

@@ -15,6 +15,8 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies one-pass signatures of a message as its data streams past. Each one-pass signature whose
@@ -23,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * signing key of its certificate when it signed). Not thread-safe.
  */
 final class SignatureChecks {
+  private static final Logger LOG = LoggerFactory.getLogger(SignatureChecks.class);
+
   private record Pending(
       @Nullable PGPOnePassSignature ops, PGPPublicKeyRing ring, PGPPublicKey key) {}
 
@@ -78,17 +82,33 @@ final class SignatureChecks {
   }
 
   private SignatureVerification check(Pending p, PGPSignature sig) {
-    String problem;
+    return verification(p, sig, problem(p, sig, () -> p.ops().verify(sig)));
+  }
+
+  /** What BouncyCastle says of a signature fed its data: whether it matches. */
+  private interface Matching {
+    boolean matches() throws PGPException;
+  }
+
+  /** Why {@code sig} by {@code p}'s key is not valid, or {@code null} if it is. */
+  private @Nullable String problem(Pending p, PGPSignature sig, Matching matching) {
     try {
-      problem = policyProblem(p, sig);
-      if (problem == null && !p.ops().verify(sig)) {
-        problem = "the signature does not match the data";
-      }
+      String problem = policyProblem(p, sig);
+      return problem == null && !matching.matches()
+          ? "the signature does not match the data"
+          : problem;
     } catch (PGPException | RuntimeException e) {
-      problem = "the signature cannot be checked: " + e.getMessage();
+      // BouncyCastle's message names its internals ("Malformed Ed25519 signature encoding"): it
+      // is for whoever debugs, not for the user.
+      LOG.debug("the signature by key {} cannot be checked", keyId(p), e);
+      return "the signature cannot be checked";
     }
+  }
+
+  private static SignatureVerification verification(
+      Pending p, PGPSignature sig, @Nullable String problem) {
     return new SignatureVerification(
-        KeyDescriber.keyId(p.key().getKeyID()),
+        keyId(p),
         KeyDescriber.fingerprint(p.ring().getPublicKey()),
         KeyDescriber.fingerprint(p.key()),
         sig.getCreationTime().toInstant(),
@@ -96,7 +116,11 @@ final class SignatureChecks {
         problem);
   }
 
-  private String policyProblem(Pending p, PGPSignature sig) {
+  private static String keyId(Pending p) {
+    return KeyDescriber.keyId(p.key().getKeyID());
+  }
+
+  private @Nullable String policyProblem(Pending p, PGPSignature sig) {
     int hash = sig.getHashAlgorithm();
     if (hash == HashAlgorithmTags.MD5
         || hash == HashAlgorithmTags.RIPEMD160
@@ -112,10 +136,11 @@ final class SignatureChecks {
         }
       }
     } catch (RuntimeException e) {
-      return "the signing key's validity cannot be established: " + e.getMessage();
+      LOG.debug("the validity of signing key {} cannot be established", keyId(p), e);
+      return "the signing key's validity cannot be established";
     }
     return "key "
-        + KeyDescriber.keyId(p.key().getKeyID())
+        + keyId(p)
         + " was not a valid signing key when the signature was made (expired, revoked, or not a"
         + " signing key)";
   }
@@ -126,22 +151,8 @@ final class SignatureChecks {
       for (KeyIdentifier id : sig.getKeyIdentifiers()) {
         PGPPublicKey key = ring.getPublicKey(id);
         if (key != null && ready) {
-          String problem;
-          try {
-            problem = policyProblem(new Pending(null, ring, key), sig);
-            if (problem == null && !sig.verify()) {
-              problem = "the signature does not match the data";
-            }
-          } catch (PGPException | RuntimeException e) {
-            problem = "the signature cannot be checked: " + e.getMessage();
-          }
-          return new SignatureVerification(
-              KeyDescriber.keyId(key.getKeyID()),
-              KeyDescriber.fingerprint(ring.getPublicKey()),
-              KeyDescriber.fingerprint(key),
-              sig.getCreationTime().toInstant(),
-              problem == null,
-              problem);
+          Pending p = new Pending(null, ring, key);
+          return verification(p, sig, problem(p, sig, sig::verify));
         }
       }
     }
