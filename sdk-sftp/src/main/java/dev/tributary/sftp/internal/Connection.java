@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -40,6 +41,12 @@ final class Connection implements Closeable {
     this.ssh = ssh;
     this.engine = engine;
     this.limits = limits;
+  }
+
+  /** Registers sshj's security provider and loads its SSH classes (via {@link #CONFIG}). */
+  static void warmUp() {
+    log.trace("warming up with {} key exchanges", CONFIG.getKeyExchangeFactories().size());
+    SecurityUtils.isBouncyCastleRegistered();
   }
 
   static Connection open(ClientSettings settings) {
