@@ -55,6 +55,18 @@ public final class SftpClient implements AutoCloseable {
   }
 
   /**
+   * Does ahead of time the one-off work of a JVM's first SSH connection: loading the SSH classes
+   * and registering BouncyCastle as a JCA security provider (sshj, the SSH library underneath,
+   * registers it on first use, for the elliptic-curve key types and chacha20-poly1305 that the JDK
+   * lacks). In a fresh JVM that takes about a quarter of a second. A short-lived program, such as a
+   * command-line tool, can call this on a spare thread while it parses its arguments; calling it
+   * more than once, or never, is harmless.
+   */
+  public static void warmUp() {
+    Transfers.warmUp();
+  }
+
+  /**
    * Uploads everything {@code source} yields to {@code path}, as the options say: by default under
    * a temporary name first, then renamed, failing if the target exists. Does not close {@code
    * source}. After a dropped connection the upload reconnects and resends what the server had not

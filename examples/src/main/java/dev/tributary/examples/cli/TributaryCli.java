@@ -28,6 +28,7 @@ public final class TributaryCli {
   private TributaryCli() {}
 
   public static void main(String[] args) {
+    dev.tributary.examples.cli.sftp.Warmup.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

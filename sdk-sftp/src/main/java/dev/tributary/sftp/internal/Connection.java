@@ -12,8 +12,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.sftp.Response;
-import net.schmizz.sshj.sftp.SFTPEngine;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -42,6 +41,12 @@ final class Connection implements Closeable {
     this.ssh = ssh;
     this.engine = engine;
     this.limits = limits;
+  }
+
+  /** Registers sshj's security provider and loads its SSH classes (via {@link #CONFIG}). */
+  static void warmUp() {
+    log.trace("warming up with {} key exchanges", CONFIG.getKeyExchangeFactories().size());
+    SecurityUtils.isBouncyCastleRegistered();
   }
 
   static Connection open(ClientSettings settings) {
@@ -161,14 +166,14 @@ final class Connection implements Closeable {
    * Waits for the answer to a request, but gives up early when the connection dies: a request sent
    * just as the connection dropped would otherwise wait for the full timeout.
    */
-  Response await(Promise<Response, SFTPException> promise, long timeoutMs) throws IOException {
+  <T> T await(Promise<T, SFTPException> promise, long timeoutMs) throws IOException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     while (true) {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         throw new SFTPException("no answer from the server within " + timeoutMs + " ms");
       }
-      Response response = promise.tryRetrieve(Math.min(left, 250), TimeUnit.MILLISECONDS);
+      T response = promise.tryRetrieve(Math.min(left, 250), TimeUnit.MILLISECONDS);
       if (response != null) {
         return response;
       }
@@ -183,7 +188,7 @@ final class Connection implements Closeable {
     return limits;
   }
 
-  SFTPEngine sftp() {
+  Engine sftp() {
     return engine;
   }
 

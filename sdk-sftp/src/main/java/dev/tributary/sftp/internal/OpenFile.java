@@ -9,7 +9,6 @@ import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.PacketType;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.Response;
-import net.schmizz.sshj.sftp.SFTPEngine;
 import net.schmizz.sshj.sftp.SFTPException;
 
 /**
@@ -17,11 +16,14 @@ import net.schmizz.sshj.sftp.SFTPException;
  * many are in flight at once (sshj keeps its asynchronous calls {@code protected}).
  */
 final class OpenFile extends RemoteFile {
-  private OpenFile(SFTPEngine engine, String path, byte[] handle) {
+  private final Engine engine;
+
+  private OpenFile(Engine engine, String path, byte[] handle) {
     super(engine, path, handle);
+    this.engine = engine;
   }
 
-  static OpenFile open(SFTPEngine engine, String path, Set<OpenMode> modes) throws IOException {
+  static OpenFile open(Engine engine, String path, Set<OpenMode> modes) throws IOException {
     byte[] handle =
         engine
             .request(
@@ -36,13 +38,14 @@ final class OpenFile extends RemoteFile {
     return new OpenFile(engine, path, handle);
   }
 
-  Promise<Response, SFTPException> sendRead(long offset, int length) throws IOException {
-    return asyncRead(offset, length);
+  /** Reads up to {@code into.length} bytes at {@code offset} straight into {@code into}. */
+  Promise<Engine.ReadReply, SFTPException> sendRead(long offset, byte[] into) throws IOException {
+    return engine.read(handle, offset, into);
   }
 
   Promise<Response, SFTPException> sendWrite(long offset, byte[] data, int length)
       throws IOException {
-    return asyncWrite(offset, data, 0, length);
+    return engine.write(handle, offset, data, 0, length);
   }
 
   /** The largest write that fits one SSH channel packet of the server. */

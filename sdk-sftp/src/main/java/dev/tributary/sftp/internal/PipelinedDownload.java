@@ -25,13 +25,22 @@ import org.slf4j.LoggerFactory;
 final class PipelinedDownload extends InputStream {
   private static final Logger log = LoggerFactory.getLogger(PipelinedDownload.class);
 
+  /** A read in flight; the server's bytes arrive in {@code buffer}. */
   private record Read(
-      long offset, int length, long sentNanos, Promise<Response, SFTPException> promise) {}
+      long offset,
+      int length,
+      long sentNanos,
+      byte[] buffer,
+      Promise<Engine.ReadReply, SFTPException> promise) {}
 
   private final Operations ops;
   private final String path;
   private final String serverPath;
   private final Deque<Read> inFlight = new ArrayDeque<>();
+
+  /** Buffers whose bytes were read out, for the next reads: no allocation per packet. */
+  private final Deque<byte[]> spare = new ArrayDeque<>();
+
   private final ReadAheadWindow window;
   private @Nullable Connection connection;
   private @Nullable OpenFile file;
@@ -125,15 +134,20 @@ final class PipelinedDownload extends InputStream {
     }
     Read head = inFlight.pollFirst();
     boolean waited = !head.promise().isFulfilled();
-    Response res = connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
+    Engine.ReadReply reply =
+        connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
     long answeredNanos = System.nanoTime();
-    if (res.getType() == PacketType.STATUS) {
-      res.ensureStatusIs(Response.StatusCode.EOF);
+    recycle(buffer);
+    buffer = head.buffer();
+    position = 0;
+    limit = 0;
+    Response other = reply.other();
+    if (other != null) {
+      other.ensurePacketTypeIs(PacketType.STATUS).ensureStatusIs(Response.StatusCode.EOF);
       eof = true;
       return;
     }
-    res.ensurePacketTypeIs(PacketType.DATA);
-    int n = res.readUInt32AsInt();
+    int n = reply.length();
     window.answered(n, head.sentNanos(), waited, answeredNanos);
     if (head.offset() >= knownSize) {
       knownSize = Long.MAX_VALUE; // the file grew since it was opened: read on to its end
@@ -141,9 +155,7 @@ final class PipelinedDownload extends InputStream {
     if (n < head.length()) {
       askForTheRest(f, head, n);
     }
-    buffer = res.array();
-    position = res.rpos();
-    limit = position + n;
+    limit = n;
     receivedUpTo = head.offset() + n;
   }
 
@@ -170,15 +182,27 @@ final class PipelinedDownload extends InputStream {
     }
   }
 
-  private static Read send(OpenFile f, long offset, int length) throws IOException {
-    return new Read(offset, length, System.nanoTime(), f.sendRead(offset, length));
+  private Read send(OpenFile f, long offset, int length) throws IOException {
+    byte[] into = spare.pollFirst();
+    if (into == null || into.length != length) {
+      into = new byte[length];
+    }
+    return new Read(offset, length, System.nanoTime(), into, f.sendRead(offset, into));
+  }
+
+  /** Keeps a read-out buffer for the next read of the usual size. */
+  private void recycle(byte[] used) {
+    if (used.length == readSize && spare.size() < window.reads(readSize)) {
+      spare.addFirst(used);
+    }
   }
 
   private void reconnect(IOException cause) throws IOException {
     Connection broken = connection();
     connection = null;
     file = null;
-    inFlight.clear();
+    inFlight.clear(); // their buffers may still be written to by the dead connection: dropped
+    spare.clear();
     ops.pool().release(broken, false);
     if (++reconnects >= ops.settings().maxAttempts()) {
       throw fail(Errors.connectionLost(ops.settings().target(), "download " + path, cause));

@@ -21,6 +21,11 @@ import net.schmizz.sshj.sftp.SFTPEngine;
  * Thread-safe; each call takes a pooled connection.
  */
 public final class Transfers implements AutoCloseable {
+  /** See {@link dev.tributary.sftp.SftpClient#warmUp()}. */
+  public static void warmUp() {
+    Connection.warmUp();
+  }
+
   private final Operations ops;
   private final RemotePaths paths;
 

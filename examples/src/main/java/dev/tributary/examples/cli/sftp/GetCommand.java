@@ -32,7 +32,6 @@ final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Warmup.start();
     try (SftpClient sftp = connection.connect()) {
       if (local.equals("-")) {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);

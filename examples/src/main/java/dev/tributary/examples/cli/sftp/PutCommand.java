@@ -55,7 +55,6 @@ final class PutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warmup.start();
     UploadOptions.Builder options =
         UploadOptions.builder().existingTarget(existing).createDirectories(mkdirs);
     if (doneSuffix != null) {
