@@ -11,6 +11,7 @@ import dev.tributary.testing.EmbeddedSftpServerExtension;
 import dev.tributary.testing.SshTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -254,6 +255,38 @@ class EmbeddedServerTransferTest {
         .isEqualTo(TestData.sha256(data));
     assertThat(sftp.server().sessionsOpened()).isEqualTo(2);
     assertThat(names(root())).containsExactly("r.bin");
+  }
+
+  @Test
+  void manyDownloadsThroughOneClient_withReusedReadBuffers_returnEveryByteInOrder()
+      throws Exception {
+    // 4 KiB reads, 32 in flight: each download recycles its read buffers hundreds of times; a
+    // buffer given to two reads at once, or to a new read before its bytes were read out, would
+    // corrupt the stream (seen failing with the pool handing the same buffer to every read).
+    SftpClient c = track(builder().readAhead(32, 4096).maxConnections(1).build());
+    for (int i = 0; i < 3; i++) {
+      byte[] data = TestData.bytes(1_500_000 + i * 4096 + i, 20 + i);
+      Files.write(root().resolve("m" + i + ".bin"), data);
+      ByteArrayOutputStream back = new ByteArrayOutputStream();
+      assertThat(c.download("m" + i + ".bin", back)).isEqualTo(data.length);
+      assertThat(TestData.sha256(back.toByteArray())).isEqualTo(TestData.sha256(data));
+      try (InputStream in = c.openDownload("m" + i + ".bin")) {
+        assertThat(TestData.sha256(in.readAllBytes())).isEqualTo(TestData.sha256(data));
+      }
+    }
+    assertThat(sftp.server().sessionsOpened()).isEqualTo(1);
+  }
+
+  @Test
+  void warmUp_isHarmless_andMayBeCalledAgain() throws Exception {
+    SftpClient.warmUp();
+    SftpClient.warmUp();
+    byte[] data = TestData.bytes(70_000, 9);
+    SftpClient c = client();
+    c.upload("w.bin", new ByteArrayInputStream(data));
+    ByteArrayOutputStream back = new ByteArrayOutputStream();
+    c.download("w.bin", back);
+    assertThat(back.toByteArray()).isEqualTo(data);
   }
 
   @Test
