@@ -18,8 +18,8 @@ import net.schmizz.sshj.sftp.SFTPPacket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * sshj's SFTP engine with its own thread for the server's replies, sending and receiving the bulk
- * of a transfer without a fresh buffer per packet, and failing fast on a dead connection.
+ * sshj's SFTP engine with its own thread for the server's replies, moving the data of a transfer
+ * without a fresh buffer for each packet's bytes, and failing fast on a dead connection.
  *
  * <p>Bulk data: sshj copies every reply into a new array the size of the packet, and builds every
  * write request in a new buffer that grows to the next power of two. At hundreds of megabytes a
@@ -29,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  * goes straight from the caller's array into the channel ({@link #write}). Every other reply
  * becomes sshj's {@link Response} as before.
  *
- * <p>Dead connections: when the reply thread dies it fails the requests waiting at that moment, and
- * a request sent afterwards fails at once instead of waiting for its whole timeout. A request
- * blocked in sending, waiting for the server to open the channel window, would also wait the whole
- * timeout when the connection dies (sshj does not wake that wait): {@link #wakeUp()} interrupts it,
- * and the interrupt is cleared again before the request returns, so it never reaches other code.
+ * <p>Dead connections: when the reply thread ends, for whatever reason, it fails the requests
+ * waiting at that moment, including one whose reply it was reading, and a request sent afterwards
+ * fails at once instead of waiting for its whole timeout. A request blocked in sending, waiting for
+ * the server to open the channel window, would also wait the whole timeout when the connection dies
+ * (sshj does not wake that wait): {@link #wakeUp()} interrupts it, and the interrupt is cleared
+ * again before the request returns, so it never reaches other code.
  */
 final class Engine extends SFTPEngine {
   /**
@@ -121,6 +122,8 @@ final class Engine extends SFTPEngine {
   }
 
   private void readReplies() {
+    Pending current = null; // taken from the map, not answered yet: failed with the rest
+    Throwable failure = null;
     try {
       while (true) {
         int length = readLength();
@@ -129,12 +132,12 @@ final class Engine extends SFTPEngine {
         }
         int type = in.readUnsignedByte();
         long id = in.readInt() & 0xffffffffL;
-        Pending p = pending.remove(id);
-        if (p == null) {
+        current = pending.remove(id);
+        if (current == null) {
           throw new SFTPException("a reply to request " + id + ", which was never sent");
         }
         int rest = length - 5;
-        if (p instanceof Read r && type == DATA && rest >= 4) {
+        if (current instanceof Read r && type == DATA && rest >= 4) {
           int n = in.readInt();
           if (n < 0 || n > rest - 4 || n > r.into().length) {
             throw new SFTPException(
@@ -142,6 +145,7 @@ final class Engine extends SFTPEngine {
           }
           in.readFully(r.into(), 0, n);
           in.skipNBytes(rest - 4L - n);
+          current = null;
           r.promise().deliver(new ReadReply(n, null));
           continue;
         }
@@ -150,20 +154,35 @@ final class Engine extends SFTPEngine {
         packet.putUInt32(id);
         readInto(packet, rest);
         Response response = new Response(packet, operativeVersion);
-        if (p instanceof Plain plain) {
+        Pending answered = current;
+        current = null;
+        if (answered instanceof Plain plain) {
           plain.promise().deliver(response);
-        } else if (p instanceof Read r) {
+        } else if (answered instanceof Read r) {
           r.promise().deliver(new ReadReply(0, response));
         }
       }
     } catch (IOException e) {
+      failure = e; // the usual end: the channel closed, or the connection dropped
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      // Whatever ended this thread: no request may be left waiting for an answer.
       synchronized (lock) {
         dead = true;
+      }
+      IOException cause =
+          failure instanceof IOException io
+              ? io
+              : new SFTPException("reading the server's replies failed", failure);
+      if (current != null) {
+        current.fail(cause);
       }
       for (Long id : pending.keySet()) {
         Pending p = pending.remove(id);
         if (p != null) {
-          p.fail(e);
+          p.fail(cause);
         }
       }
     }
@@ -227,15 +246,16 @@ final class Engine extends SFTPEngine {
     void run() throws IOException;
   }
 
-  /** Registers {@code waiting} under {@code id}, then sends; a failed send forgets it again. */
+  /**
+   * Registers {@code waiting} under {@code id}, then sends. A failed send leaves it registered, as
+   * sshj does: the packet may already sit in the channel's buffer and be answered later, and a
+   * reply to a forgotten id would end the connection.
+   */
   private void send(long id, Pending waiting, Send send) throws IOException {
     enter();
     try {
       pending.put(id, waiting);
       send.run();
-    } catch (IOException | RuntimeException e) {
-      pending.remove(id);
-      throw e;
     } finally {
       exit();
     }
