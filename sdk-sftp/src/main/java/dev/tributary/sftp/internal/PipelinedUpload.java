@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class PipelinedUpload extends RemoteUpload {
   private static final Logger log = LoggerFactory.getLogger(PipelinedUpload.class);
 
+  /** Unconfirmed bytes an upload keeps in flight unless told how many writes. */
+  private static final int DEFAULT_UNCONFIRMED_BYTES = 2 * 1024 * 1024;
+
   private final Operations ops;
   private final UploadTarget target;
   private final @Nullable MessageDigest md5;
@@ -40,10 +43,13 @@ final class PipelinedUpload extends RemoteUpload {
     this.md5 = target.options().computeMd5() ? md5() : null;
     this.file = OpenFile.open(connection.sftp(), target.writePath(), openModes(true));
     ClientSettings s = ops.settings();
-    int wanted = connection.limits().capWrite(s.writeRequestSize());
-    int chunkSize = Math.max(1024, Math.min(wanted, file.writeSizeForOnePacket()));
-    this.window =
-        new WriteWindow(s.maxUnconfirmedWrites(), chunkSize, s.requestTimeout().toMillis());
+    int chunkSize =
+        connection.limits().writeSize(s.writeRequestSize(), file.writeSizeForOnePacket());
+    int inFlight =
+        s.maxUnconfirmedWrites() > 0
+            ? s.maxUnconfirmedWrites()
+            : Math.max(4, (DEFAULT_UNCONFIRMED_BYTES + chunkSize - 1) / chunkSize);
+    this.window = new WriteWindow(inFlight, chunkSize, s.requestTimeout().toMillis());
     this.chunk = window.newChunk();
   }
 

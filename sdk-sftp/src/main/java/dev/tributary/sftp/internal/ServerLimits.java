@@ -8,7 +8,7 @@ import net.schmizz.sshj.sftp.SFTPEngine;
 /**
  * The largest read and write a server accepts, from OpenSSH's {@code limits@openssh.com} extension;
  * 0 when the server does not say. A read above the limit comes back short; a write above it can end
- * the session, so writes must respect it.
+ * the session, so writes must respect it, and where no limit is stated stay within one SSH packet.
  */
 record ServerLimits(long maxRead, long maxWrite) {
   static final ServerLimits UNKNOWN = new ServerLimits(0, 0);
@@ -39,7 +39,13 @@ record ServerLimits(long maxRead, long maxWrite) {
     return maxRead > 0 ? (int) Math.min(wanted, maxRead) : wanted;
   }
 
-  int capWrite(int wanted) {
-    return maxWrite > 0 ? (int) Math.min(wanted, maxWrite) : wanted;
+  /**
+   * The size of one write: {@code wanted}, capped by the server's stated limit, or where the server
+   * states none by {@code onePacket} (the payload of one SSH packet, which every server accepts);
+   * at least 1 KiB.
+   */
+  int writeSize(int wanted, int onePacket) {
+    long cap = maxWrite > 0 ? maxWrite : onePacket;
+    return (int) Math.max(1024, Math.min(wanted, cap));
   }
 }
