@@ -256,6 +256,11 @@ final class Engine extends SFTPEngine {
     try {
       pending.put(id, waiting);
       send.run();
+    } catch (RuntimeException e) {
+      // sshj's transport can fail this way while the connection is torn down under it (seen: an
+      // index out of bounds in its packet encoder after the server dropped the connection).
+      wakeUp();
+      throw new SFTPException("sending to the server failed: the connection is broken", e);
     } finally {
       exit();
     }

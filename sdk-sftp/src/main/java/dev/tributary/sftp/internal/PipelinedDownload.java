@@ -129,7 +129,19 @@ final class PipelinedDownload extends InputStream {
     // Up to the size known at open, then one read at a time to find the end (or new data).
     while (inFlight.size() < window.reads(readSize)
         && (nextOffset < knownSize || inFlight.isEmpty())) {
-      inFlight.addLast(send(f, nextOffset, readSize));
+      Read next;
+      try {
+        next = send(f, nextOffset, readSize);
+      } catch (IOException e) {
+        if (inFlight.isEmpty()) {
+          throw e;
+        }
+        // The connection may be gone, but answers may have arrived before it went: use them
+        // first (a resumed download then starts after them); waiting for the next unanswered
+        // read reports the failure.
+        break;
+      }
+      inFlight.addLast(next);
       nextOffset += readSize;
     }
     Read head = inFlight.pollFirst();
