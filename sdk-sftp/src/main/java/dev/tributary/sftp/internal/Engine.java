@@ -44,22 +44,16 @@ final class Engine extends SFTPEngine {
 
   /** A request waiting for its reply. */
   private sealed interface Pending permits Plain, Read {
-    void fail(IOException e);
-  }
+    Promise<?, SFTPException> promise();
 
-  private record Plain(Promise<Response, SFTPException> promise) implements Pending {
-    @Override
-    public void fail(IOException e) {
-      promise.deliverError(e);
+    default void fail(IOException e) {
+      promise().deliverError(e);
     }
   }
 
-  private record Read(Promise<ReadReply, SFTPException> promise, byte[] into) implements Pending {
-    @Override
-    public void fail(IOException e) {
-      promise.deliverError(e);
-    }
-  }
+  private record Plain(Promise<Response, SFTPException> promise) implements Pending {}
+
+  private record Read(Promise<ReadReply, SFTPException> promise, byte[] into) implements Pending {}
 
   private static final int DATA = PacketType.DATA.toByte() & 0xff;
 

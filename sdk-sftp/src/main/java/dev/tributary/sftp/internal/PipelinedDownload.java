@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
 final class PipelinedDownload extends InputStream {
   private static final Logger log = LoggerFactory.getLogger(PipelinedDownload.class);
 
-  /** A read in flight; the server's bytes arrive in {@code buffer}. */
+  /** A read in flight of {@code buffer.length} bytes; the server's bytes arrive in the buffer. */
   private record Read(
       long offset,
-      int length,
       long sentNanos,
       byte[] buffer,
-      Promise<Engine.ReadReply, SFTPException> promise) {}
+      Promise<Engine.ReadReply, SFTPException> promise) {
+    int length() {
+      return buffer.length;
+    }
+  }
 
   private final Operations ops;
   private final String path;
@@ -199,7 +202,7 @@ final class PipelinedDownload extends InputStream {
     if (into == null || into.length != length) {
       into = new byte[length];
     }
-    return new Read(offset, length, System.nanoTime(), into, f.sendRead(offset, into));
+    return new Read(offset, System.nanoTime(), into, f.sendRead(offset, into));
   }
 
   /** Keeps a read-out buffer for the next read of the usual size. */

@@ -1,6 +1,8 @@
 package dev.tributary.sftp.internal;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +17,17 @@ import org.slf4j.helpers.AbstractLogger;
  * sshj's INFO chatter about every connection is detail, not news).
  */
 final class QuietSshjLoggers implements net.schmizz.sshj.common.LoggerFactory {
+  // sshj asks for a logger per promise, i.e. per SFTP request: one wrapper per name, not per call.
+  private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
+
   @Override
   public Logger getLogger(String name) {
-    return new Demoted(LoggerFactory.getLogger(name));
+    return loggers.computeIfAbsent(name, n -> new Demoted(LoggerFactory.getLogger(n)));
   }
 
   @Override
   public Logger getLogger(Class<?> clazz) {
-    return new Demoted(LoggerFactory.getLogger(clazz));
+    return getLogger(clazz.getName());
   }
 
   private static final class Demoted extends AbstractLogger {
