@@ -56,11 +56,15 @@ public final class SftpClient implements AutoCloseable {
 
   /**
    * Does ahead of time the one-off work of a JVM's first SSH connection: loading the SSH classes
-   * and registering BouncyCastle as a JCA security provider (sshj, the SSH library underneath,
-   * registers it on first use, for the elliptic-curve key types and chacha20-poly1305 that the JDK
-   * lacks). In a fresh JVM that takes about a quarter of a second. A short-lived program, such as a
-   * command-line tool, can call this on a spare thread while it parses its arguments; calling it
-   * more than once, or never, is harmless.
+   * and the JDK's implementations of X25519, Ed25519 and SHA-256, each used once. In a fresh JVM
+   * that takes a few tenths of a second. A short-lived program, such as a command-line tool, can
+   * call this on a spare thread while it parses its arguments; calling it more than once, or never,
+   * is harmless.
+   *
+   * <p>sdk-sftp keeps sshj, the SSH library underneath, on the JDK's own security providers: it
+   * adds one small provider, {@code TributarySshj}, that answers sshj's name {@code ECDSA} with the
+   * JDK's EC key factory, and registers BouncyCastle's provider only when a server leaves no cipher
+   * but chacha20-poly1305.
    */
   public static void warmUp() {
     Transfers.warmUp();

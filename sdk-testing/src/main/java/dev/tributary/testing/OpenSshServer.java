@@ -45,7 +45,18 @@ public final class OpenSshServer implements AutoCloseable {
    * clientKeys}.
    */
   public static OpenSshServer start(SshTestKey hostKey, List<SshTestKey> clientKeys) {
+    return start(hostKey, clientKeys, List.of());
+  }
+
+  /**
+   * As {@link #start(SshTestKey, List)}, with {@code extraConfig} appended to the generated {@code
+   * sshd_config}, one line each: for example {@code "Ciphers chacha20-poly1305@openssh.com"} to
+   * offer a single cipher, or {@code "KexAlgorithms ecdh-sha2-nistp256"}.
+   */
+  public static OpenSshServer start(
+      SshTestKey hostKey, List<SshTestKey> clientKeys, List<String> extraConfig) {
     Objects.requireNonNull(hostKey, "hostKey");
+    Objects.requireNonNull(extraConfig, "extraConfig");
     Path sshd = ExternalPrograms.require("sshd", "openssh-server");
     try {
       ensurePrivilegeSeparationDirectory();
@@ -57,7 +68,9 @@ public final class OpenSshServer implements AutoCloseable {
       Path authorizedKeys = writePrivate(dir.resolve("authorized_keys"), lines(authorized));
       int port = freePort();
       Path config =
-          writePrivate(dir.resolve("sshd_config"), config(dir, port, hostKeyFile, authorizedKeys));
+          writePrivate(
+              dir.resolve("sshd_config"),
+              config(dir, port, hostKeyFile, authorizedKeys) + lines(extraConfig));
       Process process =
           new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", config.toString())
               .redirectErrorStream(true)

@@ -9,10 +9,16 @@ import dev.tributary.core.auth.SftpPrivateKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.KeyAgreement;
 import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -43,10 +49,31 @@ final class Connection implements Closeable {
     this.limits = limits;
   }
 
-  /** Registers sshj's security provider and loads its SSH classes (via {@link #CONFIG}). */
+  /**
+   * Loads sshj's SSH classes (via {@link #CONFIG}) and the JDK's implementations of what a first
+   * connection most likely uses: X25519 key exchange, Ed25519 keys and signatures, SHA-256.
+   */
   static void warmUp() {
     log.trace("warming up with {} key exchanges", CONFIG.getKeyExchangeFactories().size());
-    SecurityUtils.isBouncyCastleRegistered();
+    try {
+      KeyPair x = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+      KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+      agreement.init(x.getPrivate());
+      agreement.doPhase(x.getPublic(), true);
+      agreement.generateSecret();
+      KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      KeyFactory.getInstance("Ed25519");
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(ed.getPrivate());
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(x.getPublic().getEncoded());
+      signer.update(hash);
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(ed.getPublic());
+      verifier.update(hash);
+      verifier.verify(signer.sign());
+    } catch (GeneralSecurityException e) {
+      log.trace("nothing to warm up: {}", e.toString());
+    }
   }
 
   static Connection open(ClientSettings settings) {

@@ -16,9 +16,9 @@ import net.schmizz.sshj.transport.mac.MAC;
  * Ciphers and MACs that take their primitives from the JDK's own providers (AES-NI, SHA intrinsics)
  * instead of whatever sshj's {@code SecurityUtils} registered first. With BouncyCastle on the class
  * path sshj would otherwise use BouncyCastle's pure-Java AES and crawl at ~50 MiB/s; these reach
- * several hundred. They ask for the SunJCE provider by name, so a BouncyCastle that sshj (last) or
- * another library (perhaps first) registered is never picked for the bulk crypto. BouncyCastle
- * stays available for what only it has here (chacha20-poly1305, some key formats).
+ * several hundred. They ask for the SunJCE provider by name, so a BouncyCastle that another library
+ * registered (perhaps first) is never picked for the bulk crypto. BouncyCastle serves only what
+ * only it has here, chacha20-poly1305 (see {@link SshjSecurity}).
  *
  * <p>The preference order: AES-GCM (no separate MAC), then AES-CTR with encrypt-then-MAC SHA-2,
  * then chacha20-poly1305 (BouncyCastle only, so last).
@@ -33,7 +33,26 @@ final class JdkCrypto {
         new CipherFactory("aes128-ctr", 128, false),
         new CipherFactory("aes192-ctr", 192, false),
         new CipherFactory("aes256-ctr", 256, false),
-        ChachaPolyCiphers.CHACHA_POLY_OPENSSH());
+        new ChachaFactory());
+  }
+
+  /**
+   * sshj's chacha20-poly1305, which only BouncyCastle implements here: its provider is registered
+   * when a connection chooses this cipher, not before ({@link SshjSecurity}).
+   */
+  private static final class ChachaFactory implements Factory.Named<Cipher> {
+    private final Factory.Named<Cipher> sshj = ChachaPolyCiphers.CHACHA_POLY_OPENSSH();
+
+    @Override
+    public Cipher create() {
+      SshjSecurity.requireBouncyCastle();
+      return sshj.create();
+    }
+
+    @Override
+    public String getName() {
+      return sshj.getName();
+    }
   }
 
   static List<Factory.Named<MAC>> macs() {

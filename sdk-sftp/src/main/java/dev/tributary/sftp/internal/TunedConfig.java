@@ -28,6 +28,7 @@ import net.schmizz.sshj.userauth.keyprovider.PKCS8KeyFile;
  */
 final class TunedConfig extends ConfigImpl {
   TunedConfig() {
+    SshjSecurity.install();
     setLoggerFactory(new QuietSshjLoggers());
     setVersion("TRIBUTARY_SFTP");
     setKeyExchangeFactories(
