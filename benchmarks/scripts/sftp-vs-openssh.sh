@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Upload and download of one big file on loopback against a throwaway OpenSSH sshd: OpenSSH's own
 # sftp client (batch mode) versus `tributary-examples.jar sftp put|get` (JVM start included), timed
-# by hyperfine in the same run, plus the peak memory (max RSS) of one run of each, and last the
-# library's steady state in one JVM (SftpThroughput.java: several transfers through one client).
+# by hyperfine in the same run in interleaved rounds, plus the peak memory (max RSS) of one run of
+# each, and last the library's steady state in one JVM (SftpThroughput.java: several transfers
+# through one client).
 #
-#   benchmarks/scripts/sftp-vs-openssh.sh            # 1 GiB, 3 timed runs per command
+#   benchmarks/scripts/sftp-vs-openssh.sh            # 1 GiB, 3 rounds
 #   SIZE_MIB=256 RUNS=5 benchmarks/scripts/sftp-vs-openssh.sh
+#   SKIP_BUILD=1 JAR=/tmp/old.jar benchmarks/scripts/sftp-vs-openssh.sh   # another build
 #
 # Needs: sshd and sftp (openssh-server, openssh-client), hyperfine, /usr/bin/time, a JDK. Builds
 # the jar first unless SKIP_BUILD=1. Everything lives in a temporary directory, removed at exit.
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/../.."
 
 SIZE_MIB=${SIZE_MIB:-1024}
 RUNS=${RUNS:-3}
-JAR=examples/target/tributary-examples.jar
+JAR=${JAR:-examples/target/tributary-examples.jar}
 JAVA=${JAVA:-java}
 
 for tool in /usr/sbin/sshd sftp ssh-keygen hyperfine /usr/bin/time; do
@@ -82,9 +84,19 @@ trib_get="$JAVA -jar $JAR sftp get remote.bin - --host 127.0.0.1 --port $port --
 ossh_put="${ossh[*]} -b $work/put.batch $user@127.0.0.1"
 ossh_get="${ossh[*]} -b $work/get.batch $user@127.0.0.1"
 
-hyperfine --runs "$RUNS" --warmup 1 --style basic --export-csv "$work/times.csv" \
-  -n openssh-put "$ossh_put" -n tributary-put "$trib_put" \
-  -n openssh-get "$ossh_get" -n tributary-get "$trib_get"
+# Rounds: every command once per round, after one untimed round, so that a slow phase of a shared
+# machine falls on both clients alike instead of on one command's consecutive runs.
+commands=(-n openssh-put "$ossh_put" -n tributary-put "$trib_put"
+  -n openssh-get "$ossh_get" -n tributary-get "$trib_get")
+hyperfine --runs 1 --style none "${commands[@]}"
+for round in $(seq "$RUNS"); do
+  echo "round $round of $RUNS"
+  hyperfine --runs 1 --style none --export-csv "$work/round-$round.csv" "${commands[@]}"
+done
+{
+  head -n 1 "$work/round-1.csv"
+  for round in $(seq "$RUNS"); do tail -n +2 "$work/round-$round.csv"; done
+} >"$work/times.csv"
 
 rss() { # max resident set size of one run, in MiB
   /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}'
@@ -103,23 +115,33 @@ read -r bput_s bput_m <<<"$(bounded "${trib_put/-jar/-Xmx64m -jar}")"
 read -r bget_s bget_m <<<"$(bounded "${trib_get/-jar/-Xmx64m -jar}")"
 
 echo
-echo "${SIZE_MIB} MiB on loopback, mean of $RUNS runs ($(date -u +%Y-%m-%d), $(nproc) cores):"
+echo "${SIZE_MIB} MiB on loopback, mean of $RUNS interleaved rounds ($(date -u +%Y-%m-%d), $(nproc) cores):"
 awk -F, -v size="$SIZE_MIB" \
   -v m1="${mem[openssh-put]}" -v m2="${mem[tributary-put]}" \
   -v m3="${mem[openssh-get]}" -v m4="${mem[tributary-get]}" '
   NR == 1 { next }
-  { rate[$1] = size / $2; secs[$1] = $2; cpu[$1] = $5 + $6 }
+  {
+    n[$1]++; secs[$1] += $2; cpu[$1] += $5 + $6; round[$1, n[$1]] = $2; rounds = n[$1]
+    if (!($1 in lo) || $2 < lo[$1]) lo[$1] = $2
+    if (!($1 in hi) || $2 > hi[$1]) hi[$1] = $2
+  }
   END {
     mem["openssh-put"] = m1; mem["tributary-put"] = m2
     mem["openssh-get"] = m3; mem["tributary-get"] = m4
-    printf "%-14s %9s %9s %9s %12s\n", "command", "seconds", "MiB/s", "CPU s", "max RSS MiB"
-    n = split("openssh-put tributary-put openssh-get tributary-get", order, " ")
-    for (i = 1; i <= n; i++) {
-      c = order[i]
-      printf "%-14s %9.2f %9.0f %9.2f %12s\n", c, secs[c], rate[c], cpu[c], mem[c]
+    printf "%-14s %9s %13s %9s %9s %12s\n", "command", "seconds", "min-max", "MiB/s", "CPU s", "max RSS MiB"
+    k = split("openssh-put tributary-put openssh-get tributary-get", order, " ")
+    for (i = 1; i <= k; i++) {
+      c = order[i]; s = secs[c] / n[c]; rate[c] = size / s
+      printf "%-14s %9.2f %6.2f-%-6.2f %9.0f %9.2f %12s\n", c, s, lo[c], hi[c], rate[c], cpu[c] / n[c], mem[c]
     }
     printf "ratio tributary/openssh: put %.2f, get %.2f (above 1: tributary is faster)\n",
       rate["tributary-put"] / rate["openssh-put"], rate["tributary-get"] / rate["openssh-get"]
+    for (r = 1; r <= rounds; r++) {
+      if (round["tributary-put", r] < round["openssh-put", r]) put_won++
+      if (round["tributary-get", r] < round["openssh-get", r]) get_won++
+    }
+    printf "rounds in which tributary was faster: put %d of %d, get %d of %d\n",
+      put_won, rounds, get_won, rounds
   }' "$work/times.csv"
 awk -v size="$SIZE_MIB" -v ps="$bput_s" -v pm="$bput_m" -v gs="$bget_s" -v gm="$bget_m" 'BEGIN {
   printf "tributary with -Xmx64m (one run each): put %.0f MiB/s, max RSS %s MiB;", size / ps, pm
