@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import dev.tributary.testing.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,6 @@ final class Gpg implements AutoCloseable {
   public void close() {
     Tool.run(
         new byte[0], Map.of(), List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"));
-    Tool.deleteTree(home);
+    TestFiles.deleteRecursively(home); // gpg-agent may still be removing its sockets
   }
 }

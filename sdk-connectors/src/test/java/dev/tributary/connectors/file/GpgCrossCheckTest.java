@@ -8,6 +8,7 @@ import dev.tributary.core.connector.Page;
 import dev.tributary.testing.EmbeddedSftpServer;
 import dev.tributary.testing.EmbeddedSftpServerExtension;
 import dev.tributary.testing.RequiresProgram;
+import dev.tributary.testing.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +51,7 @@ class GpgCrossCheckTest {
         .redirectErrorStream(true)
         .start()
         .waitFor(30, TimeUnit.SECONDS);
-    try (var files = Files.walk(home)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TestFiles.deleteRecursively(home); // gpg-agent may still be removing its sockets
   }
 
   byte[] gpg(byte[] stdin, String... args) throws Exception {
