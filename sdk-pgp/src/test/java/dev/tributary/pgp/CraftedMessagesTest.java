@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
@@ -646,15 +647,7 @@ class CraftedMessagesTest {
                 sig.getKeyID(),
                 false)
             .getEncoded();
-    byte[] message =
-        craft(
-            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
-                .setWithIntegrityPacket(true),
-            List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
-            new byte[0],
-            onePass,
-            sig.getEncoded(),
-            new byte[0]);
+    byte[] message = craftAroundLiteralData(onePass, sig.getEncoded());
     PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
     assertThatThrownBy(() -> decrypt(decryptor, message))
         .isInstanceOfSatisfying(
@@ -666,5 +659,49 @@ class CraftedMessagesTest {
         .message()
         .doesNotContainIgnoringCase("bouncycastle")
         .doesNotContain("Ed25519", "encoding");
+  }
+
+  /**
+   * A message to Alice (AES-128 with an MDC) with {@code before} and {@code inner} written inside
+   * the encryption, before and after the literal data.
+   */
+  static byte[] craftAroundLiteralData(byte[] before, byte[] inner) throws Exception {
+    return craft(
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true),
+        List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
+        new byte[0],
+        before,
+        inner,
+        new byte[0]);
+  }
+
+  /**
+   * Alice's decryption of {@code message} fails with a {@link PgpDataException} for {@code reason}.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertAliceRefuses(
+      byte[] message, PgpDataException.Reason reason) {
+    return assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  // BouncyCastle's class name was quoted: "(it starts with SignatureList)".
+  @Test
+  void decrypt_aSignatureInsteadOfAMessage_namesItInOurWords() {
+    assertAliceRefuses(
+            detachedSignature(PgpTestKeys.ALICE_RSA), PgpDataException.Reason.NOT_OPENPGP)
+        .hasMessage("the OpenPGP data is not an encrypted message (it starts with a signature)");
+  }
+
+  // BouncyCastle's class name was quoted: "unexpected PGPPublicKeyRing in the message".
+  @Test
+  void decrypt_aKeyBeforeTheLiteralData_namesItInOurWords() throws Exception {
+    byte[] key = PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()).encoded();
+    assertAliceRefuses(craftAroundLiteralData(key, new byte[0]), PgpDataException.Reason.MALFORMED)
+        .hasMessage(
+            "the decrypted message is malformed: it holds a public key before its literal data")
+        .message()
+        .doesNotContain("PGP", "Ring");
   }
 }
