@@ -704,4 +704,66 @@ class CraftedMessagesTest {
         .message()
         .doesNotContain("PGP", "Ring");
   }
+
+  static byte[] armoredSignature(TestKey signer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpSignatures.sign(
+        new ByteArrayInputStream(TEXT), out, List.of(PgpKey.of(signer.privateKey())), true);
+    return out.toByteArray();
+  }
+
+  static Stream<Arguments> armoredSignaturesWithoutFooter() {
+    String armor = new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII);
+    String cut = armor.substring(0, armor.indexOf("-----END PGP SIGNATURE-----"));
+    List<String> lines = cut.lines().toList();
+    String lastLine = lines.get(lines.size() - 1);
+    String withoutChecksum =
+        lastLine.startsWith("=") ? String.join("\n", lines.subList(0, lines.size() - 1)) : cut;
+    return Stream.of(
+        Arguments.of("the footer line missing", cut),
+        Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
+        Arguments.of("the footer and checksum lines missing", withoutChecksum),
+        Arguments.of("another kind of footer", cut + "-----END PGP MESSAGE-----\n"));
+  }
+
+  // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("armoredSignaturesWithoutFooter")
+  void verify_armoredSignatureWithoutItsFooter_isMalformed(String damage, String signature) {
+    assertThatThrownBy(
+            () ->
+                verifyDetached(
+                    signature.getBytes(StandardCharsets.US_ASCII), PgpTestKeys.ALICE_RSA))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage(
+            "the armor footer -----END PGP SIGNATURE----- is missing at the end: the signature was"
+                + " cut off; use all of it, including the last line");
+  }
+
+  static Stream<Arguments> wholeSignatures() {
+    byte[] armored = armoredSignature(PgpTestKeys.ALICE_RSA);
+    String armor = new String(armored, StandardCharsets.US_ASCII);
+    return Stream.of(
+        Arguments.of("binary", detachedSignature(PgpTestKeys.ALICE_RSA)),
+        Arguments.of("armored", armored),
+        Arguments.of(
+            "armored, CRLF", armor.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, trailing blank lines",
+            (armor + "\n  \n\t\n").getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, no final newline", armor.strip().getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, leading blank lines", ("\n\n" + armor).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wholeSignatures")
+  void verify_wholeSignature_isValid(String form, byte[] signature) {
+    assertThat(verifyDetached(signature, PgpTestKeys.ALICE_RSA))
+        .singleElement()
+        .matches(SignatureVerification::valid);
+  }
 }
