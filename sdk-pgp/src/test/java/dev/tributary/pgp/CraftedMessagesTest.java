@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
@@ -646,15 +647,7 @@ class CraftedMessagesTest {
                 sig.getKeyID(),
                 false)
             .getEncoded();
-    byte[] message =
-        craft(
-            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
-                .setWithIntegrityPacket(true),
-            List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
-            new byte[0],
-            onePass,
-            sig.getEncoded(),
-            new byte[0]);
+    byte[] message = craftAroundLiteralData(onePass, sig.getEncoded());
     PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
     assertThatThrownBy(() -> decrypt(decryptor, message))
         .isInstanceOfSatisfying(
@@ -666,5 +659,111 @@ class CraftedMessagesTest {
         .message()
         .doesNotContainIgnoringCase("bouncycastle")
         .doesNotContain("Ed25519", "encoding");
+  }
+
+  /**
+   * A message to Alice (AES-128 with an MDC) with {@code before} and {@code inner} written inside
+   * the encryption, before and after the literal data.
+   */
+  static byte[] craftAroundLiteralData(byte[] before, byte[] inner) throws Exception {
+    return craft(
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true),
+        List.of(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey())),
+        new byte[0],
+        before,
+        inner,
+        new byte[0]);
+  }
+
+  /**
+   * Alice's decryption of {@code message} fails with a {@link PgpDataException} for {@code reason}.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertAliceRefuses(
+      byte[] message, PgpDataException.Reason reason) {
+    return assertThatThrownBy(() -> decrypt(with(PgpTestKeys.ALICE_RSA), message))
+        .isInstanceOfSatisfying(
+            PgpDataException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  // BouncyCastle's class name was quoted: "(it starts with SignatureList)".
+  @Test
+  void decrypt_aSignatureInsteadOfAMessage_namesItInOurWords() {
+    assertAliceRefuses(
+            detachedSignature(PgpTestKeys.ALICE_RSA), PgpDataException.Reason.NOT_OPENPGP)
+        .hasMessage("the OpenPGP data is not an encrypted message (it starts with a signature)");
+  }
+
+  // BouncyCastle's class name was quoted: "unexpected PGPPublicKeyRing in the message".
+  @Test
+  void decrypt_aKeyBeforeTheLiteralData_namesItInOurWords() throws Exception {
+    byte[] key = PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()).encoded();
+    assertAliceRefuses(craftAroundLiteralData(key, new byte[0]), PgpDataException.Reason.MALFORMED)
+        .hasMessage(
+            "the decrypted message is malformed: it holds a public key before its literal data")
+        .message()
+        .doesNotContain("PGP", "Ring");
+  }
+
+  static byte[] armoredSignature(TestKey signer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpSignatures.sign(
+        new ByteArrayInputStream(TEXT), out, List.of(PgpKey.of(signer.privateKey())), true);
+    return out.toByteArray();
+  }
+
+  static Stream<Arguments> armoredSignaturesWithoutFooter() {
+    String armor = new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII);
+    String cut = armor.substring(0, armor.indexOf("-----END PGP SIGNATURE-----"));
+    List<String> lines = cut.lines().toList();
+    String lastLine = lines.get(lines.size() - 1);
+    String withoutChecksum =
+        lastLine.startsWith("=") ? String.join("\n", lines.subList(0, lines.size() - 1)) : cut;
+    return Stream.of(
+        Arguments.of("the footer line missing", cut),
+        Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
+        Arguments.of("the footer and checksum lines missing", withoutChecksum),
+        Arguments.of("another kind of footer", cut + "-----END PGP MESSAGE-----\n"));
+  }
+
+  // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("armoredSignaturesWithoutFooter")
+  void verify_armoredSignatureWithoutItsFooter_isMalformed(String damage, String signature) {
+    assertThatThrownBy(
+            () ->
+                verifyDetached(
+                    signature.getBytes(StandardCharsets.US_ASCII), PgpTestKeys.ALICE_RSA))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessage(
+            "the armor footer -----END PGP SIGNATURE----- is missing at the end: the signature was"
+                + " cut off; use all of it, including the last line");
+  }
+
+  static Stream<Arguments> wholeSignatures() {
+    byte[] armored = armoredSignature(PgpTestKeys.ALICE_RSA);
+    String armor = new String(armored, StandardCharsets.US_ASCII);
+    return Stream.of(
+        Arguments.of("binary", detachedSignature(PgpTestKeys.ALICE_RSA)),
+        Arguments.of("armored", armored),
+        Arguments.of(
+            "armored, CRLF", armor.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, trailing blank lines",
+            (armor + "\n  \n\t\n").getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, no final newline", armor.strip().getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of(
+            "armored, leading blank lines", ("\n\n" + armor).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wholeSignatures")
+  void verify_wholeSignature_isValid(String form, byte[] signature) {
+    assertThat(verifyDetached(signature, PgpTestKeys.ALICE_RSA))
+        .singleElement()
+        .matches(SignatureVerification::valid);
   }
 }

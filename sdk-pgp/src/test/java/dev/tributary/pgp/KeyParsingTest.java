@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class KeyParsingTest {
   static final java.util.List<TestKey> ALL_KEYS =
@@ -183,5 +189,107 @@ class KeyParsingTest {
             () -> PgpKey.readAll(PUBLIC.getBytes(StandardCharsets.US_ASCII), Secret.empty()))
         .isInstanceOf(PgpKeyException.class)
         .hasMessageContaining("a private key is needed here");
+  }
+
+  /** A literal data packet ("b", no file name, time 0, no data): OpenPGP, but not a key. */
+  static final byte[] LITERAL_DATA = {(byte) 0xCB, 0x06, 'b', 0, 0, 0, 0, 0};
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  static String armored(byte[] binary) throws Exception {
+    return new String(CraftedMessagesTest.armored(binary), StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * {@code call} fails with a {@link PgpKeyException} saying exactly {@code expected}, keeping
+   * BouncyCastle's exception as the cause without quoting it.
+   */
+  static void assertFailsInOurWords(ThrowingCallable call, String expected) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            PgpKeyException.class,
+            e -> {
+              assertThat(e.getCause())
+                  .as("BouncyCastle's error, kept as the cause")
+                  .isInstanceOf(IOException.class);
+              if (e.getCause().getMessage() != null) {
+                assertThat(e.getMessage()).doesNotContain(e.getCause().getMessage());
+              }
+            })
+        .hasMessage(expected)
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Stream", "Exception", "null");
+  }
+
+  static Stream<Arguments> damagedKeyPackets() {
+    byte[] alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).encoded();
+    assertThat(alice[3]).as("a v4 key after a two-octet length").isEqualTo((byte) 4);
+    byte[] unknownVersion = alice.clone();
+    unknownVersion[3] = 99;
+    String truncated = "the key data ends inside a packet: it is truncated; export the key again";
+    String damaged =
+        "the key data cannot be read: it is damaged, not an OpenPGP key, or in a format this"
+            + " library does not support";
+    return Stream.of(
+        Arguments.of("cut in half", Arrays.copyOf(alice, alice.length / 2), truncated),
+        Arguments.of("a key packet version that does not exist", unknownVersion, damaged));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedKeyPackets")
+  void parse_damagedKeyPackets_saysSoInOurWords(String damage, byte[] binary, String expected)
+      throws Exception {
+    String text = armored(binary);
+    assertThat(text).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
+    assertFailsInOurWords(() -> PgpCertificate.parse(text), expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedKeyPackets")
+  void readAll_damagedKeyPackets_saysSoInOurWords(String damage, byte[] binary, String expected) {
+    assertFailsInOurWords(() -> PgpCertificate.readAll(binary), expected);
+  }
+
+  @Test
+  void parse_armorThatCannotBeDecoded_saysSoInOurWords() {
+    String damaged = PUBLIC.replaceFirst("-----\n", "-----\nnot a header line\n");
+    assertThat(damaged).isNotEqualTo(PUBLIC);
+    assertFailsInOurWords(
+        () -> PgpCertificate.parse(damaged),
+        "the armored key is damaged: its armor cannot be decoded; copy it again, unchanged");
+  }
+
+  // BouncyCastle's class names were quoted: "(PGPLiteralData)", "(PGPPublicKeyRing)".
+  @Test
+  void parse_publicKeyBlockHoldingLiteralData_namesItInOurWords() throws Exception {
+    byte[] alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).encoded();
+    String block = armored(concat(alice, LITERAL_DATA));
+    assertThatThrownBy(() -> PgpCertificate.parse(block))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage("the public key block holds something other than public keys (literal data)");
+  }
+
+  @Test
+  void parse_privateKeyBlockHoldingAPublicKey_namesItInOurWords() throws Exception {
+    byte[] secret = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()).encoded();
+    byte[] alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).encoded();
+    String block = armored(concat(secret, alice));
+    assertThat(block).startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----");
+    assertThatThrownBy(() -> PgpKey.parse(block, Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage("the private key block holds something other than private keys (a public key)");
+  }
+
+  @Test
+  void readAll_keyDataHoldingLiteralData_namesItInOurWords() {
+    byte[] alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).encoded();
+    assertThatThrownBy(() -> PgpCertificate.readAll(concat(alice, LITERAL_DATA)))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage("the key data holds something other than keys (literal data)");
   }
 }

@@ -16,6 +16,19 @@ final class ArmorDetection {
 
   /** A stream of the binary packets of {@code source}, de-armored if it was armored. */
   static InputStream binary(InputStream source, String expectedBlock) throws IOException {
+    return binary(source, expectedBlock, false);
+  }
+
+  /**
+   * As {@link #binary(InputStream, String)}, for data that must be whole: once its packets have
+   * been read, {@link ArmorFooter#require} refuses armor that ended without its footer line.
+   */
+  static InputStream binaryWithFooter(InputStream source, String expectedBlock) throws IOException {
+    return binary(source, expectedBlock, true);
+  }
+
+  private static InputStream binary(InputStream source, String expectedBlock, boolean footer)
+      throws IOException {
     BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
@@ -29,7 +42,9 @@ final class ArmorDetection {
     String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
       try {
-        return ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
+        return footer
+            ? ArmorFooter.open(in, expectedBlock)
+            : ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
       } catch (SourceFailure e) {
         throw e;
       } catch (IOException e) {

@@ -127,7 +127,7 @@ public final class ArmorText {
             e);
       }
       throw new PgpKeyException(
-          "the armored key is damaged (" + e.getMessage() + "); copy it again, unchanged", e);
+          "the armored key is damaged: its armor cannot be decoded; copy it again, unchanged", e);
     }
   }
 }

@@ -111,7 +111,10 @@ public final class DecryptingInputStream extends InputStream {
           || o instanceof PGPPadding
           || o instanceof PGPSignatureList)) {
         throw new PgpDataException(
-            Reason.MALFORMED, "unexpected " + o.getClass().getSimpleName() + " in the message");
+            Reason.MALFORMED,
+            "the decrypted message is malformed: it holds "
+                + ParseFailures.describe(o)
+                + " before its literal data");
       }
     }
   }

@@ -132,8 +132,8 @@ public final class DetachedSignatures {
   private static List<PGPSignature> readSignatures(InputStream in) {
     List<PGPSignature> sigs = new ArrayList<>();
     try {
-      BcPGPObjectFactory factory =
-          new BcPGPObjectFactory(ArmorDetection.binary(SourceFailure.guard(in), "SIGNATURE"));
+      InputStream packets = ArmorDetection.binaryWithFooter(SourceFailure.guard(in), "SIGNATURE");
+      BcPGPObjectFactory factory = new BcPGPObjectFactory(packets);
       Object o;
       while ((o = factory.nextObject()) != null) {
         if (o instanceof PGPSignatureList list) {
@@ -142,6 +142,7 @@ public final class DetachedSignatures {
           throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
         }
       }
+      ArmorFooter.require(packets, "the signature");
     } catch (IOException | RuntimeException e) {
       if (e instanceof TributaryException t) {
         throw t;

@@ -141,7 +141,12 @@ public final class EncryptingOutputStream extends OutputStream {
               modified == null ? now : Date.from(modified),
               new byte[BUFFER]);
     } catch (PGPException e) {
-      throw new SystemException("cannot start the OpenPGP message: " + e.getMessage(), e);
+      throw new SystemException(
+          "cannot start the OpenPGP message: the session key cannot be encrypted to the"
+              + " recipients' keys, or the "
+              + settings.symmetricAlgorithm().displayName()
+              + " cipher cannot be set up",
+          e);
     }
     byte[] first = sample;
     sample = new byte[0];
@@ -188,12 +193,16 @@ public final class EncryptingOutputStream extends OutputStream {
     closed = true;
     literal.close();
     OutputStream signatureOut = compressedOut != null ? compressedOut : encryptedOut;
-    try {
-      for (int i = signatures.size() - 1; i >= 0; i--) {
+    for (int i = signatures.size() - 1; i >= 0; i--) {
+      try {
         signatures.get(i).generate().encode(signatureOut);
+      } catch (PGPException e) {
+        throw new PgpKeyException(
+            "cannot sign the message with key "
+                + settings.signers().get(i).fingerprint()
+                + ": the signature cannot be made",
+            e);
       }
-    } catch (PGPException e) {
-      throw new PgpKeyException("cannot sign the message: " + e.getMessage(), e);
     }
     if (compressor != null) {
       compressor.close();

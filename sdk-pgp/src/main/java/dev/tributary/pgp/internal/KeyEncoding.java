@@ -108,9 +108,7 @@ public final class KeyEncoding {
             rings.add(ring);
           } else if (!(o instanceof PGPMarker)) {
             throw new PgpKeyException(
-                "the key data holds something other than keys ("
-                    + o.getClass().getSimpleName()
-                    + ")");
+                "the key data holds something other than keys (" + ParseFailures.describe(o) + ")");
           }
         }
         if (!(current instanceof ArmoredInputStream armored) || armored.isEndOfStream()) {
@@ -121,9 +119,7 @@ public final class KeyEncoding {
       if (e instanceof PgpKeyException k) {
         throw k;
       }
-      throw new PgpKeyException(
-          "cannot read the key data: it is damaged or not an OpenPGP key (" + e.getMessage() + ")",
-          e);
+      throw ParseFailures.damagedKey(e);
     }
     if (rings.isEmpty()) {
       throw new PgpKeyException("the data holds no OpenPGP key");

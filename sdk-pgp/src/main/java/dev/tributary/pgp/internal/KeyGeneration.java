@@ -92,7 +92,9 @@ public final class KeyGeneration {
           passphrase.isEmpty() ? builder.build() : builder.build(passphrase.reveal().toCharArray());
       return key.getPGPSecretKeyRing();
     } catch (PGPException e) {
-      throw new SystemException("cannot generate a " + profile + " key: " + e.getMessage(), e);
+      throw new SystemException(
+          "cannot generate a " + profile + " key: its key pairs or self-signatures cannot be made",
+          e);
     }
   }
 }

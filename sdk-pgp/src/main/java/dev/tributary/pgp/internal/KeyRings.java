@@ -26,7 +26,7 @@ public final class KeyRings {
       } else if (!(o instanceof PGPMarker)) {
         throw new PgpKeyException(
             "the public key block holds something other than public keys ("
-                + o.getClass().getSimpleName()
+                + ParseFailures.describe(o)
                 + ")");
       }
     }
@@ -43,7 +43,7 @@ public final class KeyRings {
       } else if (!(o instanceof PGPMarker)) {
         throw new PgpKeyException(
             "the private key block holds something other than private keys ("
-                + o.getClass().getSimpleName()
+                + ParseFailures.describe(o)
                 + ")");
       }
     }
@@ -83,11 +83,7 @@ public final class KeyRings {
         objects.add(o);
       }
     } catch (IOException | RuntimeException e) {
-      throw new PgpKeyException(
-          "the key data is damaged or uses a format this library cannot read ("
-              + e.getMessage()
-              + ")",
-          e);
+      throw ParseFailures.damagedKey(e);
     }
     if (objects.isEmpty()) {
       throw new PgpKeyException("the armored block holds no key");

@@ -87,7 +87,7 @@ public final class MessageDecryption {
           throw new PgpDataException(
               Reason.NOT_OPENPGP,
               "the OpenPGP data is not an encrypted message (it starts with "
-                  + o.getClass().getSimpleName().replace("PGP", "")
+                  + ParseFailures.describe(o)
                   + ")");
         }
       }

@@ -46,7 +46,14 @@ public final class Signing {
       return gen;
     } catch (PGPException e) {
       throw new PgpKeyException(
-          "cannot sign with key " + key.fingerprint() + ": " + e.getMessage(), e);
+          "cannot sign with key "
+              + key.fingerprint()
+              + ": its signing key "
+              + KeyDescriber.keyId(pub.getKeyID())
+              + " ("
+              + KeyDescriber.algorithmName(pub)
+              + ") cannot be used to make a signature; sign with another key",
+          e);
     }
   }
 

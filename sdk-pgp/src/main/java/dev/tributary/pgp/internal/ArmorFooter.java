@@ -1,0 +1,93 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+
+/**
+ * De-armored data that can tell whether its armor ended with the footer line ({@code -----END PGP
+ * SIGNATURE-----}). BouncyCastle's {@link ArmoredInputStream} ends the data at the end of the input
+ * just as at the footer, so armor cut off after a whole packet would read as complete. This watches
+ * the lines BouncyCastle reads (not those buffered ahead of it): when the data has ended, the last
+ * one must be the footer. Not thread-safe, like any stream.
+ */
+final class ArmorFooter extends FilterInputStream {
+  private final Lines lines;
+  private final String footer;
+
+  private ArmorFooter(InputStream armored, Lines lines, String block) {
+    super(armored);
+    this.lines = lines;
+    this.footer = "-----END PGP " + block + "-----";
+  }
+
+  /** The packets of the armored {@code text}, whose block kind is {@code block}: "SIGNATURE". */
+  static ArmorFooter open(InputStream text, String block) throws IOException {
+    Lines lines = new Lines(text);
+    return new ArmorFooter(
+        ArmoredInputStream.builder().setIgnoreCRC(false).build(lines), lines, block);
+  }
+
+  /**
+   * Refuses {@code packets}, read to their end, if they are armored data that ended without its
+   * footer; binary data passes.
+   *
+   * @param subject what was read, as it starts a sentence: "the signature"
+   */
+  static void require(InputStream packets, String subject) {
+    if (packets instanceof ArmorFooter armor && !armor.lines.last.equals(armor.footer)) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          "the armor footer "
+              + armor.footer
+              + " is missing at the end: "
+              + subject
+              + " was cut off; use all of it, including the last line");
+    }
+  }
+
+  /** Remembers the last non-blank line read, stripped; long lines only in part. */
+  private static final class Lines extends FilterInputStream {
+    private static final int LONGEST = 80;
+    private final StringBuilder line = new StringBuilder();
+    private String last = "";
+
+    Lines(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = in.read();
+      see(c);
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n < 0) {
+        see(-1);
+      }
+      for (int i = 0; i < n; i++) {
+        see(b[off + i] & 0xff);
+      }
+      return n;
+    }
+
+    private void see(int c) {
+      if (c < 0 || c == '\n' || c == '\r') {
+        String stripped = line.toString().strip();
+        if (!stripped.isEmpty()) {
+          last = stripped;
+        }
+        line.setLength(0);
+      } else if (line.length() < LONGEST) {
+        line.append((char) c);
+      }
+    }
+  }
+}
