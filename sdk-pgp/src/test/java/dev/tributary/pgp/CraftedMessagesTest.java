@@ -636,8 +636,8 @@ class CraftedMessagesTest {
             });
   }
 
-  @Test
-  void decrypt_onePassSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+  /** A message to Alice, one-pass signed by Bob with {@link #overlongEd25519Signature()}. */
+  static byte[] signedWithAnUncheckableSignature() throws Exception {
     PGPSignature sig = overlongEd25519Signature();
     byte[] onePass =
         new OnePassSignaturePacket(
@@ -647,7 +647,12 @@ class CraftedMessagesTest {
                 sig.getKeyID(),
                 false)
             .getEncoded();
-    byte[] message = craftAroundLiteralData(onePass, sig.getEncoded());
+    return craftAroundLiteralData(onePass, sig.getEncoded());
+  }
+
+  @Test
+  void decrypt_onePassSignatureBouncyCastleCannotCheck_saysSoInOurWords() throws Exception {
+    byte[] message = signedWithAnUncheckableSignature();
     PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
     assertThatThrownBy(() -> decrypt(decryptor, message))
         .isInstanceOfSatisfying(
@@ -659,6 +664,21 @@ class CraftedMessagesTest {
         .message()
         .doesNotContainIgnoringCase("bouncycastle")
         .doesNotContain("Ed25519", "encoding");
+  }
+
+  // The stream returned -1 on the read after the signature policy failed: a caller that caught
+  // the exception and read on saw a normal end.
+  @Test
+  void decrypt_failedSignaturePolicy_everyLaterReadThrowsAgain() throws Exception {
+    byte[] message = signedWithAnUncheckableSignature();
+    PgpDecryptor decryptor = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
+    PgpDecryptor.DecryptionStream s = decryptor.open(new ByteArrayInputStream(message));
+    assertThatThrownBy(s::readAllBytes)
+        .isInstanceOf(PgpDataException.class)
+        .hasMessageStartingWith("the message has no valid signature");
+    assertThatThrownBy(s::read)
+        .isInstanceOf(PgpDataException.class)
+        .hasMessageStartingWith("the message has no valid signature");
   }
 
   /**

@@ -147,24 +147,42 @@ class GnuPgInteropTest {
     assertThat(gpg.run(mine, "--passphrase", "pw", "--decrypt").ok().out()).isEqualTo(TEXT);
   }
 
-  @Test
-  void gpgSignsAndEncrypts_weVerify() {
+  /** gpg's message to Alice, signed by Bob, made with the {@code extra} options. */
+  byte[] gpgSignAndEncrypt(String... extra) {
     withSecretKey(PgpTestKeys.BOB_25519).importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    byte[] message =
-        gpg.run(
-                TEXT,
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--passphrase",
                 PgpTestKeys.BOB_25519.passphrase(),
                 "--local-user",
-                PgpTestKeys.BOB_25519.fingerprint(),
-                "--sign",
-                "--encrypt",
-                "--recipient",
-                PgpTestKeys.ALICE_RSA.fingerprint())
-            .ok()
-            .out();
+                PgpTestKeys.BOB_25519.fingerprint()));
+    args.addAll(List.of(extra));
+    args.addAll(List.of("--sign", "--encrypt", "--recipient", PgpTestKeys.ALICE_RSA.fingerprint()));
+    return gpg.run(TEXT, args.toArray(String[]::new)).ok().out();
+  }
+
+  @Test
+  void gpgSignsAndEncrypts_weVerify() {
+    byte[] message = gpgSignAndEncrypt();
     PgpDecryptor dec = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
     PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().validSignature().orElseThrow().signerFingerprint())
+        .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
+  }
+
+  // gpg writes the signature after the literal data, inside the compressed data if any; data
+  // after the literal data is refused unless it is such a signature.
+  @ParameterizedTest
+  @FieldSource("GPG_COMPRESSION")
+  void gpgSignsAndEncrypts_armored_everyCompression_weVerify(String compression) {
+    byte[] message = gpgSignAndEncrypt("--compress-algo", compression, "--armor");
+    byte[] withBlankLines = Arrays.copyOf(message, message.length + 2);
+    withBlankLines[message.length] = '\n';
+    withBlankLines[message.length + 1] = '\n';
+    PgpDecryptor dec = EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519);
+    PgpDecryptor.DecryptionStream s = dec.open(new ByteArrayInputStream(withBlankLines));
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().validSignature().orElseThrow().signerFingerprint())
         .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());

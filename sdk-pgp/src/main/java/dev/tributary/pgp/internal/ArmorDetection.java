@@ -16,7 +16,7 @@ final class ArmorDetection {
 
   /** A stream of the binary packets of {@code source}, de-armored if it was armored. */
   static InputStream binary(InputStream source, String expectedBlock) throws IOException {
-    return binary(source, expectedBlock, false);
+    return binary(source, expectedBlock, false, true);
   }
 
   /**
@@ -24,10 +24,21 @@ final class ArmorDetection {
    * been read, {@link ArmorFooter#require} refuses armor that ended without its footer line.
    */
   static InputStream binaryWithFooter(InputStream source, String expectedBlock) throws IOException {
-    return binary(source, expectedBlock, true);
+    return binary(source, expectedBlock, true, true);
   }
 
-  private static InputStream binary(InputStream source, String expectedBlock, boolean footer)
+  /**
+   * As {@link #binaryWithFooter} for an encrypted message, whose armor checksum is not checked: the
+   * MDC or AEAD protects the message, and RFC 9580 (section 6.1) says not to reject one for a
+   * checksum that does not match. The checksum line comes after the encrypted data, so it was never
+   * read before the data after the message was checked either.
+   */
+  static InputStream message(InputStream source) throws IOException {
+    return binary(source, "MESSAGE", true, false);
+  }
+
+  private static InputStream binary(
+      InputStream source, String expectedBlock, boolean footer, boolean checkCrc)
       throws IOException {
     BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
     in.mark(PEEK);
@@ -43,8 +54,8 @@ final class ArmorDetection {
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
       try {
         return footer
-            ? ArmorFooter.open(in, expectedBlock)
-            : ArmoredInputStream.builder().setIgnoreCRC(false).build(in);
+            ? ArmorFooter.open(in, expectedBlock, checkCrc)
+            : ArmoredInputStream.builder().setIgnoreCRC(!checkCrc).build(in);
       } catch (SourceFailure e) {
         throw e;
       } catch (IOException e) {

@@ -12,7 +12,8 @@ import org.bouncycastle.bcpg.ArmoredInputStream;
  * SIGNATURE-----}). BouncyCastle's {@link ArmoredInputStream} ends the data at the end of the input
  * just as at the footer, so armor cut off after a whole packet would read as complete. This watches
  * the lines BouncyCastle reads (not those buffered ahead of it): when the data has ended, the last
- * one must be the footer. Not thread-safe, like any stream.
+ * one must be the footer; and it can read what follows the armor, which must be blank. Not
+ * thread-safe, like any stream.
  */
 final class ArmorFooter extends FilterInputStream {
   private final Lines lines;
@@ -25,10 +26,10 @@ final class ArmorFooter extends FilterInputStream {
   }
 
   /** The packets of the armored {@code text}, whose block kind is {@code block}: "SIGNATURE". */
-  static ArmorFooter open(InputStream text, String block) throws IOException {
+  static ArmorFooter open(InputStream text, String block, boolean checkCrc) throws IOException {
     Lines lines = new Lines(text);
     return new ArmorFooter(
-        ArmoredInputStream.builder().setIgnoreCRC(false).build(lines), lines, block);
+        ArmoredInputStream.builder().setIgnoreCRC(!checkCrc).build(lines), lines, block);
   }
 
   /**
@@ -46,6 +47,33 @@ final class ArmorFooter extends FilterInputStream {
               + " is missing at the end: "
               + subject
               + " was cut off; use all of it, including the last line");
+    }
+  }
+
+  /**
+   * Refuses anything but blank lines after the armor of {@code packets}, read to their end; binary
+   * data passes.
+   *
+   * @param subject what was read, as it starts a sentence: "the message"
+   */
+  static void requireOnlyBlankAfter(InputStream packets, String subject) throws IOException {
+    if (!(packets instanceof ArmorFooter armor)) {
+      return;
+    }
+    byte[] rest = new byte[1 << 12];
+    int n;
+    while ((n = armor.lines.read(rest, 0, rest.length)) >= 0) {
+      for (int i = 0; i < n; i++) {
+        byte c = rest[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          throw new PgpDataException(
+              Reason.MALFORMED,
+              subject
+                  + " continues after its armor footer "
+                  + armor.footer
+                  + ": only blank lines may follow it");
+        }
+      }
     }
   }
 

@@ -33,13 +33,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
- * has been read, its integrity verified and its signatures checked; a failure instead throws the
- * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}. Any failure inside
- * the encrypted data is first checked against the integrity protection, so that tampering always
- * gives the same integrity error. Not thread-safe.
+ * has been read, its integrity verified, its signatures checked and nothing found after it but what
+ * RFC 9580 allows (the signatures a one-pass signature announced, marker and padding packets); a
+ * failure instead throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code
+ * read}, and every later {@code read} throws it again. Any failure inside the encrypted data is
+ * first checked against the integrity protection, so that tampering always gives the same integrity
+ * error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
+  private final Step endOfMessage;
   private final DecryptionSettings settings;
   private final @Nullable SignatureChecks checks;
   private final SymmetricAlgorithm algorithm;
@@ -48,6 +51,16 @@ public final class DecryptingInputStream extends InputStream {
 
   private PGPObjectFactory factory;
   private boolean compressed;
+
+  /** The packets around the compressed data packet, and that packet's body. */
+  private @Nullable PGPObjectFactory outside;
+
+  private @Nullable InputStream compressedBody;
+
+  /** One-pass signatures read whose signature has not been read yet. */
+  private int announcedSignatures;
+
+  private @Nullable RuntimeException failure;
   private @Nullable InputStream literal;
   private String fileName = "";
   private Instant modificationTime = Instant.EPOCH;
@@ -56,12 +69,14 @@ public final class DecryptingInputStream extends InputStream {
 
   private DecryptingInputStream(
       InputStream plain,
+      Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
       SymmetricAlgorithm algorithm,
       boolean aead,
       String keyFingerprint) {
     this.plain = plain;
+    this.endOfMessage = endOfMessage;
     this.settings = settings;
     this.checks = checks;
     this.algorithm = algorithm;
@@ -70,8 +85,12 @@ public final class DecryptingInputStream extends InputStream {
     this.factory = new BcPGPObjectFactory(plain);
   }
 
+  /**
+   * @param endOfMessage checks what follows the encrypted data, once it has been read and verified
+   */
   static DecryptingInputStream start(
       InputStream plain,
+      Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
       SymmetricAlgorithm algorithm,
@@ -79,7 +98,8 @@ public final class DecryptingInputStream extends InputStream {
       String keyFingerprint)
       throws IOException {
     DecryptingInputStream s =
-        new DecryptingInputStream(plain, settings, checks, algorithm, aead, keyFingerprint);
+        new DecryptingInputStream(
+            plain, endOfMessage, settings, checks, algorithm, aead, keyFingerprint);
     s.guard(s::findLiteralData);
     return s;
   }
@@ -95,8 +115,11 @@ public final class DecryptingInputStream extends InputStream {
         }
         compressed = true;
         checkCompression(c.getAlgorithm());
+        outside = factory;
+        compressedBody = c.getInputStream();
         factory = new BcPGPObjectFactory(decompressed(c));
       } else if (o instanceof PGPOnePassSignatureList list) {
+        announcedSignatures += list.size();
         if (checks != null) {
           for (PGPOnePassSignature ops : list) {
             checks.onePassSignature(ops);
@@ -156,6 +179,18 @@ public final class DecryptingInputStream extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      return readPlaintext(b, off, len);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  private int readPlaintext(byte[] b, int off, int len) throws IOException {
     if (result != null) {
       return -1;
     }
@@ -181,15 +216,14 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   private void finish() throws IOException, PGPException {
-    Object o;
-    while ((o = factory.nextObject()) != null) {
-      if (o instanceof PGPSignatureList list && checks != null) {
-        for (PGPSignature sig : list) {
-          checks.signature(sig);
-        }
-      }
+    afterLiteralData(factory);
+    if (outside != null) {
+      // The rest of the compressed data packet, so that the packet after it can be read.
+      drain(compressedBody);
+      afterLiteralData(outside);
     }
-    drain();
+    drain(plain);
+    endOfMessage.run();
     List<SignatureVerification> signatures = checks == null ? List.of() : checks.results();
     result =
         new DecryptionResult(
@@ -205,10 +239,42 @@ public final class DecryptingInputStream extends InputStream {
     }
   }
 
+  /**
+   * Reads the packets after the literal data: the signatures that one-pass signatures announced
+   * (RFC 9580, section 10.3), and marker and padding packets. Anything else is refused.
+   */
+  private void afterLiteralData(PGPObjectFactory packets) throws IOException {
+    Object o;
+    while ((o = packets.nextObject()) != null) {
+      if (o instanceof PGPSignatureList list) {
+        announcedSignatures -= list.size();
+        if (announcedSignatures < 0) {
+          throw new PgpDataException(
+              Reason.MALFORMED,
+              "the decrypted message holds a signature after its literal data that no one-pass"
+                  + " signature announced");
+        }
+        if (checks != null) {
+          for (PGPSignature sig : list) {
+            checks.signature(sig);
+          }
+        }
+      } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
+        throw new PgpDataException(
+            Reason.MALFORMED,
+            "the decrypted message holds " + ParseFailures.describe(o) + " after its literal data");
+      }
+    }
+  }
+
   /** Reads the decrypted data to its end, which verifies the MDC or the last AEAD tag. */
   private void drain() throws IOException {
+    drain(plain);
+  }
+
+  private static void drain(InputStream in) throws IOException {
     byte[] skip = new byte[1 << 16];
-    while (plain.read(skip, 0, skip.length) >= 0) {
+    while (in.read(skip, 0, skip.length) >= 0) {
       // discard
     }
   }
@@ -226,7 +292,8 @@ public final class DecryptingInputStream extends InputStream {
     plain.close();
   }
 
-  private interface Step {
+  /** A step of reading the message; its failures are reported in our words. */
+  interface Step {
     void run() throws IOException, PGPException;
   }
 

@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.SystemException;
+import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SymmetricAlgorithm;
@@ -140,7 +141,11 @@ public final class EncryptingOutputStream extends OutputStream {
               settings.fileName(),
               modified == null ? now : Date.from(modified),
               new byte[BUFFER]);
-    } catch (PGPException e) {
+    } catch (PGPException | RuntimeException e) {
+      // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
       throw new SystemException(
           "cannot start the OpenPGP message: the session key cannot be encrypted to the"
               + " recipients' keys, or the "
@@ -196,7 +201,10 @@ public final class EncryptingOutputStream extends OutputStream {
     for (int i = signatures.size() - 1; i >= 0; i--) {
       try {
         signatures.get(i).generate().encode(signatureOut);
-      } catch (PGPException e) {
+      } catch (PGPException | RuntimeException e) {
+        if (e instanceof TributaryException t) {
+          throw t;
+        }
         throw new PgpKeyException(
             "cannot sign the message with key "
                 + settings.signers().get(i).fingerprint()

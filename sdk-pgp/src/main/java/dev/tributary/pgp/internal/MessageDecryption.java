@@ -19,11 +19,11 @@ import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
 
 /**
  * Opens an OpenPGP message: de-armors it if needed, skips marker packets wherever they stand and
- * padding packets before the message (see {@link TopLevelPackets}), refuses data without integrity
- * protection, finds the session key, checks its cipher against the policy, and returns a {@link
- * DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes through
- * {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose AEAD
- * chunks are authenticated before they are released.
+ * padding packets before and after the message (see {@link TopLevelPackets}), refuses data without
+ * integrity protection, finds the session key, checks its cipher against the policy, and returns a
+ * {@link DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes
+ * through {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose
+ * AEAD chunks are authenticated before they are released.
  */
 public final class MessageDecryption {
   private MessageDecryption() {}
@@ -33,9 +33,9 @@ public final class MessageDecryption {
   @SuppressWarnings("deprecation")
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
-    InputStream binary = ArmorDetection.binary(SourceFailure.guard(source), "MESSAGE");
-    PGPEncryptedDataList list =
-        encryptedDataList(new BcPGPObjectFactory(new TopLevelPackets(binary)));
+    InputStream binary = ArmorDetection.message(SourceFailure.guard(source));
+    TopLevelPackets topLevel = new TopLevelPackets(binary);
+    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(topLevel));
     PGPEncryptedData first = list.get(0);
     if (!first.isIntegrityProtected() && !first.isAEAD()) {
       throw new PgpDataException(
@@ -69,7 +69,7 @@ public final class MessageDecryption {
             ? null
             : new SignatureChecks(settings.engine(), settings.verificationCertificates());
     return DecryptingInputStream.start(
-        plain, settings, checks, algorithm, aead, found.keyFingerprint());
+        plain, topLevel::requireEnd, settings, checks, algorithm, aead, found.keyFingerprint());
   }
 
   private static PGPEncryptedDataList encryptedDataList(PGPObjectFactory factory) {

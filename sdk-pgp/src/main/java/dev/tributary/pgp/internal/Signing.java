@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +45,11 @@ public final class Signing {
       }
       gen.setHashedSubpackets(hashed.generate());
       return gen;
-    } catch (PGPException e) {
+    } catch (PGPException | RuntimeException e) {
+      // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
       throw new PgpKeyException(
           "cannot sign with key "
               + key.fingerprint()

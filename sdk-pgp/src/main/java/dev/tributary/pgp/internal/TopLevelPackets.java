@@ -18,13 +18,59 @@ import org.bouncycastle.bcpg.PacketTags;
  *
  * <p>Anything else between the session key packets and the encrypted data (a padding packet, a user
  * ID, the end of the data) is refused as {@link Reason#MALFORMED}, in our words rather than
- * BouncyCastle's, which name its classes. Not thread-safe, like any stream.
+ * BouncyCastle's, which name its classes. So is anything but marker and padding packets after the
+ * encrypted data ({@link #requireEnd}), and anything but blank lines after an armored message's
+ * footer. Not thread-safe, like any stream.
  */
 final class TopLevelPackets extends BCPGInputStream {
+  private static final String CONTINUES = "the message continues after its encrypted data: ";
+
+  private final InputStream source;
   private boolean afterSessionKey;
 
-  TopLevelPackets(InputStream in) {
-    super(in);
+  /** The last octet {@link #read()} returned: after {@code nextPacketTag}, the header octet. */
+  private int lastRead = -1;
+
+  /**
+   * @param source the binary packets, or the de-armored packets of {@link ArmorFooter}
+   */
+  TopLevelPackets(InputStream source) {
+    super(source);
+    this.source = source;
+  }
+
+  // BouncyCastle's nextPacketTag reads the header octet through this method.
+  @Override
+  public int read() throws IOException {
+    lastRead = super.read();
+    return lastRead;
+  }
+
+  /**
+   * Reads what follows the encrypted data, whose packet has been read to its end, and refuses
+   * anything but marker and padding packets (RFC 9580, section 10.3) and, after armor, blank lines.
+   */
+  void requireEnd() throws IOException {
+    try {
+      int tag;
+      while ((tag = super.nextPacketTag()) >= 0) {
+        // The header octet nextPacketTag just read: BouncyCastle derives a tag from any octet.
+        if ((lastRead & 0x80) == 0) {
+          throw new PgpDataException(
+              Reason.MALFORMED, CONTINUES + "bytes that are not an OpenPGP packet follow it");
+        }
+        if (tag != PacketTags.MARKER && tag != PacketTags.PADDING) {
+          throw new PgpDataException(
+              Reason.MALFORMED, CONTINUES + "a packet (type " + tag + ") follows it");
+        }
+        super.readPacket();
+      }
+    } catch (SourceFailure | PgpDataException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw ParseFailures.malformed("what follows the encrypted data", e);
+    }
+    ArmorFooter.requireOnlyBlankAfter(source, "the message");
   }
 
   @Override

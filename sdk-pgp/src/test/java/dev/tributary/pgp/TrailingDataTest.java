@@ -1,0 +1,326 @@
+package dev.tributary.pgp;
+
+import static dev.tributary.pgp.CraftedMessagesTest.MARKER;
+import static dev.tributary.pgp.CraftedMessagesTest.aliceEncryptionKey;
+import static dev.tributary.pgp.CraftedMessagesTest.armored;
+import static dev.tributary.pgp.CraftedMessagesTest.assertAliceRefuses;
+import static dev.tributary.pgp.CraftedMessagesTest.craft;
+import static dev.tributary.pgp.CraftedMessagesTest.craftAroundLiteralData;
+import static dev.tributary.pgp.CraftedMessagesTest.paddingPacket;
+import static dev.tributary.pgp.EncryptDecryptTest.TEXT;
+import static dev.tributary.pgp.EncryptDecryptTest.decrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.to;
+import static dev.tributary.pgp.EncryptDecryptTest.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.testing.PgpTestKeys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Data after a message, or after the literal data inside it, is refused, except what RFC 9580
+ * allows there: the signatures of a one-pass signed message, marker and padding packets, and blank
+ * lines after an armored message's footer. Such data was ignored, so a message could carry anything
+ * unread after its end.
+ */
+class TrailingDataTest {
+  static final byte[] USER_ID = {(byte) 0xCD, 0x01, 'x'};
+
+  @TempDir Path dir;
+
+  static byte[] message() throws Exception {
+    return withSuffix(new byte[0]);
+  }
+
+  /** A message to Alice (AES-128, MDC) followed by {@code suffix}. */
+  static byte[] withSuffix(byte[] suffix) throws Exception {
+    return craft(
+        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+            .setWithIntegrityPacket(true),
+        new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()),
+        new byte[0],
+        new byte[0],
+        suffix);
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static Stream<Arguments> trailingData() throws Exception {
+    String continues = "the message continues after its encrypted data: ";
+    String afterFooter =
+        "the message continues after its armor footer -----END PGP MESSAGE-----: only blank"
+            + " lines may follow it";
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    return Stream.of(
+        Arguments.of(
+            "a user ID packet", withSuffix(USER_ID), continues + "a packet (type 13) follows it"),
+        Arguments.of(
+            "a second message", withSuffix(message()), continues + "a packet (type 1) follows it"),
+        Arguments.of(
+            "a user ID packet after padding and a marker",
+            withSuffix(concat(paddingPacket(16), MARKER, USER_ID)),
+            continues + "a packet (type 13) follows it"),
+        Arguments.of(
+            "text",
+            withSuffix(ascii("garbage")),
+            continues + "bytes that are not an OpenPGP packet follow it"),
+        Arguments.of(
+            "a zero byte",
+            withSuffix(new byte[1]),
+            continues + "bytes that are not an OpenPGP packet follow it"),
+        Arguments.of(
+            "a newline after binary data",
+            withSuffix(ascii("\n")),
+            continues + "bytes that are not an OpenPGP packet follow it"),
+        Arguments.of(
+            "a padding packet cut short",
+            withSuffix(java.util.Arrays.copyOf(paddingPacket(16), 10)),
+            "what follows the encrypted data ends inside a packet: it is truncated"),
+        Arguments.of(
+            "armored, then a user ID packet inside the armor",
+            armored(withSuffix(USER_ID)),
+            continues + "a packet (type 13) follows it"),
+        Arguments.of("armored, then text", ascii(armor + "garbage\n"), afterFooter),
+        Arguments.of("armored, then a second armored message", ascii(armor + armor), afterFooter));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("trailingData")
+  void dataAfterTheMessage_isMalformed(String what, byte[] message, String expected) {
+    assertMalformedInOurWords(message, expected).doesNotContain("Stream");
+  }
+
+  /** Alice's decryption refuses {@code message} as MALFORMED, with no BouncyCastle class named. */
+  static AbstractStringAssert<?> assertMalformedInOurWords(byte[] message, String expected) {
+    return assertAliceRefuses(message, PgpDataException.Reason.MALFORMED)
+        .hasMessage(expected)
+        .message()
+        .doesNotContainIgnoringCase("bouncycastle")
+        .doesNotContain("Packet")
+        .doesNotContainPattern("@[0-9a-f]{4,}");
+  }
+
+  @Test
+  void dataAfterTheMessage_decryptFile_leavesNoFile() throws Exception {
+    Path source = Files.write(dir.resolve("trailing.pgp"), withSuffix(USER_ID));
+    Path target = dir.resolve("out.csv");
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, target))
+        .isInstanceOf(PgpDataException.class)
+        .hasMessage(
+            "the message continues after its encrypted data: a packet (type 13) follows it");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(source);
+    }
+  }
+
+  /** The stream never reports its end, and keeps failing after the first failure. */
+  @Test
+  void dataAfterTheMessage_theStreamFailsInsteadOfEnding() throws Exception {
+    byte[] message = withSuffix(USER_ID);
+    InputStream s = with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    byte[] buffer = new byte[1 << 12];
+    long[] received = new long[1];
+    assertThatThrownBy(
+            () -> {
+              int n;
+              while ((n = s.read(buffer)) >= 0) {
+                received[0] += n;
+              }
+            })
+        .isInstanceOf(PgpDataException.class)
+        .hasMessageStartingWith("the message continues after its encrypted data");
+    assertThat(received[0]).as("the plaintext, handed out as it came").isEqualTo(TEXT.length);
+    assertThatThrownBy(s::read)
+        .as("a second read after the failure")
+        .isInstanceOf(PgpDataException.class)
+        .hasMessageStartingWith("the message continues after its encrypted data");
+  }
+
+  static Stream<Arguments> allowedAfterTheMessage() throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    return Stream.of(
+        Arguments.of("nothing", message()),
+        Arguments.of("a marker packet", withSuffix(MARKER)),
+        Arguments.of(
+            "padding, a marker, padding",
+            withSuffix(concat(paddingPacket(8), MARKER, paddingPacket(100)))),
+        Arguments.of("armored", ascii(armor)),
+        Arguments.of("armored, blank lines after", ascii(armor + "\n \t\n\r\n")),
+        Arguments.of("armored, CRLF", ascii(armor.replace("\n", "\r\n"))),
+        Arguments.of("armored, no final newline", ascii(armor.stripTrailing())),
+        Arguments.of("armored, a checksum that does not match", ascii(wrongChecksum(armor))),
+        Arguments.of("armored, padding inside the armor", armored(withSuffix(paddingPacket(32)))));
+  }
+
+  /**
+   * RFC 9580, section 6.1: a checksum that does not match must not cause a rejection; the MDC
+   * protects the message. It comes after the encrypted data and was never checked.
+   */
+  static String wrongChecksum(String armor) {
+    List<String> lines = armor.lines().toList();
+    String checksum = lines.get(lines.size() - 2);
+    assertThat(checksum).startsWith("=").hasSize(5);
+    String wrong = checksum.equals("=AAAA") ? "=BBBB" : "=AAAA";
+    return armor.replace("\n" + checksum + "\n", "\n" + wrong + "\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allowedAfterTheMessage")
+  void allowedAfterTheMessage_decrypts(String what, byte[] message) {
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  /**
+   * Packets after a compressed data packet, inside the encryption, beside it. The compressed data
+   * packet has partial lengths: with an indeterminate length, as GnuPG writes it, it would run to
+   * the end of the encrypted data and hold {@code after}.
+   */
+  static byte[] compressedThen(byte[] after) throws Exception {
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    PGPCompressedDataGenerator zip = new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZIP);
+    try (OutputStream z = zip.open(content, new byte[1 << 10]);
+        OutputStream lit =
+            new PGPLiteralDataGenerator()
+                .open(z, PGPLiteralData.BINARY, "", TEXT.length, new Date())) {
+      lit.write(TEXT);
+    }
+    content.writeBytes(after);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PGPEncryptedDataGenerator gen =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_128)
+                .setWithIntegrityPacket(true));
+    gen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()));
+    try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
+      enc.write(content.toByteArray());
+    }
+    return out.toByteArray();
+  }
+
+  static Stream<Arguments> afterTheLiteralData() throws Exception {
+    String holds = "the decrypted message holds %s after its literal data";
+    byte[] key = PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()).encoded();
+    byte[] signature = CraftedMessagesTest.detachedSignature(PgpTestKeys.ALICE_RSA);
+    byte[] literal = craftAroundLiteralData(new byte[0], new byte[0]);
+    return Stream.of(
+        Arguments.of(
+            "a public key",
+            craftAroundLiteralData(new byte[0], key),
+            holds.formatted("a public key")),
+        Arguments.of(
+            "a second literal data packet",
+            craftAroundLiteralData(new byte[0], literalDataPacket()),
+            holds.formatted("literal data")),
+        Arguments.of(
+            "a signature no one-pass signature announced",
+            craftAroundLiteralData(new byte[0], signature),
+            "the decrypted message holds a signature after its literal data that no one-pass"
+                + " signature announced"),
+        Arguments.of(
+            "compressed data, then a public key",
+            compressedThen(key),
+            holds.formatted("a public key")),
+        Arguments.of(
+            "padding, then a public key",
+            craftAroundLiteralData(new byte[0], concat(paddingPacket(8), key)),
+            holds.formatted("a public key")));
+  }
+
+  static byte[] literalDataPacket() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream lit =
+        new PGPLiteralDataGenerator().open(out, PGPLiteralData.BINARY, "", 3, new Date())) {
+      lit.write(ascii("abc"));
+    }
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("afterTheLiteralData")
+  void packetsAfterTheLiteralData_areMalformed(String what, byte[] message, String expected) {
+    assertMalformedInOurWords(message, expected).doesNotContain("PGP", "List");
+  }
+
+  @Test
+  void packetsAfterTheLiteralData_decryptFile_leavesNoFile() throws Exception {
+    byte[] key = PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()).encoded();
+    Path source = Files.write(dir.resolve("inner.pgp"), craftAroundLiteralData(new byte[0], key));
+    assertThatThrownBy(
+            () -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, dir.resolve("out.csv")))
+        .isInstanceOf(PgpDataException.class)
+        .hasMessage("the decrypted message holds a public key after its literal data");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(source);
+    }
+  }
+
+  static Stream<Arguments> allowedAfterTheLiteralData() throws Exception {
+    return Stream.of(
+        Arguments.of("compressed data alone", compressedThen(new byte[0])),
+        Arguments.of(
+            "compressed data, then padding and a marker",
+            compressedThen(concat(paddingPacket(8), MARKER))),
+        Arguments.of(
+            "a marker and padding",
+            craftAroundLiteralData(new byte[0], concat(MARKER, paddingPacket(40)))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allowedAfterTheLiteralData")
+  void allowedAfterTheLiteralData_decrypts(String what, byte[] message) {
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).isEqualTo(TEXT);
+  }
+
+  @Test
+  void signedMessages_stillDecryptAndVerify_withOneAndTwoSigners() {
+    for (List<PgpTestKeys.TestKey> signers :
+        List.of(
+            List.of(PgpTestKeys.BOB_25519),
+            List.of(PgpTestKeys.BOB_25519, PgpTestKeys.ALICE_RSA))) {
+      PgpEncryptor.Builder b = to(PgpTestKeys.ALICE_RSA);
+      signers.forEach(k -> b.signWith(PgpKey.of(k.privateKey())));
+      for (boolean armor : new boolean[] {false, true}) {
+        byte[] message = encrypt(b.armor(armor).build(), TEXT);
+        PgpDecryptor.DecryptionStream s =
+            EncryptDecryptTest.requiringASignature(PgpTestKeys.BOB_25519)
+                .open(new ByteArrayInputStream(message));
+        assertThat(EncryptDecryptTest.readAll(s)).isEqualTo(TEXT);
+        assertThat(s.result().signatures()).hasSize(signers.size());
+      }
+    }
+  }
+}
