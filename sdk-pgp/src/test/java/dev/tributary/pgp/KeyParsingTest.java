@@ -191,6 +191,36 @@ class KeyParsingTest {
         .hasMessageContaining("a private key is needed here");
   }
 
+  @Test
+  void readAll_armoredBlockWithoutItsFooter_saysTheKeyWasCutOff() {
+    String cut = PUBLIC.substring(0, PUBLIC.indexOf("-----END"));
+    String carol = PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey();
+    String privateKey = PgpTestKeys.ALICE_RSA.armoredPrivateKey();
+    String cutPrivate = privateKey.substring(0, privateKey.indexOf("-----END"));
+    String publicFooter = "-----END PGP PUBLIC KEY BLOCK-----";
+    String expected = " is missing at the end: the key was cut off when it was copied";
+
+    // the last block cut, the first of two cut, and a private key cut
+    assertThatThrownBy(() -> PgpCertificate.readAll(bytes(cut)))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessageStartingWith("the armor footer " + publicFooter + expected);
+    assertThatThrownBy(() -> PgpCertificate.readAll(bytes(carol + cut)))
+        .hasMessageStartingWith("the armor footer " + publicFooter + expected);
+    assertThatThrownBy(() -> PgpCertificate.readAll(bytes(cut + carol)))
+        .hasMessageStartingWith("the armor footer " + publicFooter + expected);
+    assertThatThrownBy(
+            () -> PgpKey.readAll(bytes(cutPrivate), Secret.of(PgpTestKeys.ALICE_RSA.passphrase())))
+        .hasMessageStartingWith("the armor footer -----END PGP PRIVATE KEY BLOCK-----" + expected);
+    // whole blocks, with blank lines and CRLF around them, still read
+    assertThat(
+            PgpCertificate.readAll(bytes("\r\n" + PUBLIC.replace("\n", "\r\n") + "\n\n" + carol)))
+        .hasSize(2);
+  }
+
+  static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** A literal data packet ("b", no file name, time 0, no data): OpenPGP, but not a key. */
   static final byte[] LITERAL_DATA = {(byte) 0xCB, 0x06, 'b', 0, 0, 0, 0, 0};
 

@@ -59,13 +59,18 @@ public final class ArmorText {
     }
     String last = lines.get(lines.size() - 1);
     if (!last.equals(kind.footer())) {
-      throw new PgpKeyException(
-          "the armor footer "
-              + kind.footer()
-              + " is missing at the end: the key was cut off when it was copied; paste all of it,"
-              + " including the last line");
+      throw missingFooter(kind.footer());
     }
     return dearmor(String.join("\n", lines) + "\n");
+  }
+
+  /** The error for an armored key block that ends without {@code footer}. */
+  static PgpKeyException missingFooter(String footer) {
+    return new PgpKeyException(
+        "the armor footer "
+            + footer
+            + " is missing at the end: the key was cut off when it was copied; paste all of it,"
+            + " including the last line");
   }
 
   private static String wrongBeginning(String first, Kind kind) {

@@ -25,6 +25,9 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  * Encodes key rings (binary or armored) and reads keys leniently, as command-line tools pass them.
  */
 public final class KeyEncoding {
+  private static final String BEGIN = "-----BEGIN PGP ";
+  private static final String DASHES = "-----";
+
   private KeyEncoding() {}
 
   public static byte[] encode(PGPKeyRing ring) {
@@ -97,6 +100,7 @@ public final class KeyEncoding {
    * signatures: that happens when a key is used, and costs an RSA check per signature.
    */
   private static List<PGPKeyRing> read(byte[] data) {
+    requireFooters(data);
     List<PGPKeyRing> rings = new ArrayList<>();
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
       InputStream current = in;
@@ -125,5 +129,35 @@ public final class KeyEncoding {
       throw new PgpKeyException("the data holds no OpenPGP key");
     }
     return rings;
+  }
+
+  /**
+   * Refuses armored data in which a block ends without its END line, as {@link ArmorText} does for
+   * a single key: BouncyCastle ends a block at the end of the input just as at its footer, so a key
+   * cut off after a whole packet would otherwise be read as complete. Binary data passes.
+   */
+  private static void requireFooters(byte[] data) {
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    if (!text.stripLeading().startsWith(BEGIN)) {
+      return;
+    }
+    String open = null;
+    for (String line : text.lines().map(String::strip).toList()) {
+      if (line.startsWith(BEGIN) && line.endsWith(DASHES)) {
+        if (open != null) {
+          throw ArmorText.missingFooter(footer(open));
+        }
+        open = line.substring(BEGIN.length(), line.length() - DASHES.length());
+      } else if (open != null && line.equals(footer(open))) {
+        open = null;
+      }
+    }
+    if (open != null) {
+      throw ArmorText.missingFooter(footer(open));
+    }
+  }
+
+  private static String footer(String block) {
+    return "-----END PGP " + block + DASHES;
   }
 }
