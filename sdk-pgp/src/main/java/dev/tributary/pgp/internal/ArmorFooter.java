@@ -39,7 +39,7 @@ final class ArmorFooter extends FilterInputStream {
    * @param subject what was read, as it starts a sentence: "the signature"
    */
   static void require(InputStream packets, String subject) {
-    if (packets instanceof ArmorFooter armor && !armor.lines.last.equals(armor.footer)) {
+    if (packets instanceof ArmorFooter armor && !armor.lines.last().equals(armor.footer)) {
       throw new PgpDataException(
           Reason.MALFORMED,
           "the armor footer "
@@ -77,11 +77,17 @@ final class ArmorFooter extends FilterInputStream {
     }
   }
 
-  /** Remembers the last non-blank line read, stripped; long lines only in part. */
+  /**
+   * Remembers the last non-blank line read, stripped; long lines only in part. It sees every octet
+   * of an armored message too, so it keeps characters in arrays and makes a string only when asked.
+   */
   private static final class Lines extends FilterInputStream {
     private static final int LONGEST = 80;
-    private final StringBuilder line = new StringBuilder();
-    private String last = "";
+    private final char[] line = new char[LONGEST];
+    private final char[] last = new char[LONGEST];
+    private int lineLength;
+    private int lastLength;
+    private boolean lineBlank = true;
 
     Lines(InputStream in) {
       super(in);
@@ -108,14 +114,21 @@ final class ArmorFooter extends FilterInputStream {
 
     private void see(int c) {
       if (c < 0 || c == '\n' || c == '\r') {
-        String stripped = line.toString().strip();
-        if (!stripped.isEmpty()) {
-          last = stripped;
+        if (!lineBlank) {
+          System.arraycopy(line, 0, last, 0, lineLength);
+          lastLength = lineLength;
         }
-        line.setLength(0);
-      } else if (line.length() < LONGEST) {
-        line.append((char) c);
+        lineLength = 0;
+        lineBlank = true;
+      } else if (lineLength < LONGEST) {
+        line[lineLength++] = (char) c;
+        lineBlank &= Character.isWhitespace(c);
       }
+    }
+
+    /** The last non-blank line, stripped. */
+    String last() {
+      return new String(last, 0, lastLength).strip();
     }
   }
 }

@@ -267,11 +267,10 @@ public final class DecryptingInputStream extends InputStream {
     }
   }
 
-  /** Reads the decrypted data to its end, which verifies the MDC or the last AEAD tag. */
-  private void drain() throws IOException {
-    drain(plain);
-  }
-
+  /**
+   * Reads {@code in} to its end; for the decrypted data, {@link #plain}, that verifies the MDC or
+   * the last AEAD tag.
+   */
   private static void drain(InputStream in) throws IOException {
     byte[] skip = new byte[1 << 16];
     while (in.read(skip, 0, skip.length) >= 0) {
@@ -311,7 +310,7 @@ public final class DecryptingInputStream extends InputStream {
       }
       // Damage inside the encrypted data is tampering unless the integrity check says otherwise.
       try {
-        drain();
+        drain(plain);
       } catch (IOException | RuntimeException drainFailure) {
         if (IntegrityFailure.isCause(drainFailure)) {
           throw new PgpIntegrityException(e);
