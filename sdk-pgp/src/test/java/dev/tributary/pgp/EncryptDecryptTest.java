@@ -293,6 +293,63 @@ class EncryptDecryptTest {
     }
   }
 
+  // The output fails (a full disk, a closed pipe) once 1 MiB has been written, or at the first
+  // byte:
+  // that is a failed write to retry, with the stream's own message, whichever thread saw it first.
+  @Test
+  void decrypt_outputFailsMidway_isATransientError_withTheWritersMessage() {
+    byte[] big = new byte[4 << 20];
+    new Random(4).nextBytes(big);
+    byte[] ciphertext = encrypt(to(PgpTestKeys.ALICE_RSA).build(), big);
+    for (int failAt : new int[] {0, 1 << 20}) {
+      assertThatThrownBy(
+              () ->
+                  with(PgpTestKeys.ALICE_RSA)
+                      .decrypt(new ByteArrayInputStream(ciphertext), failingAfter(failAt)))
+          .as("failing at %d", failAt)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessage("cannot decrypt: No space left on device")
+          .hasRootCauseMessage("No space left on device");
+    }
+  }
+
+  @Test
+  void encrypt_outputFailsMidway_isATransientError_withTheWritersMessage() {
+    byte[] big = new byte[4 << 20];
+    new Random(5).nextBytes(big);
+    for (int failAt : new int[] {0, 1 << 20}) {
+      assertThatThrownBy(
+              () ->
+                  to(PgpTestKeys.ALICE_RSA)
+                      .build()
+                      .encrypt(new ByteArrayInputStream(big), failingAfter(failAt)))
+          .as("failing at %d", failAt)
+          .isInstanceOf(dev.tributary.core.TransientException.class)
+          .hasMessage("encryption failed: No space left on device")
+          .hasRootCauseMessage("No space left on device");
+    }
+  }
+
+  /** An output whose writes fail with "No space left on device" after {@code failAt} bytes. */
+  static OutputStream failingAfter(int failAt) {
+    return new OutputStream() {
+      int written;
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        if (written + len > failAt) {
+          throw new java.io.IOException("No space left on device");
+        }
+        written += len;
+      }
+    };
+  }
+
   /** {@code bytes}, whose reading fails with "connection reset" after {@code failAt} of them. */
   static java.io.InputStream droppingAfter(byte[] bytes, int failAt) {
     return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {

@@ -105,9 +105,15 @@ public final class WriteBehindOutputStream extends OutputStream {
     }
   }
 
+  /**
+   * Throws the helper's write failure, a new exception each time: the same instance thrown by a
+   * write and again by {@code close} in one try-with-resources would be added as suppressed to
+   * itself, which throws an IllegalArgumentException in place of the failure.
+   */
   private void check() throws IOException {
-    if (failure != null) {
-      throw failure;
+    IOException f = failure;
+    if (f != null) {
+      throw new IOException(f.getMessage(), f);
     }
   }
 
