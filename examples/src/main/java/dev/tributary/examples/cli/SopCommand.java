@@ -4,7 +4,9 @@ import dev.tributary.examples.cli.sop.Sop;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,11 +32,21 @@ final class SopCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException {
+    return run(spec.commandLine().getErr(), args.toArray(new String[0]));
+  }
+
+  /**
+   * Runs {@code sop} with {@code args} (its verb and the verb's arguments) on the process's
+   * standard streams. {@link TributaryCli#main} comes here directly: a third of a second of picocli
+   * start-up that the runner's own model costs is too much for a command that test suites and
+   * scripts run thousands of times.
+   */
+  static int run(PrintWriter err, String... args) throws IOException {
     OutputStream stdout =
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     try {
-      return Sop.run(System.in, stdout, spec.commandLine().getErr(), args.toArray(new String[0]));
+      return Sop.run(System.in, stdout, err, args);
     } finally {
       stdout.flush();
     }

@@ -1,7 +1,9 @@
 package dev.tributary.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,10 +29,13 @@ public final class TributaryCli {
 
   private TributaryCli() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    if (args.length > 0 && args[0].equals("sop")) {
+      System.exit(SopCommand.run(err, Arrays.copyOfRange(args, 1, args.length)));
+    }
     dev.tributary.examples.cli.sftp.Warmup.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
   }
 

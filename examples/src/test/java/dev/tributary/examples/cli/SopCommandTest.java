@@ -109,6 +109,15 @@ class SopCommandTest {
     assertThat(sop(bytes("x"), "encrypt", cert)).isEqualTo(17);
   }
 
+  // Only the verb being run gets a command-line model; help still lists them all.
+  @Test
+  void help_listsEveryVerb() {
+    assertThat(sop(new byte[0], "help")).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8))
+        .contains(
+            "version", "generate-key", "extract-cert", "encrypt", "decrypt", "sign", "verify");
+  }
+
   @Test
   void sopIsRegisteredInTheRunner() {
     StringWriter help = new StringWriter();

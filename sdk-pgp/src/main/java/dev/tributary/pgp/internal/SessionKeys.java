@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * needed. When nothing works, says which keys the message was for and which keys were tried.
  */
 final class SessionKeys {
-  private static final Logger LOG = LoggerFactory.getLogger(SessionKeys.class);
 
   /** The session key and what opened it. */
   record Found(PGPPublicKeyEncryptedData packet, PGPSessionKey sessionKey, String keyFingerprint) {}
@@ -88,7 +87,11 @@ final class SessionKeys {
         return new Found(pk, sessionKey, KeyDescriber.fingerprint(secret.getPublicKey()));
       }
     } catch (PGPException | RuntimeException e) {
-      LOG.debug(
+      // Looked up here, not in a static field: setting slf4j up costs a command-line run some 50
+      // ms,
+      // and this is the only message, for a key that does not fit.
+      Logger log = LoggerFactory.getLogger(SessionKeys.class);
+      log.debug(
           "key {} does not open this session key packet: {}",
           KeyDescriber.keyId(secret.getKeyID()),
           e.toString());

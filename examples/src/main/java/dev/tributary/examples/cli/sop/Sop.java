@@ -10,6 +10,9 @@ import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
@@ -22,19 +25,25 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 41 bad data, 67 key
  * is protected, 19 missing argument, 37 unsupported option, 69 unsupported subcommand, …).
  */
-@Command(
-    name = "sop",
-    subcommands = {
-      VersionVerb.class,
-      GenerateKeyVerb.class,
-      ExtractCertVerb.class,
-      EncryptVerb.class,
-      DecryptVerb.class,
-      SignVerb.class,
-      VerifyVerb.class,
-      CommandLine.HelpCommand.class
-    })
+@Command(name = "sop")
 public final class Sop implements Runnable {
+  /**
+   * The verbs, in the order {@code sop help} lists them. Only the verb being run gets a picocli
+   * model: building all of them costs a short-lived process a tenth of a second.
+   */
+  private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
+
+  static {
+    VERBS.put("version", VersionVerb::new);
+    VERBS.put("generate-key", GenerateKeyVerb::new);
+    VERBS.put("extract-cert", ExtractCertVerb::new);
+    VERBS.put("encrypt", EncryptVerb::new);
+    VERBS.put("decrypt", DecryptVerb::new);
+    VERBS.put("sign", SignVerb::new);
+    VERBS.put("verify", VerifyVerb::new);
+    VERBS.put("help", CommandLine.HelpCommand::new);
+  }
+
   final InputStream in;
   final OutputStream out;
 
@@ -54,6 +63,12 @@ public final class Sop implements Runnable {
       Warmup.start();
     }
     CommandLine cli = new CommandLine(new Sop(in, out));
+    Supplier<Object> verb = args.length > 0 && !args[0].equals("help") ? VERBS.get(args[0]) : null;
+    if (verb != null) {
+      cli.addSubcommand(args[0], verb.get());
+    } else { // no verb, an unknown one, or help: all of them, for the listing and the error
+      VERBS.forEach((name, v) -> cli.addSubcommand(name, v.get()));
+    }
     cli.setErr(err);
     cli.setOut(new PrintWriter(out, true, java.nio.charset.StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, a) -> usage(e, err));
