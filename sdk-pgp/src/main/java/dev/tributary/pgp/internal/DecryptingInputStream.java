@@ -10,14 +10,10 @@ import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SignatureVerification;
 import dev.tributary.pgp.SymmetricAlgorithm;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -34,11 +30,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
  * has been read, its integrity verified, its signatures checked and nothing found after it but what
- * RFC 9580 allows (the signatures a one-pass signature announced, marker and padding packets); a
- * failure instead throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code
- * read}, and every later {@code read} throws it again. Any failure inside the encrypted data is
- * first checked against the integrity protection, so that tampering always gives the same integrity
- * error. Not thread-safe.
+ * RFC 9580 allows (the signatures a one-pass signature announced, marker and padding packets), not
+ * even in the compressed data packet after its compressed stream; a failure instead throws the
+ * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every later
+ * {@code read} throws it again. Any failure inside the encrypted data is first checked against the
+ * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
@@ -55,7 +51,7 @@ public final class DecryptingInputStream extends InputStream {
   /** The packets around the compressed data packet, and that packet's body. */
   private @Nullable PGPObjectFactory outside;
 
-  private @Nullable InputStream compressedBody;
+  private @Nullable CompressedContent compressedContent;
 
   /** One-pass signatures read whose signature has not been read yet. */
   private int announcedSignatures;
@@ -116,8 +112,8 @@ public final class DecryptingInputStream extends InputStream {
         compressed = true;
         checkCompression(c.getAlgorithm());
         outside = factory;
-        compressedBody = c.getInputStream();
-        factory = new BcPGPObjectFactory(decompressed(c));
+        compressedContent = CompressedContent.open(c);
+        factory = new BcPGPObjectFactory(compressedContent.stream());
       } else if (o instanceof PGPOnePassSignatureList list) {
         announcedSignatures += list.size();
         if (checks != null) {
@@ -140,24 +136,6 @@ public final class DecryptingInputStream extends InputStream {
                 + " before its literal data");
       }
     }
-  }
-
-  /**
-   * ZIP and ZLIB through the JDK's native zlib with a 64 KiB buffer (BouncyCastle's stream reads
-   * 512 bytes per call into zlib, several times slower); BZIP2 through BouncyCastle.
-   */
-  private static InputStream decompressed(PGPCompressedData c) throws PGPException {
-    int alg = c.getAlgorithm();
-    if (alg == Compression.ZIP.id()) {
-      // A raw-deflate Inflater wants one dummy byte after the data (see Inflater's javadoc).
-      InputStream padded =
-          new SequenceInputStream(c.getInputStream(), new ByteArrayInputStream(new byte[1]));
-      return new InflaterInputStream(padded, new Inflater(true), 1 << 16);
-    }
-    if (alg == Compression.ZLIB.id()) {
-      return new InflaterInputStream(c.getInputStream(), new Inflater(), 1 << 16);
-    }
-    return c.getDataStream();
   }
 
   private static void checkCompression(int id) {
@@ -218,8 +196,7 @@ public final class DecryptingInputStream extends InputStream {
   private void finish() throws IOException, PGPException {
     afterLiteralData(factory);
     if (outside != null) {
-      // The rest of the compressed data packet, so that the packet after it can be read.
-      drain(compressedBody);
+      compressedContent.requireEnd();
       afterLiteralData(outside);
     }
     drain(plain);
