@@ -30,11 +30,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
  * has been read, its integrity verified, its signatures checked and nothing found after it but what
- * RFC 9580 allows (the signatures a one-pass signature announced, marker and padding packets), not
- * even in the compressed data packet after its compressed stream; a failure instead throws the
- * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every later
- * {@code read} throws it again. Any failure inside the encrypted data is first checked against the
- * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
+ * RFC 9580 allows (the signatures a one-pass signature announced, each of them, marker and padding
+ * packets), not even in the compressed data packet after its compressed stream; a failure instead
+ * throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every
+ * later {@code read} throws it again. Any failure inside the encrypted data is first checked
+ * against the integrity protection, so that tampering always gives the same integrity error. Not
+ * thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
@@ -53,8 +54,14 @@ public final class DecryptingInputStream extends InputStream {
 
   private @Nullable CompressedContent compressedContent;
 
-  /** One-pass signatures read whose signature has not been read yet. */
+  /**
+   * One-pass signatures read whose signature has not been read yet, inside the compressed data
+   * packet once it has been entered; those before it wait in {@link #announcedOutside}. A signature
+   * closes a one-pass signature of its own level (RFC 9580, section 10.3).
+   */
   private int announcedSignatures;
+
+  private int announcedOutside;
 
   private @Nullable RuntimeException failure;
   private @Nullable InputStream literal;
@@ -114,6 +121,8 @@ public final class DecryptingInputStream extends InputStream {
         outside = factory;
         compressedContent = CompressedContent.open(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());
+        announcedOutside = announcedSignatures;
+        announcedSignatures = 0;
       } else if (o instanceof PGPOnePassSignatureList list) {
         announcedSignatures += list.size();
         if (checks != null) {
@@ -197,6 +206,7 @@ public final class DecryptingInputStream extends InputStream {
     afterLiteralData(factory);
     if (outside != null) {
       compressedContent.requireEnd();
+      announcedSignatures = announcedOutside;
       afterLiteralData(outside);
     }
     drain(plain);
@@ -217,8 +227,9 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   /**
-   * Reads the packets after the literal data: the signatures that one-pass signatures announced
-   * (RFC 9580, section 10.3), and marker and padding packets. Anything else is refused.
+   * Reads the packets after the literal data at one level, inside or outside the compressed data:
+   * the signatures that one-pass signatures announced (RFC 9580, section 10.3), one for each, and
+   * marker and padding packets. Anything else is refused, and so are missing signatures.
    */
   private void afterLiteralData(PGPObjectFactory packets) throws IOException {
     Object o;
@@ -241,6 +252,17 @@ public final class DecryptingInputStream extends InputStream {
             Reason.MALFORMED,
             "the decrypted message holds " + ParseFailures.describe(o) + " after its literal data");
       }
+    }
+    // Under every signature policy: IGNORED skips the checks, not the message's structure.
+    if (announcedSignatures > 0) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          announcedSignatures == 1
+              ? "the decrypted message ends without the signature that a one-pass signature"
+                  + " announced"
+              : "the decrypted message ends without "
+                  + announcedSignatures
+                  + " signatures that one-pass signatures announced");
     }
   }
 
