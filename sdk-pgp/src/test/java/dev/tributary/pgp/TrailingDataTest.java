@@ -462,4 +462,41 @@ class TrailingDataTest {
         encryptedToAlice(compressedPacket(CompressionAlgorithmTags.ZIP, cut)),
         "the decrypted message is malformed: its compressed data ends early: it is truncated");
   }
+
+  static Stream<Arguments> armoredWithoutFooter() throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    String cut = armor.substring(0, armor.indexOf("-----END PGP MESSAGE-----"));
+    List<String> lines = cut.lines().toList();
+    assertThat(lines.get(lines.size() - 1)).startsWith("=");
+    String withoutChecksum = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
+    return Stream.of(
+        Arguments.of("the footer line missing", cut),
+        Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
+        Arguments.of("the footer line missing, CRLF", cut.replace("\n", "\r\n")),
+        Arguments.of("the footer line missing, blank lines after", cut + "\n\n \n"),
+        Arguments.of("the footer and checksum lines missing", withoutChecksum),
+        Arguments.of("another kind of footer", cut + "-----END PGP SIGNATURE-----\n"));
+  }
+
+  // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("armoredWithoutFooter")
+  void armoredMessageWithoutItsFooter_isMalformed(String what, String message) {
+    assertMalformedInOurWords(
+        ascii(message),
+        "the armor footer -----END PGP MESSAGE----- is missing at the end: the message was cut"
+            + " off; use all of it, including the last line");
+  }
+
+  /** RFC 9580, section 6.2: an armor checksum line is optional, and should not be written. */
+  @Test
+  void armoredMessageWithoutAChecksumLine_decrypts() throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    String checksum = armor.lines().filter(l -> l.startsWith("=")).findFirst().orElseThrow();
+    String without = armor.replace(checksum + "\n", "");
+    assertThat(without).doesNotContain("\n=").endsWith("-----END PGP MESSAGE-----\n");
+    for (String form : List.of(without, without.replace("\n", "\r\n"), without + "\n\n")) {
+      assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ascii(form))).isEqualTo(TEXT);
+    }
+  }
 }
