@@ -9,6 +9,10 @@ public enum SignaturePolicy {
   REQUIRED,
   /** Signatures are checked and reported, and a message without a valid one is still accepted. */
   OPTIONAL,
-  /** Signatures are not checked (they are skipped; the integrity check still applies). */
+  /**
+   * Signatures are not checked (they are skipped; the integrity check still applies). The message's
+   * structure still is: one-pass signatures without their signatures, or signatures without one,
+   * are refused as {@link PgpDataException.Reason#MALFORMED}, as under the other policies.
+   */
   IGNORED
 }

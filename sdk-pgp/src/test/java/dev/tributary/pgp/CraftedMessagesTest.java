@@ -639,15 +639,18 @@ class CraftedMessagesTest {
   /** A message to Alice, one-pass signed by Bob with {@link #overlongEd25519Signature()}. */
   static byte[] signedWithAnUncheckableSignature() throws Exception {
     PGPSignature sig = overlongEd25519Signature();
-    byte[] onePass =
-        new OnePassSignaturePacket(
-                sig.getSignatureType(),
-                sig.getHashAlgorithm(),
-                sig.getKeyAlgorithm(),
-                sig.getKeyID(),
-                false)
-            .getEncoded();
-    return craftAroundLiteralData(onePass, sig.getEncoded());
+    return craftAroundLiteralData(onePassFor(sig), sig.getEncoded());
+  }
+
+  /** The one-pass signature packet that announces {@code sig}. */
+  static byte[] onePassFor(PGPSignature sig) throws IOException {
+    return new OnePassSignaturePacket(
+            sig.getSignatureType(),
+            sig.getHashAlgorithm(),
+            sig.getKeyAlgorithm(),
+            sig.getKeyID(),
+            false)
+        .getEncoded();
   }
 
   @Test

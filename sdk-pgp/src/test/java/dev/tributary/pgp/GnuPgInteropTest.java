@@ -89,6 +89,24 @@ class GnuPgInteropTest {
     }
   }
 
+  /**
+   * Megabytes of compressed data, read through many buffers: the check that nothing follows the
+   * compressed stream in its packet counts what the decompressor left of its last buffer.
+   */
+  @Test
+  void gpgEncrypts_severalMegabytes_weDecrypt_everyCompression() {
+    byte[] data = new byte[3 << 20];
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) ('a' + random.nextInt(random.nextInt(26) + 1));
+    }
+    for (String compression : GPG_COMPRESSION) {
+      byte[] message = gpgEncrypt(data, compression, false, PgpTestKeys.ALICE_RSA);
+      assertThat(message.length).as(compression).isGreaterThan(1 << 16);
+      assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), message)).as(compression).isEqualTo(data);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @FieldSource("GPG_KEYS")
   void weEncrypt_gpgDecrypts_everyCompression_armoredAndBinary(TestKey key) {

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,12 @@ import java.util.stream.Stream;
 import org.assertj.core.api.AbstractStringAssert;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,11 @@ class TrailingDataTest {
       lit.write(TEXT);
     }
     content.writeBytes(after);
+    return encryptedToAlice(content.toByteArray());
+  }
+
+  /** {@code content} encrypted to Alice (AES-128, MDC) as it is: no literal data packet added. */
+  static byte[] encryptedToAlice(byte[] content) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PGPEncryptedDataGenerator gen =
         new PGPEncryptedDataGenerator(
@@ -226,7 +234,7 @@ class TrailingDataTest {
                 .setWithIntegrityPacket(true));
     gen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(aliceEncryptionKey()));
     try (OutputStream enc = gen.open(out, new byte[1 << 12])) {
-      enc.write(content.toByteArray());
+      enc.write(content);
     }
     return out.toByteArray();
   }
@@ -261,10 +269,15 @@ class TrailingDataTest {
   }
 
   static byte[] literalDataPacket() throws Exception {
+    return literalDataPacket(ascii("abc"));
+  }
+
+  static byte[] literalDataPacket(byte[] data) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (OutputStream lit =
-        new PGPLiteralDataGenerator().open(out, PGPLiteralData.BINARY, "", 3, new Date())) {
-      lit.write(ascii("abc"));
+        new PGPLiteralDataGenerator()
+            .open(out, PGPLiteralData.BINARY, "", data.length, new Date())) {
+      lit.write(data);
     }
     return out.toByteArray();
   }
@@ -321,6 +334,169 @@ class TrailingDataTest {
         assertThat(EncryptDecryptTest.readAll(s)).isEqualTo(TEXT);
         assertThat(s.result().signatures()).hasSize(signers.size());
       }
+    }
+  }
+
+  /** The compressed stream of {@code content} by {@code algorithm}, without a packet around it. */
+  static byte[] compressedStream(int algorithm, byte[] content) throws Exception {
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    try (OutputStream z = new PGPCompressedDataGenerator(algorithm).open(packet)) {
+      z.write(content);
+    }
+    PGPCompressedData c =
+        (PGPCompressedData) new BcPGPObjectFactory(packet.toByteArray()).nextObject();
+    return c.getInputStream().readAllBytes();
+  }
+
+  /**
+   * A compressed data packet holding {@code body}, with an indeterminate length (an old-format
+   * header) as GnuPG writes it: the packet runs to the end of the encrypted data.
+   */
+  static byte[] compressedPacket(int algorithm, byte[] body) {
+    return concat(new byte[] {(byte) (0x80 | (8 << 2) | 3), (byte) algorithm}, body);
+  }
+
+  /** A compressed data packet holding {@code body}, with its length in its header. */
+  static byte[] compressedPacketWithLength(int algorithm, byte[] body) {
+    ByteBuffer header = ByteBuffer.allocate(7);
+    header.put((byte) (0xC0 | 8)).put((byte) 0xFF).putInt(1 + body.length).put((byte) algorithm);
+    return concat(header.array(), body);
+  }
+
+  /** Alice's message whose compressed data packet holds {@code extra} after the stream's end. */
+  static byte[] compressedWithExtra(int algorithm, byte[] extra) throws Exception {
+    byte[] stream = compressedStream(algorithm, literalDataPacket(TEXT));
+    return encryptedToAlice(compressedPacket(algorithm, concat(stream, extra)));
+  }
+
+  static Stream<Arguments> afterTheCompressedData() throws Exception {
+    List<Arguments> cases = new java.util.ArrayList<>();
+    for (Compression c : List.of(Compression.ZIP, Compression.ZLIB, Compression.BZIP2)) {
+      int alg = c.id();
+      String name = c.name();
+      cases.add(Arguments.of(name + ", a second literal data packet", alg, literalDataPacket()));
+      cases.add(Arguments.of(name + ", text", alg, ascii("garbage")));
+      cases.add(Arguments.of(name + ", one zero byte", alg, new byte[1]));
+      cases.add(
+          Arguments.of(
+              name + ", a second compressed stream",
+              alg,
+              compressedStream(alg, literalDataPacket())));
+    }
+    return cases.stream();
+  }
+
+  // Was accepted: the rest of the compressed data packet was read and discarded unseen.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("afterTheCompressedData")
+  void bytesAfterTheCompressedStream_insideItsPacket_areMalformed(
+      String what, int algorithm, byte[] extra) throws Exception {
+    assertMalformedInOurWords(compressedWithExtra(algorithm, extra), AFTER_COMPRESSED)
+        .doesNotContain("Stream", "PGP", "zlib", "ZLIB");
+  }
+
+  static final String AFTER_COMPRESSED =
+      "the decrypted message is malformed: its compressed data packet continues after the end of"
+          + " the compressed data";
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      ints = {
+        CompressionAlgorithmTags.ZIP,
+        CompressionAlgorithmTags.ZLIB,
+        CompressionAlgorithmTags.BZIP2,
+        CompressionAlgorithmTags.UNCOMPRESSED
+      })
+  void compressedPacketOfIndeterminateLength_endingWithItsStream_decrypts(int algorithm)
+      throws Exception {
+    assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), compressedWithExtra(algorithm, new byte[0])))
+        .isEqualTo(TEXT);
+  }
+
+  @Test
+  void bytesAfterTheCompressedStream_decryptFile_leavesNoFile_andTheStreamKeepsFailing()
+      throws Exception {
+    byte[] message = compressedWithExtra(CompressionAlgorithmTags.ZLIB, literalDataPacket());
+    Path source = Files.write(dir.resolve("compressed.pgp"), message);
+    assertThatThrownBy(
+            () -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, dir.resolve("out.csv")))
+        .isInstanceOf(PgpDataException.class)
+        .hasMessage(AFTER_COMPRESSED);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(source);
+    }
+    InputStream s = with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThatThrownBy(s::readAllBytes)
+        .isInstanceOf(PgpDataException.class)
+        .hasMessage(AFTER_COMPRESSED);
+    assertThatThrownBy(s::read).isInstanceOf(PgpDataException.class).hasMessage(AFTER_COMPRESSED);
+  }
+
+  /**
+   * A raw deflate stream whose last octet, 0x00, is cut off: a sync flush, then an empty final
+   * block with fixed codes ({@code 03 00}). The decompressor is given one zero octet after the data
+   * (zlib's raw inflate once needed it), which used to complete such a stream.
+   */
+  @Test
+  void zipStreamCutBeforeItsLastZeroOctet_isMalformed() throws Exception {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+    deflater.setInput(literalDataPacket(TEXT));
+    byte[] buffer = new byte[1 << 16];
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    stream.write(
+        buffer, 0, deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.SYNC_FLUSH));
+    deflater.finish();
+    stream.write(buffer, 0, deflater.deflate(buffer));
+    assertThat(deflater.finished()).isTrue();
+    byte[] whole = stream.toByteArray();
+    assertThat(java.util.Arrays.copyOfRange(whole, whole.length - 2, whole.length))
+        .containsExactly(0x03, 0x00);
+    assertThat(
+            decrypt(
+                with(PgpTestKeys.ALICE_RSA),
+                encryptedToAlice(compressedPacket(CompressionAlgorithmTags.ZIP, whole))))
+        .as("the whole stream")
+        .isEqualTo(TEXT);
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
+    assertMalformedInOurWords(
+        encryptedToAlice(compressedPacket(CompressionAlgorithmTags.ZIP, cut)),
+        "the decrypted message is malformed: its compressed data ends early: it is truncated");
+  }
+
+  static Stream<Arguments> armoredWithoutFooter() throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    String cut = armor.substring(0, armor.indexOf("-----END PGP MESSAGE-----"));
+    List<String> lines = cut.lines().toList();
+    assertThat(lines.get(lines.size() - 1)).startsWith("=");
+    String withoutChecksum = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
+    return Stream.of(
+        Arguments.of("the footer line missing", cut),
+        Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
+        Arguments.of("the footer line missing, CRLF", cut.replace("\n", "\r\n")),
+        Arguments.of("the footer line missing, blank lines after", cut + "\n\n \n"),
+        Arguments.of("the footer and checksum lines missing", withoutChecksum),
+        Arguments.of("another kind of footer", cut + "-----END PGP SIGNATURE-----\n"));
+  }
+
+  // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("armoredWithoutFooter")
+  void armoredMessageWithoutItsFooter_isMalformed(String what, String message) {
+    assertMalformedInOurWords(
+        ascii(message),
+        "the armor footer -----END PGP MESSAGE----- is missing at the end: the message was cut"
+            + " off; use all of it, including the last line");
+  }
+
+  /** RFC 9580, section 6.2: an armor checksum line is optional, and should not be written. */
+  @Test
+  void armoredMessageWithoutAChecksumLine_decrypts() throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    String checksum = armor.lines().filter(l -> l.startsWith("=")).findFirst().orElseThrow();
+    String without = armor.replace(checksum + "\n", "");
+    assertThat(without).doesNotContain("\n=").endsWith("-----END PGP MESSAGE-----\n");
+    for (String form : List.of(without, without.replace("\n", "\r\n"), without + "\n\n")) {
+      assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ascii(form))).isEqualTo(TEXT);
     }
   }
 }

@@ -10,14 +10,10 @@ import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SignatureVerification;
 import dev.tributary.pgp.SymmetricAlgorithm;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -34,11 +30,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
  * has been read, its integrity verified, its signatures checked and nothing found after it but what
- * RFC 9580 allows (the signatures a one-pass signature announced, marker and padding packets); a
- * failure instead throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code
- * read}, and every later {@code read} throws it again. Any failure inside the encrypted data is
- * first checked against the integrity protection, so that tampering always gives the same integrity
- * error. Not thread-safe.
+ * RFC 9580 allows (the signatures a one-pass signature announced, each of them, marker and padding
+ * packets), not even in the compressed data packet after its compressed stream; a failure instead
+ * throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every
+ * later {@code read} throws it again. Any failure inside the encrypted data is first checked
+ * against the integrity protection, so that tampering always gives the same integrity error. Not
+ * thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
@@ -55,10 +52,16 @@ public final class DecryptingInputStream extends InputStream {
   /** The packets around the compressed data packet, and that packet's body. */
   private @Nullable PGPObjectFactory outside;
 
-  private @Nullable InputStream compressedBody;
+  private @Nullable CompressedContent compressedContent;
 
-  /** One-pass signatures read whose signature has not been read yet. */
+  /**
+   * One-pass signatures read whose signature has not been read yet, inside the compressed data
+   * packet once it has been entered; those before it wait in {@link #announcedOutside}. A signature
+   * closes a one-pass signature of its own level (RFC 9580, section 10.3).
+   */
   private int announcedSignatures;
+
+  private int announcedOutside;
 
   private @Nullable RuntimeException failure;
   private @Nullable InputStream literal;
@@ -116,8 +119,10 @@ public final class DecryptingInputStream extends InputStream {
         compressed = true;
         checkCompression(c.getAlgorithm());
         outside = factory;
-        compressedBody = c.getInputStream();
-        factory = new BcPGPObjectFactory(decompressed(c));
+        compressedContent = CompressedContent.open(c);
+        factory = new BcPGPObjectFactory(compressedContent.stream());
+        announcedOutside = announcedSignatures;
+        announcedSignatures = 0;
       } else if (o instanceof PGPOnePassSignatureList list) {
         announcedSignatures += list.size();
         if (checks != null) {
@@ -140,24 +145,6 @@ public final class DecryptingInputStream extends InputStream {
                 + " before its literal data");
       }
     }
-  }
-
-  /**
-   * ZIP and ZLIB through the JDK's native zlib with a 64 KiB buffer (BouncyCastle's stream reads
-   * 512 bytes per call into zlib, several times slower); BZIP2 through BouncyCastle.
-   */
-  private static InputStream decompressed(PGPCompressedData c) throws PGPException {
-    int alg = c.getAlgorithm();
-    if (alg == Compression.ZIP.id()) {
-      // A raw-deflate Inflater wants one dummy byte after the data (see Inflater's javadoc).
-      InputStream padded =
-          new SequenceInputStream(c.getInputStream(), new ByteArrayInputStream(new byte[1]));
-      return new InflaterInputStream(padded, new Inflater(true), 1 << 16);
-    }
-    if (alg == Compression.ZLIB.id()) {
-      return new InflaterInputStream(c.getInputStream(), new Inflater(), 1 << 16);
-    }
-    return c.getDataStream();
   }
 
   private static void checkCompression(int id) {
@@ -218,8 +205,8 @@ public final class DecryptingInputStream extends InputStream {
   private void finish() throws IOException, PGPException {
     afterLiteralData(factory);
     if (outside != null) {
-      // The rest of the compressed data packet, so that the packet after it can be read.
-      drain(compressedBody);
+      compressedContent.requireEnd();
+      announcedSignatures = announcedOutside;
       afterLiteralData(outside);
     }
     drain(plain);
@@ -240,8 +227,9 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   /**
-   * Reads the packets after the literal data: the signatures that one-pass signatures announced
-   * (RFC 9580, section 10.3), and marker and padding packets. Anything else is refused.
+   * Reads the packets after the literal data at one level, inside or outside the compressed data:
+   * the signatures that one-pass signatures announced (RFC 9580, section 10.3), one for each, and
+   * marker and padding packets. Anything else is refused, and so are missing signatures.
    */
   private void afterLiteralData(PGPObjectFactory packets) throws IOException {
     Object o;
@@ -264,6 +252,17 @@ public final class DecryptingInputStream extends InputStream {
             Reason.MALFORMED,
             "the decrypted message holds " + ParseFailures.describe(o) + " after its literal data");
       }
+    }
+    // Under every signature policy: IGNORED skips the checks, not the message's structure.
+    if (announcedSignatures > 0) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          announcedSignatures == 1
+              ? "the decrypted message ends without the signature that a one-pass signature"
+                  + " announced"
+              : "the decrypted message ends without "
+                  + announcedSignatures
+                  + " signatures that one-pass signatures announced");
     }
   }
 

@@ -19,8 +19,8 @@ import org.bouncycastle.bcpg.PacketTags;
  * <p>Anything else between the session key packets and the encrypted data (a padding packet, a user
  * ID, the end of the data) is refused as {@link Reason#MALFORMED}, in our words rather than
  * BouncyCastle's, which name its classes. So is anything but marker and padding packets after the
- * encrypted data ({@link #requireEnd}), and anything but blank lines after an armored message's
- * footer. Not thread-safe, like any stream.
+ * encrypted data ({@link #requireEnd}), an armored message that ends without its footer line, and
+ * anything but blank lines after the footer. Not thread-safe, like any stream.
  */
 final class TopLevelPackets extends BCPGInputStream {
   private static final String CONTINUES = "the message continues after its encrypted data: ";
@@ -48,7 +48,8 @@ final class TopLevelPackets extends BCPGInputStream {
 
   /**
    * Reads what follows the encrypted data, whose packet has been read to its end, and refuses
-   * anything but marker and padding packets (RFC 9580, section 10.3) and, after armor, blank lines.
+   * anything but marker and padding packets (RFC 9580, section 10.3), armor that ended without its
+   * footer line and, after the footer, anything but blank lines.
    */
   void requireEnd() throws IOException {
     try {
@@ -70,6 +71,7 @@ final class TopLevelPackets extends BCPGInputStream {
     } catch (IOException | RuntimeException e) {
       throw ParseFailures.malformed("what follows the encrypted data", e);
     }
+    ArmorFooter.require(source, "the message");
     ArmorFooter.requireOnlyBlankAfter(source, "the message");
   }
 

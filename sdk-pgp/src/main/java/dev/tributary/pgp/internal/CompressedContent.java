@@ -1,0 +1,132 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.Compression;
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import org.bouncycastle.apache.bzip2.CBZip2InputStream;
+import org.bouncycastle.openpgp.PGPCompressedData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decompressed content of a compressed data packet, and the check that the packet ends where
+ * its compressed stream ends ({@link #requireEnd}). The decompressors stop at the end of their
+ * stream and leave whatever follows it in the packet unread: a second literal data packet, say,
+ * which nothing would have checked. ZIP and ZLIB go through the JDK's native zlib with a 64 KiB
+ * buffer (BouncyCastle's stream reads 512 bytes per call into zlib, several times slower); BZIP2
+ * through BouncyCastle. Not thread-safe, like any stream.
+ */
+final class CompressedContent {
+  private static final String MALFORMED =
+      "the decrypted message is malformed: its compressed data ";
+
+  private final Body body;
+  private final @Nullable Inflater inflater;
+  private final InputStream stream;
+
+  private CompressedContent(Body body, @Nullable Inflater inflater, InputStream stream) {
+    this.body = body;
+    this.inflater = inflater;
+    this.stream = stream;
+  }
+
+  /**
+   * @param c a compressed data packet whose algorithm has been checked to be one of {@link
+   *     Compression}
+   */
+  static CompressedContent open(PGPCompressedData c) throws IOException {
+    int alg = c.getAlgorithm();
+    if (alg == Compression.ZIP.id()) {
+      // A raw-deflate Inflater wants one dummy octet after the data (see Inflater's javadoc).
+      Body body = new Body(c.getInputStream(), true);
+      Inflater inflater = new Inflater(true);
+      return new CompressedContent(
+          body, inflater, new InflaterInputStream(body, inflater, 1 << 16));
+    }
+    Body body = new Body(c.getInputStream(), false);
+    if (alg == Compression.ZLIB.id()) {
+      Inflater inflater = new Inflater();
+      return new CompressedContent(
+          body, inflater, new InflaterInputStream(body, inflater, 1 << 16));
+    }
+    if (alg == Compression.BZIP2.id()) {
+      return new CompressedContent(body, null, new CBZip2InputStream(body));
+    }
+    return new CompressedContent(body, null, body);
+  }
+
+  /** The decompressed packets. */
+  InputStream stream() {
+    return stream;
+  }
+
+  /**
+   * Once {@link #stream} has ended, refuses anything in the packet after the compressed stream, and
+   * a stream that took the dummy octet of ZIP as its own last octet; otherwise reads the packet to
+   * its end, so that the packet after it can be read.
+   */
+  void requireEnd() throws IOException {
+    if (inflater != null && !inflater.finished()) {
+      // A ZLIB stream that asks for a preset dictionary ends at once; OpenPGP has none to give.
+      throw new PgpDataException(Reason.MALFORMED, MALFORMED + "cannot be decompressed");
+    }
+    int expected = body.padded ? 1 : 0;
+    long left = (inflater == null ? 0 : inflater.getRemaining()) + body.countRest(expected + 1);
+    if (left > expected) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          "the decrypted message is malformed: its compressed data packet continues after the end"
+              + " of the compressed data");
+    }
+    if (left < expected) {
+      throw new PgpDataException(Reason.MALFORMED, MALFORMED + "ends early: it is truncated");
+    }
+  }
+
+  /** The packet's body, optionally followed by one zero octet: the dummy that ZIP wants. */
+  private static final class Body extends FilterInputStream {
+    final boolean padded;
+    private boolean dummyRead;
+
+    Body(InputStream packetBody, boolean padded) {
+      super(packetBody);
+      this.padded = padded;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = in.read();
+      if (c < 0 && padded && !dummyRead) {
+        dummyRead = true;
+        return 0;
+      }
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n < 0 && len > 0 && padded && !dummyRead) {
+        dummyRead = true;
+        b[off] = 0;
+        return 1;
+      }
+      return n;
+    }
+
+    /** The octets left, counted up to {@code enough}; all are read if there are fewer. */
+    long countRest(int enough) throws IOException {
+      byte[] rest = new byte[1 << 12];
+      long count = 0;
+      int n;
+      while (count < enough && (n = read(rest, 0, rest.length)) >= 0) {
+        count += n;
+      }
+      return count;
+    }
+  }
+}
