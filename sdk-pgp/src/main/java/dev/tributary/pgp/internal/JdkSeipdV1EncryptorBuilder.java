@@ -15,8 +15,8 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 
 /**
  * Plugs the JDK's AES into BouncyCastle's {@code PGPEncryptedDataGenerator} for SEIPD v1: CFB with
- * a zero IV and no resynchronisation (RFC 9580 §5.13.1) through {@code AES/CFB/NoPadding}, whose
- * blocks run on AES-NI, and the MDC's SHA-1 through the JDK's intrinsic. BouncyCastle still writes
+ * a zero IV and no resynchronisation (RFC 9580 §5.13.1), computed through the JDK's AES-CBC (see
+ * {@link CipherStream}), and the MDC's SHA-1 through the JDK's intrinsic. BouncyCastle still writes
  * the packets (session keys, framing, the MDC packet). AES only; AEAD is left to BouncyCastle.
  */
 final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
@@ -51,14 +51,16 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
   @Override
   public PGPDataEncryptor build(byte[] keyBytes) throws PGPException {
     try {
-      Cipher cipher = Cipher.getInstance("AES/CFB/NoPadding");
+      Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
       cipher.init(
           Cipher.ENCRYPT_MODE,
           new SecretKeySpec(keyBytes, "AES"),
           new IvParameterSpec(new byte[16]));
-      return new Encryptor(cipher);
+      // The first block, all zeros, gives CFB's first keystream block E(0) and chains CBC from it.
+      byte[] k0 = cipher.update(new byte[16]);
+      return new Encryptor(cipher, k0);
     } catch (GeneralSecurityException e) {
-      throw new PGPException("cannot set up AES/CFB: " + e.getMessage(), e);
+      throw new PGPException("cannot set up AES/CBC: " + e.getMessage(), e);
     }
   }
 
@@ -97,15 +99,17 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
   private static final class Encryptor implements PGPDataEncryptor {
     private final Cipher cipher;
+    private final byte[] k0;
     private final Sha1Calculator mdc = new Sha1Calculator();
 
-    Encryptor(Cipher cipher) {
+    Encryptor(Cipher cipher, byte[] k0) {
       this.cipher = cipher;
+      this.k0 = k0;
     }
 
     @Override
     public OutputStream getOutputStream(OutputStream out) {
-      return new CipherStream(cipher, out);
+      return new CipherStream(cipher, k0, out);
     }
 
     @Override
@@ -119,15 +123,43 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     }
   }
 
-  /** Encrypts with one cipher into {@code out}; closing finishes the cipher and closes out. */
+  /**
+   * OpenPGP's CFB encryption, computed with AES-CBC. CFB encrypts block i as {@code C[i] = P[i] XOR
+   * K[i]}, where {@code K[0] = E(IV)} and {@code K[i+1] = E(C[i]) = E(P[i] XOR K[i])}; CBC encrypts
+   * block i as {@code Y[i] = E(P[i] XOR Y[i-1])}. So CBC over the plaintext, chained from {@code
+   * K[0]}, yields the keystream one block ahead ({@code Y[i] = K[i+1]}), and one XOR loop gives the
+   * ciphertext. CFB encryption is serial either way, but the JDK runs CBC in one AES-NI loop with
+   * the round keys in registers, where its CFB calls the cipher once per block and XORs byte by
+   * byte. Writes of any length; a block split across writes is finished byte by byte. Closing
+   * closes {@code out}; a trailing partial block is already written (CFB needs no padding).
+   */
   private static final class CipherStream extends OutputStream {
-    private final Cipher cipher;
-    private final OutputStream out;
-    private byte[] buffer = new byte[1 << 16];
+    /** Plaintext per CBC call: small enough for the JIT to compile the JDK's CBC loop early. */
+    private static final int PIECE = 4096;
 
-    CipherStream(Cipher cipher, OutputStream out) {
-      this.cipher = cipher;
+    private static final int CHUNK = 1 << 16;
+
+    private final Cipher cbc;
+    private final OutputStream out;
+
+    /** The keystream block of the current block, {@code K[i]}. */
+    private final byte[] k = new byte[16];
+
+    /** The plaintext of the current block so far: [0, used). */
+    private final byte[] block = new byte[16];
+
+    private int used;
+    private final byte[] keystream = new byte[CHUNK];
+    private final byte[] ciphertext = new byte[CHUNK];
+
+    /**
+     * @param cbc AES/CBC/NoPadding whose chain is at {@code k0}
+     * @param k0 CFB's first keystream block, {@code E(IV)}
+     */
+    CipherStream(Cipher cbc, byte[] k0, OutputStream out) {
+      this.cbc = cbc;
       this.out = out;
+      System.arraycopy(k0, 0, k, 0, 16);
     }
 
     @Override
@@ -137,25 +169,57 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (buffer.length < len + 16) {
-        buffer = new byte[len + 16];
+      int n = 0;
+      while (used > 0 && n < len) { // finish a block begun by an earlier write
+        ciphertext[n] = (byte) (b[off + n] ^ k[used]);
+        block[used++] = b[off + n++];
+        if (used == 16) {
+          update(block, 0, 16, k, 0);
+          used = 0;
+        }
       }
+      if (n > 0) {
+        out.write(ciphertext, 0, n);
+      }
+      off += n;
+      len -= n;
+      while (len >= 16) {
+        int m = Math.min(len & ~15, CHUNK);
+        update(b, off, m, keystream, 0); // keystream[j] = K[i + 1 + j], a block further on
+        for (int j = 0; j < 16; j++) {
+          ciphertext[j] = (byte) (b[off + j] ^ k[j]);
+        }
+        for (int j = 16; j < m; j++) {
+          ciphertext[j] = (byte) (b[off + j] ^ keystream[j - 16]);
+        }
+        System.arraycopy(keystream, m - 16, k, 0, 16);
+        out.write(ciphertext, 0, m);
+        off += m;
+        len -= m;
+      }
+      if (len > 0) { // begin the next block (the earlier one, if any, is finished: used is 0)
+        for (int j = 0; j < len; j++) {
+          ciphertext[j] = (byte) (b[off + j] ^ k[j]);
+          block[j] = b[off + j];
+        }
+        used = len;
+        out.write(ciphertext, 0, len);
+      }
+    }
+
+    private void update(byte[] in, int inOff, int len, byte[] result, int resultOff)
+        throws IOException {
       try {
-        int n = cipher.update(b, off, len, buffer, 0);
-        out.write(buffer, 0, n);
+        for (int i = 0; i < len; i += PIECE) {
+          cbc.update(in, inOff + i, Math.min(PIECE, len - i), result, resultOff + i);
+        }
       } catch (GeneralSecurityException e) {
-        throw new IOException("AES/CFB failed", e);
+        throw new IOException("AES failed", e);
       }
     }
 
     @Override
     public void close() throws IOException {
-      try {
-        byte[] rest = cipher.doFinal();
-        out.write(rest);
-      } catch (GeneralSecurityException e) {
-        throw new IOException("AES/CFB failed", e);
-      }
       out.close();
     }
   }
