@@ -17,8 +17,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code sop <verb>}: the Stateless OpenPGP command-line interface over sdk-pgp. Its arguments go,
- * unparsed, to {@link Sop}, which has its own verbs and the draft's exit codes; data flows through
- * the process's standard input and output as bytes.
+ * unparsed, to {@link Sop}, which parses them with Commons CLI and has the draft's exit codes; data
+ * flows through the process's standard input and output as bytes.
  */
 @Command(
     name = "sop",

@@ -41,10 +41,21 @@ public final class TributaryCli {
 
   /** Runs the command line with the given streams and returns the exit code; for tests too. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new TributaryCli());
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    return cli.execute(args);
+    return Picocli.run(out, err, args);
+  }
+
+  /**
+   * The picocli runner, in a class of its own: the JVM loads the picocli types that a method passes
+   * around when it verifies the method's class, and {@code sop}, which {@link #main} sends
+   * elsewhere, must not pay for picocli.
+   */
+  private static final class Picocli {
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+      CommandLine cli = new CommandLine(new TributaryCli());
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setExecutionExceptionHandler(new ErrorHandler());
+      return cli.execute(args);
+    }
   }
 }

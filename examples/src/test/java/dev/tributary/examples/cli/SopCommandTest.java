@@ -2,7 +2,9 @@ package dev.tributary.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.examples.cli.sop.Sop;
+import dev.tributary.pgp.PgpKey;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -104,18 +106,112 @@ class SopCommandTest {
   }
 
   @Test
+  void options_takeTheirValueAfterEquals_orAsTheNextArgument() throws Exception {
+    String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("x"), "encrypt", "--as=binary", "--profile", "default", cert)).isZero();
+    assertThat(sop(bytes("x"), "encrypt", "--as", "text", cert)).isEqualTo(37);
+    assertThat(sop(bytes("x"), "encrypt", "--as=text", cert)).isEqualTo(37);
+    assertThat(sop(bytes("x"), "encrypt", cert, "--compression", "ZIP", "--no-armor")).isZero();
+    assertThat(out[0] & 0x80).isNotZero();
+    assertThat(sop(bytes("x"), "encrypt", "--compression=FOO", cert)).isEqualTo(37);
+    assertThat(err.toString()).contains("--compression must be one of");
+  }
+
+  @Test
+  void repeatedOptions_collectEveryValue() throws Exception {
+    String cert = file("bob.pub", PgpTestKeys.BOB_25519.armoredPublicKey());
+    String key = file("bob.sec", PgpTestKeys.BOB_25519.armoredPrivateKey());
+    String wrong = file("wrong", "not the password\n");
+    String right = file("pw", PgpTestKeys.BOB_25519.passphrase());
+    String alice = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String aliceKey = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    assertThat(
+            sop(
+                bytes("secret\n"),
+                "encrypt",
+                "--sign-with",
+                aliceKey,
+                "--sign-with=" + key,
+                "--with-key-password",
+                wrong,
+                "--with-key-password=" + right,
+                cert))
+        .isZero();
+    byte[] message = out;
+    String verifications = dir.resolve("verifications").toString();
+    assertThat(
+            sop(
+                message,
+                "decrypt",
+                "--with-key-password=" + wrong,
+                "--with-key-password",
+                right,
+                "--verify-with",
+                alice,
+                "--verify-with=" + cert,
+                "--verifications-out",
+                verifications,
+                key))
+        .isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("secret\n");
+    assertThat(Files.readString(Path.of(verifications)))
+        .contains(PgpTestKeys.ALICE_RSA.fingerprint(), PgpTestKeys.BOB_25519.fingerprint());
+  }
+
+  @Test
+  void doubleDash_endsOptions_soAPositionalMayStartWithDash() {
+    assertThat(sop(new byte[0], "generate-key", "--no-armor", "--", "-not an option-")).isZero();
+    assertThat(PgpKey.readAll(out, Secret.empty()).get(0).describe().userIds())
+        .containsExactly("-not an option-");
+    assertThat(sop(new byte[0], "generate-key", "-not an option-")).isEqualTo(37);
+  }
+
+  @Test
+  void usageErrors_ownedByTheParser_haveTheDraftsExitCodes() throws Exception {
+    String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(new byte[0], "version", "--frobnicate")).isEqualTo(37);
+    assertThat(err.toString()).contains("sop: ").contains("--frobnicate");
+    assertThat(sop(new byte[0], "encrypt", "--no-arm", cert)).as("no abbreviations").isEqualTo(37);
+    assertThat(sop(new byte[0], "encrypt", cert, "--as")).as("value missing").isEqualTo(19);
+    assertThat(sop(new byte[0], "encrypt", "--as", "--no-armor", cert)).isEqualTo(19);
+    assertThat(sop(new byte[0], "encrypt", "--profile=a", "--profile=b", cert)).isEqualTo(37);
+    assertThat(sop(new byte[0], "encrypt")).as("no CERTS").isEqualTo(19);
+    assertThat(sop(new byte[0], "verify", cert)).as("SIGNATURES but no CERTS").isEqualTo(19);
+    assertThat(sop(new byte[0], "version", "extra")).isEqualTo(37);
+    assertThat(sop(new byte[0], "generate-key", "a", "b")).isEqualTo(37);
+    assertThat(sop(new byte[0], "frobnicate")).isEqualTo(69);
+    assertThat(sop(new byte[0], "--frobnicate")).isEqualTo(37);
+    assertThat(sop(new byte[0])).as("no verb").isEqualTo(19);
+    assertThat(err.toString().lines()).allMatch(line -> line.startsWith("sop: "));
+  }
+
+  @Test
+  void help_describesOneVerb_withItsOptions() {
+    assertThat(sop(new byte[0], "help", "encrypt")).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8))
+        .contains("sop encrypt", "CERTS...", "Encrypts stdin", "--with-key-password", "--as");
+    assertThat(sop(new byte[0], "help", "frobnicate")).isEqualTo(69);
+  }
+
+  @Test
   void encrypt_toSignOnlyCert_is17() throws Exception {
     String cert = file("s.pub", PgpTestKeys.SIGN_ONLY.armoredPublicKey());
     assertThat(sop(bytes("x"), "encrypt", cert)).isEqualTo(17);
   }
 
-  // Only the verb being run gets a command-line model; help still lists them all.
   @Test
-  void help_listsEveryVerb() {
-    assertThat(sop(new byte[0], "help")).isZero();
-    assertThat(new String(out, StandardCharsets.UTF_8))
-        .contains(
-            "version", "generate-key", "extract-cert", "encrypt", "decrypt", "sign", "verify");
+  void help_andDashDashHelp_listEveryVerbWithItsDescription() {
+    for (String help : new String[] {"help", "--help"}) {
+      assertThat(sop(new byte[0], help)).isZero();
+      assertThat(new String(out, StandardCharsets.UTF_8))
+          .contains("version ", "Prints the implementation's name and version.")
+          .contains("generate-key ", "Generates a private key.")
+          .contains("extract-cert ", "Extracts the certificate of a key on stdin.")
+          .contains("encrypt ", "Encrypts stdin to the certificates.")
+          .contains("decrypt ", "Decrypts stdin with the keys.")
+          .contains("sign ", "Makes a detached signature over stdin.")
+          .contains("verify ", "Checks detached signatures over stdin.");
+    }
   }
 
   @Test

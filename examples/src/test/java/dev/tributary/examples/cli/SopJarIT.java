@@ -73,6 +73,18 @@ class SopJarIT {
     assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("hello from the jar\n");
   }
 
+  // Building a picocli model was a third of a short sop call; the verbs use Commons CLI.
+  @Test
+  void jarSop_loadsNoPicocliClass() throws Exception {
+    List<String> command = new ArrayList<>(List.of(jar("version")));
+    command.add(1, "-Xlog:class+load");
+    Result version = run(file("empty", new byte[0]), command.toArray(new String[0]));
+    assertThat(version.code()).as(version.err()).isZero();
+    String log = new String(version.out(), StandardCharsets.UTF_8);
+    assertThat(log).contains("org.apache.commons.cli.DefaultParser", "tributary-sop ");
+    assertThat(log.lines().filter(line -> line.contains("picocli"))).isEmpty();
+  }
+
   @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);

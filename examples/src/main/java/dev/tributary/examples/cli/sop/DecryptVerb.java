@@ -4,41 +4,45 @@ import dev.tributary.pgp.DecryptionResult;
 import dev.tributary.pgp.PgpDecryptor;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sop} verb: decrypts stdin with the keys. */
-@Command(name = "decrypt", description = "Decrypts stdin with the keys.")
-final class DecryptVerb implements Callable<Integer> {
-  @ParentCommand Sop sop;
-
-  @Option(names = "--with-key-password", paramLabel = "PASSWORD")
-  List<String> keyPasswords = new ArrayList<>();
-
-  @Option(names = "--verify-with", paramLabel = "CERTS")
-  List<String> verifyWith = new ArrayList<>();
-
-  @Option(
-      names = {"--verifications-out", "--verify-out"},
-      paramLabel = "VERIFICATIONS")
-  @Nullable String verificationsOut;
-
-  @Parameters(paramLabel = "KEY", arity = "1..*")
-  List<String> keys;
+final class DecryptVerb implements Verb {
+  @Override
+  public String description() {
+    return "Decrypts stdin with the keys.";
+  }
 
   @Override
-  public Integer call() throws IOException {
-    PgpDecryptor.Builder b = PgpDecryptor.builder().keys(SopIo.keys(keys, keyPasswords));
-    SopIo.certs(verifyWith).forEach(b::verifyWith);
-    DecryptionResult result = b.build().decrypt(sop.in, sop.out);
+  public Options options() {
+    return new Options()
+        .addOption(Verb.value("with-key-password", "PASSWORD", "A file with a key's password."))
+        .addOption(Verb.value("verify-with", "CERTS", "Checks signatures by these certificates."))
+        .addOption(
+            Verb.value(
+                "verifications-out", "VERIFICATIONS", "Writes the valid signatures to this file."))
+        .addOption(Verb.value("verify-out", "VERIFICATIONS", "Old name of --verifications-out."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.atLeastOne("KEY");
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    PgpDecryptor.Builder b =
+        PgpDecryptor.builder()
+            .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")));
+    SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
+    String verificationsOut = verificationsOut(line);
+    DecryptionResult result = b.build().decrypt(in, out);
     if (verificationsOut != null) {
       StringBuilder lines = new StringBuilder();
       for (SignatureVerification v : result.signatures()) {
@@ -48,6 +52,16 @@ final class DecryptVerb implements Callable<Integer> {
       }
       Files.writeString(Path.of(verificationsOut), lines);
     }
-    return 0;
+  }
+
+  /** The file of {@code --verifications-out}, or of its older name {@code --verify-out}. */
+  private static @Nullable String verificationsOut(CommandLine line) {
+    String newName = Verb.single(line, "verifications-out");
+    String oldName = Verb.single(line, "verify-out");
+    if (newName != null && oldName != null) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION, "--verifications-out and --verify-out are the same option");
+    }
+    return newName != null ? newName : oldName;
   }
 }

@@ -4,66 +4,75 @@ import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpEncryptor;
 import dev.tributary.pgp.PgpKeyException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /** {@code sop} verb: encrypts stdin to the certificates. */
-@Command(name = "encrypt", description = "Encrypts stdin to the certificates.")
-final class EncryptVerb implements Callable<Integer> {
-  @ParentCommand Sop sop;
-
-  @Option(names = "--no-armor")
-  boolean noArmor;
-
-  @Option(names = "--as", defaultValue = "binary")
-  String as;
-
-  @Option(names = "--sign-with", paramLabel = "KEY")
-  List<String> signWith = new ArrayList<>();
-
-  @Option(names = "--with-key-password", paramLabel = "PASSWORD")
-  List<String> keyPasswords = new ArrayList<>();
-
-  @Option(names = "--profile", defaultValue = "default")
-  String profile;
-
-  @Option(
-      names = "--compression",
-      defaultValue = "NONE",
-      description = "Extension: NONE (the default, like other sop tools), ZIP, ZLIB or BZIP2.")
-  Compression compression;
-
-  @Parameters(paramLabel = "CERTS", arity = "1..*")
-  List<String> certs;
+final class EncryptVerb implements Verb {
+  @Override
+  public String description() {
+    return "Encrypts stdin to the certificates.";
+  }
 
   @Override
-  public Integer call() throws IOException {
-    if (!as.equals("binary")) {
+  public Options options() {
+    return new Options()
+        .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
+        .addOption(Verb.value("as", "MODE", "binary, the default and the only mode supported."))
+        .addOption(Verb.value("sign-with", "KEY", "Also signs with the keys in this file."))
+        .addOption(
+            Verb.value(
+                "with-key-password", "PASSWORD", "A file with a --sign-with key's password."))
+        .addOption(Verb.value("profile", "PROFILE", "default, or rfc9580 to allow AEAD."))
+        .addOption(
+            Verb.value(
+                "compression",
+                "ALGORITHM",
+                "Extension: NONE (the default, like other sop tools), ZIP, ZLIB or BZIP2."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.atLeastOne("CERTS");
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    if (!Verb.single(line, "as", "binary").equals("binary")) {
       throw new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, "only --as=binary is supported");
     }
+    String profile = Verb.single(line, "profile", "default");
     if (!profile.equals("default") && !profile.equals("rfc9580")) {
       throw new SopExit.Failure(SopExit.UNSUPPORTED_PROFILE, "unknown profile: " + profile);
     }
     PgpEncryptor.Builder b =
         PgpEncryptor.builder()
-            .armor(!noArmor)
-            .compression(compression)
+            .armor(!line.hasOption("no-armor"))
+            .compression(compression(Verb.single(line, "compression", "NONE")))
             .allowAead(profile.equals("rfc9580"));
     try {
-      b.recipients(SopIo.certs(certs));
-      SopIo.keys(signWith, keyPasswords).forEach(b::signWith);
-      b.build().encrypt(sop.in, sop.out);
+      b.recipients(SopIo.certs(line.getArgList()));
+      SopIo.keys(Verb.values(line, "sign-with"), Verb.values(line, "with-key-password"))
+          .forEach(b::signWith);
+      b.build().encrypt(in, out);
     } catch (PgpKeyException e) {
       if (e.getMessage().contains("no key we may encrypt to")) {
         throw new SopExit.Failure(SopExit.CERT_CANNOT_ENCRYPT, e.getMessage());
       }
       throw e;
     }
-    return 0;
+  }
+
+  private static Compression compression(String name) {
+    try {
+      return Compression.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION,
+          "--compression must be one of " + Arrays.toString(Compression.values()) + ": " + name);
+    }
   }
 }

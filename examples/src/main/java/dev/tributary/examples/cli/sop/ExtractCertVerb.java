@@ -3,28 +3,37 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpKey;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /** {@code sop} verb: extracts the certificate of a key on stdin. */
-@Command(name = "extract-cert", description = "Extracts the certificate of a key on stdin.")
-final class ExtractCertVerb implements Callable<Integer> {
-  @ParentCommand Sop sop;
-
-  @Option(names = "--no-armor")
-  boolean noArmor;
+final class ExtractCertVerb implements Verb {
+  @Override
+  public String description() {
+    return "Extracts the certificate of a key on stdin.";
+  }
 
   @Override
-  public Integer call() throws IOException {
-    for (PgpKey key : PgpKey.readAll(sop.in.readAllBytes(), Secret.empty())) {
-      if (noArmor) {
-        sop.out.write(key.certificate().encoded());
+  public Options options() {
+    return new Options().addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.NONE;
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    boolean armor = !line.hasOption("no-armor");
+    for (PgpKey key : PgpKey.readAll(in.readAllBytes(), Secret.empty())) {
+      if (armor) {
+        SopIo.write(out, key.certificate().armored());
       } else {
-        SopIo.write(sop.out, key.certificate().armored());
+        out.write(key.certificate().encoded());
       }
     }
-    return 0;
   }
 }

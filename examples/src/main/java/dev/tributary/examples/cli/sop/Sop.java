@@ -7,31 +7,34 @@ import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.MissingOptionException;
+import org.apache.commons.cli.ParseException;
 
 /**
  * Runs one Stateless OpenPGP verb. Certificates, keys and password files are named as arguments;
  * data comes on {@code in} and results go to {@code out} as bytes; errors are one line on {@code
  * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 41 bad data, 67 key
  * is protected, 19 missing argument, 37 unsupported option, 69 unsupported subcommand, …).
+ *
+ * <p>Arguments are parsed with Apache Commons CLI, not picocli like the rest of the runner: a sop
+ * call is usually a fresh JVM, and building even one verb's picocli model cost it some 0.3 s, four
+ * times the Commons CLI parse. Thread-safe: {@link #run} keeps no state between calls.
  */
-@Command(name = "sop")
-public final class Sop implements Runnable {
-  /**
-   * The verbs, in the order {@code sop help} lists them. Only the verb being run gets a picocli
-   * model: building all of them costs a short-lived process a tenth of a second.
-   */
-  private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
+public final class Sop {
+  /** The verbs, in the order {@code sop help} lists them. */
+  private static final Map<String, Supplier<Verb>> VERBS = new LinkedHashMap<>();
 
   static {
     VERBS.put("version", VersionVerb::new);
@@ -41,60 +44,66 @@ public final class Sop implements Runnable {
     VERBS.put("decrypt", DecryptVerb::new);
     VERBS.put("sign", SignVerb::new);
     VERBS.put("verify", VerifyVerb::new);
-    VERBS.put("help", CommandLine.HelpCommand::new);
+    VERBS.put("help", () -> new HelpVerb(VERBS));
   }
 
-  final InputStream in;
-  final OutputStream out;
-
-  private Sop(InputStream in, OutputStream out) {
-    this.in = in;
-    this.out = out;
-  }
-
-  @Override
-  public void run() {
-    throw new SopExit.Failure(SopExit.MISSING_ARG, "name a verb: sop help lists them");
-  }
+  private Sop() {}
 
   /** Runs {@code args} (a verb and its arguments) and returns the exit code. */
   public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
-    if (args.length > 0 && (args[0].equals("encrypt") || args[0].equals("decrypt"))) {
-      Warmup.start();
+    try {
+      Verb verb = verb(args);
+      CommandLine line = parse(verb, Arrays.copyOfRange(args, 1, args.length));
+      verb.run(line, in, out);
+      return SopExit.OK;
+    } catch (ParseException e) {
+      err.println("sop: " + e.getMessage());
+      return e instanceof MissingArgumentException || e instanceof MissingOptionException
+          ? SopExit.MISSING_ARG
+          : SopExit.UNSUPPORTED_OPTION; // unrecognized or ambiguous option, and the rest
+    } catch (IOException | RuntimeException e) {
+      err.println("sop: " + e.getMessage());
+      return exitCode(e);
+    } finally {
+      err.flush();
     }
-    CommandLine cli = new CommandLine(new Sop(in, out));
-    Supplier<Object> verb = args.length > 0 && !args[0].equals("help") ? VERBS.get(args[0]) : null;
-    if (verb != null) {
-      cli.addSubcommand(args[0], verb.get());
-    } else { // no verb, an unknown one, or help: all of them, for the listing and the error
-      VERBS.forEach((name, v) -> cli.addSubcommand(name, v.get()));
-    }
-    cli.setErr(err);
-    cli.setOut(new PrintWriter(out, true, java.nio.charset.StandardCharsets.UTF_8));
-    cli.setParameterExceptionHandler((e, a) -> usage(e, err));
-    cli.setExecutionExceptionHandler(
-        (e, c, parsed) -> {
-          int code = exitCode(e);
-          err.println("sop: " + e.getMessage());
-          return code;
-        });
-    int code = cli.execute(args);
-    err.flush();
-    return code;
   }
 
-  private static int usage(ParameterException e, PrintWriter err) {
-    err.println("sop: " + e.getMessage());
-    if (e instanceof MissingParameterException) {
-      return SopExit.MISSING_ARG;
+  private static Verb verb(String... args) {
+    if (args.length == 0) {
+      throw new SopExit.Failure(SopExit.MISSING_ARG, "name a verb: sop help lists them");
     }
-    if (e instanceof UnmatchedArgumentException u) {
-      boolean verbGiven = e.getCommandLine().getParent() != null;
-      return !verbGiven && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")
-          ? SopExit.UNSUPPORTED_SUBCOMMAND
-          : SopExit.UNSUPPORTED_OPTION;
+    String name = args[0].equals("--help") ? "help" : args[0];
+    Supplier<Verb> verb = VERBS.get(name);
+    if (verb == null) {
+      throw name.startsWith("-")
+          ? new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, "unknown option: " + name)
+          : new SopExit.Failure(
+              SopExit.UNSUPPORTED_SUBCOMMAND, "unknown verb: " + name + "; sop help lists them");
     }
-    return SopExit.UNSUPPORTED_OPTION;
+    if (name.equals("encrypt") || name.equals("decrypt")) {
+      Warmup.start();
+    }
+    return verb.get();
+  }
+
+  /**
+   * Parses a verb's arguments: options as {@code --name=value} or {@code --name value}, anywhere
+   * among the positional arguments until {@code --}; whole option names only (no abbreviations).
+   */
+  private static CommandLine parse(Verb verb, String[] args) throws ParseException {
+    CommandLine line =
+        DefaultParser.builder().setAllowPartialMatching(false).get().parse(verb.options(), args);
+    List<String> positional = line.getArgList();
+    Verb.Arity arity = verb.arity();
+    if (positional.size() < arity.min()) {
+      throw new SopExit.Failure(SopExit.MISSING_ARG, "missing argument: expected " + arity.label());
+    }
+    if (positional.size() > arity.max()) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION, "unexpected argument: " + positional.get(arity.max()));
+    }
+    return line;
   }
 
   static int exitCode(Throwable e) {

@@ -5,35 +5,42 @@ import dev.tributary.pgp.PgpSignatures;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /** {@code sop} verb: checks detached signatures over stdin. */
-@Command(name = "verify", description = "Checks detached signatures over stdin.")
-final class VerifyVerb implements Callable<Integer> {
-  @ParentCommand Sop sop;
-
-  @Parameters(index = "0", paramLabel = "SIGNATURES")
-  String signatures;
-
-  @Parameters(index = "1..*", paramLabel = "CERTS", arity = "1..*")
-  List<String> certs;
+final class VerifyVerb implements Verb {
+  @Override
+  public String description() {
+    return "Checks detached signatures over stdin.";
+  }
 
   @Override
-  public Integer call() throws IOException {
+  public Options options() {
+    return new Options();
+  }
+
+  @Override
+  public Arity arity() {
+    return new Arity("SIGNATURES CERTS...", 2, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    List<String> args = line.getArgList();
     List<SignatureVerification> results =
         PgpSignatures.verify(
-            sop.in,
-            new ByteArrayInputStream(SopIo.readFile(signatures)),
-            SopIo.certs(certs),
+            in,
+            new ByteArrayInputStream(SopIo.readFile(args.get(0))),
+            SopIo.certs(args.subList(1, args.size())),
             PgpPolicy.defaults());
     int valid = 0;
     for (SignatureVerification v : results) {
       if (v.valid()) {
-        SopIo.write(sop.out, SopIo.verificationLine(v));
+        SopIo.write(out, SopIo.verificationLine(v));
         valid++;
       }
     }
@@ -43,6 +50,5 @@ final class VerifyVerb implements Callable<Integer> {
           "no valid signature"
               + (results.isEmpty() ? "" : ": " + results.get(0).failure().orElse("")));
     }
-    return 0;
   }
 }

@@ -1,0 +1,79 @@
+package dev.tributary.examples.cli.sop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code sop} verb: the line {@code sop help} prints, its Commons CLI options, how many
+ * positional arguments it takes, and what it does with the parsed command line. {@link Sop} parses
+ * the arguments and checks their count before {@link #run}; a verb reports failures as {@link
+ * SopExit.Failure} or as the SDK's exceptions. A verb object serves one run and keeps no state.
+ */
+interface Verb {
+  /** Positional arguments: their label in the usage line and how many of them a verb takes. */
+  record Arity(String label, int min, int max) {
+    static final Arity NONE = new Arity("", 0, 0);
+
+    static Arity atLeastOne(String label) {
+      return new Arity(label + "...", 1, Integer.MAX_VALUE);
+    }
+  }
+
+  /** The one line {@code sop help} prints for this verb. */
+  String description();
+
+  /** The options, built only for the verb being run. */
+  Options options();
+
+  Arity arity();
+
+  /**
+   * Runs the verb: reads the data on {@code in}, writes the result to {@code out}; positional
+   * arguments are {@code line.getArgList()}.
+   */
+  void run(CommandLine line, InputStream in, OutputStream out) throws IOException;
+
+  /** An option without a value, such as {@code --no-armor}. */
+  static Option flag(String name, String description) {
+    return Option.builder().longOpt(name).desc(description).get();
+  }
+
+  /**
+   * An option with a value, given as {@code --name=VALUE} or {@code --name VALUE}; repeating it
+   * collects every value (see {@link #values}).
+   */
+  static Option value(String name, String valueLabel, String description) {
+    return Option.builder().longOpt(name).hasArg().argName(valueLabel).desc(description).get();
+  }
+
+  /**
+   * The value of an option that may be given once, or {@code null} when it is absent. Given twice,
+   * it is a usage error (exit 37), as it was under picocli, rather than a silent pick of one.
+   */
+  static @Nullable String single(CommandLine line, String name) {
+    String[] values = line.getOptionValues(name);
+    if (values != null && values.length > 1) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION, "--" + name + " may be given only once");
+    }
+    return values == null ? null : values[0];
+  }
+
+  /** {@link #single(CommandLine, String)} with a default for when the option is absent. */
+  static String single(CommandLine line, String name, String defaultValue) {
+    String value = single(line, name);
+    return value == null ? defaultValue : value;
+  }
+
+  /** Every value of a repeatable option, in command-line order; empty when it is absent. */
+  static List<String> values(CommandLine line, String name) {
+    String[] values = line.getOptionValues(name);
+    return values == null ? List.of() : List.of(values);
+  }
+}
