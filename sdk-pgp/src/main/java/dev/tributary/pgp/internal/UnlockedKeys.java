@@ -90,6 +90,7 @@ public final class UnlockedKeys {
       if (k == null) {
         throw new PgpWrongPassphraseException(fingerprint(), !passphrase.isEmpty());
       }
+      RsaModuli.registerComposite(k);
       return k;
     } catch (PGPException | RuntimeException e) {
       if (e instanceof PgpWrongPassphraseException wrong) {
