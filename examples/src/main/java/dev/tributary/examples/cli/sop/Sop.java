@@ -81,9 +81,6 @@ public final class Sop {
           : new SopExit.Failure(
               SopExit.UNSUPPORTED_SUBCOMMAND, "unknown verb: " + name + "; sop help lists them");
     }
-    if (name.equals("encrypt") || name.equals("decrypt")) {
-      Warmup.start();
-    }
     return verb.get();
   }
 
