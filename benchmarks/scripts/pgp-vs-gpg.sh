@@ -1,92 +1,149 @@
 #!/usr/bin/env bash
-# Encrypts and decrypts the same file with gpg and with `tributary-examples.jar sop`, side by side,
-# and prints throughputs, the ratio ours/gpg and the peak RSS of each run.
+# Encrypts and decrypts the same file with gpg and with `tributary-examples.jar sop` (JVM start
+# included), timed by hyperfine in interleaved rounds, and prints the mean time, throughput and CPU
+# of each, the ratio ours/gpg, how many rounds ours won, and the peak RSS of one run of each. The
+# last lines are the library's steady state in one JVM (PgpThroughput.java, ours only).
 #
-#   benchmarks/scripts/pgp-vs-gpg.sh                 # 512 MiB, 3 runs each (best run counts)
-#   SIZE_MIB=256 RUNS=1 benchmarks/scripts/pgp-vs-gpg.sh
+#   benchmarks/scripts/pgp-vs-gpg.sh                                   # 512 MiB, 3 rounds
+#   SIZE_MIB=256 RUNS=5 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh
+#   SKIP_BUILD=1 BASE_JAR=/tmp/old.jar benchmarks/scripts/pgp-vs-gpg.sh  # and another build
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/scripts/pgp-vs-gpg.sh
 #
 # Both sides use binary output, AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
-# from sdk-testing) and the same input; decryption reads the message gpg made, so both decrypt
-# identical bytes. "zlib" is gpg's default level (6) against ours (level 2, and stored when the
-# data is already incompressible: the random file is, the CSV file is not). The JVM runs with
-# -Xmx64m, so every "ours" row also proves the heap stays under 64 MiB; its time includes JVM
-# start. The last lines are the in-process steady state (PgpThroughput.java, one JVM, ours only).
-# Needs gpg, java 17+, GNU time; builds the jar when it is missing.
+# from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
+# "zlib" is gpg's default level (6) against ours (level 2, and stored when the data is already
+# incompressible: the random file is, the CSV file is not). The JVM runs with -Xmx64m, so every
+# "ours" row also shows that the heap stays under 64 MiB.
+# CDS=1 (the default) gives the JVM an AppCDS archive of the runner's classes, made by training
+# runs, as a deployment of a JVM command-line tool would ship; CDS=0 runs without one.
+# Rounds: every command once per round, after one untimed round, so that a slow phase of a shared
+# machine falls on both sides alike instead of on one command's consecutive runs.
+# Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MIB=${SIZE_MIB:-512}
 RUNS=${RUNS:-3}
-JAR=examples/target/tributary-examples.jar
-JAVA=(java -Xmx64m -XX:+UseSerialGC)
+JAR=${JAR:-examples/target/tributary-examples.jar}
+BASE_JAR=${BASE_JAR:-}
+JAVA=${JAVA:-java}
+FILES=${FILES:-random.bin data.csv}
+COMPRESSIONS=${COMPRESSIONS:-none zlib}
 KEYS=sdk-testing/src/main/resources/dev/tributary/testing/pgp
 FPR=F9B6A0A93A029660C4E47A5031368D83A4407430
 
-[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests -pl examples -am
-work=$(mktemp -d /tmp/pgpbench.XXXXXX)
-# CDS=1 (default): an AppCDS archive of the runner's classes, made by one training run, as a
-# deployment of a JVM command-line tool would ship; it saves ~0.2 s of class loading per start.
-if [ "${CDS:-1}" = 1 ]; then
-  echo hello | "${JAVA[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" -jar "$JAR" sop encrypt \
-    "$KEYS/alice-rsa3072.pub.asc" 2>/dev/null \
-    | "${JAVA[@]}" -XX:ArchiveClassesAtExit="$work/app2.jsa" -jar "$JAR" sop decrypt \
-    "$KEYS/alice-rsa3072.sec.asc" >/dev/null 2>&1 || true
-  [ -f "$work/app2.jsa" ] && JAVA+=(-XX:SharedArchiveFile="$work/app2.jsa")
+for tool in gpg hyperfine /usr/bin/time "$JAVA"; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
+done
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q package -DskipTests -Pquick -pl examples -am
 fi
-JAVA+=(-jar "$JAR" sop)
+work=$(mktemp -d /tmp/pgpbench.XXXXXX)
 export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
 trap 'gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-GPG=(gpg --batch --no-tty --quiet --pinentry-mode loopback --trust-model always)
-"${GPG[@]}" --import "$KEYS/alice-rsa3072.sec.asc" 2>/dev/null
+GPG="gpg --batch --no-tty --quiet --pinentry-mode loopback --trust-model always"
+$GPG --import "$KEYS/alice-rsa3072.sec.asc" 2>/dev/null
+
+# sop_for NAME JAR: the command prefix of one build, with its own AppCDS archive (CDS=1).
+sop_for() {
+  local name=$1 jar=$2 java="$JAVA -Xmx64m -XX:+UseSerialGC"
+  if [ "${CDS:-1}" = 1 ]; then
+    head -c 1048576 /dev/urandom >"$work/train.bin"
+    $java -XX:ArchiveClassesAtExit="$work/$name-enc.jsa" -jar "$jar" sop encrypt --no-armor \
+      "$KEYS/alice-rsa3072.pub.asc" <"$work/train.bin" >"$work/train.pgp" 2>/dev/null
+    $java -XX:ArchiveClassesAtExit="$work/$name.jsa" -jar "$jar" sop decrypt \
+      "$KEYS/alice-rsa3072.sec.asc" <"$work/train.pgp" >/dev/null 2>/dev/null
+    [ -f "$work/$name.jsa" ] && java+=" -XX:SharedArchiveFile=$work/$name.jsa"
+  fi
+  echo "$java -jar $jar sop"
+}
+declare -A sop
+sop[ours]=$(sop_for ours "$JAR")
+sides=(gpg ours)
+if [ -n "$BASE_JAR" ]; then
+  sop[base]=$(sop_for base "$BASE_JAR")
+  sides+=(base)
+fi
 
 echo "making $SIZE_MIB MiB inputs in $work ..."
-head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$work/random.bin"
+head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom >"$work/random.bin"
 set +o pipefail # head stops awk early, on purpose
 awk -v n=$((SIZE_MIB * 1024 * 1024 / 30)) 'BEGIN { srand(7); for (i = 0; i < n; i++)
   printf "%08d,user%07d@example.com,%s,%05.2f\n", i, int(rand()*1e7), (rand()<.5?"DE":"US"), rand()*100 }' \
-  | head -c $((SIZE_MIB * 1024 * 1024)) > "$work/data.csv"
+  | head -c $((SIZE_MIB * 1024 * 1024)) >"$work/data.csv"
 set -o pipefail
 
-# best_of CMD...: runs CMD $RUNS times; prints "seconds maxrss_kib" of the fastest run.
-best_of() {
-  local best="" rss=""
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" || { echo "failed: $*" >&2; exit 1; }
-    read -r s m < "$work/time"
-    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$s; rss=$m; fi
-  done
-  echo "$best $rss"
-}
-
-
-row() { # label input-bytes gpg-result ours-result
-  awk -v l="$1" -v b="$2" -v g="$3" -v o="$4" 'BEGIN {
-    split(g, G, " "); split(o, O, " ");
-    gm = b / 1048576 / G[1]; om = b / 1048576 / O[1];
-    printf "%-26s gpg %7.1f MiB/s (%5.2f s, %4d MiB RSS)   ours %7.1f MiB/s (%5.2f s, %4d MiB RSS)   ours/gpg %.2fx\n",
-      l, gm, G[1], G[2] / 1024, om, O[1], O[2] / 1024, om / gm }'
-}
-
-echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $(java -version 2>&1 | head -1), $(nproc) cores"
-echo "$SIZE_MIB MiB, best of $RUNS; ours = java -Xmx64m -jar $JAR sop (JVM start included)"
-for file in random.bin data.csv; do
+echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $($JAVA -version 2>&1 | head -1)," \
+  "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1}"
+echo "$SIZE_MIB MiB, mean of $RUNS interleaved rounds; ours = ${sop[ours]} (JVM start included)"
+for file in $FILES; do
   in="$work/$file"
-  bytes=$(stat -c %s "$in")
-  for comp in none zlib; do
-    ourcomp=$([ $comp = none ] && echo NONE || echo ZLIB)
-    g=$(best_of bash -c "${GPG[*]} --yes --cipher-algo AES256 --compress-algo $comp -r $FPR -o $work/g.gpg -e $in")
-    o=$(best_of bash -c "${JAVA[*]} encrypt --no-armor --compression=$ourcomp $KEYS/alice-rsa3072.pub.asc < $in > $work/o.pgp")
-    row "encrypt $file $comp" "$bytes" "$g" "$o"
-    g=$(best_of bash -c "${GPG[*]} -o - -d $work/g.gpg > /dev/null")
-    o=$(best_of bash -c "${JAVA[*]} decrypt $KEYS/alice-rsa3072.sec.asc < $work/g.gpg > /dev/null")
-    row "decrypt $file $comp" "$bytes" "$g" "$o"
-    cmp <("${JAVA[@]}" decrypt "$KEYS/alice-rsa3072.sec.asc" < "$work/o.pgp") "$in" \
-      || { echo "round trip of $file $comp failed" >&2; exit 1; }
+  for comp in $COMPRESSIONS; do
+    ourcomp=$([ "$comp" = none ] && echo NONE || echo ZLIB)
+    msg="$work/g-$comp.gpg"
+    $GPG --yes --cipher-algo AES256 --compress-algo "$comp" -r $FPR -o "$msg" -e "$in"
+    commands=(-n gpg-encrypt
+      "$GPG --yes --cipher-algo AES256 --compress-algo $comp -r $FPR -o $work/out-gpg.gpg -e $in")
+    for side in "${sides[@]:1}"; do
+      commands+=(-n "$side-encrypt" "${sop[$side]} encrypt --no-armor --compression=$ourcomp \
+$KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
+    done
+    commands+=(-n gpg-decrypt "$GPG -o - -d $msg > /dev/null")
+    for side in "${sides[@]:1}"; do
+      commands+=(-n "$side-decrypt" "${sop[$side]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
+> /dev/null")
+    done
+    hyperfine --runs 1 --style none "${commands[@]}" >/dev/null
+    for round in $(seq "$RUNS"); do
+      hyperfine --runs 1 --style none --export-csv "$work/round-$round.csv" "${commands[@]}" \
+        >/dev/null
+    done
+    for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
+      cmp <(${sop[$side]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
+        || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
+    done
+    declare -A rss=()
+    for ((i = 1; i < ${#commands[@]}; i += 3)); do
+      rss[${commands[i]}]=$(/usr/bin/time -f %M bash -c "${commands[i + 1]}" 2>&1 >/dev/null \
+        | tail -n 1)
+    done
+    echo
+    echo "$file, $comp:"
+    {
+      for round in $(seq "$RUNS"); do tail -n +2 "$work/round-$round.csv"; done
+      for c in "${!rss[@]}"; do echo "rss,$c,${rss[$c]}"; done
+    } | awk -F, -v bytes="$(stat -c %s "$in")" '
+      $1 == "rss" { rss[$2] = $3; next }
+      {
+        n[$1]++; secs[$1] += $2; cpu[$1] += $5 + $6; t[$1, n[$1]] = $2
+        if (!($1 in lo) || $2 < lo[$1]) lo[$1] = $2
+        if (!($1 in hi) || $2 > hi[$1]) hi[$1] = $2
+      }
+      END {
+        printf "  %-15s %8s %13s %8s %7s %8s %10s %7s\n", "command", "seconds", "min-max", "MiB/s",
+          "CPU s", "RSS MiB", "speed/gpg", "won"
+        split("gpg ours base", side, " ")
+        for (v = 1; v <= 2; v++) {
+          verb = v == 1 ? "encrypt" : "decrypt"
+          for (s = 1; s <= 3; s++) {
+            c = side[s] "-" verb
+            if (!(c in n)) continue
+            g = "gpg-" verb; won = 0
+            for (r = 1; r <= n[c]; r++) if (t[c, r] < t[g, r]) won++
+            printf "  %-15s %8.2f %6.2f-%-6.2f %8.0f %7.2f %8.0f %9s %7s\n", c, secs[c] / n[c],
+              lo[c], hi[c], bytes / 1048576 / (secs[c] / n[c]), cpu[c] / n[c], rss[c] / 1024,
+              s == 1 ? "" : sprintf("%.2fx", secs[g] / secs[c]), s == 1 ? "" : won "/" n[c]
+          }
+        }
+      }'
   done
 done
 
 # The steady state, without JVM start and warm-up: ours only, several rounds in one JVM.
-for file in random.bin data.csv; do
-  java -Xmx64m -XX:+UseSerialGC -cp "$JAR" benchmarks/scripts/PgpThroughput.java "$work/$file" \
-    "$KEYS/alice-rsa3072.pub.asc" "$KEYS/alice-rsa3072.sec.asc" $((RUNS + 2))
-done
+if [ "${INPROCESS:-1}" = 1 ]; then
+  echo
+  for file in $FILES; do
+    $JAVA -Xmx64m -XX:+UseSerialGC -cp "$JAR" benchmarks/scripts/PgpThroughput.java "$work/$file" \
+      "$KEYS/alice-rsa3072.pub.asc" "$KEYS/alice-rsa3072.sec.asc" $((RUNS + 2))
+  done
+fi
