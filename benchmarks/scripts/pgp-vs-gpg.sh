@@ -14,8 +14,10 @@
 # "zlib" is gpg's default level (6) against ours (level 2, and stored when the data is already
 # incompressible: the random file is, the CSV file is not). The JVM runs with -Xmx64m, so every
 # "ours" row also shows that the heap stays under 64 MiB.
-# CDS=1 (the default) gives the JVM an AppCDS archive of the runner's classes, made by training
-# runs, as a deployment of a JVM command-line tool would ship; CDS=0 runs without one.
+# CDS=1 (the default) gives the JVM an AppCDS archive of the runner's classes, made by a training
+# run of each verb, as a deployment of a JVM command-line tool would ship; CDS=0 runs without one.
+# AOT=1 (JDK 25: JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java) uses an AOT cache instead,
+# which also holds the training run's method profiles, so the JIT compiles the hot loops sooner.
 # Rounds: every command once per round, after one untimed round, so that a slow phase of a shared
 # machine falls on both sides alike instead of on one command's consecutive runs.
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
@@ -44,26 +46,35 @@ trap 'gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 GPG="gpg --batch --no-tty --quiet --pinentry-mode loopback --trust-model always"
 $GPG --import "$KEYS/alice-rsa3072.sec.asc" 2>/dev/null
 
-# sop_for NAME JAR: the command prefix of one build, with its own AppCDS archive (CDS=1).
+# sop_for NAME JAR VERB: the command prefix of one build for one verb, with the class archive
+# (CDS=1) or the AOT cache (AOT=1, JDK 25) of a training run of that verb on 64 MiB.
+head -c $((64 * 1024 * 1024)) /dev/urandom >"$work/train.bin"
+$GPG --cipher-algo AES256 --compress-algo none -r $FPR -o "$work/train.gpg" -e "$work/train.bin"
 sop_for() {
-  local name=$1 jar=$2 java="$JAVA -Xmx64m -XX:+UseSerialGC"
-  if [ "${CDS:-1}" = 1 ]; then
-    head -c 1048576 /dev/urandom >"$work/train.bin"
-    $java -XX:ArchiveClassesAtExit="$work/$name-enc.jsa" -jar "$jar" sop encrypt --no-armor \
-      "$KEYS/alice-rsa3072.pub.asc" <"$work/train.bin" >"$work/train.pgp" 2>/dev/null
-    $java -XX:ArchiveClassesAtExit="$work/$name.jsa" -jar "$jar" sop decrypt \
-      "$KEYS/alice-rsa3072.sec.asc" <"$work/train.pgp" >/dev/null 2>/dev/null
-    [ -f "$work/$name.jsa" ] && java+=" -XX:SharedArchiveFile=$work/$name.jsa"
+  local name=$1 jar=$2 verb=$3 java="$JAVA -Xmx64m -XX:+UseSerialGC" train
+  if [ "$verb" = encrypt ]; then
+    train="encrypt --no-armor $KEYS/alice-rsa3072.pub.asc <$work/train.bin"
+  else
+    train="decrypt $KEYS/alice-rsa3072.sec.asc <$work/train.gpg"
+  fi
+  if [ "${AOT:-0}" = 1 ]; then
+    bash -c "$java -XX:AOTCacheOutput=$work/$name-$verb.aot -jar $jar sop $train" \
+      >/dev/null 2>&1
+    [ -f "$work/$name-$verb.aot" ] && java+=" -XX:AOTCache=$work/$name-$verb.aot"
+  elif [ "${CDS:-1}" = 1 ]; then
+    bash -c "$java -XX:ArchiveClassesAtExit=$work/$name-$verb.jsa -jar $jar sop $train" \
+      >/dev/null 2>&1
+    [ -f "$work/$name-$verb.jsa" ] && java+=" -XX:SharedArchiveFile=$work/$name-$verb.jsa"
   fi
   echo "$java -jar $jar sop"
 }
 declare -A sop
-sop[ours]=$(sop_for ours "$JAR")
 sides=(gpg ours)
-if [ -n "$BASE_JAR" ]; then
-  sop[base]=$(sop_for base "$BASE_JAR")
-  sides+=(base)
-fi
+[ -n "$BASE_JAR" ] && sides+=(base)
+for verb in encrypt decrypt; do
+  sop[ours-$verb]=$(sop_for ours "$JAR" $verb)
+  [ -n "$BASE_JAR" ] && sop[base-$verb]=$(sop_for base "$BASE_JAR" $verb)
+done
 
 echo "making $SIZE_MIB MiB inputs in $work ..."
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom >"$work/random.bin"
@@ -74,8 +85,8 @@ awk -v n=$((SIZE_MIB * 1024 * 1024 / 30)) 'BEGIN { srand(7); for (i = 0; i < n; 
 set -o pipefail
 
 echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $($JAVA -version 2>&1 | head -1)," \
-  "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1}"
-echo "$SIZE_MIB MiB, mean of $RUNS interleaved rounds; ours = ${sop[ours]} (JVM start included)"
+  "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1} AOT=${AOT:-0}"
+echo "$SIZE_MIB MiB, mean of $RUNS interleaved rounds; ours = ${sop[ours-decrypt]} (JVM start included)"
 for file in $FILES; do
   in="$work/$file"
   for comp in $COMPRESSIONS; do
@@ -85,12 +96,12 @@ for file in $FILES; do
     commands=(-n gpg-encrypt
       "$GPG --yes --cipher-algo AES256 --compress-algo $comp -r $FPR -o $work/out-gpg.gpg -e $in")
     for side in "${sides[@]:1}"; do
-      commands+=(-n "$side-encrypt" "${sop[$side]} encrypt --no-armor --compression=$ourcomp \
+      commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt --no-armor --compression=$ourcomp \
 $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     done
     commands+=(-n gpg-decrypt "$GPG -o - -d $msg > /dev/null")
     for side in "${sides[@]:1}"; do
-      commands+=(-n "$side-decrypt" "${sop[$side]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
+      commands+=(-n "$side-decrypt" "${sop[$side-decrypt]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
 > /dev/null")
     done
     hyperfine --runs 1 --style none "${commands[@]}" >/dev/null
@@ -99,7 +110,7 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
         >/dev/null
     done
     for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
-      cmp <(${sop[$side]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
+      cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
         || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
     done
     declare -A rss=()
