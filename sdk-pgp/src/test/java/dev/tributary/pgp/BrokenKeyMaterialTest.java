@@ -12,7 +12,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import org.bouncycastle.bcpg.BCPGKey;
+import org.bouncycastle.bcpg.ElGamalPublicBCPGKey;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
@@ -89,5 +91,42 @@ class BrokenKeyMaterialTest {
         .message()
         .doesNotContainIgnoringCase("bouncycastle")
         .doesNotContainIgnoringCase("modulus");
+  }
+
+  // BouncyCastle encrypts to any ElGamal numbers, giving a message nobody can decrypt: an even
+  // "prime" (2^3071), a generator of 0 or 1, a public value outside 2..p-2.
+  @Test
+  void encrypt_toAnElGamalKeyWithInvalidParameters_isRefusedWithTheReason() throws Exception {
+    BigInteger odd = new BigInteger(3072, new Random(5)).setBit(3071).setBit(0);
+    BigInteger[][] invalid = {
+      {BigInteger.ONE.shiftLeft(3071), BigInteger.TWO, BigInteger.valueOf(3)},
+      {odd, BigInteger.ZERO, BigInteger.valueOf(3)},
+      {odd, BigInteger.ONE, BigInteger.valueOf(3)},
+      {odd, BigInteger.TWO, odd.subtract(BigInteger.ONE)},
+      {odd, BigInteger.TWO, BigInteger.ONE},
+    };
+    for (BigInteger[] pgy : invalid) {
+      PgpCertificate cert =
+          certificateWith(
+              PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT,
+              new ElGamalPublicBCPGKey(pgy[0], pgy[1], pgy[2]));
+      assertThatThrownBy(() -> PgpEncryptor.builder().recipient(cert).build())
+          .as("p %s..., g %s", pgy[0].toString(16).substring(0, 4), pgy[1])
+          .isInstanceOf(PgpKeyException.class)
+          .hasMessageContaining("has no key we may encrypt to")
+          .hasMessageContaining(
+              "its ElGamal numbers are invalid (the prime must be odd, the generator and the"
+                  + " public value between 2 and p - 2)");
+    }
+    // Numbers of the right form are still taken (this checks form, not primality).
+    PgpCertificate wellFormed =
+        certificateWith(
+            PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT,
+            new ElGamalPublicBCPGKey(
+                odd, BigInteger.TWO, BigInteger.TWO.modPow(odd.shiftRight(1), odd)));
+    PgpEncryptor.builder()
+        .recipient(wellFormed)
+        .build()
+        .encrypt(new ByteArrayInputStream(TEXT), new ByteArrayOutputStream());
   }
 }

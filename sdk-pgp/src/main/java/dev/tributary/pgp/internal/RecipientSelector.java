@@ -1,10 +1,12 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpKeyException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.bcpg.ElGamalPublicBCPGKey;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -92,6 +94,10 @@ public final class RecipientSelector {
           + engine.policy().minimumRsaBits()
           + " (PgpPolicy.minimumRsaBits)";
     }
+    if (!elGamalWellFormed(pub)) {
+      return "its ElGamal numbers are invalid (the prime must be odd, the generator and the public"
+          + " value between 2 and p - 2)";
+    }
     if (!bound(k, when)) {
       return "no valid self-signature binds it to the certificate";
     }
@@ -112,6 +118,25 @@ public final class RecipientSelector {
       return "not valid for encryption now";
     }
     return null;
+  }
+
+  /**
+   * Whether an ElGamal key's numbers have the form they must have: BouncyCastle encrypts to any (an
+   * even "prime", a generator of 0), giving a message nobody can decrypt. This checks form, not
+   * that p is prime. Keys of other algorithms: true.
+   */
+  private static boolean elGamalWellFormed(PGPPublicKey pub) {
+    if (!(pub.getPublicKeyPacket().getKey() instanceof ElGamalPublicBCPGKey key)) {
+      return true;
+    }
+    BigInteger p = key.getP();
+    BigInteger top = p.subtract(BigInteger.TWO);
+    return p.testBit(0)
+        && p.bitLength() > 2
+        && key.getG().compareTo(BigInteger.TWO) >= 0
+        && key.getG().compareTo(top) <= 0
+        && key.getY().compareTo(BigInteger.TWO) >= 0
+        && key.getY().compareTo(top) <= 0;
   }
 
   private static boolean bound(OpenPGPComponentKey k, Date when) {
