@@ -21,14 +21,6 @@ final class AsyncSha1 implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
   private static final int BUFFERS = 4;
 
-  /**
-   * The most handed to the JDK's SHA-1 in one call. The JIT inlines SHA-1's multi-block intrinsic
-   * only into a C2-compiled {@code update}, and C2 takes a method once it has been called thousands
-   * of times: in 4 KiB calls that happens after some 20 MiB; in 64 KiB calls it happened after some
-   * 300 MiB, and until then a short-lived process hashed without the intrinsic.
-   */
-  private static final int PIECE = 4096;
-
   /** Below this much data in one call, hashing inline is cheaper than handing it over. */
   private static final int INLINE = 4096;
 
@@ -74,9 +66,7 @@ final class AsyncSha1 implements AutoCloseable {
       last =
           worker.submit(
               () -> {
-                for (int i = 0; i < n; i += PIECE) {
-                  sha1.update(buffer, i, Math.min(PIECE, n - i));
-                }
+                JdkPieces.update(sha1, buffer, 0, n);
                 free.add(buffer);
               });
       off += n;

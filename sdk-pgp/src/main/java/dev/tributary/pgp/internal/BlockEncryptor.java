@@ -50,16 +50,11 @@ abstract class BlockEncryptor {
     }
   }
 
-  /** AES through the JDK: hardware-accelerated. */
+  /**
+   * AES through the JDK: hardware-accelerated, in pieces the JIT compiles early ({@link
+   * JdkPieces}).
+   */
   private static final class Jdk extends BlockEncryptor {
-    /**
-     * The most handed to the JDK's cipher in one call. Its multi-block AES-NI loop is inlined only
-     * into C2-compiled callers, and C2 takes the JDK's ECB code once it has been called thousands
-     * of times: in 4 KiB calls after some 20 MiB; in the 256 KiB calls of a decryption, never
-     * within a 512 MiB file, which then ran one block per call (a seventh of the speed).
-     */
-    private static final int PIECE = 4096;
-
     private final Cipher cipher;
 
     Jdk(byte[] key) {
@@ -79,9 +74,7 @@ abstract class BlockEncryptor {
     @Override
     void encryptBlocks(byte[] in, int inOff, int len, byte[] out, int outOff) {
       try {
-        for (int i = 0; i < len; i += PIECE) {
-          cipher.update(in, inOff + i, Math.min(PIECE, len - i), out, outOff + i);
-        }
+        JdkPieces.update(cipher, in, inOff, len, out, outOff);
       } catch (ShortBufferException e) {
         throw new IllegalStateException(e);
       }

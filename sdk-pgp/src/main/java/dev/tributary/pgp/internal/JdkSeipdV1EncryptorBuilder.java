@@ -134,9 +134,6 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
    * closes {@code out}; a trailing partial block is already written (CFB needs no padding).
    */
   private static final class CipherStream extends OutputStream {
-    /** Plaintext per CBC call: small enough for the JIT to compile the JDK's CBC loop early. */
-    private static final int PIECE = 4096;
-
     private static final int CHUNK = 1 << 16;
 
     private final Cipher cbc;
@@ -210,9 +207,7 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     private void update(byte[] in, int inOff, int len, byte[] result, int resultOff)
         throws IOException {
       try {
-        for (int i = 0; i < len; i += PIECE) {
-          cbc.update(in, inOff + i, Math.min(PIECE, len - i), result, resultOff + i);
-        }
+        JdkPieces.update(cbc, in, inOff, len, result, resultOff);
       } catch (GeneralSecurityException e) {
         throw new IOException("AES failed", e);
       }
