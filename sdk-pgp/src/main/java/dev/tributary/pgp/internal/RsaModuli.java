@@ -13,8 +13,9 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
  * 3072-bit key that costs a fresh process, such as a {@code sop decrypt}, about a fifth of a second
  * before the first byte. A private key carries both primes, and {@code p × q = n} proves the
  * modulus composite at the cost of one multiplication, so such a modulus is registered as checked,
- * through BouncyCastle's own constructor for moduli it made itself. Public keys (recipients,
- * signers) are still tested by BouncyCastle.
+ * through BouncyCastle's own constructor for moduli it made itself. BouncyCastle then skips all its
+ * checks of that modulus (the small-factor test too): they guard against others' public keys, not
+ * the key we decrypt with. Public keys (recipients, signers) are still tested.
  */
 final class RsaModuli {
   private RsaModuli() {}

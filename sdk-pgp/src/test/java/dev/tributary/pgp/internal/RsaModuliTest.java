@@ -1,14 +1,21 @@
 package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Random;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.RSAPublicBCPGKey;
 import org.bouncycastle.bcpg.RSASecretBCPGKey;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
@@ -38,6 +45,29 @@ class RsaModuliTest {
     for (PGPPrivateKey k : alice) {
       assertThat(RsaModuli.registerComposite(k)).isTrue();
     }
+  }
+
+  // The registration is what BouncyCastle sees: a modulus with a small factor (3 × q), which it
+  // refuses outright, is taken once the private key holding both factors has been registered.
+  @Test
+  void aRegisteredModulus_isTakenByBouncyCastleWithoutItsChecks() throws Exception {
+    BigInteger q = BigInteger.probablePrime(1024, new Random(7));
+    BigInteger n = BigInteger.valueOf(3).multiply(q);
+    BigInteger e = BigInteger.valueOf(65537);
+    assertThatThrownBy(() -> new RSAKeyParameters(false, n, e))
+        .hasMessageContaining("small prime factor");
+    PublicKeyPacket pub =
+        new PublicKeyPacket(
+            PublicKeyPacket.VERSION_4,
+            PublicKeyAlgorithmTags.RSA_GENERAL,
+            new Date(0),
+            new RSAPublicBCPGKey(n, e));
+    BigInteger d = e.modInverse(q.subtract(BigInteger.ONE).shiftLeft(1));
+    PGPPrivateKey key =
+        new PGPPrivateKey(1L, pub, new RSASecretBCPGKey(d, BigInteger.valueOf(3), q));
+
+    assertThat(RsaModuli.registerComposite(key)).isTrue();
+    assertThat(new RSAKeyParameters(false, n, e).getModulus()).isEqualTo(n);
   }
 
   @Test
