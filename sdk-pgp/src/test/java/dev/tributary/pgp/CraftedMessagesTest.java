@@ -736,17 +736,29 @@ class CraftedMessagesTest {
   }
 
   static Stream<Arguments> armoredSignaturesWithoutFooter() {
-    String armor = new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII);
-    String cut = armor.substring(0, armor.indexOf("-----END PGP SIGNATURE-----"));
+    return cutBeforeFooter(
+        new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII),
+        "-----END PGP SIGNATURE-----",
+        "-----END PGP MESSAGE-----");
+  }
+
+  /**
+   * {@code armor} cut off before its {@code footer} line in the ways a copy loses it (with LF or
+   * CRLF line ends, without the final newline, with blank lines after, without the checksum line
+   * too), and once ended by {@code otherFooter} instead.
+   */
+  static Stream<Arguments> cutBeforeFooter(String armor, String footer, String otherFooter) {
+    String cut = armor.substring(0, armor.indexOf(footer));
     List<String> lines = cut.lines().toList();
-    String lastLine = lines.get(lines.size() - 1);
-    String withoutChecksum =
-        lastLine.startsWith("=") ? String.join("\n", lines.subList(0, lines.size() - 1)) : cut;
+    assertThat(lines.get(lines.size() - 1)).as("the checksum line").startsWith("=");
+    String withoutChecksum = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
     return Stream.of(
         Arguments.of("the footer line missing", cut),
         Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
+        Arguments.of("the footer line missing, CRLF", cut.replace("\n", "\r\n")),
+        Arguments.of("the footer line missing, blank lines after", cut + "\n\n \n"),
         Arguments.of("the footer and checksum lines missing", withoutChecksum),
-        Arguments.of("another kind of footer", cut + "-----END PGP MESSAGE-----\n"));
+        Arguments.of("another kind of footer", cut + otherFooter + "\n"));
   }
 
   // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.

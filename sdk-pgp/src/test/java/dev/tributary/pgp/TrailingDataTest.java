@@ -464,18 +464,10 @@ class TrailingDataTest {
   }
 
   static Stream<Arguments> armoredWithoutFooter() throws Exception {
-    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
-    String cut = armor.substring(0, armor.indexOf("-----END PGP MESSAGE-----"));
-    List<String> lines = cut.lines().toList();
-    assertThat(lines.get(lines.size() - 1)).startsWith("=");
-    String withoutChecksum = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
-    return Stream.of(
-        Arguments.of("the footer line missing", cut),
-        Arguments.of("the footer line missing, no final newline", cut.stripTrailing()),
-        Arguments.of("the footer line missing, CRLF", cut.replace("\n", "\r\n")),
-        Arguments.of("the footer line missing, blank lines after", cut + "\n\n \n"),
-        Arguments.of("the footer and checksum lines missing", withoutChecksum),
-        Arguments.of("another kind of footer", cut + "-----END PGP SIGNATURE-----\n"));
+    return CraftedMessagesTest.cutBeforeFooter(
+        new String(armored(message()), StandardCharsets.US_ASCII),
+        "-----END PGP MESSAGE-----",
+        "-----END PGP SIGNATURE-----");
   }
 
   // Was accepted: BouncyCastle ends armored data at the end of the input as at the footer.
