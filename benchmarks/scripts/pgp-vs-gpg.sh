@@ -18,8 +18,9 @@
 # run of each verb, as a deployment of a JVM command-line tool would ship; CDS=0 runs without one.
 # AOT=1 (JDK 25: JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java) uses an AOT cache instead,
 # which also holds the training run's method profiles, so the JIT compiles the hot loops sooner.
-# Rounds: every command once per round, after one untimed round, so that a slow phase of a shared
-# machine falls on both sides alike instead of on one command's consecutive runs.
+# Rounds: every command once per round, after one untimed round (which measures each command's
+# peak RSS), so that a slow phase of a shared machine falls on both sides alike instead of on one
+# command's consecutive runs.
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -104,7 +105,11 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
       commands+=(-n "$side-decrypt" "${sop[$side-decrypt]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
 > /dev/null")
     done
-    hyperfine --runs 1 --style none "${commands[@]}" >/dev/null
+    declare -A rss=() # the untimed round: each command once, for its peak RSS
+    for ((i = 1; i < ${#commands[@]}; i += 3)); do
+      rss[${commands[i]}]=$(/usr/bin/time -f %M bash -c "${commands[i + 1]}" 2>&1 >/dev/null \
+        | tail -n 1)
+    done
     for round in $(seq "$RUNS"); do
       hyperfine --runs 1 --style none --export-csv "$work/round-$round.csv" "${commands[@]}" \
         >/dev/null
@@ -112,11 +117,6 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
       cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
         || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
-    done
-    declare -A rss=()
-    for ((i = 1; i < ${#commands[@]}; i += 3)); do
-      rss[${commands[i]}]=$(/usr/bin/time -f %M bash -c "${commands[i + 1]}" 2>&1 >/dev/null \
-        | tail -n 1)
     done
     echo
     echo "$file, $comp:"
