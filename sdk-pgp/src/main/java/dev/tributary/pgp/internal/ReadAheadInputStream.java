@@ -3,60 +3,53 @@ package dev.tributary.pgp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Reads {@code source} ahead on a helper thread into four 256 KiB buffers, so that reading overlaps
- * with the cipher. A read failure is thrown by the caller's next {@code read}. {@code close} stops
- * the helper but does not close {@code source}. Not thread-safe: one caller thread.
+ * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
+ * so that reading overlaps with the cipher. A read failure is thrown by the caller's next {@code
+ * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
+ * does not close {@code source}. Not thread-safe: one caller thread.
  */
 public final class ReadAheadInputStream extends InputStream {
   private static final int BUFFER = 1 << 18;
   private static final int BUFFERS = 4;
 
-  /** A filled buffer: its array is handed over, never compared or hashed. */
-  @SuppressWarnings("ArrayRecordComponent")
-  private record Chunk(byte[] data, int length, IOException failure) {}
+  /** Published as a length: the source ended. */
+  private static final int END = -1;
 
-  private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(BUFFERS + 1);
-  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS + 1);
-  private final ThreadPoolExecutor reader = Workers.single("tributary-pgp-read");
-  private volatile boolean closed;
-  private Chunk current;
+  private final BufferRing ring = new BufferRing(BUFFERS, BUFFER);
+  private volatile IOException failure;
+
+  /** The current buffer's length, or -2 when no buffer is held. */
+  private int length = -2;
+
   private int pos;
 
   public ReadAheadInputStream(InputStream source) {
-    for (int i = 0; i < BUFFERS; i++) {
-      free.add(new byte[BUFFER]);
-    }
-    reader.execute(() -> pump(source));
-    reader.shutdown();
+    Thread reader = new Thread(() -> pump(source), "tributary-pgp-read");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   private void pump(InputStream source) {
     try {
-      while (!closed) {
-        byte[] buffer = free.take();
-        if (closed) {
-          return;
-        }
+      while (true) {
+        byte[] buffer = ring.claim();
         int n;
         try {
           n = source.readNBytes(buffer, 0, BUFFER);
-        } catch (IOException e) {
-          filled.put(new Chunk(buffer, -1, e));
+        } catch (IOException | RuntimeException e) {
+          failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+          ring.publish(END);
           return;
         }
+        ring.publish(n == 0 ? END : n);
         if (n == 0) {
-          filled.put(new Chunk(buffer, -1, null));
           return;
         }
-        filled.put(new Chunk(buffer, n, null));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (InterruptedIOException e) {
+      // closed by the caller: stop
     }
   }
 
@@ -72,28 +65,27 @@ public final class ReadAheadInputStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    if (current == null || (current.length() >= 0 && pos == current.length())) {
-      if (current != null && current.length() >= 0) {
-        free.add(current.data());
-      }
-      try {
-        current = filled.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading");
-      }
+    if (length >= 0 && pos == length) {
+      ring.release();
+      length = -2;
+    }
+    if (length == -2) {
+      length = ring.next();
       pos = 0;
+      if (length == Integer.MIN_VALUE) {
+        length = -2;
+        throw new IOException("the stream is closed");
+      }
     }
-    if (current.failure() != null) {
-      throw current.failure();
-    }
-    if (current.length() < 0) {
-      filled.add(current); // stay at the end
-      current = null;
+    if (length < 0) { // the end, kept: every later read reports it again
+      IOException f = failure;
+      if (f != null) {
+        throw new IOException(f.getMessage(), f);
+      }
       return -1;
     }
-    int n = Math.min(len, current.length() - pos);
-    System.arraycopy(current.data(), pos, b, off, n);
+    int n = Math.min(len, length - pos);
+    System.arraycopy(ring.current(), pos, b, off, n);
     pos += n;
     return n;
   }
@@ -101,7 +93,6 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public void close() {
     // No interrupt: it would close an interruptible channel under the caller's stream.
-    closed = true;
-    free.offer(new byte[0]);
+    ring.close();
   }
 }

@@ -1,39 +1,29 @@
 package dev.tributary.pgp.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Writes to {@code target} on a helper thread, so that the caller's thread encrypts or decrypts
  * while the previous chunk is being written: the write system calls (or a slow network) overlap
- * with the cipher instead of adding to it. Uses four 256 KiB buffers; a write failure is thrown by
- * the next {@code write}, {@code flush} or {@code close}. {@code close} flushes and stops the
- * thread but does not close {@code target}. Not thread-safe: one caller thread.
+ * with the cipher instead of adding to it. Uses four 256 KiB buffers ({@link Offload}); a small
+ * output is written by the caller's thread alone. A write failure is thrown by the next {@code
+ * write}, {@code flush} or {@code close}. {@code close} flushes and stops the thread but does not
+ * close {@code target}. Not thread-safe: one caller thread.
  */
 public final class WriteBehindOutputStream extends OutputStream {
-  private static final int BUFFER = 1 << 18;
-  private static final int BUFFERS = 4;
-
   private final OutputStream target;
-  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-  private final ThreadPoolExecutor writer = Workers.single("tributary-pgp-write");
-  private byte[] current;
-  private int used;
-  private Future<?> last;
-  private volatile IOException failure;
+  private final Offload offload;
 
   public WriteBehindOutputStream(OutputStream target) {
     this.target = target;
-    for (int i = 0; i < BUFFERS - 1; i++) {
-      free.add(new byte[BUFFER]);
-    }
-    current = new byte[BUFFER];
+    this.offload =
+        new Offload("tributary-pgp-write", 4, 1 << 18) {
+          @Override
+          void process(byte[] b, int len) throws IOException {
+            target.write(b, 0, len);
+          }
+        };
   }
 
   @Override
@@ -44,65 +34,14 @@ public final class WriteBehindOutputStream extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     check();
-    while (len > 0) {
-      int n = Math.min(len, BUFFER - used);
-      System.arraycopy(b, off, current, used, n);
-      used += n;
-      off += n;
-      len -= n;
-      if (used == BUFFER) {
-        handOver();
-      }
-    }
-  }
-
-  private void handOver() throws IOException {
-    byte[] full = current;
-    int n = used;
-    last =
-        writer.submit(
-            () -> {
-              try {
-                if (failure == null) {
-                  target.write(full, 0, n);
-                }
-              } catch (IOException e) {
-                failure = e;
-              } finally {
-                free.add(full);
-              }
-            });
-    try {
-      current = free.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing");
-    }
-    used = 0;
+    offload.put(b, off, len);
   }
 
   @Override
   public void flush() throws IOException {
-    if (used > 0) {
-      handOver();
-    }
-    await();
+    offload.drain();
     check();
     target.flush();
-  }
-
-  private void await() throws IOException {
-    if (last == null) {
-      return;
-    }
-    try {
-      last.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing");
-    } catch (ExecutionException e) {
-      throw new IOException("write failed", e.getCause());
-    }
   }
 
   /**
@@ -111,7 +50,7 @@ public final class WriteBehindOutputStream extends OutputStream {
    * itself, which throws an IllegalArgumentException in place of the failure.
    */
   private void check() throws IOException {
-    IOException f = failure;
+    Exception f = offload.failure();
     if (f != null) {
       throw new IOException(f.getMessage(), f);
     }
@@ -119,10 +58,13 @@ public final class WriteBehindOutputStream extends OutputStream {
 
   @Override
   public void close() throws IOException {
+    if (offload.isClosed()) {
+      return;
+    }
     try {
       flush();
     } finally {
-      writer.shutdown();
+      offload.close();
     }
   }
 }

@@ -1,0 +1,169 @@
+package dev.tributary.pgp.internal;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A few byte buffers passed round between two threads, one filling them and one emptying them, in
+ * order: the hand-over behind {@link AsyncSha1}, {@link ReadAheadInputStream} and {@link
+ * WriteBehindOutputStream}. Each side waits (spinning briefly, then parked) only when the ring is
+ * full or empty, and a hand-over costs two volatile writes and at most one {@code unpark}: no
+ * queue, lock or task object per buffer. That matters in a short-lived process such as one {@code
+ * sop} call, where every method on the hot path is one more for the JIT to compile on the same two
+ * cores that do the work.
+ *
+ * <p>One thread fills ({@link #claim}, {@link #publish}), one other empties ({@link #next}, {@link
+ * #release}); either may {@link #close}. Counts are volatile, so a buffer's contents written before
+ * {@code publish} (or read before {@code release}) are seen by the other side after its wait.
+ */
+final class BufferRing {
+  private static final int SPINS = 100;
+
+  private final byte[][] buffers;
+  private final int[] lengths;
+  private final int mask;
+
+  /** Buffers published so far. */
+  private volatile long published;
+
+  /** Buffers released so far. */
+  private volatile long released;
+
+  private volatile boolean closed;
+  private volatile Thread waitingFiller;
+  private volatile Thread waitingEmptier;
+
+  /**
+   * @param count how many buffers, a power of two
+   * @param size the size of each
+   */
+  BufferRing(int count, int size) {
+    if (Integer.bitCount(count) != 1) {
+      throw new IllegalArgumentException("count must be a power of two: " + count);
+    }
+    buffers = new byte[count][size];
+    lengths = new int[count];
+    mask = count - 1;
+  }
+
+  /** The filler's next buffer, once one is free; throws if the ring was closed meanwhile. */
+  byte[] claim() throws InterruptedIOException {
+    long slot = published;
+    int spins = 0;
+    while (slot - released > mask) {
+      if (closed) {
+        throw new InterruptedIOException("the buffer ring is closed");
+      }
+      spins = pause(spins, true, () -> slot - released > mask && !closed);
+    }
+    return buffers[(int) slot & mask];
+  }
+
+  /**
+   * Hands the buffer last claimed to the emptier with how many bytes it holds: a negative length
+   * marks the end (the filler's own convention for what follows).
+   */
+  void publish(int length) {
+    long slot = published;
+    lengths[(int) slot & mask] = length;
+    published = slot + 1;
+    Thread t = waitingEmptier;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /**
+   * Waits for the next published buffer and returns its length (see {@link #publish}); the buffer
+   * itself is {@link #current}. Returns {@code Integer.MIN_VALUE} if the ring was closed while
+   * waiting.
+   */
+  int next() {
+    long slot = released;
+    int spins = 0;
+    while (published == slot) {
+      if (closed) {
+        return Integer.MIN_VALUE;
+      }
+      spins = pause(spins, false, () -> published == slot && !closed);
+    }
+    return lengths[(int) slot & mask];
+  }
+
+  /** The buffer {@link #next} waited for. */
+  byte[] current() {
+    return buffers[(int) released & mask];
+  }
+
+  /** Gives the current buffer back to the filler. */
+  void release() {
+    released = released + 1;
+    Thread t = waitingFiller;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /** Waits until the emptier has released every published buffer (or the ring was closed). */
+  void awaitEmpty() throws InterruptedIOException {
+    int spins = 0;
+    while (released != published && !closed) {
+      spins = pause(spins, true, () -> released != published && !closed);
+    }
+    if (Thread.interrupted()) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the helper thread");
+    }
+  }
+
+  /** Wakes both sides; from now on neither waits. */
+  void close() {
+    closed = true;
+    Thread t = waitingFiller;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+    t = waitingEmptier;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private interface Condition {
+    boolean holds();
+  }
+
+  /**
+   * One step of waiting: a spin first, then parking. The waiter registers itself and checks the
+   * condition again before parking, and the other side changes its count before it looks for a
+   * waiter, so a wake-up is never lost.
+   */
+  private int pause(int spins, boolean filler, Condition stillWaiting) {
+    if (spins < SPINS) {
+      Thread.onSpinWait();
+      return spins + 1;
+    }
+    Thread me = Thread.currentThread();
+    if (filler) {
+      waitingFiller = me;
+    } else {
+      waitingEmptier = me;
+    }
+    if (stillWaiting.holds()) {
+      LockSupport.park(this);
+    }
+    if (filler) {
+      waitingFiller = null;
+    } else {
+      waitingEmptier = null;
+    }
+    if (me.isInterrupted()) {
+      close();
+    }
+    return spins;
+  }
+}
