@@ -5,6 +5,7 @@ import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
 import dev.tributary.pgp.internal.EncryptionSettings;
 import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.LiteralData;
 import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.RecipientSelector;
 import dev.tributary.pgp.internal.UnlockedKeys;
@@ -132,11 +133,12 @@ public final class PgpEncryptor {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
     try {
-      String name = fileName.isEmpty() ? source.getFileName().toString() : fileName;
+      String name =
+          fileName.isEmpty() ? LiteralData.fitFileName(source.getFileName().toString()) : fileName;
       Instant time =
           modificationTime != null
               ? modificationTime
-              : Files.getLastModifiedTime(source).toInstant();
+              : LiteralData.fitTime(Files.getLastModifiedTime(source).toInstant());
       EncryptionSettings settings = settings(name, time);
       AtomicFiles.write(
           target,
@@ -284,15 +286,37 @@ public final class PgpEncryptor {
       return this;
     }
 
-    /** The file name stored in the message. Default empty (the source's name for files). */
+    /**
+     * The file name stored in the message. Default empty (the source's name for files, cut to 255
+     * bytes if longer).
+     *
+     * @throws IllegalArgumentException if it is longer than 255 bytes in UTF-8, the most a message
+     *     can hold
+     */
     public Builder fileName(String fileName) {
-      this.fileName = Objects.requireNonNull(fileName, "fileName");
+      Objects.requireNonNull(fileName, "fileName");
+      String problem = LiteralData.fileNameProblem(fileName);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      this.fileName = fileName;
       return this;
     }
 
-    /** The time stored in the message. Default: now (the source's last-modified for files). */
+    /**
+     * The time stored in the message, in whole seconds. Default: now (the source's last-modified
+     * for files).
+     *
+     * @throws IllegalArgumentException if it is before 1970 or after 2106-02-07, which a message
+     *     cannot hold
+     */
     public Builder modificationTime(Instant time) {
-      this.modificationTime = Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(time, "time");
+      String problem = LiteralData.timeProblem(time);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      this.modificationTime = time;
       return this;
     }
 

@@ -18,11 +18,10 @@ import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
@@ -50,7 +49,6 @@ public final class EncryptingOutputStream extends OutputStream {
   private @Nullable ArmoredOutputStream armorOut;
   private @Nullable PGPCompressedDataGenerator compressor;
   private @Nullable PGPEncryptedDataGenerator encryptor;
-  private @Nullable PGPLiteralDataGenerator literal;
   private final List<PGPSignatureGenerator> signatures = new ArrayList<>();
 
   public EncryptingOutputStream(EncryptionSettings settings, OutputStream target) {
@@ -109,11 +107,7 @@ public final class EncryptingOutputStream extends OutputStream {
         armorOut = ArmoredOutputStream.builder().clearHeaders().build(out);
         out = armorOut;
       }
-      encryptor = new PGPEncryptedDataGenerator(dataEncryptor());
-      for (PGPPublicKey key : settings.encryptionKeys()) {
-        encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
-      }
-      encryptedOut = encryptor.open(out, new byte[BUFFER]);
+      encryptedOut = openEncryptedData(out);
       out = encryptedOut;
       if (settings.compression() != Compression.NONE
           && (!settings.skipIncompressible()
@@ -133,14 +127,8 @@ public final class EncryptingOutputStream extends OutputStream {
         signatures.add(gen);
       }
       Instant modified = settings.modificationTime();
-      literal = new PGPLiteralDataGenerator();
       literalOut =
-          literal.open(
-              out,
-              PGPLiteralData.BINARY,
-              settings.fileName(),
-              modified == null ? now : Date.from(modified),
-              new byte[BUFFER]);
+          LiteralData.open(out, settings.fileName(), modified == null ? now.toInstant() : modified);
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
       if (e instanceof TributaryException t) {
@@ -158,22 +146,45 @@ public final class EncryptingOutputStream extends OutputStream {
     writeData(first, 0, sampled);
   }
 
-  private PGPDataEncryptorBuilder dataEncryptor() {
+  /**
+   * Writes the session key packets and opens the encrypted data packet. SEIPD v1 with AES, the
+   * default, is written by {@link SeipdV1OutputStream} with the JDK's AES; AEAD (SEIPD v2) and the
+   * other ciphers by BouncyCastle's generator. Either way BouncyCastle encrypts the session key.
+   */
+  private OutputStream openEncryptedData(OutputStream out) throws IOException, PGPException {
     SymmetricAlgorithm alg = settings.symmetricAlgorithm();
     SecureRandom random = new SecureRandom();
-    if (settings.useAead()) {
-      return new BcPGPDataEncryptorBuilder(alg.id())
-          .setWithAEAD(AEADAlgorithmTags.OCB, 6)
-          .setUseV6AEAD()
-          .setSecureRandom(random);
+    boolean jdkAes =
+        !settings.useAead()
+            && switch (alg) {
+              case AES_128, AES_192, AES_256 -> true;
+              default -> false;
+            };
+    if (jdkAes) {
+      JdkSeipdV1EncryptorBuilder builder = new JdkSeipdV1EncryptorBuilder(alg.id(), random);
+      byte[] sessionKey = PGPUtil.makeRandomKey(alg.id(), random);
+      for (PGPPublicKey key : settings.encryptionKeys()) {
+        out.write(
+            new BcPublicKeyKeyEncryptionMethodGenerator(key)
+                .generate(builder, sessionKey)
+                .getEncoded());
+      }
+      return new SeipdV1OutputStream(out, builder.build(sessionKey), random);
     }
-    return switch (alg) {
-      case AES_128, AES_192, AES_256 -> new JdkSeipdV1EncryptorBuilder(alg.id(), random);
-      default ->
-          new BcPGPDataEncryptorBuilder(alg.id())
-              .setWithIntegrityPacket(true)
-              .setSecureRandom(random);
-    };
+    PGPDataEncryptorBuilder builder =
+        settings.useAead()
+            ? new BcPGPDataEncryptorBuilder(alg.id())
+                .setWithAEAD(AEADAlgorithmTags.OCB, 6)
+                .setUseV6AEAD()
+                .setSecureRandom(random)
+            : new BcPGPDataEncryptorBuilder(alg.id())
+                .setWithIntegrityPacket(true)
+                .setSecureRandom(random);
+    encryptor = new PGPEncryptedDataGenerator(builder);
+    for (PGPPublicKey key : settings.encryptionKeys()) {
+      encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+    }
+    return encryptor.open(out, new byte[BUFFER]);
   }
 
   private static Instant now() {
@@ -196,7 +207,7 @@ public final class EncryptingOutputStream extends OutputStream {
       open();
     }
     closed = true;
-    literal.close();
+    literalOut.close();
     OutputStream signatureOut = compressedOut != null ? compressedOut : encryptedOut;
     for (int i = signatures.size() - 1; i >= 0; i--) {
       try {
@@ -215,7 +226,11 @@ public final class EncryptingOutputStream extends OutputStream {
     if (compressor != null) {
       compressor.close();
     }
-    encryptor.close();
+    if (encryptor != null) {
+      encryptor.close();
+    } else {
+      encryptedOut.close();
+    }
     if (armorOut != null) {
       armorOut.close();
     }

@@ -134,7 +134,7 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
    * closes {@code out}; a trailing partial block is already written (CFB needs no padding).
    */
   private static final class CipherStream extends OutputStream {
-    private static final int CHUNK = 1 << 16;
+    private static final int CHUNK = 1 << 18;
 
     private final Cipher cbc;
     private final OutputStream out;
@@ -183,12 +183,8 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
       while (len >= 16) {
         int m = Math.min(len & ~15, CHUNK);
         update(b, off, m, keystream, 0); // keystream[j] = K[i + 1 + j], a block further on
-        for (int j = 0; j < 16; j++) {
-          ciphertext[j] = (byte) (b[off + j] ^ k[j]);
-        }
-        for (int j = 16; j < m; j++) {
-          ciphertext[j] = (byte) (b[off + j] ^ keystream[j - 16]);
-        }
+        Xor.xor(b, off, k, 0, ciphertext, 0, 16);
+        Xor.xor(b, off + 16, keystream, 0, ciphertext, 16, m - 16);
         System.arraycopy(keystream, m - 16, k, 0, 16);
         out.write(ciphertext, 0, m);
         off += m;

@@ -106,9 +106,7 @@ final class SeipdV1InputStream extends InputStream {
     }
     int blocks = (m + bs - 1) / bs;
     cipher.encryptBlocks(ct, IV_AREA - bs, blocks * bs, ks, 0);
-    for (int j = 0; j < m; j++) {
-      pt[lim + j] = (byte) (ct[IV_AREA + j] ^ ks[j]);
-    }
+    Xor.xor(ct, IV_AREA, ks, 0, pt, lim, m);
     lim += m;
     if (!sourceDone) {
       System.arraycopy(ct, IV_AREA + m - bs, ct, IV_AREA - bs, bs);
