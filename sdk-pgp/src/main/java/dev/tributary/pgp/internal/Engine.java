@@ -3,7 +3,6 @@ package dev.tributary.pgp.internal;
 import dev.tributary.pgp.PgpPolicy;
 import org.bouncycastle.openpgp.api.OpenPGPImplementation;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
-import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,7 @@ public final class Engine {
   public OpenPGPImplementation implementation() {
     OpenPGPImplementation impl = implementation;
     if (impl == null) {
-      impl = new BcOpenPGPImplementation().setPolicy(new BcPolicy(policy));
+      impl = BcImplementation.create(new BcPolicy(policy));
       implementation = impl;
     }
     return impl;
