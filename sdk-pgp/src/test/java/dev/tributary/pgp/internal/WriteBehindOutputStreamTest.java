@@ -1,0 +1,129 @@
+package dev.tributary.pgp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link WriteBehindOutputStream}: the target receives exactly the bytes written, in order, and is
+ * flushed but not closed; once the target fails, every later write, flush and close throws a new
+ * IOException with the target's message and its exception as the cause.
+ */
+@Timeout(20)
+class WriteBehindOutputStreamTest {
+  private static final int BUFFER = 1 << 18;
+
+  /** Collects what is written; notes flushes and whether it was closed. */
+  private static final class Target extends ByteArrayOutputStream {
+    int flushes;
+    boolean closed;
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  /**
+   * Takes {@code limit} bytes, then fails every write with one and the same exception, as some
+   * streams do (sshj's, for one, rethrows the error it stored).
+   */
+  static final class FailingTarget extends OutputStream {
+    final IOException failure = new IOException("No space left on device");
+    private final long limit;
+    long written;
+
+    FailingTarget(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (written + len > limit) {
+        written = limit;
+        throw failure;
+      }
+      written += len;
+    }
+  }
+
+  @Test
+  void roundTrip_withOddWriteSizes_andFlushes() throws Exception {
+    Random random = new Random(8);
+    for (int length : new int[] {0, 1, 100, BUFFER - 1, BUFFER, BUFFER + 1, 5 * BUFFER + 3}) {
+      byte[] data = Chunks.random(length, length);
+      Target target = new Target();
+      WriteBehindOutputStream out = new WriteBehindOutputStream(target);
+      int half = length / 2;
+      Chunks.write(out, Arrays.copyOf(data, half), Chunks.oddSizes(random, 70_000));
+      out.flush();
+      assertThat(target.toByteArray())
+          .as("%d bytes, after flush", length)
+          .isEqualTo(Arrays.copyOf(data, half));
+      Chunks.write(out, Arrays.copyOfRange(data, half, length), Chunks.oddSizes(random, 600_000));
+      out.close();
+      out.close();
+
+      assertThat(target.toByteArray()).as("%d bytes", length).isEqualTo(data);
+      assertThat(target.flushes).isEqualTo(2);
+      assertThat(target.closed).as("target left open").isFalse();
+    }
+  }
+
+  @Test
+  void targetFailsOnTheHelperThread_everyLaterCallThrowsANewIoException() throws Exception {
+    FailingTarget target = new FailingTarget(700_000);
+    WriteBehindOutputStream out = new WriteBehindOutputStream(target);
+    List<IOException> thrown = new ArrayList<>();
+    try {
+      Chunks.write(out, Chunks.random(9, 4 << 20), Chunks.oddSizes(new Random(9), 100_000));
+    } catch (IOException e) {
+      thrown.add(e);
+    }
+    assertThat(thrown).as("a write saw the failure").hasSize(1);
+    thrown.addAll(laterCalls(out));
+
+    assertThat(thrown).hasSize(4).doesNotHaveDuplicates().doesNotContain(target.failure);
+    for (IOException e : thrown) {
+      assertThat(e).hasMessage("No space left on device");
+      assertThat(e.getCause()).isSameAs(target.failure);
+    }
+    assertThat(target.written).isEqualTo(700_000);
+  }
+
+  /** What write, flush and close (in that order) throw; each must throw. */
+  static List<IOException> laterCalls(OutputStream out) {
+    List<IOException> thrown = new ArrayList<>();
+    for (int call = 0; call < 3; call++) {
+      try {
+        switch (call) {
+          case 0 -> out.write(new byte[10], 0, 10);
+          case 1 -> out.flush();
+          default -> out.close();
+        }
+        throw new AssertionError("call " + call + " did not throw");
+      } catch (IOException e) {
+        thrown.add(e);
+      }
+    }
+    return thrown;
+  }
+}
