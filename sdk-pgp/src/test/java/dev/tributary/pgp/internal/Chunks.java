@@ -1,9 +1,12 @@
 package dev.tributary.pgp.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntSupplier;
 
@@ -15,6 +18,17 @@ final class Chunks {
     byte[] data = new byte[length];
     new Random(seed).nextBytes(data);
     return data;
+  }
+
+  /**
+   * Asserts that {@code actual} holds the bytes of {@code expected}, naming the length or the first
+   * difference rather than printing megabytes of both.
+   */
+  static void assertSameBytes(byte[] actual, byte[] expected, String what) {
+    assertThat(actual.length).as("%s: length", what).isEqualTo(expected.length);
+    assertThat(Arrays.mismatch(actual, expected))
+        .as("%s: first byte that differs", what)
+        .isEqualTo(-1);
   }
 
   /** Piece sizes from 1 up to {@code max}, mostly odd ones, now and then a single byte. */

@@ -75,14 +75,13 @@ class WriteBehindOutputStreamTest {
       int half = length / 2;
       Chunks.write(out, Arrays.copyOf(data, half), Chunks.oddSizes(random, 70_000));
       out.flush();
-      assertThat(target.toByteArray())
-          .as("%d bytes, after flush", length)
-          .isEqualTo(Arrays.copyOf(data, half));
+      Chunks.assertSameBytes(
+          target.toByteArray(), Arrays.copyOf(data, half), length + " bytes, after flush");
       Chunks.write(out, Arrays.copyOfRange(data, half, length), Chunks.oddSizes(random, 600_000));
       out.close();
       out.close();
 
-      assertThat(target.toByteArray()).as("%d bytes", length).isEqualTo(data);
+      Chunks.assertSameBytes(target.toByteArray(), data, length + " bytes");
       assertThat(target.flushes).isEqualTo(2);
       assertThat(target.closed).as("target left open").isFalse();
     }
