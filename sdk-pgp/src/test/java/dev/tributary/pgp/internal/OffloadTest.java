@@ -162,34 +162,39 @@ class OffloadTest {
     offload.close();
   }
 
+  /**
+   * A failure of the work is kept for {@link Offload#failure} and the rest skipped, whether it
+   * happened on the helper thread or, for a job under one buffer, on the caller's: drain does not
+   * throw the work's own exception (that one instance, thrown again by a later call, would be added
+   * to itself as suppressed by try-with-resources).
+   */
   @Test
-  void helperFailure_isKept_andLaterBytesAreNotProcessed() throws Exception {
-    for (Exception failure :
-        new Exception[] {new IOException("disk full"), new IllegalStateException("a bug")}) {
-      AtomicInteger calls = new AtomicInteger();
-      Offload offload =
-          new Offload(THREAD, 4, 1 << 10) {
-            @Override
-            void process(byte[] b, int len) throws IOException {
-              if (calls.incrementAndGet() == 2) {
-                if (failure instanceof IOException io) {
-                  throw io;
+  @Timeout(5)
+  void failure_isKept_andLaterBytesAreNotProcessed_onEitherThread() throws Exception {
+    Throwable[] failures = {new IOException("disk full"), new IllegalStateException("a bug")};
+    for (Throwable failure : failures) {
+      for (boolean onHelper : new boolean[] {true, false}) {
+        String what = failure + (onHelper ? " on the helper" : " on the caller's thread");
+        int failingCall = onHelper ? 2 : 1;
+        AtomicInteger calls = new AtomicInteger();
+        Offload offload =
+            new Offload(THREAD, 4, 1 << 10) {
+              @Override
+              void process(byte[] b, int len) throws IOException {
+                if (calls.incrementAndGet() == failingCall) {
+                  Failures.raise(failure);
                 }
-                throw (RuntimeException) failure;
               }
-            }
-          };
-      byte[] data = new byte[10 << 10];
-      offload.put(data, 0, data.length);
-      offload.drain();
-      assertThat(offload.failure()).isSameAs(failure);
-      assertThat(calls).hasValue(2);
-
-      offload.put(data, 0, data.length);
-      offload.drain();
-      assertThat(offload.failure()).isSameAs(failure);
-      assertThat(calls).as("calls after the failure").hasValue(2);
-      offload.close();
+            };
+        byte[] data = new byte[onHelper ? 10 << 10 : 10];
+        for (int round = 1; round <= 2; round++) {
+          offload.put(data, 0, data.length);
+          offload.drain();
+          assertThat(offload.failure()).as("%s, round %d", what, round).isSameAs(failure);
+          assertThat(calls).as("%s, round %d: calls", what, round).hasValue(failingCall);
+        }
+        offload.close();
+      }
     }
   }
 

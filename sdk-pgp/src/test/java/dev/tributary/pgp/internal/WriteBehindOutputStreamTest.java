@@ -38,16 +38,17 @@ class WriteBehindOutputStreamTest {
   }
 
   /**
-   * Takes {@code limit} bytes, then fails every write with one and the same exception, as some
+   * Takes {@code limit} bytes, then fails every write with one and the same throwable, as some
    * streams do (sshj's, for one, rethrows the error it stored).
    */
   static final class FailingTarget extends OutputStream {
-    final IOException failure = new IOException("No space left on device");
     private final long limit;
+    private final Throwable failure;
     long written;
 
-    FailingTarget(long limit) {
+    FailingTarget(long limit, Throwable failure) {
       this.limit = limit;
+      this.failure = failure;
     }
 
     @Override
@@ -59,7 +60,7 @@ class WriteBehindOutputStreamTest {
     public void write(byte[] b, int off, int len) throws IOException {
       if (written + len > limit) {
         written = limit;
-        throw failure;
+        Failures.raise(failure);
       }
       written += len;
     }
@@ -87,25 +88,38 @@ class WriteBehindOutputStreamTest {
     }
   }
 
+  /**
+   * Fails after 100 of 1,000 bytes (written by the caller's thread at the flush) or after 700,000
+   * of 4 MiB (by the helper, seen by a later write): the call that sees it and each later write,
+   * flush and close throw a new IOException, the target's failure its cause.
+   */
   @Test
-  void targetFailsOnTheHelperThread_everyLaterCallThrowsANewIoException() throws Exception {
-    FailingTarget target = new FailingTarget(700_000);
-    WriteBehindOutputStream out = new WriteBehindOutputStream(target);
-    List<IOException> thrown = new ArrayList<>();
-    try {
-      Chunks.write(out, Chunks.random(9, 4 << 20), Chunks.oddSizes(new Random(9), 100_000));
-    } catch (IOException e) {
-      thrown.add(e);
-    }
-    assertThat(thrown).as("a write saw the failure").hasSize(1);
-    thrown.addAll(laterCalls(out));
+  void targetFails_everyLaterCallThrowsANewIoException() throws Exception {
+    Throwable[] failures = {new IOException("No space left on device")};
+    int[][] limitAndLength = {{100, 1000}, {700_000, 4 << 20}};
+    for (Throwable failure : failures) {
+      for (int[] c : limitAndLength) {
+        String what = failure + " after " + c[0] + " of " + c[1] + " bytes";
+        FailingTarget target = new FailingTarget(c[0], failure);
+        WriteBehindOutputStream out = new WriteBehindOutputStream(target);
+        List<Throwable> thrown = new ArrayList<>();
+        try {
+          Chunks.write(out, Chunks.random(9, c[1]), Chunks.oddSizes(new Random(9), 100_000));
+          out.flush();
+        } catch (IOException e) {
+          thrown.add(e);
+        }
+        assertThat(thrown).as("%s: the writes or the flush saw it", what).hasSize(1);
+        thrown.addAll(laterCalls(out));
 
-    assertThat(thrown).hasSize(4).doesNotHaveDuplicates().doesNotContain(target.failure);
-    for (IOException e : thrown) {
-      assertThat(e).hasMessage("No space left on device");
-      assertThat(e.getCause()).isSameAs(target.failure);
+        assertThat(thrown).as(what).hasSize(4).doesNotHaveDuplicates().doesNotContain(failure);
+        for (Throwable e : thrown) {
+          assertThat(e).as(what).isInstanceOf(IOException.class).hasMessage(failure.getMessage());
+          assertThat(e.getCause()).as(what).isSameAs(failure);
+        }
+        assertThat(target.written).as(what).isEqualTo(c[0]);
+      }
     }
-    assertThat(target.written).isEqualTo(700_000);
   }
 
   /** What write, flush and close (in that order) throw; each must throw. */
@@ -118,7 +132,7 @@ class WriteBehindOutputStreamTest {
           case 1 -> out.flush();
           default -> out.close();
         }
-        throw new AssertionError("call " + call + " did not throw");
+        throw new AssertionError(new String[] {"write", "flush", "close"}[call] + " did not throw");
       } catch (IOException e) {
         thrown.add(e);
       }
