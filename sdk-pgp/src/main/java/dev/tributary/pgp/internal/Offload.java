@@ -7,8 +7,8 @@ import java.io.InterruptedIOException;
  * Work on a stream of bytes, done in order on one helper thread: the caller's bytes are copied into
  * the buffers of a {@link BufferRing} and handed over a buffer at a time. The thread starts with
  * the first full buffer, so a small job is done on the caller's thread alone, by {@link #drain}. A
- * failure of the work on the helper thread is kept ({@link #failure}) and the rest of the bytes are
- * skipped. Not thread-safe: one caller thread.
+ * failure of the work, on either thread, is kept ({@link #failure}), not thrown, and the rest of
+ * the bytes are skipped. Not thread-safe: one caller thread.
  */
 abstract class Offload {
   private final BufferRing ring;
@@ -59,14 +59,19 @@ abstract class Offload {
   private void processAll() {
     int n;
     while ((n = ring.next()) >= 0) {
-      if (failure == null) {
-        try {
-          process(ring.current(), n);
-        } catch (IOException | RuntimeException e) {
-          failure = e;
-        }
-      }
+      processKeepingFailure(ring.current(), n);
       ring.release();
+    }
+  }
+
+  /** Processes the bytes unless the work already failed; a failure is kept, not thrown. */
+  private void processKeepingFailure(byte[] b, int len) {
+    if (failure == null) {
+      try {
+        process(b, len);
+      } catch (IOException | RuntimeException e) {
+        failure = e;
+      }
     }
   }
 
@@ -76,10 +81,10 @@ abstract class Offload {
    *
    * @throws InterruptedIOException if interrupted, or closed meanwhile
    */
-  final void drain() throws IOException {
+  final void drain() throws InterruptedIOException {
     if (filling != null && used > 0) {
       if (worker == null) {
-        process(filling, used);
+        processKeepingFailure(filling, used);
         used = 0;
       } else {
         handOver();
@@ -91,7 +96,7 @@ abstract class Offload {
     }
   }
 
-  /** The helper thread's failure, if its work failed. */
+  /** The work's failure (on either thread), if it failed. */
   final Exception failure() {
     return failure;
   }
