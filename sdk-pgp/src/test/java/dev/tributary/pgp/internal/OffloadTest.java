@@ -171,7 +171,11 @@ class OffloadTest {
   @Test
   @Timeout(5)
   void failure_isKept_andLaterBytesAreNotProcessed_onEitherThread() throws Exception {
-    Throwable[] failures = {new IOException("disk full"), new IllegalStateException("a bug")};
+    Throwable[] failures = {
+      new IOException("disk full"),
+      new IllegalStateException("a bug"),
+      new AssertionError("an error")
+    };
     for (Throwable failure : failures) {
       for (boolean onHelper : new boolean[] {true, false}) {
         String what = failure + (onHelper ? " on the helper" : " on the caller's thread");

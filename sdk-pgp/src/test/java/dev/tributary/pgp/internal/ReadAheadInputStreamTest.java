@@ -50,13 +50,7 @@ class ReadAheadInputStreamTest {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       if (read >= failAt) {
-        if (failure instanceof IOException io) {
-          throw io;
-        }
-        if (failure instanceof RuntimeException e) {
-          throw e;
-        }
-        throw (Error) failure;
+        Failures.raise(failure);
       }
       int n =
           super.read(
@@ -104,17 +98,23 @@ class ReadAheadInputStreamTest {
   }
 
   @Test
-  void sourceRuntimeException_failsTheRead_withAnIoException() throws Exception {
+  void sourceRuntimeExceptionOrError_failsTheRead_withAnIoException_insteadOfHanging()
+      throws Exception {
     byte[] data = Chunks.random(2, 1 << 20);
-    IllegalStateException failure = new IllegalStateException("a bug in the source");
-    try (ReadAheadInputStream in =
-        new ReadAheadInputStream(new Source(data, 2, 300_000, failure))) {
-      List<Throwable> thrown =
-          assertTimeoutPreemptively(DEADLINE, () -> readUntilItFails(in, data));
-      assertThat(thrown).doesNotHaveDuplicates();
-      for (Throwable t : thrown) {
-        assertThat(t).isInstanceOf(IOException.class).hasMessage("a bug in the source");
-        assertThat(t).hasRootCause(failure);
+    for (Throwable failure :
+        new Throwable[] {
+          new IllegalStateException("a bug in the source"), new StackOverflowError("deep")
+        }) {
+      try (ReadAheadInputStream in =
+          new ReadAheadInputStream(new Source(data, 2, 300_000, failure))) {
+        List<Throwable> thrown =
+            assertTimeoutPreemptively(
+                DEADLINE, () -> readUntilItFails(in, data), failure::toString);
+        assertThat(thrown).doesNotHaveDuplicates();
+        for (Throwable t : thrown) {
+          assertThat(t).isInstanceOf(IOException.class).hasMessage(failure.getMessage());
+          assertThat(t).hasRootCause(failure);
+        }
       }
     }
   }

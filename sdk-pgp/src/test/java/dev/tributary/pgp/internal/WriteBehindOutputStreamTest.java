@@ -90,12 +90,16 @@ class WriteBehindOutputStreamTest {
 
   /**
    * Fails after 100 of 1,000 bytes (written by the caller's thread at the flush) or after 700,000
-   * of 4 MiB (by the helper, seen by a later write): the call that sees it and each later write,
-   * flush and close throw a new IOException, the target's failure its cause.
+   * of 4 MiB (by the helper, seen by a later write), with an IOException or an Error: the call that
+   * sees it and each later write, flush and close throw a new IOException, the target's failure its
+   * cause, and none waits for a helper that died.
    */
   @Test
+  @Timeout(5)
   void targetFails_everyLaterCallThrowsANewIoException() throws Exception {
-    Throwable[] failures = {new IOException("No space left on device")};
+    Throwable[] failures = {
+      new IOException("No space left on device"), new NoClassDefFoundError("org/example/Missing")
+    };
     int[][] limitAndLength = {{100, 1000}, {700_000, 4 << 20}};
     for (Throwable failure : failures) {
       for (int[] c : limitAndLength) {
