@@ -17,7 +17,7 @@ abstract class Offload {
   private Thread worker;
   private byte[] filling;
   private int used;
-  private volatile Exception failure;
+  private volatile Throwable failure;
 
   Offload(String threadName, int buffers, int size) {
     this.ring = new BufferRing(buffers, size);
@@ -64,13 +64,17 @@ abstract class Offload {
     }
   }
 
-  /** Processes the bytes unless the work already failed; a failure is kept, not thrown. */
+  /**
+   * Processes the bytes unless the work already failed; a failure is kept, not thrown. An Error
+   * too: on the helper thread it would end the thread with its buffer held, and the caller would
+   * wait for that buffer for ever.
+   */
   private void processKeepingFailure(byte[] b, int len) {
     if (failure == null) {
       try {
         process(b, len);
-      } catch (IOException | RuntimeException e) {
-        failure = e;
+      } catch (Throwable t) {
+        failure = t;
       }
     }
   }
@@ -97,7 +101,7 @@ abstract class Offload {
   }
 
   /** The work's failure (on either thread), if it failed. */
-  final Exception failure() {
+  final Throwable failure() {
     return failure;
   }
 
