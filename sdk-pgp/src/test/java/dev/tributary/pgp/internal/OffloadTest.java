@@ -47,6 +47,7 @@ class OffloadTest {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch unblocked = new CountDownLatch(1);
     final AtomicInteger calls = new AtomicInteger();
+    volatile Thread helper;
 
     Stuck() {
       super(THREAD, 2, 16);
@@ -55,6 +56,7 @@ class OffloadTest {
     @Override
     void process(byte[] b, int len) throws IOException {
       calls.incrementAndGet();
+      helper = Thread.currentThread();
       entered.countDown();
       try {
         unblocked.await();
@@ -239,5 +241,25 @@ class OffloadTest {
         offload.unblock();
       }
     }
+  }
+
+  /**
+   * Once closed, nothing more is processed (the class's promise): buffers the caller had handed
+   * over but the helper had not started are dropped, not processed after close returned. (A
+   * WriteBehindOutputStream whose flush was interrupted would otherwise go on writing to the
+   * caller's stream after its close returned, while the caller closes or deletes it.)
+   */
+  @Test
+  void close_stopsTheHelper_afterTheBufferItIsWorkingOn() throws Exception {
+    Stuck offload = new Stuck();
+    offload.put(new byte[32], 0, 32); // two buffers: the first in process, the second waiting
+    offload.awaitEntered();
+
+    offload.close();
+    offload.unblock();
+
+    offload.helper.join(Background.DEADLINE_MILLIS);
+    assertThat(offload.helper.isAlive()).isFalse();
+    assertThat(offload.calls).as("buffers processed").hasValue(1);
   }
 }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -124,6 +129,58 @@ class WriteBehindOutputStreamTest {
         assertThat(target.written).as(what).isEqualTo(c[0]);
       }
     }
+  }
+
+  /**
+   * A flush interrupted while the target is slow ends the stream: once close has returned, the
+   * helper finishes the write it is in and writes nothing more to the caller's stream, which the
+   * caller may be closing or deleting by then.
+   */
+  @Test
+  void close_afterAnInterruptedFlush_writesNothingMore() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    AtomicLong written = new AtomicLong();
+    AtomicReference<Thread> helper = new AtomicReference<>();
+    OutputStream slow =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            helper.set(Thread.currentThread());
+            entered.countDown();
+            try {
+              released.await();
+            } catch (InterruptedException e) {
+              throw new InterruptedIOException();
+            }
+            written.addAndGet(len);
+          }
+        };
+    WriteBehindOutputStream out = new WriteBehindOutputStream(slow);
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              try (out) {
+                out.write(new byte[3 * BUFFER]);
+                out.flush();
+              }
+            });
+    assertThat(entered.await(Background.DEADLINE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+    caller.awaitParkedInRing();
+
+    caller.thread().interrupt();
+    assertThat(caller.join()).isInstanceOf(InterruptedIOException.class);
+    released.countDown();
+
+    helper.get().join(Background.DEADLINE_MILLIS);
+    assertThat(helper.get().isAlive()).isFalse();
+    assertThat(written).as("bytes written in all").hasValue(BUFFER);
   }
 
   /** What write, flush and close (in that order) throw; each must throw. */
