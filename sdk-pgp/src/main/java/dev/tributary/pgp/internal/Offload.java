@@ -59,7 +59,9 @@ abstract class Offload {
   private void processAll() {
     int n;
     while ((n = ring.next()) >= 0) {
-      processKeepingFailure(ring.current(), n);
+      if (!ring.isClosed()) { // the ring still hands out what was published before close
+        processKeepingFailure(ring.current(), n);
+      }
       ring.release();
     }
   }
