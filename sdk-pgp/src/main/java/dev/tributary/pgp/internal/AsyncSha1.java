@@ -44,7 +44,7 @@ final class AsyncSha1 implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("interrupted while hashing", e);
     }
-    Exception f = offload.failure();
+    Throwable f = offload.failure();
     if (f != null) {
       throw new IllegalStateException("SHA-1 failed", f);
     }

@@ -7,8 +7,8 @@ import java.io.InterruptedIOException;
  * Work on a stream of bytes, done in order on one helper thread: the caller's bytes are copied into
  * the buffers of a {@link BufferRing} and handed over a buffer at a time. The thread starts with
  * the first full buffer, so a small job is done on the caller's thread alone, by {@link #drain}. A
- * failure of the work on the helper thread is kept ({@link #failure}) and the rest of the bytes are
- * skipped. Not thread-safe: one caller thread.
+ * failure of the work, on either thread, is kept ({@link #failure}), not thrown, and the rest of
+ * the bytes are skipped. Not thread-safe: one caller thread.
  */
 abstract class Offload {
   private final BufferRing ring;
@@ -17,7 +17,7 @@ abstract class Offload {
   private Thread worker;
   private byte[] filling;
   private int used;
-  private volatile Exception failure;
+  private volatile Throwable failure;
 
   Offload(String threadName, int buffers, int size) {
     this.ring = new BufferRing(buffers, size);
@@ -59,14 +59,25 @@ abstract class Offload {
   private void processAll() {
     int n;
     while ((n = ring.next()) >= 0) {
-      if (failure == null) {
-        try {
-          process(ring.current(), n);
-        } catch (IOException | RuntimeException e) {
-          failure = e;
-        }
+      if (!ring.isClosed()) { // the ring still hands out what was published before close
+        processKeepingFailure(ring.current(), n);
       }
       ring.release();
+    }
+  }
+
+  /**
+   * Processes the bytes unless the work already failed; a failure is kept, not thrown. An Error
+   * too: on the helper thread it would end the thread with its buffer held, and the caller would
+   * wait for that buffer for ever.
+   */
+  private void processKeepingFailure(byte[] b, int len) {
+    if (failure == null) {
+      try {
+        process(b, len);
+      } catch (Throwable t) {
+        failure = t;
+      }
     }
   }
 
@@ -76,10 +87,10 @@ abstract class Offload {
    *
    * @throws InterruptedIOException if interrupted, or closed meanwhile
    */
-  final void drain() throws IOException {
+  final void drain() throws InterruptedIOException {
     if (filling != null && used > 0) {
       if (worker == null) {
-        process(filling, used);
+        processKeepingFailure(filling, used);
         used = 0;
       } else {
         handOver();
@@ -91,8 +102,8 @@ abstract class Offload {
     }
   }
 
-  /** The helper thread's failure, if its work failed. */
-  final Exception failure() {
+  /** The work's failure (on either thread), if it failed. */
+  final Throwable failure() {
     return failure;
   }
 

@@ -38,7 +38,7 @@ public final class ReadAheadInputStream extends InputStream {
         int n;
         try {
           n = source.readNBytes(buffer, 0, BUFFER);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the reader would wait for the end for ever
           failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
           ring.publish(END);
           return;

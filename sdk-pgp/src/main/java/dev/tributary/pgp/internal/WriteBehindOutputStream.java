@@ -50,7 +50,7 @@ public final class WriteBehindOutputStream extends OutputStream {
    * itself, which throws an IllegalArgumentException in place of the failure.
    */
   private void check() throws IOException {
-    Exception f = offload.failure();
+    Throwable f = offload.failure();
     if (f != null) {
       throw new IOException(f.getMessage(), f);
     }

@@ -1,0 +1,120 @@
+package dev.tributary.pgp;
+
+import static dev.tributary.pgp.EncryptDecryptTest.TEXT;
+import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.to;
+import static dev.tributary.pgp.EncryptDecryptTest.with;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.testing.PgpTestKeys;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streams of the caller's that fail in ways the helper threads must survive: one that throws the
+ * same exception instance every time (sshj's streams rethrow the error they stored), and one that
+ * throws an Error. Either way the call fails with an exception that names the cause, in time.
+ */
+class FailingStreamsTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  /** A target that fails every write with one and the same throwable. */
+  private static OutputStream rethrowing(Throwable failure) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (failure instanceof IOException e) {
+          throw e;
+        }
+        throw (Error) failure;
+      }
+    };
+  }
+
+  /** A source that fails every read with {@code failure} (an Error here). */
+  private static InputStream throwing(Error failure) {
+    return new InputStream() {
+      @Override
+      public int read() {
+        throw failure;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        throw failure;
+      }
+    };
+  }
+
+  // A small message is written on the caller's thread; close() then failed again with the same
+  // instance, and try-with-resources threw IllegalArgumentException("Self-suppression not
+  // permitted") instead of the failure.
+  @Test
+  void decrypt_smallMessage_toATargetRethrowingOneException_isTransient() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), TEXT);
+    IOException failure = new IOException("Broken pipe");
+    assertThatThrownBy(
+            () ->
+                with(PgpTestKeys.BOB_25519)
+                    .decrypt(new ByteArrayInputStream(ciphertext), rethrowing(failure)))
+        .isInstanceOf(TransientException.class)
+        .hasMessage("cannot decrypt: Broken pipe")
+        .hasRootCause(failure);
+  }
+
+  @Test
+  void encrypt_smallMessage_toATargetRethrowingOneException_isTransient() {
+    IOException failure = new IOException("Broken pipe");
+    assertThatThrownBy(
+            () ->
+                to(PgpTestKeys.BOB_25519)
+                    .build()
+                    .encrypt(new ByteArrayInputStream(TEXT), rethrowing(failure)))
+        .isInstanceOf(TransientException.class)
+        .hasMessage("encryption failed: Broken pipe")
+        .hasRootCause(failure);
+  }
+
+  // The read-ahead thread caught IOException and RuntimeException only: an Error ended it without
+  // a word to the reader, who waited for the next buffer for ever.
+  @Test
+  void encrypt_fromASourceThrowingAnError_failsInsteadOfHanging() {
+    Error failure = new StackOverflowError("deep");
+    assertTimeoutPreemptively(
+        DEADLINE,
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        to(PgpTestKeys.BOB_25519)
+                            .build()
+                            .encrypt(throwing(failure), OutputStream.nullOutputStream()))
+                .hasRootCause(failure));
+  }
+
+  // The write-behind thread likewise: an Error from the target ended it holding a buffer, and the
+  // caller waited for that buffer for ever.
+  @Test
+  void decrypt_toATargetThrowingAnError_failsInsteadOfHanging() {
+    byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), new byte[3 << 20]);
+    Error failure = new NoClassDefFoundError("org/example/Missing");
+    assertTimeoutPreemptively(
+        DEADLINE,
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        with(PgpTestKeys.BOB_25519)
+                            .decrypt(new ByteArrayInputStream(ciphertext), rethrowing(failure)))
+                .hasRootCause(failure));
+  }
+}

@@ -1,0 +1,144 @@
+package dev.tributary.pgp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InterruptedIOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The ring on its own, one filler and one emptier thread: every buffer arrives once, in order, with
+ * its length and contents; a full or empty ring makes its side wait, and {@code close} or an
+ * interrupt ends every wait.
+ */
+@Timeout(10)
+class BufferRingTest {
+  @Test
+  void count_mustBeAPowerOfTwo() {
+    assertThatThrownBy(() -> new BufferRing(3, 16))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3");
+    assertThat(new BufferRing(1, 16).isClosed()).isFalse();
+  }
+
+  @Test
+  void buffers_arriveInOrder_withTheirLengthsAndContents() throws Exception {
+    BufferRing ring = new BufferRing(4, 64);
+    int count = 200_000;
+    Background filler =
+        Background.start(
+            "filler",
+            () -> {
+              for (int i = 0; i < count; i++) {
+                byte[] b = ring.claim();
+                int length = i % 65;
+                for (int j = 0; j < length; j++) {
+                  b[j] = (byte) (i + j);
+                }
+                ring.publish(length);
+              }
+              ring.claim();
+              ring.publish(-1);
+            });
+    int i = 0;
+    int n;
+    while ((n = ring.next()) >= 0) {
+      assertThat(n).as("length of buffer %d", i).isEqualTo(i % 65);
+      byte[] b = ring.current();
+      for (int j = 0; j < n; j++) {
+        if (b[j] != (byte) (i + j)) {
+          assertThat(b[j]).as("buffer %d, byte %d", i, j).isEqualTo((byte) (i + j));
+        }
+      }
+      ring.release();
+      i++;
+    }
+    assertThat(n).isEqualTo(-1);
+    assertThat(i).isEqualTo(count);
+    assertThat(filler.join()).isNull();
+  }
+
+  @Test
+  void awaitEmpty_returnsOnceTheEmptierReleasedEverything() throws Exception {
+    BufferRing ring = new BufferRing(2, 8);
+    ring.claim();
+    ring.publish(8);
+    ring.claim();
+    ring.publish(8);
+    Background waiter = Background.start("waiter", ring::awaitEmpty);
+    waiter.awaitParkedInRing();
+    assertThat(ring.next()).isEqualTo(8);
+    ring.release();
+    assertThat(waiter.thread().isAlive()).isTrue();
+    assertThat(ring.next()).isEqualTo(8);
+    ring.release();
+    assertThat(waiter.join()).isNull();
+  }
+
+  @Test
+  void close_wakesAFillerWaitingForAFullRing() throws Exception {
+    BufferRing ring = fullRing();
+    Background filler = Background.start("filler", ring::claim);
+    filler.awaitParkedInRing();
+
+    ring.close();
+
+    assertThat(filler.join())
+        .isInstanceOf(InterruptedIOException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void close_wakesAnEmptierWaitingForAnEmptyRing() throws Exception {
+    BufferRing ring = new BufferRing(2, 8);
+    int[] got = new int[1];
+    Background emptier = Background.start("emptier", () -> got[0] = ring.next());
+    emptier.awaitParkedInRing();
+
+    ring.close();
+
+    assertThat(emptier.join()).isNull();
+    assertThat(got[0]).isEqualTo(Integer.MIN_VALUE);
+  }
+
+  @Test
+  void interrupt_endsTheWaitOfEitherSide_andClosesTheRing() throws Exception {
+    BufferRing full = fullRing();
+    Background filler = Background.start("filler", full::claim);
+    filler.awaitParkedInRing();
+    filler.thread().interrupt();
+    assertThat(filler.join()).isInstanceOf(InterruptedIOException.class);
+    assertThat(filler.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    assertThat(full.isClosed()).isTrue();
+
+    BufferRing empty = new BufferRing(2, 8);
+    int[] got = new int[1];
+    Background emptier = Background.start("emptier", () -> got[0] = empty.next());
+    emptier.awaitParkedInRing();
+    emptier.thread().interrupt();
+    assertThat(emptier.join()).isNull();
+    assertThat(got[0]).isEqualTo(Integer.MIN_VALUE);
+    assertThat(emptier.interruptedAtEnd()).as("interrupt status kept").isTrue();
+  }
+
+  @Test
+  void interrupt_endsAwaitEmpty_withInterruptedIoException() throws Exception {
+    BufferRing ring = fullRing();
+    Background waiter = Background.start("waiter", ring::awaitEmpty);
+    waiter.awaitParkedInRing();
+    waiter.thread().interrupt();
+    assertThat(waiter.join()).isInstanceOf(InterruptedIOException.class);
+    assertThat(waiter.interruptedAtEnd()).as("interrupt status kept").isTrue();
+  }
+
+  /** A ring of two buffers, both published and none released. */
+  private static BufferRing fullRing() throws InterruptedIOException {
+    BufferRing ring = new BufferRing(2, 8);
+    for (int i = 0; i < 2; i++) {
+      ring.claim();
+      ring.publish(8);
+    }
+    return ring;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.tributary.pgp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link ReadAheadInputStream}: the bytes come out as the source gave them, whatever the sizes of
+ * the reads on either side; a failing source fails every later read, each time with a new exception
+ * whose cause is the source's, and never hangs the reader.
+ */
+@Timeout(20)
+class ReadAheadInputStreamTest {
+  private static final int BUFFER = 1 << 18;
+  private static final Duration DEADLINE = Duration.ofMillis(Background.DEADLINE_MILLIS);
+
+  /** A source that hands out at most a few thousand bytes a read, then fails with one throwable. */
+  private static final class Source extends FilterInputStream {
+    private final Random random;
+    private final long failAt;
+    private final Throwable failure;
+    private long read;
+    boolean closed;
+
+    Source(byte[] data, long seed, long failAt, Throwable failure) {
+      super(new ByteArrayInputStream(data));
+      this.random = new Random(seed);
+      this.failAt = failAt;
+      this.failure = failure;
+    }
+
+    Source(byte[] data, long seed) {
+      this(data, seed, Long.MAX_VALUE, new AssertionError("unused"));
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (read >= failAt) {
+        Failures.raise(failure);
+      }
+      int n =
+          super.read(
+              b, off, (int) Math.min(failAt - read, Math.min(len, 1 + random.nextInt(7000))));
+      read += Math.max(0, n);
+      return n;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void roundTrip_withOddReadSizes_onBothSides() throws Exception {
+    Random random = new Random(7);
+    for (int length : new int[] {0, 1, BUFFER - 1, BUFFER, BUFFER + 1, 3 * BUFFER + 17, 3 << 20}) {
+      byte[] data = Chunks.random(length, length);
+      Source source = new Source(data, length);
+      try (ReadAheadInputStream in = new ReadAheadInputStream(source)) {
+        Chunks.assertSameBytes(
+            Chunks.readAll(in, Chunks.oddSizes(random, 70_000)), data, length + " bytes");
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);
+        assertThat(in.read(new byte[8], 0, 0)).isZero();
+      }
+      assertThat(source.closed).as("source left open").isFalse();
+    }
+  }
+
+  @Test
+  void sourceIoException_failsEveryLaterRead_withANewExceptionCausedByIt() throws Exception {
+    byte[] data = Chunks.random(1, 2 << 20);
+    IOException failure = new IOException("connection reset");
+    try (ReadAheadInputStream in =
+        new ReadAheadInputStream(new Source(data, 1, 600_000, failure))) {
+      List<Throwable> thrown = readUntilItFails(in, data);
+      assertThat(thrown).hasSize(4).doesNotHaveDuplicates().doesNotContain(failure);
+      for (Throwable t : thrown) {
+        assertThat(t).isExactlyInstanceOf(IOException.class).hasMessage("connection reset");
+        assertThat(t.getCause()).isSameAs(failure);
+      }
+    }
+  }
+
+  @Test
+  void sourceRuntimeExceptionOrError_failsTheRead_withAnIoException_insteadOfHanging()
+      throws Exception {
+    byte[] data = Chunks.random(2, 1 << 20);
+    for (Throwable failure :
+        new Throwable[] {
+          new IllegalStateException("a bug in the source"), new StackOverflowError("deep")
+        }) {
+      try (ReadAheadInputStream in =
+          new ReadAheadInputStream(new Source(data, 2, 300_000, failure))) {
+        List<Throwable> thrown =
+            assertTimeoutPreemptively(
+                DEADLINE, () -> readUntilItFails(in, data), failure::toString);
+        assertThat(thrown).doesNotHaveDuplicates();
+        for (Throwable t : thrown) {
+          assertThat(t).isInstanceOf(IOException.class).hasMessage(failure.getMessage());
+          assertThat(t).hasRootCause(failure);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads with a 10,000-byte buffer until a read throws, checks that what came before is a prefix
+   * of {@code data}, then reads three times more (both read methods): the four exceptions.
+   */
+  private static List<Throwable> readUntilItFails(InputStream in, byte[] data) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    List<Throwable> thrown = new ArrayList<>();
+    byte[] buffer = new byte[10_000];
+    while (thrown.isEmpty()) {
+      try {
+        int n = in.read(buffer, 0, buffer.length);
+        assertThat(n).as("read ended before the failure").isPositive();
+        got.write(buffer, 0, n);
+      } catch (IOException e) {
+        thrown.add(e);
+      }
+    }
+    byte[] before = got.toByteArray();
+    Chunks.assertSameBytes(before, Arrays.copyOf(data, before.length), "read before the failure");
+    for (int i = 0; i < 3; i++) {
+      Throwable t = i == 1 ? catchIo(in::read) : catchIo(() -> in.read(buffer, 0, buffer.length));
+      thrown.add(t);
+    }
+    return thrown;
+  }
+
+  private interface Read {
+    int read() throws IOException;
+  }
+
+  private static Throwable catchIo(Read read) {
+    try {
+      int n = read.read();
+      throw new AssertionError("read returned " + n + " after the failure");
+    } catch (IOException e) {
+      return e;
+    }
+  }
+
+  @Test
+  void close_beforeTheSourceGaveAnything_makesReadFail() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    InputStream slow =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            return read(new byte[1], 0, 1);
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new IOException("unblocked");
+          }
+        };
+    try {
+      ReadAheadInputStream in = new ReadAheadInputStream(slow);
+      in.close();
+      assertThatThrownBy(() -> in.read(new byte[10], 0, 10))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("closed");
+    } finally {
+      never.countDown();
+    }
+  }
+}
