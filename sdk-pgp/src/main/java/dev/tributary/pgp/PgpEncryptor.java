@@ -115,11 +115,7 @@ public final class PgpEncryptor {
     try (ReadAheadInputStream in = new ReadAheadInputStream(plaintext);
         WriteBehindOutputStream behind = new WriteBehindOutputStream(target);
         OutputStream out = new EncryptingOutputStream(settings, behind)) {
-      byte[] buffer = new byte[1 << 18];
-      int n;
-      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
-        out.write(buffer, 0, n);
-      }
+      in.transferTo(out);
     }
   }
 

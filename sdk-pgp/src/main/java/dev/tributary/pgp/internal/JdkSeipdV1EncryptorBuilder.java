@@ -130,11 +130,12 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
    * K[0]}, yields the keystream one block ahead ({@code Y[i] = K[i+1]}), and one XOR loop gives the
    * ciphertext. CFB encryption is serial either way, but the JDK runs CBC in one AES-NI loop with
    * the round keys in registers, where its CFB calls the cipher once per block and XORs byte by
-   * byte. Writes of any length; a block split across writes is finished byte by byte. Closing
-   * closes {@code out}; a trailing partial block is already written (CFB needs no padding).
+   * byte. Writes of any length; a block split across writes, or across the 256 KiB pieces the
+   * ciphertext is written in, goes byte by byte. Ciphertext is held until a piece is full or the
+   * stream is closed; closing writes the rest (CFB needs no padding) and closes {@code out}.
    */
   private static final class CipherStream extends OutputStream {
-    private static final int CHUNK = 1 << 18;
+    private static final int CHUNK = PartialBodyOutputStream.PIECE;
 
     private final Cipher cbc;
     private final OutputStream out;
@@ -147,7 +148,14 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     private int used;
     private final byte[] keystream = new byte[CHUNK];
-    private final byte[] ciphertext = new byte[CHUNK];
+
+    /**
+     * Ciphertext not yet written: [1, 1 + filled). Byte 0 is left free for the length octet of a
+     * partial body piece ({@link PartialBodyOutputStream#writeWithHeadroom}).
+     */
+    private final byte[] ciphertext = new byte[1 + CHUNK];
+
+    private int filled;
 
     /**
      * @param cbc AES/CBC/NoPadding whose chain is at {@code k0}
@@ -166,38 +174,43 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      int n = 0;
-      while (used > 0 && n < len) { // finish a block begun by an earlier write
-        ciphertext[n] = (byte) (b[off + n] ^ k[used]);
-        block[used++] = b[off + n++];
-        if (used == 16) {
-          update(block, 0, 16, k, 0);
-          used = 0;
+      while (len > 0) {
+        if (filled == CHUNK) {
+          writeCiphertext();
         }
-      }
-      if (n > 0) {
-        out.write(ciphertext, 0, n);
-      }
-      off += n;
-      len -= n;
-      while (len >= 16) {
-        int m = Math.min(len & ~15, CHUNK);
+        int room = CHUNK - filled;
+        if (used > 0 || len < 16 || room < 16) { // one byte: a block begun, ended or split
+          ciphertext[1 + filled++] = (byte) (b[off] ^ k[used]);
+          block[used++] = b[off++];
+          len--;
+          if (used == 16) {
+            update(block, 0, 16, k, 0);
+            used = 0;
+          }
+          continue;
+        }
+        int m = Math.min(len, room) & ~15;
         update(b, off, m, keystream, 0); // keystream[j] = K[i + 1 + j], a block further on
-        Xor.xor(b, off, k, 0, ciphertext, 0, 16);
-        Xor.xor(b, off + 16, keystream, 0, ciphertext, 16, m - 16);
+        Xor.xor(b, off, k, 0, ciphertext, 1 + filled, 16);
+        Xor.xor(b, off + 16, keystream, 0, ciphertext, 1 + filled + 16, m - 16);
         System.arraycopy(keystream, m - 16, k, 0, 16);
-        out.write(ciphertext, 0, m);
+        filled += m;
         off += m;
         len -= m;
       }
-      if (len > 0) { // begin the next block (the earlier one, if any, is finished: used is 0)
-        for (int j = 0; j < len; j++) {
-          ciphertext[j] = (byte) (b[off + j] ^ k[j]);
-          block[j] = b[off + j];
-        }
-        used = len;
-        out.write(ciphertext, 0, len);
+      if (filled == CHUNK) {
+        writeCiphertext();
       }
+    }
+
+    /** Writes the pending ciphertext: a whole piece of a partial body without a copy. */
+    private void writeCiphertext() throws IOException {
+      if (out instanceof PartialBodyOutputStream body) {
+        body.writeWithHeadroom(ciphertext, 1, filled);
+      } else {
+        out.write(ciphertext, 1, filled);
+      }
+      filled = 0;
     }
 
     private void update(byte[] in, int inOff, int len, byte[] result, int resultOff)
@@ -211,6 +224,9 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     @Override
     public void close() throws IOException {
+      if (filled > 0) {
+        writeCiphertext();
+      }
       out.close();
     }
   }

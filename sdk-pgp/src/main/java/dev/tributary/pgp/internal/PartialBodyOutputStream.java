@@ -14,7 +14,9 @@ import java.io.OutputStream;
  */
 final class PartialBodyOutputStream extends OutputStream {
   private static final int POWER = 18;
-  private static final int PIECE = 1 << POWER;
+
+  /** The size of a partial body piece, 256 KiB. */
+  static final int PIECE = 1 << POWER;
 
   private final OutputStream target;
 
@@ -62,6 +64,21 @@ final class PartialBodyOutputStream extends OutputStream {
         target.write(buffer, 0, 1 + PIECE);
         used = 0;
       }
+    }
+  }
+
+  /**
+   * Writes {@code b[off, off + len)}. When that is exactly one whole piece and nothing is buffered,
+   * the piece's length octet is put into {@code b[off - 1]}, which the caller leaves free for it,
+   * and the piece goes out in one write without a copy; otherwise this is {@link #write(byte[],
+   * int, int)}.
+   */
+  void writeWithHeadroom(byte[] b, int off, int len) throws IOException {
+    if (!closed && used == 0 && len == PIECE && off >= 1) {
+      b[off - 1] = (byte) (0xE0 | POWER);
+      target.write(b, off - 1, 1 + PIECE);
+    } else {
+      write(b, off, len);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tributary.pgp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 
 /**
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
@@ -88,6 +89,42 @@ public final class ReadAheadInputStream extends InputStream {
     System.arraycopy(ring.current(), pos, b, off, n);
     pos += n;
     return n;
+  }
+
+  /**
+   * Writes the rest of the source to {@code out} straight from the read-ahead buffers, without the
+   * copy into a caller's array that {@link #read} makes.
+   */
+  @Override
+  public long transferTo(OutputStream out) throws IOException {
+    long total = 0;
+    while (true) {
+      if (length >= 0 && pos < length) { // what a read left in the current buffer
+        int n = length - pos;
+        out.write(ring.current(), pos, n);
+        pos = length;
+        total += n;
+      }
+      if (length >= 0) {
+        ring.release();
+        length = -2;
+      }
+      if (length == -2) {
+        length = ring.next();
+        pos = 0;
+        if (length == Integer.MIN_VALUE) {
+          length = -2;
+          throw new IOException("the stream is closed");
+        }
+      }
+      if (length < 0) {
+        IOException f = failure;
+        if (f != null) {
+          throw new IOException(f.getMessage(), f);
+        }
+        return total;
+      }
+    }
   }
 
   @Override
