@@ -66,23 +66,7 @@ public final class ReadAheadInputStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    if (length >= 0 && pos == length) {
-      ring.release();
-      length = -2;
-    }
-    if (length == -2) {
-      length = ring.next();
-      pos = 0;
-      if (length == Integer.MIN_VALUE) {
-        length = -2;
-        throw new IOException("the stream is closed");
-      }
-    }
-    if (length < 0) { // the end, kept: every later read reports it again
-      IOException f = failure;
-      if (f != null) {
-        throw new IOException(f.getMessage(), f);
-      }
+    if (!hasBytes()) {
       return -1;
     }
     int n = Math.min(len, length - pos);
@@ -98,33 +82,40 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public long transferTo(OutputStream out) throws IOException {
     long total = 0;
-    while (true) {
-      if (length >= 0 && pos < length) { // what a read left in the current buffer
-        int n = length - pos;
-        out.write(ring.current(), pos, n);
-        pos = length;
-        total += n;
-      }
-      if (length >= 0) {
-        ring.release();
+    while (hasBytes()) {
+      int n = length - pos;
+      out.write(ring.current(), pos, n);
+      pos = length;
+      total += n;
+    }
+    return total;
+  }
+
+  /**
+   * Whether the current buffer has unread bytes, moving to the next buffer when it has none; false
+   * at the end, which is kept (every later call reports it again), or throws the read failure.
+   */
+  private boolean hasBytes() throws IOException {
+    if (length >= 0 && pos == length) {
+      ring.release();
+      length = -2;
+    }
+    if (length == -2) {
+      length = ring.next();
+      pos = 0;
+      if (length == Integer.MIN_VALUE) {
         length = -2;
-      }
-      if (length == -2) {
-        length = ring.next();
-        pos = 0;
-        if (length == Integer.MIN_VALUE) {
-          length = -2;
-          throw new IOException("the stream is closed");
-        }
-      }
-      if (length < 0) {
-        IOException f = failure;
-        if (f != null) {
-          throw new IOException(f.getMessage(), f);
-        }
-        return total;
+        throw new IOException("the stream is closed");
       }
     }
+    if (length < 0) {
+      IOException f = failure;
+      if (f != null) {
+        throw new IOException(f.getMessage(), f);
+      }
+      return false;
+    }
+    return true;
   }
 
   @Override

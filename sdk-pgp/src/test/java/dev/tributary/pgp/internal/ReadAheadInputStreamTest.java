@@ -83,6 +83,44 @@ class ReadAheadInputStreamTest {
   }
 
   @Test
+  void transferTo_writesWhatReadsLeft_fromTheBuffersThemselves() throws Exception {
+    for (int length : new int[] {0, 1, BUFFER, 3 * BUFFER + 17}) {
+      byte[] data = Chunks.random(length + 1, length);
+      try (ReadAheadInputStream in = new ReadAheadInputStream(new Source(data, length))) {
+        byte[] head = in.readNBytes(Math.min(length, 1000)); // part of the first buffer read
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        long n = in.transferTo(rest);
+        assertThat(n).isEqualTo(length - head.length);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(head);
+        rest.writeTo(all);
+        Chunks.assertSameBytes(all.toByteArray(), data, length + " bytes");
+        assertThat(in.read()).as("the end, kept").isEqualTo(-1);
+        assertThat(in.transferTo(rest)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void transferTo_throwsTheSourcesFailure_afterWritingTheBuffersBeforeIt() throws Exception {
+    byte[] data = Chunks.random(3, 2 << 20);
+    IOException failure = new IOException("connection reset");
+    try (ReadAheadInputStream in =
+        new ReadAheadInputStream(new Source(data, 3, BUFFER + 5, failure))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThatThrownBy(() -> in.transferTo(out))
+          .isInstanceOf(IOException.class)
+          .hasMessage("connection reset")
+          .hasCause(failure);
+      // Whole buffers before the failure are written; the part of a buffer whose read failed is
+      // not (the call fails either way).
+      byte[] written = out.toByteArray();
+      assertThat(written.length).isEqualTo(BUFFER);
+      Chunks.assertSameBytes(written, Arrays.copyOf(data, BUFFER), "the bytes before the failure");
+    }
+  }
+
+  @Test
   void sourceIoException_failsEveryLaterRead_withANewExceptionCausedByIt() throws Exception {
     byte[] data = Chunks.random(1, 2 << 20);
     IOException failure = new IOException("connection reset");
