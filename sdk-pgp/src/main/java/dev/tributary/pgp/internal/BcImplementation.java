@@ -4,13 +4,17 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.api.OpenPGPImplementation;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.PublicKeyKeyEncryptionMethodGenerator;
 
 /**
- * Makes BouncyCastle's lightweight {@code OpenPGPImplementation} with our policy, without the
- * default policy its constructor builds and we replace at once.
+ * Makes BouncyCastle's lightweight {@code OpenPGPImplementation} with our policy and RSA through
+ * the JDK ({@link JdkRsa}), without the default policy its constructor builds and we replace at
+ * once.
  *
  * <p>That default policy ({@code OpenPGPDefaultPolicy}) parses three dates with a {@code
  * SimpleDateFormat} and a zone name, which makes the JDK load every time zone's names and rules: in
@@ -28,14 +32,28 @@ final class BcImplementation {
   static OpenPGPImplementation create(OpenPGPPolicy policy) {
     OpenPGPImplementation impl = allocateWithoutConstructor();
     if (impl == null) {
-      impl = new BcOpenPGPImplementation();
+      impl = new WithJdkRsa();
     }
     return impl.setPolicy(policy);
   }
 
+  /** BouncyCastle's lightweight implementation, with RSA through the JDK ({@link JdkRsa}). */
+  static final class WithJdkRsa extends BcOpenPGPImplementation {
+    @Override
+    public PGPContentVerifierBuilderProvider pgpContentVerifierBuilderProvider() {
+      return JdkRsa.verifiers(super.pgpContentVerifierBuilderProvider());
+    }
+
+    @Override
+    public PublicKeyKeyEncryptionMethodGenerator publicKeyKeyEncryptionMethodGenerator(
+        PGPPublicKey encryptionSubkey) {
+      return JdkRsa.keyEncryption(encryptionSubkey);
+    }
+  }
+
   /** The allocated object, or null when that is not safe or not possible here. */
   static OpenPGPImplementation allocateWithoutConstructor() {
-    if (!instanceFields(BcOpenPGPImplementation.class).equals(List.of("policy"))) {
+    if (!instanceFields(WithJdkRsa.class).equals(List.of("policy"))) {
       return null;
     }
     try {
@@ -46,7 +64,7 @@ final class BcImplementation {
           unsafe
               .getClass()
               .getMethod("allocateInstance", Class.class)
-              .invoke(unsafe, BcOpenPGPImplementation.class);
+              .invoke(unsafe, WithJdkRsa.class);
       return (OpenPGPImplementation) o;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return null;

@@ -24,7 +24,6 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -164,10 +163,7 @@ public final class EncryptingOutputStream extends OutputStream {
       JdkSeipdV1EncryptorBuilder builder = new JdkSeipdV1EncryptorBuilder(alg.id(), random);
       byte[] sessionKey = PGPUtil.makeRandomKey(alg.id(), random);
       for (PGPPublicKey key : settings.encryptionKeys()) {
-        out.write(
-            new BcPublicKeyKeyEncryptionMethodGenerator(key)
-                .generate(builder, sessionKey)
-                .getEncoded());
+        out.write(JdkRsa.keyEncryption(key).generate(builder, sessionKey).getEncoded());
       }
       return new SeipdV1OutputStream(out, builder.build(sessionKey), random);
     }
@@ -182,7 +178,7 @@ public final class EncryptingOutputStream extends OutputStream {
                 .setSecureRandom(random);
     encryptor = new PGPEncryptedDataGenerator(builder);
     for (PGPPublicKey key : settings.encryptionKeys()) {
-      encryptor.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+      encryptor.addMethod(JdkRsa.keyEncryption(key));
     }
     return encryptor.open(out, new byte[BUFFER]);
   }

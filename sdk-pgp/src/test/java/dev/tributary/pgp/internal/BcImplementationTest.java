@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.pgp.PgpPolicy;
 import org.bouncycastle.openpgp.api.OpenPGPImplementation;
-import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class BcImplementationTest {
   @Test
   void bouncyCastlesImplementation_holdsOnlyItsPolicy() {
-    assertThat(BcImplementation.instanceFields(BcOpenPGPImplementation.class))
+    assertThat(BcImplementation.instanceFields(BcImplementation.WithJdkRsa.class))
         .containsExactly("policy");
   }
 
   @Test
   void create_allocatesWithoutTheConstructor_andSetsOurPolicy() {
     assertThat(BcImplementation.allocateWithoutConstructor())
-        .isInstanceOf(BcOpenPGPImplementation.class);
+        .isInstanceOf(BcImplementation.WithJdkRsa.class);
     BcPolicy policy = new BcPolicy(PgpPolicy.defaults());
     OpenPGPImplementation impl = BcImplementation.create(policy);
     assertThat(impl.policy()).isSameAs(policy);
