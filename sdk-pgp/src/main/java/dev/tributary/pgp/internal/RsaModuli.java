@@ -15,7 +15,8 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
  * modulus composite at the cost of one multiplication, so such a modulus is registered as checked,
  * through BouncyCastle's own constructor for moduli it made itself. BouncyCastle then skips all its
  * checks of that modulus (the small-factor test too): they guard against others' public keys, not
- * the key we decrypt with. Public keys (recipients, signers) are still tested.
+ * the key we decrypt with. Public RSA keys (recipients, signers) go through the JDK's RSA instead
+ * ({@link JdkRsa}), which makes no primality test.
  */
 final class RsaModuli {
   private RsaModuli() {}
