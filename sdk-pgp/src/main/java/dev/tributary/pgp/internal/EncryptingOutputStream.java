@@ -148,7 +148,8 @@ public final class EncryptingOutputStream extends OutputStream {
   /**
    * Writes the session key packets and opens the encrypted data packet. SEIPD v1 with AES, the
    * default, is written by {@link SeipdV1OutputStream} with the JDK's AES; AEAD (SEIPD v2) and the
-   * other ciphers by BouncyCastle's generator. Either way BouncyCastle encrypts the session key.
+   * other ciphers by BouncyCastle's generator. Either way BouncyCastle's operators encrypt the
+   * session key (RSA through the JDK's RSA, see {@link JdkRsa}).
    */
   private OutputStream openEncryptedData(OutputStream out) throws IOException, PGPException {
     SymmetricAlgorithm alg = settings.symmetricAlgorithm();
