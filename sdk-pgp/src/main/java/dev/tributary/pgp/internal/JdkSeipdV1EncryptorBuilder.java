@@ -14,10 +14,12 @@ import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 
 /**
- * Plugs the JDK's AES into BouncyCastle's {@code PGPEncryptedDataGenerator} for SEIPD v1: CFB with
- * a zero IV and no resynchronisation (RFC 9580 §5.13.1), computed through the JDK's AES-CBC (see
- * {@link CipherStream}), and the MDC's SHA-1 through the JDK's intrinsic. BouncyCastle still writes
- * the packets (session keys, framing, the MDC packet). AES only; AEAD is left to BouncyCastle.
+ * The JDK's AES for SEIPD v1: CFB with a zero IV and no resynchronisation (RFC 9580 §5.13.1),
+ * computed through the JDK's AES-CBC (see {@link CipherStream}), and the MDC's SHA-1 through the
+ * JDK's intrinsic on a helper thread. {@link SeipdV1OutputStream} writes the packet around them;
+ * this class is a BouncyCastle {@code PGPDataEncryptorBuilder} because BouncyCastle's session key
+ * encryption ({@code PGPKeyEncryptionMethodGenerator.generate}) reads the cipher from one. AES
+ * only; AEAD is left to BouncyCastle.
  */
 final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
   private final int algorithm;

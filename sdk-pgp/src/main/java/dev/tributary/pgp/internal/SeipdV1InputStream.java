@@ -11,7 +11,7 @@ import java.util.Arrays;
  * 9580 §5.13.1) and checks its Modification Detection Code: the fast path of decryption.
  *
  * <p>OpenPGP's CFB decrypts block i as {@code C[i] XOR E(C[i-1])}: every cipher input is already
- * known, so whole 64 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop
+ * known, so whole 256 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop
  * that the JIT vectorizes, and the SHA-1 of the MDC runs on the JDK's intrinsic, on a helper thread
  * ({@link AsyncSha1}). The stream returns the packets inside (the random prefix and the trailing
  * MDC packet removed) and holds back the last 22 bytes until the end, where it verifies the MDC:

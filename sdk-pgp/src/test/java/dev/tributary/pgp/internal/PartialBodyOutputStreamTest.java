@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import org.bouncycastle.bcpg.BCPGInputStream;
@@ -97,6 +100,61 @@ class PartialBodyOutputStreamTest {
     int rest = length % PIECE;
     int lengthOctets = rest < 192 ? 1 : rest < 8384 ? 2 : 5;
     return 1 + length / PIECE * (1 + PIECE) + lengthOctets + rest;
+  }
+
+  /** Records each write's array and range as given, and the bytes. */
+  private static final class RecordingTarget extends ByteArrayOutputStream {
+    final List<byte[]> arrays = new ArrayList<>();
+    final List<int[]> ranges = new ArrayList<>();
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      arrays.add(b);
+      ranges.add(new int[] {off, len});
+      super.write(b, off, len);
+    }
+  }
+
+  @Test
+  void writeWithHeadroom_sendsAWholePieceInOneWrite_fromTheCallersArray() throws IOException {
+    byte[] data = Chunks.random(21, 1 + PIECE);
+    data[0] = 0x55; // the free byte in front
+    RecordingTarget out = new RecordingTarget();
+    PartialBodyOutputStream body = new PartialBodyOutputStream(out, TAG);
+    int before = out.arrays.size();
+    body.writeWithHeadroom(data, 1, PIECE);
+
+    assertThat(out.arrays).hasSize(before + 1);
+    assertThat(out.arrays.get(before)).as("the caller's own array, not a copy").isSameAs(data);
+    assertThat(out.ranges.get(before)).containsExactly(0, 1 + PIECE);
+    assertThat(data[0]).as("the length octet, in the free byte").isEqualTo((byte) 0xF2);
+
+    body.close();
+    byte[] expected = packet(Arrays.copyOfRange(data, 1, 1 + PIECE), () -> PIECE);
+    assertThat(out.toByteArray()).isEqualTo(expected);
+  }
+
+  @Test
+  void writeWithHeadroom_copiesLikeWrite_whenNotAWholePieceOrBytesAreBuffered() throws IOException {
+    Random random = new Random(22);
+    for (int[] firstAndLength : new int[][] {{0, PIECE - 1}, {0, PIECE + 1}, {5, PIECE}}) {
+      byte[] head = Chunks.random(23, firstAndLength[0]);
+      byte[] data = Chunks.random(24, 1 + firstAndLength[1]);
+      byte[] untouched = data.clone();
+      RecordingTarget out = new RecordingTarget();
+      PartialBodyOutputStream body = new PartialBodyOutputStream(out, TAG);
+      body.write(head);
+      body.writeWithHeadroom(data, 1, firstAndLength[1]);
+      body.close();
+
+      assertThat(data).as("the free byte is left alone").isEqualTo(untouched);
+      byte[] all = new byte[head.length + firstAndLength[1]];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(data, 1, all, head.length, firstAndLength[1]);
+      assertThat(out.toByteArray())
+          .as("%d buffered, %d written", head.length, firstAndLength[1])
+          .isEqualTo(packet(all, Chunks.oddSizes(random, 300_000)));
+    }
   }
 
   @Test
