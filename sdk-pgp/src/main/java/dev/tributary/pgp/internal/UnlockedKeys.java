@@ -1,11 +1,13 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -85,6 +87,8 @@ public final class UnlockedKeys {
 
   private PGPPrivateKey unlock(PGPSecretKey key) {
     boolean protectedKey = key.getS2KUsage() != 0;
+    long argon2Bytes = protectedKey ? argon2Bytes(key.getS2K()) : 0;
+    checkArgon2Memory(argon2Bytes, Runtime.getRuntime().maxMemory());
     try {
       PGPPrivateKey k = key.extractPrivateKey(protectedKey ? decryptor() : null);
       if (k == null) {
@@ -97,7 +101,53 @@ public final class UnlockedKeys {
         throw wrong;
       }
       throw new PgpWrongPassphraseException(fingerprint(), !passphrase.isEmpty(), e);
+    } catch (OutOfMemoryError e) {
+      if (argon2Bytes == 0) {
+        throw e;
+      }
+      // Argon2's one large table, garbage as soon as this is thrown: the JVM had the heap for it,
+      // but not free at this moment.
+      throw new PgpKeyException(
+          argon2Message(
+              argon2Bytes, "is not free on the heap now", Runtime.getRuntime().maxMemory()),
+          e);
     }
+  }
+
+  /**
+   * The memory Argon2 (RFC 9580, section 3.7.1.4) fills to unlock a key: 2^exponent KiB, up to 2
+   * TiB; 0 if the key is not protected with Argon2.
+   */
+  static long argon2Bytes(@Nullable S2K s2k) {
+    if (s2k == null || s2k.getType() != S2K.ARGON_2) {
+      return 0;
+    }
+    int exponent = s2k.getMemorySizeExponent();
+    return exponent > 31 ? Long.MAX_VALUE : 1024L << exponent;
+  }
+
+  /**
+   * Fails with a clear message, before the work starts, when a key's Argon2 needs more memory than
+   * this JVM's heap can ever hold (RFC 9580's first recommended setting needs 2 GiB).
+   */
+  void checkArgon2Memory(long argon2Bytes, long maxHeap) {
+    if (argon2Bytes > maxHeap) {
+      throw new PgpKeyException(
+          argon2Message(argon2Bytes, "is more than this JVM's whole heap", maxHeap));
+    }
+  }
+
+  private String argon2Message(long argon2Bytes, String why, long maxHeap) {
+    String need = argon2Bytes == Long.MAX_VALUE ? "more than 2 TiB" : (argon2Bytes >> 20) + " MiB";
+    return "cannot unlock key "
+        + fingerprint()
+        + ": its passphrase protection (Argon2) needs "
+        + need
+        + " of memory, which "
+        + why
+        + " (maximum "
+        + (maxHeap >> 20)
+        + " MiB; see -Xmx)";
   }
 
   private @Nullable PBESecretKeyDecryptor decryptor() throws PGPException {
