@@ -31,6 +31,31 @@ class AsyncSha1Test {
     }
   }
 
+  /**
+   * A pending interrupt does not fail the digest of data under one buffer, hashed on the caller's
+   * thread with nothing to wait for: it used to throw IllegalStateException "interrupted while
+   * hashing", which fails a decryption at its MDC check.
+   */
+  @Test
+  void pendingInterrupt_smallData_digestsWithoutAnException_andKeepsTheInterrupt()
+      throws Exception {
+    byte[] data = Chunks.random(2, 1000);
+    byte[][] digest = new byte[1][];
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              Thread.currentThread().interrupt();
+              try (AsyncSha1 sha1 = new AsyncSha1()) {
+                sha1.update(data, 0, data.length);
+                digest[0] = sha1.digest();
+              }
+            });
+    assertThat(caller.join()).isNull();
+    assertThat(caller.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    assertThat(digest[0]).isEqualTo(sha1(data));
+  }
+
   @Test
   void close_twice_doesNothingMore() throws Exception {
     byte[] data = Chunks.random(1, 3 * BUFFER);

@@ -129,6 +129,30 @@ class WriteBehindOutputStreamTest {
   }
 
   /**
+   * An interrupt pending on the caller's thread does not fail the close of an output under one
+   * buffer, which is written on the caller's thread with nothing to wait for (the close used to
+   * write it and then throw InterruptedIOException), and is still pending afterwards.
+   */
+  @Test
+  void pendingInterrupt_smallOutput_isWrittenAndClosedWithoutAnException() throws Exception {
+    byte[] data = Chunks.random(4, 100);
+    Target target = new Target();
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              Thread.currentThread().interrupt();
+              try (WriteBehindOutputStream out = new WriteBehindOutputStream(target)) {
+                out.write(data);
+              }
+            });
+    assertThat(caller.join()).isNull();
+    assertThat(caller.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    Chunks.assertSameBytes(target.toByteArray(), data, "written");
+    assertThat(target.flushes).isEqualTo(1);
+  }
+
+  /**
    * Fails after 100 of 1,000 bytes (written by the caller's thread at the flush) or after 700,000
    * of 4 MiB (by the helper, seen by a later write), with an IOException or an Error: the call that
    * sees it and each later write, flush and close throw a new IOException, the target's failure its
