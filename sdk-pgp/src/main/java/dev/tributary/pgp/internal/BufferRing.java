@@ -104,14 +104,17 @@ final class BufferRing {
     }
   }
 
-  /** Waits until the emptier has released every published buffer (or the ring was closed). */
+  /**
+   * Waits until the emptier has released every published buffer (or the ring was closed). An
+   * interrupt ends the wait and closes the ring; one pending while there is nothing to wait for is
+   * left pending, not thrown.
+   */
   void awaitEmpty() throws InterruptedIOException {
     int spins = 0;
     while (released != published && !closed) {
       spins = pause(spins, true, () -> released != published && !closed);
     }
-    if (Thread.interrupted()) {
-      Thread.currentThread().interrupt();
+    if (released != published && Thread.currentThread().isInterrupted()) {
       throw new InterruptedIOException("interrupted while waiting for the helper thread");
     }
   }

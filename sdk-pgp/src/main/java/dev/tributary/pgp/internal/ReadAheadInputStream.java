@@ -9,7 +9,8 @@ import java.io.OutputStream;
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
  * so that reading overlaps with the cipher. A read failure is thrown by the caller's next {@code
  * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
- * does not close {@code source}. Not thread-safe: one caller thread.
+ * does not close {@code source}; every read after it throws, and a second close does nothing. Not
+ * thread-safe: one caller thread.
  */
 public final class ReadAheadInputStream extends InputStream {
   private static final int BUFFER = 1 << 18;
@@ -25,6 +26,7 @@ public final class ReadAheadInputStream extends InputStream {
   private int length = -2;
 
   private int pos;
+  private boolean closed;
 
   public ReadAheadInputStream(InputStream source) {
     Thread reader = new Thread(() -> pump(source), "tributary-pgp-read");
@@ -63,6 +65,7 @@ public final class ReadAheadInputStream extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    ensureOpen();
     if (len == 0) {
       return 0;
     }
@@ -81,6 +84,7 @@ public final class ReadAheadInputStream extends InputStream {
    */
   @Override
   public long transferTo(OutputStream out) throws IOException {
+    ensureOpen();
     long total = 0;
     while (hasBytes()) {
       int n = length - pos;
@@ -118,8 +122,15 @@ public final class ReadAheadInputStream extends InputStream {
     return true;
   }
 
+  private void ensureOpen() throws IOException {
+    if (closed) { // the buffers may still hold bytes read ahead
+      throw new IOException("the stream is closed");
+    }
+  }
+
   @Override
   public void close() {
+    closed = true;
     // No interrupt: it would close an interruptible channel under the caller's stream.
     ring.close();
   }

@@ -9,11 +9,13 @@ import java.io.OutputStream;
  * with the cipher instead of adding to it. Uses four 256 KiB buffers ({@link Offload}); a small
  * output is written by the caller's thread alone. A write failure is thrown by the next {@code
  * write}, {@code flush} or {@code close}. {@code close} flushes and stops the thread but does not
- * close {@code target}. Not thread-safe: one caller thread.
+ * close {@code target}; a second {@code close} does nothing, and {@code write} or {@code flush}
+ * after it throws. Not thread-safe: one caller thread.
  */
 public final class WriteBehindOutputStream extends OutputStream {
   private final OutputStream target;
   private final Offload offload;
+  private boolean closed;
 
   public WriteBehindOutputStream(OutputStream target) {
     this.target = target;
@@ -33,15 +35,27 @@ public final class WriteBehindOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    ensureOpen();
     check();
     offload.put(b, off, len);
   }
 
   @Override
   public void flush() throws IOException {
+    ensureOpen();
+    drainAndFlush();
+  }
+
+  private void drainAndFlush() throws IOException {
     offload.drain();
     check();
     target.flush();
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException("the stream is closed");
+    }
   }
 
   /**
@@ -58,11 +72,15 @@ public final class WriteBehindOutputStream extends OutputStream {
 
   @Override
   public void close() throws IOException {
-    if (offload.isClosed()) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (offload.isClosed()) { // by an interrupt: the rest of the bytes are dropped
       return;
     }
     try {
-      flush();
+      drainAndFlush();
     } finally {
       offload.close();
     }

@@ -132,6 +132,30 @@ class BufferRingTest {
     assertThat(waiter.interruptedAtEnd()).as("interrupt status kept").isTrue();
   }
 
+  /**
+   * An interrupt already pending does not fail an awaitEmpty that has nothing to wait for (it used
+   * to throw InterruptedIOException all the same), and stays pending for the caller.
+   */
+  @Test
+  void awaitEmpty_withNothingToWaitFor_ignoresAPendingInterrupt_andKeepsIt() throws Exception {
+    BufferRing ring = new BufferRing(2, 8);
+    Background waiter =
+        Background.start(
+            "waiter",
+            () -> {
+              Thread.currentThread().interrupt();
+              ring.awaitEmpty(); // nothing published
+              ring.claim();
+              ring.publish(8);
+              assertThat(ring.next()).isEqualTo(8);
+              ring.release();
+              ring.awaitEmpty(); // all of it released
+            });
+    assertThat(waiter.join()).isNull();
+    assertThat(waiter.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    assertThat(ring.isClosed()).isFalse();
+  }
+
   /** A ring of two buffers, both published and none released. */
   private static BufferRing fullRing() throws InterruptedIOException {
     BufferRing ring = new BufferRing(2, 8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -240,6 +241,58 @@ class OffloadTest {
       } finally {
         offload.unblock();
       }
+    }
+  }
+
+  /**
+   * A drain with nothing to wait for (a job under one buffer, done on the caller's thread, or one
+   * whose buffers the helper has all processed) succeeds although the caller's thread has an
+   * interrupt pending, and leaves it pending.
+   */
+  @Test
+  void pendingInterrupt_doesNotFailADrainWithNothingToWaitFor() throws Exception {
+    Hashing small = new Hashing(4, 1 << 10);
+    Hashing large = new Hashing(4, 1 << 10);
+    byte[] data = Chunks.random(3, 4 << 10);
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              large.put(data, 0, data.length);
+              large.drain();
+              Thread.currentThread().interrupt();
+              large.drain();
+              small.put(data, 0, 100);
+              small.drain();
+            });
+    assertThat(caller.join()).isNull();
+    assertThat(caller.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    assertThat(small.sha256.digest()).isEqualTo(sha256().digest(Arrays.copyOf(data, 100)));
+    assertThat(large.sha256.digest()).isEqualTo(sha256().digest(data));
+    assertThat(small.isClosed()).isFalse();
+    assertThat(large.isClosed()).isFalse();
+    large.close();
+  }
+
+  /** When the helper is still at work, a pending interrupt ends the drain's wait at once. */
+  @Test
+  void pendingInterrupt_endsADrainThatMustWait() throws Exception {
+    Stuck offload = new Stuck();
+    try {
+      Background caller =
+          Background.start(
+              "caller",
+              () -> {
+                offload.put(new byte[16], 0, 16); // one full buffer: the helper is stuck in it
+                offload.awaitEntered();
+                Thread.currentThread().interrupt();
+                offload.drain();
+              });
+      assertThat(caller.join()).isInstanceOf(InterruptedIOException.class);
+      assertThat(caller.interruptedAtEnd()).as("interrupt status kept").isTrue();
+      assertThat(offload.isClosed()).isTrue();
+    } finally {
+      offload.unblock();
     }
   }
 

@@ -190,9 +190,37 @@ class ReadAheadInputStreamTest {
   private static Throwable catchIo(Read read) {
     try {
       int n = read.read();
-      throw new AssertionError("read returned " + n + " after the failure");
+      throw new AssertionError("read returned " + n + " instead of throwing");
     } catch (IOException e) {
       return e;
+    }
+  }
+
+  /**
+   * Once closed, every read fails as java.io streams do, though bytes read ahead are still in the
+   * buffers: it used to go on returning them. A second close does nothing.
+   */
+  @Test
+  void read_afterClose_fails_evenWithBytesReadAhead() throws Exception {
+    for (int length : new int[] {1000, 3 * BUFFER, 0}) {
+      byte[] data = Chunks.random(length, length);
+      ReadAheadInputStream in = new ReadAheadInputStream(new Source(data, length));
+      assertThat(in.read()).isEqualTo(length == 0 ? -1 : data[0] & 0xff); // a buffer is held
+      in.close();
+
+      List<Read> reads =
+          List.of(
+              in::read,
+              () -> in.read(new byte[10], 0, 10),
+              () -> in.read(new byte[10], 0, 0),
+              () -> (int) in.transferTo(new ByteArrayOutputStream()));
+      for (Read read : reads) {
+        assertThat(catchIo(read))
+            .as("%d bytes", length)
+            .isExactlyInstanceOf(IOException.class)
+            .hasMessage("the stream is closed");
+      }
+      in.close();
     }
   }
 

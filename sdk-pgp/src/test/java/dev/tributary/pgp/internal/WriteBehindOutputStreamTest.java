@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -91,6 +93,63 @@ class WriteBehindOutputStreamTest {
       assertThat(target.flushes).isEqualTo(2);
       assertThat(target.closed).as("target left open").isFalse();
     }
+  }
+
+  /**
+   * Write and flush after close throw that the stream is closed, and nothing more reaches the
+   * target: a write under one buffer used to be taken silently, and a later flush wrote it to the
+   * target, then threw "closed while the helper thread was at work".
+   */
+  @Test
+  void writeOrFlush_afterClose_throwsThatTheStreamIsClosed_andWritesNothing() throws Exception {
+    for (int length : new int[] {10, 2 * BUFFER}) {
+      byte[] data = Chunks.random(length, length);
+      Target target = new Target();
+      WriteBehindOutputStream out = new WriteBehindOutputStream(target);
+      out.write(data);
+      out.close();
+
+      List<ThrowingCallable> calls =
+          List.of(
+              () -> out.write(data, 0, length),
+              () -> out.write(7),
+              out::flush,
+              () -> out.write(data, 0, length));
+      for (ThrowingCallable call : calls) {
+        assertThatThrownBy(call)
+            .as("after %d bytes", length)
+            .isExactlyInstanceOf(IOException.class)
+            .hasMessage("the stream is closed");
+      }
+      out.close();
+
+      Chunks.assertSameBytes(target.toByteArray(), data, length + " bytes, then closed");
+      assertThat(target.flushes).as("flushed by the first close only").isEqualTo(1);
+    }
+  }
+
+  /**
+   * An interrupt pending on the caller's thread does not fail the close of an output under one
+   * buffer, which is written on the caller's thread with nothing to wait for (the close used to
+   * write it and then throw InterruptedIOException), and is still pending afterwards.
+   */
+  @Test
+  void pendingInterrupt_smallOutput_isWrittenAndClosedWithoutAnException() throws Exception {
+    byte[] data = Chunks.random(4, 100);
+    Target target = new Target();
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              Thread.currentThread().interrupt();
+              try (WriteBehindOutputStream out = new WriteBehindOutputStream(target)) {
+                out.write(data);
+              }
+            });
+    assertThat(caller.join()).isNull();
+    assertThat(caller.interruptedAtEnd()).as("interrupt status kept").isTrue();
+    Chunks.assertSameBytes(target.toByteArray(), data, "written");
+    assertThat(target.flushes).isEqualTo(1);
   }
 
   /**
