@@ -10,9 +10,11 @@ import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.RecipientSelector;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import dev.tributary.pgp.internal.WriteBehindOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,9 +32,8 @@ import org.jspecify.annotations.Nullable;
  *     .recipient(PgpCertificate.of(authorization))
  *     .compression(Compression.ZLIB)
  *     .build();
- * try (OutputStream out = encryptor.encrypt(sftpUpload)) {
- *   csv.writeTo(out);
- * } // closing finishes the message; sftpUpload stays open
+ * encryptor.encrypt(sftpUpload, out -> csv.writeTo(out));
+ * // finished if writeTo returned, left unfinished if it threw; sftpUpload stays open
  * }</pre>
  *
  * <p>By default: SEIPD v1 with an MDC and AES-256 (what GnuPG 2.2 and 2.4, Sequoia and every
@@ -87,11 +88,45 @@ public final class PgpEncryptor {
    * stream finishes the message (it must be closed, or the message is incomplete); {@code target}
    * is flushed but not closed: the caller closes it.
    *
+   * <p>If writing the plaintext fails, call {@link EncryptionStream#abort()}, not {@code close}:
+   * closing would finish a shorter message that decrypts without error. A try-with-resources block
+   * closes on failure too, so prefer {@link #encrypt(OutputStream, PlaintextWriter)}, which aborts
+   * for you.
+   *
    * @throws PgpKeyException if a recipient has no key we may encrypt to now
    */
-  public OutputStream encrypt(OutputStream target) {
+  public EncryptionStream encrypt(OutputStream target) {
     Objects.requireNonNull(target, "target");
-    return new EncryptingOutputStream(settings(fileName, modificationTime), target);
+    return new EncryptionStream(
+        new EncryptingOutputStream(settings(fileName, modificationTime), target));
+  }
+
+  /**
+   * Encrypts what {@code writer} writes into {@code target}: the message is finished when the
+   * writer returns, and left unfinished when it throws, so that {@code target} never holds a
+   * shorter message that decrypts without error. Closes neither stream.
+   *
+   * @throws PgpKeyException if a recipient has no key we may encrypt to now
+   * @throws TransientException if the writer or {@code target} failed with an IOException (its
+   *     cause); the writer's other exceptions are thrown as they are
+   */
+  public void encrypt(OutputStream target, PlaintextWriter writer) {
+    Objects.requireNonNull(writer, "writer");
+    EncryptionStream out = encrypt(target);
+    try {
+      writer.writeTo(out);
+    } catch (IOException e) {
+      abort(out.encrypting, e);
+      throw new TransientException("encryption failed: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      abort(out.encrypting, e);
+      throw e;
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new TransientException("encryption failed: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -110,12 +145,69 @@ public final class PgpEncryptor {
     }
   }
 
+  /**
+   * Encrypts {@code plaintext} into {@code target}; a failure (of either) leaves the message
+   * unfinished, so that {@code target} never holds a shorter message that decrypts without error.
+   */
   private static void copy(InputStream plaintext, OutputStream target, EncryptionSettings settings)
       throws IOException {
     try (ReadAheadInputStream in = new ReadAheadInputStream(plaintext);
-        WriteBehindOutputStream behind = new WriteBehindOutputStream(target);
-        OutputStream out = new EncryptingOutputStream(settings, behind)) {
-      in.transferTo(out);
+        WriteBehindOutputStream behind = new WriteBehindOutputStream(target)) {
+      EncryptingOutputStream out = new EncryptingOutputStream(settings, behind);
+      try {
+        in.transferTo(out);
+      } catch (IOException | RuntimeException | Error e) {
+        abort(out, e);
+        throw e;
+      }
+      out.close();
+    }
+  }
+
+  /** Leaves a message unfinished after {@code failure}; a failure to do so is added to it. */
+  private static void abort(EncryptingOutputStream out, Throwable failure) {
+    try {
+      out.abort();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Writes the plaintext of one message; see {@link #encrypt(OutputStream, PlaintextWriter)}. */
+  @FunctionalInterface
+  public interface PlaintextWriter {
+    void writeTo(OutputStream plaintext) throws IOException;
+  }
+
+  /**
+   * The plaintext side of one message; see {@link #encrypt(OutputStream)}. {@link #close} finishes
+   * the message, {@link #abort} leaves it unfinished. Not thread-safe.
+   */
+  public static final class EncryptionStream extends FilterOutputStream {
+    private final EncryptingOutputStream encrypting;
+
+    EncryptionStream(EncryptingOutputStream out) {
+      super(out);
+      this.encrypting = out;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    /**
+     * Ends the message without finishing it, after a failure while writing its plaintext: nothing
+     * more is written to the target, so what it holds lacks the end of the encrypted data and fails
+     * decryption with an integrity error instead of decrypting as a shorter message. Frees the
+     * message's helper thread. Writing afterwards fails; {@code close} does nothing.
+     */
+    public void abort() {
+      try {
+        encrypting.abort();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot release the message's helper thread", e);
+      }
     }
   }
 

@@ -15,16 +15,18 @@ import org.jspecify.annotations.Nullable;
  * The stream layers of one export file, outermost first: encoder → gzip → PGP → the destination's
  * stream. {@link #finish()} completes each layer in order (the CSV or JSON flush, the gzip trailer,
  * the PGP message with its MDC) and leaves the destination's stream open; {@link #close()} releases
- * whatever is left after a failure. Not thread-safe.
+ * whatever is left after a failure, leaving the PGP message unfinished. Not thread-safe.
  */
 final class ExportLayers implements AutoCloseable {
-  private final @Nullable OutputStream pgp;
+  private final PgpEncryptor.@Nullable EncryptionStream pgp;
   private final @Nullable GZIPOutputStream gzip;
   private final ProfileEncoder encoder;
   private boolean finished;
 
   private ExportLayers(
-      @Nullable OutputStream pgp, @Nullable GZIPOutputStream gzip, ProfileEncoder encoder) {
+      PgpEncryptor.@Nullable EncryptionStream pgp,
+      @Nullable GZIPOutputStream gzip,
+      ProfileEncoder encoder) {
     this.pgp = pgp;
     this.gzip = gzip;
     this.encoder = encoder;
@@ -44,7 +46,7 @@ final class ExportLayers implements AutoCloseable {
       OutputStream target)
       throws IOException {
     OutputStream next = target;
-    OutputStream pgp = null;
+    PgpEncryptor.EncryptionStream pgp = null;
     if (certificate != null) {
       String inner = PgpFileNames.decryptedName(fileName.substring(fileName.lastIndexOf('/') + 1));
       pgp =
@@ -101,9 +103,9 @@ final class ExportLayers implements AutoCloseable {
     }
     try {
       if (pgp != null) {
-        pgp.close();
+        pgp.abort(); // left unfinished: it cannot decrypt as a shorter, whole-looking file
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // likewise: the destination abandons whatever this wrote
     }
   }

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * The stream {@link dev.tributary.pgp.PgpEncryptor#encrypt(OutputStream)} returns: plaintext in, an
  * OpenPGP message out. It waits for the first 64 KiB (or the close) to decide whether the data is
  * worth compressing, then writes [armor] → PKESKs + SEIPD → [compressed data] → [one-pass
- * signatures] → literal data → [signatures]. Closing it finishes the message; the target stays
- * open. Not thread-safe.
+ * signatures] → literal data → [signatures]. Closing it finishes the message, {@link #abort} leaves
+ * it unfinished; the target stays open. Not thread-safe.
  */
 public final class EncryptingOutputStream extends OutputStream {
   private static final int BUFFER = 1 << 16;
@@ -195,11 +195,40 @@ public final class EncryptingOutputStream extends OutputStream {
     }
   }
 
+  /**
+   * Finishes the message: the end of the literal data, the signatures, the MDC or last AEAD chunk,
+   * the armor footer. If that fails the message is left unfinished, as by {@link #abort}.
+   */
   @Override
   public void close() throws IOException {
     if (closed) {
       return;
     }
+    boolean finished = false;
+    try {
+      finish();
+      finished = true;
+    } finally {
+      if (!finished) {
+        abort();
+      }
+    }
+  }
+
+  /**
+   * Ends the message without finishing it, for a failure while its plaintext was written: nothing
+   * more reaches the target, so what it holds lacks the end of the encrypted data (and the armor
+   * footer) and cannot decrypt as a whole, shorter message, which closing would make. Stops the
+   * helper thread; the target stays open. Writing after it fails; close does nothing.
+   */
+  public void abort() throws IOException {
+    closed = true;
+    if (encryptedOut instanceof SeipdV1OutputStream seipd) {
+      seipd.abort();
+    }
+  }
+
+  private void finish() throws IOException {
     if (literalOut == null) {
       open();
     }

@@ -254,6 +254,12 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
         public void write(byte[] b, int off, int len) {
           sha1.update(b, off, len);
         }
+
+        /** Stops the helper thread without a digest (a message left unfinished). */
+        @Override
+        public void close() {
+          sha1.close();
+        }
       };
     }
 

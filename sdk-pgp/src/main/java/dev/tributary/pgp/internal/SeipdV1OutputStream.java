@@ -12,7 +12,7 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
  * 5.13.1), around what is written to it: the random prefix, the data, then at {@link #close} the
  * Modification Detection Code packet (SHA-1 of all that), everything encrypted by the encryptor's
  * CFB stream, in partial body lengths ({@link PartialBodyOutputStream}). Closing ends the packet;
- * {@code out} stays open. Not thread-safe.
+ * {@link #abort} leaves it unfinished; {@code out} stays open either way. Not thread-safe.
  *
  * <p>BouncyCastle's {@code PGPEncryptedDataGenerator} writes the same packet; the fast path writes
  * it here so that the bulk of a message passes through a few small methods, which the JIT compiles
@@ -62,9 +62,25 @@ final class SeipdV1OutputStream extends OutputStream {
     if (closed) {
       return;
     }
-    write(MDC_HEADER, 0, MDC_HEADER.length);
+    try {
+      write(MDC_HEADER, 0, MDC_HEADER.length);
+      closed = true;
+      cipher.write(mdc.getDigest());
+      cipher.close();
+    } finally {
+      if (!closed) { // the MDC header could not be written
+        abort();
+      }
+    }
+  }
+
+  /**
+   * Leaves the packet unfinished (no MDC, no last piece of its partial body), so what was written
+   * cannot be read as a whole, shorter packet, and stops the MDC's helper thread. Later writes
+   * fail; close does nothing.
+   */
+  void abort() throws IOException {
     closed = true;
-    cipher.write(mdc.getDigest());
-    cipher.close();
+    digest.close();
   }
 }
