@@ -91,9 +91,10 @@ public final class PgpDecryptor {
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(plaintext, "plaintext");
     // Reading and writing run on helper threads, overlapping with the cipher.
+    // Closing the plaintext stream, on failure too, stops the MDC's helper thread.
     try (ReadAheadInputStream ahead = new ReadAheadInputStream(ciphertext);
-        WriteBehindOutputStream behind = new WriteBehindOutputStream(plaintext)) {
-      DecryptionStream in = open(ahead);
+        WriteBehindOutputStream behind = new WriteBehindOutputStream(plaintext);
+        DecryptionStream in = open(ahead)) {
       byte[] buffer = new byte[1 << 18];
       int n;
       while ((n = in.read(buffer, 0, buffer.length)) >= 0) {

@@ -68,8 +68,17 @@ public final class MessageDecryption {
         settings.signaturePolicy() == SignaturePolicy.IGNORED
             ? null
             : new SignatureChecks(settings.engine(), settings.verificationCertificates());
-    return DecryptingInputStream.start(
-        plain, topLevel::requireEnd, settings, checks, algorithm, aead, found.keyFingerprint());
+    try {
+      return DecryptingInputStream.start(
+          plain, topLevel::requireEnd, settings, checks, algorithm, aead, found.keyFingerprint());
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        plain.close(); // stops the MDC's helper thread
+      } catch (IOException | RuntimeException c) {
+        e.addSuppressed(c);
+      }
+      throw e;
+    }
   }
 
   private static PGPEncryptedDataList encryptedDataList(PGPObjectFactory factory) {

@@ -1,0 +1,115 @@
+package dev.tributary.pgp;
+
+import static dev.tributary.pgp.AbortedEncryptionTest.assertHelperThreadsEnd;
+import static dev.tributary.pgp.AbortedEncryptionTest.mdcThreads;
+import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
+import static dev.tributary.pgp.EncryptDecryptTest.to;
+import static dev.tributary.pgp.EncryptDecryptTest.with;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.testing.PgpTestKeys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A decryption that fails its integrity check must free the MDC's helper thread, or a host that
+ * meets many bad files collects threads parked for ever (with their buffers).
+ */
+class FailedDecryptionThreadsTest {
+  @TempDir Path dir;
+
+  /** 3 MiB of random data to Alice, uncompressed: enough for the helper thread to start. */
+  static byte[] message() {
+    byte[] data = new byte[3 << 20];
+    new Random(11).nextBytes(data);
+    return encrypt(to(PgpTestKeys.ALICE_RSA).build(), data);
+  }
+
+  static byte[] truncated() {
+    byte[] m = message();
+    return Arrays.copyOf(m, m.length / 2);
+  }
+
+  static byte[] tampered() {
+    byte[] m = message();
+    m[m.length / 2] ^= 1;
+    return m;
+  }
+
+  @Test
+  void decrypt_ofATruncatedOrTamperedMessage_freesTheHelperThread() {
+    for (byte[] bad : new byte[][] {truncated(), tampered()}) {
+      Set<Thread> before = mdcThreads();
+      assertThatThrownBy(
+              () ->
+                  with(PgpTestKeys.ALICE_RSA)
+                      .decrypt(new ByteArrayInputStream(bad), new ByteArrayOutputStream()))
+          .isInstanceOf(PgpIntegrityException.class);
+      assertHelperThreadsEnd(before);
+    }
+  }
+
+  @Test
+  void decryptFile_ofATruncatedMessage_freesTheHelperThread() throws Exception {
+    Path source = Files.write(dir.resolve("bad.pgp"), truncated());
+    Set<Thread> before = mdcThreads();
+    assertThatThrownBy(
+            () -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, dir.resolve("plain.csv")))
+        .isInstanceOf(PgpIntegrityException.class);
+    assertHelperThreadsEnd(before);
+  }
+
+  /**
+   * Fails while looking for the literal data, inside {@code open}, after the first 256 KiB were
+   * decrypted and handed to the helper thread: the caller never gets a stream to close.
+   */
+  @Test
+  void open_failingBeforeTheLiteralData_freesTheHelperThread() throws Exception {
+    byte[] garbage = new byte[300 << 10];
+    new Random(5).nextBytes(garbage);
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    packet.write(0xC8); // compressed data, new format, five-octet length
+    packet.write(0xFF);
+    packet.write(java.nio.ByteBuffer.allocate(4).putInt(garbage.length + 1).array());
+    packet.write(1); // ZIP (raw deflate): random bytes are no deflate stream
+    packet.write(garbage);
+    org.bouncycastle.openpgp.PGPEncryptedDataGenerator gen =
+        new org.bouncycastle.openpgp.PGPEncryptedDataGenerator(
+            new org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder(
+                    org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true));
+    gen.addMethod(
+        new org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator(
+            CraftedMessagesTest.aliceEncryptionKey()));
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    try (java.io.OutputStream enc = gen.open(message, new byte[1 << 16])) {
+      enc.write(packet.toByteArray());
+    }
+
+    // Truncated too: a malformed message is read to its end to tell damage from tampering, and a
+    // whole one would end the thread by passing its integrity check.
+    byte[] cut = Arrays.copyOf(message.toByteArray(), message.size() - (10 << 10));
+
+    Set<Thread> before = mdcThreads();
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(cut)))
+        .isInstanceOf(PgpIntegrityException.class);
+    assertHelperThreadsEnd(before);
+  }
+
+  @Test
+  void open_readToTheFailure_thenClose_freesTheHelperThread() throws Exception {
+    Set<Thread> before = mdcThreads();
+    try (InputStream in = with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(truncated()))) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(PgpIntegrityException.class);
+    }
+    assertHelperThreadsEnd(before);
+  }
+}
