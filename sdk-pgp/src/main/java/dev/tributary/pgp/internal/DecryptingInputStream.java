@@ -31,13 +31,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
- * has been read, its integrity verified, its signatures checked and nothing found after it but what
- * RFC 9580 allows (the signatures a one-pass signature announced, each of them, marker and padding
- * packets), not even in the compressed data packet after its compressed stream; a failure instead
- * throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every
- * later {@code read} throws it again. Any failure inside the encrypted data is first checked
- * against the integrity protection, so that tampering always gives the same integrity error. Not
- * thread-safe.
+ * has been read, its integrity verified, its signatures checked (one-pass signatures, and the
+ * old-style signatures before the literal data) and nothing found after it but what RFC 9580 allows
+ * (the signatures a one-pass signature announced, each of them, marker and padding packets), not
+ * even in the compressed data packet after its compressed stream; a failure instead throws the
+ * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every later
+ * {@code read} throws it again. Any failure inside the encrypted data is first checked against the
+ * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
@@ -133,14 +133,19 @@ public final class DecryptingInputStream extends InputStream {
             checks.onePassSignature(ops);
           }
         }
+      } else if (o instanceof PGPSignatureList list) {
+        // An old-style signed message: "Signature Packet, OpenPGP Message" (RFC 9580, 10.3).
+        if (checks != null) {
+          for (PGPSignature sig : list) {
+            checks.signatureBefore(sig);
+          }
+        }
       } else if (o instanceof PGPLiteralData data) {
         fileName = data.getFileName();
         modificationTime = data.getModificationTime().toInstant();
         literal = data.getInputStream();
         return;
-      } else if (!(o instanceof PGPMarker
-          || o instanceof PGPPadding
-          || o instanceof PGPSignatureList)) {
+      } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
         throw new PgpDataException(
             Reason.MALFORMED,
             "the decrypted message is malformed: it holds "
@@ -206,6 +211,9 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   private void finish() throws IOException, PGPException {
+    if (checks != null) {
+      checks.literalDataEnded();
+    }
     afterLiteralData(factory, outside == null ? 0 : announcedOutside);
     if (outside != null) {
       compressedContent.requireEnd();

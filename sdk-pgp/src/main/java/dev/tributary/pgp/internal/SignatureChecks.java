@@ -20,11 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies one-pass signatures of a message as its data streams past. Each one-pass signature whose
- * key is in a verification certificate is fed the data; at the end each signature packet is checked
- * with the one-pass signature it closes, which the caller pairs ({@link OnePassPairing}), and
- * against the policy (hash algorithm, the key being a valid signing key of its certificate when it
- * signed). Not thread-safe.
+ * Verifies the signatures of a message as its data streams past: one-pass signatures, and the
+ * old-style signature packets that precede the literal data without one (RFC 9580, section 10.3:
+ * "Signature Packet, OpenPGP Message"). Each whose key is in a verification certificate is fed the
+ * data. An old-style signature is checked when the data ends; a one-pass signature's signature
+ * packet after the data is checked with the one-pass signature it closes, which the caller pairs
+ * ({@link OnePassPairing}), and against the policy (hash algorithm, the key being a valid signing
+ * key of its certificate when it signed). Not thread-safe.
  */
 final class SignatureChecks {
   private static final Logger LOG = LoggerFactory.getLogger(SignatureChecks.class);
@@ -40,6 +42,14 @@ final class SignatureChecks {
 
   /** The one-pass signatures whose key BouncyCastle could not set up to verify. */
   private final Map<PGPOnePassSignature, Pending> uncheckable = new IdentityHashMap<>();
+
+  /**
+   * An old-style signature; {@code signer} is null when no verification certificate holds its key,
+   * {@code fed} whether it is being fed the data.
+   */
+  private record Before(PGPSignature sig, @Nullable Pending signer, boolean fed) {}
+
+  private final List<Before> before = new ArrayList<>();
 
   private final List<SignatureVerification> results = new ArrayList<>();
 
@@ -67,10 +77,48 @@ final class SignatureChecks {
     }
   }
 
+  /** An old-style signature, read before the literal data. */
+  void signatureBefore(PGPSignature sig) {
+    Pending signer = signer(sig);
+    boolean fed = false;
+    if (signer != null) {
+      try {
+        sig.init(new BcPGPContentVerifierBuilderProvider(), signer.key());
+        fed = true;
+      } catch (PGPException | RuntimeException e) {
+        LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
+      }
+    }
+    before.add(new Before(sig, signer, fed));
+  }
+
   void update(byte[] b, int off, int len) {
     for (PGPOnePassSignature ops : pending.keySet()) {
       ops.update(b, off, len);
     }
+    for (int i = 0; i < before.size(); i++) {
+      Before s = before.get(i);
+      if (s.fed()) {
+        s.sig().update(b, off, len);
+      }
+    }
+  }
+
+  /** Checks the old-style signatures, once the literal data has been read to its end. */
+  void literalDataEnded() {
+    for (Before s : before) {
+      Pending p = s.signer();
+      results.add(
+          p == null
+              ? unknownKey(s.sig())
+              : verification(
+                  p,
+                  s.sig(),
+                  s.fed()
+                      ? problem(p, s.sig(), s.sig()::verify)
+                      : "the signature cannot be checked"));
+    }
+    before.clear();
   }
 
   /** Checks {@code sig}, which closes {@code ops} and matches it. */
@@ -157,16 +205,21 @@ final class SignatureChecks {
 
   /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */
   SignatureVerification detached(PGPSignature sig, boolean ready) {
+    Pending p = ready ? signer(sig) : null;
+    return p == null ? unknownKey(sig) : verification(p, sig, problem(p, sig, sig::verify));
+  }
+
+  /** The verification certificate's key that made {@code sig}, if one holds it. */
+  private @Nullable Pending signer(PGPSignature sig) {
     for (PGPPublicKeyRing ring : certificates) {
       for (KeyIdentifier id : sig.getKeyIdentifiers()) {
         PGPPublicKey key = ring.getPublicKey(id);
-        if (key != null && ready) {
-          Pending p = new Pending(ring, key);
-          return verification(p, sig, problem(p, sig, sig::verify));
+        if (key != null) {
+          return new Pending(ring, key);
         }
       }
     }
-    return unknownKey(sig);
+    return null;
   }
 
   List<SignatureVerification> results() {
