@@ -233,12 +233,7 @@ class GnuPgInteropTest {
             .ok()
             .out();
     PgpDecryptor.DecryptionStream s =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(alice.privateKey()))
-            .verifyWith(PgpCertificate.of(alice.publicKey()))
-            .verifyWith(PgpCertificate.of(bob.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build()
+        SignaturePairingTest.verifyingAliceAndBob(SignaturePolicy.REQUIRED)
             .open(new ByteArrayInputStream(message));
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().signatures())

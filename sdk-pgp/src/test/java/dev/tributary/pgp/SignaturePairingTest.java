@@ -12,6 +12,7 @@ import static dev.tributary.pgp.TrailingDataTest.encryptedToAlice;
 import static dev.tributary.pgp.TrailingDataTest.literalDataPacket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.UnlockedKeys;
@@ -21,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -64,6 +66,29 @@ class SignaturePairingTest {
     PGPSignature sig =
         ((PGPSignatureList) new BcPGPObjectFactory(signature(signer)).nextObject()).get(0);
     return CraftedMessagesTest.onePassFor(sig);
+  }
+
+  /** Alice's decryptor, verifying with Alice's and Bob's certificates under {@code policy}. */
+  static PgpDecryptor verifyingAliceAndBob(SignaturePolicy policy) {
+    return PgpDecryptor.builder()
+        .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+        .verifyWith(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()))
+        .verifyWith(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()))
+        .signaturePolicy(policy)
+        .build();
+  }
+
+  /** {@code message} is refused as MALFORMED with {@code expected} under every signature policy. */
+  static void assertMalformedUnderEveryPolicy(
+      Function<SignaturePolicy, PgpDecryptor> decryptor, byte[] message, String expected) {
+    for (SignaturePolicy policy : SignaturePolicy.values()) {
+      assertThatThrownBy(() -> decrypt(decryptor.apply(policy), message))
+          .as(policy.name())
+          .isInstanceOfSatisfying(
+              PgpDataException.class,
+              e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+          .hasMessage(expected);
+    }
   }
 
   static PgpDecryptor decryptor(SignaturePolicy policy) {
@@ -117,14 +142,7 @@ class SignaturePairingTest {
   @MethodSource("unpaired")
   void unpairedOnePassSignatures_areMalformed_underEveryPolicy(
       String what, byte[] message, String expected) {
-    for (SignaturePolicy policy : SignaturePolicy.values()) {
-      assertThatThrownBy(() -> decrypt(decryptor(policy), message))
-          .as(policy.name())
-          .isInstanceOfSatisfying(
-              PgpDataException.class,
-              e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
-          .hasMessage(expected);
-    }
+    assertMalformedUnderEveryPolicy(SignaturePairingTest::decryptor, message, expected);
   }
 
   @Test
@@ -268,23 +286,7 @@ class SignaturePairingTest {
   @MethodSource("mismatched")
   void signatureNotMatchingItsOnePassSignature_isMalformed_underEveryPolicy(
       String what, byte[] message, String expected) {
-    for (SignaturePolicy policy : SignaturePolicy.values()) {
-      assertThatThrownBy(
-              () ->
-                  decrypt(
-                      PgpDecryptor.builder()
-                          .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-                          .verifyWith(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()))
-                          .verifyWith(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()))
-                          .signaturePolicy(policy)
-                          .build(),
-                      message))
-          .as(policy.name())
-          .isInstanceOfSatisfying(
-              PgpDataException.class,
-              e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
-          .hasMessage(expected);
-    }
+    assertMalformedUnderEveryPolicy(SignaturePairingTest::verifyingAliceAndBob, message, expected);
   }
 
   @Test
@@ -298,19 +300,13 @@ class SignaturePairingTest {
             concat(onePassOf(alices), onePassOf(bobs)),
             concat(signatureOf(bobs), signatureOf(alices)));
     PgpDecryptor.DecryptionStream s =
-        PgpDecryptor.builder()
-            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()))
-            .verifyWith(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()))
-            .signaturePolicy(SignaturePolicy.REQUIRED)
-            .build()
-            .open(new ByteArrayInputStream(message));
+        verifyingAliceAndBob(SignaturePolicy.REQUIRED).open(new ByteArrayInputStream(message));
     assertThat(readAll(s)).isEqualTo(TEXT);
     assertThat(s.result().signatures())
         .extracting(SignatureVerification::signerFingerprint, SignatureVerification::valid)
         .containsExactly(
-            org.assertj.core.api.Assertions.tuple(PgpTestKeys.BOB_25519.fingerprint(), true),
-            org.assertj.core.api.Assertions.tuple(PgpTestKeys.ALICE_RSA.fingerprint(), true));
+            tuple(PgpTestKeys.BOB_25519.fingerprint(), true),
+            tuple(PgpTestKeys.ALICE_RSA.fingerprint(), true));
   }
 
   static Stream<Arguments> paired() throws Exception {
