@@ -11,8 +11,10 @@ public enum SignaturePolicy {
   OPTIONAL,
   /**
    * Signatures are not checked (they are skipped; the integrity check still applies). The message's
-   * structure still is: one-pass signatures without their signatures, or signatures without one,
-   * are refused as {@link PgpDataException.Reason#MALFORMED}, as under the other policies.
+   * structure still is: one-pass signatures without their signatures, signatures without one, and
+   * signatures that do not match the one-pass signature they close (RFC 9580 nests them: the first
+   * signature after the data closes the last one-pass signature) are refused as {@link
+   * PgpDataException.Reason#MALFORMED}, as under the other policies.
    */
   IGNORED
 }

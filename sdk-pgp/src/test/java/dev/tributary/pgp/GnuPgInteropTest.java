@@ -206,6 +206,42 @@ class GnuPgInteropTest {
         .isEqualTo(PgpTestKeys.BOB_25519.fingerprint());
   }
 
+  // gpg writes a one-pass signature per signer and the signatures after the literal data in
+  // reverse order, as RFC 9580 (section 10.3) nests them: pairing by position must accept that.
+  @ParameterizedTest
+  @FieldSource("GPG_COMPRESSION")
+  void gpgSignsWithTwoKeys_weVerifyBoth(String compression) {
+    TestKey alice = PgpTestKeys.ALICE_RSA;
+    TestKey bob = PgpTestKeys.BOB_25519;
+    withSecretKey(alice);
+    withSecretKey(bob);
+    byte[] message =
+        gpg.run(
+                TEXT,
+                "--passphrase",
+                bob.passphrase(),
+                "--compress-algo",
+                compression,
+                "--local-user",
+                alice.fingerprint(),
+                "--local-user",
+                bob.fingerprint(),
+                "--sign",
+                "--encrypt",
+                "--recipient",
+                alice.fingerprint())
+            .ok()
+            .out();
+    PgpDecryptor.DecryptionStream s =
+        SignaturePairingTest.verifyingAliceAndBob(SignaturePolicy.REQUIRED)
+            .open(new ByteArrayInputStream(message));
+    assertThat(readAll(s)).isEqualTo(TEXT);
+    assertThat(s.result().signatures())
+        .allSatisfy(v -> assertThat(v.valid()).as(v.problem()).isTrue())
+        .extracting(SignatureVerification::signerFingerprint)
+        .containsExactlyInAnyOrder(alice.fingerprint(), bob.fingerprint());
+  }
+
   @Test
   void weSignAndEncrypt_gpgVerifies() {
     byte[] message =

@@ -34,12 +34,20 @@ final class ArmorFooter extends FilterInputStream {
 
   /**
    * Refuses {@code packets}, read to their end, if they are armored data that ended without its
-   * footer; binary data passes.
+   * footer, or whose footer line holds text after the footer; binary data passes.
    *
    * @param subject what was read, as it starts a sentence: "the signature"
    */
   static void require(InputStream packets, String subject) {
-    if (packets instanceof ArmorFooter armor && !armor.lines.last().equals(armor.footer)) {
+    if (!(packets instanceof ArmorFooter armor)) {
+      return;
+    }
+    String last = armor.lines.last();
+    if (last.startsWith(armor.footer) && !last.equals(armor.footer)) {
+      throw new PgpDataException(
+          Reason.MALFORMED, ArmorText.textAfterFooter(subject, armor.footer));
+    }
+    if (!last.equals(armor.footer)) {
       throw new PgpDataException(
           Reason.MALFORMED,
           "the armor footer "

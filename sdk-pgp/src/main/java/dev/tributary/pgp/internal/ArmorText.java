@@ -58,6 +58,9 @@ public final class ArmorText {
       throw new PgpKeyException(wrongBeginning(first, kind));
     }
     String last = lines.get(lines.size() - 1);
+    if (last.startsWith(kind.footer()) && !last.equals(kind.footer())) {
+      throw textAfterFooter(kind.footer());
+    }
     if (!last.equals(kind.footer())) {
       throw missingFooter(kind.footer());
     }
@@ -71,6 +74,25 @@ public final class ArmorText {
             + footer
             + " is missing at the end: the key was cut off when it was copied; paste all of it,"
             + " including the last line");
+  }
+
+  /** The error for an armored key block whose footer line holds more than {@code footer}. */
+  static PgpKeyException textAfterFooter(String footer) {
+    return new PgpKeyException(textAfterFooter("the key", footer) + "; copy the key without it");
+  }
+
+  /**
+   * Why armor whose footer line holds more than {@code footer} is refused. BouncyCastle reads that
+   * line and ignores the rest; without this it would be refused as cut off. Never quotes the text.
+   *
+   * @param subject what was read, as it starts a sentence: "the message"
+   */
+  static String textAfterFooter(String subject, String footer) {
+    return subject
+        + " has text after its armor footer "
+        + footer
+        + " on the same line: nothing but whitespace may follow the footer there (RFC 9580,"
+        + " section 6.2)";
   }
 
   private static String wrongBeginning(String first, Kind kind) {

@@ -13,6 +13,8 @@ import dev.tributary.pgp.SymmetricAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
@@ -29,13 +31,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plaintext of a message, streamed. Reports the end ({@code -1}) only after the whole message
- * has been read, its integrity verified, its signatures checked and nothing found after it but what
- * RFC 9580 allows (the signatures a one-pass signature announced, each of them, marker and padding
- * packets), not even in the compressed data packet after its compressed stream; a failure instead
- * throws the {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every
- * later {@code read} throws it again. Any failure inside the encrypted data is first checked
- * against the integrity protection, so that tampering always gives the same integrity error. Not
- * thread-safe.
+ * has been read, its integrity verified, its signatures checked (one-pass signatures, and the
+ * old-style signatures before the literal data) and nothing found after it but what RFC 9580 allows
+ * (the signatures a one-pass signature announced, each of them, marker and padding packets), not
+ * even in the compressed data packet after its compressed stream; a failure instead throws the
+ * {@link PgpIntegrityException} or {@link PgpDataException} from {@code read}, and every later
+ * {@code read} throws it again. Any failure inside the encrypted data is first checked against the
+ * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
   private final InputStream plain;
@@ -55,12 +57,14 @@ public final class DecryptingInputStream extends InputStream {
   private @Nullable CompressedContent compressedContent;
 
   /**
-   * One-pass signatures read whose signature has not been read yet, inside the compressed data
-   * packet once it has been entered; those before it wait in {@link #announcedOutside}. A signature
-   * closes a one-pass signature of its own level (RFC 9580, section 10.3).
+   * One-pass signatures read whose signature has not been read yet, the last on top. The signatures
+   * after the literal data close them in reverse order, each one of its own level (RFC 9580,
+   * section 10.3): those inside the compressed data packet close those above {@link
+   * #announcedOutside}, those after it the rest.
    */
-  private int announcedSignatures;
+  private final Deque<PGPOnePassSignature> announced = new ArrayDeque<>();
 
+  /** How many one-pass signatures came before the compressed data packet. */
   private int announcedOutside;
 
   private @Nullable RuntimeException failure;
@@ -121,13 +125,19 @@ public final class DecryptingInputStream extends InputStream {
         outside = factory;
         compressedContent = CompressedContent.open(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());
-        announcedOutside = announcedSignatures;
-        announcedSignatures = 0;
+        announcedOutside = announced.size();
       } else if (o instanceof PGPOnePassSignatureList list) {
-        announcedSignatures += list.size();
-        if (checks != null) {
-          for (PGPOnePassSignature ops : list) {
+        for (PGPOnePassSignature ops : list) {
+          announced.push(ops);
+          if (checks != null) {
             checks.onePassSignature(ops);
+          }
+        }
+      } else if (o instanceof PGPSignatureList list) {
+        // An old-style signed message: "Signature Packet, OpenPGP Message" (RFC 9580, 10.3).
+        if (checks != null) {
+          for (PGPSignature sig : list) {
+            checks.signatureBefore(sig);
           }
         }
       } else if (o instanceof PGPLiteralData data) {
@@ -135,9 +145,7 @@ public final class DecryptingInputStream extends InputStream {
         modificationTime = data.getModificationTime().toInstant();
         literal = data.getInputStream();
         return;
-      } else if (!(o instanceof PGPMarker
-          || o instanceof PGPPadding
-          || o instanceof PGPSignatureList)) {
+      } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
         throw new PgpDataException(
             Reason.MALFORMED,
             "the decrypted message is malformed: it holds "
@@ -203,11 +211,13 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   private void finish() throws IOException, PGPException {
-    afterLiteralData(factory);
+    if (checks != null) {
+      checks.literalDataEnded();
+    }
+    afterLiteralData(factory, outside == null ? 0 : announcedOutside);
     if (outside != null) {
       compressedContent.requireEnd();
-      announcedSignatures = announcedOutside;
-      afterLiteralData(outside);
+      afterLiteralData(outside, 0);
     }
     drain(plain);
     endOfMessage.run();
@@ -228,24 +238,17 @@ public final class DecryptingInputStream extends InputStream {
 
   /**
    * Reads the packets after the literal data at one level, inside or outside the compressed data:
-   * the signatures that one-pass signatures announced (RFC 9580, section 10.3), one for each, and
-   * marker and padding packets. Anything else is refused, and so are missing signatures.
+   * the signatures that close the one-pass signatures above {@code floor} in {@link #announced}
+   * (RFC 9580, section 10.3), one for each, in reverse order, and marker and padding packets.
+   * Anything else is refused, and so are missing signatures and signatures that do not match their
+   * one-pass signatures ({@link OnePassPairing}).
    */
-  private void afterLiteralData(PGPObjectFactory packets) throws IOException {
+  private void afterLiteralData(PGPObjectFactory packets, int floor) throws IOException {
     Object o;
     while ((o = packets.nextObject()) != null) {
       if (o instanceof PGPSignatureList list) {
-        announcedSignatures -= list.size();
-        if (announcedSignatures < 0) {
-          throw new PgpDataException(
-              Reason.MALFORMED,
-              "the decrypted message holds a signature after its literal data that no one-pass"
-                  + " signature announced");
-        }
-        if (checks != null) {
-          for (PGPSignature sig : list) {
-            checks.signature(sig);
-          }
+        for (PGPSignature sig : list) {
+          closeOnePassSignature(sig, floor);
         }
       } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
         throw new PgpDataException(
@@ -254,15 +257,30 @@ public final class DecryptingInputStream extends InputStream {
       }
     }
     // Under every signature policy: IGNORED skips the checks, not the message's structure.
-    if (announcedSignatures > 0) {
+    int missing = announced.size() - floor;
+    if (missing > 0) {
       throw new PgpDataException(
           Reason.MALFORMED,
-          announcedSignatures == 1
+          missing == 1
               ? "the decrypted message ends without the signature that a one-pass signature"
                   + " announced"
               : "the decrypted message ends without "
-                  + announcedSignatures
+                  + missing
                   + " signatures that one-pass signatures announced");
+    }
+  }
+
+  private void closeOnePassSignature(PGPSignature sig, int floor) {
+    if (announced.size() <= floor) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          "the decrypted message holds a signature after its literal data that no one-pass"
+              + " signature announced");
+    }
+    PGPOnePassSignature ops = announced.pop();
+    OnePassPairing.require(ops, sig);
+    if (checks != null) {
+      checks.signature(ops, sig);
     }
   }
 

@@ -148,7 +148,10 @@ public final class KeyEncoding {
           throw ArmorText.missingFooter(footer(open));
         }
         open = line.substring(BEGIN.length(), line.length() - DASHES.length());
-      } else if (open != null && line.equals(footer(open))) {
+      } else if (open != null && line.startsWith(footer(open))) {
+        if (!line.equals(footer(open))) {
+          throw ArmorText.textAfterFooter(footer(open));
+        }
         open = null;
       }
     }

@@ -2,8 +2,9 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.SignatureVerification;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
@@ -19,20 +20,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies one-pass signatures of a message as its data streams past. Each one-pass signature whose
- * key is in a verification certificate is fed the data; at the end each signature packet is matched
- * to its one-pass signature and checked against the policy (hash algorithm, the key being a valid
- * signing key of its certificate when it signed). Not thread-safe.
+ * Verifies the signatures of a message as its data streams past: one-pass signatures, and the
+ * old-style signature packets that precede the literal data without one (RFC 9580, section 10.3:
+ * "Signature Packet, OpenPGP Message"). Each whose key is in a verification certificate is fed the
+ * data. An old-style signature is checked when the data ends; a one-pass signature's signature
+ * packet after the data is checked with the one-pass signature it closes, which the caller pairs
+ * ({@link OnePassPairing}), and against the policy (hash algorithm, the key being a valid signing
+ * key of its certificate when it signed). Not thread-safe.
  */
 final class SignatureChecks {
   private static final Logger LOG = LoggerFactory.getLogger(SignatureChecks.class);
 
-  private record Pending(
-      @Nullable PGPOnePassSignature ops, PGPPublicKeyRing ring, PGPPublicKey key) {}
+  /** A signing key and the verification certificate that holds it. */
+  private record Pending(PGPPublicKeyRing ring, PGPPublicKey key) {}
 
   private final Engine engine;
   private final List<PGPPublicKeyRing> certificates;
-  private final List<Pending> pending = new ArrayList<>();
+
+  /** The one-pass signatures being fed the data, by identity: two may be alike. */
+  private final Map<PGPOnePassSignature, Pending> pending = new IdentityHashMap<>();
+
+  /** The one-pass signatures whose key BouncyCastle could not set up to verify. */
+  private final Map<PGPOnePassSignature, Pending> uncheckable = new IdentityHashMap<>();
+
+  /**
+   * An old-style signature; {@code signer} is null when no verification certificate holds its key,
+   * {@code fed} whether it is being fed the data.
+   */
+  private record Before(PGPSignature sig, @Nullable Pending signer, boolean fed) {}
+
+  private final List<Before> before = new ArrayList<>();
+
   private final List<SignatureVerification> results = new ArrayList<>();
 
   SignatureChecks(Engine engine, List<PGPPublicKeyRing> certificates) {
@@ -40,49 +58,89 @@ final class SignatureChecks {
     this.certificates = certificates;
   }
 
-  void onePassSignature(PGPOnePassSignature ops) throws PGPException {
+  void onePassSignature(PGPOnePassSignature ops) {
     KeyIdentifier id = ops.getKeyIdentifier();
     for (PGPPublicKeyRing ring : certificates) {
       PGPPublicKey key = ring.getPublicKey(id);
       if (key != null) {
-        ops.init(new BcPGPContentVerifierBuilderProvider(), key);
-        pending.add(new Pending(ops, ring, key));
+        try {
+          ops.init(new BcPGPContentVerifierBuilderProvider(), key);
+          pending.put(ops, new Pending(ring, key));
+        } catch (PGPException | RuntimeException e) {
+          // The one-pass signature may name another algorithm than the key's: its signature will
+          // tell whether the message is malformed, or the signature merely uncheckable.
+          LOG.debug("the one-pass signature by key {} cannot be checked", id, e);
+          uncheckable.put(ops, new Pending(ring, key));
+        }
         return;
       }
     }
+  }
+
+  /** An old-style signature, read before the literal data. */
+  void signatureBefore(PGPSignature sig) {
+    Pending signer = signer(sig);
+    boolean fed = false;
+    if (signer != null) {
+      try {
+        sig.init(new BcPGPContentVerifierBuilderProvider(), signer.key());
+        fed = true;
+      } catch (PGPException | RuntimeException e) {
+        LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
+      }
+    }
+    before.add(new Before(sig, signer, fed));
   }
 
   void update(byte[] b, int off, int len) {
-    for (Pending p : pending) {
-      p.ops().update(b, off, len);
+    for (PGPOnePassSignature ops : pending.keySet()) {
+      ops.update(b, off, len);
     }
-  }
-
-  void signature(PGPSignature sig) {
-    KeyIdentifier id = new KeyIdentifier(sig.getKeyID());
-    for (KeyIdentifier candidate : sig.getKeyIdentifiers()) {
-      id = candidate;
-    }
-    Date created = sig.getCreationTime();
-    for (Pending p : pending) {
-      if (id.matches(p.key().getKeyIdentifier())) {
-        pending.remove(p);
-        results.add(check(p, sig));
-        return;
+    for (int i = 0; i < before.size(); i++) {
+      Before s = before.get(i);
+      if (s.fed()) {
+        s.sig().update(b, off, len);
       }
     }
-    results.add(
-        new SignatureVerification(
-            KeyDescriber.keyId(sig.getKeyID()),
-            null,
-            null,
-            created.toInstant(),
-            false,
-            "no verification certificate holds the signing key"));
   }
 
-  private SignatureVerification check(Pending p, PGPSignature sig) {
-    return verification(p, sig, problem(p, sig, () -> p.ops().verify(sig)));
+  /** Checks the old-style signatures, once the literal data has been read to its end. */
+  void literalDataEnded() {
+    for (Before s : before) {
+      Pending p = s.signer();
+      results.add(
+          p == null
+              ? unknownKey(s.sig())
+              : verification(
+                  p,
+                  s.sig(),
+                  s.fed()
+                      ? problem(p, s.sig(), s.sig()::verify)
+                      : "the signature cannot be checked"));
+    }
+    before.clear();
+  }
+
+  /** Checks {@code sig}, which closes {@code ops} and matches it. */
+  void signature(PGPOnePassSignature ops, PGPSignature sig) {
+    Pending p = pending.remove(ops);
+    if (p != null) {
+      results.add(verification(p, sig, problem(p, sig, () -> ops.verify(sig))));
+      return;
+    }
+    p = uncheckable.remove(ops);
+    results.add(
+        p != null ? verification(p, sig, "the signature cannot be checked") : unknownKey(sig));
+  }
+
+  private static SignatureVerification unknownKey(PGPSignature sig) {
+    return new SignatureVerification(
+        KeyDescriber.keyId(sig.getKeyID()),
+        null,
+        null,
+        sig.getCreationTime().toInstant(),
+        false,
+        "no verification certificate holds the signing key");
   }
 
   /** What BouncyCastle says of a signature fed its data: whether it matches. */
@@ -147,22 +205,21 @@ final class SignatureChecks {
 
   /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */
   SignatureVerification detached(PGPSignature sig, boolean ready) {
+    Pending p = ready ? signer(sig) : null;
+    return p == null ? unknownKey(sig) : verification(p, sig, problem(p, sig, sig::verify));
+  }
+
+  /** The verification certificate's key that made {@code sig}, if one holds it. */
+  private @Nullable Pending signer(PGPSignature sig) {
     for (PGPPublicKeyRing ring : certificates) {
       for (KeyIdentifier id : sig.getKeyIdentifiers()) {
         PGPPublicKey key = ring.getPublicKey(id);
-        if (key != null && ready) {
-          Pending p = new Pending(null, ring, key);
-          return verification(p, sig, problem(p, sig, sig::verify));
+        if (key != null) {
+          return new Pending(ring, key);
         }
       }
     }
-    return new SignatureVerification(
-        KeyDescriber.keyId(sig.getKeyID()),
-        null,
-        null,
-        sig.getCreationTime().toInstant(),
-        false,
-        "no verification certificate holds the signing key");
+    return null;
   }
 
   List<SignatureVerification> results() {
