@@ -75,7 +75,7 @@ public final class PgpDecryptor {
     try {
       return new DecryptionStream(MessageDecryption.open(ciphertext, settings()));
     } catch (IOException e) {
-      throw new TransientException("cannot read the message: " + e.getMessage(), e);
+      throw failed("cannot read the message: ", e);
     }
   }
 
@@ -103,7 +103,7 @@ public final class PgpDecryptor {
       behind.flush();
       return in.result();
     } catch (IOException e) {
-      throw new TransientException("cannot decrypt: " + e.getMessage(), e);
+      throw failed("cannot decrypt: ", e);
     }
   }
 
@@ -126,7 +126,7 @@ public final class PgpDecryptor {
             }
           });
     } catch (IOException e) {
-      throw new TransientException("cannot decrypt " + source + ": " + e.getMessage(), e);
+      throw failed("cannot decrypt " + source + ": ", e);
     }
     return result[0];
   }
@@ -165,6 +165,16 @@ public final class PgpDecryptor {
     public DecryptionResult result() {
       return decrypting.result();
     }
+  }
+
+  /**
+   * The failure of a call, told as an interrupt when this thread's interrupt flag is set (a host
+   * stopping its job: the helper threads' waits end with it, in words that would mislead).
+   */
+  private static TransientException failed(String what, IOException e) {
+    return Thread.currentThread().isInterrupted()
+        ? new TransientException("decryption was interrupted", e)
+        : new TransientException(what + e.getMessage(), e);
   }
 
   /** Builds a {@link PgpDecryptor}. Not thread-safe. */

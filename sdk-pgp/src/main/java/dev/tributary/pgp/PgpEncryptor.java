@@ -117,7 +117,7 @@ public final class PgpEncryptor {
       writer.writeTo(out);
     } catch (IOException e) {
       abort(out.encrypting, e);
-      throw new TransientException("encryption failed: " + e.getMessage(), e);
+      throw failed("encryption failed: ", e);
     } catch (RuntimeException | Error e) {
       abort(out.encrypting, e);
       throw e;
@@ -125,7 +125,7 @@ public final class PgpEncryptor {
     try {
       out.close();
     } catch (IOException e) {
-      throw new TransientException("encryption failed: " + e.getMessage(), e);
+      throw failed("encryption failed: ", e);
     }
   }
 
@@ -141,7 +141,7 @@ public final class PgpEncryptor {
     try {
       copy(plaintext, target, settings(fileName, modificationTime));
     } catch (IOException e) {
-      throw new TransientException("encryption failed: " + e.getMessage(), e);
+      throw failed("encryption failed: ", e);
     }
   }
 
@@ -236,7 +236,7 @@ public final class PgpEncryptor {
             }
           });
     } catch (IOException e) {
-      throw new TransientException("cannot encrypt " + source + ": " + e.getMessage(), e);
+      throw failed("cannot encrypt " + source + ": ", e);
     }
   }
 
@@ -285,6 +285,16 @@ public final class PgpEncryptor {
 
   private record Keys(
       List<PGPPublicKey> keys, boolean seipdV2, Engine engine, Instant selectedAt) {}
+
+  /**
+   * The failure of a call, told as an interrupt when this thread's interrupt flag is set (a host
+   * stopping its job: the helper threads' waits end with it, in words that would mislead).
+   */
+  private static TransientException failed(String what, IOException e) {
+    return Thread.currentThread().isInterrupted()
+        ? new TransientException("encryption was interrupted", e)
+        : new TransientException(what + e.getMessage(), e);
+  }
 
   /** Builds a {@link PgpEncryptor}. Not thread-safe. */
   public static final class Builder {

@@ -1,6 +1,6 @@
 package dev.tributary.pgp.internal;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -29,21 +29,23 @@ final class AsyncSha1 implements AutoCloseable {
     }
   }
 
-  void update(byte[] b, int off, int len) {
-    try {
-      offload.put(b, off, len);
-    } catch (IOException e) {
-      throw new IllegalStateException("interrupted while hashing", e);
-    }
+  /**
+   * Hands {@code len} bytes of {@code b} over to be hashed.
+   *
+   * @throws InterruptedIOException if the thread was interrupted while it had to wait for the
+   *     helper (the interrupt flag stays set)
+   */
+  void update(byte[] b, int off, int len) throws InterruptedIOException {
+    offload.put(b, off, len);
   }
 
-  /** Waits for the data handed over so far to be hashed, then returns the digest. */
-  byte[] digest() {
-    try {
-      offload.drain();
-    } catch (IOException e) {
-      throw new IllegalStateException("interrupted while hashing", e);
-    }
+  /**
+   * Waits for the data handed over so far to be hashed, then returns the digest.
+   *
+   * @throws InterruptedIOException if the thread was interrupted while it had to wait
+   */
+  byte[] digest() throws InterruptedIOException {
+    offload.drain();
     Throwable f = offload.failure();
     if (f != null) {
       throw new IllegalStateException("SHA-1 failed", f);

@@ -12,6 +12,8 @@ import dev.tributary.pgp.SignatureVerification;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -313,6 +315,22 @@ public final class DecryptingInputStream extends InputStream {
     void run() throws IOException, PGPException;
   }
 
+  /**
+   * Whether {@code t} comes from an interrupt of this thread while it waited for a helper thread
+   * ({@link InterruptedIOException}; a socket's read timeout is one too, but not an interrupt).
+   */
+  private static boolean isInterruption(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private void guard(Step step) throws IOException {
     try {
       step.run();
@@ -321,6 +339,10 @@ public final class DecryptingInputStream extends InputStream {
     } catch (IOException | PGPException | RuntimeException e) {
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
+      if (isInterruption(e)) {
+        // A host stopping its job, not damage: the data may be whole, and is not read further.
+        throw new TransientException("decryption was interrupted", e);
       }
       if (IntegrityFailure.isCause(e)) {
         throw new PgpIntegrityException(e);

@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
@@ -246,12 +247,12 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     public OutputStream getOutputStream() {
       return new OutputStream() {
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
           sha1.update(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
           sha1.update(b, off, len);
         }
 
@@ -263,11 +264,20 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
       };
     }
 
+    /**
+     * @throws UncheckedIOException with an {@link java.io.InterruptedIOException} if the thread was
+     *     interrupted while it waited for the hash (BouncyCastle's interface allows no checked
+     *     exception; {@link SeipdV1OutputStream} unwraps it)
+     */
     @Override
     public byte[] getDigest() {
-      byte[] digest = sha1.digest();
-      sha1.close();
-      return digest;
+      try {
+        byte[] digest = sha1.digest();
+        sha1.close();
+        return digest;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
@@ -65,7 +66,13 @@ final class SeipdV1OutputStream extends OutputStream {
     try {
       write(MDC_HEADER, 0, MDC_HEADER.length);
       closed = true;
-      cipher.write(mdc.getDigest());
+      byte[] digest;
+      try {
+        digest = mdc.getDigest();
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // interrupted while waiting for the hash
+      }
+      cipher.write(digest);
       cipher.close();
     } finally {
       if (!closed) { // the MDC header could not be written
