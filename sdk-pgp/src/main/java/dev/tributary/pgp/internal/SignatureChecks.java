@@ -179,6 +179,13 @@ final class SignatureChecks {
   }
 
   private @Nullable String policyProblem(Pending p, PGPSignature sig) {
+    int type = sig.getSignatureType();
+    if (type != PGPSignature.BINARY_DOCUMENT && type != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
+      // A certification, binding, revocation or timestamp is made over other things than data.
+      return "the signature is not over data: its type is 0x"
+          + Integer.toHexString(type)
+          + ", not 0x00 (binary) or 0x01 (text)";
+    }
     int hash = sig.getHashAlgorithm();
     if (hash == HashAlgorithmTags.MD5
         || hash == HashAlgorithmTags.RIPEMD160
