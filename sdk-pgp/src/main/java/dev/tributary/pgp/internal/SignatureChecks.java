@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureVerification;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -34,6 +35,9 @@ final class SignatureChecks {
   /** A signing key and the verification certificate that holds it. */
   private record Pending(PGPPublicKeyRing ring, PGPPublicKey key) {}
 
+  /** The most signatures by verification keys one message may ask to check. */
+  static final int MAX_CHECKED = 16;
+
   private final Engine engine;
   private final List<PGPPublicKeyRing> certificates;
 
@@ -51,6 +55,9 @@ final class SignatureChecks {
 
   private final List<Before> before = new ArrayList<>();
 
+  /** How many signatures by verification keys the message has asked to check. */
+  private int checked;
+
   private final List<SignatureVerification> results = new ArrayList<>();
 
   SignatureChecks(Engine engine, List<PGPPublicKeyRing> certificates) {
@@ -63,6 +70,7 @@ final class SignatureChecks {
     for (PGPPublicKeyRing ring : certificates) {
       PGPPublicKey key = ring.getPublicKey(id);
       if (key != null) {
+        feedOneMore();
         try {
           ops.init(new BcPGPContentVerifierBuilderProvider(), key);
           pending.put(ops, new Pending(ring, key));
@@ -82,6 +90,7 @@ final class SignatureChecks {
     Pending signer = signer(sig);
     boolean fed = false;
     if (signer != null) {
+      feedOneMore();
       try {
         sig.init(new BcPGPContentVerifierBuilderProvider(), signer.key());
         fed = true;
@@ -90,6 +99,22 @@ final class SignatureChecks {
       }
     }
     before.add(new Before(sig, signer, fed));
+  }
+
+  /**
+   * Counts one more signature to feed the data, refusing a message with more than {@link
+   * #MAX_CHECKED}: each hashes all of the data, so a crafted message naming a verification key a
+   * thousand times would make decryption a thousand times slower.
+   */
+  private void feedOneMore() {
+    if (++checked > MAX_CHECKED) {
+      throw new PgpDataException(
+          PgpDataException.Reason.UNSUPPORTED,
+          "the message holds more than "
+              + MAX_CHECKED
+              + " signatures by the verification certificates' keys; each would be checked over"
+              + " all of its data, so it is refused (ignore its signatures to read it)");
+    }
   }
 
   void update(byte[] b, int off, int len) {
