@@ -104,7 +104,9 @@ public final class PgpEncryptor {
   /**
    * Encrypts what {@code writer} writes into {@code target}: the message is finished when the
    * writer returns, and left unfinished when it throws, so that {@code target} never holds a
-   * shorter message that decrypts without error. Closes neither stream.
+   * shorter message that decrypts without error. Closing the stream the writer is given only
+   * flushes it (a writer's own try-with-resources must not finish the message on its way out of a
+   * failure). Closes neither stream.
    *
    * @throws PgpKeyException if a recipient has no key we may encrypt to now
    * @throws TransientException if the writer or {@code target} failed with an IOException (its
@@ -114,7 +116,18 @@ public final class PgpEncryptor {
     Objects.requireNonNull(writer, "writer");
     EncryptionStream out = encrypt(target);
     try {
-      writer.writeTo(out);
+      writer.writeTo(
+          new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+              out.flush();
+            }
+          });
     } catch (IOException e) {
       abort(out.encrypting, e);
       throw failed("encryption failed: ", e);

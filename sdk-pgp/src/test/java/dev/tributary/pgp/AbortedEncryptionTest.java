@@ -105,6 +105,23 @@ class AbortedEncryptionTest {
     assertDoesNotDecrypt(key, bug.toByteArray(), 2 * MIB);
     assertHelperThreadsEnd(before);
 
+    // A writer whose own try-with-resources closes what it was given on its way out of a failure.
+    ByteArrayOutputStream closedByTheWriter = new ByteArrayOutputStream();
+    assertThatThrownBy(
+            () ->
+                e.encrypt(
+                    closedByTheWriter,
+                    out -> {
+                      try (java.io.Writer w =
+                          new java.io.OutputStreamWriter(out, StandardCharsets.ISO_8859_1)) {
+                        w.write(new String(data, 0, MIB + 3, StandardCharsets.ISO_8859_1));
+                        throw new IOException("the query failed");
+                      }
+                    }))
+        .isInstanceOf(TransientException.class)
+        .hasMessage("encryption failed: the query failed");
+    assertDoesNotDecrypt(key, closedByTheWriter.toByteArray(), MIB + 3);
+
     ByteArrayOutputStream whole = new ByteArrayOutputStream();
     e.encrypt(whole, out -> out.write(data));
     assertThat(decrypt(with(key), whole.toByteArray())).isEqualTo(data);
