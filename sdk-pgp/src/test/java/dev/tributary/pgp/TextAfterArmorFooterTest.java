@@ -81,4 +81,49 @@ class TextAfterArmorFooterTest {
         .isInstanceOf(PgpKeyException.class)
         .hasMessage(expected);
   }
+
+  // The armor header line: BouncyCastle reads it and ignores text after its dashes, GnuPG refuses
+  // it ("no valid OpenPGP data found"); now we refuse it as well, saying why.
+
+  /** Text longer than the 64 bytes looked at to tell armor from binary data. */
+  static final String LONG =
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+  static String withTextAfterHeader(String armor, String header, String text) {
+    assertThat(armor).startsWith(header + "\n");
+    return header + text + armor.substring(header.length());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", " garbage", "-----BEGIN PGP MESSAGE-----", LONG})
+  void message_withTextAfterItsHeader_isMalformed_namingThat(String text) throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    byte[] message = ascii(withTextAfterHeader(armor, "-----BEGIN PGP MESSAGE-----", text));
+    assertAliceRefuses(message, PgpDataException.Reason.MALFORMED)
+        .hasMessage(
+            "the armored message has text after its armor header line -----BEGIN PGP"
+                + " MESSAGE----- on the same line: nothing but whitespace may follow it there"
+                + " (RFC 9580, section 6.2)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" \t", "  "})
+  void message_withWhitespaceAfterItsHeader_decrypts(String text) throws Exception {
+    String armor = new String(armored(message()), StandardCharsets.US_ASCII);
+    byte[] message = ascii(withTextAfterHeader(armor, "-----BEGIN PGP MESSAGE-----", text));
+    assertThat(EncryptDecryptTest.decrypt(EncryptDecryptTest.with(PgpTestKeys.ALICE_RSA), message))
+        .isEqualTo(EncryptDecryptTest.TEXT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "-"})
+  void detachedSignature_withTextAfterItsHeader_isMalformed(String text) {
+    String armor = new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII);
+    byte[] signature = ascii(withTextAfterHeader(armor, "-----BEGIN PGP SIGNATURE-----", text));
+    assertThatThrownBy(() -> verifyDetached(signature, PgpTestKeys.ALICE_RSA))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
+        .hasMessageContaining("has text after its armor header line -----BEGIN PGP SIGNATURE-----");
+  }
 }

@@ -37,6 +37,28 @@ final class ArmorDetection {
     return binary(source, "MESSAGE", true, false);
   }
 
+  /**
+   * Refuses an armor header line with text after its closing dashes, as GnuPG does; BouncyCastle
+   * would read it and ignore the rest of the line. RFC 9580 (section 6.2) allows nothing but
+   * whitespace there.
+   *
+   * @param more whether {@code text} was cut at {@link #PEEK} bytes
+   */
+  private static void requireBareHeaderLine(String text, boolean more, String expectedBlock) {
+    int end = text.indexOf('\n');
+    String line = (end < 0 ? text : text.substring(0, end)).stripTrailing();
+    if (!line.equals("-----BEGIN PGP " + expectedBlock + "-----") || (end < 0 && more)) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          "the armored "
+              + expectedBlock.toLowerCase(java.util.Locale.ROOT)
+              + " has text after its armor header line -----BEGIN PGP "
+              + expectedBlock
+              + "----- on the same line: nothing but whitespace may follow it there (RFC 9580,"
+              + " section 6.2)");
+    }
+  }
+
   private static InputStream binary(
       InputStream source, String expectedBlock, boolean footer, boolean checkCrc)
       throws IOException {
@@ -52,6 +74,7 @@ final class ArmorDetection {
     }
     String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
+      requireBareHeaderLine(text, head.length == PEEK, expectedBlock);
       try {
         return footer
             ? ArmorFooter.open(in, expectedBlock, checkCrc)
