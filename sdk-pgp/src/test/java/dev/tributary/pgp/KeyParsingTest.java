@@ -115,6 +115,23 @@ class KeyParsingTest {
   }
 
   @Test
+  void parse_aChangedCharacterInTheBody_failsTheChecksum() {
+    String[] lines = PUBLIC.split("\n");
+    int body = 3; // after the header line and the blank line that ends the armor headers
+    while (lines[body].length() < 60) {
+      body++;
+    }
+    char c = lines[body].charAt(30);
+    lines[body] = lines[body].substring(0, 30) + (c == 'A' ? 'B' : 'A') + lines[body].substring(31);
+    String damaged = String.join("\n", lines) + "\n";
+    assertThatThrownBy(() -> PgpCertificate.parse(damaged))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "the armor checksum (the line beginning with '=' before the footer) does not match:"
+                + " the key was changed or damaged when it was copied; copy it again");
+  }
+
+  @Test
   void parse_damagedChecksum_saysTheChecksumDoesNotMatch() {
     String[] lines = PUBLIC.split("\n");
     StringBuilder damaged = new StringBuilder();

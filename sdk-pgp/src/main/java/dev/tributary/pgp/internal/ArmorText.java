@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.CRC24;
 
 /**
  * Checks that a pasted key is a whole ASCII-armored block of the expected kind and decodes it, with
@@ -134,27 +136,50 @@ public final class ArmorText {
   }
 
   private static byte[] dearmor(String armored) {
+    byte[] bytes;
     try (InputStream in =
         ArmoredInputStream.builder()
-            .setIgnoreCRC(false)
+            .setIgnoreCRC(true) // checked below, in our words rather than BouncyCastle's
             .build(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
-      byte[] bytes = out.toByteArray();
-      if (bytes.length == 0) {
-        throw new PgpKeyException("the armored block is empty: it holds no key");
-      }
-      return bytes;
+      bytes = out.toByteArray();
     } catch (IOException e) {
-      String detail = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (detail.contains("crc") || detail.contains("checksum")) {
-        throw new PgpKeyException(
-            "the armor checksum (the line beginning with '=' before the footer) does not match:"
-                + " the key was changed or damaged when it was copied; copy it again",
-            e);
-      }
       throw new PgpKeyException(
           "the armored key is damaged: its armor cannot be decoded; copy it again, unchanged", e);
+    }
+    if (bytes.length == 0) {
+      throw new PgpKeyException("the armored block is empty: it holds no key");
+    }
+    requireChecksum(armored, bytes);
+    return bytes;
+  }
+
+  /**
+   * Checks the armor checksum, if the block has one (RFC 9580, section 6.1, makes it optional):
+   * {@code =} and four base64 characters on the line before the footer, the CRC-24 of the data.
+   */
+  private static void requireChecksum(String armored, byte[] data) {
+    String[] lines = armored.strip().split("\r?\n");
+    String line = lines.length < 2 ? "" : lines[lines.length - 2].strip();
+    if (line.length() != 5 || line.charAt(0) != '=') {
+      return;
+    }
+    int expected = -1;
+    try {
+      byte[] sum = Base64.getDecoder().decode(line.substring(1));
+      expected = ((sum[0] & 0xff) << 16) | ((sum[1] & 0xff) << 8) | (sum[2] & 0xff);
+    } catch (IllegalArgumentException e) {
+      // not base64: no checksum can match
+    }
+    CRC24 crc = new CRC24();
+    for (byte b : data) {
+      crc.update(b);
+    }
+    if (crc.getValue() != expected) {
+      throw new PgpKeyException(
+          "the armor checksum (the line beginning with '=' before the footer) does not match:"
+              + " the key was changed or damaged when it was copied; copy it again");
     }
   }
 }
