@@ -76,6 +76,8 @@ public final class PgpDecryptor {
       return new DecryptionStream(MessageDecryption.open(ciphertext, settings()));
     } catch (IOException e) {
       throw failed("cannot read the message: ", e);
+    } catch (RuntimeException e) {
+      throw interruptedOr(e);
     }
   }
 
@@ -104,6 +106,8 @@ public final class PgpDecryptor {
       return in.result();
     } catch (IOException e) {
       throw failed("cannot decrypt: ", e);
+    } catch (RuntimeException e) {
+      throw interruptedOr(e);
     }
   }
 
@@ -173,8 +177,22 @@ public final class PgpDecryptor {
    */
   private static TransientException failed(String what, IOException e) {
     return Thread.currentThread().isInterrupted()
-        ? new TransientException("decryption was interrupted", e)
+        ? new TransientException(INTERRUPTED, e)
         : new TransientException(what + e.getMessage(), e);
+  }
+
+  private static final String INTERRUPTED = "decryption was interrupted";
+
+  /**
+   * {@code e}, or, when this thread's interrupt flag is set, the interrupt it comes from: the
+   * helper threads' waits end in failures (a closed stream, data cut short) that would otherwise
+   * read as a failing source or damaged data.
+   */
+  private static RuntimeException interruptedOr(RuntimeException e) {
+    boolean told = e instanceof TransientException && INTERRUPTED.equals(e.getMessage());
+    return Thread.currentThread().isInterrupted() && !told
+        ? new TransientException(INTERRUPTED, e)
+        : e;
   }
 
   /** Builds a {@link PgpDecryptor}. Not thread-safe. */

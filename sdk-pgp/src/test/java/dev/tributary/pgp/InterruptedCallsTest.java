@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * depends on timing, so each case runs several times and accepts success too (flag still set).
  */
 class InterruptedCallsTest {
-  static final int ROUNDS = 12;
+  static final int ROUNDS = 40;
 
   static byte[] data() {
     byte[] data = new byte[8 << 20];

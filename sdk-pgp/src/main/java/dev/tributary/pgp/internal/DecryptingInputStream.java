@@ -337,12 +337,13 @@ public final class DecryptingInputStream extends InputStream {
     } catch (IntegrityFailure e) {
       throw new PgpIntegrityException(e);
     } catch (IOException | PGPException | RuntimeException e) {
+      if (isInterruption(e) || Thread.currentThread().isInterrupted()) {
+        // A host stopping its job, not damage: the data may be whole, and is not read further.
+        // The interrupt may also have closed the read-ahead under the source: checked first.
+        throw new TransientException("decryption was interrupted", e);
+      }
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
-      }
-      if (isInterruption(e)) {
-        // A host stopping its job, not damage: the data may be whole, and is not read further.
-        throw new TransientException("decryption was interrupted", e);
       }
       if (IntegrityFailure.isCause(e)) {
         throw new PgpIntegrityException(e);
