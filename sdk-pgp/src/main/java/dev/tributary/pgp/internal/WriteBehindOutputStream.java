@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 
 /**
@@ -10,7 +11,8 @@ import java.io.OutputStream;
  * output is written by the caller's thread alone. A write failure is thrown by the next {@code
  * write}, {@code flush} or {@code close}. {@code close} flushes and stops the thread but does not
  * close {@code target}; a second {@code close} does nothing, and {@code write} or {@code flush}
- * after it throws. Not thread-safe: one caller thread.
+ * after it throws, as after an interrupt that ended a wait (the helper has stopped). Not
+ * thread-safe: one caller thread.
  */
 public final class WriteBehindOutputStream extends OutputStream {
   private final OutputStream target;
@@ -36,7 +38,6 @@ public final class WriteBehindOutputStream extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
-    check();
     offload.put(b, off, len);
   }
 
@@ -55,6 +56,11 @@ public final class WriteBehindOutputStream extends OutputStream {
   private void ensureOpen() throws IOException {
     if (closed) {
       throw new IOException("the stream is closed");
+    }
+    check();
+    if (offload.isClosed()) { // only an interrupt closes it before close() does
+      throw new InterruptedIOException(
+          "an interrupt stopped the stream's helper thread: nothing more can be written");
     }
   }
 

@@ -242,6 +242,74 @@ class WriteBehindOutputStreamTest {
     assertThat(written).as("bytes written in all").hasValue(BUFFER);
   }
 
+  /**
+   * After a flush ended by an interrupt, the helper has stopped: a later write must fail rather
+   * than take bytes that would never be written (the caller may not have closed yet).
+   */
+  @Test
+  void write_afterAnInterruptedFlush_fails_andNothingMoreIsWritten() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    AtomicLong written = new AtomicLong();
+    OutputStream slow =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            entered.countDown();
+            try {
+              released.await();
+            } catch (InterruptedException e) {
+              throw new InterruptedIOException();
+            }
+            written.addAndGet(len);
+          }
+        };
+    WriteBehindOutputStream out = new WriteBehindOutputStream(slow);
+    AtomicReference<Throwable> laterWrite = new AtomicReference<>();
+    AtomicReference<Throwable> laterFlush = new AtomicReference<>();
+    Background caller =
+        Background.start(
+            "caller",
+            () -> {
+              try {
+                out.write(new byte[3 * BUFFER]);
+                out.flush();
+              } catch (InterruptedIOException interrupted) {
+                Thread.interrupted(); // handled: the caller goes on, and tries to write more
+                try {
+                  out.write(new byte[10]);
+                } catch (IOException e) {
+                  laterWrite.set(e);
+                }
+                try {
+                  out.flush();
+                } catch (IOException e) {
+                  laterFlush.set(e);
+                }
+                out.close();
+                throw interrupted;
+              }
+            });
+    assertThat(entered.await(Background.DEADLINE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+    caller.awaitParkedInRing();
+
+    caller.thread().interrupt();
+    assertThat(caller.join()).isInstanceOf(InterruptedIOException.class);
+    released.countDown();
+
+    assertThat(laterWrite.get())
+        .isInstanceOf(InterruptedIOException.class)
+        .hasMessage("an interrupt stopped the stream's helper thread: nothing more can be written");
+    assertThat(laterFlush.get()).isInstanceOf(InterruptedIOException.class);
+    Thread.sleep(100); // give a wrongly accepted write time to reach the target
+    assertThat(written).as("bytes written in all").hasValue(BUFFER);
+  }
+
   /** What write, flush and close (in that order) throw; each must throw. */
   static List<IOException> laterCalls(OutputStream out) {
     List<IOException> thrown = new ArrayList<>();
