@@ -171,6 +171,8 @@ public final class PgpDecryptor {
     }
   }
 
+  private static final String INTERRUPTED = "decryption was interrupted";
+
   /**
    * The failure of a call, told as an interrupt when this thread's interrupt flag is set (a host
    * stopping its job: the helper threads' waits end with it, in words that would mislead).
@@ -180,8 +182,6 @@ public final class PgpDecryptor {
         ? new TransientException(INTERRUPTED, e)
         : new TransientException(what + e.getMessage(), e);
   }
-
-  private static final String INTERRUPTED = "decryption was interrupted";
 
   /**
    * {@code e}, or, when this thread's interrupt flag is set, the interrupt it comes from: the

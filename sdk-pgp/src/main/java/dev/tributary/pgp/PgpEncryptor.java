@@ -2,6 +2,7 @@ package dev.tributary.pgp;
 
 import dev.tributary.core.TransientException;
 import dev.tributary.pgp.internal.AtomicFiles;
+import dev.tributary.pgp.internal.CloseShield;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
 import dev.tributary.pgp.internal.EncryptionSettings;
 import dev.tributary.pgp.internal.Engine;
@@ -116,18 +117,7 @@ public final class PgpEncryptor {
     Objects.requireNonNull(writer, "writer");
     EncryptionStream out = encrypt(target);
     try {
-      writer.writeTo(
-          new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-              out.flush();
-            }
-          });
+      writer.writeTo(new CloseShield(out));
     } catch (IOException e) {
       abort(out.encrypting, e);
       throw failed("encryption failed: ", e);

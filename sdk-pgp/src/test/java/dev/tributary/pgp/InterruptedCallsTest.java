@@ -107,6 +107,7 @@ class InterruptedCallsTest {
             });
     t.start();
     t.join(60_000);
+    assertThat(t.isAlive()).as("the call still runs after a minute").isFalse();
     assertThat(flag[0]).as("interrupt flag after %s", outcome[0]).isTrue();
     return outcome[0];
   }

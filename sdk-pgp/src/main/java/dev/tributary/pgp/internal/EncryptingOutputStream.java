@@ -5,7 +5,6 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SymmetricAlgorithm;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -90,18 +89,7 @@ public final class EncryptingOutputStream extends OutputStream {
 
   private void open() throws IOException {
     try {
-      OutputStream out =
-          new FilterOutputStream(target) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-              out.flush();
-            }
-          };
+      OutputStream out = new CloseShield(target);
       if (settings.armor()) {
         armorOut = ArmoredOutputStream.builder().clearHeaders().build(out);
         out = armorOut;

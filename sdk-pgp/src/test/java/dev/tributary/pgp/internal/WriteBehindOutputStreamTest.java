@@ -201,25 +201,7 @@ class WriteBehindOutputStreamTest {
     CountDownLatch released = new CountDownLatch(1);
     AtomicLong written = new AtomicLong();
     AtomicReference<Thread> helper = new AtomicReference<>();
-    OutputStream slow =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            helper.set(Thread.currentThread());
-            entered.countDown();
-            try {
-              released.await();
-            } catch (InterruptedException e) {
-              throw new InterruptedIOException();
-            }
-            written.addAndGet(len);
-          }
-        };
+    OutputStream slow = blockingTarget(entered, released, written, helper);
     WriteBehindOutputStream out = new WriteBehindOutputStream(slow);
     Background caller =
         Background.start(
@@ -251,24 +233,7 @@ class WriteBehindOutputStreamTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch released = new CountDownLatch(1);
     AtomicLong written = new AtomicLong();
-    OutputStream slow =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            entered.countDown();
-            try {
-              released.await();
-            } catch (InterruptedException e) {
-              throw new InterruptedIOException();
-            }
-            written.addAndGet(len);
-          }
-        };
+    OutputStream slow = blockingTarget(entered, released, written, new AtomicReference<>());
     WriteBehindOutputStream out = new WriteBehindOutputStream(slow);
     AtomicReference<Throwable> laterWrite = new AtomicReference<>();
     AtomicReference<Throwable> laterFlush = new AtomicReference<>();
@@ -308,6 +273,35 @@ class WriteBehindOutputStreamTest {
     assertThat(laterFlush.get()).isInstanceOf(InterruptedIOException.class);
     Thread.sleep(100); // give a wrongly accepted write time to reach the target
     assertThat(written).as("bytes written in all").hasValue(BUFFER);
+  }
+
+  /**
+   * A target whose writes each record the writing thread in {@code helper}, count down {@code
+   * entered}, wait for {@code released}, then add their length to {@code written}.
+   */
+  static OutputStream blockingTarget(
+      CountDownLatch entered,
+      CountDownLatch released,
+      AtomicLong written,
+      AtomicReference<Thread> helper) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        helper.set(Thread.currentThread());
+        entered.countDown();
+        try {
+          released.await();
+        } catch (InterruptedException e) {
+          throw new InterruptedIOException();
+        }
+        written.addAndGet(len);
+      }
+    };
   }
 
   /** What write, flush and close (in that order) throw; each must throw. */
