@@ -6,6 +6,7 @@ import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.retry.HttpStatusPolicy;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,7 +38,8 @@ final class HttpErrors {
     };
   }
 
-  record Details(int status, String request, String excerpt) {
+  /** Serializable, as the exceptions that carry it are. */
+  record Details(int status, String request, String excerpt) implements Serializable {
     Optional<String> responseExcerpt() {
       return excerpt.isEmpty() ? Optional.empty() : Optional.of(excerpt);
     }
