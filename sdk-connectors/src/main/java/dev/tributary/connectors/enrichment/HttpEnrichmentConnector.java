@@ -5,10 +5,8 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.EnrichmentLookups;
 import dev.tributary.core.ConfigException;
-import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
-import dev.tributary.core.ValidationException;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
@@ -16,7 +14,6 @@ import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.core.connector.EnrichmentConnector;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.RateLimit;
-import dev.tributary.core.retry.RetryAfter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +114,9 @@ public final class HttpEnrichmentConnector implements EnrichmentConnector {
     List<Integer> sendable = new ArrayList<>();
     for (int i = 0; i < identities.size(); i++) {
       if (s.lookup(identities.get(i)).isEmpty()) {
-        results[i] = EnrichmentResult.failed(i, noIdentifier(s));
+        results[i] =
+            EnrichmentResult.failed(
+                i, EnrichmentLookups.noIdentifier(s.identifiers(), IDENTIFIERS));
       } else {
         sendable.add(i);
       }
@@ -130,14 +129,6 @@ public final class HttpEnrichmentConnector implements EnrichmentConnector {
       }
     }
     return List.of(results); // every slot is set: List.of would throw on a null
-  }
-
-  private static ValidationException noIdentifier(EnrichmentSettings s) {
-    return new ValidationException(
-        "the profile has no " + String.join(" or ", s.identifiers()) + " to look up",
-        IDENTIFIERS,
-        -1,
-        null);
   }
 
   private EnrichmentResult lookupOne(
@@ -154,28 +145,17 @@ public final class HttpEnrichmentConnector implements EnrichmentConnector {
       return EnrichmentResult.notFound(index);
     }
     if (status >= 400) {
-      TributaryException e = response.toException();
-      if (e.errorClass() == ErrorClass.CONFIG || e.errorClass() == ErrorClass.SYSTEM) {
-        throw e;
-      }
-      return EnrichmentResult.failed(index, e);
+      return EnrichmentLookups.failed(index, response);
     }
     return found(index, s, response.json().at(s.resultPointer()));
   }
 
   static EnrichmentResult found(int index, EnrichmentSettings s, JsonNode person) {
-    if (!person.isObject() || person.isEmpty()) {
-      return EnrichmentResult.notFound(index);
-    }
-    Map<String, Object> fields = s.map(person);
-    return fields.isEmpty()
-        ? EnrichmentResult.notFound(index)
-        : EnrichmentResult.enriched(index, fields);
+    return EnrichmentLookups.found(index, person, s::map);
   }
 
   static Duration retryAfter(ConnectorContext context, EnrichmentSettings s, HttpResponse r) {
-    @Nullable String header = r.header("Retry-After").orElse(null);
-    return RetryAfter.parse(header, context.clock()).orElse(s.queuedRetryAfter());
+    return EnrichmentLookups.retryAfter(r, context.clock(), s.queuedRetryAfter());
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -200,7 +201,7 @@ final class GraphErrors {
         : Optional.empty();
   }
 
-  /** What every Graph error carries. */
+  /** What every Graph error carries; serializable, as the exceptions that carry it are. */
   record GraphDetails(
       int status,
       String request,
@@ -208,7 +209,8 @@ final class GraphErrors {
       int code,
       int subcode,
       @Nullable String trace,
-      boolean tooMuchData) {
+      boolean tooMuchData)
+      implements Serializable {
     Optional<String> responseExcerpt() {
       return excerpt.isEmpty() ? Optional.empty() : Optional.of(excerpt);
     }

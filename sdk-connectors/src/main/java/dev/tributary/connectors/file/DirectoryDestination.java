@@ -55,10 +55,7 @@ final class DirectoryDestination implements FileDestination {
       boolean resumed,
       Map<String, Object> data,
       Content content) {
-    ExistingTarget existing = ExportSettings.ifExists(context.config());
-    if (resumed && existing == ExistingTarget.FAIL) {
-      existing = ExistingTarget.OVERWRITE;
-    }
+    ExistingTarget existing = ExportSettings.ifExists(context.config(), resumed);
     Path target = target(context.config(), name);
     if (existing == ExistingTarget.SKIP && Files.exists(target)) {
       return new Delivered(target.toString(), 0, 0, true);

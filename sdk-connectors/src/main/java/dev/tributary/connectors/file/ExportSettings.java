@@ -102,6 +102,15 @@ record ExportSettings(
     return ext;
   }
 
+  /**
+   * The {@code if_exists} setting for one delivery: a {@code resumed} delivery overwrites where
+   * {@code fail} would refuse, since the file there is its own from an attempt that did not commit.
+   */
+  static ExistingTarget ifExists(ConnectorConfig config, boolean resumed) {
+    ExistingTarget existing = ifExists(config);
+    return resumed && existing == ExistingTarget.FAIL ? ExistingTarget.OVERWRITE : existing;
+  }
+
   /** The {@code if_exists} setting. */
   static ExistingTarget ifExists(ConnectorConfig config) {
     String value = config.string("if_exists");

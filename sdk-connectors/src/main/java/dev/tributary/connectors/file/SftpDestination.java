@@ -7,7 +7,6 @@ import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.sftp.DoneFile;
-import dev.tributary.sftp.ExistingTarget;
 import dev.tributary.sftp.RemoteFile;
 import dev.tributary.sftp.SftpClient;
 import dev.tributary.sftp.UnsafeRemotePathException;
@@ -105,12 +104,10 @@ final class SftpDestination implements FileDestination {
       Map<String, Object> data,
       Content content) {
     ConnectorConfig config = context.config();
-    ExistingTarget existing = ExportSettings.ifExists(config);
-    if (resumed && existing == ExistingTarget.FAIL) {
-      existing = ExistingTarget.OVERWRITE; // our own file from an attempt that did not commit
-    }
     UploadOptions.Builder options =
-        UploadOptions.builder().existingTarget(existing).createDirectories(true);
+        UploadOptions.builder()
+            .existingTarget(ExportSettings.ifExists(config, resumed))
+            .createDirectories(true);
     DoneFile done = doneFile(config);
     if (done != null) {
       options.doneFile(done);

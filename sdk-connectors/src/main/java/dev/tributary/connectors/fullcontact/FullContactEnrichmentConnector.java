@@ -5,9 +5,8 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.EnrichmentLookups;
 import dev.tributary.core.ConfigException;
-import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -16,8 +15,6 @@ import dev.tributary.core.connector.ConnectorDescriptor;
 import dev.tributary.core.connector.EnrichmentConnector;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.RateLimit;
-import dev.tributary.core.retry.RetryAfter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,40 +139,21 @@ public final class FullContactEnrichmentConnector implements EnrichmentConnector
     Map<String, Object> body = s.body(identities);
     if (body == null) {
       return EnrichmentResult.failed(
-          index,
-          new ValidationException(
-              "the profile has no " + String.join(" or ", s.identifiers()) + " to look up",
-              IDENTIFIERS,
-              -1,
-              null));
+          index, EnrichmentLookups.noIdentifier(s.identifiers(), IDENTIFIERS));
     }
     HttpRequest.Builder request = HttpRequest.post(s.endpoint()).json(body);
     HttpSettings.withHeaders(request, context.config());
     HttpResponse response = transport.exchange(context, request.build());
     response.header("X-FullContact-RateDelay").ifPresent(FullContactEnrichmentConnector::delayed);
     return switch (response.status()) {
-      case 200 -> found(index, s, response.json());
-      case 202 -> EnrichmentResult.queued(index, retryAfter(context, s, response));
+      case 200 -> EnrichmentLookups.found(index, response.json(), s.fields()::apply);
+      case 202 ->
+          EnrichmentResult.queued(
+              index, EnrichmentLookups.retryAfter(response, context.clock(), s.queuedRetryAfter()));
       case 404, 204 -> EnrichmentResult.notFound(index);
       case 401, 403 -> throw refused(response);
       default -> failed(index, response);
     };
-  }
-
-  private static EnrichmentResult found(int index, FullContactSettings s, JsonNode person) {
-    if (!person.isObject() || person.isEmpty()) {
-      return EnrichmentResult.notFound(index);
-    }
-    Map<String, Object> fields = s.fields().apply(person);
-    return fields.isEmpty()
-        ? EnrichmentResult.notFound(index)
-        : EnrichmentResult.enriched(index, fields);
-  }
-
-  private static Duration retryAfter(
-      ConnectorContext context, FullContactSettings s, HttpResponse response) {
-    return RetryAfter.parse(response.header("Retry-After").orElse(null), context.clock())
-        .orElse(s.queuedRetryAfter());
   }
 
   private static EnrichmentResult failed(int index, HttpResponse response) {
@@ -193,11 +171,7 @@ public final class FullContactEnrichmentConnector implements EnrichmentConnector
       return EnrichmentResult.failed(
           index, new ValidationException("FullContact answered HTTP " + status + " to the lookup"));
     }
-    TributaryException e = response.toException();
-    if (e.errorClass() == ErrorClass.CONFIG || e.errorClass() == ErrorClass.SYSTEM) {
-      throw e;
-    }
-    return EnrichmentResult.failed(index, e);
+    return EnrichmentLookups.failed(index, response);
   }
 
   private static ConfigException refused(HttpResponse response) {

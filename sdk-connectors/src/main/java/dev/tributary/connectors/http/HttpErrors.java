@@ -6,6 +6,7 @@ import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.retry.HttpStatusPolicy;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,13 +38,34 @@ final class HttpErrors {
     };
   }
 
-  record Details(int status, String request, String excerpt) {
+  /** Serializable, as the exceptions that carry it are. */
+  record Details(int status, String request, String excerpt) implements Serializable {
     Optional<String> responseExcerpt() {
       return excerpt.isEmpty() ? Optional.empty() : Optional.of(excerpt);
     }
   }
 
-  static final class ConfigError extends ConfigException implements HttpError {
+  /** An {@link HttpError} answered from its {@link Details}: one body for the four classes. */
+  interface Detailed extends HttpError {
+    Details details();
+
+    @Override
+    default int status() {
+      return details().status();
+    }
+
+    @Override
+    default String request() {
+      return details().request();
+    }
+
+    @Override
+    default Optional<String> responseExcerpt() {
+      return details().responseExcerpt();
+    }
+  }
+
+  static final class ConfigError extends ConfigException implements Detailed {
     private static final long serialVersionUID = 1L;
     private final Details details;
 
@@ -53,22 +75,12 @@ final class HttpErrors {
     }
 
     @Override
-    public int status() {
-      return details.status();
-    }
-
-    @Override
-    public String request() {
-      return details.request();
-    }
-
-    @Override
-    public Optional<String> responseExcerpt() {
-      return details.responseExcerpt();
+    public Details details() {
+      return details;
     }
   }
 
-  static final class TransientError extends TransientException implements HttpError {
+  static final class TransientError extends TransientException implements Detailed {
     private static final long serialVersionUID = 1L;
     private final Details details;
 
@@ -78,22 +90,12 @@ final class HttpErrors {
     }
 
     @Override
-    public int status() {
-      return details.status();
-    }
-
-    @Override
-    public String request() {
-      return details.request();
-    }
-
-    @Override
-    public Optional<String> responseExcerpt() {
-      return details.responseExcerpt();
+    public Details details() {
+      return details;
     }
   }
 
-  static final class ValidationError extends ValidationException implements HttpError {
+  static final class ValidationError extends ValidationException implements Detailed {
     private static final long serialVersionUID = 1L;
     private final Details details;
 
@@ -103,22 +105,12 @@ final class HttpErrors {
     }
 
     @Override
-    public int status() {
-      return details.status();
-    }
-
-    @Override
-    public String request() {
-      return details.request();
-    }
-
-    @Override
-    public Optional<String> responseExcerpt() {
-      return details.responseExcerpt();
+    public Details details() {
+      return details;
     }
   }
 
-  static final class SystemError extends SystemException implements HttpError {
+  static final class SystemError extends SystemException implements Detailed {
     private static final long serialVersionUID = 1L;
     private final Details details;
 
@@ -128,18 +120,8 @@ final class HttpErrors {
     }
 
     @Override
-    public int status() {
-      return details.status();
-    }
-
-    @Override
-    public String request() {
-      return details.request();
-    }
-
-    @Override
-    public Optional<String> responseExcerpt() {
-      return details.responseExcerpt();
+    public Details details() {
+      return details;
     }
   }
 }

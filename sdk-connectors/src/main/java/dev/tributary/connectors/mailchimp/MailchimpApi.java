@@ -1,5 +1,6 @@
 package dev.tributary.connectors.mailchimp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.http.HttpError;
 import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
@@ -192,6 +193,26 @@ final class MailchimpApi {
       }
       throw e;
     }
+  }
+
+  /**
+   * The {@code name} array of a page Mailchimp answered ({@code "members"}, {@code "campaigns"}).
+   *
+   * @throws ConfigException naming {@value #ENDPOINT} if there is none: not Mailchimp's answer
+   */
+  static JsonNode array(HttpResponse response, String name) {
+    JsonNode array = response.json().path(name);
+    if (!array.isArray()) {
+      throw new ConfigException(
+          ENDPOINT,
+          "the answer to "
+              + response.request()
+              + " has no \""
+              + name
+              + "\" array; check the endpoint",
+          null);
+    }
+    return array;
   }
 
   /**

@@ -136,13 +136,7 @@ public final class MailchimpCampaignContentImportConnector implements ImportConn
     KeysetPosition pos = KeysetPosition.decode(from.cursor());
     HttpResponse response =
         MailchimpApi.get(transport, context, base, "/campaigns", query(config, pos, size), LIST_ID);
-    JsonNode campaigns = response.json().path("campaigns");
-    if (!campaigns.isArray()) {
-      throw new ConfigException(
-          MailchimpApi.ENDPOINT,
-          "the answer to " + response.request() + " has no \"campaigns\" array; check the endpoint",
-          null);
-    }
+    JsonNode campaigns = MailchimpApi.array(response, "campaigns");
     KeysetPager.Result page = pager.page(pos, from.seenAtCursor(), campaigns, size);
     List<Content> out = new ArrayList<>(page.records().size());
     for (JsonNode campaign : page.records()) {

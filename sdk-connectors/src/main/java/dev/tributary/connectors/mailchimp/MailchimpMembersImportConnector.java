@@ -145,13 +145,7 @@ public final class MailchimpMembersImportConnector
             "/lists/" + list + "/members",
             query(config, pos, size),
             LIST_ID);
-    JsonNode members = response.json().path("members");
-    if (!members.isArray()) {
-      throw new ConfigException(
-          MailchimpApi.ENDPOINT,
-          "the answer to " + response.request() + " has no \"members\" array; check the endpoint",
-          null);
-    }
+    JsonNode members = MailchimpApi.array(response, "members");
     KeysetPager.Result page = pager.page(pos, from.seenAtCursor(), members, size);
     List<Map<String, @Nullable Object>> records = new ArrayList<>(page.records().size());
     page.records().forEach(m -> records.add(withoutLinks(m)));
