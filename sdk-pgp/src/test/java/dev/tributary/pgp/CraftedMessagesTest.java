@@ -533,7 +533,10 @@ class CraftedMessagesTest {
         .isInstanceOfSatisfying(
             PgpDataException.class,
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
-        .hasMessage("the armored message is damaged: its armor header lines cannot be read");
+        .hasMessage(
+            "line 2 of the armored message is neither an armor header (Name: value) nor the blank"
+                + " line that ends the armor headers: the blank line after the header line is"
+                + " missing, or the armor was changed");
   }
 
   static byte[] detachedSignature(TestKey signer) {

@@ -304,11 +304,25 @@ class KeyParsingTest {
 
   @Test
   void parse_armorThatCannotBeDecoded_saysSoInOurWords() {
-    String damaged = PUBLIC.replaceFirst("-----\n", "-----\nnot a header line\n");
+    String damaged = PUBLIC.replaceFirst("-----\n\n", "-----\n\nnot base64!\n");
     assertThat(damaged).isNotEqualTo(PUBLIC);
     assertFailsInOurWords(
         () -> PgpCertificate.parse(damaged),
         "the armored key is damaged: its armor cannot be decoded; copy it again, unchanged");
+  }
+
+  // Was "the armored key is damaged: its armor cannot be decoded" (BouncyCastle's "invalid armor
+  // header"): the line is named now, as for messages.
+  @Test
+  void parse_aLineAmongTheArmorHeadersThatIsNotAHeader_namesTheLine() {
+    String damaged = PUBLIC.replaceFirst("-----\n", "-----\nnot a header line\n");
+    assertThat(damaged).isNotEqualTo(PUBLIC);
+    assertThatThrownBy(() -> PgpCertificate.parse(damaged))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "line 2 of the armored key is neither an armor header (Name: value) nor the blank"
+                + " line that ends the armor headers: the blank line after the header line is"
+                + " missing, or the armor was changed");
   }
 
   // BouncyCastle's class names were quoted: "(PGPLiteralData)", "(PGPPublicKeyRing)".

@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.bcpg.ArmoredInputStream;
 
 /** Tells binary OpenPGP data from ASCII armor, and anything else from both. */
 final class ArmorDetection {
@@ -14,17 +13,13 @@ final class ArmorDetection {
 
   private ArmorDetection() {}
 
-  /** A stream of the binary packets of {@code source}, de-armored if it was armored. */
-  static InputStream binary(InputStream source, String expectedBlock) throws IOException {
-    return binary(source, expectedBlock, false, true);
-  }
-
   /**
-   * As {@link #binary(InputStream, String)}, for data that must be whole: once its packets have
-   * been read, {@link ArmorFooter#require} refuses armor that ended without its footer line.
+   * A stream of the binary packets of {@code source}, de-armored if it was armored. Once its
+   * packets have been read, {@link ArmorFooter#require} refuses armor that ended without its footer
+   * line.
    */
   static InputStream binaryWithFooter(InputStream source, String expectedBlock) throws IOException {
-    return binary(source, expectedBlock, true, true);
+    return binary(source, expectedBlock, true);
   }
 
   /**
@@ -34,33 +29,10 @@ final class ArmorDetection {
    * read before the data after the message was checked either.
    */
   static InputStream message(InputStream source) throws IOException {
-    return binary(source, "MESSAGE", true, false);
+    return binary(source, "MESSAGE", false);
   }
 
-  /**
-   * Refuses an armor header line with text after its closing dashes, as GnuPG does; BouncyCastle
-   * would read it and ignore the rest of the line. RFC 9580 (section 6.2) allows nothing but
-   * whitespace there.
-   *
-   * @param more whether {@code text} was cut at {@link #PEEK} bytes
-   */
-  private static void requireBareHeaderLine(String text, boolean more, String expectedBlock) {
-    int end = text.indexOf('\n');
-    String line = (end < 0 ? text : text.substring(0, end)).stripTrailing();
-    if (!line.equals("-----BEGIN PGP " + expectedBlock + "-----") || (end < 0 && more)) {
-      throw new PgpDataException(
-          Reason.MALFORMED,
-          "the armored "
-              + expectedBlock.toLowerCase(java.util.Locale.ROOT)
-              + " has text after its armor header line -----BEGIN PGP "
-              + expectedBlock
-              + "----- on the same line: nothing but whitespace may follow it there (RFC 9580,"
-              + " section 6.2)");
-    }
-  }
-
-  private static InputStream binary(
-      InputStream source, String expectedBlock, boolean footer, boolean checkCrc)
+  private static InputStream binary(InputStream source, String expectedBlock, boolean checkCrc)
       throws IOException {
     BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
     in.mark(PEEK);
@@ -74,21 +46,11 @@ final class ArmorDetection {
     }
     String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
-      requireBareHeaderLine(text, head.length == PEEK, expectedBlock);
-      try {
-        return footer
-            ? ArmorFooter.open(in, expectedBlock, checkCrc)
-            : ArmoredInputStream.builder().setIgnoreCRC(!checkCrc).build(in);
-      } catch (SourceFailure e) {
-        throw e;
-      } catch (IOException e) {
-        throw new PgpDataException(
-            Reason.MALFORMED,
-            "the armored "
-                + expectedBlock.toLowerCase(java.util.Locale.ROOT)
-                + " is damaged: its armor header lines cannot be read",
-            e);
+      String problem = ArmorLines.skipHeaders(in, expectedBlock);
+      if (problem != null) {
+        throw new PgpDataException(Reason.MALFORMED, problem);
       }
+      return ArmorFooter.open(in, expectedBlock, checkCrc);
     }
     if (text.startsWith("-----BEGIN PGP ")) {
       String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));

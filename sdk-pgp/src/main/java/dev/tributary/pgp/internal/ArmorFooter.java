@@ -18,6 +18,7 @@ import org.bouncycastle.bcpg.ArmoredInputStream;
 final class ArmorFooter extends FilterInputStream {
   private final Lines lines;
   private final String footer;
+  private boolean ended;
 
   private ArmorFooter(InputStream armored, Lines lines, String block) {
     super(armored);
@@ -25,11 +26,44 @@ final class ArmorFooter extends FilterInputStream {
     this.footer = "-----END PGP " + block + "-----";
   }
 
-  /** The packets of the armored {@code text}, whose block kind is {@code block}: "SIGNATURE". */
+  /**
+   * The packets of the armored {@code text}, whose block kind is {@code block}: "SIGNATURE".
+   *
+   * @param text the armor after its blank line: {@link ArmorLines#skipHeaders} has read the lines
+   *     before it
+   */
   static ArmorFooter open(InputStream text, String block, boolean checkCrc) throws IOException {
     Lines lines = new Lines(text);
     return new ArmorFooter(
-        ArmoredInputStream.builder().setIgnoreCRC(!checkCrc).build(lines), lines, block);
+        ArmoredInputStream.builder().setParseForHeaders(false).setIgnoreCRC(!checkCrc).build(lines),
+        lines,
+        block);
+  }
+
+  // After the footer BouncyCastle would decode what follows as more data: it reads no headers.
+  @Override
+  public int read() throws IOException {
+    if (ended) {
+      return -1;
+    }
+    int c = in.read();
+    ended = c < 0;
+    return c;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (ended) {
+      return -1;
+    }
+    int n = in.read(b, off, len);
+    ended = n < 0;
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    return ended ? 0 : in.skip(n);
   }
 
   /**

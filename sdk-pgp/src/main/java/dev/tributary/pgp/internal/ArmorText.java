@@ -54,7 +54,11 @@ public final class ArmorText {
               + " (gpg --armor --export…) and paste the text that begins with "
               + kind.header());
     }
-    List<String> lines = text.strip().lines().map(String::strip).toList();
+    // Lines end in LF, as GnuPG reads them: a CR before it is trailing whitespace (ArmorLines).
+    List<String> lines =
+        List.of(ArmorLines.normalizeKeys(text).strip().split("\n")).stream()
+            .map(String::strip)
+            .toList();
     String first = lines.get(0);
     if (!first.equals(kind.header())) {
       throw new PgpKeyException(wrongBeginning(first, kind));

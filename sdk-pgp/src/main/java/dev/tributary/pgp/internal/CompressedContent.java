@@ -6,6 +6,7 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.bouncycastle.apache.bzip2.CBZip2InputStream;
@@ -54,7 +55,7 @@ final class CompressedContent {
           body, inflater, new InflaterInputStream(body, inflater, 1 << 16));
     }
     if (alg == Compression.BZIP2.id()) {
-      return new CompressedContent(body, null, new CBZip2InputStream(body));
+      return new CompressedContent(body, null, new OneBzip2Stream(body));
     }
     return new CompressedContent(body, null, body);
   }
@@ -75,7 +76,10 @@ final class CompressedContent {
       throw new PgpDataException(Reason.MALFORMED, MALFORMED + "cannot be decompressed");
     }
     int expected = body.padded ? 1 : 0;
-    long left = (inflater == null ? 0 : inflater.getRemaining()) + body.countRest(expected + 1);
+    long left =
+        (inflater == null ? 0 : inflater.getRemaining())
+            + body.peeked
+            + body.countRest(expected + 1);
     if (left > expected) {
       throw new PgpDataException(
           Reason.MALFORMED,
@@ -87,9 +91,74 @@ final class CompressedContent {
     }
   }
 
+  /**
+   * A BZIP2 packet's one bzip2 stream. The bzip2 tool writes a stream per file and reads streams
+   * one after another; GnuPG 2.2 and sqop read only the first of a packet's (GnuPG's output stops,
+   * sqop refuses), so a packet holding a second stream is refused when the first ends, in words
+   * that say so: refused later, it would read as a truncated literal data packet, or data after the
+   * compressed data.
+   */
+  private static final class OneBzip2Stream extends FilterInputStream {
+    private static final byte[] MAGIC = {'B', 'Z', 'h'};
+    private final Body body;
+    private boolean ended;
+    private boolean secondStream;
+
+    OneBzip2Stream(Body body) throws IOException {
+      super(new CBZip2InputStream(body));
+      this.body = body;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = in.read();
+      if (c < 0) {
+        end();
+      }
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n < 0) {
+        end();
+      }
+      return n;
+    }
+
+    /**
+     * Reads what follows the stream, as far as a bzip2 stream header, and refuses such a header, on
+     * this and every later read.
+     */
+    private void end() throws IOException {
+      if (!ended) {
+        ended = true;
+        byte[] next = body.readNBytes(MAGIC.length + 1);
+        body.peeked = next.length;
+        secondStream =
+            next.length == MAGIC.length + 1
+                && Arrays.equals(next, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                && next[MAGIC.length] >= '1'
+                && next[MAGIC.length] <= '9';
+      }
+      if (secondStream) {
+        throw new PgpDataException(
+            Reason.MALFORMED,
+            MALFORMED
+                + "packet holds a second bzip2 stream after the first: only one is read, as"
+                + " GnuPG and Sequoia read only the first; compress the data as one stream");
+      }
+    }
+  }
+
   /** The packet's body, optionally followed by one zero octet: the dummy that ZIP wants. */
   private static final class Body extends FilterInputStream {
     final boolean padded;
+
+    /** Octets read after the compressed stream, before {@link #countRest}. */
+    int peeked;
+
     private boolean dummyRead;
 
     Body(InputStream packetBody, boolean padded) {

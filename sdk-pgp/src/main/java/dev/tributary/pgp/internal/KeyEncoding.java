@@ -99,7 +99,8 @@ public final class KeyEncoding {
    * Every key ring in armored (one or more blocks) or binary data. Parsed without evaluating
    * signatures: that happens when a key is used, and costs an RSA check per signature.
    */
-  private static List<PGPKeyRing> read(byte[] data) {
+  private static List<PGPKeyRing> read(byte[] bytes) {
+    byte[] data = normalizeArmor(bytes);
     requireFooters(data);
     List<PGPKeyRing> rings = new ArrayList<>();
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
@@ -129,6 +130,18 @@ public final class KeyEncoding {
       throw new PgpKeyException("the data holds no OpenPGP key");
     }
     return rings;
+  }
+
+  /**
+   * Armored {@code data} with LF line endings and no trailing whitespace (see {@link ArmorLines}):
+   * BouncyCastle refuses armor header lines whose line endings differ. Binary data is returned.
+   */
+  private static byte[] normalizeArmor(byte[] data) {
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    if (!text.stripLeading().startsWith(BEGIN)) {
+      return data;
+    }
+    return ArmorLines.normalizeKeys(text).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
