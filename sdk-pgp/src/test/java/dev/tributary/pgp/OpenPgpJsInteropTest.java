@@ -544,6 +544,34 @@ class OpenPgpJsInteropTest {
             });
   }
 
+  /**
+   * RFC 9580 lets a v4 key be protected with AEAD too (S2K usage 253), and OpenPGP.js 6 does so
+   * with aeadProtect. OpenPGP.js 5 wrote usage 253 in a pre-standard form (no associated data),
+   * which no RFC 9580 implementation reads and which looks the same: refused, like a wrong
+   * passphrase, but saying so.
+   */
+  @Test
+  void aeadProtectedV4Keys_openPgpJs6sUnlock_openPgpJs5sAreRefusedByName() {
+    List<Answer> keys =
+        js.run(
+            generate("ecc", "Ada <ada@example.com>", "ada's passphrase").set("config", aead()),
+            generate("ecc", "Old <old@example.com>", "old passphrase")
+                .put("library", "v5")
+                .set("config", aead()));
+    PgpKey standard =
+        PgpKey.parse(keys.get(0).ok().text("privateKey"), Secret.of("ada's passphrase"));
+    standard.checkPassphrase();
+    assertThat(standard.describe().primaryKey().version()).isEqualTo(4);
+
+    PgpKey legacy = PgpKey.parse(keys.get(1).ok().text("privateKey"), Secret.of("old passphrase"));
+    assertThatThrownBy(legacy::checkPassphrase)
+        .isInstanceOfSatisfying(
+            PgpWrongPassphraseException.class,
+            e -> assertThat(e.fingerprint()).isEqualTo(keys.get(1).text("fingerprint")))
+        .hasMessageContaining("OpenPGP.js 5")
+        .hasMessageNotContaining("old passphrase");
+  }
+
   static List<String> fingerprints(PgpCertificate certificate) {
     return certificate.describe().keys().stream().map(ComponentKey::fingerprint).toList();
   }
