@@ -164,6 +164,11 @@ class OpenPgpJsInteropTest {
     return decryptWith(key.privateKey(), key.passphrase(), message);
   }
 
+  static void assertArmored(byte[] message, boolean armored) {
+    assertThat(new String(message, 0, 27, StandardCharsets.ISO_8859_1))
+        .matches(armored ? "-----BEGIN PGP MESSAGE-----" : "(?s)(?!-----BEGIN).*");
+  }
+
   static DecryptionResult decryptsToText(PgpDecryptor decryptor, byte[] message) {
     PgpDecryptor.DecryptionStream s = decryptor.open(new ByteArrayInputStream(message));
     assertThat(readAll(s)).isEqualTo(TEXT);
@@ -226,6 +231,7 @@ class OpenPgpJsInteropTest {
     for (int i = 0; i < answers.size(); i++) {
       Answer a = answers.get(i).ok();
       String compression = compressions.get(i / 2);
+      assertArmored(a.bytes("message"), i % 2 == 1);
       assertThat(a.strings("packets")).containsExactly(PKESK_V3, SEIPD_V1);
       assertThat(a.text("cipher")).isEqualTo("aes256");
       assertThat(a.json().path("compression").asText("uncompressed")).isEqualTo(compression);
@@ -248,6 +254,7 @@ class OpenPgpJsInteropTest {
     List<Answer> answers = js.run(requests);
     for (int i = 0; i < answers.size(); i++) {
       Answer a = answers.get(i).ok();
+      assertArmored(a.bytes("message"), i % 2 == 1);
       assertThat(a.strings("packets")).containsExactly(PKESK_V6, SEIPD_V2 + modes.get(i / 2));
       DecryptionResult r = decryptsToText(six.decryptor(), a.bytes("message"));
       assertThat(r.aead()).isTrue();
@@ -280,6 +287,7 @@ class OpenPgpJsInteropTest {
     List<Answer> answers = js.run(requests);
     for (int i = 0; i < answers.size(); i++) {
       String mode = i < 2 ? "ocb" : "eax";
+      assertArmored(answers.get(i).bytes("message"), i % 2 == 1);
       assertThat(answers.get(i).ok().strings("packets"))
           .containsExactly(PKESK_V3, "aeadEncryptedData v1 aes256 " + mode);
       DecryptionResult r = decryptsToText(five.decryptor(), answers.get(i).bytes("message"));
@@ -376,15 +384,17 @@ class OpenPgpJsInteropTest {
   }
 
   @Test
-  void openPgpJsMessage_forAnotherKey_namesItsKeyIds() {
-    byte[] message = js.call(encryptTo(six)).bytes("message");
-    assertThatThrownBy(() -> decrypt(rsa.decryptor(), message))
+  void openPgpJsMessage_forAnotherKey_namesItsKeyIds_andLeavesNoPlaintext() throws Exception {
+    Path in = Files.write(dir.resolve("for-six.pgp"), js.call(encryptTo(six)).bytes("message"));
+    PgpDecryptor dec = rsa.decryptor();
+    assertThatThrownBy(() -> dec.decryptFile(in, dir.resolve("out.csv")))
         .isInstanceOfSatisfying(
             PgpWrongKeyException.class,
             e -> {
               assertThat(e.recipientKeyIds()).containsExactly(six.encryptionKeyId());
               assertThat(e.heldFingerprints()).containsExactly(rsa.fingerprint());
             });
+    assertOnly(in);
   }
 
   /** SEIPD v1, SEIPD v2 (OCB) and openpgp 5's tag 20 (OCB): each modified, and cut short. */
