@@ -18,10 +18,22 @@ public class PgpWrongPassphraseException extends PgpKeyException {
 
   public PgpWrongPassphraseException(
       String fingerprint, boolean passphraseGiven, @Nullable Throwable cause) {
+    this(fingerprint, passphraseGiven, "", cause);
+  }
+
+  /**
+   * @param hint another likely cause, added to the message when not empty (it must not quote the
+   *     passphrase)
+   */
+  public PgpWrongPassphraseException(
+      String fingerprint, boolean passphraseGiven, String hint, @Nullable Throwable cause) {
     super(
-        passphraseGiven
-            ? "wrong passphrase for private key " + fingerprint
-            : "private key " + fingerprint + " is protected by a passphrase, and none was given",
+        (passphraseGiven
+                ? "wrong passphrase for private key " + fingerprint
+                : "private key "
+                    + fingerprint
+                    + " is protected by a passphrase, and none was given")
+            + (hint.isEmpty() ? "" : "; " + hint),
         cause);
     this.fingerprint = fingerprint;
     this.passphraseGiven = passphraseGiven;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the outside programs that interoperability tests run — {@code gpg}, {@code sqop}, {@code
- * sshd}, {@code go} — and decides what a test does when one is missing.
+ * sshd}, {@code go}, {@code node} — and decides what a test does when one is missing, or when
+ * something else it needs is not installed ({@link #requireInstalled}).
  *
  * <p>On a developer's machine a missing program skips the test with a message that says what to
  * install, so the test command passes with only a JDK. In CI, where {@code .ci/run} installs every
@@ -78,20 +79,38 @@ public final class ExternalPrograms {
    */
   public static Path require(String program, String debianPackage) {
     Optional<Path> found = find(program);
-    if (found.isPresent()) {
-      return found.get();
+    if (found.isEmpty()) {
+      throw missing(
+          "'" + program + "' is not installed (Debian package " + debianPackage + ")",
+          "Install it");
     }
-    String message =
-        "'"
-            + program
-            + "' is not installed (Debian package "
-            + debianPackage
-            + "); "
-            + "this test needs it";
+    return found.get();
+  }
+
+  /**
+   * Skips the calling test (or fails it, in CI) unless something it needs besides a program is
+   * installed, such as the npm packages an interoperability test runs under {@code node}.
+   *
+   * @param installed whether it is installed
+   * @param missing what is missing, such as {@code "OpenPGP.js is not installed in
+   *     sdk-pgp/src/test/openpgpjs"}
+   * @param install the command that installs it, such as {@code "Run 'npm ci' in
+   *     sdk-pgp/src/test/openpgpjs"}
+   */
+  public static void requireInstalled(boolean installed, String missing, String install) {
+    Objects.requireNonNull(missing, "missing");
+    Objects.requireNonNull(install, "install");
+    if (!installed) {
+      throw missing(missing, install);
+    }
+  }
+
+  private static AssertionError missing(String missing, String install) {
+    String message = missing + "; this test needs it";
     if (required()) {
-      throw new AssertionError(message + ", and " + REQUIRE_ENV + " says CI must not skip it");
+      return new AssertionError(message + ", and " + REQUIRE_ENV + " says CI must not skip it");
     }
-    Assumptions.abort(message + ": skipped. Install it, or run .ci/run, to run the test.");
-    throw new AssertionError("unreachable");
+    return Assumptions.abort(
+        message + ": skipped. " + install + ", or run .ci/run, to run the test.");
   }
 }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.S2K;
+import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -100,7 +102,9 @@ public final class UnlockedKeys {
       if (e instanceof PgpWrongPassphraseException wrong) {
         throw wrong;
       }
-      throw new PgpWrongPassphraseException(fingerprint(), !passphrase.isEmpty(), e);
+      boolean given = !passphrase.isEmpty();
+      throw new PgpWrongPassphraseException(
+          fingerprint(), given, given ? legacyAeadHint(key) : "", e);
     } catch (OutOfMemoryError e) {
       if (argon2Bytes == 0) {
         throw e;
@@ -112,6 +116,20 @@ public final class UnlockedKeys {
               argon2Bytes, "is not free on the heap now", Runtime.getRuntime().maxMemory()),
           e);
     }
+  }
+
+  /**
+   * For a v4 key with AEAD protection (S2K usage 253): RFC 9580 allows it (OpenPGP.js 6 writes it),
+   * but OpenPGP.js 5 wrote usage 253 in a pre-standard form, without RFC 9580's associated data,
+   * that no decryptor can tell apart and that fails as a wrong passphrase would.
+   */
+  private static String legacyAeadHint(PGPSecretKey key) {
+    return key.getS2KUsage() == SecretKeyPacket.USAGE_AEAD
+            && key.getPublicKey().getVersion() == PublicKeyPacket.VERSION_4
+        ? "if it is right, the key may be protected in OpenPGP.js 5's pre-standard AEAD form"
+            + " (its aeadProtect option), which this library cannot read: export the key again"
+            + " without it, or from OpenPGP.js 6"
+        : "";
   }
 
   /**
