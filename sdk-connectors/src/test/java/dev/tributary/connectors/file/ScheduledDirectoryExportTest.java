@@ -12,6 +12,7 @@ import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.time.VirtualTimeJobs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class ScheduledDirectoryExportTest {
                 c,
                 config,
                 Authorization.none(),
-                (from, max) -> Fixtures.source(List.copyOf(audience)).read(from, max))
+                (from, max) -> TestSources.paged(List.copyOf(audience)).read(from, max))
             .build());
   }
 
