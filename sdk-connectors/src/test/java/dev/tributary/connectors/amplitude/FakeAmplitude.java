@@ -1,5 +1,7 @@
 package dev.tributary.connectors.amplitude;
 
+import static dev.tributary.connectors.testutil.Answers.json;
+
 import dev.tributary.connectors.testutil.Fixtures;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +91,5 @@ final class FakeAmplitude extends Dispatcher {
           .build();
     }
     return json(404, "{\"error\":\"not found\"}");
-  }
-
-  static MockResponse json(int status, String body) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.rest;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,14 +132,6 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
 
   static MockResponse ok() {
     return json(200, "{}");
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   static MockResponse status(int code, String retryAfter) {

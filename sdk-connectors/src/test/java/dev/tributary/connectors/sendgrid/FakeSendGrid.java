@@ -1,5 +1,7 @@
 package dev.tributary.connectors.sendgrid;
 
+import static dev.tributary.connectors.testutil.Answers.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -210,13 +212,5 @@ final class FakeSendGrid extends Dispatcher {
 
   private static JsonNode body(RecordedRequest request) {
     return Fixtures.parse(request.getBody() == null ? "{}" : request.getBody().utf8());
-  }
-
-  static MockResponse json(int status, String body) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 }
