@@ -158,6 +158,26 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     return RetryOptions.builder().jitter(0).build();
   }
 
+  /** Answers every request for a continuation page (one with a page token) with {@code status}. */
+  void failContinuationPages(int status) {
+    api.override =
+        r ->
+            r.getTarget().contains("page_token")
+                ? new MockResponse.Builder().code(status).build()
+                : null;
+  }
+
+  /**
+   * Runs the job once, when it first falls due, without retries, on a runner keeping its state in
+   * {@code state}; then ends that runner, as the process would end.
+   */
+  void firstRunWithoutRetries(Path state) throws InterruptedException {
+    JobRunner first = jobs.runner(StateStore.directory(state));
+    add(first, RetryOptions.builder().maxAttempts(1).build());
+    jobs.advance(Duration.ofMinutes(15));
+    first.close();
+  }
+
   String email(String id) {
     return store.find("email", id + "@example.com").orElseThrow();
   }
@@ -208,17 +228,10 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(500).build()
-                : null;
-    JobRunner first = jobs.runner(StateStore.directory(state));
-    add(first, RetryOptions.builder().maxAttempts(1).build());
-    jobs.advance(Duration.ofMinutes(15));
+    failContinuationPages(500);
+    firstRunWithoutRetries(state);
     assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     assertThat(committed).containsExactly("u1", "u2");
-    first.close();
 
     api.override = r -> null;
     api.targets.clear();
@@ -237,15 +250,8 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(503).build()
-                : null;
-    JobRunner first = jobs.runner(StateStore.directory(state));
-    add(first, RetryOptions.builder().maxAttempts(1).build());
-    jobs.advance(Duration.ofMinutes(15));
-    first.close();
+    failContinuationPages(503);
+    firstRunWithoutRetries(state);
 
     AtomicInteger refusals = new AtomicInteger();
     api.override =
@@ -270,11 +276,7 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(400).build()
-                : null;
+    failContinuationPages(400);
     add(jobs.runner(StateStore.inMemory()), noJitter());
 
     jobs.advance(Duration.ofMinutes(15));
