@@ -16,12 +16,12 @@ import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
+import dev.tributary.testing.ImportPass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +82,11 @@ class AmplitudeCohortImportConnectorTest extends SettingsKit<AmplitudeCohortImpo
     return true;
   }
 
-  /** Reads from {@code from[0]} until a page is last, collecting the records. */
+  /** Reads from {@code from[0]} until a page is last, collecting the records; moves from[0] on. */
   List<CohortMember> untilLast(Checkpoint[] from) {
-    List<CohortMember> all = new ArrayList<>();
-    for (int guard = 0; guard < 50; guard++) {
-      Page<CohortMember> page = connector.read(context(), from[0]);
-      all.addAll(page.records());
-      from[0] = page.next();
-      if (page.last()) {
-        return all;
-      }
-    }
-    throw new AssertionError("no last page");
+    ImportPass<CohortMember> pass = ImportPass.read(connector, context(), from[0]);
+    from[0] = pass.next();
+    return pass.records();
   }
 
   @Test

@@ -15,9 +15,9 @@ import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
+import dev.tributary.testing.ImportPass;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +77,9 @@ class MailchimpMembersImportConnectorTest extends SettingsKit<MailchimpMembersIm
 
   /** Reads pages from {@code from} to the end of the pass; returns the member IDs read. */
   List<String> pass(Checkpoint[] from) {
-    List<String> ids = new ArrayList<>();
-    for (int guard = 0; guard < 50; guard++) {
-      Page<Map<String, @Nullable Object>> page = connector.read(context(), from[0]);
-      page.records().forEach(m -> ids.add(String.valueOf(m.get("id"))));
-      from[0] = page.next();
-      if (page.last()) {
-        return ids;
-      }
-    }
-    throw new AssertionError("the pass never ended");
+    ImportPass<Map<String, @Nullable Object>> pass = ImportPass.read(connector, context(), from[0]);
+    from[0] = pass.next();
+    return pass.records().stream().map(m -> String.valueOf(m.get("id"))).toList();
   }
 
   @Test

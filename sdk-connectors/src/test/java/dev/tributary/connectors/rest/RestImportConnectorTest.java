@@ -11,6 +11,7 @@ import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
+import dev.tributary.testing.ImportPass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +64,9 @@ class RestImportConnectorTest extends QueuedServerKit {
 
   /** Reads every page the way the runtime does, returning the ids read per page. */
   List<List<Object>> readAll(ConnectorContext context) {
-    List<List<Object>> pages = new ArrayList<>();
-    Checkpoint at = Checkpoint.initial();
-    for (int i = 0; i < 20; i++) {
-      Page<Map<String, @Nullable Object>> page = connector.read(context, at);
-      pages.add(page.records().stream().map(r -> r.get("id")).toList());
-      at = page.next();
-      if (page.last()) {
-        return pages;
-      }
-    }
-    throw new AssertionError("never ended");
+    return ImportPass.read(connector, context, Checkpoint.initial()).pages().stream()
+        .map(page -> page.records().stream().map(r -> r.get("id")).toList())
+        .toList();
   }
 
   List<String> targets(int n) throws InterruptedException {
