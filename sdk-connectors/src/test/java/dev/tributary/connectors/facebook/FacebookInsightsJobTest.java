@@ -2,6 +2,7 @@ package dev.tributary.connectors.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -60,12 +61,7 @@ class FacebookInsightsJobTest extends FacebookFixture {
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    AtomicInteger once = new AtomicInteger();
-    MockResponse.Builder failure = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      failure.addHeader("Retry-After", retryAfterSeconds);
-    }
-    api.override = r -> once.getAndIncrement() == 0 ? failure.build() : null;
+    api.override = new FailOnce(status, retryAfterSeconds);
     return true;
   }
 
