@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
@@ -15,16 +16,13 @@ import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.ImportPass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * redirect to a pre-signed URL, paging from byte offsets, leavers against the previous snapshot,
  * and what a restart finds (a pending request, a lost local file, an expired request).
  */
-class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
+class AmplitudeCohortImportConnectorTest extends SettingsKit<AmplitudeCohortImportConnector> {
   static final String API_KEY = "amp-api-key";
   static final String SECRET = "amp-secret-key-value";
   static final Instant T0 = Instant.parse("2026-12-01T06:00:00Z");
@@ -51,9 +49,10 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @StartStop final MockWebServer s3 = new MockWebServer();
   @TempDir Path directory;
   final FakeAmplitude api = new FakeAmplitude();
-  final ManualClock clock = new ManualClock(T0);
-  final AmplitudeCohortImportConnector connector = AmplitudeCohortImportConnector.create();
-  final Map<String, String> settings = new HashMap<>();
+
+  AmplitudeCohortImportConnectorTest() {
+    super(AmplitudeCohortImportConnector.create(), T0);
+  }
 
   @BeforeEach
   void serve() {
@@ -65,16 +64,6 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("endpoint", server.url("/").toString());
     settings.put("cohort_id", FakeAmplitude.COHORT);
     settings.put("download_directory", directory.toString());
-  }
-
-  @Override
-  protected AmplitudeCohortImportConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
   }
 
   @Override
@@ -93,28 +82,16 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
     return true;
   }
 
-  ConnectorContext ctx() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), settings), authorization(), clock);
-  }
-
-  /** Reads from {@code from[0]} until a page is last, collecting the records. */
+  /** Reads from {@code from[0]} until a page is last, collecting the records; moves from[0] on. */
   List<CohortMember> untilLast(Checkpoint[] from) {
-    List<CohortMember> all = new ArrayList<>();
-    for (int guard = 0; guard < 50; guard++) {
-      Page<CohortMember> page = connector.read(ctx(), from[0]);
-      all.addAll(page.records());
-      from[0] = page.next();
-      if (page.last()) {
-        return all;
-      }
-    }
-    throw new AssertionError("no last page");
+    ImportPass<CohortMember> pass = ImportPass.read(connector, context(), from[0]);
+    from[0] = pass.next();
+    return pass.records();
   }
 
   @Test
   void firstRead_requestsTheCohort_andCommitsTheRequestIdBeforeAnythingElse() {
-    Page<CohortMember> page = connector.read(ctx(), Checkpoint.initial());
+    Page<CohortMember> page = connector.read(context(), Checkpoint.initial());
 
     RecordedRequest r = api.requests.get(0);
     assertThat(r.getMethod()).isEqualTo("GET");
@@ -131,7 +108,7 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   void propertyKeys_askForThoseProperties() {
     settings.put("property_keys", "plan, city");
 
-    connector.read(ctx(), Checkpoint.initial());
+    connector.read(context(), Checkpoint.initial());
 
     assertThat(api.targets().get(0))
         .isEqualTo("/api/5/cohorts/request/abc123?props=1&propKeys=plan%2Ccity");
@@ -140,9 +117,9 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @Test
   void cohortStillComputing_isTransient_withThePollIntervalAsRetryAfter() {
     api.pendingPolls = 1;
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
 
-    assertThatThrownBy(() -> connector.read(ctx(), polling))
+    assertThatThrownBy(() -> connector.read(context(), polling))
         .isInstanceOfSatisfying(
             TributaryException.class,
             e -> {
@@ -155,9 +132,9 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void completedCohort_isDownloadedAndItsFirstPageRead() {
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
 
-    Page<CohortMember> page = connector.read(ctx(), polling);
+    Page<CohortMember> page = connector.read(context(), polling);
 
     assertThat(api.targets())
         .containsExactly(
@@ -184,9 +161,9 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
             .addHeader("Content-Type", "binary/octet-stream")
             .body(Fixtures.text("amplitude/cohort.csv"))
             .build());
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
 
-    Page<CohortMember> page = connector.read(ctx(), polling);
+    Page<CohortMember> page = connector.read(context(), polling);
 
     assertThat(page.records()).hasSize(3);
     RecordedRequest presigned = s3.takeRequest();
@@ -204,9 +181,9 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
             .addHeader("Content-Type", "application/xml")
             .body("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
             .build());
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
 
-    assertThatThrownBy(() -> connector.read(ctx(), polling))
+    assertThatThrownBy(() -> connector.read(context(), polling))
         .isInstanceOfSatisfying(
             TributaryException.class,
             e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT));
@@ -217,9 +194,9 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("page_size", "2");
     settings.put("include_properties", "true");
     api.csv = Fixtures.text("amplitude/cohort-props.csv");
-    Checkpoint[] at = {connector.read(ctx(), Checkpoint.initial()).next()};
+    Checkpoint[] at = {connector.read(context(), Checkpoint.initial()).next()};
 
-    Page<CohortMember> first = connector.read(ctx(), at[0]);
+    Page<CohortMember> first = connector.read(context(), at[0]);
     at[0] = first.next();
     List<CohortMember> rest = untilLast(at);
 
@@ -264,10 +241,10 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void restartWhileComputing_pollsTheSavedRequest_insteadOfRequestingAgain() {
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
     AmplitudeCohortImportConnector afterRestart = AmplitudeCohortImportConnector.create();
 
-    Page<CohortMember> page = afterRestart.read(ctx(), polling);
+    Page<CohortMember> page = afterRestart.read(context(), polling);
 
     assertThat(page.records()).hasSize(3);
     assertThat(api.cohortRequests()).isEqualTo(1);
@@ -276,8 +253,8 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @Test
   void localFileLostBetweenPages_isDownloadedAgain_andReadingGoesOnAtTheOffset() throws Exception {
     settings.put("page_size", "1");
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
-    Page<CohortMember> first = connector.read(ctx(), polling);
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
+    Page<CohortMember> first = connector.read(context(), polling);
     try (Stream<Path> files = Files.list(directory)) {
       for (Path f : files.toList()) {
         Files.delete(f); // another machine, or a cleaned temporary directory
@@ -300,8 +277,8 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @Test
   void lostFileOfARequestOlderThanSevenDays_meansANewRequest() throws Exception {
     settings.put("page_size", "1");
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
-    Page<CohortMember> first = connector.read(ctx(), polling);
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
+    Page<CohortMember> first = connector.read(context(), polling);
     try (Stream<Path> files = Files.list(directory)) {
       for (Path f : files.toList()) {
         Files.delete(f);
@@ -309,7 +286,7 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
     }
     clock.advance(Duration.ofDays(8));
 
-    Page<CohortMember> page = connector.read(ctx(), first.next());
+    Page<CohortMember> page = connector.read(context(), first.next());
 
     assertThat(page.records()).isEmpty();
     assertThat(page.next().cursor()).contains("\"request_id\":\"req-2\"");
@@ -318,10 +295,10 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @Test
   void requestUnfinishedAfterMaxWait_isReplacedByANewOne() {
     api.pendingPolls = 100;
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
     clock.advance(Duration.ofHours(6).plusSeconds(1));
 
-    Page<CohortMember> page = connector.read(ctx(), polling);
+    Page<CohortMember> page = connector.read(context(), polling);
 
     assertThat(page.next().cursor()).contains("\"phase\":\"poll\"").contains("req-2");
     assertThat(api.targets()).doesNotContain("/api/5/cohorts/request-status/req-1");
@@ -334,7 +311,7 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
             "{\"phase\":\"poll\",\"request_id\":\"req-77\",\"requested_at\":\"2026-12-01T05:59:00Z\"}",
             java.util.Set.of());
 
-    Page<CohortMember> page = connector.read(ctx(), stale);
+    Page<CohortMember> page = connector.read(context(), stale);
 
     assertThat(api.targets())
         .containsExactly(
@@ -344,10 +321,10 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void rateLimitedWithoutRetryAfter_isTransientWithNoDelay() {
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
     api.override = r -> new MockResponse.Builder().code(429).build();
 
-    assertThatThrownBy(() -> connector.read(ctx(), polling))
+    assertThatThrownBy(() -> connector.read(context(), polling))
         .isInstanceOfSatisfying(
             TributaryException.class,
             e -> {
@@ -359,18 +336,18 @@ class AmplitudeCohortImportConnectorTest extends ConnectorCompatibilityKit {
   @Test
   void fileThatIsNotACohort_isAConfigErrorSayingSo() {
     api.csv = "email,name\nann@example.com,Ann\n";
-    Checkpoint polling = connector.read(ctx(), Checkpoint.initial()).next();
+    Checkpoint polling = connector.read(context(), Checkpoint.initial()).next();
 
-    assertThatThrownBy(() -> connector.read(ctx(), polling))
+    assertThatThrownBy(() -> connector.read(context(), polling))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("no amplitude_id column");
   }
 
   @Test
   void check_findsTheCohortInTheProjectsList_andRefusesAnUnknownOne() {
-    CheckResult ok = connector.check(ctx());
+    CheckResult ok = connector.check(context());
     settings.put("cohort_id", "nosuch");
-    CheckResult missing = connector.check(ctx());
+    CheckResult missing = connector.check(context());
 
     assertThat(ok.isOk()).isTrue();
     assertThat(missing.problems())

@@ -13,7 +13,6 @@ import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
@@ -21,15 +20,12 @@ import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -52,15 +48,14 @@ class AmplitudeCohortJobTest {
   @StartStop final MockWebServer server = new MockWebServer();
   @TempDir Path downloads;
   final FakeAmplitude api = new FakeAmplitude();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
+  final ManualClock clock = jobs.clock();
   final AmplitudeCohortImportConnector connector = AmplitudeCohortImportConnector.create();
   final ProfileStore store = ProfileStore.inMemory();
   final IdentityResolver resolver =
       IdentityResolver.builder(store)
           .keys(IdentityKey.trimmed("user_id"), IdentityKey.trimmed("amplitude_id"))
           .build();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
   final Map<String, String> settings = new HashMap<>();
 
   @BeforeEach
@@ -70,22 +65,6 @@ class AmplitudeCohortJobTest {
     settings.put("cohort_id", FakeAmplitude.COHORT);
     settings.put("download_directory", downloads.toString());
     settings.put("page_size", "2");
-  }
-
-  JobRunner runner(StateStore state) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(state)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-            })
-        .build();
   }
 
   JobHandle add(JobRunner runner, RetryOptions retry) {
@@ -118,23 +97,23 @@ class AmplitudeCohortJobTest {
   @Test
   void dailyImport_waitsForTheCohort_thenResolvesMembers_andNextDayThoseWhoLeft() {
     api.pendingPolls = 2;
-    add(runner(StateStore.inMemory()), polling());
+    add(jobs.runner(StateStore.inMemory()), polling());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished).hasSize(1);
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).itemsWritten()).isEqualTo(3);
+    assertThat(jobs.finished()).hasSize(1);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).itemsWritten()).isEqualTo(3);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(15));
     assertThat(byUser("user-2").fields()).containsEntry("amplitude_cohort_abc123", true);
     assertThat(byAmplitudeId("356896327775").identities()).doesNotContainKey("user_id");
 
     api.pendingPolls = 0;
     api.csv = "\"amplitude_id\",\"user_id\"\n\"356893815360\",\"user-3\"\n";
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished).hasSize(2);
-    assertThat(finished.get(1).itemsWritten()).isEqualTo(3); // 1 member, 2 who left
+    assertThat(jobs.finished()).hasSize(2);
+    assertThat(jobs.finished().get(1).itemsWritten()).isEqualTo(3); // 1 member, 2 who left
     assertThat(byUser("user-2").fields()).containsEntry("amplitude_cohort_abc123", false);
     assertThat(byUser("user-3").fields()).containsEntry("amplitude_cohort_abc123", true);
     assertThat(byUser("user-2").updatedAt()).contains(Instant.parse("2026-12-02T06:00:00Z"));
@@ -147,7 +126,7 @@ class AmplitudeCohortJobTest {
     api.csv =
         "\"amplitude_id\",\"user_id\"\n\"1\",\"u1\"\n\"2\",\"u2\"\n\"3\",\"u3\"\n\"4\",\"u4\"\n";
     AtomicInteger commits = new AtomicInteger();
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     ConnectorConfig config = ConnectorConfig.parse(connector.descriptor(), settings);
     CohortMembers sink = CohortMembers.builder(resolver).build();
     first.add(
@@ -165,17 +144,16 @@ class AmplitudeCohortJobTest {
             .schedule(Schedule.parse("daily 06:00 Europe/London"))
             .retry(RetryOptions.noRetries())
             .build());
-    scheduler.advance(Duration.ofHours(1));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    jobs.advance(Duration.ofHours(1));
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     assertThat(store.size()).isEqualTo(2);
     first.close();
 
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, polling()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, polling()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(1).itemsWritten()).isEqualTo(2);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(1).itemsWritten()).isEqualTo(2);
     assertThat(store.size()).isEqualTo(4);
     assertThat(api.cohortRequests()).isEqualTo(1);
     assertThat(api.targets()).filteredOn(t -> t.endsWith("/file")).hasSize(1);
@@ -186,12 +164,12 @@ class AmplitudeCohortJobTest {
   void expiredCredentials_failAsConfig_andPauseTheJob() {
     api.override =
         r -> new MockResponse.Builder().code(401).body("Invalid API key or secret").build();
-    JobHandle job = add(runner(StateStore.inMemory()), polling());
+    JobHandle job = add(jobs.runner(StateStore.inMemory()), polling());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
-    assertThat(finished.get(0).failure().getMessage()).doesNotContain("amp-secret");
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
+    assertThat(jobs.finished().get(0).failure().getMessage()).doesNotContain("amp-secret");
     assertThat(job.state()).isEqualTo(JobState.PAUSED);
     assertThat(api.requests).hasSize(1);
   }
@@ -210,11 +188,11 @@ class AmplitudeCohortJobTest {
             default -> null;
           };
         };
-    add(runner(StateStore.inMemory()), RetryOptions.builder().jitter(0).build());
+    add(jobs.runner(StateStore.inMemory()), RetryOptions.builder().jitter(0).build());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(2));
     assertThat(store.size()).isEqualTo(3);
   }

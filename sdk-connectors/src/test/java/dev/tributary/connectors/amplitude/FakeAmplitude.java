@@ -1,13 +1,12 @@
 package dev.tributary.connectors.amplitude;
 
+import static dev.tributary.connectors.testutil.Answers.json;
+
 import dev.tributary.connectors.testutil.Fixtures;
-import java.util.List;
+import dev.tributary.connectors.testutil.ScriptableFake;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +17,9 @@ import org.jspecify.annotations.Nullable;
  * INPROGRESS" for {@link #pendingPolls} looks, then 200 "JOB COMPLETED"; its file is {@link #csv}
  * at request time, served inline or — with {@link #redirectTo} — by a 302 to a pre-signed URL.
  */
-final class FakeAmplitude extends Dispatcher {
+final class FakeAmplitude extends ScriptableFake {
   static final String COHORT = "abc123";
 
-  final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   final Map<String, String> files = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
   final AtomicInteger counter = new AtomicInteger();
@@ -29,23 +27,13 @@ final class FakeAmplitude extends Dispatcher {
   volatile int pendingPolls;
   volatile @Nullable String redirectTo;
   volatile @Nullable String expectedAuthorization;
-  volatile Function<RecordedRequest, @Nullable MockResponse> override = r -> null;
-
-  List<String> targets() {
-    return requests.stream().map(RecordedRequest::getTarget).toList();
-  }
 
   long cohortRequests() {
     return targets().stream().filter(t -> t.startsWith("/api/5/cohorts/request/" + COHORT)).count();
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request);
-    MockResponse scripted = override.apply(request);
-    if (scripted != null) {
-      return scripted;
-    }
+  protected MockResponse answer(RecordedRequest request) {
     String expected = expectedAuthorization;
     if (expected != null && !expected.equals(request.getHeaders().get("Authorization"))) {
       return new MockResponse.Builder().code(401).body("Invalid API key or secret").build();
@@ -89,13 +77,5 @@ final class FakeAmplitude extends Dispatcher {
           .build();
     }
     return json(404, "{\"error\":\"not found\"}");
-  }
-
-  static MockResponse json(int status, String body) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 }

@@ -4,13 +4,12 @@ import static dev.tributary.connectors.bigquery.BigQueryExportConnectorTest.purc
 import static dev.tributary.connectors.bigquery.FakeBigQuery.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.Page;
 import dev.tributary.core.job.Job;
+import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Source;
@@ -18,13 +17,11 @@ import dev.tributary.core.model.Event;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +37,9 @@ import org.junit.jupiter.api.Timeout;
 class BigQueryExportJobTest {
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeBigQuery bigQuery = new FakeBigQuery();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:05:00Z"));
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(Instant.parse("2026-12-01T10:05:00Z"));
+  final ManualClock clock = jobs.clock();
   final BigQueryExportConnector connector = BigQueryExportConnector.create();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
   final List<Event> events =
       List.of(purchase("ann", 1), purchase("bob", "lots"), purchase("cy", 3));
 
@@ -53,21 +49,7 @@ class BigQueryExportJobTest {
   }
 
   RunSnapshot run() throws Exception {
-    JobRunner runner =
-        JobRunner.builder()
-            .executor(scheduler)
-            .clock(clock)
-            .sleeper(clock)
-            .stateStore(StateStore.inMemory())
-            .listener(
-                new RunListener() {
-                  @Override
-                  public void itemRejected(
-                      String jobId, long run, Object item, TributaryException e) {
-                    rejected.add(((Event) item).identities().get("email") + ": " + e.getMessage());
-                  }
-                })
-            .build();
+    JobRunner runner = jobs.runner(StateStore.inMemory());
     Map<String, String> settings =
         Map.of(
             "project_id", "acme-data",
@@ -76,22 +58,23 @@ class BigQueryExportJobTest {
             "api_url", server.url("/").toString());
     Source<Event> source =
         (from, max) -> new Page<>(events, Checkpoint.at(String.valueOf(events.size())), true);
-    var run =
-        runner
-            .add(
-                Job.exporting(
-                        "bigquery",
-                        connector,
-                        ConnectorConfig.parse(connector.descriptor(), settings),
-                        FakeBigQuery.serviceAccount(server),
-                        source)
-                    .retry(RetryOptions.builder().jitter(0).build())
-                    .build())
-            .runNow();
-    scheduler.runDue();
-    RunSnapshot snapshot = run.get(30, TimeUnit.SECONDS);
+    JobHandle job =
+        runner.add(
+            Job.exporting(
+                    "bigquery",
+                    connector,
+                    ConnectorConfig.parse(connector.descriptor(), settings),
+                    FakeBigQuery.serviceAccount(server),
+                    source)
+                .retry(RetryOptions.builder().jitter(0).build())
+                .build());
+    RunSnapshot snapshot = jobs.runNow(job);
     runner.close();
     return snapshot;
+  }
+
+  List<String> rejected() {
+    return jobs.rejected(Event.class, e -> e.identities().get("email"));
   }
 
   @Test
@@ -107,7 +90,7 @@ class BigQueryExportJobTest {
     List<List<String>> ids = bigQuery.insertIds();
     assertThat(ids).hasSize(2);
     assertThat(ids.get(1)).containsExactly(ids.get(0).get(0), ids.get(0).get(2));
-    assertThat(rejected)
+    assertThat(rejected())
         .containsExactly(
             "bob@acme.example: BigQuery did not insert the row (invalid): amount: Cannot convert"
                 + " value to floating point (bad value): lots");
@@ -126,6 +109,6 @@ class BigQueryExportJobTest {
     assertThat(bigQuery.insertIds()).hasSize(2);
     assertThat(bigQuery.insertIds().get(1)).isEqualTo(bigQuery.insertIds().get(0));
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(9));
-    assertThat(rejected).isEmpty();
+    assertThat(rejected()).isEmpty();
   }
 }

@@ -4,28 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.RateLimit;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +26,10 @@ import org.junit.jupiter.api.Test;
  * v2 API reference (Person, Company and Combined API; errors as {@code {"error": {"type",
  * "message"}}}; 202 for a lookup Clearbit is still running).
  */
-class ClearbitEnrichmentConnectorTest extends ConnectorCompatibilityKit {
+class ClearbitEnrichmentConnectorTest extends QueuedServerKit {
   static final String KEY = "sk_clearbit_s3cret_0123456789";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
   final ClearbitEnrichmentConnector connector = ClearbitEnrichmentConnector.create();
-  boolean failurePending;
 
   @Override
   protected ClearbitEnrichmentConnector connector() {
@@ -57,27 +47,17 @@ class ClearbitEnrichmentConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(combined(true));
-    }
-    failurePending = false;
+  protected MockResponse answerToOneCall() {
+    return combined(true);
+  }
+
+  @Override
+  protected void callOnce(ConnectorContext context) {
     EnrichmentResult r =
         connector.enrich(context, List.of(Map.of("email", "ann@acme.example"))).get(0);
     if (r.error() != null) {
       throw r.error();
     }
-  }
-
-  @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
   }
 
   static String fixture(String name) {
@@ -97,13 +77,6 @@ class ClearbitEnrichmentConnectorTest extends ConnectorCompatibilityKit {
 
   static MockResponse error(int status, String name) {
     return Fixtures.json(ClearbitEnrichmentConnectorTest.class, status, name);
-  }
-
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), clock);
   }
 
   EnrichmentResult enrichOne(Map<String, String> extra, Map<String, String> user) {

@@ -14,19 +14,18 @@ import dev.tributary.core.identity.IdentityResolver;
 import dev.tributary.core.identity.ProfileStore;
 import dev.tributary.core.identity.SourceRecord;
 import dev.tributary.core.job.Job;
+import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
-import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -39,8 +38,7 @@ class ClearbitEnrichmentJobTest {
   static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
   @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
   final ClearbitEnrichmentConnector connector = ClearbitEnrichmentConnector.create();
   final ProfileStore store = ProfileStore.inMemory();
   final IdentityResolver resolver =
@@ -68,36 +66,26 @@ class ClearbitEnrichmentJobTest {
                 resolver)
             .sourceName("clearbit")
             .build();
-    try (JobRunner runner =
-        JobRunner.builder()
-            .executor(scheduler)
-            .clock(clock)
-            .sleeper(clock)
-            .stateStore(StateStore.inMemory())
-            .build()) {
-      var run =
-          runner
-              .add(
-                  Job.custom(
-                          "clearbit",
-                          connector,
-                          ConnectorConfig.parse(
-                              connector.descriptor(),
-                              Map.of("api_url", server.url("/").toString())),
-                          Authorization.bearer(Secret.of("sk_job_s3cret")),
-                          task)
-                      .retry(RetryOptions.builder().jitter(0).build())
-                      .build())
-              .runNow();
-      scheduler.runDue();
-      RunSnapshot done = run.get(30, TimeUnit.SECONDS);
+    try (JobRunner runner = jobs.runner(StateStore.inMemory())) {
+      JobHandle job =
+          runner.add(
+              Job.custom(
+                      "clearbit",
+                      connector,
+                      ConnectorConfig.parse(
+                          connector.descriptor(), Map.of("api_url", server.url("/").toString())),
+                      Authorization.bearer(Secret.of("sk_job_s3cret")),
+                      task)
+                  .retry(RetryOptions.builder().jitter(0).build())
+                  .build());
+      RunSnapshot done = jobs.runNow(job);
 
       assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(done.itemsWritten()).isEqualTo(1);
     }
     // only the 202's wait: the rate limit (600 a minute, one request per 100 ms of the runner's
     // clock) has long been free again when the second request goes out two minutes later
-    assertThat(clock.sleeps()).containsExactly(Duration.ofMinutes(2));
+    assertThat(jobs.clock().sleeps()).containsExactly(Duration.ofMinutes(2));
     assertThat(server.getRequestCount()).isEqualTo(2);
     Profile merged =
         store.get(store.find("email", "ann@acme.example").orElseThrow()).orElseThrow().profile();

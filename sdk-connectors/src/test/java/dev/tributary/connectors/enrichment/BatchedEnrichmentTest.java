@@ -1,34 +1,28 @@
 package dev.tributary.connectors.enrichment;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.SystemException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.EnrichmentResult.Status;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Batched lookups: one POST per batch, one result per lookup. */
-class BatchedEnrichmentTest extends ConnectorCompatibilityKit {
-  @StartStop final MockWebServer server = new MockWebServer();
+class BatchedEnrichmentTest extends QueuedServerKit {
   final HttpEnrichmentConnector connector = HttpEnrichmentConnector.batched(50);
-  boolean failurePending;
 
   @Override
   protected HttpEnrichmentConnector connector() {
@@ -46,40 +40,17 @@ class BatchedEnrichmentTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(json(200, "{\"results\":[{\"status\":\"found\",\"data\":{\"a\":1}}]}"));
-    }
-    failurePending = false;
-    connector.enrich(context, List.of(Map.of("email", "a@example.com")));
+  protected MockResponse answerToOneCall() {
+    return json(200, "{\"results\":[{\"status\":\"found\",\"data\":{\"a\":1}}]}");
   }
 
   @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+  protected void callOnce(ConnectorContext context) {
+    connector.enrich(context, List.of(Map.of("email", "a@example.com")));
   }
 
   List<EnrichmentResult> enrich(List<Map<String, String>> users) {
-    return connector.enrich(
-        new ConnectorContext(
-            ConnectorConfig.parse(connector.descriptor(), configuration()),
-            authorization(),
-            Clock.systemUTC()),
-        users);
+    return connector.enrich(context(Map.of()), users);
   }
 
   @Test

@@ -5,37 +5,31 @@ import static dev.tributary.connectors.enrichment.FakeProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
-import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentConnector;
-import dev.tributary.core.connector.Page;
 import dev.tributary.core.identity.IdentityKey;
 import dev.tributary.core.identity.IdentityResolver;
 import dev.tributary.core.identity.ProfileStore;
 import dev.tributary.core.identity.SourceRecord;
 import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobRunner;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
-import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +49,8 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeProvider provider = new FakeProvider();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
+  final ManualClock clock = jobs.clock();
   final EnrichmentCache cache = EnrichmentCache.builder().build();
   final EnrichmentConnector connector = cache.wrap(HttpEnrichmentConnector.perUser());
   final ProfileStore store = ProfileStore.inMemory();
@@ -64,8 +58,6 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
       IdentityResolver.builder(store)
           .keys(IdentityKey.email("email"), IdentityKey.trimmed("user_id"))
           .build();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
   List<Profile> audience;
 
   @BeforeEach
@@ -126,48 +118,16 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
     return true;
   }
 
-  static Source<Profile> pages(List<Profile> profiles) {
-    return (from, max) -> {
-      int start = from.cursorValue().map(Integer::parseInt).orElse(0);
-      int end = Math.min(profiles.size(), start + max);
-      return new Page<>(
-          profiles.subList(start, end), Checkpoint.at(String.valueOf(end)), end == profiles.size());
-    };
-  }
-
-  JobRunner runner(StateStore state) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(state)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-
-              @Override
-              public void itemRejected(String jobId, long run, Object item, TributaryException e) {
-                rejected.add(((Profile) item).id() + ": " + e.getMessage());
-              }
-            })
-        .build();
-  }
-
   RunSnapshot run(JobRunner runner, RetryOptions retry, int pageSize, boolean restartEachRun)
       throws Exception {
     var handle =
         runner.job("enrich").orElseGet(() -> runner.add(job(retry, pageSize, restartEachRun)));
-    var run = handle.runNow();
-    scheduler.runDue();
-    return run.get(30, TimeUnit.SECONDS);
+    return jobs.runNow(handle);
   }
 
   Job job(RetryOptions retry, int pageSize, boolean restartEachRun) {
     EnrichmentTask task =
-        EnrichmentTask.builder(connector, pages(audience), resolver)
+        EnrichmentTask.builder(connector, TestSources.paged(audience), resolver)
             .sourceName("provider")
             .pageSize(pageSize)
             .build();
@@ -189,13 +149,16 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
   @Test
   void audience_isEnriched_queuedAndRateLimitedUsersAskedAgain_noIdentifierRejected()
       throws Exception {
-    RunSnapshot run = run(runner(StateStore.inMemory()), noJitter(), 500, false);
+    RunSnapshot run = run(jobs.runner(StateStore.inMemory()), noJitter(), 500, false);
 
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.itemsRead()).isEqualTo(5);
     assertThat(run.itemsWritten()).isEqualTo(3); // ann, cy, dee; bob is unknown to the provider
     assertThat(run.itemsRejected()).isEqualTo(1);
-    assertThat(rejected).singleElement().asString().endsWith("the profile has no email to look up");
+    assertThat(jobs.rejected(Profile.class, Profile::id))
+        .singleElement()
+        .asString()
+        .endsWith("the profile has no email to look up");
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(5));
     assertThat(provider.asked)
         .containsExactly(
@@ -210,7 +173,7 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
 
   @Test
   void secondRun_isAnsweredFromTheCache() throws Exception {
-    JobRunner runner = runner(StateStore.inMemory());
+    JobRunner runner = jobs.runner(StateStore.inMemory());
     run(runner, noJitter(), 2, true);
     provider.asked.clear();
 
@@ -225,7 +188,7 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
   void stillQueuedAfterTheRetries_failsTheRun_andARestartResumesAtThatPage(@TempDir Path state)
       throws Exception {
     provider.answer("cy@x.com", status(202, "30"));
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     RunSnapshot failed =
         run(first, RetryOptions.builder().maxAttempts(2).jitter(0).build(), 2, false);
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
@@ -235,7 +198,7 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
 
     provider.answer("cy@x.com", person("{\"company\":\"Cyan\"}"));
     provider.asked.clear();
-    RunSnapshot resumed = run(runner(StateStore.directory(state)), noJitter(), 2, false);
+    RunSnapshot resumed = run(jobs.runner(StateStore.directory(state)), noJitter(), 2, false);
 
     assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(provider.asked).containsExactly("cy@x.com", "dee@x.com", "dee@x.com");
@@ -245,7 +208,7 @@ class EnrichmentTaskTest extends ConnectorCompatibilityKit {
   @Test
   void refusedKey_failsTheRunAsConfig() throws Exception {
     provider.answer("ann@x.com", status(401, null));
-    RunSnapshot run = run(runner(StateStore.inMemory()), noJitter(), 500, false);
+    RunSnapshot run = run(jobs.runner(StateStore.inMemory()), noJitter(), 500, false);
     assertThat(run.failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(run.failure().getMessage()).doesNotContain("task-k3y-secret");
     assertThat(provider.asked).containsExactly("ann@x.com");

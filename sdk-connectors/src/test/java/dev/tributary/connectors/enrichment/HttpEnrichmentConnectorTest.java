@@ -1,40 +1,31 @@
 package dev.tributary.connectors.enrichment;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Per-user lookups against a recording MockWebServer. */
-class HttpEnrichmentConnectorTest extends ConnectorCompatibilityKit {
+class HttpEnrichmentConnectorTest extends QueuedServerKit {
   static final String KEY = "pr0vider-api-key";
   static final String PERSON =
       "{\"person\":{\"title\":\"CTO\",\"company\":{\"name\":\"Acme\","
           + "\"metrics\":{\"employees\":250,\"revenue\":12.50}},\"twitter\":null}}";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
   final HttpEnrichmentConnector connector = HttpEnrichmentConnector.perUser();
-  boolean failurePending;
 
   @Override
   protected HttpEnrichmentConnector connector() {
@@ -61,42 +52,17 @@ class HttpEnrichmentConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(json(200, PERSON));
-    }
-    failurePending = false;
+  protected MockResponse answerToOneCall() {
+    return json(200, PERSON);
+  }
+
+  @Override
+  protected void callOnce(ConnectorContext context) {
     EnrichmentResult r =
         connector.enrich(context, List.of(Map.of("email", "a@example.com"))).get(0);
     if (r.error() != null) {
       throw r.error();
     }
-  }
-
-  @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
-  }
-
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), clock);
   }
 
   List<EnrichmentResult> enrich(Map<String, String> extra, List<Map<String, String>> users) {

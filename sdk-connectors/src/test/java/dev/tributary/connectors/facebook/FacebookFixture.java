@@ -2,6 +2,7 @@ package dev.tributary.connectors.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
@@ -10,24 +11,18 @@ import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
 import dev.tributary.core.connector.RunReporter;
 import dev.tributary.core.model.Metric;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -37,19 +32,15 @@ import org.junit.jupiter.api.BeforeEach;
  * test queues responses, the server answers with the ad account ({@code account.json}), which is
  * what {@code check} reads.
  */
-abstract class FacebookFixture extends ConnectorCompatibilityKit {
-  static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+abstract class FacebookFixture extends QueuedServerKit {
   static final String TOKEN = "EAAB-system-user-token-4711-secret";
   static final String ACCOUNT = "act_1234567890";
   static final String RUN = "6023920149050";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
   final FacebookInsightsConnector connector =
       FacebookInsightsConnector.builder().sleeper(clock).build();
   final Map<String, String> settings = new HashMap<>();
   Authorization auth = Authorization.bearer(Secret.of(TOKEN));
-  boolean failurePending;
 
   @BeforeEach
   void answerTheAccountWhenNothingIsQueued() {
@@ -94,24 +85,14 @@ abstract class FacebookFixture extends ConnectorCompatibilityKit {
 
   /** One read of a fresh import: it starts the first report, or reads the first sync page. */
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      boolean sync = "sync".equals(settings.get("report_mode"));
-      enqueue(sync ? "insights-page-2.json" : "report-run-started.json");
-    }
-    failurePending = false;
-    connector.read(context, Checkpoint.initial());
+  protected MockResponse answerToOneCall() {
+    boolean sync = "sync".equals(settings.get("report_mode"));
+    return json(200, fixture(sync ? "insights-page-2.json" : "report-run-started.json"));
   }
 
   @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
+  protected void callOnce(ConnectorContext context) {
+    connector.read(context, Checkpoint.initial());
   }
 
   static String fixture(String name) {
@@ -125,7 +106,7 @@ abstract class FacebookFixture extends ConnectorCompatibilityKit {
     }
   }
 
-  static MockResponse json(int status, String body) {
+  protected static MockResponse json(int status, String body) {
     return new MockResponse.Builder()
         .code(status)
         .addHeader("Content-Type", "application/json; charset=UTF-8")

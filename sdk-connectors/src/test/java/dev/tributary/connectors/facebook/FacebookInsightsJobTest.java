@@ -2,6 +2,7 @@ package dev.tributary.connectors.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -10,7 +11,6 @@ import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Sink;
@@ -18,12 +18,11 @@ import dev.tributary.core.model.Metric;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class FacebookInsightsJobTest extends FacebookFixture {
   final FakeGraphApi api = new FakeGraphApi();
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.on(clock);
   final List<String> committed = new CopyOnWriteArrayList<>();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
   final Sink<Metric> sink =
       Sink.of(
           page -> page.forEach(m -> committed.add(m.dimensions().get("date") + "=" + m.value())));
@@ -63,29 +61,8 @@ class FacebookInsightsJobTest extends FacebookFixture {
 
   @Override
   protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    AtomicInteger once = new AtomicInteger();
-    MockResponse.Builder failure = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      failure.addHeader("Retry-After", retryAfterSeconds);
-    }
-    api.override = r -> once.getAndIncrement() == 0 ? failure.build() : null;
+    api.override = new FailOnce(status, retryAfterSeconds);
     return true;
-  }
-
-  JobRunner runner(StateStore state) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(state)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-            })
-        .build();
   }
 
   JobHandle add(JobRunner runner, RetryOptions retry) {
@@ -107,14 +84,14 @@ class FacebookInsightsJobTest extends FacebookFixture {
 
   @Test
   void aDailyImport_readsEachNewDay_andReadsTheRecentOnesAgain() {
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofDays(1)); // 2026-12-02 06:00 Berlin: up to 2026-12-01
+    jobs.advance(Duration.ofDays(1)); // 2026-12-02 06:00 Berlin: up to 2026-12-01
     assertThat(committed)
         .containsExactly("2026-11-29=2900.0", "2026-11-30=3000.0", "2026-12-01=100.0");
 
     committed.clear();
-    scheduler.advance(Duration.ofDays(1)); // 2026-12-03: the last two days again, and 12-02
+    jobs.advance(Duration.ofDays(1)); // 2026-12-03: the last two days again, and 12-02
 
     assertThat(committed)
         .containsExactly("2026-11-30=3000.0", "2026-12-01=100.0", "2026-12-02=200.0");
@@ -122,8 +99,8 @@ class FacebookInsightsJobTest extends FacebookFixture {
         .containsExactly(
             "{\"since\":\"2026-11-29\",\"until\":\"2026-12-01\"}",
             "{\"since\":\"2026-11-30\",\"until\":\"2026-12-02\"}");
-    assertThat(finished).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).itemsRead()).isEqualTo(3);
+    assertThat(jobs.finished()).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).itemsRead()).isEqualTo(3);
     assertThat(clock.sleeps()).containsOnly(ReportRuns.FIRST_WAIT); // one look while "running"
   }
 
@@ -131,20 +108,19 @@ class FacebookInsightsJobTest extends FacebookFixture {
   void aRestartAfterACrash_goesOnWithTheSameReportAndPage(@TempDir Path state) throws Exception {
     api.override =
         r -> r.getTarget().contains("after=") ? new MockResponse.Builder().code(500).build() : null;
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     add(first, RetryOptions.builder().maxAttempts(1).build());
-    scheduler.advance(Duration.ofDays(1));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    jobs.advance(Duration.ofDays(1));
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     assertThat(committed).containsExactly("2026-11-29=2900.0", "2026-11-30=3000.0");
     first.close();
 
     api.override = r -> null;
     api.requests.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, noJitter()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(api.requests).containsExactly("GET /v23.0/r1/insights?limit=2&after=c2");
     assertThat(committed)
         .containsExactly("2026-11-29=2900.0", "2026-11-30=3000.0", "2026-12-01=100.0");
@@ -160,18 +136,17 @@ class FacebookInsightsJobTest extends FacebookFixture {
             r.getTarget().equals("/v23.0/r1") && polls.getAndIncrement() == 0
                 ? new MockResponse.Builder().code(503).build()
                 : null;
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     add(first, RetryOptions.builder().maxAttempts(1).build());
-    scheduler.advance(Duration.ofDays(1));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    jobs.advance(Duration.ofDays(1));
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     first.close();
 
     api.requests.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, noJitter()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(api.requests).first().isEqualTo("GET /v23.0/r1");
     assertThat(api.requests).noneMatch(r -> r.startsWith("POST"));
     assertThat(api.runs).hasSize(1);
@@ -193,12 +168,12 @@ class FacebookInsightsJobTest extends FacebookFixture {
                             + "\"estimated_time_to_regain_access\":2}]}")
                     .build()
                 : null;
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(1);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(1);
     assertThat(clock.sleeps()).contains(Duration.ofMinutes(2));
     assertThat(committed).hasSize(3);
   }
@@ -206,12 +181,14 @@ class FacebookInsightsJobTest extends FacebookFixture {
   @Test
   void anExpiredToken_failsTheRunAsConfig_andPausesTheJob() {
     api.override = r -> json(400, fixture("error-expired-token.json"));
-    JobHandle job = add(runner(StateStore.inMemory()), noJitter());
+    JobHandle job = add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
-    assertThat(finished.get(0).failure().getMessage()).contains("expired").doesNotContain(TOKEN);
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
+    assertThat(jobs.finished().get(0).failure().getMessage())
+        .contains("expired")
+        .doesNotContain(TOKEN);
     assertThat(job.state()).isEqualTo(JobState.PAUSED);
     assertThat(api.requests).hasSize(1);
   }

@@ -16,6 +16,7 @@ import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.state.StateStore;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
           if (reads.incrementAndGet() == 2) {
             throw new SystemException("the audience database went away");
           }
-          return Fixtures.source(List.of(ann(), bob())).read(from, 1);
+          return TestSources.paged(List.of(ann(), bob())).read(from, 1);
         };
 
     RunSnapshot crashed =
@@ -98,7 +99,7 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
     RunSnapshot restarted =
         run(
             configuration(),
-            Fixtures.source(List.of(ann(), bob())),
+            TestSources.paged(List.of(ann(), bob())),
             StateStore.directory(state),
             Instant.parse("2026-12-01T03:00:00Z"));
     assertThat(restarted.status()).as(restarted.toString()).isEqualTo(RunStatus.SUCCEEDED);
@@ -124,7 +125,7 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
     RunSnapshot run =
         run(
             configuration(),
-            Fixtures.source(List.of(ann())),
+            TestSources.paged(List.of(ann())),
             store,
             Instant.parse("2026-12-01T03:00:00Z"));
 
@@ -142,7 +143,8 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
     Files.writeString(root.resolve("exports/vip.csv"), "someone else's\n");
     Instant now = Instant.parse("2026-12-01T02:00:00Z");
 
-    RunSnapshot failed = run(settings, Fixtures.source(List.of(ann())), StateStore.inMemory(), now);
+    RunSnapshot failed =
+        run(settings, TestSources.paged(List.of(ann())), StateStore.inMemory(), now);
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(failed.failure()).hasMessageContaining("exists");
@@ -150,12 +152,12 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
 
     settings.put("if_exists", "skip");
     RunSnapshot skipped =
-        run(settings, Fixtures.source(List.of(ann())), StateStore.inMemory(), now);
+        run(settings, TestSources.paged(List.of(ann())), StateStore.inMemory(), now);
     assertThat(skipped.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readString(root.resolve("exports/vip.csv"))).isEqualTo("someone else's\n");
 
     settings.put("if_exists", "overwrite");
-    run(settings, Fixtures.source(List.of(ann())), StateStore.inMemory(), now);
+    run(settings, TestSources.paged(List.of(ann())), StateStore.inMemory(), now);
     assertThat(Files.readString(root.resolve("exports/vip.csv"))).startsWith("profile_id,");
     assertThat(names()).containsExactly("vip.csv");
   }
@@ -163,7 +165,8 @@ class DirectoryFileExportTest extends ConnectorCompatibilityKit {
   @Test
   void incrementalExport_eachRunStartsWhereTheLastDeliveredFileEnded() throws Exception {
     List<Profile> audience = new java.util.ArrayList<>(List.of(ann()));
-    Source<Profile> changes = (from, max) -> Fixtures.source(List.copyOf(audience)).read(from, max);
+    Source<Profile> changes =
+        (from, max) -> TestSources.paged(List.copyOf(audience)).read(from, max);
     FileExportConnector c = connector();
     Map<String, String> settings = new HashMap<>(configuration());
     settings.put("file_name", "{{.run_id}}.csv");

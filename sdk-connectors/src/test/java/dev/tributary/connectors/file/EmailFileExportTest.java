@@ -18,6 +18,7 @@ import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Profile;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -99,7 +100,7 @@ class EmailFileExportTest extends ConnectorCompatibilityKit {
   @Test
   void export_sendsOneMessageToEveryRecipient_withTheCsvAttached_andFormulasEscaped()
       throws Exception {
-    RunSnapshot run = run(connector(), configuration(), Fixtures.source(List.of(ann(), bob())));
+    RunSnapshot run = run(connector(), configuration(), TestSources.paged(List.of(ann(), bob())));
 
     assertThat(run.status()).as(run.toString()).isEqualTo(RunStatus.SUCCEEDED);
     MimeMessage[] received = mail.getReceivedMessages();
@@ -166,7 +167,7 @@ class EmailFileExportTest extends ConnectorCompatibilityKit {
   @Test
   void refusedLogin_isAConfigError_namingTheServer_withoutThePassword() throws Exception {
     RunSnapshot run =
-        run(connector("wrong-password"), configuration(), Fixtures.source(List.of(ann())));
+        run(connector("wrong-password"), configuration(), TestSources.paged(List.of(ann())));
 
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failure().errorClass()).isEqualTo(ErrorClass.CONFIG);

@@ -73,18 +73,6 @@ final class Fixtures {
         .build();
   }
 
-  /** A source over a fixed list, paged by position. */
-  static Source<Profile> source(List<Profile> profiles) {
-    return (from, max) -> {
-      int start = from.cursor() == null ? 0 : Integer.parseInt(from.cursor());
-      int end = Math.min(profiles.size(), start + max);
-      return new Page<>(
-          profiles.subList(start, end),
-          Checkpoint.at(Integer.toString(end)),
-          end == profiles.size());
-    };
-  }
-
   /**
    * A source of {@code count} generated profiles that makes each page when asked and keeps none:
    * {@code onPage} sees the page number before each page is made.

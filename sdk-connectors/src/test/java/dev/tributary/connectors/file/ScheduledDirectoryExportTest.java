@@ -8,13 +8,12 @@ import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.state.StateStore;
-import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.TestSources;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,26 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduledDirectoryExportTest {
   @TempDir Path root;
 
-  final ManualClock clock = new ManualClock(Instant.parse("2026-03-28T00:00:00Z"));
-  final ManualScheduler scheduler = new ManualScheduler(clock);
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(Instant.parse("2026-03-28T00:00:00Z"));
   final List<Profile> audience = new ArrayList<>();
-
-  JobRunner runner() {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(StateStore.inMemory())
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-            })
-        .build();
-  }
 
   JobHandle nightly(JobRunner runner) {
     FileExportConnector c = FileExportConnector.toDirectory(root);
@@ -74,7 +54,7 @@ class ScheduledDirectoryExportTest {
                 c,
                 config,
                 Authorization.none(),
-                (from, max) -> Fixtures.source(List.copyOf(audience)).read(from, max))
+                (from, max) -> TestSources.paged(List.copyOf(audience)).read(from, max))
             .build());
   }
 
@@ -94,16 +74,16 @@ class ScheduledDirectoryExportTest {
 
   /** Advances to one second before {@code due}, expects nothing new, then to {@code due}. */
   void advanceTo(Instant due, int filesBefore) throws IOException {
-    scheduler.advance(Duration.between(clock.instant(), due).minusSeconds(1));
+    jobs.advance(Duration.between(jobs.clock().instant(), due).minusSeconds(1));
     assertThat(names()).as("a second before %s", due).hasSize(filesBefore);
-    scheduler.advance(Duration.ofSeconds(1));
+    jobs.advance(Duration.ofSeconds(1));
     assertThat(names()).as("at %s", due).hasSize(filesBefore + 1);
   }
 
   @Test
   void dailyAtTwoBerlinTime_writesOneFilePerLocalDay_acrossTheSpringForwardNight()
       throws Exception {
-    try (JobRunner runner = runner()) {
+    try (JobRunner runner = jobs.runner(StateStore.inMemory())) {
       JobHandle job = nightly(runner);
       String header = "profile_id,email,first_name\n";
 
@@ -136,18 +116,18 @@ class ScheduledDirectoryExportTest {
               List.of("p-2", "bob@example.com", "Bob, \"the builder\""));
 
       // the rest of that day: nothing more
-      scheduler.advance(Duration.ofHours(23).minusSeconds(1));
+      jobs.advance(Duration.ofHours(23).minusSeconds(1));
       assertThat(names()).hasSize(3);
-      assertThat(finished)
+      assertThat(jobs.finished())
           .extracting(RunSnapshot::status)
           .containsExactly(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED);
-      assertThat(finished)
+      assertThat(jobs.finished())
           .extracting(RunSnapshot::startedAt)
           .containsExactly(
               Instant.parse("2026-03-28T01:00:00Z"),
               Instant.parse("2026-03-29T01:00:00Z"),
               Instant.parse("2026-03-30T00:00:00Z"));
-      assertThat(finished).extracting(RunSnapshot::itemsWritten).containsExactly(1L, 2L, 1L);
+      assertThat(jobs.finished()).extracting(RunSnapshot::itemsWritten).containsExactly(1L, 2L, 1L);
       assertThat(job.nextRunAt()).contains(Instant.parse("2026-03-31T00:00:00Z"));
     }
   }

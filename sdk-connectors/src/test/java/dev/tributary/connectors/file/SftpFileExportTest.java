@@ -23,6 +23,7 @@ import dev.tributary.sftp.SftpClient;
 import dev.tributary.sftp.SftpClientBuilder;
 import dev.tributary.testing.EmbeddedSftpServer;
 import dev.tributary.testing.EmbeddedSftpServerExtension;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,8 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
   @Test
   void export_pgpGzipCsv_decryptsAndParsesBackToTheAudience_withTheTemplatedNameAndDoneFile()
       throws Exception {
-    RunSnapshot run = run(configuration(), authorization(), Fixtures.source(List.of(ann(), bob())));
+    RunSnapshot run =
+        run(configuration(), authorization(), TestSources.paged(List.of(ann(), bob())));
 
     assertThat(run.status()).as(run.toString()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.itemsRead()).isEqualTo(2);
@@ -164,7 +166,7 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
             "escape_formulas", "true",
             "include_profile_id", "false",
             "file_name", "{{.date}}/{{.audience}}-{{.time}}-{{.run_id}}.{{.extension}}"));
-    RunSnapshot run = run(settings, Authorization.none(), Fixtures.source(List.of(ann(), bob())));
+    RunSnapshot run = run(settings, Authorization.none(), TestSources.paged(List.of(ann(), bob())));
 
     assertThat(run.status()).as(run.toString()).isEqualTo(RunStatus.SUCCEEDED);
     Path file = root().resolve("out/2026-12-01/vip-023005-vip-export-1.csv"); // Berlin is UTC+1
@@ -180,7 +182,7 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
   void export_jsonLines_oneObjectPerProfile() throws Exception {
     Map<String, String> settings = new HashMap<>(configuration());
     settings.putAll(Map.of("format", "jsonl", "gzip", "false", "file_name", "vip.{{.extension}}"));
-    run(settings, Authorization.none(), Fixtures.source(List.of(ann(), bob())));
+    run(settings, Authorization.none(), TestSources.paged(List.of(ann(), bob())));
 
     List<String> lines = Files.readAllLines(root().resolve("out/vip.jsonl"));
     assertThat(lines)
@@ -203,7 +205,7 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
     Map<String, String> settings = new HashMap<>(configuration());
     settings.put("gzip", "false");
     RunSnapshot run =
-        run(settings, Authorization.none(), Fixtures.source(List.of(ann(), nan, bob())));
+        run(settings, Authorization.none(), TestSources.paged(List.of(ann(), nan, bob())));
 
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.itemsRead()).isEqualTo(3);
@@ -221,7 +223,7 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
     ConnectorConfig config = ConnectorConfig.parse(connector.descriptor(), settings);
 
     CheckResult check = connector.check(ConnectorContext.of(config, Authorization.none()));
-    RunSnapshot run = run(settings, Authorization.none(), Fixtures.source(List.of(ann())));
+    RunSnapshot run = run(settings, Authorization.none(), TestSources.paged(List.of(ann())));
 
     assertThat(check.problems())
         .singleElement()
@@ -384,12 +386,12 @@ class SftpFileExportTest extends ConnectorCompatibilityKit {
   void skipEmpty_sendsNoFileForAnEmptyAudience_otherwiseAHeaderOnlyFile() throws Exception {
     Map<String, String> settings = new HashMap<>(configuration());
     settings.putAll(Map.of("gzip", "false", "file_name", "{{.audience}}.csv"));
-    run(settings, Authorization.none(), Fixtures.source(List.of()));
+    run(settings, Authorization.none(), TestSources.paged(List.of()));
     assertThat(Files.readString(root().resolve("out/vip.csv")))
         .isEqualTo("profile_id,email,first_name,plan,points,tags,audience:vip\n");
 
     settings.putAll(Map.of("skip_empty", "true", "file_name", "empty.csv"));
-    RunSnapshot run = run(settings, Authorization.none(), Fixtures.source(List.of()));
+    RunSnapshot run = run(settings, Authorization.none(), TestSources.paged(List.of()));
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(root().resolve("out/empty.csv")).doesNotExist();
   }

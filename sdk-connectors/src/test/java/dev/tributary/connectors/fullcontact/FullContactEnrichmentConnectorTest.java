@@ -6,27 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.EnrichmentResult;
 import dev.tributary.core.connector.RateLimit;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +27,11 @@ import org.junit.jupiter.api.Test;
  * (docs.fullcontact.com: "Person Enrichment", "Multi Field Request", "Response Codes &amp; Errors",
  * "Rate Limiting").
  */
-class FullContactEnrichmentConnectorTest extends ConnectorCompatibilityKit {
+class FullContactEnrichmentConnectorTest extends QueuedServerKit {
   static final String KEY = "fc-api-k3y-0123456789";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
   final FullContactEnrichmentConnector connector = FullContactEnrichmentConnector.create();
-  boolean failurePending;
 
   @Override
   protected FullContactEnrichmentConnector connector() {
@@ -59,37 +49,20 @@ class FullContactEnrichmentConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(fixture(200, "person-enrich-200.json"));
-    }
-    failurePending = false;
+  protected MockResponse answerToOneCall() {
+    return fixture(200, "person-enrich-200.json");
+  }
+
+  @Override
+  protected void callOnce(ConnectorContext context) {
     EnrichmentResult r = connector.enrich(context, List.of(Map.of("email", "a@x.com"))).get(0);
     if (r.error() != null) {
       throw r.error();
     }
   }
 
-  @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
-  }
-
   static MockResponse fixture(int status, String name) {
     return Fixtures.json(FullContactEnrichmentConnectorTest.class, status, name);
-  }
-
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), clock);
   }
 
   EnrichmentResult enrichOne(Map<String, String> extra, Map<String, String> user) {

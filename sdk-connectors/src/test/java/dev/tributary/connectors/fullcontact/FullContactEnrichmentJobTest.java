@@ -25,8 +25,7 @@ import dev.tributary.core.job.Source;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.state.StateStore;
-import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -56,8 +54,7 @@ class FullContactEnrichmentJobTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
   final EnrichmentConnector connector =
       EnrichmentCache.builder().build().wrap(FullContactEnrichmentConnector.create());
   final ProfileStore store = ProfileStore.inMemory();
@@ -140,18 +137,7 @@ class FullContactEnrichmentJobTest {
                             .retry(RetryOptions.builder().jitter(0).build())
                             .restartEachRun(true)
                             .build()));
-    var run = handle.runNow();
-    scheduler.runDue();
-    return run.get(30, TimeUnit.SECONDS);
-  }
-
-  JobRunner runner() {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(StateStore.inMemory())
-        .build();
+    return jobs.runNow(handle);
   }
 
   @Test
@@ -165,7 +151,7 @@ class FullContactEnrichmentJobTest {
         "cy@acme.example",
         new MockResponse.Builder().code(429).build(),
         fixture(200, "person-enrich-200.json"));
-    JobRunner runner = runner();
+    JobRunner runner = jobs.runner(StateStore.inMemory());
 
     RunSnapshot first = run(runner);
 
@@ -180,10 +166,10 @@ class FullContactEnrichmentJobTest {
             "cy@acme.example");
     // the rate limit (6,000 a minute) spaces requests 10 ms apart on the runner's clock; the
     // longer waits are the retries'
-    assertThat(clock.sleeps())
+    assertThat(jobs.clock().sleeps())
         .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(10)));
     List<Duration> retryWaits =
-        clock.sleeps().stream().filter(d -> d.compareTo(Duration.ofMillis(10)) > 0).toList();
+        jobs.clock().sleeps().stream().filter(d -> d.compareTo(Duration.ofMillis(10)) > 0).toList();
     assertThat(retryWaits).hasSize(2);
     assertThat(retryWaits.get(0)).isEqualTo(Duration.ofSeconds(45)); // the 202's own wait
     assertThat(profile("ann@acme.example").fields())
@@ -202,7 +188,7 @@ class FullContactEnrichmentJobTest {
   @Test
   void refusedKey_failsTheRunAsConfig_afterOneRequest() throws Exception {
     answer("ann@acme.example", fixture(403, "person-enrich-403.json"));
-    JobRunner runner = runner();
+    JobRunner runner = jobs.runner(StateStore.inMemory());
 
     RunSnapshot run = run(runner);
 

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,14 +52,6 @@ class HttpTransportTest {
 
   ConnectorContext context(Authorization auth) {
     return Contexts.of(auth, clock);
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -38,26 +38,12 @@ class JwtBearerTest {
   @StartStop final MockWebServer server = new MockWebServer();
   final ManualClock clock = new ManualClock(T0);
   final HttpTransport transport = HttpTransport.create();
-  final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
-  final List<String> apiTokens = new CopyOnWriteArrayList<>();
-  final List<MockResponse> tokenAnswers = new CopyOnWriteArrayList<>();
-  final List<MockResponse> apiAnswers = new CopyOnWriteArrayList<>();
+  final TokenAndApi endpoints = new TokenAndApi("/token", this::token);
   int issued;
 
   @BeforeEach
   void dispatch() {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            if (request.getTarget().equals("/token")) {
-              tokenRequests.add(request);
-              return tokenAnswers.isEmpty() ? token() : tokenAnswers.remove(0);
-            }
-            apiTokens.add(String.valueOf(request.getHeaders().get("Authorization")));
-            return apiAnswers.isEmpty() ? json(200, "{}") : apiAnswers.remove(0);
-          }
-        });
+    server.setDispatcher(endpoints);
   }
 
   /** Google's documented answer: an access token valid for an hour. */
@@ -68,14 +54,6 @@ class JwtBearerTest {
         "{\"access_token\":\"ya29.at-"
             + issued
             + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   OAuth2JwtBearer serviceAccount() {
@@ -107,7 +85,7 @@ class JwtBearerTest {
       throws Exception {
     call(serviceAccount());
 
-    RecordedRequest request = tokenRequests.get(0);
+    RecordedRequest request = endpoints.tokenRequests.get(0);
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getHeaders().get("Authorization")).isNull(); // the assertion authenticates
     assertThat(request.getHeaders().get("Content-Type"))
@@ -127,7 +105,7 @@ class JwtBearerTest {
     assertThat(jwt.claims().path("iat").asLong()).isEqualTo(T0.getEpochSecond());
     assertThat(jwt.claims().path("exp").asLong()).isEqualTo(T0.getEpochSecond() + 3600);
     assertThat(jwt.claims().has("sub")).isFalse();
-    assertThat(apiTokens).containsExactly("Bearer ya29.at-1");
+    assertThat(endpoints.apiTokens).containsExactly("Bearer ya29.at-1");
   }
 
   @Test
@@ -139,7 +117,7 @@ class JwtBearerTest {
 
     RsaTestKey.Jwt jwt =
         RsaTestKey.verify(
-            form(tokenRequests.get(0)).get("assertion"), RsaTestKey.pair().getPublic());
+            form(endpoints.tokenRequests.get(0)).get("assertion"), RsaTestKey.pair().getPublic());
     assertThat(jwt.claims().path("sub").asText()).isEqualTo("ann@acme.com");
     assertThat(jwt.claims().has("scope")).isFalse();
     assertThat(jwt.header().has("kid")).isFalse();
@@ -154,12 +132,12 @@ class JwtBearerTest {
     clock.advance(Duration.ofSeconds(61)); // inside the 60 s margin of 3599 s
     call(auth);
 
-    assertThat(apiTokens)
+    assertThat(endpoints.apiTokens)
         .containsExactly("Bearer ya29.at-1", "Bearer ya29.at-1", "Bearer ya29.at-2");
-    assertThat(tokenRequests).hasSize(2);
+    assertThat(endpoints.tokenRequests).hasSize(2);
     RsaTestKey.Jwt second =
         RsaTestKey.verify(
-            form(tokenRequests.get(1)).get("assertion"), RsaTestKey.pair().getPublic());
+            form(endpoints.tokenRequests.get(1)).get("assertion"), RsaTestKey.pair().getPublic());
     assertThat(second.claims().path("iat").asLong())
         .isEqualTo(T0.plus(Duration.ofSeconds(58 * 60 + 61)).getEpochSecond());
   }
@@ -168,8 +146,9 @@ class JwtBearerTest {
   void unauthorizedCachedToken_isRefreshedOnce_thenARefusedGrantIsConfig_withoutTheKey() {
     OAuth2JwtBearer auth = serviceAccount();
     call(auth);
-    apiAnswers.add(json(401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}"));
-    tokenAnswers.add(
+    endpoints.apiAnswers.add(
+        json(401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}"));
+    endpoints.tokenAnswers.add(
         json(
             400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}"));
 
@@ -184,34 +163,35 @@ class JwtBearerTest {
                   .doesNotContain("PRIVATE KEY")
                   .doesNotContain(RsaTestKey.privateKeyPem().substring(40, 80));
             });
-    assertThat(tokenRequests).hasSize(2); // the first grant, and the refresh after the 401
-    assertThat(apiTokens).containsExactly("Bearer ya29.at-1", "Bearer ya29.at-1");
+    assertThat(endpoints.tokenRequests)
+        .hasSize(2); // the first grant, and the refresh after the 401
+    assertThat(endpoints.apiTokens).containsExactly("Bearer ya29.at-1", "Bearer ya29.at-1");
   }
 
   @Test
   void unauthorizedCachedToken_isRefreshedOnce_andTheRequestSentAgain() {
     OAuth2JwtBearer auth = serviceAccount();
     call(auth);
-    apiAnswers.add(json(401, "{}"));
+    endpoints.apiAnswers.add(json(401, "{}"));
 
     call(auth);
 
-    assertThat(apiTokens)
+    assertThat(endpoints.apiTokens)
         .containsExactly("Bearer ya29.at-1", "Bearer ya29.at-1", "Bearer ya29.at-2");
   }
 
   @Test
   void unauthorizedFreshToken_isConfig() {
-    apiAnswers.add(json(401, "{}"));
+    endpoints.apiAnswers.add(json(401, "{}"));
     assertThatThrownBy(() -> call(serviceAccount()))
         .isInstanceOfSatisfying(
             TributaryException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.CONFIG));
-    assertThat(tokenRequests).hasSize(1);
+    assertThat(endpoints.tokenRequests).hasSize(1);
   }
 
   @Test
   void tokenEndpointRateLimit_isTransient() {
-    tokenAnswers.add(
+    endpoints.tokenAnswers.add(
         new MockResponse.Builder().code(429).addHeader("Retry-After", "9").body("{}").build());
     assertThatThrownBy(() -> call(serviceAccount()))
         .isInstanceOfSatisfying(
@@ -224,7 +204,7 @@ class JwtBearerTest {
 
   @Test
   void echoedAssertion_isRedactedFromTheMessage() {
-    tokenAnswers.add(new MockResponse.Builder().code(400).body("placeholder").build());
+    endpoints.tokenAnswers.add(new MockResponse.Builder().code(400).body("placeholder").build());
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -259,12 +239,12 @@ class JwtBearerTest {
                       .doesNotContain("MIIE")
                       .doesNotContain("bm90"));
     }
-    assertThat(tokenRequests).isEmpty();
+    assertThat(endpoints.tokenRequests).isEmpty();
   }
 
   @Test
   void check_fetchesAToken_andReportsARefusedGrantAsAnAuthorizationProblem() {
-    tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
+    endpoints.tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
     CheckResult refused = transport.check(Contexts.of(serviceAccount(), clock), null);
     CheckResult ok = transport.check(Contexts.of(serviceAccount(), clock), null);
 
@@ -272,7 +252,7 @@ class JwtBearerTest {
         .extracting(CheckResult.Problem::setting)
         .containsExactly("authorization");
     assertThat(ok.isOk()).isTrue();
-    assertThat(tokenRequests).hasSize(2);
+    assertThat(endpoints.tokenRequests).hasSize(2);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -33,26 +32,12 @@ class OAuthTest {
   @StartStop final MockWebServer server = new MockWebServer();
   final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
   final HttpTransport transport = HttpTransport.create();
-  final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
-  final List<String> apiTokens = new CopyOnWriteArrayList<>();
-  final List<MockResponse> tokenAnswers = new CopyOnWriteArrayList<>();
-  final List<MockResponse> apiAnswers = new CopyOnWriteArrayList<>();
+  final TokenAndApi endpoints = new TokenAndApi("/oauth/token", () -> token(3600, null));
   int issued;
 
   @BeforeEach
   void dispatch() {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            if (request.getTarget().startsWith("/oauth/token")) {
-              tokenRequests.add(request);
-              return tokenAnswers.isEmpty() ? token(3600, null) : tokenAnswers.remove(0);
-            }
-            apiTokens.add(String.valueOf(request.getHeaders().get("Authorization")));
-            return apiAnswers.isEmpty() ? json(200, "{}") : apiAnswers.remove(0);
-          }
-        });
+    server.setDispatcher(endpoints);
   }
 
   synchronized MockResponse token(long expiresIn, String refresh) {
@@ -65,14 +50,6 @@ class OAuthTest {
             + expiresIn
             + (refresh == null ? "" : ",\"refresh_token\":\"" + refresh + "\"")
             + "}");
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   URI tokenUrl() {
@@ -99,10 +76,10 @@ class OAuthTest {
     clock.advance(Duration.ofSeconds(61)); // within the margin: a new token
     call(auth);
 
-    assertThat(apiTokens)
+    assertThat(endpoints.apiTokens)
         .containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-1", "Bearer at-2");
-    assertThat(tokenRequests).hasSize(2);
-    RecordedRequest first = tokenRequests.get(0);
+    assertThat(endpoints.tokenRequests).hasSize(2);
+    RecordedRequest first = endpoints.tokenRequests.get(0);
     assertThat(first.getMethod()).isEqualTo("POST");
     assertThat(first.getHeaders().get("Authorization"))
         .isEqualTo("Basic bXktY2xpZW50OmNsMTNudC1zM2NyZXQ="); // my-client:cl13nt-s3cret
@@ -114,14 +91,14 @@ class OAuthTest {
 
   @Test
   void shortLivedToken_isRenewedAtHalfItsLifetime() {
-    tokenAnswers.add(token(60, null));
+    endpoints.tokenAnswers.add(token(60, null));
     OAuth2ClientCredentials auth = clientCredentials();
     call(auth);
     clock.advance(Duration.ofSeconds(29));
     call(auth);
     clock.advance(Duration.ofSeconds(1));
     call(auth);
-    assertThat(apiTokens).containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-2");
+    assertThat(endpoints.apiTokens).containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-2");
   }
 
   @Test
@@ -133,7 +110,7 @@ class OAuthTest {
     body.execute(
         Contexts.of(clientCredentials(), clock),
         HttpRequest.get(server.url("/v1/me").uri()).build());
-    RecordedRequest r = tokenRequests.get(0);
+    RecordedRequest r = endpoints.tokenRequests.get(0);
     assertThat(r.getHeaders().get("Authorization")).isNull();
     assertThat(r.getBody().utf8())
         .isEqualTo(
@@ -145,25 +122,25 @@ class OAuthTest {
   void cachedTokenRefusedEarly_isReplacedAndTheRequestSentOnceMore() {
     OAuth2ClientCredentials auth = clientCredentials();
     call(auth);
-    apiAnswers.add(json(401, "{}"));
+    endpoints.apiAnswers.add(json(401, "{}"));
     call(auth);
 
-    assertThat(apiTokens).containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-2");
-    assertThat(tokenRequests).hasSize(2);
+    assertThat(endpoints.apiTokens).containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-2");
+    assertThat(endpoints.tokenRequests).hasSize(2);
   }
 
   @Test
   void freshTokenRefused_isAConfigErrorWithoutASecondTry() {
-    apiAnswers.add(json(403, "{}"));
+    endpoints.apiAnswers.add(json(403, "{}"));
     assertThatThrownBy(() -> call(clientCredentials()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("HTTP 403 from GET /v1/me: the credential lacks permission");
-    assertThat(apiTokens).hasSize(1);
+    assertThat(endpoints.apiTokens).hasSize(1);
   }
 
   @Test
   void tokenEndpointRefusal_namesTheOAuthErrorAndNeverTheSecret() {
-    tokenAnswers.add(
+    endpoints.tokenAnswers.add(
         json(
             401,
             "{\"error\":\"invalid_client\",\"error_description\":\"bad " + CLIENT_SECRET + "\"}"));
@@ -175,12 +152,12 @@ class OAuthTest {
         .hasMessageContaining("check the client ID and secret")
         .message()
         .doesNotContain(CLIENT_SECRET);
-    assertThat(apiTokens).isEmpty();
+    assertThat(endpoints.apiTokens).isEmpty();
   }
 
   @Test
   void tokenEndpointBadRequest_isConfigNotValidation_soNoItemIsRejectedForIt() {
-    tokenAnswers.add(json(400, "{\"error\":\"invalid_scope\"}"));
+    endpoints.tokenAnswers.add(json(400, "{\"error\":\"invalid_scope\"}"));
     assertThatThrownBy(() -> call(clientCredentials()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("invalid_scope");
@@ -188,7 +165,8 @@ class OAuthTest {
 
   @Test
   void tokenEndpointOverloaded_isTransientWithItsRetryAfter() {
-    tokenAnswers.add(new MockResponse.Builder().code(503).addHeader("Retry-After", "12").build());
+    endpoints.tokenAnswers.add(
+        new MockResponse.Builder().code(503).addHeader("Retry-After", "12").build());
     assertThatThrownBy(() -> call(clientCredentials()))
         .isInstanceOfSatisfying(
             TransientException.class,
@@ -204,9 +182,11 @@ class OAuthTest {
             "app",
             Secret.empty(),
             Secret.of("rt-1"),
-            t -> events.add("saved " + t.reveal() + " after " + apiTokens.size() + " API calls"));
-    tokenAnswers.add(token(60, "rt-2"));
-    tokenAnswers.add(token(60, "rt-3"));
+            t ->
+                events.add(
+                    "saved " + t.reveal() + " after " + endpoints.apiTokens.size() + " API calls"));
+    endpoints.tokenAnswers.add(token(60, "rt-2"));
+    endpoints.tokenAnswers.add(token(60, "rt-3"));
 
     call(auth);
     clock.advance(Duration.ofSeconds(31));
@@ -214,9 +194,9 @@ class OAuthTest {
 
     assertThat(events)
         .containsExactly("saved rt-2 after 0 API calls", "saved rt-3 after 1 API calls");
-    assertThat(tokenRequests.get(0).getBody().utf8())
+    assertThat(endpoints.tokenRequests.get(0).getBody().utf8())
         .isEqualTo("grant_type=refresh_token&refresh_token=rt-1&client_id=app");
-    assertThat(tokenRequests.get(1).getBody().utf8())
+    assertThat(endpoints.tokenRequests.get(1).getBody().utf8())
         .isEqualTo("grant_type=refresh_token&refresh_token=rt-2&client_id=app");
   }
 
@@ -236,26 +216,26 @@ class OAuthTest {
               }
               saved.add(t.reveal());
             });
-    tokenAnswers.add(token(3600, "rt-2"));
+    endpoints.tokenAnswers.add(token(3600, "rt-2"));
 
     assertThatThrownBy(() -> call(auth))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("rotation listener failed (java.lang.IllegalStateException)")
         .message()
         .doesNotContain("rt-2");
-    assertThat(apiTokens).isEmpty(); // nothing relied on the unsaved token
+    assertThat(endpoints.apiTokens).isEmpty(); // nothing relied on the unsaved token
 
     failing[0] = false;
     call(auth);
     assertThat(saved).containsExactly("rt-2");
-    assertThat(tokenRequests.get(1).getBody().utf8())
+    assertThat(endpoints.tokenRequests.get(1).getBody().utf8())
         .isEqualTo("grant_type=refresh_token&refresh_token=rt-2");
-    assertThat(apiTokens).containsExactly("Bearer at-2");
+    assertThat(endpoints.apiTokens).containsExactly("Bearer at-2");
   }
 
   @Test
   void refreshToken_revoked_saysToAuthorizeAgain() {
-    tokenAnswers.add(json(400, "{\"error\":\"invalid_grant\"}"));
+    endpoints.tokenAnswers.add(json(400, "{\"error\":\"invalid_grant\"}"));
     OAuth2RefreshToken auth =
         new OAuth2RefreshToken(
             tokenUrl(),
@@ -271,17 +251,17 @@ class OAuthTest {
 
   @Test
   void check_reportsARefusedClientAsAnAuthorizationProblem() {
-    tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
+    endpoints.tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
     var result = transport.check(Contexts.of(clientCredentials(), clock), null);
     assertThat(result.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.setting()).isEqualTo("authorization"));
-    assertThat(apiTokens).isEmpty();
+    assertThat(endpoints.apiTokens).isEmpty();
   }
 
   @Test
   void check_probesTheCheckUrl() {
-    apiAnswers.add(json(401, "{}"));
+    endpoints.apiAnswers.add(json(401, "{}"));
     var refused =
         transport.check(
             Contexts.of(Authorization.bearer(Secret.of("t0k3n-x")), clock),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.ScriptableFake;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -26,15 +25,13 @@ import org.jspecify.annotations.Nullable;
  * {@code since_*} filters are strictly "after" the given second, as the documentation's wording
  * reads; collections are sorted as asked, ties by ID. Requests are recorded; failures scripted.
  */
-final class FakeMailchimp extends Dispatcher {
+final class FakeMailchimp extends ScriptableFake {
   static final String LIST = "a1b2c3d4e5";
 
   final List<ObjectNode> members = new CopyOnWriteArrayList<>();
   final List<ObjectNode> campaigns = new CopyOnWriteArrayList<>();
   final Set<String> contentGone = new CopyOnWriteArraySet<>();
-  final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   volatile @Nullable String expectedAuthorization;
-  volatile Function<RecordedRequest, @Nullable MockResponse> override = r -> null;
 
   ObjectNode member(String id, String email, String lastChanged) {
     ObjectNode m = Fixtures.object("mailchimp/member.json");
@@ -61,17 +58,8 @@ final class FakeMailchimp extends Dispatcher {
     return c;
   }
 
-  List<String> targets() {
-    return requests.stream().map(RecordedRequest::getTarget).toList();
-  }
-
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request);
-    MockResponse scripted = override.apply(request);
-    if (scripted != null) {
-      return scripted;
-    }
+  protected MockResponse answer(RecordedRequest request) {
     String expected = expectedAuthorization;
     if (expected != null && !expected.equals(request.getHeaders().get("Authorization"))) {
       return problem(401, "mailchimp/error-401.json");

@@ -3,20 +3,16 @@ package dev.tributary.connectors.mailchimp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.testutil.FailOnce;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
 import dev.tributary.core.model.Content;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
@@ -24,14 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Campaign content import against the fake Mailchimp: mapping, requests, incremental runs. */
-class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibilityKit {
+class MailchimpCampaignContentImportConnectorTest
+    extends SettingsKit<MailchimpCampaignContentImportConnector> {
   static final String TOKEN = "oauth-access-t0ken";
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeMailchimp api = new FakeMailchimp();
-  final MailchimpCampaignContentImportConnector connector =
-      MailchimpCampaignContentImportConnector.create();
-  final Map<String, String> settings = new HashMap<>();
+
+  MailchimpCampaignContentImportConnectorTest() {
+    super(MailchimpCampaignContentImportConnector.create());
+  }
 
   @BeforeEach
   void serve() {
@@ -39,16 +37,6 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
     api.expectedAuthorization = "Bearer " + TOKEN;
     settings.put("endpoint", server.url("/3.0/").toString());
     settings.put("page_size", "2");
-  }
-
-  @Override
-  protected MailchimpCampaignContentImportConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
   }
 
   @Override
@@ -67,18 +55,11 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
     return true;
   }
 
-  ConnectorContext ctx() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), settings),
-        authorization(),
-        Clock.systemUTC());
-  }
-
   @Test
   void read_turnsSentCampaignsIntoContent_withTheirTextAndArchiveLink() {
     api.campaign("c1", "Autumn sale", "2026-11-01T08:00:00+00:00");
 
-    Page<Content> page = connector.read(ctx(), Checkpoint.initial());
+    Page<Content> page = connector.read(context(), Checkpoint.initial());
 
     Content c = page.records().get(0);
     assertThat(c.id()).isEqualTo("c1");
@@ -99,11 +80,11 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
   @Test
   void secondRun_asksOnlyForCampaignsSentSinceTheLast() {
     api.campaign("c1", "One", "2026-11-01T08:00:00+00:00");
-    Page<Content> first = connector.read(ctx(), Checkpoint.initial());
+    Page<Content> first = connector.read(context(), Checkpoint.initial());
     api.campaign("c2", "Two", "2026-11-08T08:00:00+00:00");
     api.requests.clear();
 
-    Page<Content> second = connector.read(ctx(), first.next());
+    Page<Content> second = connector.read(context(), first.next());
 
     assertThat(second.records()).extracting(Content::id).containsExactly("c2");
     assertThat(api.requests.get(0).getUrl().queryParameter("since_send_time"))
@@ -115,7 +96,7 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
     api.campaign("c1", "One", "2026-11-01T08:00:00+00:00");
     api.contentGone.add("c1");
 
-    Page<Content> page = connector.read(ctx(), Checkpoint.initial());
+    Page<Content> page = connector.read(context(), Checkpoint.initial());
 
     assertThat(page.records()).extracting(Content::body).containsExactly((String) null);
   }
@@ -127,7 +108,7 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
     settings.put("campaign_type", "regular");
     api.campaign("c1", "One", "2026-11-01T08:00:00+00:00");
 
-    Page<Content> page = connector.read(ctx(), Checkpoint.initial());
+    Page<Content> page = connector.read(context(), Checkpoint.initial());
 
     assertThat(page.records()).hasSize(1);
     assertThat(api.targets())
@@ -141,7 +122,7 @@ class MailchimpCampaignContentImportConnectorTest extends ConnectorCompatibility
     settings.put("body", "html");
     api.campaign("c1", "One", "2026-11-01T08:00:00+00:00");
 
-    Page<Content> page = connector.read(ctx(), Checkpoint.initial());
+    Page<Content> page = connector.read(context(), Checkpoint.initial());
 
     assertThat(page.records().get(0).body()).startsWith("<html><body><h1>Autumn sale</h1>");
     assertThat(List.of(page.last())).containsExactly(true);

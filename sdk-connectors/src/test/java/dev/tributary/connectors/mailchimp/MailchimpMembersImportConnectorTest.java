@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.testutil.FailOnce;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
@@ -14,14 +15,10 @@ import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
+import dev.tributary.testing.ImportPass;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * data-center base URL, the recorded queries and credentials, keyset paging with the cursor
  * boundary, and errors.
  */
-class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
+class MailchimpMembersImportConnectorTest extends SettingsKit<MailchimpMembersImportConnector> {
   static final String KEY = "0123456789abcdef0123456789abcdef-us6";
   static final String T1 = "2026-11-01T08:00:00+00:00";
   static final String T2 = "2026-11-02T08:00:00+00:00";
@@ -45,9 +42,10 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeMailchimp api = new FakeMailchimp();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
-  final MailchimpMembersImportConnector connector = MailchimpMembersImportConnector.create();
-  final Map<String, String> settings = new HashMap<>();
+
+  MailchimpMembersImportConnectorTest() {
+    super(MailchimpMembersImportConnector.create());
+  }
 
   @BeforeEach
   void serve() {
@@ -59,16 +57,6 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("endpoint", server.url("/3.0").toString());
     settings.put("list_id", FakeMailchimp.LIST);
     settings.put("page_size", "2");
-  }
-
-  @Override
-  protected MailchimpMembersImportConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
   }
 
   @Override
@@ -87,30 +75,18 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
     return true;
   }
 
-  ConnectorContext ctx() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), settings), authorization(), clock);
-  }
-
   /** Reads pages from {@code from} to the end of the pass; returns the member IDs read. */
   List<String> pass(Checkpoint[] from) {
-    List<String> ids = new ArrayList<>();
-    for (int guard = 0; guard < 50; guard++) {
-      Page<Map<String, @Nullable Object>> page = connector.read(ctx(), from[0]);
-      page.records().forEach(m -> ids.add(String.valueOf(m.get("id"))));
-      from[0] = page.next();
-      if (page.last()) {
-        return ids;
-      }
-    }
-    throw new AssertionError("the pass never ended");
+    ImportPass<Map<String, @Nullable Object>> pass = ImportPass.read(connector, context(), from[0]);
+    from[0] = pass.next();
+    return pass.records().stream().map(m -> String.valueOf(m.get("id"))).toList();
   }
 
   @Test
   void read_sendsTheDocumentedQuery_withBasicAuthOfTheApiKey() throws Exception {
     api.member("m1", "ann@example.com", T1);
 
-    Page<Map<String, @Nullable Object>> page = connector.read(ctx(), Checkpoint.initial());
+    Page<Map<String, @Nullable Object>> page = connector.read(context(), Checkpoint.initial());
 
     RecordedRequest r = api.requests.get(0);
     assertThat(r.getMethod()).isEqualTo("GET");
@@ -227,7 +203,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
     api.member("m3", "3@example.com", T2);
     api.member("m4", "4@example.com", T3);
     Checkpoint[] at = {Checkpoint.initial()};
-    Page<Map<String, @Nullable Object>> first = connector.read(ctx(), at[0]);
+    Page<Map<String, @Nullable Object>> first = connector.read(context(), at[0]);
     at[0] = first.next();
     api.touch("m1", "2026-11-05T08:00:00+00:00"); // moves behind the read position
 
@@ -243,7 +219,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("fields", "email_address, merge_fields");
     api.member("m1", "a@example.com", T1);
 
-    connector.read(ctx(), Checkpoint.initial());
+    connector.read(context(), Checkpoint.initial());
 
     assertThat(api.requests.get(0).getUrl().queryParameter("status")).isEqualTo("subscribed");
     assertThat(api.requests.get(0).getUrl().queryParameter("fields"))
@@ -254,7 +230,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
   void unknownStatus_isAConfigErrorNamingTheSetting() {
     settings.put("status", "active");
 
-    assertThatThrownBy(() -> connector.read(ctx(), Checkpoint.initial()))
+    assertThatThrownBy(() -> connector.read(context(), Checkpoint.initial()))
         .isInstanceOfSatisfying(
             ConfigException.class, e -> assertThat(e.setting()).contains("status"));
     assertThat(api.requests).isEmpty();
@@ -264,7 +240,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
   void unknownList_isAConfigErrorNamingListId_notARejectedRecord() {
     settings.put("list_id", "nosuchlist");
 
-    assertThatThrownBy(() -> connector.read(ctx(), Checkpoint.initial()))
+    assertThatThrownBy(() -> connector.read(context(), Checkpoint.initial()))
         .isInstanceOfSatisfying(
             ConfigException.class, e -> assertThat(e.setting()).contains("list_id"));
   }
@@ -279,7 +255,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
                 .body("{\"title\":\"Too Many Requests\",\"status\":429}")
                 .build();
 
-    assertThatThrownBy(() -> connector.read(ctx(), Checkpoint.initial()))
+    assertThatThrownBy(() -> connector.read(context(), Checkpoint.initial()))
         .isInstanceOfSatisfying(
             TributaryException.class,
             e -> {
@@ -292,7 +268,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
   void revokedKey_isAConfigError_showingMailchimpsDetailButNotTheKey() {
     api.expectedAuthorization = "Basic something-else";
 
-    assertThatThrownBy(() -> connector.read(ctx(), Checkpoint.initial()))
+    assertThatThrownBy(() -> connector.read(context(), Checkpoint.initial()))
         .isInstanceOfSatisfying(
             TributaryException.class,
             e -> {
@@ -303,9 +279,9 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void check_pingsAndLooksTheAudienceUp() {
-    CheckResult ok = connector.check(ctx());
+    CheckResult ok = connector.check(context());
     settings.put("list_id", "nosuchlist");
-    CheckResult missing = connector.check(ctx());
+    CheckResult missing = connector.check(context());
 
     assertThat(ok.isOk()).isTrue();
     assertThat(api.targets()).startsWith("/3.0/ping", "/3.0/lists/a1b2c3d4e5?fields=id");
@@ -320,7 +296,7 @@ class MailchimpMembersImportConnectorTest extends ConnectorCompatibilityKit {
     api.member("m2", "b@example.com", T3);
 
     Page<Map<String, @Nullable Object>> page =
-        connector.read(ctx(), Checkpoint.at("2026-11-02T00:00:00Z"));
+        connector.read(context(), Checkpoint.at("2026-11-02T00:00:00Z"));
 
     assertThat(page.records()).extracting(m -> m.get("id")).containsExactly("m2");
     assertThat(api.requests.get(0).getUrl().queryParameter("since_last_changed"))

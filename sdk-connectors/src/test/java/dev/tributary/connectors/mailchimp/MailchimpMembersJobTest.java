@@ -3,7 +3,6 @@ package dev.tributary.connectors.mailchimp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -14,7 +13,6 @@ import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.model.Profile;
@@ -22,14 +20,11 @@ import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -52,41 +47,18 @@ class MailchimpMembersJobTest {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeMailchimp api = new FakeMailchimp();
-  final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(Instant.parse("2026-12-01T10:00:00Z"));
+  final ManualClock clock = jobs.clock();
   final MailchimpMembersImportConnector connector = MailchimpMembersImportConnector.create();
   final ProfileStore store = ProfileStore.inMemory();
   final IdentityResolver resolver =
       IdentityResolver.builder(store)
           .keys(IdentityKey.email("email"), IdentityKey.trimmed("mailchimp_contact_id"))
           .build();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void serve() {
     server.setDispatcher(api);
-  }
-
-  JobRunner runner(StateStore state) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(state)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-
-              @Override
-              public void itemRejected(String jobId, long run, Object item, TributaryException e) {
-                rejected.add(e.getMessage());
-              }
-            })
-        .build();
   }
 
   JobHandle add(JobRunner runner, RetryOptions retry) {
@@ -125,15 +97,15 @@ class MailchimpMembersJobTest {
   void hourlyImport_mapsMembersIntoProfiles_andReadsOnlyWhatChangedSince() {
     api.member("m1", "Ann@Example.com", T1);
     api.member("m2", "bob@example.com", T2);
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
     api.member("m3", "cy@example.com", "2026-11-03T08:00:00+00:00");
     api.requests.clear();
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
-    assertThat(finished.get(1).itemsWritten()).isEqualTo(1);
+    assertThat(jobs.finished()).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(1).itemsWritten()).isEqualTo(1);
     assertThat(api.targets().get(0)).contains("since_last_changed=2026-11-02T07%3A59%3A59");
     Profile ann = profile("ann@example.com");
     assertThat(ann.identity("mailchimp_contact_id")).contains("contact-m1");
@@ -159,25 +131,25 @@ class MailchimpMembersJobTest {
               case 1 -> new MockResponse.Builder().code(429).build();
               default -> null;
             };
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(2));
-    assertThat(finished.get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(2);
+    assertThat(jobs.finished().get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(2);
     assertThat(store.size()).isEqualTo(1);
   }
 
   @Test
   void revokedKey_failsTheRunAsConfig_andPausesTheJob() {
     api.expectedAuthorization = "Basic not-this-key";
-    JobHandle job = add(runner(StateStore.inMemory()), noJitter());
+    JobHandle job = add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
-    assertThat(finished.get(0).failure().getMessage()).doesNotContain(KEY);
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
+    assertThat(jobs.finished().get(0).failure().getMessage()).doesNotContain(KEY);
     assertThat(job.state()).isEqualTo(JobState.PAUSED);
     assertThat(api.requests).hasSize(1);
   }
@@ -190,24 +162,23 @@ class MailchimpMembersJobTest {
     AtomicInteger calls = new AtomicInteger();
     api.override =
         r -> calls.incrementAndGet() == 2 ? new MockResponse.Builder().code(503).build() : null;
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     add(first, RetryOptions.noRetries());
-    scheduler.advance(Duration.ofHours(1));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    jobs.advance(Duration.ofHours(1));
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     assertThat(store.size()).isEqualTo(2);
     first.close(); // the process ends; the checkpoint file stays
 
     api.override = r -> null;
     api.requests.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, noJitter()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(api.targets().get(0))
         .contains("offset=0")
         .contains("since_last_changed=2026-11-02T07%3A59%3A59");
-    assertThat(finished.get(1).itemsWritten()).isEqualTo(3);
+    assertThat(jobs.finished().get(1).itemsWritten()).isEqualTo(3);
     assertThat(store.size()).isEqualTo(5);
     second.close();
   }
@@ -217,13 +188,13 @@ class MailchimpMembersJobTest {
     api.member("m1", "a@example.com", T1);
     api.member("m2", " ", T1).remove("contact_id");
     api.member("m3", "c@example.com", T2);
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).itemsRejected()).isEqualTo(1);
-    assertThat(rejected.get(0)).contains("no usable identifier");
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).itemsRejected()).isEqualTo(1);
+    assertThat(jobs.rejected().get(0).error().getMessage()).contains("no usable identifier");
     assertThat(store.size()).isEqualTo(2);
   }
 }

@@ -4,38 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.BatchResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.model.Metric;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-class MetricsExportConnectorTest extends ConnectorCompatibilityKit {
-  static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+class MetricsExportConnectorTest extends QueuedServerKit {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
   final MetricsExportConnector connector = MetricsExportConnector.create();
-  boolean failurePending;
 
   @Override
   protected MetricsExportConnector connector() {
@@ -53,34 +42,17 @@ class MetricsExportConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(new MockResponse.Builder().code(202).build());
-    }
-    failurePending = false;
-    connector.write(context, List.of(Telemetry.of(metric("x", 1))));
+  protected MockResponse answerToOneCall() {
+    return new MockResponse.Builder().code(202).build();
   }
 
   @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
+  protected void callOnce(ConnectorContext context) {
+    connector.write(context, List.of(Telemetry.of(metric("x", 1))));
   }
 
   static Metric metric(String name, double value) {
     return new Metric(name, value, "count", T0, Map.of("job", "vip-export"));
-  }
-
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), clock);
   }
 
   @Test

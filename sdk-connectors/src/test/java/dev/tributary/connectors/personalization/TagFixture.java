@@ -1,8 +1,7 @@
 package dev.tributary.connectors.personalization;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.core.auth.Authorization;
-import dev.tributary.core.connector.ConnectorConfig;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.identity.IdentityKey;
 import dev.tributary.core.identity.IdentityResolver;
@@ -10,12 +9,8 @@ import dev.tributary.core.identity.ProfileStore;
 import dev.tributary.core.identity.SourceRecord;
 import dev.tributary.core.identity.StoredProfile;
 import dev.tributary.core.model.Profile;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,43 +18,19 @@ import java.util.Set;
  * The tag connector with a real profile store filled by identity resolution (so identities are
  * stored normalised, as in production), and the compatibility kit.
  */
-abstract class TagFixture extends ConnectorCompatibilityKit {
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+abstract class TagFixture extends SettingsKit<PersonalizationTagConnector> {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final ManualClock clock = new ManualClock(NOW);
-  final PersonalizationTagConnector connector = PersonalizationTagConnector.create();
   final ProfileStore store = ProfileStore.inMemory();
   final IdentityResolver resolver =
       IdentityResolver.builder(store)
           .keys(IdentityKey.email("email"), IdentityKey.trimmed("user_id"))
           .build();
-  final Map<String, String> settings = new HashMap<>();
 
   TagFixture() {
+    super(PersonalizationTagConnector.create());
     settings.put("fields", "first_name, plan");
     settings.put("audiences", "vip, churn_risk");
-  }
-
-  @Override
-  protected PersonalizationTagConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
-  }
-
-  @Override
-  protected Authorization authorization() {
-    return Authorization.none();
-  }
-
-  @Override
-  protected ConnectorContext context() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
   }
 
   @Override

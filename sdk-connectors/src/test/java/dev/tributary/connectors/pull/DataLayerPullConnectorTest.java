@@ -3,24 +3,19 @@ package dev.tributary.connectors.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ValidationException;
-import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.model.Event;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DataLayerPullConnectorTest extends ConnectorCompatibilityKit {
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+class DataLayerPullConnectorTest extends SettingsKit<DataLayerPullConnector> {
   static final String PURCHASE =
       """
       {"event": "purchase", "gtm.uniqueEventId": 17,
@@ -30,36 +25,12 @@ class DataLayerPullConnectorTest extends ConnectorCompatibilityKit {
        "page_type": null}
       """;
 
-  final ManualClock clock = new ManualClock(NOW);
-  final DataLayerPullConnector connector = DataLayerPullConnector.create();
-  final Map<String, String> settings = new HashMap<>();
-
   DataLayerPullConnectorTest() {
+    super(DataLayerPullConnector.create());
     settings.put("identities", "email=user.email, user_id=user.id");
     settings.put(
         "fields",
         "revenue=ecommerce.value:number, currency=ecommerce.currency, first_item=ecommerce.items.0.item_id");
-  }
-
-  @Override
-  protected DataLayerPullConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
-  }
-
-  @Override
-  protected Authorization authorization() {
-    return Authorization.none();
-  }
-
-  @Override
-  protected ConnectorContext context() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
   }
 
   @Override

@@ -4,40 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.connectors.internal.json.JsonCodec;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ValidationException;
-import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.model.Profile;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PersonalizationPushConnectorTest extends ConnectorCompatibilityKit {
-  final PersonalizationPushConnector connector = PersonalizationPushConnector.create();
-  final Map<String, String> settings = new HashMap<>();
-
+class PersonalizationPushConnectorTest extends SettingsKit<PersonalizationPushConnector> {
   PersonalizationPushConnectorTest() {
+    super(PersonalizationPushConnector.create());
     settings.put("fields", "first_name, plan, renews_at, nickname");
     settings.put("audiences", "vip, churn_risk");
-  }
-
-  @Override
-  protected PersonalizationPushConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
-  }
-
-  @Override
-  protected Authorization authorization() {
-    return Authorization.none();
   }
 
   @Override

@@ -1,43 +1,34 @@
 package dev.tributary.connectors.rest;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.BatchResult;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.model.Profile;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The REST export's single calls against a recording MockWebServer. */
-class RestExportConnectorTest extends ConnectorCompatibilityKit {
-  static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+class RestExportConnectorTest extends QueuedServerKit {
   static final String TOKEN = "rest-t0ken-secret";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
   final RestExportConnector<Profile> connector = RestExportConnector.profiles().build();
-  boolean failurePending;
 
   @Override
   protected RestExportConnector<Profile> connector() {
@@ -55,36 +46,18 @@ class RestExportConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(json(200, "{}"));
-    }
-    failurePending = false;
+  protected MockResponse answerToOneCall() {
+    return json(200, "{}");
+  }
+
+  @Override
+  protected void callOnce(ConnectorContext context) {
     BatchResult result = connector.write(context, List.of(ann()));
     for (ItemResult r : result.items()) {
       if (r.error() != null) {
         throw r.error();
       }
     }
-  }
-
-  @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   static Profile ann() {
@@ -100,13 +73,6 @@ class RestExportConnectorTest extends ConnectorCompatibilityKit {
 
   static Profile person(String id) {
     return Profile.builder(id).identity("email", id + "@example.com").build();
-  }
-
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), clock);
   }
 
   static JsonNode tree(String json) throws Exception {

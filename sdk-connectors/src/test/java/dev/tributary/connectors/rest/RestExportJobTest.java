@@ -1,25 +1,21 @@
 package dev.tributary.connectors.rest;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
-import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
-import dev.tributary.core.connector.Page;
 import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
-import dev.tributary.core.job.Source;
 import dev.tributary.core.job.TriggerHandle;
 import dev.tributary.core.job.TriggeredJob;
 import dev.tributary.core.model.AudienceChange;
@@ -28,9 +24,10 @@ import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.core.trigger.Trigger;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,13 +59,11 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @StartStop final MockWebServer server = new MockWebServer();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
+  final ManualClock clock = jobs.clock();
   final RestExportConnector<Profile> connector =
       RestExportConnector.profiles().maxBatchSize(2).build();
   final List<String> sentIds = new CopyOnWriteArrayList<>();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
-  final List<Object> rejected = new CopyOnWriteArrayList<>();
 
   @Override
   protected RestExportConnector<Profile> connector() {
@@ -139,14 +134,6 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
     return json(200, "{}");
   }
 
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
-  }
-
   static MockResponse status(int code, String retryAfter) {
     return new MockResponse.Builder().code(code).addHeader("Retry-After", retryAfter).build();
   }
@@ -158,43 +145,14 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
   static final List<Profile> AUDIENCE =
       List.of(person("p1"), person("p2"), person("p3"), person("p4"), person("p5"));
 
-  static Source<Profile> source(List<Profile> profiles) {
-    return (from, max) -> {
-      int start = from.cursorValue().map(Integer::parseInt).orElse(0);
-      int end = Math.min(profiles.size(), start + max);
-      return new Page<>(
-          profiles.subList(start, end), Checkpoint.at(String.valueOf(end)), end == profiles.size());
-    };
-  }
-
-  JobRunner runner(StateStore store) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(store)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-
-              @Override
-              public void itemRejected(String jobId, long run, Object item, TributaryException e) {
-                rejected.add(((Profile) item).id() + ": " + e.getMessage());
-              }
-            })
-        .build();
-  }
-
   ConnectorConfig config() {
     return ConnectorConfig.parse(connector.descriptor(), configuration());
   }
 
   JobHandle add(JobRunner runner, RetryOptions retry) {
     return runner.add(
-        Job.exporting("vip-export", connector, config(), authorization(), source(AUDIENCE))
+        Job.exporting(
+                "vip-export", connector, config(), authorization(), TestSources.paged(AUDIENCE))
             .schedule(Schedule.parse("every 1h"))
             .retry(retry)
             .build());
@@ -217,19 +175,19 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
                     "{\"results\":[{\"status\":201},{\"status\":422,\"error\":\"bad email\"}]}"),
                 ok()));
     answer(ids -> script.remove(0));
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
     assertThat(sentIds).containsExactly("p1,p2", "p1,p2", "p3,p4", "p3,p4", "p5");
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(20));
-    RunSnapshot run = finished.get(0);
+    RunSnapshot run = jobs.finished().get(0);
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.itemsRead()).isEqualTo(5);
     assertThat(run.itemsWritten()).isEqualTo(4);
     assertThat(run.itemsRejected()).isEqualTo(1);
     assertThat(run.bytes()).isGreaterThan(0);
-    assertThat(rejected)
+    assertThat(jobs.rejected(Profile.class, Profile::id))
         .containsExactly("p4: item 1 rejected by POST /v1/members: HTTP 422: bad email");
   }
 
@@ -239,19 +197,17 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
     Map<String, String> values = new java.util.HashMap<>(configuration());
     values.put("rate_limit_requests", "1");
     values.put("rate_limit_interval", "1h");
-    var run =
-        runner(StateStore.inMemory())
+    JobHandle limited =
+        jobs.runner(StateStore.inMemory())
             .add(
                 Job.exporting(
                         "limited",
                         connector,
                         ConnectorConfig.parse(connector.descriptor(), values),
                         authorization(),
-                        source(AUDIENCE))
-                    .build())
-            .runNow();
-    scheduler.runDue();
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+                        TestSources.paged(AUDIENCE))
+                    .build());
+    assertThat(jobs.runNow(limited).status()).isEqualTo(RunStatus.SUCCEEDED);
 
     assertThat(sentIds).containsExactly("p1,p2", "p3,p4", "p5");
     assertThat(clock.sleeps()) // one request an hour: the second waits ~1 h, the third ~2 h
@@ -269,26 +225,26 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
                 ok(),
                 ok()));
     answer(ids -> script.remove(0));
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
     assertThat(sentIds).containsExactly("p1,p2", "p2", "p3,p4", "p5");
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
-    assertThat(finished.get(0).itemsWritten()).isEqualTo(5);
-    assertThat(finished.get(0).itemsRetried()).isEqualTo(1);
+    assertThat(jobs.finished().get(0).itemsWritten()).isEqualTo(5);
+    assertThat(jobs.finished().get(0).itemsRetried()).isEqualTo(1);
   }
 
   @Test
   void badRequestForOneItem_isIsolatedBySplittingTheBatch() {
     answer(ids -> ids.contains("p3") ? json(400, "{\"message\":\"invalid\"}") : ok());
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
     assertThat(sentIds).containsExactly("p1,p2", "p3,p4", "p3", "p4", "p5");
-    assertThat(finished.get(0).itemsWritten()).isEqualTo(4);
-    assertThat(rejected)
+    assertThat(jobs.finished().get(0).itemsWritten()).isEqualTo(4);
+    assertThat(jobs.rejected(Profile.class, Profile::id))
         .singleElement()
         .asString()
         .startsWith("p3: HTTP 400 from POST /v1/members");
@@ -297,11 +253,11 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
   @Test
   void unauthorized_failsTheRunAsConfig_andPausesTheJob() {
     answer(ids -> json(401, "{}"));
-    JobHandle job = add(runner(StateStore.inMemory()), noJitter());
+    JobHandle job = add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofHours(1));
+    jobs.advance(Duration.ofHours(1));
 
-    RunSnapshot run = finished.get(0);
+    RunSnapshot run = jobs.finished().get(0);
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(run.failure().getMessage()).doesNotContain("k3y-for-the-job-test");
@@ -313,18 +269,16 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
   @Test
   void restartAfterAFailedRun_resumesAtTheBatchThatFailed(@TempDir Path state) throws Exception {
     answer(ids -> ids.contains("p3") ? status(503, "1") : ok());
-    JobRunner first = runner(StateStore.directory(state));
+    JobRunner first = jobs.runner(StateStore.directory(state));
     add(first, RetryOptions.builder().maxAttempts(2).jitter(0).build());
-    scheduler.advance(Duration.ofHours(1));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    jobs.advance(Duration.ofHours(1));
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     first.close(); // the process goes away; only the state directory survives
 
     answer(ids -> ok());
     sentIds.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
-    RunSnapshot resumed = run.get(30, TimeUnit.SECONDS);
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot resumed = jobs.runNow(add(second, noJitter()));
 
     assertThat(sentIds).containsExactly("p3,p4", "p5");
     assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -348,7 +302,7 @@ class RestExportJobTest extends ConnectorCompatibilityKit {
                       config,
                       authorization(),
                       Trigger.onAudiences("vip").backfill(true).build())
-                  .backfillFrom(source(AUDIENCE.subList(0, 3)))
+                  .backfillFrom(TestSources.paged(AUDIENCE.subList(0, 3)))
                   .build());
       live.backfillCompletion().get(30, TimeUnit.SECONDS);
       live.offer(AudienceChange.exited("vip", person("p2"), T0));

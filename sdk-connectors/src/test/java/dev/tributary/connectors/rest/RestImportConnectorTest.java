@@ -3,31 +3,25 @@ package dev.tributary.connectors.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.connectors.testutil.QueuedServerKit;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.Checkpoint;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import java.time.Clock;
+import dev.tributary.testing.ImportPass;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Paging by every method, one read at a time, against MockWebServer. */
-class RestImportConnectorTest extends ConnectorCompatibilityKit {
-  @StartStop final MockWebServer server = new MockWebServer();
+class RestImportConnectorTest extends QueuedServerKit {
   final RestImportConnector connector = RestImportConnector.create();
-  boolean failurePending;
 
   @org.junit.jupiter.api.BeforeEach
   void answerEmptyPagesWhenNothingIsQueued() {
@@ -52,23 +46,13 @@ class RestImportConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected void exerciseOnce(ConnectorContext context) {
-    if (!failurePending) {
-      server.enqueue(json("[{\"id\":1}]"));
-    }
-    failurePending = false;
-    assertThat(connector.read(context, Checkpoint.initial()).records()).hasSize(1);
+  protected MockResponse answerToOneCall() {
+    return json("[{\"id\":1}]");
   }
 
   @Override
-  protected boolean failNextCall(int status, @Nullable Integer retryAfterSeconds) {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
-    if (retryAfterSeconds != null) {
-      r.addHeader("Retry-After", retryAfterSeconds);
-    }
-    server.enqueue(r.build());
-    failurePending = true;
-    return true;
+  protected void callOnce(ConnectorContext context) {
+    assertThat(connector.read(context, Checkpoint.initial()).records()).hasSize(1);
   }
 
   static MockResponse json(String body) {
@@ -78,26 +62,11 @@ class RestImportConnectorTest extends ConnectorCompatibilityKit {
         .build();
   }
 
-  ConnectorContext context(Map<String, String> extra) {
-    Map<String, String> values = new HashMap<>(configuration());
-    values.putAll(extra);
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), values), authorization(), Clock.systemUTC());
-  }
-
   /** Reads every page the way the runtime does, returning the ids read per page. */
   List<List<Object>> readAll(ConnectorContext context) {
-    List<List<Object>> pages = new ArrayList<>();
-    Checkpoint at = Checkpoint.initial();
-    for (int i = 0; i < 20; i++) {
-      Page<Map<String, @Nullable Object>> page = connector.read(context, at);
-      pages.add(page.records().stream().map(r -> r.get("id")).toList());
-      at = page.next();
-      if (page.last()) {
-        return pages;
-      }
-    }
-    throw new AssertionError("never ended");
+    return ImportPass.read(connector, context, Checkpoint.initial()).pages().stream()
+        .map(page -> page.records().stream().map(r -> r.get("id")).toList())
+        .toList();
   }
 
   List<String> targets(int n) throws InterruptedException {

@@ -18,7 +18,6 @@ import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
 import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
 import dev.tributary.core.job.Sink;
@@ -30,7 +29,7 @@ import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.testing.kit.ConnectorCompatibilityKit;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -65,8 +63,8 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeUsersApi api = new FakeUsersApi();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
+  final ManualClock clock = jobs.clock();
   final RestImportConnector connector = RestImportConnector.create();
   final ProfileStore store = ProfileStore.inMemory();
   final IdentityResolver resolver =
@@ -79,8 +77,6 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
           .timestamp("updated_at")
           .build();
   final List<String> committed = new CopyOnWriteArrayList<>();
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void serve() {
@@ -145,27 +141,6 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
         return new BatchResult(results);
       };
 
-  JobRunner runner(StateStore state) {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(state)
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-
-              @Override
-              public void itemRejected(String jobId, long run, Object item, TributaryException e) {
-                rejected.add(e.getMessage());
-              }
-            })
-        .build();
-  }
-
   JobHandle add(JobRunner runner, RetryOptions retry) {
     return runner.add(
         Job.importing(
@@ -183,6 +158,26 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     return RetryOptions.builder().jitter(0).build();
   }
 
+  /** Answers every request for a continuation page (one with a page token) with {@code status}. */
+  void failContinuationPages(int status) {
+    api.override =
+        r ->
+            r.getTarget().contains("page_token")
+                ? new MockResponse.Builder().code(status).build()
+                : null;
+  }
+
+  /**
+   * Runs the job once, when it first falls due, without retries, on a runner keeping its state in
+   * {@code state}; then ends that runner, as the process would end.
+   */
+  void firstRunWithoutRetries(Path state) throws InterruptedException {
+    JobRunner first = jobs.runner(StateStore.directory(state));
+    add(first, RetryOptions.builder().maxAttempts(1).build());
+    jobs.advance(Duration.ofMinutes(15));
+    first.close();
+  }
+
   String email(String id) {
     return store.find("email", id + "@example.com").orElseThrow();
   }
@@ -192,22 +187,23 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T2);
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
     assertThat(committed).containsExactly("u1", "u2", "u3");
 
     api.add("u4", T2); // arrives later with the boundary's very time stamp
     api.add("u5", T3);
     api.users.set(0, new FakeUsersApi.User("u1", "u1@example.com", T4)); // u1 changed
     api.targets.clear();
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
     assertThat(committed).containsExactly("u1", "u2", "u3", "u4", "u5", "u1");
     assertThat(api.targets.get(0))
         .isEqualTo("/users?limit=2&updated_since=2026-11-02T08%3A00%3A00Z");
-    assertThat(finished).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
-    assertThat(finished.get(1).itemsRead()).isEqualTo(3); // u2 and u3 were skipped, not read again
+    assertThat(jobs.finished()).extracting(RunSnapshot::status).containsOnly(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(1).itemsRead())
+        .isEqualTo(3); // u2 and u3 were skipped, not read again
     assertThat(store.size()).isEqualTo(5);
     assertThat(store.get(email("u1")).orElseThrow().profile().field("updated"))
         .contains(Instant.parse(T4));
@@ -217,12 +213,12 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
   void recordCommittedAtTheBoundaryAndChangedSince_isReadAgain_evenAfterAnotherRaisedTheHigh() {
     api.add("u1", T1);
     api.add("u2", T2);
-    add(runner(StateStore.inMemory()), noJitter());
-    scheduler.advance(Duration.ofMinutes(15)); // checkpoint: high T2, seen {u2}
+    add(jobs.runner(StateStore.inMemory()), noJitter());
+    jobs.advance(Duration.ofMinutes(15)); // checkpoint: high T2, seen {u2}
 
     api.add("u0", T3); // sorts before u2 at T3, raising the high first
     api.users.set(1, new FakeUsersApi.User("u2", "u2@example.com", T3));
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
     assertThat(committed).containsExactly("u1", "u2", "u0", "u2");
   }
@@ -232,25 +228,17 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(500).build()
-                : null;
-    JobRunner first = runner(StateStore.directory(state));
-    add(first, RetryOptions.builder().maxAttempts(1).build());
-    scheduler.advance(Duration.ofMinutes(15));
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
+    failContinuationPages(500);
+    firstRunWithoutRetries(state);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
     assertThat(committed).containsExactly("u1", "u2");
-    first.close();
 
     api.override = r -> null;
     api.targets.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, noJitter()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(api.targets.get(0)).isEqualTo("/users?limit=2&page_token=tok-2");
     assertThat(committed).containsExactly("u1", "u2", "u3");
     second.close();
@@ -262,15 +250,8 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(503).build()
-                : null;
-    JobRunner first = runner(StateStore.directory(state));
-    add(first, RetryOptions.builder().maxAttempts(1).build());
-    scheduler.advance(Duration.ofMinutes(15));
-    first.close();
+    failContinuationPages(503);
+    firstRunWithoutRetries(state);
 
     AtomicInteger refusals = new AtomicInteger();
     api.override =
@@ -279,11 +260,10 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
                 ? new MockResponse.Builder().code(400).body("{\"error\":\"token expired\"}").build()
                 : null;
     api.targets.clear();
-    JobRunner second = runner(StateStore.directory(state));
-    var run = add(second, noJitter()).runNow();
-    scheduler.runDue();
+    JobRunner second = jobs.runner(StateStore.directory(state));
+    RunSnapshot run = jobs.runNow(add(second, noJitter()));
 
-    assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(api.targets).first().isEqualTo("/users?limit=2&page_token=tok-2");
     assertThat(committed).containsAll(List.of("u1", "u2", "u3"));
     assertThat(store.size()).isEqualTo(3);
@@ -296,17 +276,13 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.add("u2", T2);
     api.add("u3", T3);
-    api.override =
-        r ->
-            r.getTarget().contains("page_token")
-                ? new MockResponse.Builder().code(400).build()
-                : null;
-    add(runner(StateStore.inMemory()), noJitter());
+    failContinuationPages(400);
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.FAILED);
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.VALIDATION);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.FAILED);
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.VALIDATION);
     assertThat(api.targets).hasSizeLessThan(6);
   }
 
@@ -314,23 +290,23 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
   void rateLimitedPage_isRetriedAfterItsRetryAfter() {
     api.add("u1", T1);
     failNextCall(429, 5);
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
     assertThat(committed).containsExactly("u1");
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(5));
-    assertThat(finished.get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(1);
+    assertThat(jobs.finished().get(0).errors(ErrorClass.TRANSIENT)).isEqualTo(1);
   }
 
   @Test
   void unauthorized_failsAsConfig_andPausesTheImport() {
     api.override = r -> new MockResponse.Builder().code(401).build();
-    JobHandle job = add(runner(StateStore.inMemory()), noJitter());
+    JobHandle job = add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(job.state()).isEqualTo(JobState.PAUSED);
     assertThat(api.targets).hasSize(1);
   }
@@ -340,12 +316,12 @@ class RestImportJobTest extends ConnectorCompatibilityKit {
     api.add("u1", T1);
     api.users.add(new FakeUsersApi.User("nobody", "", T2));
     api.add("u3", T3);
-    add(runner(StateStore.inMemory()), noJitter());
+    add(jobs.runner(StateStore.inMemory()), noJitter());
 
-    scheduler.advance(Duration.ofMinutes(15));
+    jobs.advance(Duration.ofMinutes(15));
 
     assertThat(committed).containsExactly("u1", "u3");
-    assertThat(finished.get(0).itemsRejected()).isEqualTo(1);
-    assertThat(rejected).hasSize(1);
+    assertThat(jobs.finished().get(0).itemsRejected()).isEqualTo(1);
+    assertThat(jobs.rejected()).hasSize(1);
   }
 }

@@ -1,10 +1,13 @@
 package dev.tributary.connectors.sendgrid;
 
+import static dev.tributary.connectors.testutil.Answers.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.ScriptableFake;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -26,17 +27,15 @@ import org.jspecify.annotations.Nullable;
  * contacts or 6 MB) and job status. It evaluates the default segment query the way SendGrid would,
  * so that tests can ask who is in a segment.
  */
-final class FakeSendGrid extends Dispatcher {
+final class FakeSendGrid extends ScriptableFake {
   static final String KEY = "SG.test-key.0123456789abcdef";
 
-  final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   final Map<String, ObjectNode> fields = new LinkedHashMap<>(); // by name
   final Map<String, String> segments = new ConcurrentHashMap<>(); // name -> query
   final Map<String, ObjectNode> contacts = new ConcurrentHashMap<>(); // by e-mail
   final Map<String, String> jobStatus = new ConcurrentHashMap<>();
   final List<Integer> upsertSizes = new CopyOnWriteArrayList<>();
   final AtomicInteger ids = new AtomicInteger();
-  volatile Function<RecordedRequest, @Nullable MockResponse> override = r -> null;
 
   FakeSendGrid() {
     for (JsonNode f : Fixtures.json("sendgrid/field-definitions.json").path("custom_fields")) {
@@ -53,7 +52,9 @@ final class FakeSendGrid extends Dispatcher {
         .toList();
   }
 
-  List<String> targets() {
+  /** The requests as {@code "METHOD target"}, in order. */
+  @Override
+  public List<String> targets() {
     return requests.stream().map(r -> r.getMethod() + " " + r.getTarget()).toList();
   }
 
@@ -86,12 +87,7 @@ final class FakeSendGrid extends Dispatcher {
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request);
-    MockResponse scripted = override.apply(request);
-    if (scripted != null) {
-      return scripted;
-    }
+  protected MockResponse answer(RecordedRequest request) {
     if (!("Bearer " + KEY).equals(request.getHeaders().get("Authorization"))) {
       return json(401, Fixtures.text("sendgrid/error-401.json"));
     }
@@ -210,13 +206,5 @@ final class FakeSendGrid extends Dispatcher {
 
   private static JsonNode body(RecordedRequest request) {
     return Fixtures.parse(request.getBody() == null ? "{}" : request.getBody().utf8());
-  }
-
-  static MockResponse json(int status, String body) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 }

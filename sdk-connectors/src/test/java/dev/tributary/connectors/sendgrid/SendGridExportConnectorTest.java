@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.testutil.FailOnce;
 import dev.tributary.connectors.testutil.Fixtures;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.BatchResult;
@@ -14,13 +15,9 @@ import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.ItemResult;
 import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -34,30 +31,21 @@ import org.junit.jupiter.api.Test;
  * the recorded upsert body, the membership field following entries and exits, merging per e-mail,
  * the request size split and the account check.
  */
-class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
+class SendGridExportConnectorTest extends SettingsKit<SendGridExportConnector<Profile>> {
   static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeSendGrid api = new FakeSendGrid();
-  final ManualClock clock = new ManualClock(T0);
-  final Map<String, String> settings = new HashMap<>();
-  final SendGridExportConnector<Profile> connector = SendGridExportConnector.profiles().build();
+
+  SendGridExportConnectorTest() {
+    super(SendGridExportConnector.profiles().build(), T0);
+  }
 
   @BeforeEach
   void serve() {
     server.setDispatcher(api);
     settings.put("endpoint", server.url("/").toString());
     settings.put("fields", "first_name, plan, lifetime_value=ltv, signup_date=signed_up");
-  }
-
-  @Override
-  protected SendGridExportConnector<Profile> connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
   }
 
   @Override
@@ -81,11 +69,6 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
     return true;
   }
 
-  ConnectorContext ctx() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), settings), authorization(), clock);
-  }
-
   static Profile person(String id, String... audiences) {
     Profile.Builder b =
         Profile.builder(id)
@@ -106,7 +89,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void firstBatch_createsTheMembershipField_andASegmentPerAudience_thenUpserts() {
-    BatchResult result = connector.write(ctx(), List.of(person("p1", "vip", "churn_risk")));
+    BatchResult result = connector.write(context(), List.of(person("p1", "vip", "churn_risk")));
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(api.targets())
@@ -136,7 +119,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void upsert_sendsTheDocumentedContactShape() {
-    connector.write(ctx(), List.of(person("p1", "vip", "churn_risk")));
+    connector.write(context(), List.of(person("p1", "vip", "churn_risk")));
 
     RecordedRequest put = api.upserts().get(0);
     assertThat(put.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -155,10 +138,10 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
 
   @Test
   void laterBatches_reuseTheAccountSetup_andSendOnlyTheUpsert() {
-    connector.write(ctx(), List.of(person("p1", "vip")));
+    connector.write(context(), List.of(person("p1", "vip")));
     api.requests.clear();
 
-    connector.write(ctx(), List.of(person("p2", "vip")));
+    connector.write(context(), List.of(person("p2", "vip")));
 
     assertThat(api.targets()).containsExactly("PUT /v3/marketing/contacts");
   }
@@ -215,7 +198,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
       people.add(person("p" + i, "vip"));
     }
 
-    BatchResult result = connector.write(ctx(), people);
+    BatchResult result = connector.write(context(), people);
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(api.upserts()).hasSizeGreaterThan(1);
@@ -249,7 +232,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("max_request_bytes", "1024");
     Profile huge = person("big", "vip").toBuilder().field("plan", "x".repeat(2000)).build();
 
-    BatchResult result = connector.write(ctx(), List.of(person("p1", "vip"), huge));
+    BatchResult result = connector.write(context(), List.of(person("p1", "vip"), huge));
 
     assertThat(result.items().get(0).succeeded()).isTrue();
     assertThat(result.items().get(1).error().getMessage())
@@ -261,7 +244,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
   void aProfileWithoutEmail_isRejectedAlone_andNotSent() {
     Profile none = Profile.builder("p9").field("plan", "gold").build();
 
-    BatchResult result = connector.write(ctx(), List.of(none, person("p1", "vip")));
+    BatchResult result = connector.write(context(), List.of(none, person("p1", "vip")));
 
     assertThat(result.items().get(0).error().getMessage()).contains("no e-mail address");
     assertThat(result.items().get(1).succeeded()).isTrue();
@@ -272,7 +255,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
   void onlyTheConfiguredAudiences_areKept_andGivenSegments() {
     settings.put("audiences", "vip");
 
-    connector.write(ctx(), List.of(person("p1", "vip", "churn_risk")));
+    connector.write(context(), List.of(person("p1", "vip", "churn_risk")));
 
     assertThat(api.field("p1@example.com", "tributary_audiences")).isEqualTo(",vip,");
     assertThat(api.segments).doesNotContainKey("churn_risk");
@@ -283,7 +266,7 @@ class SendGridExportConnectorTest extends ConnectorCompatibilityKit {
     settings.put("fields", "favourite_colour");
     settings.put("membership_field", "lifetime_value");
 
-    CheckResult result = connector.check(ctx());
+    CheckResult result = connector.check(context());
 
     assertThat(result.problems())
         .extracting(CheckResult.Problem::setting)

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.sendgrid;
 
+import static dev.tributary.connectors.testutil.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class SendGridFailuresTest {
 
   @Test
   void aBadRequestThatNamesNoContact_rejectsTheBatchWhole_forTheRuntimeToSplit() {
-    upsertsAnswer(FakeSendGrid.json(400, "{\"errors\":[{\"field\":null,\"message\":\"bad\"}]}"));
+    upsertsAnswer(json(400, "{\"errors\":[{\"field\":null,\"message\":\"bad\"}]}"));
 
     assertThatThrownBy(() -> connector.write(ctx(), List.of(person("a@example.com"))))
         .isInstanceOfSatisfying(
@@ -135,7 +136,7 @@ class SendGridFailuresTest {
 
   @Test
   void rateLimited_withNeitherHeader_isTransient_leavingTheDelayToTheBackoff() {
-    upsertsAnswer(FakeSendGrid.json(429, Fixtures.text("sendgrid/error-429.json")));
+    upsertsAnswer(json(429, Fixtures.text("sendgrid/error-429.json")));
 
     BatchResult result = connector.write(ctx(), List.of(person("a@example.com")));
 
@@ -188,8 +189,7 @@ class SendGridFailuresTest {
   @Test
   void aKeyWithoutTheMarketingScope_403_isAConfigError() {
     connector.write(ctx(), List.of(person("a@example.com"))); // account set up and cached
-    upsertsAnswer(
-        FakeSendGrid.json(403, "{\"errors\":[{\"field\":null,\"message\":\"access forbidden\"}]}"));
+    upsertsAnswer(json(403, "{\"errors\":[{\"field\":null,\"message\":\"access forbidden\"}]}"));
 
     assertThatThrownBy(() -> connector.write(ctx(), List.of(person("b@example.com"))))
         .isInstanceOfSatisfying(

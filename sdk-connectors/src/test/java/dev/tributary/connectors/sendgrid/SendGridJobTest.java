@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.testutil.Fixtures;
 import dev.tributary.core.ErrorClass;
-import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
-import dev.tributary.core.connector.Checkpoint;
 import dev.tributary.core.connector.ConnectorConfig;
-import dev.tributary.core.connector.Page;
 import dev.tributary.core.job.Job;
 import dev.tributary.core.job.JobHandle;
 import dev.tributary.core.job.JobRunner;
 import dev.tributary.core.job.JobState;
-import dev.tributary.core.job.RunListener;
-import dev.tributary.core.job.RunSnapshot;
 import dev.tributary.core.job.RunStatus;
-import dev.tributary.core.job.Source;
 import dev.tributary.core.job.TriggerHandle;
 import dev.tributary.core.job.TriggeredJob;
 import dev.tributary.core.model.AudienceChange;
@@ -26,13 +20,13 @@ import dev.tributary.core.retry.RetryOptions;
 import dev.tributary.core.schedule.Schedule;
 import dev.tributary.core.state.StateStore;
 import dev.tributary.core.trigger.Trigger;
+import dev.tributary.testing.TestSources;
 import dev.tributary.testing.time.ManualClock;
-import dev.tributary.testing.time.ManualScheduler;
+import dev.tributary.testing.time.VirtualTimeJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
@@ -53,10 +47,8 @@ class SendGridJobTest {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeSendGrid api = new FakeSendGrid();
-  final ManualClock clock = new ManualClock(T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
-  final List<RunSnapshot> finished = new CopyOnWriteArrayList<>();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
+  final VirtualTimeJobs jobs = VirtualTimeJobs.startingAt(T0);
+  final ManualClock clock = jobs.clock();
 
   @BeforeEach
   void serve() {
@@ -69,15 +61,6 @@ class SendGridJobTest {
       b.audience(a);
     }
     return b.build();
-  }
-
-  static Source<Profile> source(List<Profile> profiles) {
-    return (from, max) -> {
-      int start = from.cursorValue().map(Integer::parseInt).orElse(0);
-      int end = Math.min(profiles.size(), start + max);
-      return new Page<>(
-          profiles.subList(start, end), Checkpoint.at(String.valueOf(end)), end == profiles.size());
-    };
   }
 
   ConnectorConfig config(SendGridExportConnector<?> connector) {
@@ -104,7 +87,7 @@ class SendGridJobTest {
                       config(connector),
                       key(FakeSendGrid.KEY),
                       Trigger.onAudiences("vip", "churn_risk").backfill(true).build())
-                  .backfillFrom(source(members))
+                  .backfillFrom(TestSources.paged(members))
                   .build());
       live.backfillCompletion().get(30, TimeUnit.SECONDS);
       assertThat(api.segmentMembers("vip")).hasSize(3);
@@ -125,31 +108,15 @@ class SendGridJobTest {
     assertThat(api.field("p2@example.com", "tributary_audiences")).isEqualTo(",");
   }
 
-  JobRunner runner() {
-    return JobRunner.builder()
-        .executor(scheduler)
-        .clock(clock)
-        .sleeper(clock)
-        .stateStore(StateStore.inMemory())
-        .listener(
-            new RunListener() {
-              @Override
-              public void runFinished(RunSnapshot run) {
-                finished.add(run);
-              }
-
-              @Override
-              public void itemRejected(String jobId, long run, Object item, TributaryException e) {
-                rejected.add(((Profile) item).id() + ": " + e.getMessage());
-              }
-            })
-        .build();
-  }
-
   JobHandle nightly(JobRunner runner, String key, List<Profile> profiles) {
     SendGridExportConnector<Profile> connector = SendGridExportConnector.profiles().build();
     return runner.add(
-        Job.exporting("sendgrid-nightly", connector, config(connector), key(key), source(profiles))
+        Job.exporting(
+                "sendgrid-nightly",
+                connector,
+                config(connector),
+                key(key),
+                TestSources.paged(profiles))
             .schedule(Schedule.parse("every 1d"))
             .retry(RetryOptions.builder().jitter(0).build())
             .build());
@@ -167,12 +134,15 @@ class SendGridJobTest {
                     .body(Fixtures.text("sendgrid/error-429.json"))
                     .build()
                 : null;
-    nightly(runner(), FakeSendGrid.KEY, List.of(person("p1", "vip"), person("p2", "vip")));
+    nightly(
+        jobs.runner(StateStore.inMemory()),
+        FakeSendGrid.KEY,
+        List.of(person("p1", "vip"), person("p2", "vip")));
 
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).itemsWritten()).isEqualTo(2);
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).itemsWritten()).isEqualTo(2);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(20));
     assertThat(api.upserts()).hasSize(2); // the refused one and the one after the wait
     assertThat(api.contacts).hasSize(2);
@@ -181,27 +151,32 @@ class SendGridJobTest {
   @Test
   void scheduledExport_aContactSendGridRefuses_isRejectedAlone() {
     nightly(
-        runner(),
+        jobs.runner(StateStore.inMemory()),
         FakeSendGrid.KEY,
         List.of(person("p1", "vip"), person("p 2", "vip"), person("p3", "vip")));
 
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(finished.get(0).itemsWritten()).isEqualTo(2);
-    assertThat(rejected).singleElement().asString().startsWith("p 2: ").contains("contacts[1]");
+    assertThat(jobs.finished().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(jobs.finished().get(0).itemsWritten()).isEqualTo(2);
+    assertThat(jobs.rejected(Profile.class, Profile::id))
+        .singleElement()
+        .asString()
+        .startsWith("p 2: ")
+        .contains("contacts[1]");
     assertThat(clock.sleeps()).isEmpty();
   }
 
   @Test
   void scheduledExport_withARevokedKey_failsAsConfig_andPausesTheJob() {
     String revoked = "SG.revoked.0000";
-    JobHandle job = nightly(runner(), revoked, List.of(person("p1", "vip")));
+    JobHandle job =
+        nightly(jobs.runner(StateStore.inMemory()), revoked, List.of(person("p1", "vip")));
 
-    scheduler.advance(Duration.ofDays(1));
+    jobs.advance(Duration.ofDays(1));
 
-    assertThat(finished.get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
-    assertThat(finished.get(0).failure().getMessage()).doesNotContain(revoked);
+    assertThat(jobs.finished().get(0).failure().errorClass()).isEqualTo(ErrorClass.CONFIG);
+    assertThat(jobs.finished().get(0).failure().getMessage()).doesNotContain(revoked);
     assertThat(job.state()).isEqualTo(JobState.PAUSED);
     assertThat(api.targets()).containsExactly("GET /v3/marketing/field_definitions");
   }

@@ -3,20 +3,15 @@ package dev.tributary.connectors.tagmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ValidationException;
-import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.CheckResult;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.model.Event;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,32 +20,9 @@ import org.junit.jupiter.api.Test;
  * GTM data layers and Tealium objects (fixtures in {@code src/test/resources/…/tagmanager}, see the
  * README there for what each follows) into events.
  */
-class TagManagerPullConnectorTest extends ConnectorCompatibilityKit {
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-
-  final ManualClock clock = new ManualClock(NOW);
-  final TagManagerPullConnector connector = TagManagerPullConnector.create();
-  final Map<String, String> settings = new HashMap<>();
-
-  @Override
-  protected TagManagerPullConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
-  }
-
-  @Override
-  protected Authorization authorization() {
-    return Authorization.none();
-  }
-
-  @Override
-  protected ConnectorContext context() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
+class TagManagerPullConnectorTest extends SettingsKit<TagManagerPullConnector> {
+  TagManagerPullConnectorTest() {
+    super(TagManagerPullConnector.create());
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.connectors.testing.Hmac;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -22,12 +23,8 @@ import dev.tributary.core.job.TriggeredJob;
 import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
 import dev.tributary.core.trigger.Trigger;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,16 +40,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Webhooks out against a MockWebServer that records every request. */
-class WebhookExportConnectorTest extends ConnectorCompatibilityKit {
+class WebhookExportConnectorTest extends SettingsKit<WebhookExportConnector> {
   static final String SECRET = "whsec_test-secret-0123456789";
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final ManualClock clock = new ManualClock(NOW);
   final MockWebServer server = new MockWebServer();
-  final WebhookExportConnector connector = WebhookExportConnector.create();
-  final Map<String, String> settings = new HashMap<>();
   boolean failureQueued;
+
+  WebhookExportConnectorTest() {
+    super(WebhookExportConnector.create());
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -68,24 +65,8 @@ class WebhookExportConnectorTest extends ConnectorCompatibilityKit {
   }
 
   @Override
-  protected WebhookExportConnector connector() {
-    return connector;
-  }
-
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
-  }
-
-  @Override
   protected Authorization authorization() {
     return Authorization.hmac(Secret.of(SECRET));
-  }
-
-  @Override
-  protected ConnectorContext context() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
   }
 
   @Override

@@ -3,50 +3,35 @@ package dev.tributary.connectors.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.connectors.testing.Hmac;
+import dev.tributary.connectors.testutil.SettingsKit;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.core.connector.Checkpoint;
-import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
 import dev.tributary.core.connector.Page;
 import dev.tributary.core.model.Event;
-import dev.tributary.testing.kit.ConnectorCompatibilityKit;
-import dev.tributary.testing.time.ManualClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The webhooks-in connector under the compatibility kit, and signed requests for its tests. */
-abstract class WebhookInFixture extends ConnectorCompatibilityKit {
+abstract class WebhookInFixture extends SettingsKit<WebhookInConnector> {
   static final String SECRET = "whsec_inbound-secret-42424242";
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-  final ManualClock clock = new ManualClock(NOW);
-  final WebhookInbox inbox = WebhookInbox.inMemory(100);
-  final WebhookInConnector connector = WebhookInConnector.create(inbox);
-  final Map<String, String> settings = new HashMap<>();
+  final WebhookInbox inbox;
 
-  @Override
-  protected WebhookInConnector connector() {
-    return connector;
+  WebhookInFixture() {
+    this(WebhookInbox.inMemory(100));
   }
 
-  @Override
-  protected Map<String, String> configuration() {
-    return settings;
+  private WebhookInFixture(WebhookInbox inbox) {
+    super(WebhookInConnector.create(inbox));
+    this.inbox = inbox;
   }
 
   @Override
   protected Authorization authorization() {
     return Authorization.hmac(Secret.of(SECRET));
-  }
-
-  @Override
-  protected ConnectorContext context() {
-    return new ConnectorContext(
-        ConnectorConfig.parse(connector.descriptor(), configuration()), authorization(), clock);
   }
 
   @Override
