@@ -15,8 +15,8 @@ final class ArmorDetection {
 
   /**
    * A stream of the binary packets of {@code source}, de-armored if it was armored. Once its
-   * packets have been read, {@link ArmorFooter#require} refuses armor that ended without its footer
-   * line.
+   * packets have been read, {@link ArmorDecoder#require} refuses armor that ended without its
+   * footer line.
    */
   static InputStream binaryWithFooter(InputStream source, String expectedBlock) throws IOException {
     return binary(source, expectedBlock, true);
@@ -50,7 +50,7 @@ final class ArmorDetection {
       if (problem != null) {
         throw new PgpDataException(Reason.MALFORMED, problem);
       }
-      return ArmorFooter.open(in, expectedBlock, checkCrc);
+      return ArmorDecoder.open(in, expectedBlock, checkCrc);
     }
     if (text.startsWith("-----BEGIN PGP ")) {
       String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));

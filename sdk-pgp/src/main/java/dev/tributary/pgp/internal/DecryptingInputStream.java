@@ -348,6 +348,10 @@ public final class DecryptingInputStream extends InputStream {
       if (IntegrityFailure.isCause(e)) {
         throw new PgpIntegrityException(e);
       }
+      ArmorDecoder.Damage armor = ArmorDecoder.Damage.find(e);
+      if (armor != null) { // not base64: the armor was damaged, not the encrypted data
+        throw new PgpDataException(Reason.MALFORMED, armor.getMessage(), e);
+      }
       // Damage inside the encrypted data is tampering unless the integrity check says otherwise.
       try {
         drain(plain);

@@ -142,7 +142,7 @@ public final class DetachedSignatures {
           throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
         }
       }
-      ArmorFooter.require(packets, "the signature");
+      ArmorDecoder.require(packets, "the signature");
     } catch (IOException | RuntimeException e) {
       if (e instanceof TributaryException t) {
         throw t;

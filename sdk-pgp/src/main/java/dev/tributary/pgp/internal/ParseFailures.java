@@ -36,11 +36,16 @@ final class ParseFailures {
   private ParseFailures() {}
 
   /**
-   * A {@link Reason#MALFORMED} failure for data BouncyCastle could not parse.
+   * A {@link Reason#MALFORMED} failure for data BouncyCastle could not parse, or whose armor was
+   * damaged ({@link ArmorDecoder.Damage}, told in its own words).
    *
    * @param subject what was being read, as it starts a sentence: "the signature"
    */
   static PgpDataException malformed(String subject, Throwable cause) {
+    ArmorDecoder.Damage damage = ArmorDecoder.Damage.find(cause);
+    if (damage != null) {
+      return new PgpDataException(Reason.MALFORMED, damage.getMessage(), cause);
+    }
     return new PgpDataException(
         Reason.MALFORMED,
         endsEarly(cause)

@@ -32,7 +32,7 @@ final class TopLevelPackets extends BCPGInputStream {
   private int lastRead = -1;
 
   /**
-   * @param source the binary packets, or the de-armored packets of {@link ArmorFooter}
+   * @param source the binary packets, or the de-armored packets of {@link ArmorDecoder}
    */
   TopLevelPackets(InputStream source) {
     super(source);
@@ -71,8 +71,8 @@ final class TopLevelPackets extends BCPGInputStream {
     } catch (IOException | RuntimeException e) {
       throw ParseFailures.malformed("what follows the encrypted data", e);
     }
-    ArmorFooter.require(source, "the message");
-    ArmorFooter.requireOnlyBlankAfter(source, "the message");
+    ArmorDecoder.require(source, "the message");
+    ArmorDecoder.requireOnlyBlankAfter(source, "the message");
   }
 
   @Override
