@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
@@ -44,7 +43,7 @@ public final class EncryptingOutputStream extends OutputStream {
   private @Nullable OutputStream literalOut;
   private @Nullable OutputStream compressedOut;
   private @Nullable OutputStream encryptedOut;
-  private @Nullable ArmoredOutputStream armorOut;
+  private @Nullable ArmorEncoder armorOut;
   private @Nullable PGPCompressedDataGenerator compressor;
   private @Nullable PGPEncryptedDataGenerator encryptor;
   private final List<PGPSignatureGenerator> signatures = new ArrayList<>();
@@ -91,7 +90,7 @@ public final class EncryptingOutputStream extends OutputStream {
     try {
       OutputStream out = new CloseShield(target);
       if (settings.armor()) {
-        armorOut = ArmoredOutputStream.builder().clearHeaders().build(out);
+        armorOut = new ArmorEncoder(out, "MESSAGE");
         out = armorOut;
       }
       encryptedOut = openEncryptedData(out);
