@@ -68,7 +68,10 @@ class KeyParsingTest {
     assertThat(bob.keys())
         .extracting(ComponentKey::algorithm)
         .containsExactly("EdDSA Ed25519", "ECDH Curve25519");
+    // as gpg --list-keys gives them (ed25519/cv25519 keys of 255 bits); BouncyCastle says 256
+    assertThat(bob.keys()).extracting(ComponentKey::bits).containsOnly(255);
     KeyDescription eve = PgpCertificate.of(PgpTestKeys.EVE_V6.publicKey()).describe();
+    assertThat(eve.keys()).extracting(ComponentKey::bits).containsOnly(255);
     assertThat(eve.keys()).extracting(ComponentKey::version).containsOnly(6);
     assertThat(eve.keys())
         .extracting(ComponentKey::algorithm)

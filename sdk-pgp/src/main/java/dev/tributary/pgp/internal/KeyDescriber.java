@@ -58,12 +58,20 @@ public final class KeyDescriber {
         pub.getVersion(),
         k.isPrimaryKey(),
         algorithmName(pub),
-        pub.getBitStrength(),
+        bits(pub),
         pub.getCreationTime().toInstant(),
         expires == null ? null : expires.toInstant(),
         capabilities(safe(() -> k.getKeyFlags(when))),
         revoked,
         isProtected);
+  }
+
+  /**
+   * The key size in bits, as GnuPG gives it: 255 for the Curve25519 family (Ed25519, X25519 and the
+   * legacy EdDSA/ECDH forms), where BouncyCastle says 256.
+   */
+  private static int bits(PGPPublicKey pub) {
+    return algorithmName(pub).contains("25519") ? 255 : pub.getBitStrength();
   }
 
   /** BouncyCastle throws from some lookups on keys it finds invalid; that just means "none". */
