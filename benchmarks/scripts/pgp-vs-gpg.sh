@@ -8,8 +8,9 @@
 #   SIZE_MIB=256 RUNS=5 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh
 #   SKIP_BUILD=1 BASE_JAR=/tmp/old.jar benchmarks/scripts/pgp-vs-gpg.sh  # and another build
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/scripts/pgp-vs-gpg.sh
+#   ARMOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # ASCII armor
 #
-# Both sides use binary output, AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
+# Both sides use binary output (ARMOR=1: ASCII armor, gpg --armor against sop without --no-armor), AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
 # from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
 # "zlib" is gpg's default level (6) against ours (level 2, and stored when the data is already
 # incompressible: the random file is, the CSV file is not). The JVM runs with -Xmx64m, so every
@@ -31,6 +32,9 @@ BASE_JAR=${BASE_JAR:-}
 JAVA=${JAVA:-java}
 FILES=${FILES:-random.bin data.csv}
 COMPRESSIONS=${COMPRESSIONS:-none zlib}
+ARMOR=${ARMOR:-0}
+gpg_armor=$([ "$ARMOR" = 1 ] && echo --armor || true)
+our_armor=$([ "$ARMOR" = 1 ] || echo --no-armor)
 KEYS=sdk-testing/src/main/resources/dev/tributary/testing/pgp
 FPR=F9B6A0A93A029660C4E47A5031368D83A4407430
 
@@ -93,11 +97,11 @@ for file in $FILES; do
   for comp in $COMPRESSIONS; do
     ourcomp=$([ "$comp" = none ] && echo NONE || echo ZLIB)
     msg="$work/g-$comp.gpg"
-    $GPG --yes --cipher-algo AES256 --compress-algo "$comp" -r $FPR -o "$msg" -e "$in"
-    commands=(-n gpg-encrypt
-      "$GPG --yes --cipher-algo AES256 --compress-algo $comp -r $FPR -o $work/out-gpg.gpg -e $in")
+    $GPG --yes $gpg_armor --cipher-algo AES256 --compress-algo "$comp" -r $FPR -o "$msg" -e "$in"
+    commands=(-n gpg-encrypt "$GPG --yes $gpg_armor --cipher-algo AES256 --compress-algo $comp \
+-r $FPR -o $work/out-gpg.gpg -e $in")
     for side in "${sides[@]:1}"; do
-      commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt --no-armor --compression=$ourcomp \
+      commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt $our_armor --compression=$ourcomp \
 $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     done
     commands+=(-n gpg-decrypt "$GPG -o - -d $msg > /dev/null")
@@ -119,7 +123,7 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
         || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
     done
     echo
-    echo "$file, $comp:"
+    echo "$file, $comp$([ "$ARMOR" = 1 ] && echo ", armored" || true):"
     {
       for round in $(seq "$RUNS"); do tail -n +2 "$work/round-$round.csv"; done
       for c in "${!rss[@]}"; do echo "rss,$c,${rss[$c]}"; done
