@@ -3,7 +3,7 @@ package dev.tributary.connectors.bigquery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.model.Event;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * one, else a SHA-256 of the whole event, so that a row sent again after a lost answer carries the
  * same ID and BigQuery can drop the copy (best effort, for about a minute). IDs longer than
  * BigQuery's 128 characters are hashed.
+ *
+ * <p>Field values are made JSON-ready by {@link JsonCodec#jsonReadyWithNonFiniteAsText}: like every
+ * export's, except that NaN and the infinities go as the strings BigQuery's streaming insert takes
+ * for {@code FLOAT64} rather than being refused.
  */
 final class BigQueryRows {
   static final int MAX_INSERT_ID_LENGTH = 128;
@@ -47,7 +51,7 @@ final class BigQueryRows {
     row.put("occurred_at", event.occurredAt().truncatedTo(ChronoUnit.MICROS).toString());
     if (layout == RowLayout.JSON) {
       row.put("identities", text(event.identities()));
-      row.put("fields", text(JsonValues.plain(event.fields())));
+      row.put("fields", text(fields(event)));
       return row;
     }
     event.identities().forEach((kind, value) -> row.put("user_" + kind, value));
@@ -61,7 +65,7 @@ final class BigQueryRows {
             -1,
             null);
       }
-      row.put(field.getKey(), JsonValues.plain(field.getValue()));
+      row.put(field.getKey(), ready(field.getValue(), field.getKey()));
     }
     return row;
   }
@@ -76,8 +80,18 @@ final class BigQueryRows {
     whole.add(event.name());
     whole.add(event.occurredAt().toString());
     whole.add(event.identities());
-    whole.add(JsonValues.plain(event.fields()));
+    whole.add(fields(event));
     return sha256(text(whole));
+  }
+
+  private static Map<String, @Nullable Object> fields(Event event) {
+    Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    event.fields().forEach((name, value) -> fields.put(name, ready(value, name)));
+    return fields;
+  }
+
+  private static @Nullable Object ready(@Nullable Object value, String field) {
+    return JsonCodec.jsonReadyWithNonFiniteAsText(value, field);
   }
 
   private static String text(@Nullable Object value) {

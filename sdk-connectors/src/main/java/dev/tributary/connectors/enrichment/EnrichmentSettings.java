@@ -4,7 +4,8 @@ import static dev.tributary.connectors.enrichment.HttpEnrichmentConnector.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.http.HttpSettings;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonCodec;
+import dev.tributary.connectors.internal.json.JsonPath;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.ConnectorConfig;
 import java.net.URI;
@@ -42,7 +43,7 @@ record EnrichmentSettings(
     Map<String, String> fields = pairs(c, FIELDS);
     fields.replaceAll((target, source) -> source.startsWith("/") ? source : "/" + source);
     String pointer = c.optionalString(RESULT_POINTER).orElse(defaultResultPointer);
-    if (!JsonValues.isPointer(pointer)) {
+    if (!JsonPath.isPointer(pointer)) {
       throw new ConfigException(
           RESULT_POINTER, "\"result_pointer\" must be a JSON pointer such as /person", null);
     }
@@ -98,7 +99,7 @@ record EnrichmentSettings(
   }
 
   private static void put(Map<String, Object> out, String name, JsonNode node) {
-    @Nullable Object value = JsonValues.fromTree(node);
+    @Nullable Object value = JsonCodec.fromTree(node);
     if (value != null) {
       out.put(name, value);
     }

@@ -1,6 +1,7 @@
 package dev.tributary.connectors.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ConfigException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which user field takes which value of a provider's JSON answer: {@code target=/json/pointer}
  * entries (RFC 6901 pointers), read from a list setting such as {@code fields}. A bare {@code name}
- * stands for {@code name=/name}. Values come out as {@link JsonValues#fromTree} makes them (exact
+ * stands for {@code name=/name}. Values come out as {@link JsonCodec#fromTree} makes them (exact
  * numbers, maps and lists for objects and arrays); JSON nulls and missing values are left out.
  * Immutable and thread-safe.
  */
@@ -66,7 +67,7 @@ public final class FieldPointers {
     Map<String, Object> out = new LinkedHashMap<>();
     pointers.forEach(
         (target, pointer) -> {
-          @Nullable Object value = JsonValues.fromTree(root.at(pointer));
+          @Nullable Object value = JsonCodec.fromTree(root.at(pointer));
           if (value != null) {
             out.put(target, value);
           }

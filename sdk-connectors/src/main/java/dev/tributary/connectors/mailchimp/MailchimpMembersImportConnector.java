@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.Checkpoint;
@@ -153,7 +153,7 @@ public final class MailchimpMembersImportConnector
   }
 
   static Map<String, @Nullable Object> withoutLinks(JsonNode node) {
-    Map<String, @Nullable Object> map = JsonValues.objectOrWrapped(node);
+    Map<String, @Nullable Object> map = JsonCodec.objectOrWrapped(node);
     map.remove("_links");
     return map;
   }

@@ -3,7 +3,7 @@ package dev.tributary.connectors.rest;
 import static dev.tributary.connectors.rest.RestImportConnector.*;
 
 import dev.tributary.connectors.http.HttpSettings;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonPath;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.ConnectorConfig;
 import java.net.URI;
@@ -80,7 +80,7 @@ record ImportSettings(
 
   private static String pointer(ConnectorConfig c, String name, @Nullable String absent) {
     String p = c.optionalString(name).orElse(absent);
-    if (p == null || !JsonValues.isPointer(p)) {
+    if (p == null || !JsonPath.isPointer(p)) {
       throw new ConfigException(
           name,
           "\"" + name + "\" must be a JSON pointer such as /data (empty for the whole body)",

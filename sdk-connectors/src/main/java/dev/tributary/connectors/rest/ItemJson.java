@@ -1,6 +1,6 @@
 package dev.tributary.connectors.rest;
 
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.model.AudienceChange;
 import dev.tributary.core.model.Profile;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
  *           "changed_fields": [...], "profile": {...}}
  * </pre>
  *
- * Only the user fields named in {@code fields} are included, or all when it is empty.
+ * Only the user fields named in {@code fields} are included, or all when it is empty. Field values
+ * are made {@link JsonCodec#jsonReady JSON-ready}, as every export's are: a value JSON cannot carry
+ * (NaN, a record) is a {@code VALIDATION} error naming the field, and the runtime splits the batch
+ * to isolate the item.
  */
 final class ItemJson {
   private ItemJson() {}
@@ -38,16 +41,16 @@ final class ItemJson {
   static Map<String, @Nullable Object> profile(Profile p, List<String> fields) {
     Map<String, @Nullable Object> json = new LinkedHashMap<>();
     json.put("id", p.id());
-    json.put("identities", JsonValues.plain(p.identities()));
-    Map<String, Object> selected = new LinkedHashMap<>();
+    json.put("identities", new LinkedHashMap<>(p.identities()));
+    Map<String, @Nullable Object> selected = new LinkedHashMap<>();
     if (fields.isEmpty()) {
-      selected.putAll(p.fields());
+      p.fields().forEach((f, v) -> selected.put(f, JsonCodec.jsonReady(v, f)));
     } else {
       for (String f : fields) {
-        p.field(f).ifPresent(v -> selected.put(f, v));
+        p.field(f).ifPresent(v -> selected.put(f, JsonCodec.jsonReady(v, f)));
       }
     }
-    json.put("fields", JsonValues.plain(selected));
+    json.put("fields", selected);
     json.put("audiences", new ArrayList<>(p.audiences()));
     p.updatedAt().ifPresent(t -> json.put("updated_at", t.toString()));
     return json;
@@ -58,9 +61,7 @@ final class ItemJson {
     json.put("audience", c.audience());
     json.put("change", c.kind().name().toLowerCase(Locale.ROOT));
     json.put("occurred_at", c.occurredAt().toString());
-    json.put(
-        "changed_fields",
-        JsonValues.plain(Set.copyOf(c.changedFields()).stream().sorted().toList()));
+    json.put("changed_fields", new ArrayList<>(new TreeSet<>(c.changedFields())));
     json.put("profile", profile(c.profile(), fields));
     return json;
   }

@@ -4,7 +4,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonPath;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.connector.BatchResult;
@@ -163,7 +163,7 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
       problems.add(new CheckResult.Problem(METHOD, e.getMessage()));
     }
     String pointer = config.optionalString(RESULTS_POINTER).orElse("");
-    if (!JsonValues.isPointer(pointer)) {
+    if (!JsonPath.isPointer(pointer)) {
       problems.add(
           new CheckResult.Problem(
               RESULTS_POINTER, "\"results_pointer\" must be a JSON pointer such as /results"));

@@ -5,7 +5,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
-import dev.tributary.connectors.internal.JsonValues;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.connectors.rest.ImportSettings.Pagination;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
@@ -156,7 +156,7 @@ public final class RestImportConnector implements ImportConnector<Map<String, @N
       String key = text(record, s.keyField());
       String value = s.incremental() ? text(record, s.incrementalField()) : null;
       if (!boundary.committed(value, key)) {
-        out.add(JsonValues.objectOrWrapped(record));
+        out.add(JsonCodec.objectOrWrapped(record));
         boundary.read(value, key);
       }
     }

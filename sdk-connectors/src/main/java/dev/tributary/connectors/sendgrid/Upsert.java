@@ -2,7 +2,6 @@ package dev.tributary.connectors.sendgrid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.connectors.internal.JsonValues;
 import dev.tributary.core.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -95,9 +94,9 @@ final class Upsert {
     };
   }
 
+  /** A value as SendGrid text: its own text (an array's elements, listed), not JSON. */
   private static String text(Object value) {
-    Object plain = JsonValues.plain(value);
-    return plain instanceof String s ? s : String.valueOf(plain);
+    return String.valueOf(value instanceof Object[] array ? Arrays.asList(array) : value);
   }
 
   private static Number number(AccountSetup.Field field, Object value) {

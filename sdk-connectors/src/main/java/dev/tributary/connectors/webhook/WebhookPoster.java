@@ -24,6 +24,16 @@ import org.slf4j.LoggerFactory;
  * Sends one signed webhook, once, and classifies the answer. Deliberately small and private to this
  * package: retries, backoff and rate limits belong to the runtime. Redirects are not followed (a
  * signed POST should not wander); the client is shared by every call.
+ *
+ * <p>It does not use {@code HttpTransport}, on purpose. The transport authorizes a request with the
+ * context's credential, follows redirects (its default client does, and its downloads rely on it),
+ * applies the client's timeouts and puts an excerpt of an error body into the exception. A webhook
+ * is the opposite on each point: the URL is the customer's own receiver, the credential is a secret
+ * that signs the exact body with the time of sending instead of travelling in a header, a redirect
+ * is a {@code CONFIG} error ("set url to its new address") rather than a second signed POST to
+ * wherever it points, the timeout is the connector's {@code timeout} setting per call, and the
+ * receiver's answer is never read into a message. Sharing the transport would mean switching each
+ * of these off again.
  */
 final class WebhookPoster {
   private static final Logger log = LoggerFactory.getLogger(WebhookPoster.class);

@@ -6,14 +6,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.SystemException;
 import dev.tributary.core.ValidationException;
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,24 +78,50 @@ public final class JsonCodec {
   }
 
   /**
-   * The value as JSON can carry it: strings, booleans and finite numbers as they are; instants and
-   * other {@code java.time} values as their ISO-8601 text; enums by name; collections as lists;
-   * maps as objects with text keys.
+   * The value as JSON can carry it: strings, booleans and finite numbers as they are (no digit of a
+   * {@code BigDecimal} or {@code BigInteger} lost); instants and other {@code java.time} values and
+   * durations as their ISO-8601 text; enums by {@link Enum#name() name}; collections (sets too) as
+   * lists; maps as objects with text keys ({@code String.valueOf} of each key). This is what every
+   * export sends and what a body template walks: a plain {@code ObjectMapper} writes it without
+   * extra modules.
    *
-   * @param field the field the value belongs to, for the error
+   * <p>Anything else is refused rather than written as its {@code toString()}: NaN and infinities
+   * (JSON has no such numbers), records and other objects, {@code Optional}, arrays, characters,
+   * {@code Period}s. Profile values are text, numbers, booleans, instants, lists or maps.
+   *
+   * @param field the field the value belongs to, for the error ({@code field.key} inside maps)
    * @throws ValidationException naming {@code field} for a non-finite number or a value of another
    *     type
    */
   public static @Nullable Object jsonReady(@Nullable Object value, String field) {
+    return ready(value, field, false);
+  }
+
+  /**
+   * As {@link #jsonReady}, except that NaN and the infinities become the text {@code "NaN"}, {@code
+   * "Infinity"} and {@code "-Infinity"}, as Jackson writes such numbers by default. For BigQuery
+   * only: its streaming insert takes exactly these strings for a {@code FLOAT64} column, so a
+   * non-finite measurement is data there, not an error.
+   */
+  public static @Nullable Object jsonReadyWithNonFiniteAsText(
+      @Nullable Object value, String field) {
+    return ready(value, field, true);
+  }
+
+  private static @Nullable Object ready(
+      @Nullable Object value, String field, boolean nonFiniteAsText) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
     if (value instanceof Double d && !Double.isFinite(d)
         || value instanceof Float f && !Float.isFinite(f)) {
+      if (nonFiniteAsText) {
+        return value.toString();
+      }
       throw new ValidationException(
           "field \"" + field + "\" is " + value + ", which JSON cannot carry", field, -1, null);
     }
-    if (value instanceof Number || value instanceof BigDecimal) {
+    if (value instanceof Number) {
       return value;
     }
     if (value instanceof TemporalAccessor || value instanceof java.time.Duration) {
@@ -105,13 +133,13 @@ public final class JsonCodec {
     if (value instanceof Collection<?> c) {
       List<@Nullable Object> list = new ArrayList<>(c.size());
       for (Object item : c) {
-        list.add(jsonReady(item, field));
+        list.add(ready(item, field, nonFiniteAsText));
       }
       return list;
     }
     if (value instanceof Map<?, ?> m) {
       Map<String, @Nullable Object> map = new LinkedHashMap<>();
-      m.forEach((k, v) -> map.put(String.valueOf(k), jsonReady(v, field + "." + k)));
+      m.forEach((k, v) -> map.put(String.valueOf(k), ready(v, field + "." + k, nonFiniteAsText)));
       return map;
     }
     throw new ValidationException(
@@ -123,5 +151,70 @@ public final class JsonCodec {
         field,
         -1,
         null);
+  }
+
+  /**
+   * A JSON tree (an API's answer, as {@code HttpResponse.json()} reads it) as the same plain values
+   * {@link #parse} gives: objects as ordered maps, arrays as lists, fractions as exact {@code
+   * BigDecimal}s (exact as far as the tree was read so), text, booleans; JSON null and a missing
+   * node as {@code null}.
+   *
+   * <p>One deliberate difference from {@link #parse}: whole numbers are always {@code Long} (or
+   * {@code BigInteger} beyond 64 bits), never {@code Integer}. Imported records and enrichment
+   * fields have always carried {@code Long}s (their tests pin them), inbound events Jackson's
+   * smallest fitting type; unifying either way would change the Java type of values that hosts
+   * already store and compare ({@code Integer.valueOf(7)} does not equal {@code 7L}).
+   *
+   * <p>The tree's strictness (duplicate keys, depth) is that of whoever read it; {@code parse} is
+   * the strict reader for bodies from untrusted senders.
+   */
+  public static @Nullable Object fromTree(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        out.put(e.getKey(), fromTree(e.getValue()));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      List<@Nullable Object> out = new ArrayList<>(node.size());
+      node.forEach(n -> out.add(fromTree(n)));
+      return out;
+    }
+    if (node.isIntegralNumber()) {
+      BigInteger big = node.bigIntegerValue();
+      return big.bitLength() < 64 ? (Object) big.longValue() : big;
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBinary() || node.isPojo()) {
+      return node.asText();
+    }
+    return null; // null and missing
+  }
+
+  /**
+   * A JSON object as an ordered map (see {@link #fromTree}); anything else as {@code {"value":
+   * ...}}.
+   */
+  public static Map<String, @Nullable Object> objectOrWrapped(JsonNode node) {
+    Object value = fromTree(node);
+    if (value instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) value;
+      return map;
+    }
+    Map<String, @Nullable Object> wrapped = new LinkedHashMap<>();
+    wrapped.put("value", value);
+    return wrapped;
   }
 }

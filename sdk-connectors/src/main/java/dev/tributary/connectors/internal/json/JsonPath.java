@@ -85,6 +85,14 @@ public final class JsonPath {
     return walked.isEmpty() ? segment : walked + "." + segment;
   }
 
+  /**
+   * Whether {@code pointer} is an RFC 6901 JSON pointer, as {@code JsonNode.at} takes it: empty
+   * (the whole document), or starting with {@code /}. Not a dotted path of {@link #find}.
+   */
+  public static boolean isPointer(String pointer) {
+    return pointer.isEmpty() || pointer.startsWith("/");
+  }
+
   /** "a string", "a number", "a boolean": what a value is, for messages. */
   public static String kind(@Nullable Object value) {
     if (value == null) {
