@@ -70,6 +70,6 @@ class ArmorDamageTest {
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.MALFORMED))
         .hasMessage(
             "the armor checksum (the line beginning with '=' before the footer) does not match:"
-                + " signature was changed or damaged when it was copied");
+                + " the signature was changed or damaged when it was copied");
   }
 }

@@ -234,7 +234,7 @@ final class ArmorDecoder extends InputStream {
     if (expected != crc.getValue()) {
       throw new Damage(
           "the armor checksum (the line beginning with '=' before the footer) does not match: "
-              + subject.substring("the armored ".length())
+              + subject.replace("the armored ", "the ")
               + " was changed or damaged when it was copied");
     }
   }

@@ -69,7 +69,7 @@ class ArmorDecoderTest {
           .isInstanceOf(ArmorDecoder.Damage.class)
           .hasMessage(
               "the armor checksum (the line beginning with '=' before the footer) does not match:"
-                  + " signature was changed or damaged when it was copied");
+                  + " the signature was changed or damaged when it was copied");
     } else {
       assertThat(readAll(decoder, 4096)).isEqualTo(data);
     }
