@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * MESSAGE-----}). As GnuPG reads armor, spaces, tabs and CRs are whitespace and LF ends a line.
  *
  * <p>BouncyCastle's {@code ArmoredInputStream} decodes the same, but one character per call through
- * every stream below it, at about 25 MB/s; this decodes a buffer at a time. It is also stricter
- * where BouncyCastle reads on: a character that is not base64, base64 after the padding or after
- * the checksum line, and data that ends inside a group of four characters are refused, in words
- * that say so ({@link Damage}). BouncyCastle ends the data at the end of the input just as at the
+ * every stream below it, at about 25 MB/s; this decodes 64 KiB at a time. It is also stricter where
+ * BouncyCastle reads on: a character that is not base64, base64 after the padding or after the
+ * checksum line, and data that ends inside a group of four characters are refused, in words that
+ * say so ({@link Damage}). BouncyCastle ends the data at the end of the input just as at the
  * footer, so armor cut off after a whole packet would read as complete; {@link #require} tells the
  * two apart, and {@link #requireOnlyBlankAfter} reads what follows the footer. Not thread-safe,
  * like any stream.
@@ -49,7 +49,8 @@ final class ArmorDecoder extends InputStream {
   private final String subject;
   private final String footer;
   private final @Nullable CRC24 crc;
-  private final byte[] buf = new byte[1 << 15];
+  // As large as ArmorDetection's BufferedInputStream, which then hands over reads without a copy.
+  private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
 

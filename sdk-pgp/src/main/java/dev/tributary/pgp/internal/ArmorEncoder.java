@@ -25,6 +25,10 @@ final class ArmorEncoder extends OutputStream {
   private final String block;
   private final CRC24 crc = new FastCRC24();
   private final byte[] data = new byte[LINE * 1024];
+
+  /** The text of {@code data}: 64 characters and an LF per line. */
+  private final byte[] text = new byte[data.length / LINE * 65];
+
   private int filled;
   private boolean closed;
 
@@ -67,9 +71,9 @@ final class ArmorEncoder extends OutputStream {
   }
 
   private void writeLines(byte[] octets) throws IOException {
-    byte[] text = LINES.encode(octets);
-    out.write(text);
-    out.write('\n');
+    int n = LINES.encode(octets, text); // no separator after the last line: room for its LF
+    text[n] = '\n';
+    out.write(text, 0, n + 1);
   }
 
   @Override
