@@ -64,6 +64,18 @@ class ItemJsonTest {
         .hasMessage("field \"score\" is NaN, which JSON cannot carry");
   }
 
+  /** Before, a map holding itself overflowed the stack: the run failed instead of the item. */
+  @Test
+  void profile_withAMapThatHoldsItself_isAValidationErrorNamingTheField() {
+    Map<String, Object> address = new java.util.HashMap<>();
+    address.put("self", address);
+    Profile p = ann().field("address", address).build();
+
+    assertThatThrownBy(() -> ItemJson.profile(p, List.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("field \"address.self\" holds itself");
+  }
+
   /** Before, a record went out as its toString(), "Point[x=1]". */
   @Test
   void profile_withARecord_isAValidationErrorNamingTheField() {

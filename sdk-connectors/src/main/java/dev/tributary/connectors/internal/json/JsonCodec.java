@@ -15,10 +15,13 @@ import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,14 +90,16 @@ public final class JsonCodec {
    *
    * <p>Anything else is refused rather than written as its {@code toString()}: NaN and infinities
    * (JSON has no such numbers), records and other objects, {@code Optional}, arrays, characters,
-   * {@code Period}s. Profile values are text, numbers, booleans, instants, lists or maps.
+   * {@code Period}s. Profile values are text, numbers, booleans, instants, lists or maps. So are a
+   * list or map that contains itself and nesting deeper than {@value #MAX_DEPTH} levels, which
+   * {@link #parse} (like many JSON readers) would refuse at the other end.
    *
    * @param field the field the value belongs to, for the error ({@code field.key} inside maps)
-   * @throws ValidationException naming {@code field} for a non-finite number or a value of another
-   *     type
+   * @throws ValidationException naming {@code field} for a non-finite number, a value of another
+   *     type, a value that contains itself, or nesting too deep
    */
   public static @Nullable Object jsonReady(@Nullable Object value, String field) {
-    return ready(value, field, false);
+    return ready(value, field, false, null);
   }
 
   /**
@@ -105,11 +110,17 @@ public final class JsonCodec {
    */
   public static @Nullable Object jsonReadyWithNonFiniteAsText(
       @Nullable Object value, String field) {
-    return ready(value, field, true);
+    return ready(value, field, true, null);
   }
 
+  /**
+   * @param enclosing the lists and maps {@code value} sits in, outermost first; null at the top
+   */
   private static @Nullable Object ready(
-      @Nullable Object value, String field, boolean nonFiniteAsText) {
+      @Nullable Object value,
+      String field,
+      boolean nonFiniteAsText,
+      @Nullable Set<Object> enclosing) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
@@ -130,17 +141,46 @@ public final class JsonCodec {
     if (value instanceof Enum<?> e) {
       return e.name();
     }
-    if (value instanceof Collection<?> c) {
-      List<@Nullable Object> list = new ArrayList<>(c.size());
-      for (Object item : c) {
-        list.add(ready(item, field, nonFiniteAsText));
+    if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+      Set<Object> path =
+          enclosing != null ? enclosing : Collections.newSetFromMap(new IdentityHashMap<>());
+      if (!path.add(value)) {
+        throw new ValidationException(
+            "field \""
+                + field
+                + "\" holds itself (a map or list that contains itself), which JSON cannot carry",
+            field,
+            -1,
+            null);
       }
-      return list;
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<String, @Nullable Object> map = new LinkedHashMap<>();
-      m.forEach((k, v) -> map.put(String.valueOf(k), ready(v, field + "." + k, nonFiniteAsText)));
-      return map;
+      if (path.size() > MAX_DEPTH) {
+        throw new ValidationException(
+            "field \""
+                + field
+                + "\" nests lists and maps deeper than "
+                + MAX_DEPTH
+                + " levels, which JSON readers refuse",
+            field,
+            -1,
+            null);
+      }
+      Object ready;
+      if (value instanceof Collection<?> c) {
+        List<@Nullable Object> list = new ArrayList<>(c.size());
+        for (Object item : c) {
+          list.add(ready(item, field, nonFiniteAsText, path));
+        }
+        ready = list;
+      } else {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        ((Map<?, ?>) value)
+            .forEach(
+                (k, v) ->
+                    map.put(String.valueOf(k), ready(v, field + "." + k, nonFiniteAsText, path)));
+        ready = map;
+      }
+      path.remove(value);
+      return ready;
     }
     throw new ValidationException(
         "field \""

@@ -107,6 +107,44 @@ class JsonCodecConversionTest {
   }
 
   @Test
+  void jsonReady_refusesAValueThatHoldsItself_insteadOfOverflowingTheStack() {
+    Map<String, Object> profile = new LinkedHashMap<>();
+    List<Object> tags = new java.util.ArrayList<>();
+    tags.add("vip");
+    tags.add(profile);
+    profile.put("tags", tags);
+
+    assertThatThrownBy(() -> JsonCodec.jsonReady(profile, "f"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "field \"f.tags\" holds itself (a map or list that contains itself), which JSON"
+                + " cannot carry");
+  }
+
+  @Test
+  void jsonReady_carriesNestingUpToTheParsersDepth_andRefusesDeeper() {
+    Object deepest = "x";
+    for (int i = 0; i < JsonCodec.MAX_DEPTH; i++) {
+      deepest = i % 2 == 0 ? List.of(deepest) : Map.of("k", deepest);
+    }
+    Object ready = JsonCodec.jsonReady(deepest, "f");
+    assertThat(ready).isEqualTo(deepest);
+    assertThat(JsonCodec.parse(JsonCodec.write(ready))).isEqualTo(deepest);
+
+    Object deeper = List.of(deepest);
+    assertThatThrownBy(() -> JsonCodec.jsonReady(deeper, "f"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "field \"f"
+                + ".k".repeat(JsonCodec.MAX_DEPTH / 2)
+                + "\" nests lists and maps deeper than "
+                + JsonCodec.MAX_DEPTH
+                + " levels, which JSON readers refuse");
+    Object same = List.of(List.of("a"), List.of("a")); // one value twice is not a cycle
+    assertThat(JsonCodec.jsonReady(same, "f")).isEqualTo(same);
+  }
+
+  @Test
   void jsonReadyWithNonFiniteAsText_writesNaNAndInfinitiesAsJacksonDid_andRefusesTheRest() {
     Object ready =
         JsonCodec.jsonReadyWithNonFiniteAsText(
