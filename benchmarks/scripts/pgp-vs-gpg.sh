@@ -9,6 +9,12 @@
 #   SKIP_BUILD=1 BASE_JAR=/tmp/old.jar benchmarks/scripts/pgp-vs-gpg.sh  # and another build
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/scripts/pgp-vs-gpg.sh
 #   ARMOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # ASCII armor
+#   FLOOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # and the floor
+#
+# FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message and
+# SHA-1s it (Sha1Floor.java), the least any JVM decryption must do, since the MDC hash runs over
+# the whole plaintext in order. When the floor is slower than gpg's decryption, so is every JVM
+# decryptor on that machine.
 #
 # Both sides use binary output (ARMOR=1: ASCII armor, gpg --armor against sop without --no-armor), AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
 # from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
@@ -80,6 +86,16 @@ for verb in encrypt decrypt; do
   sop[ours-$verb]=$(sop_for ours "$JAR" $verb)
   [ -n "$BASE_JAR" ] && sop[base-$verb]=$(sop_for base "$BASE_JAR" $verb)
 done
+floor=""
+if [ "${FLOOR:-0}" = 1 ]; then # compiled and archived once, started as ours is
+  javac -d "$work/floor" benchmarks/scripts/Sha1Floor.java
+  jar cf "$work/floor.jar" -C "$work/floor" .
+  floor="$JAVA -Xmx64m -XX:+UseSerialGC"
+  $floor -XX:ArchiveClassesAtExit="$work/floor.jsa" -cp "$work/floor.jar" Sha1Floor \
+    "$work/train.gpg" >/dev/null 2>&1
+  [ -f "$work/floor.jsa" ] && floor+=" -XX:SharedArchiveFile=$work/floor.jsa"
+  floor+=" -cp $work/floor.jar Sha1Floor"
+fi
 
 echo "making $SIZE_MIB MiB inputs in $work ..."
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom >"$work/random.bin"
@@ -109,6 +125,7 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
       commands+=(-n "$side-decrypt" "${sop[$side-decrypt]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
 > /dev/null")
     done
+    [ -n "$floor" ] && commands+=(-n floor-decrypt "$floor $msg > /dev/null")
     declare -A rss=() # the untimed round: each command once, for its peak RSS
     for ((i = 1; i < ${#commands[@]}; i += 3)); do
       rss[${commands[i]}]=$(/usr/bin/time -f %M bash -c "${commands[i + 1]}" 2>&1 >/dev/null \
@@ -137,10 +154,10 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
       END {
         printf "  %-15s %8s %13s %8s %7s %8s %10s %7s\n", "command", "seconds", "min-max", "MiB/s",
           "CPU s", "RSS MiB", "speed/gpg", "won"
-        split("gpg ours base", side, " ")
+        split("gpg ours base floor", side, " ")
         for (v = 1; v <= 2; v++) {
           verb = v == 1 ? "encrypt" : "decrypt"
-          for (s = 1; s <= 3; s++) {
+          for (s = 1; s <= 4; s++) {
             c = side[s] "-" verb
             if (!(c in n)) continue
             g = "gpg-" verb; won = 0
