@@ -183,6 +183,21 @@ class Bzip2OutputStreamTest {
     out.close();
     out.close();
     assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> out.write(new byte[3], 0, 3)).isInstanceOf(IOException.class);
+  }
+
+  /** For an aborted message: nothing more is written, not even the block being filled. */
+  @Test
+  void abandon_writesNothingMore_andMakesCloseDoNothing() throws IOException {
+    ByteArrayOutputStream target = new ByteArrayOutputStream();
+    Bzip2OutputStream out = new Bzip2OutputStream(target, 9);
+    out.write(variedCsv(1000));
+    out.flush();
+    int size = target.size();
+    out.abandon();
+    out.close();
+    assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class);
+    assertThat(target.size()).isEqualTo(size);
   }
 
   static byte[] compress(byte[] data, int level, int writeSize) {

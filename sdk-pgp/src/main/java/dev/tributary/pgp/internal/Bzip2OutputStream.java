@@ -13,11 +13,12 @@ import java.util.Arrays;
  *
  * <p>Per block: run-length coding of runs of 4 to 255 equal bytes, the Burrows–Wheeler transform,
  * move-to-front with zero runs coded as RUNA/RUNB, and {@link Bzip2Huffman}'s tables. Memory is
- * allocated once per stream: 22.6 MiB at 900k blocks (the sorter's 17.2 MiB, the block and its
- * symbols), 2.2 MiB at 100k.
+ * allocated once per stream: about 23 MiB at 900k blocks (the sorter's 17.2 MiB, the block and its
+ * symbols), about 2.3 MiB at 100k.
  *
  * <p>Closing writes the end of the stream and closes {@code out}; {@link #abandon} stops without
- * writing more. Not thread-safe.
+ * writing more. Not thread-safe. Public for the tests in {@code dev.tributary.pgp} and the
+ * benchmarks' {@code Bzip2Harness}; like all of {@code internal}, not API.
  */
 public final class Bzip2OutputStream extends OutputStream {
   /** The most bytes a block holds, below the limit {@code 100_000 * level}, as libbzip2 keeps. */
@@ -263,7 +264,7 @@ public final class Bzip2OutputStream extends OutputStream {
    * Ends the stream without writing anything more, for a message being aborted, and lets the
    * block's memory go; {@code out} stays open. Writing afterwards fails; close does nothing.
    */
-  void abandon() {
+  public void abandon() {
     closed = true;
   }
 }
