@@ -2,10 +2,11 @@ package dev.tributary.pgp;
 
 /**
  * The compression of an encrypted message's content. {@link #ZLIB} and {@link #ZIP} use the JDK's
- * native zlib; {@link #BZIP2} compresses better and much more slowly. Every OpenPGP implementation
- * reads {@link #NONE}, {@link #ZIP} and {@link #ZLIB}. BZIP2 is BouncyCastle's, which writes very
- * repetitive data (the same rows over and over) in bzip2 0.9's randomised blocks: libbz2 (GnuPG,
- * Sequoia) reads them, OpenPGP.js and Go's {@code compress/bzip2} refuse them.
+ * native zlib; {@link #BZIP2} compresses better and much more slowly, in 900k blocks whatever the
+ * compression level (as {@code bzip2 -9}). Every OpenPGP implementation reads {@link #NONE}, {@link
+ * #ZIP} and {@link #ZLIB}; GnuPG, Sequoia, OpenPGP.js and Go's {@code compress/bzip2} read our
+ * BZIP2 too, repetitive data included (its blocks are never in bzip2 0.9's randomised form, which
+ * OpenPGP.js and Go refuse).
  */
 public enum Compression {
   NONE(0),

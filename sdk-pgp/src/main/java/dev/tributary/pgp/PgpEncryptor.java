@@ -362,7 +362,8 @@ public final class PgpEncryptor {
     /**
      * The compression level, 1 (fastest) to 9 (smallest). Default {@value
      * PgpEncryptor#DEFAULT_COMPRESSION_LEVEL}: zlib's fast strategy, several times faster than
-     * GnuPG's 6 for a slightly larger file.
+     * GnuPG's 6 for a slightly larger file. ZIP and ZLIB only: BZIP2 always uses 900k blocks, its
+     * best compression (as {@code bzip2 -9}).
      */
     public Builder compressionLevel(int level) {
       if (level < 1 || level > 9) {

@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AbortedEncryptionTest {
   static final int MIB = 1 << 20;
 
-  /** Incompressible (stored), compressible (ZLIB), armored, and AEAD (BouncyCastle's writer). */
+  /**
+   * Incompressible (stored), compressible (ZLIB, and BZIP2 by our own encoder), armored, and AEAD
+   * (BouncyCastle's writer).
+   */
   static Stream<Arguments> messages() {
     byte[] random = new byte[3 * MIB];
     new Random(7).nextBytes(random);
@@ -40,6 +43,16 @@ class AbortedEncryptionTest {
         Arguments.of(
             "random, uncompressed", to(PgpTestKeys.ALICE_RSA), PgpTestKeys.ALICE_RSA, random),
         Arguments.of("text, ZLIB", to(PgpTestKeys.ALICE_RSA), PgpTestKeys.ALICE_RSA, text),
+        Arguments.of(
+            "text, BZIP2",
+            to(PgpTestKeys.ALICE_RSA).compression(Compression.BZIP2),
+            PgpTestKeys.ALICE_RSA,
+            text),
+        Arguments.of(
+            "text, BZIP2, SEIPD v2",
+            to(PgpTestKeys.EVE_V6).allowAead(true).compression(Compression.BZIP2),
+            PgpTestKeys.EVE_V6,
+            text),
         Arguments.of(
             "random, armored",
             to(PgpTestKeys.ALICE_RSA).armor(true),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
+import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
@@ -34,6 +35,9 @@ import org.jspecify.annotations.Nullable;
 public final class EncryptingOutputStream extends OutputStream {
   private static final int BUFFER = 1 << 16;
 
+  /** BZIP2's block size in 100k: {@code bzip2 -9}'s, BouncyCastle's, the best compression. */
+  private static final int BZIP2_BLOCK_SIZE = 9;
+
   private final EncryptionSettings settings;
   private final OutputStream target;
   private byte[] sample = new byte[Compressibility.SAMPLE];
@@ -45,6 +49,7 @@ public final class EncryptingOutputStream extends OutputStream {
   private @Nullable OutputStream encryptedOut;
   private @Nullable ArmorEncoder armorOut;
   private @Nullable PGPCompressedDataGenerator compressor;
+  private @Nullable Bzip2OutputStream bzip2;
   private @Nullable PGPEncryptedDataGenerator encryptor;
   private final List<PGPSignatureGenerator> signatures = new ArrayList<>();
 
@@ -98,10 +103,7 @@ public final class EncryptingOutputStream extends OutputStream {
       if (settings.compression() != Compression.NONE
           && (!settings.skipIncompressible()
               || Compressibility.worthCompressing(sample, sampled))) {
-        compressor =
-            new PGPCompressedDataGenerator(
-                settings.compression().id(), settings.compressionLevel());
-        compressedOut = compressor.open(out, new byte[BUFFER]);
+        compressedOut = openCompressedData(out);
         out = compressedOut;
       }
       Date now = Date.from(now());
@@ -171,6 +173,24 @@ public final class EncryptingOutputStream extends OutputStream {
     return encryptor.open(out, new byte[BUFFER]);
   }
 
+  /**
+   * Opens the compressed data packet. ZIP and ZLIB are BouncyCastle's generator; BZIP2 is our own
+   * {@link Bzip2OutputStream} in a packet we write, because BouncyCastle's bzip2 compressor writes
+   * repetitive data in randomised blocks, which OpenPGP.js and Go refuse. Its blocks are 900k,
+   * whatever the level, as BouncyCastle's were: the level is zlib's.
+   */
+  private OutputStream openCompressedData(OutputStream out) throws IOException, PGPException {
+    if (settings.compression() == Compression.BZIP2) {
+      PartialBodyOutputStream packet = new PartialBodyOutputStream(out, PacketTags.COMPRESSED_DATA);
+      packet.write(Compression.BZIP2.id());
+      bzip2 = new Bzip2OutputStream(packet, BZIP2_BLOCK_SIZE);
+      return bzip2;
+    }
+    compressor =
+        new PGPCompressedDataGenerator(settings.compression().id(), settings.compressionLevel());
+    return compressor.open(out, new byte[BUFFER]);
+  }
+
   private static Instant now() {
     return Instant.now();
   }
@@ -210,6 +230,9 @@ public final class EncryptingOutputStream extends OutputStream {
    */
   public void abort() throws IOException {
     closed = true;
+    if (bzip2 != null) {
+      bzip2.abandon();
+    }
     if (encryptedOut instanceof SeipdV1OutputStream seipd) {
       seipd.abort();
     }
@@ -238,6 +261,9 @@ public final class EncryptingOutputStream extends OutputStream {
     }
     if (compressor != null) {
       compressor.close();
+    }
+    if (bzip2 != null) {
+      bzip2.close(); // and the packet
     }
     if (encryptor != null) {
       encryptor.close();
