@@ -351,7 +351,12 @@ class DamagedInputFuzzTest {
     PgpDecryptor eve = decryptor(PgpTestKeys.EVE_V6, null);
     PgpDecryptor aliceSigned = decryptor(PgpTestKeys.ALICE_RSA, PgpTestKeys.CAROL_SEQUOIA);
     PgpDecryptor bobSigned = decryptor(PgpTestKeys.BOB_25519, PgpTestKeys.CAROL_SEQUOIA);
-    PgpDecryptor eveSigned = decryptor(PgpTestKeys.EVE_V6, PgpTestKeys.CAROL_SEQUOIA);
+    // Signatures checked but not required: a damaged one is reported, in words too.
+    PgpDecryptor eveSigned =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.EVE_V6.privateKey()))
+            .verifyWith(cert(PgpTestKeys.CAROL_SEQUOIA))
+            .build();
     List<MessageSample> samples = new ArrayList<>();
     for (boolean aead : new boolean[] {false, true}) {
       for (Compression c : Compression.values()) {
@@ -362,9 +367,15 @@ class DamagedInputFuzzTest {
                   aead
                       ? PgpTestKeys.EVE_V6
                       : c.ordinal() % 2 == 0 ? PgpTestKeys.ALICE_RSA : PgpTestKeys.BOB_25519;
+              // Signed SEIPD v1 messages go to the other key too, whose session key packet comes
+              // first: the decryptor must pass it by.
+              TestKey other =
+                  to.equals(PgpTestKeys.ALICE_RSA) ? PgpTestKeys.BOB_25519 : PgpTestKeys.ALICE_RSA;
+              List<PgpCertificate> recipients =
+                  signed && !aead ? List.of(cert(other), cert(to)) : List.of(cert(to));
               PgpEncryptor.Builder b =
                   PgpEncryptor.builder()
-                      .recipient(cert(to))
+                      .recipients(recipients)
                       .allowAead(aead)
                       .compression(c)
                       .skipCompressionOfCompressedData(false)
@@ -383,7 +394,7 @@ class DamagedInputFuzzTest {
                   String.format(
                       "SEIPD v%d to %s, %s, %s, %d bytes, %s",
                       aead ? 2 : 1,
-                      to.name(),
+                      recipients.size() > 1 ? other.name() + " and " + to.name() : to.name(),
                       c,
                       signed ? "signed" : "unsigned",
                       plaintext.length,
