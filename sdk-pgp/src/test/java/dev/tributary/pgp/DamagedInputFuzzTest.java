@@ -76,12 +76,14 @@ class DamagedInputFuzzTest {
 
   /**
    * What a message that reaches a user must not contain: class names, stack frames, object hashes,
-   * a "null" where a value should be ("the null cipher" is a cipher's name).
+   * a "null" where a value should be ("the null cipher" is a cipher's name), a negative ID (an
+   * end-of-data -1 read as a value). Besides, it must be one line of printable text of at most 600
+   * characters, without a passphrase or 8 characters of a test key's armor ({@link #junk}).
    */
   private static final Pattern JUNK =
       Pattern.compile(
           "org\\.bouncycastle|java\\.[a-z]+\\.|\\n\\s*at |\\tat |[A-Za-z]Exception\\b|Error:"
-              + "|@[0-9a-f]{6,}|^null$|: null\\b|\\(null\\)|=null");
+              + "|@[0-9a-f]{6,}|^null$|: null\\b|\\(null\\)|=null|\\bID -[0-9]");
 
   private static final List<String> SECRETS =
       List.of(PgpTestKeys.BOB_25519.passphrase(), PgpTestKeys.DAVE_SEQUOIA.passphrase());
@@ -876,7 +878,40 @@ class DamagedInputFuzzTest {
   }
 
   private static boolean junk(String message) {
-    return JUNK.matcher(message).find() || SECRETS.stream().anyMatch(message::contains);
+    return JUNK.matcher(message).find()
+        || SECRETS.stream().anyMatch(message::contains)
+        || message.length() > 600
+        || message.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+        || quotesKeyMaterial(message);
+  }
+
+  /** Every 8 characters of the test keys' armored base64 (PgpKeyException: never quoted). */
+  private static final Set<String> KEY_TEXT = keyText();
+
+  private static Set<String> keyText() {
+    Set<String> grams = new java.util.HashSet<>();
+    for (TestKey key : PgpTestKeys.ENCRYPTION_KEYS) {
+      for (String text : List.of(key.armoredPublicKey(), key.armoredPrivateKey())) {
+        text.lines()
+            .filter(l -> !l.startsWith("-----") && !l.contains(":") && !l.startsWith("="))
+            .forEach(
+                l -> {
+                  for (int i = 0; i + 8 <= l.length(); i++) {
+                    grams.add(l.substring(i, i + 8));
+                  }
+                });
+      }
+    }
+    return grams;
+  }
+
+  private static boolean quotesKeyMaterial(String message) {
+    for (int i = 0; i + 8 <= message.length(); i++) {
+      if (KEY_TEXT.contains(message.substring(i, i + 8))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The failures of one family, grouped by kind so that one run shows each kind once. */
