@@ -51,13 +51,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Deterministic mutation fuzzing of everything sdk-pgp parses: messages our encryptor wrote (SEIPD
  * v1 and v2, every compression, signed or not, small and in several partial-body pieces, binary and
- * armored), armored and binary keys and certificates, and detached signatures. Each input is
- * damaged once (a bit flipped, bytes set, deleted, inserted, duplicated or swapped, the end cut
- * off; armored text also in its characters, lines and headers), mostly in its first 200 bytes,
- * where the packet headers and lengths are. Every case must either give back exactly the original
- * plaintext or fail with one of the documented exceptions, in words: a non-blank message without
- * class names, stack traces or secrets; within a few seconds; {@code decryptFile} leaving no file
- * behind; and no helper thread left running at the end.
+ * armored), the packets inside them (damaged, then encrypted again with a valid MDC), armored and
+ * binary keys and certificates, and detached signatures. Each input is damaged once (a bit flipped,
+ * bytes set, deleted, inserted, duplicated or swapped, the end cut off; armored text also in its
+ * characters, lines and headers), mostly in its first 200 bytes and at its packet headers and
+ * lengths. Every case must either give back exactly the original plaintext or fail with one of the
+ * documented exceptions, in words: one line of printable text without class names, stack frames,
+ * passphrases or key material; within a few seconds; the one integrity error for damage inside the
+ * encrypted data; {@code decryptFile} leaving no file behind; and no helper thread left running at
+ * the end.
  *
  * <p>The seeds are fixed: a failure names its sample, its case seed and its mutation. Keys and
  * certificates are fixtures, so their damage repeats exactly; messages and signatures are made
@@ -65,7 +67,8 @@ import org.junit.jupiter.api.io.TempDir;
  * damages a like input in the same way, and a failing input is also saved under {@code
  * target/damaged-input-fuzz/} for a regression test. Failures are collected per family and grouped
  * by kind, so one run shows every kind at once. {@code -Dfuzz.scale=10} runs ten times the cases,
- * {@code -Dfuzz.trace=<seed>} prints how one case failed.
+ * {@code -Dfuzz.trace=<seed>} prints how one case failed, {@code -Dfuzz.verbose=true} the time each
+ * sample took.
  */
 class DamagedInputFuzzTest {
   private static final long SEED = 0x7B1B_2026_1201L;
@@ -982,7 +985,11 @@ class DamagedInputFuzzTest {
 
   // ---- helpers
 
+  /** With -Dfuzz.verbose=true, how long each sample's cases took, to tune their counts. */
   private static void timing(String sample, int cases, long startNanos) {
+    if (!Boolean.getBoolean("fuzz.verbose")) {
+      return;
+    }
     System.out.printf(
         "%s: %d cases in %d ms%n", sample, cases, (System.nanoTime() - startNanos) / 1_000_000);
   }
