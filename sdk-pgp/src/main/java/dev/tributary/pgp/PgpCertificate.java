@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 
 /**
  * A parsed OpenPGP public key (certificate): what a message is encrypted to and what signatures are
@@ -91,10 +90,8 @@ public final class PgpCertificate {
 
   /** Describes the certificate as it stands at {@code at} (expiry and revocation depend on it). */
   public KeyDescription describe(Instant at) {
-    Engine engine = Engine.of(PgpPolicy.defaults());
-    return KeyDescriber.describe(
-        new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy()),
-        Objects.requireNonNull(at, "at"));
+    Objects.requireNonNull(at, "at");
+    return KeyDescriber.describe(KeyRings.certificate(ring, Engine.of(PgpPolicy.defaults())), at);
   }
 
   /** The certificate as ASCII-armored text. */

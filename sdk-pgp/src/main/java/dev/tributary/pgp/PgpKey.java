@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.api.OpenPGPKey;
 
 /**
  * A parsed OpenPGP private key with its passphrase: what decrypts messages sent to its certificate
@@ -141,12 +140,7 @@ public final class PgpKey {
 
   public KeyDescription describe(Instant at) {
     Objects.requireNonNull(at, "at");
-    return KeyDescriber.describe(
-        new OpenPGPKey(
-            ring,
-            Engine.of(PgpPolicy.defaults()).implementation(),
-            Engine.of(PgpPolicy.defaults()).bcPolicy()),
-        at);
+    return KeyDescriber.describe(KeyRings.key(ring, Engine.of(PgpPolicy.defaults())), at);
   }
 
   /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */

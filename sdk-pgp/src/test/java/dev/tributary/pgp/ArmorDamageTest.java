@@ -72,4 +72,50 @@ class ArmorDamageTest {
             "the armor checksum (the line beginning with '=' before the footer) does not match:"
                 + " the signature was changed or damaged when it was copied");
   }
+
+  /**
+   * An armor header line changed on the way is said to be damaged, and not quoted: it was "expected
+   * an OpenPGP message but found a me\nssage block", the damaged bytes up to the next five dashes,
+   * line breaks and all. Found by DamagedInputFuzzTest ("SEIPD v1 to bob-25519-protected, ZIP,
+   * unsigned, 25 bytes, armored", seed -4645140766214070287, text: line broken at 0).
+   */
+  @Test
+  void aDamagedArmorHeaderLine_isSaidToBeDamaged_withoutQuotingIt() {
+    String armor =
+        new String(
+            encrypt(to(PgpTestKeys.ALICE_RSA).armor(true).build(), new byte[100]),
+            StandardCharsets.US_ASCII);
+    for (String damaged :
+        new String[] {
+          armor.replaceFirst("BEGIN PGP MESSAGE", "BEGIN PGP ME\nSSAGE"),
+          armor.replaceFirst("BEGIN PGP MESSAGE", "BEGIN PGP MES\u00ef\u00a4SAGE"),
+          armor.replaceFirst("BEGIN PGP MESSAGE-----", "BEGIN PGP =")
+        }) {
+      assertAliceRefuses(
+              damaged.getBytes(StandardCharsets.ISO_8859_1), PgpDataException.Reason.MALFORMED)
+          .hasMessage(
+              "the armor header line is damaged: it should read -----BEGIN PGP MESSAGE-----");
+    }
+    String signature =
+        new String(armoredSignature(PgpTestKeys.ALICE_RSA), StandardCharsets.US_ASCII)
+            .replaceFirst("SIGNATURE", "SIGNAURE");
+    assertThatThrownBy(
+            () ->
+                verifyDetached(
+                    signature.getBytes(StandardCharsets.US_ASCII), PgpTestKeys.ALICE_RSA))
+        .hasMessage(
+            "the armor header line is damaged: it should read -----BEGIN PGP SIGNATURE-----");
+  }
+
+  /**
+   * Another kind of block is still named: that is no damage, but the wrong file. (It was "found a
+   * public key block block".)
+   */
+  @Test
+  void anotherKindOfArmoredBlock_isNamed() {
+    assertAliceRefuses(
+            PgpTestKeys.ALICE_RSA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII),
+            PgpDataException.Reason.NOT_OPENPGP)
+        .hasMessage("expected an OpenPGP message but found a public key block");
+  }
 }

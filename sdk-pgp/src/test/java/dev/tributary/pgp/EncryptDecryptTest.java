@@ -278,6 +278,30 @@ class EncryptDecryptTest {
     }
   }
 
+  /**
+   * Cut inside the octets that open the encrypted data packet (v1: its version; v2: version,
+   * cipher, AEAD mode, chunk size and salt), which BouncyCastle reads with the packet header: this
+   * was "the OpenPGP data ends inside a packet: it is truncated" (MALFORMED), where a message cut
+   * one octet later fails the integrity check. Found by DamagedInputFuzzTest ("SEIPD v2 to eve-v6,
+   * NONE, unsigned, 25 bytes, binary", seed 8397860418891357566, truncate at 147 of 214).
+   */
+  @Test
+  void decrypt_cutInsideTheEncryptedDataHeader_failsWithTheSameIntegrityError() {
+    byte[] v1 = encrypt(to(PgpTestKeys.EVE_V6).build(), TEXT);
+    byte[] v2 = encrypt(to(PgpTestKeys.EVE_V6).allowAead(true).build(), TEXT);
+    for (byte[] ciphertext : new byte[][] {v1, v2}) {
+      int body = Packets.encryptedDataBodyStart(ciphertext);
+      int version = ciphertext[body];
+      for (int cut : version == 1 ? new int[] {0, 1} : new int[] {0, 1, 3, 4, 20, 35, 36}) {
+        byte[] truncated = Arrays.copyOf(ciphertext, body + cut);
+        assertThatThrownBy(() -> decrypt(with(PgpTestKeys.EVE_V6), truncated))
+            .as("SEIPD v%d cut %d octets into the packet", version, cut)
+            .isInstanceOf(PgpIntegrityException.class)
+            .hasMessage(PgpIntegrityException.MESSAGE);
+      }
+    }
+  }
+
   @Test
   void decrypt_sourceFailsMidway_isATransientError_notDamagedData() {
     byte[] big = new byte[2 << 20];

@@ -356,4 +356,31 @@ class KeyParsingTest {
         .isInstanceOf(PgpKeyException.class)
         .hasMessage("the key data holds something other than keys (literal data)");
   }
+
+  /**
+   * A damaged BEGIN line in key data read leniently: it was "the armor footer -----END PGP PBLIC
+   * KEY BLOCK----- is missing at the end", quoting the damaged line (random octets, or characters
+   * of the key itself) as a footer to look for. Found by DamagedInputFuzzTest ("carol-sequoia
+   * certificates, armored", seed 3300589523316392244, flip at 16, and "alice-rsa3072 private keys,
+   * armored", seed 4194710573466221522, insert at 32).
+   */
+  @Test
+  void readAll_aDamagedArmorHeaderLine_isSaidToBeDamaged_withoutQuotingIt() {
+    String body = PUBLIC.lines().filter(l -> l.length() == 64).findFirst().orElseThrow();
+    String expected =
+        "an armor header line is damaged: it names no kind of OpenPGP block (a key begins with"
+            + " -----BEGIN PGP PUBLIC KEY BLOCK----- or -----BEGIN PGP PRIVATE KEY BLOCK-----);"
+            + " copy the key again";
+    for (String damaged :
+        new String[] {
+          PUBLIC.replaceFirst("BEGIN PGP PUBLIC", "BEGIN PGP PBLIC"),
+          PUBLIC.replaceFirst("KEY BLOCK-----", "KEY BLOCK" + body.substring(0, 20) + "-----"),
+          PUBLIC.replaceFirst("KEY BLOCK-----", "KEY BLOCK\u00f3C\u0003-----")
+        }) {
+      assertThatThrownBy(
+              () -> PgpCertificate.readAll(damaged.getBytes(StandardCharsets.ISO_8859_1)))
+          .isInstanceOf(PgpKeyException.class)
+          .hasMessage(expected);
+    }
+  }
 }

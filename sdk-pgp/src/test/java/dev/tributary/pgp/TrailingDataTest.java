@@ -538,4 +538,25 @@ class TrailingDataTest {
       assertThat(decrypt(with(PgpTestKeys.ALICE_RSA), ascii(form))).isEqualTo(TEXT);
     }
   }
+
+  /**
+   * A compressed data packet too short to hold its algorithm octet: BouncyCastle reads the end of
+   * the data (-1) as the algorithm, which was "the message uses an unknown compression algorithm
+   * (ID -1)" (UNSUPPORTED). Found by DamagedInputFuzzTest (content NONE and ZLIB samples, the
+   * compressed data packet's length damaged).
+   */
+  @Test
+  void decrypt_compressedDataPacketWithoutItsAlgorithm_isMalformed() throws Exception {
+    for (byte[] content :
+        new byte[][] {
+          {(byte) 0xC8, 0}, // new format, length 0
+          concat(new byte[] {(byte) 0xC8, 0}, literalDataPacket(TEXT)),
+          {(byte) (0x80 | (8 << 2)), 0} // old format, one-octet length 0
+        }) {
+      assertAliceRefuses(encryptedToAlice(content), PgpDataException.Reason.MALFORMED)
+          .hasMessage(
+              "the decrypted message is malformed: its compressed data packet is empty, without"
+                  + " even its algorithm");
+    }
+  }
 }

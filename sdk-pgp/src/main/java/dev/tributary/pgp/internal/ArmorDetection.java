@@ -54,13 +54,20 @@ final class ArmorDetection {
     }
     if (text.startsWith("-----BEGIN PGP ")) {
       String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));
+      if (!ArmorLines.isLabel(found)) {
+        throw new PgpDataException(
+            Reason.MALFORMED,
+            "the armor header line is damaged: it should read -----BEGIN PGP "
+                + expectedBlock
+                + "-----");
+      }
+      String kind = found.toLowerCase(java.util.Locale.ROOT);
       throw new PgpDataException(
           Reason.NOT_OPENPGP,
           "expected an OpenPGP "
               + expectedBlock.toLowerCase(java.util.Locale.ROOT)
               + " but found a "
-              + found.toLowerCase(java.util.Locale.ROOT)
-              + " block");
+              + (kind.endsWith(" block") ? kind : kind + " block"));
     }
     throw new PgpDataException(
         Reason.NOT_OPENPGP,

@@ -95,6 +95,19 @@ final class ArmorLines {
   }
 
   /**
+   * Whether {@code label} (what stands between {@code -----BEGIN PGP } and {@code -----}) names a
+   * kind of armored block (RFC 9580, section 6.2, and the cleartext signature's SIGNED MESSAGE):
+   * what is not was damaged, and is not quoted back.
+   */
+  static boolean isLabel(String label) {
+    return switch (label) {
+      case "MESSAGE", "PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK", "SIGNATURE", "SIGNED MESSAGE" ->
+          true;
+      default -> label.matches("MESSAGE, PART [0-9]{1,9}(/[0-9]{1,9})?");
+    };
+  }
+
+  /**
    * Armored keys, {@code text}, with LF line endings and no trailing whitespace, for BouncyCastle
    * to read; binary data or other text comes back unchanged but for that.
    *

@@ -158,6 +158,13 @@ public final class DecryptingInputStream extends InputStream {
   }
 
   private static void checkCompression(int id) {
+    if (id < 0) {
+      // BouncyCastle reads the algorithm octet as the packet's first; -1 is the packet's end.
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          "the decrypted message is malformed: its compressed data packet is empty, without even"
+              + " its algorithm");
+    }
     for (Compression c : Compression.values()) {
       if (c.id() == id) {
         return;

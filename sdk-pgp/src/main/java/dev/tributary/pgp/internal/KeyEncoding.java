@@ -161,6 +161,12 @@ public final class KeyEncoding {
           throw ArmorText.missingFooter(footer(open));
         }
         open = line.substring(BEGIN.length(), line.length() - DASHES.length());
+        if (!ArmorLines.isLabel(open)) {
+          throw new PgpKeyException(
+              "an armor header line is damaged: it names no kind of OpenPGP block (a key begins"
+                  + " with -----BEGIN PGP PUBLIC KEY BLOCK----- or -----BEGIN PGP PRIVATE KEY"
+                  + " BLOCK-----); copy the key again");
+        }
       } else if (open != null && line.startsWith(footer(open))) {
         if (!line.equals(footer(open))) {
           throw ArmorText.textAfterFooter(footer(open));

@@ -4,9 +4,12 @@ import dev.tributary.pgp.PgpKeyException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
 /** Reads binary key packets into BouncyCastle key rings, checking that they are the right kind. */
@@ -48,6 +51,36 @@ public final class KeyRings {
       }
     }
     return rings;
+  }
+
+  /**
+   * BouncyCastle's view of a certificate, which checks its self-signatures. Some of them it parses
+   * only here (the back-signature embedded in a signing subkey's binding signature), and one it
+   * cannot read throws its own exceptions: the key is damaged.
+   */
+  public static OpenPGPCertificate certificate(PGPPublicKeyRing ring, Engine engine) {
+    try {
+      return new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
+    } catch (RuntimeException e) {
+      throw damagedSignature(ring, e);
+    }
+  }
+
+  /** BouncyCastle's view of a private key; see {@link #certificate}. */
+  public static OpenPGPKey key(PGPSecretKeyRing ring, Engine engine) {
+    try {
+      return new OpenPGPKey(ring, engine.implementation(), engine.bcPolicy());
+    } catch (RuntimeException e) {
+      throw damagedSignature(ring, e);
+    }
+  }
+
+  private static PgpKeyException damagedSignature(PGPKeyRing ring, RuntimeException e) {
+    return new PgpKeyException(
+        "the key "
+            + KeyDescriber.fingerprint(ring.getPublicKey())
+            + " is damaged: one of its signatures cannot be read; export the key again",
+        e);
   }
 
   private static void checkFirstPacket(byte[] binary, int expectedTag) {

@@ -35,7 +35,7 @@ public final class MessageDecryption {
       throws IOException {
     InputStream binary = ArmorDetection.message(SourceFailure.guard(source));
     TopLevelPackets topLevel = new TopLevelPackets(binary);
-    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(topLevel));
+    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(topLevel), topLevel);
     PGPEncryptedData first = list.get(0);
     if (!first.isIntegrityProtected() && !first.isAEAD()) {
       throw new PgpDataException(
@@ -81,7 +81,8 @@ public final class MessageDecryption {
     }
   }
 
-  private static PGPEncryptedDataList encryptedDataList(PGPObjectFactory factory) {
+  private static PGPEncryptedDataList encryptedDataList(
+      PGPObjectFactory factory, TopLevelPackets topLevel) {
     try {
       while (true) {
         Object o = factory.nextObject();
@@ -106,6 +107,9 @@ public final class MessageDecryption {
       }
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
+      }
+      if (topLevel.inEncryptedData() && ParseFailures.endsEarly(e)) {
+        throw new PgpIntegrityException(e);
       }
       throw ParseFailures.malformed("the OpenPGP data", e);
     }

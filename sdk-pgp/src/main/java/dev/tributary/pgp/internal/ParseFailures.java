@@ -74,7 +74,7 @@ final class ParseFailures {
   }
 
   /** Whether {@code t} or one of its causes says the data ended early. */
-  private static boolean endsEarly(Throwable t) {
+  static boolean endsEarly(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof EOFException) {
         return true;

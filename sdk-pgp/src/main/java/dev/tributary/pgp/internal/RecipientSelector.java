@@ -32,8 +32,7 @@ public final class RecipientSelector {
   }
 
   public static Selection select(PGPPublicKeyRing ring, Engine engine, Instant at) {
-    OpenPGPCertificate cert =
-        new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
+    OpenPGPCertificate cert = KeyRings.certificate(ring, engine);
     Date when = Date.from(at);
     List<PGPPublicKey> usable = new ArrayList<>();
     List<String> reasons = new ArrayList<>();

@@ -217,9 +217,9 @@ final class SignatureChecks {
         || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())) {
       return "the signature uses a weak hash algorithm (" + hash + ")";
     }
-    OpenPGPCertificate cert =
-        new OpenPGPCertificate(p.ring(), engine.implementation(), engine.bcPolicy());
     try {
+      OpenPGPCertificate cert =
+          new OpenPGPCertificate(p.ring(), engine.implementation(), engine.bcPolicy());
       for (OpenPGPComponentKey k : cert.getSigningKeys(sig.getCreationTime())) {
         if (k.getKeyIdentifier().matches(p.key().getKeyIdentifier())) {
           return null;

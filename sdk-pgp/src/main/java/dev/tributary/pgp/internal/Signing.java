@@ -63,7 +63,7 @@ public final class Signing {
   }
 
   static PGPSecretKey signingKey(UnlockedKeys key, Engine engine, Date now) {
-    OpenPGPKey openPgpKey = new OpenPGPKey(key.ring(), engine.implementation(), engine.bcPolicy());
+    OpenPGPKey openPgpKey = KeyRings.key(key.ring(), engine);
     List<OpenPGPComponentKey> signing = openPgpKey.getSigningKeys(now);
     for (OpenPGPComponentKey k : signing) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());

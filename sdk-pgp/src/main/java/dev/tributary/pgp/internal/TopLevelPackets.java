@@ -27,6 +27,7 @@ final class TopLevelPackets extends BCPGInputStream {
 
   private final InputStream source;
   private boolean afterSessionKey;
+  private boolean inEncryptedData;
 
   /** The last octet {@link #read()} returned: after {@code nextPacketTag}, the header octet. */
   private int lastRead = -1;
@@ -93,7 +94,17 @@ final class TopLevelPackets extends BCPGInputStream {
       throw new PgpDataException(Reason.MALFORMED, unexpected(tag));
     }
     afterSessionKey = sessionKey;
+    inEncryptedData = isEncryptedData(tag);
     return super.readPacket();
+  }
+
+  /**
+   * Whether the last packet read is the encrypted data, whose first octets (its version; for v2
+   * also the cipher, AEAD mode, chunk size and salt) BouncyCastle reads with the header: data that
+   * ends there is a truncated message, and fails the integrity check like one cut later.
+   */
+  boolean inEncryptedData() {
+    return inEncryptedData;
   }
 
   private static boolean isEncryptedData(int tag) {
