@@ -65,19 +65,7 @@ public final class Bzip2OutputStream extends OutputStream {
 
   @Override
   public void write(int b) throws IOException {
-    if (closed) {
-      throw new IOException("the bzip2 stream is closed");
-    }
-    int v = b & 0xFF;
-    if (v == runByte && runLength < 255) {
-      runLength++;
-    } else {
-      if (runLength > 0) {
-        addRun(runByte, runLength);
-      }
-      runByte = v;
-      runLength = 1;
-    }
+    write(new byte[] {(byte) b}, 0, 1);
   }
 
   @Override

@@ -218,8 +218,7 @@ final class SignatureChecks {
       return "the signature uses a weak hash algorithm (" + hash + ")";
     }
     try {
-      OpenPGPCertificate cert =
-          new OpenPGPCertificate(p.ring(), engine.implementation(), engine.bcPolicy());
+      OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
       for (OpenPGPComponentKey k : cert.getSigningKeys(sig.getCreationTime())) {
         if (k.getKeyIdentifier().matches(p.key().getKeyIdentifier())) {
           return null;
