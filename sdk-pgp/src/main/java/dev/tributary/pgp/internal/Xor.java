@@ -1,16 +1,33 @@
 package dev.tributary.pgp.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
- * The XOR of two byte ranges, the last step of CFB in both directions. A method of its own so that
- * the JIT compiles (and vectorizes) this one loop early, on its own, rather than as part of a
- * larger caller compiled later.
+ * The XOR of two byte ranges, the last step of CFB in both directions, eight bytes at a time. The
+ * JIT of JDK 17 does not vectorize a byte loop over three arrays (they might overlap), so a byte
+ * loop runs at about a byte per cycle; reading and writing longs through a byte-array view is
+ * several times faster once compiled. A method of its own so that the JIT compiles this one loop
+ * early, on its own, rather than as part of a larger caller compiled later.
  */
 final class Xor {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
   private Xor() {}
 
-  /** {@code out[outOff + i] = a[aOff + i] ^ b[bOff + i]} for i in [0, len). */
+  /**
+   * {@code out[outOff + i] = a[aOff + i] ^ b[bOff + i]} for i in [0, len). {@code out} may be
+   * {@code a} or {@code b} at the same offset, not overlapping otherwise.
+   */
   static void xor(byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff, int len) {
-    for (int i = 0; i < len; i++) {
+    int i = 0;
+    for (; i <= len - 8; i += 8) {
+      long x = (long) LONGS.get(a, aOff + i) ^ (long) LONGS.get(b, bOff + i);
+      LONGS.set(out, outOff + i, x);
+    }
+    for (; i < len; i++) {
       out[outOff + i] = (byte) (a[aOff + i] ^ b[bOff + i]);
     }
   }
