@@ -8,10 +8,15 @@ import java.nio.ByteOrder;
  * The XOR of two byte ranges, the last step of CFB in both directions, eight bytes at a time. The
  * JIT of JDK 17 does not vectorize a byte loop over three arrays (they might overlap), so a byte
  * loop runs at about a byte per cycle; reading and writing longs through a byte-array view is
- * several times faster once compiled. A method of its own so that the JIT compiles this one loop
- * early, on its own, rather than as part of a larger caller compiled later.
+ * several times faster once compiled.
+ *
+ * <p>Ranges are XORed 4 KiB at a time, by a method of its own, for the JIT's sake (as {@link
+ * JdkPieces}): a 256 KiB call spends so long in its loop that C2 first compiles the loop alone (an
+ * on-stack replacement) and then the whole method again; in 4 KiB calls it compiles the method
+ * once, sooner. In a 512 MiB {@code sop encrypt} that saved some 0.2 s of CPU.
  */
 final class Xor {
+  private static final int PIECE = 4096;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -22,6 +27,13 @@ final class Xor {
    * {@code a} or {@code b} at the same offset, not overlapping otherwise.
    */
   static void xor(byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff, int len) {
+    for (int i = 0; i < len; i += PIECE) {
+      piece(a, aOff + i, b, bOff + i, out, outOff + i, Math.min(PIECE, len - i));
+    }
+  }
+
+  private static void piece(
+      byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff, int len) {
     int i = 0;
     for (; i <= len - 8; i += 8) {
       long x = (long) LONGS.get(a, aOff + i) ^ (long) LONGS.get(b, bOff + i);
