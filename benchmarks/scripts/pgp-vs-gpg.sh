@@ -28,6 +28,10 @@
 # Rounds: every command once per round, after one untimed round (which measures each command's
 # peak RSS), so that a slow phase of a shared machine falls on both sides alike instead of on one
 # command's consecutive runs.
+# "steal s" is the CPU time the hypervisor gave other guests while the command ran (both vCPUs,
+# from /proc/stat). It hurts ours more than gpg: gpg runs on one core, ours on two, so a stolen
+# core slows ours by up to half and gpg hardly at all. "quiet rounds" is the ratio over the rounds
+# in which neither ours nor gpg lost more than STEAL_MAX seconds (0.2 unless set), and how many.
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,6 +41,9 @@ JAR=${JAR:-examples/target/tributary-examples.jar}
 BASE_JAR=${BASE_JAR:-}
 JAVA=${JAVA:-java}
 FILES=${FILES:-random.bin data.csv}
+STEAL_MAX=${STEAL_MAX:-0.2}
+ticks=$(getconf CLK_TCK)
+steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; } # all CPUs, in clock ticks
 COMPRESSIONS=${COMPRESSIONS:-none zlib}
 ARMOR=${ARMOR:-0}
 gpg_armor=$([ "$ARMOR" = 1 ] && echo --armor || true)
@@ -131,9 +138,16 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
       rss[${commands[i]}]=$(/usr/bin/time -f %M bash -c "${commands[i + 1]}" 2>&1 >/dev/null \
         | tail -n 1)
     done
-    for round in $(seq "$RUNS"); do
-      hyperfine --runs 1 --style none --export-csv "$work/round-$round.csv" "${commands[@]}" \
-        >/dev/null
+    : >"$work/rounds.csv"
+    for round in $(seq "$RUNS"); do # one command at a time, to know the steal during each
+      for ((i = 1; i < ${#commands[@]}; i += 3)); do
+        before=$(steal_ticks)
+        hyperfine --runs 1 --style none --export-csv "$work/one.csv" \
+          -n "${commands[i]}" "${commands[i + 1]}" >/dev/null
+        after=$(steal_ticks)
+        tail -n +2 "$work/one.csv" >>"$work/rounds.csv"
+        echo "steal,${commands[i]},$(((after - before) * 1000 / ticks))" >>"$work/rounds.csv"
+      done
     done
     for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
       cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
@@ -142,29 +156,35 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     echo
     echo "$file, $comp$([ "$ARMOR" = 1 ] && echo ", armored" || true):"
     {
-      for round in $(seq "$RUNS"); do tail -n +2 "$work/round-$round.csv"; done
+      cat "$work/rounds.csv"
       for c in "${!rss[@]}"; do echo "rss,$c,${rss[$c]}"; done
-    } | awk -F, -v bytes="$(stat -c %s "$in")" '
+    } | awk -F, -v bytes="$(stat -c %s "$in")" -v quiet="$STEAL_MAX" '
       $1 == "rss" { rss[$2] = $3; next }
+      $1 == "steal" { steal[$2] += $3 / 1000; st[$2, n[$2]] = $3 / 1000; next }
       {
         n[$1]++; secs[$1] += $2; cpu[$1] += $5 + $6; t[$1, n[$1]] = $2
         if (!($1 in lo) || $2 < lo[$1]) lo[$1] = $2
         if (!($1 in hi) || $2 > hi[$1]) hi[$1] = $2
       }
       END {
-        printf "  %-15s %8s %13s %8s %7s %8s %10s %7s\n", "command", "seconds", "min-max", "MiB/s",
-          "CPU s", "RSS MiB", "speed/gpg", "won"
+        printf "  %-15s %8s %13s %8s %7s %7s %8s %10s %7s %13s\n", "command", "seconds", "min-max",
+          "MiB/s", "CPU s", "steal s", "RSS MiB", "speed/gpg", "won", "quiet rounds"
         split("gpg ours base floor", side, " ")
         for (v = 1; v <= 2; v++) {
           verb = v == 1 ? "encrypt" : "decrypt"
           for (s = 1; s <= 4; s++) {
             c = side[s] "-" verb
             if (!(c in n)) continue
-            g = "gpg-" verb; won = 0
-            for (r = 1; r <= n[c]; r++) if (t[c, r] < t[g, r]) won++
-            printf "  %-15s %8.2f %6.2f-%-6.2f %8.0f %7.2f %8.0f %9s %7s\n", c, secs[c] / n[c],
-              lo[c], hi[c], bytes / 1048576 / (secs[c] / n[c]), cpu[c] / n[c], rss[c] / 1024,
-              s == 1 ? "" : sprintf("%.2fx", secs[g] / secs[c]), s == 1 ? "" : won "/" n[c]
+            g = "gpg-" verb; won = 0; qn = 0; qg = 0; qc = 0
+            for (r = 1; r <= n[c]; r++) {
+              if (t[c, r] < t[g, r]) won++
+              if (st[c, r] <= quiet && st[g, r] <= quiet) { qn++; qg += t[g, r]; qc += t[c, r] }
+            }
+            quietcol = s == 1 ? "" : qn == 0 ? "0/" n[c] : sprintf("%.2fx in %d/%d", qg / qc, qn, n[c])
+            printf "  %-15s %8.2f %6.2f-%-6.2f %8.0f %7.2f %7.2f %8.0f %9s %7s %13s\n", c,
+              secs[c] / n[c], lo[c], hi[c], bytes / 1048576 / (secs[c] / n[c]), cpu[c] / n[c],
+              steal[c] / n[c], rss[c] / 1024, s == 1 ? "" : sprintf("%.2fx", secs[g] / secs[c]),
+              s == 1 ? "" : won "/" n[c], quietcol
           }
         }
       }'
