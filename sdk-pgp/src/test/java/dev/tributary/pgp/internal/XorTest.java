@@ -2,32 +2,31 @@ package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Xor} works eight bytes at a time with a byte tail: every length and every misalignment of
- * the three ranges must give the byte-by-byte XOR, and nothing outside the output range may change.
+ * {@link Xor} works eight bytes at a time, in 4 KiB pieces, with a byte tail: every length and
+ * every misalignment of the three ranges must give the byte-by-byte XOR, and nothing outside the
+ * output range may change.
  */
 class XorTest {
   @Test
   void xor_isTheBytewiseXor_forEveryLengthAndAlignment() {
     Random random = new Random(5);
-    byte[] a = new byte[120];
-    byte[] b = new byte[120];
-    random.nextBytes(a);
-    random.nextBytes(b);
+    byte[] a = bytes(random, 120);
+    byte[] b = bytes(random, 120);
     for (int len = 0; len <= 40; len++) {
       for (int aOff = 0; aOff < 9; aOff++) {
         for (int bOff = 0; bOff < 9; bOff++) {
           for (int outOff = 0; outOff < 9; outOff++) {
-            byte[] out = new byte[120];
-            random.nextBytes(out);
+            byte[] out = bytes(random, 120);
             byte[] expected = out.clone();
-            for (int i = 0; i < len; i++) {
-              expected[outOff + i] = (byte) (a[aOff + i] ^ b[bOff + i]);
-            }
+            System.arraycopy(bytewise(a, aOff, b, bOff, len), 0, expected, outOff, len);
+
             Xor.xor(a, aOff, b, bOff, out, outOff, len);
+
             assertThat(out)
                 .as("len %d, offsets %d %d %d", len, aOff, bOff, outOff)
                 .isEqualTo(expected);
@@ -40,14 +39,9 @@ class XorTest {
   @Test
   void xor_intoOneOfItsInputs_atTheSameOffset() {
     Random random = new Random(6);
-    byte[] a = new byte[1000];
-    byte[] b = new byte[1000];
-    random.nextBytes(a);
-    random.nextBytes(b);
-    byte[] expected = new byte[1000];
-    for (int i = 0; i < 1000; i++) {
-      expected[i] = (byte) (a[i] ^ b[i]);
-    }
+    byte[] a = bytes(random, 1000);
+    byte[] b = bytes(random, 1000);
+    byte[] expected = bytewise(a, 0, b, 0, 1000);
 
     byte[] intoA = a.clone();
     Xor.xor(intoA, 0, b, 0, intoA, 0, 1000);
@@ -59,21 +53,30 @@ class XorTest {
   }
 
   @Test
-  void xor_ofLargeRanges_matchesTheBytewiseXor() {
+  void xor_ofRangesSpanningManyPieces_isTheBytewiseXor() {
     Random random = new Random(7);
-    byte[] a = new byte[300_001];
-    byte[] b = new byte[300_001];
-    random.nextBytes(a);
-    random.nextBytes(b);
-    byte[] out = new byte[300_003];
+    byte[] a = bytes(random, 300_001);
+    byte[] b = bytes(random, 300_001);
+    byte[] out = new byte[300_004];
+
     Xor.xor(a, 1, b, 0, out, 3, 300_000);
-    for (int i = 0; i < 300_000; i++) {
-      if (out[3 + i] != (byte) (a[1 + i] ^ b[i])) {
-        throw new AssertionError("byte " + i + " differs");
-      }
+
+    assertThat(Arrays.copyOfRange(out, 3, 300_003)).isEqualTo(bytewise(a, 1, b, 0, 300_000));
+    assertThat(Arrays.copyOf(out, 3)).containsOnly(0);
+    assertThat(out[300_003]).isZero();
+  }
+
+  private static byte[] bytes(Random random, int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private static byte[] bytewise(byte[] a, int aOff, byte[] b, int bOff, int len) {
+    byte[] x = new byte[len];
+    for (int i = 0; i < len; i++) {
+      x[i] = (byte) (a[aOff + i] ^ b[bOff + i]);
     }
-    assertThat(out[0]).isZero();
-    assertThat(out[1]).isZero();
-    assertThat(out[2]).isZero();
+    return x;
   }
 }
