@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The child JVM of {@link ConstantMemoryTest}: encrypts {@code args[0]} MiB of generated data with
  * {@code args[1]} compression through the public API and decrypts it again through an OS pipe, on a
- * heap far smaller than the data, then prints the count and SHA-256 of both sides. Exits 0 only if
- * they match; a failure is thrown out of {@code main} (exit code 1).
+ * heap smaller than the data, then prints the count and SHA-256 of both sides. Exits 0 only if they
+ * match; a failure is thrown out of {@code main} (exit code 1).
  */
 public final class ConstantMemoryRoundTrip {
   private ConstantMemoryRoundTrip() {}
