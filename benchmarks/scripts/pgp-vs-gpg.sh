@@ -11,10 +11,10 @@
 #   ARMOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # ASCII armor
 #   FLOOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # and the floor
 #
-# FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message and
-# SHA-1s it (Sha1Floor.java), the least any JVM decryption must do, since the MDC hash runs over
-# the whole plaintext in order. When the floor is slower than gpg's decryption, so is every JVM
-# decryptor on that machine.
+# FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message (on a
+# helper thread, as ours does) and SHA-1s it (Sha1Floor.java), the least any JVM decryption must
+# do, since the MDC hash runs over the whole plaintext in order. When the floor is slower than
+# gpg's decryption, so is every JVM decryptor on that machine.
 #
 # Both sides use binary output (ARMOR=1: ASCII armor, gpg --armor against sop without --no-armor), AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
 # from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
