@@ -145,4 +145,24 @@ class SequoiaInteropTest {
     assertThatThrownBy(() -> decrypt(with(PgpTestKeys.CAROL_SEQUOIA), message))
         .isInstanceOf(PgpIntegrityException.class);
   }
+
+  /**
+   * {@code sqop dearmor} reads our armor back to the binary, and we read {@code sqop armor}'s back
+   * to it too, under the same label; re-armoring sqop's armor gives exactly ours. GnuPG is not
+   * tested here: {@code gpg --enarmor} writes {@code -----BEGIN PGP ARMORED FILE-----} with a
+   * comment header, gpg's own wrapping for any file, which is not one of OpenPGP's armor labels
+   * (RFC 9580, section 6.2), so {@link PgpArmor} refuses it ({@code PgpArmorTest}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("dev.tributary.pgp.PgpArmorTest#SAMPLES")
+  void armorAndDearmor_bothDirections_giveTheBinaryBack(PgpArmorTest.Sample sample) {
+    byte[] ours = PgpArmorTest.armor(sample.binary());
+    byte[] theirs = sqop(sample.binary(), "armor").ok().out();
+
+    assertThat(sqop(ours, "dearmor").ok().out()).isEqualTo(sample.binary());
+    assertThat(new String(theirs, StandardCharsets.US_ASCII))
+        .startsWith("-----BEGIN PGP " + sample.label() + "-----\n");
+    assertThat(PgpArmorTest.dearmor(theirs)).isEqualTo(sample.binary());
+    assertThat(PgpArmorTest.armor(theirs)).isEqualTo(ours);
+  }
 }

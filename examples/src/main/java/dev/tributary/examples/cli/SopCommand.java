@@ -24,7 +24,7 @@ import picocli.CommandLine.Unmatched;
     name = "sop",
     description = {
       "Stateless OpenPGP (draft-dkg-openpgp-stateless-cli): version, generate-key, extract-cert,"
-          + " encrypt, decrypt, sign, verify. Run 'sop help' for the verbs."
+          + " encrypt, decrypt, sign, verify, armor, dearmor. Run 'sop help' for the verbs."
     })
 final class SopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

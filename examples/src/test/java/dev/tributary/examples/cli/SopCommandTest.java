@@ -210,7 +210,9 @@ class SopCommandTest {
           .contains("encrypt ", "Encrypts stdin to the certificates.")
           .contains("decrypt ", "Decrypts stdin with the keys.")
           .contains("sign ", "Makes a detached signature over stdin.")
-          .contains("verify ", "Checks detached signatures over stdin.");
+          .contains("verify ", "Checks detached signatures over stdin.")
+          .contains("armor ", "Armors the OpenPGP data on stdin, labelled after its first packet.")
+          .contains("dearmor ", "Writes the armored OpenPGP data on stdin as binary.");
     }
   }
 
@@ -219,5 +221,65 @@ class SopCommandTest {
     StringWriter help = new StringWriter();
     TributaryCli.run(new PrintWriter(help, true), new PrintWriter(err, true), "--help");
     assertThat(help.toString()).contains("sop");
+  }
+
+  @Test
+  void armor_labelsByFirstPacket_dearmorGivesTheBinaryBack_andBinaryPassesDearmor() {
+    PgpKey key =
+        PgpKey.readAll(bytes(PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey()), Secret.empty()).get(0);
+    byte[] cert = key.certificate().encoded();
+
+    assertThat(sop(cert, "armor")).isZero();
+    String armored = new String(out, StandardCharsets.US_ASCII);
+    assertThat(armored)
+        .startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n")
+        .endsWith("-----END PGP PUBLIC KEY BLOCK-----\n");
+    assertThat(sop(bytes(armored), "armor")).as("armor of armor").isZero();
+    assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo(armored);
+    assertThat(sop(bytes(armored), "dearmor")).isZero();
+    assertThat(out).isEqualTo(cert);
+    assertThat(sop(cert, "dearmor")).isZero();
+    assertThat(out).isEqualTo(cert);
+    assertThat(sop(key.encoded(), "armor")).isZero();
+    assertThat(new String(out, StandardCharsets.US_ASCII))
+        .startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----\n");
+  }
+
+  @Test
+  void armorAndDearmor_refuseWhatIsNotOpenPgp_with41AndOneLineInWords() {
+    String damaged =
+        PgpTestKeys.ALICE_RSA.armoredPublicKey().replaceFirst("\n=[A-Za-z0-9+/]{4}\n", "\n=AAAA\n");
+    for (String verb : new String[] {"armor", "dearmor"}) {
+      assertThat(sop(bytes("just some text\n"), verb)).as("%s of text", verb).isEqualTo(41);
+      assertThat(sop(new byte[0], verb)).as("%s of nothing", verb).isEqualTo(41);
+      assertThat(sop(bytes(damaged), verb)).as("%s of a bad checksum", verb).isEqualTo(41);
+    }
+    assertThat(err.toString().lines())
+        .hasSize(6)
+        .allMatch(line -> line.startsWith("sop: "))
+        .contains(
+            "sop: the input is empty: no OpenPGP data",
+            "sop: the armor checksum (the line beginning with '=' before the footer) does not"
+                + " match: the public key block was changed or damaged when it was copied");
+  }
+
+  @Test
+  void armor_label_isNotOffered_soItIsAnUnsupportedOption37() {
+    byte[] cert = PgpTestKeys.ALICE_RSA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII);
+    assertThat(sop(cert, "armor", "--label=sig")).isEqualTo(37);
+    assertThat(sop(cert, "armor", "--label", "auto")).isEqualTo(37);
+    assertThat(err.toString()).contains("--label");
+    assertThat(sop(cert, "dearmor", "--label=sig")).isEqualTo(37);
+  }
+
+  @Test
+  void help_describesArmorAndDearmor() {
+    assertThat(sop(new byte[0], "help", "armor")).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "usage: sop armor\n\nArmors the OpenPGP data on stdin, labelled after its first"
+                + " packet.\n");
+    assertThat(sop(new byte[0], "help", "dearmor")).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8)).startsWith("usage: sop dearmor\n");
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +103,26 @@ class SopJarIT {
     Result dec = run(file("bad.pgp", message), jar("decrypt", key.toString()));
     assertThat(dec.code()).isEqualTo(29);
     assertThat(dec.err()).contains("failed its integrity check");
+  }
+
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarArmors_sqopDearmors_andJarDearmorsItBack_8MiB() throws Exception {
+    byte[] binary = new byte[8 << 20];
+    new SplittableRandom(7).nextBytes(binary);
+    binary[0] = (byte) 0xCB; // a literal data packet's first octet: armored as a MESSAGE
+    Path input = file("data.pgp", binary);
+
+    Result armored = run(input, jar("armor"));
+    assertThat(armored.code()).as(armored.err()).isZero();
+    assertThat(new String(armored.out(), 0, 28, StandardCharsets.US_ASCII))
+        .isEqualTo("-----BEGIN PGP MESSAGE-----\n");
+    Path armoredFile = file("data.asc", armored.out());
+    Result sqop = run(armoredFile, "sqop", "dearmor");
+    assertThat(sqop.code()).as(sqop.err()).isZero();
+    assertThat(sqop.out()).isEqualTo(binary);
+    Result back = run(armoredFile, jar("dearmor"));
+    assertThat(back.code()).as(back.err()).isZero();
+    assertThat(back.out()).isEqualTo(binary);
   }
 }

@@ -6,10 +6,16 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Tells binary OpenPGP data from ASCII armor, and anything else from both. */
 final class ArmorDetection {
   private static final int PEEK = 64;
+
+  /** The labels {@link #anyKind} reads: those of RFC 9580, section 6.2, but for split messages. */
+  private static final List<String> ANY_KIND =
+      List.of("MESSAGE", "PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK", "SIGNATURE");
 
   private ArmorDetection() {}
 
@@ -32,9 +38,52 @@ final class ArmorDetection {
     return binary(source, "MESSAGE", false);
   }
 
-  private static InputStream binary(InputStream source, String expectedBlock, boolean checkCrc)
-      throws IOException {
+  /**
+   * A stream of the binary packets of {@code source}, whichever kind of armored block it holds (a
+   * message, a public or private key block, a signature), its checksum checked, or {@code source}
+   * itself if it is binary. Once its packets have been read, {@link ArmorDecoder#require} refuses
+   * armor that ended without its footer line. For {@code sop armor} and {@code dearmor}, which
+   * convert whatever OpenPGP data they are given.
+   */
+  static InputStream anyKind(InputStream source) throws IOException {
     BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
+    String text = peekText(in);
+    if (text == null) {
+      return in;
+    }
+    for (String block : ANY_KIND) {
+      if (text.startsWith("-----BEGIN PGP " + block + "-----")) {
+        return decoder(in, block, true);
+      }
+    }
+    String found = label(text);
+    if (found == null) {
+      throw new PgpDataException(
+          Reason.NOT_OPENPGP,
+          "the input is not OpenPGP data: it neither starts with an OpenPGP packet nor with an"
+              + " armor header line such as -----BEGIN PGP MESSAGE-----");
+    }
+    if (found.equals("SIGNED MESSAGE")) {
+      throw new PgpDataException(
+          Reason.NOT_OPENPGP,
+          "the input is a cleartext-signed message (-----BEGIN PGP SIGNED MESSAGE-----): its text"
+              + " is not armored, so it is neither converted to binary nor armored again");
+    }
+    throw new PgpDataException(
+        Reason.MALFORMED,
+        ArmorLines.isLabel(found)
+            ? "the input is one part of a message split into several armored blocks"
+                + " (-----BEGIN PGP MESSAGE, PART n-----), which is not read here"
+            : "the armor header line is not one of OpenPGP's: it should read -----BEGIN PGP"
+                + " MESSAGE-----, PUBLIC KEY BLOCK, PRIVATE KEY BLOCK or SIGNATURE; it was"
+                + " damaged, or the data is not OpenPGP (gpg --enarmor writes ARMORED FILE)");
+  }
+
+  /**
+   * The first characters of {@code in}, without leading whitespace, or {@code null} if it starts
+   * with an OpenPGP packet; leaves {@code in} where it was.
+   */
+  private static @Nullable String peekText(BufferedInputStream in) throws IOException {
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
     in.reset();
@@ -42,18 +91,40 @@ final class ArmorDetection {
       throw new PgpDataException(Reason.NOT_OPENPGP, "the input is empty: no OpenPGP data");
     }
     if ((head[0] & 0x80) != 0) {
+      return null;
+    }
+    return new String(head, StandardCharsets.ISO_8859_1).stripLeading();
+  }
+
+  /** What stands between {@code -----BEGIN PGP } and {@code -----}, or null if not armor. */
+  private static @Nullable String label(String text) {
+    if (!text.startsWith("-----BEGIN PGP ")) {
+      return null;
+    }
+    return text.substring(15, Math.max(15, text.indexOf("-----", 15)));
+  }
+
+  private static ArmorDecoder decoder(BufferedInputStream in, String block, boolean checkCrc)
+      throws IOException {
+    String problem = ArmorLines.skipHeaders(in, block);
+    if (problem != null) {
+      throw new PgpDataException(Reason.MALFORMED, problem);
+    }
+    return ArmorDecoder.open(in, block, checkCrc);
+  }
+
+  private static InputStream binary(InputStream source, String expectedBlock, boolean checkCrc)
+      throws IOException {
+    BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
+    String text = peekText(in);
+    if (text == null) {
       return in;
     }
-    String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("-----BEGIN PGP " + expectedBlock)) {
-      String problem = ArmorLines.skipHeaders(in, expectedBlock);
-      if (problem != null) {
-        throw new PgpDataException(Reason.MALFORMED, problem);
-      }
-      return ArmorDecoder.open(in, expectedBlock, checkCrc);
+      return decoder(in, expectedBlock, checkCrc);
     }
-    if (text.startsWith("-----BEGIN PGP ")) {
-      String found = text.substring(15, Math.max(15, text.indexOf("-----", 15)));
+    String found = label(text);
+    if (found != null) {
       if (!ArmorLines.isLabel(found)) {
         throw new PgpDataException(
             Reason.MALFORMED,

@@ -44,6 +44,8 @@ public final class Sop {
     VERBS.put("decrypt", DecryptVerb::new);
     VERBS.put("sign", SignVerb::new);
     VERBS.put("verify", VerifyVerb::new);
+    VERBS.put("armor", ArmorVerb::armor);
+    VERBS.put("dearmor", ArmorVerb::dearmor);
     VERBS.put("help", () -> new HelpVerb(VERBS));
   }
 
