@@ -87,6 +87,15 @@ class SopJarIT {
   }
 
   @Test
+  void jarListProfiles_printsTheDefaultFirst_andRefusesAVerbWithoutProfiles() throws Exception {
+    Path empty = file("empty", new byte[0]);
+    Result profiles = run(empty, jar("list-profiles", "generate-key"));
+    assertThat(profiles.code()).as(profiles.err()).isZero();
+    assertThat(new String(profiles.out(), StandardCharsets.UTF_8)).startsWith("default: ");
+    assertThat(run(empty, jar("list-profiles", "sign")).code()).isEqualTo(89);
+  }
+
+  @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);
     Path cert =
