@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +50,37 @@ class SopCommandTest {
     return new String(out, StandardCharsets.UTF_8);
   }
 
+  /** A version the POM hands the test JVM (examples/pom.xml, systemPropertyVariables). */
+  static String fromPom(String property) {
+    return Objects.requireNonNull(System.getProperty(property), property + " not set by the POM");
+  }
+
   @Test
-  void version_printsNameAndVersion() {
+  void version_printsTheProjectVersionFromTheBuild_andBackendTheBouncyCastleVersion() {
     assertThat(sop(new byte[0], "version")).isZero();
-    assertThat(text()).startsWith("tributary-sop ");
+    assertThat(text()).isEqualTo("tributary-sop " + fromPom("tributary.version") + "\n");
+    for (String flag : new String[] {"--backend", "--extended"}) {
+      assertThat(sop(new byte[0], "version", flag)).isZero();
+      List<String> lines = text().lines().toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0)).isEqualTo("tributary-sop " + fromPom("tributary.version"));
+      assertThat(lines.get(1)).contains("BouncyCastle " + fromPom("bouncycastle.version") + " ");
+    }
+  }
+
+  @Test
+  void versionSopSpec_isThePartialDraftRevision_thenWhatIsMissing() {
+    assertThat(sop(new byte[0], "version", "--sop-spec")).isZero();
+    List<String> lines = text().lines().toList();
+    assertThat(lines.get(0)).matches("~draft-dkg-openpgp-stateless-cli-\\d\\d");
+    assertThat(lines.subList(1, lines.size()))
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("missing: "))
+        .contains("missing: inline-sign", "missing: change-key-password", "missing: revoke-key")
+        .contains("missing: decrypt --with-password")
+        .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
+        .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
+    assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
   }
 
   /** The lines of {@code sop list-profiles verb}, each checked to be "name: description". */
@@ -285,7 +313,7 @@ class SopCommandTest {
     for (String help : new String[] {"help", "--help"}) {
       assertThat(sop(new byte[0], help)).isZero();
       assertThat(new String(out, StandardCharsets.UTF_8))
-          .contains("version ", "Prints the implementation's name and version.")
+          .contains("version ", "Prints the implementation's name and version, or the draft")
           .contains("list-profiles ", "Lists the profiles a verb's --profile accepts")
           .contains("generate-key ", "Generates a private key.")
           .contains("extract-cert ", "Extracts the certificate of a key on stdin.")

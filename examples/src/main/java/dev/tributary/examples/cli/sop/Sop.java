@@ -38,7 +38,7 @@ public final class Sop {
   private static final Map<String, Supplier<Verb>> VERBS = new LinkedHashMap<>();
 
   static {
-    VERBS.put("version", VersionVerb::new);
+    VERBS.put("version", () -> new VersionVerb(VERBS));
     VERBS.put("list-profiles", () -> new ListProfilesVerb(VERBS));
     VERBS.put("generate-key", GenerateKeyVerb::new);
     VERBS.put("extract-cert", ExtractCertVerb::new);
