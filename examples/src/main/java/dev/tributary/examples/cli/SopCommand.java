@@ -23,8 +23,9 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "sop",
     description = {
-      "Stateless OpenPGP (draft-dkg-openpgp-stateless-cli): version, generate-key, extract-cert,"
-          + " encrypt, decrypt, sign, verify, armor, dearmor. Run 'sop help' for the verbs."
+      "Stateless OpenPGP (draft-dkg-openpgp-stateless-cli): version, list-profiles,"
+          + " generate-key, extract-cert, encrypt, decrypt, sign, verify, armor, dearmor."
+          + " Run 'sop help' for the verbs."
     })
 final class SopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.auth.Secret;
 import dev.tributary.examples.cli.sop.Sop;
+import dev.tributary.pgp.ComponentKey;
+import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +46,112 @@ class SopCommandTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  String text() {
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  /** A version the POM hands the test JVM (examples/pom.xml, systemPropertyVariables). */
+  static String fromPom(String property) {
+    return Objects.requireNonNull(System.getProperty(property), property + " not set by the POM");
+  }
+
   @Test
-  void version_printsNameAndVersion() {
+  void version_printsTheProjectVersionFromTheBuild_andBackendTheBouncyCastleVersion() {
     assertThat(sop(new byte[0], "version")).isZero();
-    assertThat(new String(out, StandardCharsets.UTF_8)).startsWith("tributary-sop ");
+    assertThat(text()).isEqualTo("tributary-sop " + fromPom("tributary.version") + "\n");
+    for (String flag : new String[] {"--backend", "--extended"}) {
+      assertThat(sop(new byte[0], "version", flag)).isZero();
+      List<String> lines = text().lines().toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0)).isEqualTo("tributary-sop " + fromPom("tributary.version"));
+      assertThat(lines.get(1)).contains("BouncyCastle " + fromPom("bouncycastle.version") + " ");
+    }
+  }
+
+  @Test
+  void versionSopSpec_isThePartialDraftRevision_thenWhatIsMissing() {
+    assertThat(sop(new byte[0], "version", "--sop-spec")).isZero();
+    List<String> lines = text().lines().toList();
+    assertThat(lines.get(0)).matches("~draft-dkg-openpgp-stateless-cli-\\d\\d");
+    assertThat(lines.subList(1, lines.size()))
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("missing: "))
+        .contains("missing: inline-sign", "missing: change-key-password", "missing: revoke-key")
+        .contains("missing: decrypt --with-password")
+        .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
+        .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
+    assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
+  }
+
+  /** The lines of {@code sop list-profiles verb}, each checked to be "name: description". */
+  List<String> listedProfiles(String verb) {
+    assertThat(sop(new byte[0], "list-profiles", verb)).as(err.toString()).isZero();
+    List<String> names = new ArrayList<>();
+    for (String line : text().lines().toList()) {
+      assertThat(line).matches("[^\\s:]+: \\S.*");
+      names.add(line.substring(0, line.indexOf(':')));
+    }
+    assertThat(names).as("the draft's limit").isNotEmpty().hasSizeLessThanOrEqualTo(4);
+    return names;
+  }
+
+  /** The primary key's algorithm, size and version, as the key generate-key wrote describes it. */
+  String kindOfGeneratedKey() {
+    ComponentKey primary = PgpKey.readAll(out, Secret.empty()).get(0).describe().primaryKey();
+    return primary.algorithm() + " " + primary.bits() + " v" + primary.version();
+  }
+
+  @Test
+  void listProfiles_generateKey_namesEveryKeyProfile_defaultFirst_eachMakingItsOwnKind() {
+    List<String> names = listedProfiles("generate-key");
+    assertThat(names.get(0)).isEqualTo("default");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            Arrays.stream(KeyProfile.values()).map(KeyProfile::profileName).toArray(String[]::new));
+    List<String> kinds = new ArrayList<>();
+    for (String name : names) {
+      assertThat(sop(new byte[0], "generate-key", "--profile=" + name, "P <p@example.com>"))
+          .as(name + ": " + err)
+          .isZero();
+      kinds.add(kindOfGeneratedKey());
+    }
+    assertThat(new HashSet<>(kinds)).as("one kind of key per profile").hasSameSizeAs(names);
+    assertThat(sop(new byte[0], "generate-key", "D <d@example.com>")).isZero();
+    assertThat(kindOfGeneratedKey()).as("no --profile: the first listed").isEqualTo(kinds.get(0));
+  }
+
+  @Test
+  void listProfiles_encrypt_defaultFirst_andEveryListedProfileEncryptsAMessageThatDecrypts()
+      throws Exception {
+    List<String> names = listedProfiles("encrypt");
+    assertThat(names.get(0)).isEqualTo("default");
+    assertThat(names).contains("rfc9580");
+    assertThat(sop(new byte[0], "generate-key", "--profile=rfc9580", "V6 <v6@example.com>"))
+        .isZero();
+    String key = file("v6.sec", text());
+    assertThat(sop(bytes(Files.readString(Path.of(key))), "extract-cert")).isZero();
+    String cert = file("v6.pub", text());
+    for (String name : names) {
+      assertThat(sop(bytes("profile " + name), "encrypt", "--profile=" + name, cert))
+          .as(name + ": " + err)
+          .isZero();
+      assertThat(sop(out, "decrypt", key)).as(name + ": " + err).isZero();
+      assertThat(text()).isEqualTo("profile " + name);
+    }
+    assertThat(sop(bytes("x"), "encrypt", "--profile=rfc4880", cert)).isEqualTo(89);
+  }
+
+  @Test
+  void listProfiles_forAVerbWithoutProfiles_orAnUnknownOne_is89_withoutAnArgument19() {
+    for (String verb : new String[] {"sign", "decrypt", "version", "armor", "list-profiles"}) {
+      assertThat(sop(new byte[0], "list-profiles", verb)).as(verb).isEqualTo(89);
+      assertThat(out).isEmpty();
+    }
+    assertThat(sop(new byte[0], "list-profiles", "frobnicate")).isEqualTo(89);
+    assertThat(err.toString()).contains("takes no --profile: sign", "unknown verb: frobnicate");
+    assertThat(sop(new byte[0], "list-profiles")).isEqualTo(19);
+    assertThat(sop(new byte[0], "list-profiles", "encrypt", "sign")).isEqualTo(37);
+    assertThat(err.toString().lines()).allMatch(line -> line.startsWith("sop: "));
   }
 
   @Test
@@ -204,7 +313,8 @@ class SopCommandTest {
     for (String help : new String[] {"help", "--help"}) {
       assertThat(sop(new byte[0], help)).isZero();
       assertThat(new String(out, StandardCharsets.UTF_8))
-          .contains("version ", "Prints the implementation's name and version.")
+          .contains("version ", "Prints the implementation's name and version, or the draft")
+          .contains("list-profiles ", "Lists the profiles a verb's --profile accepts")
           .contains("generate-key ", "Generates a private key.")
           .contains("extract-cert ", "Extracts the certificate of a key on stdin.")
           .contains("encrypt ", "Encrypts stdin to the certificates.")

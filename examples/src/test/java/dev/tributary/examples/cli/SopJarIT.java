@@ -87,6 +87,28 @@ class SopJarIT {
   }
 
   @Test
+  void jarVersion_printsTheVersionsOfThePom_andListsProfiles() throws Exception {
+    Path empty = file("empty", new byte[0]);
+    Result version = run(empty, jar("version", "--backend"));
+    assertThat(version.code()).as(version.err()).isZero();
+    List<String> lines = new String(version.out(), StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .isEqualTo("tributary-sop " + SopCommandTest.fromPom("tributary.version"));
+    assertThat(lines.get(1))
+        .contains("BouncyCastle " + SopCommandTest.fromPom("bouncycastle.version") + " ");
+    Result spec = run(empty, jar("version", "--sop-spec"));
+    assertThat(spec.code()).as(spec.err()).isZero();
+    assertThat(new String(spec.out(), StandardCharsets.UTF_8))
+        .startsWith("~draft-dkg-openpgp-stateless-cli-")
+        .contains("\nmissing: inline-sign\n");
+    Result profiles = run(empty, jar("list-profiles", "generate-key"));
+    assertThat(profiles.code()).as(profiles.err()).isZero();
+    assertThat(new String(profiles.out(), StandardCharsets.UTF_8)).startsWith("default: ");
+    assertThat(run(empty, jar("list-profiles", "sign")).code()).isEqualTo(89);
+  }
+
+  @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);
     Path cert =

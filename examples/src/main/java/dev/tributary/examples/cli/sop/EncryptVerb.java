@@ -7,11 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code sop} verb: encrypts stdin to the certificates. */
 final class EncryptVerb implements Verb {
+  /** The profiles, each with whether it allows SEIPD v2 (AEAD); the default first. */
+  private static final List<Profile<Boolean>> PROFILES =
+      List.of(
+          new Profile<>(
+              "default", "SEIPD v1 (no AEAD), which GnuPG and every other tool reads", false),
+          new Profile<>(
+              "rfc9580", "SEIPD v2 (AEAD, OCB) where every recipient announces it", true));
+
   @Override
   public String description() {
     return "Encrypts stdin to the certificates.";
@@ -26,12 +35,17 @@ final class EncryptVerb implements Verb {
         .addOption(
             Verb.value(
                 "with-key-password", "PASSWORD", "A file with a --sign-with key's password."))
-        .addOption(Verb.value("profile", "PROFILE", "default, or rfc9580 to allow AEAD."))
+        .addOption(Verb.profileOption(PROFILES, "The encryption format"))
         .addOption(
             Verb.value(
                 "compression",
                 "ALGORITHM",
                 "Extension: NONE (the default, like other sop tools), ZIP, ZLIB or BZIP2."));
+  }
+
+  @Override
+  public List<Profile<Boolean>> profiles() {
+    return PROFILES;
   }
 
   @Override
@@ -44,15 +58,12 @@ final class EncryptVerb implements Verb {
     if (!Verb.single(line, "as", "binary").equals("binary")) {
       throw new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, "only --as=binary is supported");
     }
-    String profile = Verb.single(line, "profile", "default");
-    if (!profile.equals("default") && !profile.equals("rfc9580")) {
-      throw new SopExit.Failure(SopExit.UNSUPPORTED_PROFILE, "unknown profile: " + profile);
-    }
+    boolean allowAead = Verb.profile(line, PROFILES);
     PgpEncryptor.Builder b =
         PgpEncryptor.builder()
             .armor(!line.hasOption("no-armor"))
             .compression(compression(Verb.single(line, "compression", "NONE")))
-            .allowAead(profile.equals("rfc9580"));
+            .allowAead(allowAead);
     try {
       b.recipients(SopIo.certs(line.getArgList()));
       SopIo.keys(Verb.values(line, "sign-with"), Verb.values(line, "with-key-password"))

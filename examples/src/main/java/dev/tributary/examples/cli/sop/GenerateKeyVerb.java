@@ -6,12 +6,38 @@ import dev.tributary.pgp.PgpKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code sop} verb: generates a private key. */
+/**
+ * {@code sop} verb: generates a private key. Its profiles are sdk-pgp's {@link KeyProfile}s, under
+ * their {@link KeyProfile#profileName()}, the one named {@code default} first.
+ */
 final class GenerateKeyVerb implements Verb {
+  private static final List<Profile<KeyProfile>> PROFILES = profilesOf(KeyProfile.values());
+
+  private static List<Profile<KeyProfile>> profilesOf(KeyProfile... kinds) {
+    List<Profile<KeyProfile>> profiles = new ArrayList<>();
+    for (KeyProfile kind : kinds) {
+      profiles.add(new Profile<>(kind.profileName(), description(kind), kind));
+    }
+    profiles.sort(Comparator.comparing(p -> !p.name().equals("default")));
+    return List.copyOf(profiles);
+  }
+
+  /** Its line in {@code sop list-profiles}; a KeyProfile added to sdk-pgp must be added here. */
+  private static String description(KeyProfile kind) {
+    return switch (kind) {
+      case CURVE25519 -> "v4 key, Ed25519 and Curve25519 ECDH, readable by GnuPG 2.2 and later";
+      case RFC9580 -> "RFC 9580 v6 key, Ed25519 and X25519; GnuPG 2.2 and 2.4 cannot use it";
+      case RSA3072 -> "v4 key, RSA 3072 for signing and encryption, for tools without ECC";
+      case RSA4096 -> "v4 key, RSA 4096 for signing and encryption";
+    };
+  }
+
   @Override
   public String description() {
     return "Generates a private key.";
@@ -23,7 +49,12 @@ final class GenerateKeyVerb implements Verb {
         .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
         .addOption(
             Verb.value("with-key-password", "PASSWORD", "A file with the key's new password."))
-        .addOption(Verb.value("profile", "PROFILE", "The key's algorithms; default if absent."));
+        .addOption(Verb.profileOption(PROFILES, "The key's algorithms"));
+  }
+
+  @Override
+  public List<Profile<KeyProfile>> profiles() {
+    return PROFILES;
   }
 
   @Override
@@ -33,16 +64,7 @@ final class GenerateKeyVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    String profile = Verb.single(line, "profile", "default");
-    KeyProfile chosen = null;
-    for (KeyProfile p : KeyProfile.values()) {
-      if (p.profileName().equals(profile)) {
-        chosen = p;
-      }
-    }
-    if (chosen == null) {
-      throw new SopExit.Failure(SopExit.UNSUPPORTED_PROFILE, "unknown profile: " + profile);
-    }
+    KeyProfile chosen = Verb.profile(line, PROFILES);
     String passwordFile = Verb.single(line, "with-key-password");
     Secret password =
         passwordFile == null ? Secret.empty() : SopIo.passwords(List.of(passwordFile)).get(0);

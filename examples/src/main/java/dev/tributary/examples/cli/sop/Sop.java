@@ -26,7 +26,8 @@ import org.apache.commons.cli.ParseException;
  * Runs one Stateless OpenPGP verb. Certificates, keys and password files are named as arguments;
  * data comes on {@code in} and results go to {@code out} as bytes; errors are one line on {@code
  * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 41 bad data, 67 key
- * is protected, 19 missing argument, 37 unsupported option, 69 unsupported subcommand, …).
+ * is protected, 19 missing argument, 37 unsupported option, 69 unsupported subcommand, 89
+ * unsupported profile, …).
  *
  * <p>Arguments are parsed with Apache Commons CLI, not picocli like the rest of the runner: a sop
  * call is usually a fresh JVM, and building even one verb's picocli model cost it some 0.3 s, four
@@ -37,7 +38,8 @@ public final class Sop {
   private static final Map<String, Supplier<Verb>> VERBS = new LinkedHashMap<>();
 
   static {
-    VERBS.put("version", VersionVerb::new);
+    VERBS.put("version", () -> new VersionVerb(VERBS));
+    VERBS.put("list-profiles", () -> new ListProfilesVerb(VERBS));
     VERBS.put("generate-key", GenerateKeyVerb::new);
     VERBS.put("extract-cert", ExtractCertVerb::new);
     VERBS.put("encrypt", EncryptVerb::new);

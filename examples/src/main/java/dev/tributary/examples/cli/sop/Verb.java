@@ -25,8 +25,22 @@ interface Verb {
     }
   }
 
+  /**
+   * A value {@code --profile} may name: its name, the one line {@code sop list-profiles} prints
+   * after it, and what the verb does with it.
+   */
+  record Profile<T>(String name, String description, T value) {}
+
   /** The one line {@code sop help} prints for this verb. */
   String description();
+
+  /**
+   * The profiles {@code --profile} accepts, the default (used when the option is absent) first;
+   * empty for a verb without {@code --profile}. {@code sop list-profiles} prints these.
+   */
+  default List<? extends Profile<?>> profiles() {
+    return List.of();
+  }
 
   /** The options, built only for the verb being run. */
   Options options();
@@ -69,6 +83,34 @@ interface Verb {
   static String single(CommandLine line, String name, String defaultValue) {
     String value = single(line, name);
     return value == null ? defaultValue : value;
+  }
+
+  /**
+   * The value of the profile {@code --profile} names among {@code profiles}, or of the first (the
+   * default) when it is absent; a name not among them is {@code UNSUPPORTED_PROFILE} (89).
+   */
+  static <T> T profile(CommandLine line, List<Profile<T>> profiles) {
+    String name = single(line, "profile");
+    if (name == null) {
+      return profiles.get(0).value();
+    }
+    for (Profile<T> p : profiles) {
+      if (p.name().equals(name)) {
+        return p.value();
+      }
+    }
+    throw new SopExit.Failure(
+        SopExit.UNSUPPORTED_PROFILE,
+        "unknown profile: " + name + "; sop list-profiles names the profiles");
+  }
+
+  /** The {@code --profile} option, its help naming the profiles, the default first. */
+  static Option profileOption(List<? extends Profile<?>> profiles, String what) {
+    StringBuilder names = new StringBuilder();
+    for (Profile<?> p : profiles) {
+      names.append(names.length() == 0 ? "" : ", ").append(p.name());
+    }
+    return value("profile", "PROFILE", what + ": " + names + " (the first is the default).");
   }
 
   /** Every value of a repeatable option, in command-line order; empty when it is absent. */

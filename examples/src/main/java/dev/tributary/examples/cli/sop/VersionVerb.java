@@ -3,21 +3,38 @@ package dev.tributary.examples.cli.sop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code sop} verb: prints the implementation's name and version. */
+/**
+ * {@code sop} verb: prints the implementation's name and version, which the build writes into
+ * {@code sop-version.properties} (Maven resource filtering) with the BouncyCastle version it builds
+ * against; {@code --sop-spec} prints the draft revision instead ({@link SopSpec}).
+ */
 final class VersionVerb implements Verb {
+  private final Map<String, Supplier<Verb>> verbs;
+
+  VersionVerb(Map<String, Supplier<Verb>> verbs) {
+    this.verbs = verbs;
+  }
+
   @Override
   public String description() {
-    return "Prints the implementation's name and version.";
+    return "Prints the implementation's name and version, or the draft it follows.";
   }
 
   @Override
   public Options options() {
     return new Options()
         .addOption(Verb.flag("backend", "Also names the OpenPGP library underneath."))
-        .addOption(Verb.flag("extended", "Prints more detail (here: the same as --backend)."));
+        .addOption(Verb.flag("extended", "Prints more detail (here: the same as --backend)."))
+        .addOption(
+            Verb.flag(
+                "sop-spec",
+                "Prints the draft revision followed, ~ for partly, and what is missing."));
   }
 
   @Override
@@ -27,10 +44,38 @@ final class VersionVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    String text = "tributary-sop 0.1.0\n";
-    if (line.hasOption("backend") || line.hasOption("extended")) {
-      text += "sdk-pgp on BouncyCastle 1.87 (JDK AES-NI fast path for SEIPD v1)\n";
+    boolean backend = line.hasOption("backend") || line.hasOption("extended");
+    if (line.hasOption("sop-spec")) {
+      if (backend) {
+        throw new SopExit.Failure(
+            SopExit.UNSUPPORTED_OPTION, "--sop-spec may not be combined with --backend/--extended");
+      }
+      SopIo.write(out, SopSpec.describe(verbs));
+      return;
+    }
+    Properties build = build();
+    String version = build.getProperty("version");
+    String text = "tributary-sop " + version + "\n";
+    if (backend) {
+      text +=
+          "sdk-pgp "
+              + version
+              + " on BouncyCastle "
+              + build.getProperty("bouncycastle")
+              + " (JDK AES-NI fast path for SEIPD v1)\n";
     }
     SopIo.write(out, text);
+  }
+
+  /** The versions the build wrote; a class path without them is a build that skipped filtering. */
+  private static Properties build() throws IOException {
+    Properties build = new Properties();
+    try (InputStream in = VersionVerb.class.getResourceAsStream("sop-version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("sop-version.properties is missing: build with Maven");
+      }
+      build.load(in);
+    }
+    return build;
   }
 }
