@@ -148,7 +148,8 @@ class SopCommandTest {
       assertThat(out).isEmpty();
     }
     assertThat(sop(new byte[0], "list-profiles", "frobnicate")).isEqualTo(89);
-    assertThat(err.toString()).contains("takes no --profile: sign", "unknown verb: frobnicate");
+    assertThat(err.toString())
+        .contains("sop: sign takes no --profile", "sop: unknown verb: frobnicate");
     assertThat(sop(new byte[0], "list-profiles")).isEqualTo(19);
     assertThat(sop(new byte[0], "list-profiles", "encrypt", "sign")).isEqualTo(37);
     assertThat(err.toString().lines()).allMatch(line -> line.startsWith("sop: "));

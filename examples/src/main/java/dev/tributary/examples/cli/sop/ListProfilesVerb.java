@@ -48,7 +48,7 @@ final class ListProfilesVerb implements Verb {
     if (profiles.isEmpty()) {
       throw new SopExit.Failure(
           SopExit.UNSUPPORTED_PROFILE,
-          (verb == null ? "unknown verb: " : "takes no --profile: ") + name);
+          verb == null ? "unknown verb: " + name : name + " takes no --profile");
     }
     StringBuilder text = new StringBuilder();
     for (Profile<?> p : profiles.subList(0, Math.min(profiles.size(), MAX_LISTED))) {
