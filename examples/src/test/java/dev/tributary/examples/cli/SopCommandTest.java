@@ -6,10 +6,12 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.examples.cli.sop.Sop;
 import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.KeyProfile;
+import dev.tributary.pgp.PgpDecryptor;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -131,10 +133,20 @@ class SopCommandTest {
     String key = file("v6.sec", text());
     assertThat(sop(bytes(Files.readString(Path.of(key))), "extract-cert")).isZero();
     String cert = file("v6.pub", text());
+    PgpDecryptor decryptor =
+        PgpDecryptor.builder()
+            .key(PgpKey.readAll(Files.readAllBytes(Path.of(key)), Secret.empty()).get(0))
+            .build();
     for (String name : names) {
       assertThat(sop(bytes("profile " + name), "encrypt", "--profile=" + name, cert))
           .as(name + ": " + err)
           .isZero();
+      assertThat(
+              decryptor
+                  .decrypt(new ByteArrayInputStream(out), OutputStream.nullOutputStream())
+                  .aead())
+          .as("%s: SEIPD v2 (AEAD) only under rfc9580", name)
+          .isEqualTo(name.equals("rfc9580"));
       assertThat(sop(out, "decrypt", key)).as(name + ": " + err).isZero();
       assertThat(text()).isEqualTo("profile " + name);
     }

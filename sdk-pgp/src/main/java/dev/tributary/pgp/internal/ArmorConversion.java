@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import org.bouncycastle.bcpg.PacketTags;
 
 /**
  * Converts OpenPGP data between ASCII armor and binary, streaming: {@link ArmorDetection#anyKind}
@@ -66,7 +67,7 @@ public final class ArmorConversion {
           Reason.NOT_OPENPGP, "the armored block is empty: it holds no OpenPGP data");
     }
     int octet = buf[0] & 0xff;
-    if ((octet & 0x80) == 0 || tag(octet) == 0) {
+    if ((octet & 0x80) == 0 || PacketTag.of(octet) == 0) {
       throw new PgpDataException(
           Reason.NOT_OPENPGP,
           String.format(
@@ -91,20 +92,15 @@ public final class ArmorConversion {
     ArmorDecoder.requireOnlyBlankAfter(packets, SUBJECT);
   }
 
-  /** The packet type of a packet's first octet, in either header format (RFC 9580, 4.2). */
-  private static int tag(int octet) {
-    return (octet & 0x40) != 0 ? octet & 0x3f : (octet >> 2) & 0x0f;
-  }
-
   /**
    * The armor label for data whose first packet begins with {@code octet}, as the Stateless OpenPGP
    * draft chooses it: a private key, a public key, a signature, or else a message.
    */
   private static String block(byte octet) {
-    return switch (tag(octet & 0xff)) {
-      case 5 -> "PRIVATE KEY BLOCK";
-      case 6 -> "PUBLIC KEY BLOCK";
-      case 2 -> "SIGNATURE";
+    return switch (PacketTag.of(octet & 0xff)) {
+      case PacketTags.SECRET_KEY -> "PRIVATE KEY BLOCK";
+      case PacketTags.PUBLIC_KEY -> "PUBLIC KEY BLOCK";
+      case PacketTags.SIGNATURE -> "SIGNATURE";
       default -> "MESSAGE";
     };
   }

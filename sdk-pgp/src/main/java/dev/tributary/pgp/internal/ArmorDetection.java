@@ -51,12 +51,10 @@ final class ArmorDetection {
     if (text == null) {
       return in;
     }
-    for (String block : ANY_KIND) {
-      if (text.startsWith("-----BEGIN PGP " + block + "-----")) {
-        return decoder(in, block, true);
-      }
-    }
     String found = label(text);
+    if (found != null && ANY_KIND.contains(found)) {
+      return decoder(in, found, true);
+    }
     if (found == null) {
       throw new PgpDataException(
           Reason.NOT_OPENPGP,

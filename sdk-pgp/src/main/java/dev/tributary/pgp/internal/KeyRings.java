@@ -89,7 +89,7 @@ public final class KeyRings {
       throw new PgpKeyException(
           "the key data is damaged: it does not start with an OpenPGP packet");
     }
-    int tag = (b & 0x40) != 0 ? b & 0x3f : (b >> 2) & 0x0f;
+    int tag = PacketTag.of(b);
     if (tag == expectedTag) {
       return;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.commons.cli.Options;
 
 /**
  * What {@code sop version --sop-spec} prints: the draft revision these verbs follow, with {@code ~}
@@ -65,8 +66,9 @@ final class SopSpec {
             missing.add("missing: " + name);
             return;
           }
+          Options offered = verb.get().options();
           for (String option : options) {
-            if (!verb.get().options().hasLongOption(option)) {
+            if (!offered.hasLongOption(option)) {
               missing.add("missing: " + name + " --" + option);
             }
           }
