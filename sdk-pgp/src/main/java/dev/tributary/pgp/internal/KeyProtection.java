@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyProtection {
   /**
-   * The coded iteration count (RFC 9580, section 3.7.1.3): 0xE0 hashes 16 MiB, some 50 ms, well
-   * above the 65536 bytes BouncyCastle generates with and in the range GnuPG calibrates to.
+   * The coded iteration count (RFC 9580, section 3.7.1.3): 0xE0 hashes 16 MiB per unlock, 256 times
+   * the 65536 bytes BouncyCastle generates keys with, a quarter of the 0xFF (62 MiB) that GnuPG 2.2
+   * calibrates to on a fast machine: each of a key's secret keys pays it once per unlock.
    */
   static final int V4_S2K_COUNT = 0xE0;
 
