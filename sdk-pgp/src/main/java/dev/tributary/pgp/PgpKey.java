@@ -7,7 +7,9 @@ import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.KeyEncoding;
 import dev.tributary.pgp.internal.KeyGeneration;
+import dev.tributary.pgp.internal.KeyProtection;
 import dev.tributary.pgp.internal.KeyRings;
+import dev.tributary.pgp.internal.Revocation;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +88,18 @@ public final class PgpKey {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(passphrase, "passphrase");
-    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase), passphrase);
+    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase, true), passphrase);
+  }
+
+  /**
+   * Like {@link #generate}, but without an encryption subkey: the key only signs, and nothing can
+   * be encrypted to its certificate ({@link PgpEncryptor} refuses it as a recipient).
+   */
+  public static PgpKey generateSigningOnly(KeyProfile profile, String userId, Secret passphrase) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(passphrase, "passphrase");
+    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase, false), passphrase);
   }
 
   PGPSecretKeyRing ring() {
@@ -141,6 +154,36 @@ public final class PgpKey {
   public KeyDescription describe(Instant at) {
     Objects.requireNonNull(at, "at");
     return KeyDescriber.describe(KeyRings.key(ring, Engine.of(PgpPolicy.defaults())), at);
+  }
+
+  /**
+   * The same key protected by {@code newPassphrase} instead: every secret key (primary and subkeys)
+   * is unlocked with this key's passphrase and encrypted anew; the public keys and all signatures
+   * stay byte for byte the same. {@link Secret#empty()} leaves the new key unprotected.
+   *
+   * <p>v4 keys get what GnuPG writes: AES-256 in CFB mode, an iterated and salted SHA-256 S2K and a
+   * SHA-1 check (S2K usage 254). v6 keys get what RFC 9580 recommends: AEAD (OCB, AES-256) with
+   * Argon2 (3 passes, 4 lanes, 64 MiB), as {@link #generate} makes them. This key is unchanged.
+   *
+   * @throws PgpWrongPassphraseException if this key's passphrase is wrong or missing
+   */
+  public PgpKey withPassphrase(Secret newPassphrase) {
+    Objects.requireNonNull(newPassphrase, "newPassphrase");
+    return new PgpKey(KeyProtection.reprotect(unlocked, newPassphrase), newPassphrase);
+  }
+
+  /**
+   * The certificate with a key revocation signature, made now by the primary key: publish it (or
+   * send it to those who encrypt to this key) to tell them the key must no longer be used. Its
+   * reason is "no reason specified", which RFC 9580 treats as a hard revocation: every signature
+   * the key made, before or after, stops being valid, and nobody may encrypt to it. Revoke a key
+   * that leaked, or that is retired and whose old signatures need not stay valid.
+   *
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
+   */
+  public PgpCertificate revocationCertificate() {
+    return new PgpCertificate(Revocation.revoke(unlocked, publicRing(), Instant.now()));
   }
 
   /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */

@@ -6,6 +6,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.examples.cli.sop.Sop;
 import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.KeyProfile;
+import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpDecryptor;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.testing.PgpTestKeys;
@@ -78,8 +79,15 @@ class SopCommandTest {
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
-        .contains("missing: inline-sign", "missing: change-key-password", "missing: revoke-key")
+        .contains("missing: inline-sign", "missing: update-key")
         .contains("missing: decrypt --with-password")
+        .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
+        .doesNotContain(
+            "missing: generate-key --signing-only",
+            "missing: verify --not-before",
+            "missing: verify --not-after",
+            "missing: decrypt --verify-not-before",
+            "missing: decrypt --verify-not-after")
         .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
         .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
     assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
@@ -329,6 +337,8 @@ class SopCommandTest {
           .contains("version ", "Prints the implementation's name and version, or the draft")
           .contains("list-profiles ", "Lists the profiles a verb's --profile accepts")
           .contains("generate-key ", "Generates a private key.")
+          .contains("change-key-password ", "Changes the password of the keys on stdin.")
+          .contains("revoke-key ", "Writes revocation certificates for the keys on stdin.")
           .contains("extract-cert ", "Extracts the certificate of a key on stdin.")
           .contains("encrypt ", "Encrypts stdin to the certificates.")
           .contains("decrypt ", "Decrypts stdin with the keys.")
@@ -404,5 +414,158 @@ class SopCommandTest {
                 + " packet.\n");
     assertThat(sop(new byte[0], "help", "dearmor")).isZero();
     assertThat(new String(out, StandardCharsets.UTF_8)).startsWith("usage: sop dearmor\n");
+  }
+
+  /** Generates a key with sop, protected by the password in {@code passwordFile}; its file. */
+  String generatedKey(String name, String passwordFile, String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("generate-key", "--with-key-password=" + passwordFile));
+    args.addAll(List.of(options));
+    args.add("Key <key@example.com>");
+    assertThat(sop(new byte[0], args.toArray(new String[0]))).as(err.toString()).isZero();
+    return file(name, text());
+  }
+
+  @Test
+  void changeKeyPassword_toOther_toNone_andBack_keepsTheCertificate() throws Exception {
+    String pw1 = file("pw1", "first password\n");
+    String pw2 = file("pw2", "second password");
+    String key = generatedKey("key.asc", pw1);
+    assertThat(sop(bytes(Files.readString(Path.of(key))), "extract-cert")).isZero();
+    String cert = text();
+
+    assertThat(
+            sop(
+                bytes(Files.readString(Path.of(key))),
+                "change-key-password",
+                "--old-key-password=" + pw2,
+                "--old-key-password=" + pw1,
+                "--new-key-password=" + pw2))
+        .as(err.toString())
+        .isZero();
+    String changed = text();
+    PgpKey.parse(changed, Secret.of("second password")).checkPassphrase();
+    assertThat(sop(bytes(changed), "extract-cert")).isZero();
+    assertThat(text()).isEqualTo(cert);
+    assertThat(sop(bytes(changed), "change-key-password", "--old-key-password=" + pw1))
+        .isEqualTo(67);
+    assertThat(err.toString()).contains("--old-key-password");
+    assertThat(out).isEmpty();
+
+    assertThat(sop(bytes(changed), "change-key-password", "--old-key-password=" + pw2)).isZero();
+    PgpKey open = PgpKey.readAll(out, Secret.empty()).get(0);
+    assertThat(open.isProtected()).isFalse();
+    assertThat(open.certificate().armored()).isEqualTo(cert);
+
+    assertThat(
+            sop(open.encoded(), "change-key-password", "--no-armor", "--new-key-password=" + pw1))
+        .isZero();
+    assertThat(out[0] & 0x80).as("binary").isNotZero();
+    PgpKey.readAll(out, Secret.of("first password")).get(0).checkPassphrase();
+  }
+
+  @Test
+  void changeKeyPassword_protectedKeyWithoutOldPassword_is67_nonUtf8NewPassword_is31()
+      throws Exception {
+    String pw = file("pw", "pw");
+    byte[] key = Files.readAllBytes(Path.of(generatedKey("key.asc", pw)));
+    assertThat(sop(key, "change-key-password")).isEqualTo(67);
+    Path latin1 = dir.resolve("latin1");
+    Files.write(latin1, new byte[] {'p', (byte) 0xe4, 's', 's'});
+    assertThat(
+            sop(
+                key,
+                "change-key-password",
+                "--old-key-password=" + pw,
+                "--new-key-password=" + latin1))
+        .isEqualTo(31);
+    assertThat(err.toString()).contains("not UTF-8").doesNotContain("p\u00e4ss");
+    assertThat(sop(key, "generate-key", "--with-key-password=" + latin1, "x")).isEqualTo(31);
+  }
+
+  @Test
+  void revokeKey_givesARevokedCertificate_thatCannotBeEncryptedTo_norVerify() throws Exception {
+    String pw = file("pw", "pw\n");
+    String key = generatedKey("key.asc", pw);
+    byte[] keyBytes = Files.readAllBytes(Path.of(key));
+    assertThat(sop(bytes("data"), "sign", "--with-key-password=" + pw, key)).isZero();
+    String sig = file("sig.asc", text());
+    Thread.sleep(1100); // a whole second before the revocation: signature times are seconds
+
+    assertThat(sop(keyBytes, "revoke-key")).isEqualTo(67);
+    assertThat(sop(keyBytes, "revoke-key", "--with-key-password=" + pw)).isZero();
+    assertThat(text()).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
+    PgpCertificate revoked = PgpCertificate.parse(text());
+    assertThat(revoked.describe().primaryKey().revoked()).isTrue();
+    String cert = file("revoked.asc", text());
+
+    assertThat(sop(bytes("x"), "encrypt", cert)).isEqualTo(17);
+    assertThat(err.toString()).contains(revoked.fingerprint()).contains("revoked");
+    assertThat(sop(bytes("data"), "verify", sig, cert)).isEqualTo(3);
+    assertThat(sop(keyBytes, "revoke-key", "--no-armor", "--with-key-password=" + pw)).isZero();
+    assertThat(PgpCertificate.readAll(out).get(0).describe().primaryKey().revoked()).isTrue();
+  }
+
+  @Test
+  void generateKey_signingOnly_signs_butEncryptingToItIs17() throws Exception {
+    assertThat(sop(new byte[0], "generate-key", "--signing-only", "S <s@example.com>")).isZero();
+    String key = file("key.asc", text());
+    assertThat(PgpKey.readAll(out, Secret.empty()).get(0).describe().keys()).hasSize(2);
+    assertThat(sop(bytes(Files.readString(Path.of(key))), "extract-cert")).isZero();
+    String cert = file("cert.asc", text());
+    assertThat(sop(bytes("x"), "encrypt", cert)).isEqualTo(17);
+    assertThat(sop(bytes("data"), "sign", key)).isZero();
+    String sig = file("sig.asc", text());
+    assertThat(sop(bytes("data"), "verify", sig, cert)).isZero();
+  }
+
+  @Test
+  void verify_notBefore_notAfter_leaveOutSignaturesOutsideTheWindow() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("data"), "sign", key)).isZero();
+    String sig = file("sig.asc", text());
+    String past = "2000-01-01T00:00:00Z";
+    String future = "2999-01-01T00:00:00+02:00";
+
+    assertThat(sop(bytes("data"), "verify", "--not-before=" + past, sig, cert)).isZero();
+    assertThat(sop(bytes("data"), "verify", "--not-before=20000101T000000Z", sig, cert)).isZero();
+    assertThat(sop(bytes("data"), "verify", "--not-before=-", "--not-after=-", sig, cert)).isZero();
+    assertThat(sop(bytes("data"), "verify", "--not-after=now", sig, cert)).isZero();
+    assertThat(sop(bytes("data"), "verify", "--not-before=" + future, sig, cert)).isEqualTo(3);
+    assertThat(err.toString()).contains("within --not-before and --not-after");
+    assertThat(sop(bytes("data"), "verify", "--not-after=" + past, sig, cert)).isEqualTo(3);
+    assertThat(out).isEmpty();
+    assertThat(sop(bytes("data"), "verify", "--not-before=yesterday", sig, cert)).isEqualTo(37);
+    assertThat(sop(bytes("data"), "verify", "--not-after=2024-05-01", sig, cert)).isEqualTo(37);
+  }
+
+  @Test
+  void decrypt_verifyNotBefore_verifyNotAfter_leaveOutSignaturesOutsideTheWindow()
+      throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("data"), "encrypt", "--sign-with=" + key, cert)).isZero();
+    byte[] message = out;
+    Path verifications = dir.resolve("verifications");
+    String[] common = {"decrypt", "--verify-with=" + cert, "--verifications-out=" + verifications};
+
+    assertThat(sop(message, concat(common, "--verify-not-before=2000-01-01T00:00:00Z", key)))
+        .isZero();
+    assertThat(Files.readString(verifications)).contains(PgpTestKeys.ALICE_RSA.fingerprint());
+    assertThat(sop(message, concat(common, "--verify-not-after=2000-01-01T00:00:00Z", key)))
+        .isZero();
+    assertThat(text()).isEqualTo("data");
+    assertThat(Files.readString(verifications)).isEmpty();
+    assertThat(sop(message, concat(common, "--verify-not-before=2999-01-01T00:00:00Z", key)))
+        .isZero();
+    assertThat(Files.readString(verifications)).isEmpty();
+    assertThat(sop(message, concat(common, "--verify-not-after=soon", key))).isEqualTo(37);
+  }
+
+  static String[] concat(String[] first, String... more) {
+    String[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 }

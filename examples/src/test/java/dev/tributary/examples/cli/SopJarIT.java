@@ -147,4 +147,38 @@ class SopJarIT {
     assertThat(back.code()).as(back.err()).isZero();
     assertThat(back.out()).isEqualTo(binary);
   }
+
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarChangesKeyPassword_sqopUnlocksIt_thenJarRevokes_andSqopRejectsItsSignature()
+      throws Exception {
+    Path empty = file("empty", new byte[0]);
+    Path pw1 = file("pw1", "first\n".getBytes(StandardCharsets.UTF_8));
+    Path pw2 = file("pw2", "second".getBytes(StandardCharsets.UTF_8));
+    Result gen = run(empty, jar("generate-key", "--with-key-password=" + pw1, "J <j@example.com>"));
+    assertThat(gen.code()).as(gen.err()).isZero();
+    Result changed =
+        run(
+            file("key1.asc", gen.out()),
+            jar("change-key-password", "--old-key-password=" + pw1, "--new-key-password=" + pw2));
+    assertThat(changed.code()).as(changed.err()).isZero();
+    Path key = file("key2.asc", changed.out());
+    Path data = file("data", "signed in the jar\n".getBytes(StandardCharsets.UTF_8));
+
+    Result sig = run(data, "sqop", "sign", "--with-key-password=" + pw2, key.toString());
+    assertThat(sig.code()).as(sig.err()).isZero();
+    Path signature = file("sig.asc", sig.out());
+    Result cert = run(key, jar("extract-cert"));
+    Path certFile = file("cert.asc", cert.out());
+    Result before = run(data, "sqop", "verify", signature.toString(), certFile.toString());
+    assertThat(before.code()).as(before.err()).isZero();
+    Thread.sleep(1100); // a whole second before the revocation: signature times are seconds
+
+    assertThat(run(key, jar("revoke-key", "--with-key-password=" + pw1)).code()).isEqualTo(67);
+    Result revoked = run(key, jar("revoke-key", "--with-key-password=" + pw2));
+    assertThat(revoked.code()).as(revoked.err()).isZero();
+    Path revokedFile = file("revoked.asc", revoked.out());
+    Result after = run(data, "sqop", "verify", signature.toString(), revokedFile.toString());
+    assertThat(after.code()).isEqualTo(3);
+  }
 }

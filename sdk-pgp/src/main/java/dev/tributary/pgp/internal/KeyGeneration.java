@@ -12,6 +12,7 @@ import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.api.KeyPairGeneratorCallback;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
 import org.bouncycastle.openpgp.api.SignatureParameters;
@@ -43,7 +44,12 @@ public final class KeyGeneration {
     return g;
   }
 
-  public static PGPSecretKeyRing generate(KeyProfile profile, String userId, Secret passphrase) {
+  /**
+   * A new key of {@code profile}: a certifying primary key, a signing subkey and, if {@code
+   * encryption}, an encryption subkey.
+   */
+  public static PGPSecretKeyRing generate(
+      KeyProfile profile, String userId, Secret passphrase, boolean encryption) {
     Engine engine = Engine.of(PgpPolicy.defaults());
     boolean v6 = profile == KeyProfile.RFC9580;
     try {
@@ -53,29 +59,28 @@ public final class KeyGeneration {
               v6 ? PublicKeyPacket.VERSION_6 : PublicKeyPacket.VERSION_4,
               v6,
               new Date());
-      OpenPGPKeyGenerator.WithPrimaryKey builder;
+      KeyPairGeneratorCallback signing;
+      KeyPairGeneratorCallback encrypting;
       switch (profile) {
-        case CURVE25519 ->
-            builder =
-                generator
-                    .withPrimaryKey(g -> g.generateLegacyEd25519KeyPair())
-                    .addSigningSubkey(g -> g.generateLegacyEd25519KeyPair())
-                    .addEncryptionSubkey(g -> g.generateLegacyX25519KeyPair());
-        case RFC9580 ->
-            builder =
-                generator
-                    .withPrimaryKey(g -> g.generateEd25519KeyPair())
-                    .addSigningSubkey(g -> g.generateEd25519KeyPair())
-                    .addEncryptionSubkey(g -> g.generateX25519KeyPair());
+        case CURVE25519 -> {
+          signing = g -> g.generateLegacyEd25519KeyPair();
+          encrypting = g -> g.generateLegacyX25519KeyPair();
+        }
+        case RFC9580 -> {
+          signing = g -> g.generateEd25519KeyPair();
+          encrypting = g -> g.generateX25519KeyPair();
+        }
         case RSA3072, RSA4096 -> {
           int bits = profile == KeyProfile.RSA3072 ? 3072 : 4096;
-          builder =
-              generator
-                  .withPrimaryKey(g -> g.generateRsaKeyPair(bits))
-                  .addSigningSubkey(g -> g.generateRsaKeyPair(bits))
-                  .addEncryptionSubkey(g -> g.generateRsaKeyPair(bits));
+          signing = g -> g.generateRsaKeyPair(bits);
+          encrypting = signing;
         }
         default -> throw new IllegalArgumentException("unknown profile: " + profile);
+      }
+      OpenPGPKeyGenerator.WithPrimaryKey builder =
+          generator.withPrimaryKey(signing).addSigningSubkey(signing);
+      if (encryption) {
+        builder = builder.addEncryptionSubkey(encrypting);
       }
       // GnuPG reads algorithm preferences from the user ID's self-signature, not the direct-key
       // signature BouncyCastle puts them on: without them it falls back to 3DES.

@@ -4,9 +4,11 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
@@ -29,22 +31,8 @@ public final class Signing {
       UnlockedKeys key, Engine engine, int signatureType, Date now) {
     PGPSecretKey secret = signingKey(key, engine, now);
     PGPPublicKey pub = secret.getPublicKey();
-    int hash =
-        pub.getVersion() == PublicKeyPacket.VERSION_6
-            ? HashAlgorithmTags.SHA512
-            : HashAlgorithmTags.SHA256;
     try {
-      PGPSignatureGenerator gen =
-          new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), hash), pub);
-      gen.init(signatureType, key.privateKey(secret));
-      PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
-      hashed.setSignatureCreationTime(true, now);
-      hashed.setIssuerFingerprint(false, pub);
-      if (pub.getVersion() != PublicKeyPacket.VERSION_6) {
-        hashed.setIssuerKeyID(false, pub.getKeyID());
-      }
-      gen.setHashedSubpackets(hashed.generate());
-      return gen;
+      return generator(pub, key.privateKey(secret), signatureType, now, hashed -> {});
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
       if (e instanceof TributaryException t) {
@@ -60,6 +48,35 @@ public final class Signing {
               + ") cannot be used to make a signature; sign with another key",
           e);
     }
+  }
+
+  /**
+   * A generator initialised for a signature of {@code signatureType} by {@code pub} with its hashed
+   * subpackets: creation time, issuer fingerprint (and key ID for v4), then what {@code more} adds.
+   */
+  static PGPSignatureGenerator generator(
+      PGPPublicKey pub,
+      PGPPrivateKey privateKey,
+      int signatureType,
+      Date now,
+      Consumer<PGPSignatureSubpacketGenerator> more)
+      throws PGPException {
+    int hash =
+        pub.getVersion() == PublicKeyPacket.VERSION_6
+            ? HashAlgorithmTags.SHA512
+            : HashAlgorithmTags.SHA256;
+    PGPSignatureGenerator gen =
+        new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), hash), pub);
+    gen.init(signatureType, privateKey);
+    PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+    hashed.setSignatureCreationTime(true, now);
+    hashed.setIssuerFingerprint(false, pub);
+    if (pub.getVersion() != PublicKeyPacket.VERSION_6) {
+      hashed.setIssuerKeyID(false, pub.getKeyID());
+    }
+    more.accept(hashed);
+    gen.setHashedSubpackets(hashed.generate());
+    return gen;
   }
 
   static PGPSecretKey signingKey(UnlockedKeys key, Engine engine, Date now) {

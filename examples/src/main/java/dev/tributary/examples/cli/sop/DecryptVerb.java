@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,9 @@ final class DecryptVerb implements Verb {
         .addOption(
             Verb.value(
                 "verifications-out", "VERIFICATIONS", "Writes the valid signatures to this file."))
-        .addOption(Verb.value("verify-out", "VERIFICATIONS", "Old name of --verifications-out."));
+        .addOption(Verb.value("verify-out", "VERIFICATIONS", "Old name of --verifications-out."))
+        .addOption(Verb.value("verify-not-before", "DATE", "See verify --not-before."))
+        .addOption(Verb.value("verify-not-after", "DATE", "See verify --not-after."));
   }
 
   @Override
@@ -42,11 +45,13 @@ final class DecryptVerb implements Verb {
             .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")));
     SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
     String verificationsOut = verificationsOut(line);
+    SignatureWindow window =
+        SignatureWindow.of(line, "verify-not-before", "verify-not-after", Instant.now());
     DecryptionResult result = b.build().decrypt(in, out);
     if (verificationsOut != null) {
       StringBuilder lines = new StringBuilder();
       for (SignatureVerification v : result.signatures()) {
-        if (v.valid()) {
+        if (window.counts(v)) {
           lines.append(SopIo.verificationLine(v));
         }
       }

@@ -1,10 +1,13 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -27,13 +30,10 @@ final class ExtractCertVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    boolean armor = !line.hasOption("no-armor");
+    List<PgpCertificate> certs = new ArrayList<>();
     for (PgpKey key : PgpKey.readAll(in.readAllBytes(), Secret.empty())) {
-      if (armor) {
-        SopIo.write(out, key.certificate().armored());
-      } else {
-        out.write(key.certificate().encoded());
-      }
+      certs.add(key.certificate());
     }
+    SopIo.writeCerts(out, certs, !line.hasOption("no-armor"));
   }
 }

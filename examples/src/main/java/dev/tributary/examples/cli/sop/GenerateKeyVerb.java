@@ -49,7 +49,8 @@ final class GenerateKeyVerb implements Verb {
         .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
         .addOption(
             Verb.value("with-key-password", "PASSWORD", "A file with the key's new password."))
-        .addOption(Verb.profileOption(PROFILES, "The key's algorithms"));
+        .addOption(Verb.profileOption(PROFILES, "The key's algorithms"))
+        .addOption(Verb.flag("signing-only", "Makes a key that can sign but not be encrypted to."));
   }
 
   @Override
@@ -66,14 +67,13 @@ final class GenerateKeyVerb implements Verb {
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     KeyProfile chosen = Verb.profile(line, PROFILES);
     String passwordFile = Verb.single(line, "with-key-password");
-    Secret password =
-        passwordFile == null ? Secret.empty() : SopIo.passwords(List.of(passwordFile)).get(0);
+    Secret password = passwordFile == null ? Secret.empty() : SopIo.newPassword(passwordFile);
     List<String> userIds = line.getArgList();
-    PgpKey key = PgpKey.generate(chosen, userIds.isEmpty() ? "" : userIds.get(0), password);
-    if (line.hasOption("no-armor")) {
-      out.write(key.encoded());
-    } else {
-      SopIo.write(out, key.armored().reveal());
-    }
+    String userId = userIds.isEmpty() ? "" : userIds.get(0);
+    PgpKey key =
+        line.hasOption("signing-only")
+            ? PgpKey.generateSigningOnly(chosen, userId, password)
+            : PgpKey.generate(chosen, userId, password);
+    SopIo.writeKeys(out, List.of(key), !line.hasOption("no-armor"));
   }
 }

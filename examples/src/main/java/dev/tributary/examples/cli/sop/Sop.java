@@ -25,9 +25,9 @@ import org.apache.commons.cli.ParseException;
 /**
  * Runs one Stateless OpenPGP verb. Certificates, keys and password files are named as arguments;
  * data comes on {@code in} and results go to {@code out} as bytes; errors are one line on {@code
- * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 41 bad data, 67 key
- * is protected, 19 missing argument, 37 unsupported option, 69 unsupported subcommand, 89
- * unsupported profile, …).
+ * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 31 password not
+ * human-readable, 41 bad data, 67 key is protected, 19 missing argument, 37 unsupported option, 69
+ * unsupported subcommand, 89 unsupported profile, …).
  *
  * <p>Arguments are parsed with Apache Commons CLI, not picocli like the rest of the runner: a sop
  * call is usually a fresh JVM, and building even one verb's picocli model cost it some 0.3 s, four
@@ -41,6 +41,8 @@ public final class Sop {
     VERBS.put("version", () -> new VersionVerb(VERBS));
     VERBS.put("list-profiles", () -> new ListProfilesVerb(VERBS));
     VERBS.put("generate-key", GenerateKeyVerb::new);
+    VERBS.put("change-key-password", ChangeKeyPasswordVerb::new);
+    VERBS.put("revoke-key", RevokeKeyVerb::new);
     VERBS.put("extract-cert", ExtractCertVerb::new);
     VERBS.put("encrypt", EncryptVerb::new);
     VERBS.put("decrypt", DecryptVerb::new);

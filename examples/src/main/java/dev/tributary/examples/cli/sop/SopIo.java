@@ -7,6 +7,9 @@ import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,19 +42,45 @@ final class SopIo {
     return secrets;
   }
 
+  /**
+   * The password in {@code file} for protecting something new: it must be UTF-8 (else {@code
+   * PASSWORD_NOT_HUMAN_READABLE}, 31), and trailing whitespace such as a final newline is dropped,
+   * as the draft asks.
+   */
+  static Secret newPassword(String file) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(readFile(file)))
+              .toString();
+      return Secret.of(text.stripTrailing());
+    } catch (CharacterCodingException e) {
+      throw new SopExit.Failure(
+          SopExit.PASSWORD_NOT_HUMAN_READABLE,
+          "the password in " + file + " is not UTF-8 text; use a password a person can type");
+    }
+  }
+
   /** Every key in the files, each unlocked with the first password that fits. */
   static List<PgpKey> keys(List<String> files, List<String> passwordFiles) {
     List<Secret> passwords = passwords(passwordFiles);
     List<PgpKey> keys = new ArrayList<>();
     for (String f : files) {
       for (PgpKey key : PgpKey.readAll(readFile(f), Secret.empty())) {
-        keys.add(unlock(key, passwords));
+        keys.add(unlock(key, passwords, "--with-key-password"));
       }
     }
     return keys;
   }
 
-  private static PgpKey unlock(PgpKey key, List<Secret> passwords) {
+  /**
+   * {@code key}, unlocked with the first of {@code passwords} that fits (given with {@code
+   * option}); {@code KEY_IS_PROTECTED} (67) when none does.
+   */
+  static PgpKey unlock(PgpKey key, List<Secret> passwords, String option) {
     if (!key.isProtected()) {
       return key;
     }
@@ -66,7 +95,7 @@ final class SopIo {
     }
     throw new SopExit.Failure(
         SopExit.KEY_IS_PROTECTED,
-        "key " + key.fingerprint() + " is protected, and no --with-key-password fits it");
+        "key " + key.fingerprint() + " is protected, and no " + option + " fits it");
   }
 
   static List<PgpCertificate> certs(List<String> files) {
@@ -75,6 +104,29 @@ final class SopIo {
       certs.addAll(PgpCertificate.readAll(readFile(f)));
     }
     return certs;
+  }
+
+  /** Writes each key ASCII-armored, one block after another, or binary, one after another. */
+  static void writeKeys(OutputStream out, List<PgpKey> keys, boolean armor) throws IOException {
+    for (PgpKey key : keys) {
+      if (armor) {
+        write(out, key.armored().reveal());
+      } else {
+        out.write(key.encoded());
+      }
+    }
+  }
+
+  /** Writes each certificate ASCII-armored, one block after another, or binary. */
+  static void writeCerts(OutputStream out, List<PgpCertificate> certs, boolean armor)
+      throws IOException {
+    for (PgpCertificate cert : certs) {
+      if (armor) {
+        write(out, cert.armored());
+      } else {
+        out.write(cert.encoded());
+      }
+    }
   }
 
   static void write(OutputStream out, String text) throws IOException {

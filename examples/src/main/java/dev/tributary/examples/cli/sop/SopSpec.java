@@ -24,8 +24,8 @@ final class SopSpec {
     DRAFT.put("version", List.of("backend", "extended", "sop-spec", "sopv"));
     DRAFT.put("list-profiles", List.of());
     DRAFT.put("generate-key", List.of("no-armor", "with-key-password", "profile", "signing-only"));
-    DRAFT.put("change-key-password", List.of());
-    DRAFT.put("revoke-key", List.of());
+    DRAFT.put("change-key-password", List.of("no-armor", "new-key-password", "old-key-password"));
+    DRAFT.put("revoke-key", List.of("no-armor", "with-key-password"));
     DRAFT.put("extract-cert", List.of("no-armor"));
     DRAFT.put("update-key", List.of());
     DRAFT.put("merge-certs", List.of());

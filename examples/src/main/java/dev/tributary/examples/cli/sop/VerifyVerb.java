@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -20,7 +21,13 @@ final class VerifyVerb implements Verb {
 
   @Override
   public Options options() {
-    return new Options();
+    return new Options()
+        .addOption(
+            Verb.value(
+                "not-before", "DATE", "Signatures made before DATE do not count (default: -)."))
+        .addOption(
+            Verb.value(
+                "not-after", "DATE", "Signatures made after DATE do not count (default: now)."));
   }
 
   @Override
@@ -31,6 +38,7 @@ final class VerifyVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     List<String> args = line.getArgList();
+    SignatureWindow window = SignatureWindow.of(line, "not-before", "not-after", Instant.now());
     List<SignatureVerification> results =
         PgpSignatures.verify(
             in,
@@ -39,16 +47,22 @@ final class VerifyVerb implements Verb {
             PgpPolicy.defaults());
     int valid = 0;
     for (SignatureVerification v : results) {
-      if (v.valid()) {
+      if (window.counts(v)) {
         SopIo.write(out, SopIo.verificationLine(v));
         valid++;
       }
     }
     if (valid == 0) {
-      throw new SopExit.Failure(
-          SopExit.NO_SIGNATURE,
-          "no valid signature"
-              + (results.isEmpty() ? "" : ": " + results.get(0).failure().orElse("")));
+      throw new SopExit.Failure(SopExit.NO_SIGNATURE, "no valid signature" + why(results));
     }
+  }
+
+  private static String why(List<SignatureVerification> results) {
+    if (results.isEmpty()) {
+      return "";
+    }
+    return results.stream().anyMatch(SignatureVerification::valid)
+        ? " within --not-before and --not-after"
+        : ": " + results.get(0).failure().orElse("");
   }
 }

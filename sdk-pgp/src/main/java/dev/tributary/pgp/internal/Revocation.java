@@ -1,0 +1,60 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpKeyException;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.bcpg.sig.RevocationReasonTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+
+/**
+ * Makes a key revocation signature (type 0x20) with the primary key, for {@link
+ * dev.tributary.pgp.PgpKey#revocationCertificate}. Its reason is "no reason specified" (0): under
+ * RFC 9580, section 5.2.3.31, that is a hard revocation, which invalidates every signature the key
+ * ever made, as befits a key that may have leaked.
+ */
+public final class Revocation {
+  private Revocation() {}
+
+  /** The public ring of {@code key} with a key revocation signature made {@code now} added. */
+  public static PGPPublicKeyRing revoke(
+      UnlockedKeys key, PGPPublicKeyRing publicRing, Instant now) {
+    PGPSecretKey primary = key.ring().getSecretKey();
+    PGPPublicKey pub = primary.getPublicKey();
+    if (primary.isPrivateKeyEmpty()) {
+      throw new PgpKeyException(
+          "cannot revoke key "
+              + key.fingerprint()
+              + ": its primary key's secret material is not in this private key (a stub); revoke"
+              + " it where the primary key is kept");
+    }
+    try {
+      PGPSignatureGenerator gen =
+          Signing.generator(
+              pub,
+              key.privateKey(primary),
+              PGPSignature.KEY_REVOCATION,
+              Date.from(now),
+              hashed -> hashed.setRevocationReason(false, RevocationReasonTags.NO_REASON, ""));
+      PGPSignature revocation = gen.generateCertification(pub);
+      PGPPublicKey revoked = PGPPublicKey.addCertification(publicRing.getPublicKey(), revocation);
+      return PGPPublicKeyRing.insertPublicKey(publicRing, revoked);
+    } catch (PGPException | RuntimeException e) {
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      throw new PgpKeyException(
+          "cannot revoke key "
+              + key.fingerprint()
+              + ": its primary key ("
+              + KeyDescriber.algorithmName(pub)
+              + ") cannot make the revocation signature",
+          e);
+    }
+  }
+}
