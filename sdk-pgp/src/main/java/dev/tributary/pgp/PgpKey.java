@@ -6,7 +6,6 @@ import dev.tributary.pgp.internal.ArmorText;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.KeyEncoding;
-import dev.tributary.pgp.internal.KeyGeneration;
 import dev.tributary.pgp.internal.KeyProtection;
 import dev.tributary.pgp.internal.KeyRings;
 import dev.tributary.pgp.internal.Revocation;
@@ -79,27 +78,23 @@ public final class PgpKey {
   }
 
   /**
-   * Generates a new key with one user ID, protected by {@code passphrase} unless it is empty. The
-   * key expires five years from now (BouncyCastle's default): plan its renewal.
+   * Generates a new key with one user ID, protected by {@code passphrase} unless it is empty; see
+   * {@link #generator} for more choices. The key expires five years from now (BouncyCastle's
+   * default): plan its renewal.
    *
    * @param userId e.g. "Example Exports &lt;exports@example.com&gt;"
+   * @throws IllegalArgumentException if {@code userId} is blank
    */
   public static PgpKey generate(KeyProfile profile, String userId, Secret passphrase) {
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(passphrase, "passphrase");
-    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase, true), passphrase);
+    return generator(profile).userId(userId).passphrase(passphrase).generate();
   }
 
   /**
-   * Like {@link #generate}, but without an encryption subkey: the key only signs, and nothing can
-   * be encrypted to its certificate ({@link PgpEncryptor} refuses it as a recipient).
+   * A generator for a new key of {@code profile}, with any number of user IDs, a passphrase, or
+   * without an encryption subkey ({@link KeyGenerator#signingOnly()}).
    */
-  public static PgpKey generateSigningOnly(KeyProfile profile, String userId, Secret passphrase) {
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(passphrase, "passphrase");
-    return new PgpKey(KeyGeneration.generate(profile, userId, passphrase, false), passphrase);
+  public static KeyGenerator generator(KeyProfile profile) {
+    return new KeyGenerator(profile);
   }
 
   PGPSecretKeyRing ring() {

@@ -165,6 +165,16 @@ class GnuPgInteropTest {
     assertThat(gpg.run(mine, "--passphrase", "pw", "--decrypt").ok().out()).isEqualTo(TEXT);
   }
 
+  /** What the user guide says of {@code KeyGenerator.userId}: GnuPG 2.2 skips such a key. */
+  @Test
+  void keyWithoutAUserId_isSkippedByGpg() {
+    PgpKey ours = PgpKey.generator(KeyProfile.CURVE25519).generate();
+    Tool.Result imported =
+        gpg.run(ours.certificate().armored().getBytes(StandardCharsets.US_ASCII), "--import");
+    assertThat(imported.err()).contains("contains no user ID - skipped");
+    assertThat(gpg.run(new byte[0], "--list-keys", ours.fingerprint()).code()).isNotZero();
+  }
+
   /** gpg's message to Alice, signed by Bob, made with the {@code extra} options. */
   byte[] gpgSignAndEncrypt(String... extra) {
     withSecretKey(PgpTestKeys.BOB_25519).importKey(PgpTestKeys.ALICE_RSA.armoredPublicKey());

@@ -134,7 +134,8 @@ class KeyMaintenanceTest {
       value = KeyProfile.class,
       names = {"CURVE25519", "RFC9580", "RSA3072"})
   void generateSigningOnly_signs_butCannotBeEncryptedTo(KeyProfile profile) {
-    PgpKey key = PgpKey.generateSigningOnly(profile, "Signer <s@example.com>", Secret.empty());
+    PgpKey key =
+        PgpKey.generator(profile).userId("Signer <s@example.com>").signingOnly().generate();
     assertThat(key.describe().keys())
         .allSatisfy(
             k ->

@@ -8,7 +8,6 @@ import static dev.tributary.pgp.EncryptDecryptTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.RequiresProgram;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Interoperability with Sequoia through its Stateless OpenPGP tool, {@code sqop}. */
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
@@ -120,9 +120,14 @@ class SequoiaInteropTest {
         .contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
   }
 
-  @Test
-  void keyMadeByUs_worksInSqop() throws Exception {
-    PgpKey ours = PgpKey.generate(KeyProfile.CURVE25519, "Ours <ours@example.com>", Secret.empty());
+  /** With a user ID, and without one ({@code sop generate-key} with no USERID). */
+  @ParameterizedTest(name = "with a user ID: {0}")
+  @ValueSource(booleans = {true, false})
+  void keyMadeByUs_worksInSqop(boolean withUserId) throws Exception {
+    KeyGenerator generator = PgpKey.generator(KeyProfile.CURVE25519);
+    PgpKey ours =
+        withUserId ? generator.userId("Ours <ours@example.com>").generate() : generator.generate();
+    assertThat(ours.describe().userIds()).hasSize(withUserId ? 1 : 0);
     String key = file("ours.sec", ours.armored().reveal());
     String cert = file("ours.pub", ours.certificate().armored());
     byte[] theirs = sqop(TEXT, "encrypt", cert).ok().out();

@@ -130,6 +130,19 @@ class SopCommandTest {
     assertThat(kindOfGeneratedKey()).as("no --profile: the first listed").isEqualTo(kinds.get(0));
   }
 
+  /** The draft's USERID is optional and repeatable; every user ID is kept, in order. */
+  @Test
+  void generateKey_withoutAUserId_orWithSeveral_keepsExactlyThose() {
+    assertThat(sop(new byte[0], "generate-key")).as(err.toString()).isZero();
+    assertThat(PgpKey.readAll(out, Secret.empty()).get(0).describe().userIds()).isEmpty();
+
+    assertThat(sop(new byte[0], "generate-key", "A <a@example.com>", "B <b@example.com>"))
+        .as(err.toString())
+        .isZero();
+    assertThat(PgpKey.readAll(out, Secret.empty()).get(0).describe().userIds())
+        .containsExactly("A <a@example.com>", "B <b@example.com>");
+  }
+
   @Test
   void listProfiles_encrypt_defaultFirst_andEveryListedProfileEncryptsAMessageThatDecrypts()
       throws Exception {
@@ -308,7 +321,7 @@ class SopCommandTest {
     assertThat(sop(new byte[0], "encrypt")).as("no CERTS").isEqualTo(19);
     assertThat(sop(new byte[0], "verify", cert)).as("SIGNATURES but no CERTS").isEqualTo(19);
     assertThat(sop(new byte[0], "version", "extra")).isEqualTo(37);
-    assertThat(sop(new byte[0], "generate-key", "a", "b")).isEqualTo(37);
+    assertThat(sop(new byte[0], "list-profiles", "encrypt", "extra")).isEqualTo(37);
     assertThat(sop(new byte[0], "frobnicate")).isEqualTo(69);
     assertThat(sop(new byte[0], "--frobnicate")).isEqualTo(37);
     assertThat(sop(new byte[0])).as("no verb").isEqualTo(19);

@@ -5,6 +5,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpPolicy;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
@@ -21,7 +22,8 @@ import org.bouncycastle.openpgp.api.SignatureParameters;
 public final class KeyGeneration {
   private KeyGeneration() {}
 
-  private static PGPSignatureSubpacketGenerator preferences(PGPSignatureSubpacketGenerator g) {
+  private static PGPSignatureSubpacketGenerator preferences(
+      PGPSignatureSubpacketGenerator g, boolean primary) {
     g.setPreferredSymmetricAlgorithms(
         false,
         new int[] {
@@ -40,16 +42,18 @@ public final class KeyGeneration {
           CompressionAlgorithmTags.BZIP2,
           CompressionAlgorithmTags.UNCOMPRESSED
         });
-    g.setPrimaryUserID(false, true);
+    if (primary) {
+      g.setPrimaryUserID(false, true);
+    }
     return g;
   }
 
   /**
    * A new key of {@code profile}: a certifying primary key, a signing subkey and, if {@code
-   * encryption}, an encryption subkey.
+   * encryption}, an encryption subkey, with {@code userIds} (the first primary; none is allowed).
    */
   public static PGPSecretKeyRing generate(
-      KeyProfile profile, String userId, Secret passphrase, boolean encryption) {
+      KeyProfile profile, List<String> userIds, Secret passphrase, boolean encryption) {
     Engine engine = Engine.of(PgpPolicy.defaults());
     boolean v6 = profile == KeyProfile.RFC9580;
     try {
@@ -84,15 +88,18 @@ public final class KeyGeneration {
       }
       // GnuPG reads algorithm preferences from the user ID's self-signature, not the direct-key
       // signature BouncyCastle puts them on: without them it falls back to 3DES.
-      builder =
-          builder.addUserId(
-              userId,
-              new SignatureParameters.Callback() {
-                @Override
-                public SignatureParameters apply(SignatureParameters parameters) {
-                  return parameters.setHashedSubpacketsFunction(KeyGeneration::preferences);
-                }
-              });
+      for (int i = 0; i < userIds.size(); i++) {
+        boolean primary = i == 0;
+        builder =
+            builder.addUserId(
+                userIds.get(i),
+                new SignatureParameters.Callback() {
+                  @Override
+                  public SignatureParameters apply(SignatureParameters parameters) {
+                    return parameters.setHashedSubpacketsFunction(g -> preferences(g, primary));
+                  }
+                });
+      }
       OpenPGPKey key =
           passphrase.isEmpty() ? builder.build() : builder.build(passphrase.reveal().toCharArray());
       return key.getPGPSecretKeyRing();

@@ -1,6 +1,7 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.KeyGenerator;
 import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpKey;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class GenerateKeyVerb implements Verb {
 
   @Override
   public Arity arity() {
-    return new Arity("[USERID]", 0, 1);
+    return new Arity("[USERID...]", 0, Integer.MAX_VALUE);
   }
 
   @Override
@@ -68,12 +69,12 @@ final class GenerateKeyVerb implements Verb {
     KeyProfile chosen = Verb.profile(line, PROFILES);
     String passwordFile = Verb.single(line, "with-key-password");
     Secret password = passwordFile == null ? Secret.empty() : SopIo.newPassword(passwordFile);
-    List<String> userIds = line.getArgList();
-    String userId = userIds.isEmpty() ? "" : userIds.get(0);
-    PgpKey key =
-        line.hasOption("signing-only")
-            ? PgpKey.generateSigningOnly(chosen, userId, password)
-            : PgpKey.generate(chosen, userId, password);
+    KeyGenerator generator = PgpKey.generator(chosen).passphrase(password);
+    line.getArgList().forEach(generator::userId);
+    if (line.hasOption("signing-only")) {
+      generator.signingOnly();
+    }
+    PgpKey key = generator.generate();
     SopIo.writeKeys(out, List.of(key), !line.hasOption("no-armor"));
   }
 }
