@@ -7,6 +7,7 @@ final class SopExit {
   static final int CERT_CANNOT_ENCRYPT = 17;
   static final int MISSING_ARG = 19;
   static final int CANNOT_DECRYPT = 29;
+  static final int PASSWORD_NOT_HUMAN_READABLE = 31;
   static final int UNSUPPORTED_OPTION = 37;
   static final int BAD_DATA = 41;
   static final int MISSING_INPUT = 61;

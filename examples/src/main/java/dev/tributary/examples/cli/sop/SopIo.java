@@ -7,6 +7,9 @@ import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +30,49 @@ final class SopIo {
     }
   }
 
+  /**
+   * The passwords in {@code files} for unlocking or decrypting: each as given and, when it ends in
+   * whitespace (a password file's newline), with that stripped too, as the draft advises.
+   */
   static List<Secret> passwords(List<String> files) {
     List<Secret> secrets = new ArrayList<>();
     for (String f : files) {
       String text = new String(readFile(f), StandardCharsets.UTF_8);
       secrets.add(Secret.of(text));
-      if (!text.strip().equals(text)) {
-        secrets.add(Secret.of(text.strip()));
+      if (!text.stripTrailing().equals(text)) {
+        secrets.add(Secret.of(text.stripTrailing()));
       }
+    }
+    return secrets;
+  }
+
+  /**
+   * The passwords in {@code files} for encrypting: UTF-8 (else {@code PASSWORD_NOT_HUMAN_READABLE},
+   * 31), with trailing whitespace stripped, as the draft asks of a password that makes new
+   * material, so that a password file's newline is not part of it.
+   */
+  static List<Secret> newPasswords(List<String> files) {
+    List<Secret> secrets = new ArrayList<>();
+    for (String f : files) {
+      String text;
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(readFile(f)))
+                .toString()
+                .stripTrailing();
+      } catch (CharacterCodingException e) {
+        throw new SopExit.Failure(
+            SopExit.PASSWORD_NOT_HUMAN_READABLE, "the password in " + f + " is not UTF-8 text");
+      }
+      if (text.isEmpty()) {
+        throw new SopExit.Failure(
+            SopExit.PASSWORD_NOT_HUMAN_READABLE, "the password in " + f + " is empty");
+      }
+      secrets.add(Secret.of(text));
     }
     return secrets;
   }
