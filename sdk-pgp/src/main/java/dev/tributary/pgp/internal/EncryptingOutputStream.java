@@ -125,7 +125,9 @@ public final class EncryptingOutputStream extends OutputStream {
       }
       throw new SystemException(
           "cannot start the OpenPGP message: the session key cannot be encrypted to the"
-              + " recipients' keys or with the passwords, or the "
+              + " recipients' keys"
+              + (settings.passwords().isEmpty() ? "" : " or with the passwords")
+              + ", or the "
               + settings.symmetricAlgorithm().displayName()
               + " cipher cannot be set up",
           e);

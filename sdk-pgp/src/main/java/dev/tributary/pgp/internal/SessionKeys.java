@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
@@ -66,13 +67,23 @@ final class SessionKeys {
         }
       }
     }
+    PgpDataException refused = null;
     for (PGPPBEEncryptedData pbe : passwordPackets) {
       for (Secret password : settings.passwords()) {
-        PGPSessionKey key = MessagePasswords.sessionKey(pbe, password, settings.engine().policy());
+        PGPSessionKey key;
+        try {
+          key = MessagePasswords.sessionKey(pbe, password, settings.engine().policy());
+        } catch (PgpDataException e) {
+          refused = refused == null ? e : refused; // its S2K: another SKESK may still open it
+          break;
+        }
         if (key != null && passwordCheck.fits(key)) {
           return new Found(pbe, key, "");
         }
       }
+    }
+    if (refused != null) {
+      throw refused;
     }
     if (!locked.isEmpty() && (passwordPackets.isEmpty() || settings.passwords().isEmpty())) {
       throw locked.get(0);
