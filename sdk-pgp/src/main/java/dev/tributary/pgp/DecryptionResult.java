@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param modificationTime the time stored in the message
  * @param symmetricAlgorithm the cipher it was encrypted with
  * @param aead whether it was AEAD-protected (SEIPD v2 or GnuPG's OCB), else SEIPD v1 with an MDC
- * @param decryptionKeyFingerprint the fingerprint of the (sub)key that opened it
+ * @param decryptionKeyFingerprint the fingerprint of the (sub)key that opened it; empty when a
+ *     password did
  * @param signatures every signature in the message, checked unless the policy said to ignore them
  * @param plaintextBytes how many bytes of plaintext it held
  */
@@ -32,6 +33,11 @@ public record DecryptionResult(
     Objects.requireNonNull(symmetricAlgorithm, "symmetricAlgorithm");
     Objects.requireNonNull(decryptionKeyFingerprint, "decryptionKeyFingerprint");
     signatures = List.copyOf(signatures);
+  }
+
+  /** Whether a password opened the message, rather than a key. */
+  public boolean openedWithPassword() {
+    return decryptionKeyFingerprint.isEmpty();
   }
 
   /** The first valid signature, if any. */

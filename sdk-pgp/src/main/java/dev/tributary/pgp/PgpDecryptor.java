@@ -1,6 +1,7 @@
 package dev.tributary.pgp;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.DecryptingInputStream;
 import dev.tributary.pgp.internal.DecryptionSettings;
@@ -31,11 +32,14 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * }</pre>
  *
  * <p>Reads binary or ASCII-armored input (detected), skips marker and padding packets, tries every
- * encrypted session key (hidden recipients too) against every key held, and accepts SEIPD v1 (MDC),
- * SEIPD v2 (AEAD) and the OCB format GnuPG 2.4 writes. Data without integrity protection or with
- * the null cipher is refused. Tampering or truncation fails with one {@link PgpIntegrityException};
- * a wrong key with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints
- * held; a wrong passphrase with a {@link PgpWrongPassphraseException}.
+ * encrypted session key (hidden recipients too) against every key held, then every
+ * password-encrypted one against every password held (messages from {@code gpg --symmetric} or
+ * {@code sop encrypt --with-password}), and accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB
+ * format GnuPG 2.4 writes. Data without integrity protection or with the null cipher is refused.
+ * Tampering or truncation fails with one {@link PgpIntegrityException}; a wrong key or password
+ * with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints held, and
+ * saying whether it is encrypted with a password and how many were tried; a wrong passphrase of a
+ * private key with a {@link PgpWrongPassphraseException}.
  *
  * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
  * what streaming means): on an exception the caller must discard what it received. {@link
@@ -47,12 +51,14 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  */
 public final class PgpDecryptor {
   private final List<PgpKey> keys;
+  private final List<Secret> passwords;
   private final List<PgpCertificate> verificationCertificates;
   private final SignaturePolicy signaturePolicy;
   private final PgpPolicy policy;
 
   private PgpDecryptor(Builder b) {
     this.keys = List.copyOf(b.keys);
+    this.passwords = List.copyOf(b.passwords);
     this.verificationCertificates = List.copyOf(b.verificationCertificates);
     this.signaturePolicy = b.signaturePolicy;
     this.policy = b.policy;
@@ -144,7 +150,7 @@ public final class PgpDecryptor {
     for (PgpCertificate c : verificationCertificates) {
       rings.add(c.ring());
     }
-    return new DecryptionSettings(unlocked, rings, signaturePolicy, Engine.of(policy));
+    return new DecryptionSettings(unlocked, passwords, rings, signaturePolicy, Engine.of(policy));
   }
 
   /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
@@ -198,6 +204,7 @@ public final class PgpDecryptor {
   /** Builds a {@link PgpDecryptor}. Not thread-safe. */
   public static final class Builder {
     private final List<PgpKey> keys = new ArrayList<>();
+    private final List<Secret> passwords = new ArrayList<>();
     private final List<PgpCertificate> verificationCertificates = new ArrayList<>();
     private SignaturePolicy signaturePolicy = SignaturePolicy.OPTIONAL;
     private PgpPolicy policy = PgpPolicy.defaults();
@@ -212,6 +219,23 @@ public final class PgpDecryptor {
 
     public Builder keys(List<PgpKey> keys) {
       keys.forEach(this::key);
+      return this;
+    }
+
+    /**
+     * Adds a password to try on messages encrypted with one ({@code gpg --symmetric}); tried after
+     * the keys, on every password-encrypted session key in the message. Each try costs the
+     * message's password hashing (tens of milliseconds, or Argon2's memory), so hold only the
+     * passwords that may be needed. A message the password does not open fails with {@link
+     * PgpWrongKeyException}. The password must be exactly the sender's: it is not trimmed.
+     */
+    public Builder password(Secret password) {
+      passwords.add(Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    public Builder passwords(List<Secret> passwords) {
+      passwords.forEach(this::password);
       return this;
     }
 
@@ -239,12 +263,12 @@ public final class PgpDecryptor {
     /**
      * Builds the decryptor.
      *
-     * @throws IllegalStateException if there is no key, or signatures are required but no
-     *     certificate verifies them
+     * @throws IllegalStateException if there is neither a key nor a password, or signatures are
+     *     required but no certificate verifies them
      */
     public PgpDecryptor build() {
-      if (keys.isEmpty()) {
-        throw new IllegalStateException("add at least one private key");
+      if (keys.isEmpty() && passwords.isEmpty()) {
+        throw new IllegalStateException("add at least one private key or password");
       }
       if (signaturePolicy == SignaturePolicy.REQUIRED && verificationCertificates.isEmpty()) {
         throw new IllegalStateException(

@@ -1,6 +1,7 @@
 package dev.tributary.pgp;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.CloseShield;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
@@ -26,7 +27,8 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encrypts data for one or more recipients, streaming in constant memory whatever the size.
+ * Encrypts data for one or more recipients or passwords, streaming in constant memory whatever the
+ * size.
  *
  * <pre>{@code
  * PgpEncryptor encryptor = PgpEncryptor.builder()
@@ -40,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  * <p>By default: SEIPD v1 with an MDC and AES-256 (what GnuPG 2.2 and 2.4, Sequoia and every
  * current implementation read), ZLIB at level {@value #DEFAULT_COMPRESSION_LEVEL} unless the data
  * is already compressed, binary output. SEIPD v2 (AEAD, OCB) is used only when {@link
- * Builder#allowAead allowed} and every recipient's key announces support. GnuPG-only formats are
- * never written.
+ * Builder#allowAead allowed} and every recipient's key announces support (with passwords alone,
+ * when allowed). GnuPG-only formats are never written.
  *
  * <p>Immutable and thread-safe: build one per recipient set and share it. Recipients' keys are
  * checked at {@link Builder#build()} and again once a minute has passed (a key may expire while an
@@ -54,6 +56,7 @@ public final class PgpEncryptor {
   public static final int DEFAULT_COMPRESSION_LEVEL = 2;
 
   private final List<PgpCertificate> recipients;
+  private final List<Secret> passwords;
   private final List<PgpKey> signers;
   private final PgpPolicy policy;
   private final SymmetricAlgorithm symmetricAlgorithm;
@@ -68,6 +71,7 @@ public final class PgpEncryptor {
 
   private PgpEncryptor(Builder b) {
     this.recipients = List.copyOf(b.recipients);
+    this.passwords = List.copyOf(b.passwords);
     this.signers = List.copyOf(b.signers);
     this.policy = b.policy;
     this.symmetricAlgorithm = b.symmetricAlgorithm;
@@ -251,6 +255,7 @@ public final class PgpEncryptor {
     }
     return new EncryptionSettings(
         keys.keys(),
+        passwords,
         allowAead && keys.seipdV2(),
         signing,
         keys.engine(),
@@ -302,6 +307,7 @@ public final class PgpEncryptor {
   /** Builds a {@link PgpEncryptor}. Not thread-safe. */
   public static final class Builder {
     private final List<PgpCertificate> recipients = new ArrayList<>();
+    private final List<Secret> passwords = new ArrayList<>();
     private final List<PgpKey> signers = new ArrayList<>();
     private PgpPolicy policy = PgpPolicy.defaults();
     private SymmetricAlgorithm symmetricAlgorithm = SymmetricAlgorithm.AES_256;
@@ -323,6 +329,27 @@ public final class PgpEncryptor {
 
     public Builder recipients(List<PgpCertificate> certificates) {
       certificates.forEach(this::recipient);
+      return this;
+    }
+
+    /**
+     * Also encrypts the message with a password, which a recipient types to decrypt it ({@code gpg
+     * --decrypt} asks for it). Repeatable; a message may be for recipients and passwords together,
+     * one session key encrypted for each. SEIPD v1 messages hash the password with the iterated and
+     * salted S2K (SHA-256, 16 MiB hashed, a random salt); SEIPD v2 ones with Argon2 (64 MiB), as
+     * RFC 9580 requires. A password is only as strong as it is long: prefer a random one.
+     */
+    public Builder password(Secret password) {
+      Objects.requireNonNull(password, "password");
+      if (password.isEmpty()) {
+        throw new IllegalArgumentException("the password is empty");
+      }
+      passwords.add(password);
+      return this;
+    }
+
+    public Builder passwords(List<Secret> passwords) {
+      passwords.forEach(this::password);
       return this;
     }
 
@@ -425,12 +452,13 @@ public final class PgpEncryptor {
     /**
      * Builds the encryptor, checking every recipient's keys now.
      *
-     * @throws IllegalStateException if there is no recipient, or the policy refuses the cipher
+     * @throws IllegalStateException if there is neither a recipient nor a password, or the policy
+     *     refuses the cipher
      * @throws PgpKeyException if a recipient has no key we may encrypt to
      */
     public PgpEncryptor build() {
-      if (recipients.isEmpty()) {
-        throw new IllegalStateException("add at least one recipient");
+      if (recipients.isEmpty() && passwords.isEmpty()) {
+        throw new IllegalStateException("add at least one recipient or password");
       }
       if (!policy.accepts(symmetricAlgorithm)) {
         throw new IllegalStateException(

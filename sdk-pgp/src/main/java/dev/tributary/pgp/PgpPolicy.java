@@ -11,9 +11,10 @@ import java.util.Set;
  *
  * <p>{@link #defaults()} refuses what is broken or weak today: the 64-bit-block ciphers (3DES,
  * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, and SHA-1 or MD5 in signatures
- * over data. {@link #legacySenders()} accepts those too, for a partner whose old tool cannot do
- * better; prefer asking them to upgrade. Data without integrity protection is refused by every
- * policy.
+ * over data, and passwords hashed without iteration (the simple and salted S2K) in messages
+ * encrypted with a password. {@link #legacySenders()} accepts those too, for a partner whose old
+ * tool cannot do better; prefer asking them to upgrade. Data without integrity protection is
+ * refused by every policy.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,12 +27,14 @@ public final class PgpPolicy {
   private final Set<SymmetricAlgorithm> symmetricAlgorithms;
   private final int minimumRsaBits;
   private final boolean sha1Signatures;
+  private final boolean weakPasswordHashing;
   private final long maxDecompressedBytes;
 
   private PgpPolicy(Builder b) {
     this.symmetricAlgorithms = Set.copyOf(b.symmetricAlgorithms);
     this.minimumRsaBits = b.minimumRsaBits;
     this.sha1Signatures = b.sha1Signatures;
+    this.weakPasswordHashing = b.weakPasswordHashing;
     this.maxDecompressedBytes = b.maxDecompressedBytes;
   }
 
@@ -40,12 +43,16 @@ public final class PgpPolicy {
     return DEFAULTS;
   }
 
-  /** A policy that also accepts legacy ciphers, 1024-bit RSA and SHA-1 signatures. */
+  /**
+   * A policy that also accepts legacy ciphers, 1024-bit RSA, SHA-1 signatures and passwords hashed
+   * without iteration.
+   */
   public static PgpPolicy legacySenders() {
     return builder()
         .acceptSymmetricAlgorithms(EnumSet.allOf(SymmetricAlgorithm.class))
         .minimumRsaBits(1024)
         .acceptSha1Signatures(true)
+        .acceptWeakPasswordHashing(true)
         .build();
   }
 
@@ -59,6 +66,7 @@ public final class PgpPolicy {
     b.symmetricAlgorithms = EnumSet.copyOf(symmetricAlgorithms);
     b.minimumRsaBits = minimumRsaBits;
     b.sha1Signatures = sha1Signatures;
+    b.weakPasswordHashing = weakPasswordHashing;
     b.maxDecompressedBytes = maxDecompressedBytes;
     return b;
   }
@@ -79,6 +87,11 @@ public final class PgpPolicy {
     return sha1Signatures;
   }
 
+  /** Whether a message's password may be hashed with the simple or salted S2K (no iteration). */
+  public boolean acceptsWeakPasswordHashing() {
+    return weakPasswordHashing;
+  }
+
   public long maxDecompressedBytes() {
     return maxDecompressedBytes;
   }
@@ -91,6 +104,8 @@ public final class PgpPolicy {
         + minimumRsaBits
         + ", sha1Signatures="
         + sha1Signatures
+        + ", weakPasswordHashing="
+        + weakPasswordHashing
         + ", maxDecompressedBytes="
         + maxDecompressedBytes
         + "]";
@@ -106,6 +121,7 @@ public final class PgpPolicy {
                 SymmetricAlgorithm.BLOWFISH));
     private int minimumRsaBits = 2048;
     private boolean sha1Signatures;
+    private boolean weakPasswordHashing;
     private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
 
     private Builder() {}
@@ -138,6 +154,17 @@ public final class PgpPolicy {
     /** Whether signatures over data may use SHA-1 (broken for collisions). Default false. */
     public Builder acceptSha1Signatures(boolean accept) {
       this.sha1Signatures = accept;
+      return this;
+    }
+
+    /**
+     * Whether a message encrypted with a password may hash it with the simple or the salted S2K,
+     * which do not iterate: one guess costs one hash, so a weak password falls fast. Default false
+     * (such a message is refused with {@link PgpDataException.Reason#WEAK_ALGORITHM}); GnuPG,
+     * Sequoia and OpenPGP.js write the iterated or the Argon2 S2K.
+     */
+    public Builder acceptWeakPasswordHashing(boolean accept) {
+      this.weakPasswordHashing = accept;
       return this;
     }
 

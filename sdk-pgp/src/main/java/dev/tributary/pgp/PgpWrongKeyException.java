@@ -3,27 +3,78 @@ package dev.tributary.pgp;
 import java.util.List;
 
 /**
- * None of the private keys held can open a message: it was encrypted for other keys. {@link
- * #recipientKeyIds()} are the key IDs the message names (an all-zero ID is a hidden recipient) and
- * {@link #heldFingerprints()} the fingerprints of the keys that were tried, so a user can see which
- * key the sender used and which one to configure.
+ * Nothing held opens a message: it was encrypted for other keys, or with another password. {@link
+ * #recipientKeyIds()} are the key IDs the message names (an all-zero ID is a hidden recipient),
+ * {@link #heldFingerprints()} the fingerprints of the keys that were tried, {@link
+ * #passwordEncryptions()} how many passwords the message is encrypted with and {@link
+ * #passwordsTried()} how many were tried, so a user can see what the sender used and what to
+ * configure. A password is never in the message.
  */
 public class PgpWrongKeyException extends PgpKeyException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> recipientKeyIds;
   private final List<String> heldFingerprints;
+  private final int passwordEncryptions;
+  private final int passwordsTried;
 
   public PgpWrongKeyException(List<String> recipientKeyIds, List<String> heldFingerprints) {
-    super(
-        "the message was encrypted for key ID(s) "
-            + String.join(", ", recipientKeyIds)
-            + ", but the private key(s) held are "
-            + String.join(", ", heldFingerprints)
-            + "; configure the private key whose (sub)key ID matches, or ask the sender to"
-            + " encrypt to your public key");
+    this(recipientKeyIds, heldFingerprints, 0, 0);
+  }
+
+  /**
+   * @param passwordEncryptions how many password-encrypted session keys (SKESK packets) the message
+   *     holds
+   * @param passwordsTried how many passwords were tried on them
+   */
+  public PgpWrongKeyException(
+      List<String> recipientKeyIds,
+      List<String> heldFingerprints,
+      int passwordEncryptions,
+      int passwordsTried) {
+    super(describe(recipientKeyIds, heldFingerprints, passwordEncryptions, passwordsTried));
     this.recipientKeyIds = List.copyOf(recipientKeyIds);
     this.heldFingerprints = List.copyOf(heldFingerprints);
+    this.passwordEncryptions = passwordEncryptions;
+    this.passwordsTried = passwordsTried;
+  }
+
+  private static String describe(
+      List<String> recipients, List<String> held, int passwordEncryptions, int passwordsTried) {
+    if (passwordEncryptions == 0) {
+      return "the message was encrypted for key ID(s) "
+          + String.join(", ", recipients)
+          + ", but the private key(s) held are "
+          + String.join(", ", held)
+          + "; configure the private key whose (sub)key ID matches, or ask the sender to"
+          + " encrypt to your public key";
+    }
+    StringBuilder m = new StringBuilder("the message was encrypted ");
+    if (!recipients.isEmpty()) {
+      m.append("for key ID(s) ").append(String.join(", ", recipients));
+      m.append(passwordEncryptions > 0 ? " and " : "");
+    }
+    if (passwordEncryptions > 0) {
+      m.append(passwordEncryptions == 1 ? "with a password" : "with passwords");
+    }
+    m.append(", but ");
+    if (!recipients.isEmpty()) {
+      m.append(
+          held.isEmpty()
+              ? "no private key is held"
+              : "the private key(s) held are " + String.join(", ", held));
+      m.append(passwordEncryptions > 0 ? " and " : "");
+    }
+    if (passwordEncryptions > 0) {
+      m.append(
+          passwordsTried == 0
+              ? "no password was given"
+              : passwordsTried == 1
+                  ? "the password given is wrong"
+                  : "none of the " + passwordsTried + " passwords given is right");
+    }
+    return m.append("; check the password with the sender, or configure the matching private key")
+        .toString();
   }
 
   /** The key IDs (16 hex digits) the message was encrypted for; 0000000000000000 is hidden. */
@@ -34,5 +85,20 @@ public class PgpWrongKeyException extends PgpKeyException {
   /** The fingerprints of the private keys that were tried. */
   public List<String> heldFingerprints() {
     return heldFingerprints;
+  }
+
+  /** How many passwords the message is encrypted with (its SKESK packets); 0 for keys only. */
+  public int passwordEncryptions() {
+    return passwordEncryptions;
+  }
+
+  /** How many passwords were tried (none of them fits). */
+  public int passwordsTried() {
+    return passwordsTried;
+  }
+
+  /** Whether a password was given and the message is encrypted with one, but none fits. */
+  public boolean wrongPassword() {
+    return passwordEncryptions > 0 && passwordsTried > 0;
   }
 }

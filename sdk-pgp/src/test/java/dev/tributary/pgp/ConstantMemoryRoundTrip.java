@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The child JVM of {@link ConstantMemoryTest}: encrypts {@code args[0]} MiB of generated data with
- * {@code args[1]} compression through the public API and decrypts it again through an OS pipe, on a
- * heap smaller than the data, then prints the count and SHA-256 of both sides. Exits 0 only if they
- * match; a failure is thrown out of {@code main} (exit code 1).
+ * {@code args[1]} compression, to a key or with a password ({@code args[2]}), through the public
+ * API and decrypts it again through an OS pipe, on a heap smaller than the data, then prints the
+ * count and SHA-256 of both sides. Exits 0 only if they match; a failure is thrown out of {@code
+ * main} (exit code 1).
  */
 public final class ConstantMemoryRoundTrip {
   private ConstantMemoryRoundTrip() {}
@@ -26,12 +28,18 @@ public final class ConstantMemoryRoundTrip {
     long bytes = Long.parseLong(args[0]) << 20;
     Compression compression = Compression.valueOf(args[1]);
     PgpTestKeys.TestKey alice = PgpTestKeys.ALICE_RSA;
-    PgpEncryptor encryptor =
-        PgpEncryptor.builder()
-            .recipient(PgpCertificate.of(alice.publicKey()))
-            .compression(compression)
-            .build();
-    PgpDecryptor decryptor = PgpDecryptor.builder().key(PgpKey.of(alice.privateKey())).build();
+    boolean password = args.length > 2 && args[2].equals("password");
+    PgpEncryptor.Builder encryption = PgpEncryptor.builder().compression(compression);
+    PgpDecryptor.Builder decryption = PgpDecryptor.builder();
+    if (password) {
+      encryption.password(Secret.of("constant memory"));
+      decryption.password(Secret.of("constant memory"));
+    } else {
+      encryption.recipient(PgpCertificate.of(alice.publicKey()));
+      decryption.key(PgpKey.of(alice.privateKey()));
+    }
+    PgpEncryptor encryptor = encryption.build();
+    PgpDecryptor decryptor = decryption.build();
 
     Pipe pipe = Pipe.open();
     MessageDigest sent = MessageDigest.getInstance("SHA-256");

@@ -35,10 +35,15 @@ class ConstantMemoryTest {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}, {1} MiB, -Xmx{2}m")
-  @CsvSource({"NONE, 256, 32", "ZLIB, 64, 32", "BZIP2, 96, 64"})
+  @ParameterizedTest(name = "{0}, {1} MiB, -Xmx{2}m, with a {3}")
+  @CsvSource({
+    "NONE, 256, 32, key",
+    "ZLIB, 64, 32, key",
+    "BZIP2, 96, 64, key",
+    "NONE, 128, 32, password"
+  })
   void roundTrip_ofMoreDataThanTheHeap_completesWithTheSameBytes(
-      Compression compression, int mib, int heapMib) throws Exception {
+      Compression compression, int mib, int heapMib, String with) throws Exception {
     Path output = dir.resolve("child-output.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
@@ -50,7 +55,8 @@ class ConstantMemoryTest {
             System.getProperty("java.class.path"),
             ConstantMemoryRoundTrip.class.getName(),
             Integer.toString(mib),
-            compression.name());
+            compression.name(),
+            with);
     Process child =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

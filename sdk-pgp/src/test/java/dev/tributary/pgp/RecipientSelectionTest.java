@@ -49,6 +49,6 @@ class RecipientSelectionTest {
   void build_withoutRecipient_isAnIllegalState() {
     assertThatThrownBy(() -> PgpEncryptor.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("add at least one recipient");
+        .hasMessage("add at least one recipient or password");
   }
 }

@@ -80,14 +80,16 @@ class SopCommandTest {
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
         .contains("missing: inline-sign", "missing: update-key")
-        .contains("missing: decrypt --with-password")
+        .contains("missing: decrypt --with-session-key")
         .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
         .doesNotContain(
             "missing: generate-key --signing-only",
             "missing: verify --not-before",
             "missing: verify --not-after",
             "missing: decrypt --verify-not-before",
-            "missing: decrypt --verify-not-after")
+            "missing: decrypt --verify-not-after",
+            "missing: encrypt --with-password",
+            "missing: decrypt --with-password")
         .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
         .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
     assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
@@ -215,6 +217,61 @@ class SopCommandTest {
   }
 
   @Test
+  void encryptAndDecrypt_withPasswordsAlone_orBesideACert() throws Exception {
+    String password = file("pw", "correct horse battery staple\n");
+    String bare = file("bare", "correct horse battery staple");
+    String other = file("other", "another one");
+    assertThat(sop(bytes("secret\n"), "encrypt", "--with-password=" + password)).isZero();
+    byte[] message = out;
+    // encrypt strips the file's trailing newline; decrypt tries a password as given and stripped
+    for (String p : List.of(password, bare)) {
+      assertThat(sop(message, "decrypt", "--with-password", p)).as(err.toString()).isZero();
+      assertThat(text()).isEqualTo("secret\n");
+    }
+    assertThat(sop(message, "decrypt", "--with-password=" + other, "--with-password=" + bare))
+        .isZero();
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    assertThat(
+            sop(
+                bytes("both\n"),
+                "encrypt",
+                "--with-password=" + password,
+                "--with-password=" + other,
+                cert))
+        .isZero();
+    byte[] both = out;
+    for (String[] args :
+        List.of(
+            new String[] {"decrypt", key},
+            new String[] {"decrypt", "--with-password=" + other},
+            new String[] {"decrypt", "--with-password=" + bare})) {
+      assertThat(sop(both, args)).as("%s: %s", List.of(args), err).isZero();
+      assertThat(text()).isEqualTo("both\n");
+    }
+  }
+
+  @Test
+  void passwords_wrongIs29_notUtf8OrEmptyOnEncryptIs31_noneAtAllIs19() throws Exception {
+    String password = file("pw", "correct horse battery staple");
+    assertThat(sop(bytes("secret\n"), "encrypt", "--with-password=" + password)).isZero();
+    byte[] message = out;
+    String wrong = file("wrong", "Tr0ub4dor&3");
+    assertThat(sop(message, "decrypt", "--with-password=" + wrong)).isEqualTo(29);
+    assertThat(err.toString()).contains("wrong").doesNotContain("Tr0ub4dor&3");
+    String alice = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    assertThat(sop(message, "decrypt", alice)).as("a key, no password").isEqualTo(29);
+    Path latin1 = dir.resolve("latin1");
+    Files.write(latin1, new byte[] {'p', (byte) 0xE4, 's', 's'});
+    assertThat(sop(bytes("x"), "encrypt", "--with-password=" + latin1)).isEqualTo(31);
+    assertThat(err.toString()).contains("not UTF-8");
+    assertThat(sop(bytes("x"), "encrypt", "--with-password=" + file("blank", " \n"))).isEqualTo(31);
+    assertThat(sop(bytes("x"), "encrypt")).isEqualTo(19);
+    assertThat(sop(message, "decrypt")).isEqualTo(19);
+    assertThat(sop(message, "decrypt", "--with-password=" + dir.resolve("absent"))).isEqualTo(61);
+  }
+
+  @Test
   void signAndVerify_printVerificationLines_orExit3() throws Exception {
     String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
     String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
@@ -244,7 +301,7 @@ class SopCommandTest {
     assertThat(sop(new byte[0], "frobnicate")).isEqualTo(69);
     assertThat(sop(new byte[0], "decrypt")).isEqualTo(19);
     String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    assertThat(sop(new byte[0], "encrypt", "--with-password=pw", cert)).isEqualTo(37);
+    assertThat(sop(new byte[0], "decrypt", "--with-session-key=sk", cert)).isEqualTo(37);
     assertThat(sop(new byte[0], "generate-key", "--profile=nope", "x")).isEqualTo(89);
   }
 
@@ -353,8 +410,8 @@ class SopCommandTest {
           .contains("change-key-password ", "Changes the password of the keys on stdin.")
           .contains("revoke-key ", "Writes revocation certificates for the keys on stdin.")
           .contains("extract-cert ", "Extracts the certificate of a key on stdin.")
-          .contains("encrypt ", "Encrypts stdin to the certificates.")
-          .contains("decrypt ", "Decrypts stdin with the keys.")
+          .contains("encrypt ", "Encrypts stdin to the certificates and with the passwords.")
+          .contains("decrypt ", "Decrypts stdin with the keys or the passwords.")
           .contains("sign ", "Makes a detached signature over stdin.")
           .contains("verify ", "Checks detached signatures over stdin.")
           .contains("armor ", "Armors the OpenPGP data on stdin, labelled after its first packet.")

@@ -74,6 +74,32 @@ class SopJarIT {
     assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("hello from the jar\n");
   }
 
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarEncryptsWithAPassword_sqopDecrypts_andBack_aWrongOneIs29() throws Exception {
+    Path plain = file("plain.txt", "hello with a password\n".getBytes(StandardCharsets.UTF_8));
+    Path password = file("pw", "correct horse battery staple\n".getBytes(StandardCharsets.UTF_8));
+    Path wrong = file("wrong", "Tr0ub4dor&3".getBytes(StandardCharsets.UTF_8));
+
+    Result enc = run(plain, jar("encrypt", "--with-password=" + password));
+    assertThat(enc.code()).as(enc.err()).isZero();
+    Path message = file("message.asc", enc.out());
+    Result sqop = run(message, "sqop", "decrypt", "--with-password=" + password);
+    assertThat(sqop.code()).as(sqop.err()).isZero();
+    assertThat(new String(sqop.out(), StandardCharsets.UTF_8)).isEqualTo("hello with a password\n");
+
+    Result theirs = run(plain, "sqop", "encrypt", "--with-password=" + password);
+    Path theirMessage = file("theirs.asc", theirs.out());
+    Result dec = run(theirMessage, jar("decrypt", "--with-password=" + password));
+    assertThat(dec.code()).as(dec.err()).isZero();
+    assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("hello with a password\n");
+
+    Result bad = run(theirMessage, jar("decrypt", "--with-password=" + wrong));
+    assertThat(bad.code()).as(bad.err()).isEqualTo(29);
+    assertThat(bad.out()).isEmpty();
+    assertThat(run(plain, jar("encrypt")).code()).as("no certificate, no password").isEqualTo(19);
+  }
+
   // Building a picocli model was a third of a short sop call; the verbs use Commons CLI.
   @Test
   void jarSop_loadsNoPicocliClass() throws Exception {

@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.core.SystemException;
 import dev.tributary.core.TributaryException;
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SymmetricAlgorithm;
@@ -124,7 +125,9 @@ public final class EncryptingOutputStream extends OutputStream {
       }
       throw new SystemException(
           "cannot start the OpenPGP message: the session key cannot be encrypted to the"
-              + " recipients' keys, or the "
+              + " recipients' keys"
+              + (settings.passwords().isEmpty() ? "" : " or with the passwords")
+              + ", or the "
               + settings.symmetricAlgorithm().displayName()
               + " cipher cannot be set up",
           e);
@@ -135,10 +138,11 @@ public final class EncryptingOutputStream extends OutputStream {
   }
 
   /**
-   * Writes the session key packets and opens the encrypted data packet. SEIPD v1 with AES, the
-   * default, is written by {@link SeipdV1OutputStream} with the JDK's AES; AEAD (SEIPD v2) and the
-   * other ciphers by BouncyCastle's generator. Either way BouncyCastle's operators encrypt the
-   * session key (RSA through the JDK's RSA, see {@link JdkRsa}).
+   * Writes the session key packets (one for each recipient key, then one for each password) and
+   * opens the encrypted data packet. SEIPD v1 with AES, the default, is written by {@link
+   * SeipdV1OutputStream} with the JDK's AES; AEAD (SEIPD v2) and the other ciphers by
+   * BouncyCastle's generator. Either way BouncyCastle's operators encrypt the session key (RSA
+   * through the JDK's RSA, see {@link JdkRsa}).
    */
   private OutputStream openEncryptedData(OutputStream out) throws IOException, PGPException {
     SymmetricAlgorithm alg = settings.symmetricAlgorithm();
@@ -155,6 +159,12 @@ public final class EncryptingOutputStream extends OutputStream {
       for (PGPPublicKey key : settings.encryptionKeys()) {
         out.write(JdkRsa.keyEncryption(key).generate(builder, sessionKey).getEncoded());
       }
+      for (Secret password : settings.passwords()) {
+        out.write(
+            MessagePasswords.encryption(password, false, random)
+                .generate(builder, sessionKey)
+                .getEncoded());
+      }
       return new SeipdV1OutputStream(out, builder.build(sessionKey), random);
     }
     PGPDataEncryptorBuilder builder =
@@ -169,6 +179,9 @@ public final class EncryptingOutputStream extends OutputStream {
     encryptor = new PGPEncryptedDataGenerator(builder);
     for (PGPPublicKey key : settings.encryptionKeys()) {
       encryptor.addMethod(JdkRsa.keyEncryption(key));
+    }
+    for (Secret password : settings.passwords()) {
+      encryptor.addMethod(MessagePasswords.encryption(password, settings.useAead(), random));
     }
     return encryptor.open(out, new byte[BUFFER]);
   }

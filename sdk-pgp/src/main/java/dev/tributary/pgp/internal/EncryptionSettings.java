@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.time.Instant;
@@ -9,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@link EncryptingOutputStream} needs, resolved by the public builder: the recipients'
- * selected encryption keys, and whether SEIPD v2 may be used (allowed, and every recipient
- * announces support).
+ * selected encryption keys, the passwords, and whether SEIPD v2 may be used (allowed, and every
+ * recipient announces support).
  */
 public record EncryptionSettings(
     List<PGPPublicKey> encryptionKeys,
+    List<Secret> passwords,
     boolean useAead,
     List<UnlockedKeys> signers,
     Engine engine,

@@ -7,15 +7,22 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.PGPPadding;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens an OpenPGP message: de-armors it if needed, skips marker packets wherever they stand and
@@ -44,25 +51,27 @@ public final class MessageDecryption {
               + " MDC): it could have been modified undetectably, so it is refused; ask the"
               + " sender to use a current OpenPGP tool");
     }
-    SessionKeys.Found found = SessionKeys.find(list, settings.keys());
+    boolean aead = first.isAEAD();
+    // AEAD-protected data checks a password's session key itself; SEIPD v1 by its quick check.
+    Prefix prefix = aead ? null : new Prefix(first.getInputStream());
+    SessionKeys.Found found;
+    try {
+      found = SessionKeys.find(list, settings, prefix == null ? key -> true : prefix::quickCheck);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // reading the ciphertext's first bytes failed
+    }
     SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), settings);
     InputStream plain;
-    boolean aead = first.isAEAD();
-    if (aead) {
+    if (prefix == null) {
       try {
-        plain =
-            new AeadGuardStream(
-                found
-                    .packet()
-                    .getDataStream(new BcSessionKeyDataDecryptorFactory(found.sessionKey())));
+        plain = new AeadGuardStream(dataStream(found));
       } catch (PGPException e) {
         throw new PgpIntegrityException(e);
       }
     } else {
       plain =
           new SeipdV1InputStream(
-              found.packet().getInputStream(),
-              BlockEncryptor.of(algorithm, found.sessionKey().getKey()));
+              prefix.stream(), BlockEncryptor.of(algorithm, found.sessionKey().getKey()));
     }
     SignatureChecks checks =
         settings.signaturePolicy() == SignaturePolicy.IGNORED
@@ -80,6 +89,53 @@ public final class MessageDecryption {
       throw e;
     }
   }
+
+  @SuppressWarnings("deprecation") // see open
+  private static InputStream dataStream(SessionKeys.Found found) throws PGPException {
+    BcSessionKeyDataDecryptorFactory factory =
+        new BcSessionKeyDataDecryptorFactory(found.sessionKey());
+    return found.packet() instanceof PGPPBEEncryptedData pbe
+        ? pbe.getDataStream(factory)
+        : ((PGPPublicKeyEncryptedData) found.packet()).getDataStream(factory);
+  }
+
+  /**
+   * The start of SEIPD v1's ciphertext, read only when a password's session key is to be checked
+   * against it; {@link #stream} gives the whole ciphertext either way.
+   */
+  private static final class Prefix {
+    private final InputStream ciphertext;
+    private byte @Nullable [] first;
+
+    Prefix(InputStream ciphertext) {
+      this.ciphertext = ciphertext;
+    }
+
+    boolean quickCheck(PGPSessionKey key) {
+      byte[] bytes = first;
+      if (bytes == null) {
+        try {
+          bytes = ciphertext.readNBytes(MAX_BLOCK + 2);
+        } catch (IOException e) {
+          if (SourceFailure.isCause(e)) {
+            throw new UncheckedIOException(e);
+          }
+          throw new PgpIntegrityException(e); // the data ends early or is damaged
+        }
+        first = bytes;
+      }
+      return MessagePasswords.quickCheck(bytes, bytes.length, key);
+    }
+
+    InputStream stream() {
+      byte[] bytes = first;
+      return bytes == null
+          ? ciphertext
+          : new SequenceInputStream(new ByteArrayInputStream(bytes), ciphertext);
+    }
+  }
+
+  private static final int MAX_BLOCK = 16;
 
   private static PGPEncryptedDataList encryptedDataList(
       PGPObjectFactory factory, TopLevelPackets topLevel) {

@@ -1,7 +1,7 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
-import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -21,19 +22,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the session key of a message: tries every public-key encrypted session key packet
  * (including hidden, wildcard recipients) against every decryption key held, unlocking keys as
- * needed. When nothing works, says which keys the message was for and which keys were tried.
+ * needed, then every password-encrypted one (SKESK) with every password held. When nothing works,
+ * says which keys the message was for and which keys were tried, and whether passwords were.
  */
 final class SessionKeys {
 
   /** The session key and what opened it. */
-  record Found(PGPPublicKeyEncryptedData packet, PGPSessionKey sessionKey, String keyFingerprint) {}
+  record Found(PGPEncryptedData packet, PGPSessionKey sessionKey, String keyFingerprint) {}
+
+  /**
+   * Whether a session key a password gave fits the encrypted data (see {@link MessagePasswords}).
+   */
+  interface PasswordCheck {
+    boolean fits(PGPSessionKey key);
+  }
 
   private SessionKeys() {}
 
-  static Found find(PGPEncryptedDataList list, List<UnlockedKeys> keys) {
+  static Found find(
+      PGPEncryptedDataList list, DecryptionSettings settings, PasswordCheck passwordCheck) {
+    List<UnlockedKeys> keys = settings.keys();
     List<String> recipients = new ArrayList<>();
+    List<PGPPBEEncryptedData> passwordPackets = new ArrayList<>();
     List<PgpWrongPassphraseException> locked = new ArrayList<>();
     for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPBEEncryptedData pbe) {
+        passwordPackets.add(pbe);
+      }
       if (!(data instanceof PGPPublicKeyEncryptedData pk)) {
         continue;
       }
@@ -52,20 +67,33 @@ final class SessionKeys {
         }
       }
     }
-    if (recipients.isEmpty()) {
-      throw new PgpDataException(
-          Reason.UNSUPPORTED,
-          "the message is encrypted with a password, not to a key; decryption with passwords is"
-              + " not supported");
+    PgpDataException refused = null;
+    for (PGPPBEEncryptedData pbe : passwordPackets) {
+      for (Secret password : settings.passwords()) {
+        PGPSessionKey key;
+        try {
+          key = MessagePasswords.sessionKey(pbe, password, settings.engine().policy());
+        } catch (PgpDataException e) {
+          refused = refused == null ? e : refused; // its S2K: another SKESK may still open it
+          break;
+        }
+        if (key != null && passwordCheck.fits(key)) {
+          return new Found(pbe, key, "");
+        }
+      }
     }
-    if (!locked.isEmpty()) {
+    if (refused != null) {
+      throw refused;
+    }
+    if (!locked.isEmpty() && (passwordPackets.isEmpty() || settings.passwords().isEmpty())) {
       throw locked.get(0);
     }
     List<String> held = new ArrayList<>();
     for (UnlockedKeys key : keys) {
       held.add(key.fingerprint());
     }
-    throw new PgpWrongKeyException(recipients, held);
+    throw new PgpWrongKeyException(
+        recipients, held, passwordPackets.size(), settings.passwords().size());
   }
 
   @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason

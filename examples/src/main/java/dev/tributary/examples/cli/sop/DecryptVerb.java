@@ -9,20 +9,23 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
 
-/** {@code sop} verb: decrypts stdin with the keys. */
+/** {@code sop} verb: decrypts stdin with the keys or the passwords. */
 final class DecryptVerb implements Verb {
   @Override
   public String description() {
-    return "Decrypts stdin with the keys.";
+    return "Decrypts stdin with the keys or the passwords.";
   }
 
   @Override
   public Options options() {
     return new Options()
+        .addOption(
+            Verb.value("with-password", "PASSWORD", "A file with a password to decrypt with."))
         .addOption(Verb.value("with-key-password", "PASSWORD", "A file with a key's password."))
         .addOption(Verb.value("verify-with", "CERTS", "Checks signatures by these certificates."))
         .addOption(
@@ -35,14 +38,20 @@ final class DecryptVerb implements Verb {
 
   @Override
   public Arity arity() {
-    return Arity.atLeastOne("KEY");
+    return Arity.any("KEY");
   }
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    List<String> passwordFiles = Verb.values(line, "with-password");
+    if (line.getArgList().isEmpty() && passwordFiles.isEmpty()) {
+      throw new SopExit.Failure(
+          SopExit.MISSING_ARG, "missing argument: expected KEY... or --with-password");
+    }
     PgpDecryptor.Builder b =
         PgpDecryptor.builder()
-            .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")));
+            .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")))
+            .passwords(SopIo.passwords(passwordFiles));
     SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
     String verificationsOut = verificationsOut(line);
     SignatureWindow window =

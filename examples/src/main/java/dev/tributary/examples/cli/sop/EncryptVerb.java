@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code sop} verb: encrypts stdin to the certificates. */
+/** {@code sop} verb: encrypts stdin to the certificates and with the passwords. */
 final class EncryptVerb implements Verb {
   /** The profiles, each with whether it allows SEIPD v2 (AEAD); the default first. */
   private static final List<Profile<Boolean>> PROFILES =
@@ -23,7 +23,7 @@ final class EncryptVerb implements Verb {
 
   @Override
   public String description() {
-    return "Encrypts stdin to the certificates.";
+    return "Encrypts stdin to the certificates and with the passwords.";
   }
 
   @Override
@@ -31,6 +31,8 @@ final class EncryptVerb implements Verb {
     return new Options()
         .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
         .addOption(Verb.value("as", "MODE", "binary, the default and the only mode supported."))
+        .addOption(
+            Verb.value("with-password", "PASSWORD", "A file with a password to encrypt with, too."))
         .addOption(Verb.value("sign-with", "KEY", "Also signs with the keys in this file."))
         .addOption(
             Verb.value(
@@ -50,7 +52,7 @@ final class EncryptVerb implements Verb {
 
   @Override
   public Arity arity() {
-    return Arity.atLeastOne("CERTS");
+    return Arity.any("CERTS");
   }
 
   @Override
@@ -58,12 +60,18 @@ final class EncryptVerb implements Verb {
     if (!Verb.single(line, "as", "binary").equals("binary")) {
       throw new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, "only --as=binary is supported");
     }
+    List<String> passwordFiles = Verb.values(line, "with-password");
+    if (line.getArgList().isEmpty() && passwordFiles.isEmpty()) {
+      throw new SopExit.Failure(
+          SopExit.MISSING_ARG, "missing argument: expected CERTS... or --with-password");
+    }
     boolean allowAead = Verb.profile(line, PROFILES);
     PgpEncryptor.Builder b =
         PgpEncryptor.builder()
             .armor(!line.hasOption("no-armor"))
             .compression(compression(Verb.single(line, "compression", "NONE")))
-            .allowAead(allowAead);
+            .allowAead(allowAead)
+            .passwords(SopIo.newPasswords(passwordFiles));
     try {
       b.recipients(SopIo.certs(line.getArgList()));
       SopIo.keys(Verb.values(line, "sign-with"), Verb.values(line, "with-key-password"))

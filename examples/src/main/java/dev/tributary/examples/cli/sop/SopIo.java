@@ -30,38 +30,58 @@ final class SopIo {
     }
   }
 
+  /**
+   * The passwords in {@code files} for unlocking or decrypting: each as given and, when it ends in
+   * whitespace (a password file's newline), with that stripped too, as the draft advises.
+   */
   static List<Secret> passwords(List<String> files) {
     List<Secret> secrets = new ArrayList<>();
     for (String f : files) {
       String text = new String(readFile(f), StandardCharsets.UTF_8);
       secrets.add(Secret.of(text));
-      if (!text.strip().equals(text)) {
-        secrets.add(Secret.of(text.strip()));
+      if (!text.stripTrailing().equals(text)) {
+        secrets.add(Secret.of(text.stripTrailing()));
       }
     }
     return secrets;
   }
 
   /**
-   * The password in {@code file} for protecting something new: it must be UTF-8 (else {@code
-   * PASSWORD_NOT_HUMAN_READABLE}, 31), and trailing whitespace such as a final newline is dropped,
-   * as the draft asks.
+   * The password in {@code file} for protecting something new (a key, a message): UTF-8 (else
+   * {@code PASSWORD_NOT_HUMAN_READABLE}, 31), with trailing whitespace stripped, as the draft asks
+   * of a password that makes new material, so that a password file's newline is not part of it;
+   * nothing left is refused with 31 too.
    */
   static Secret newPassword(String file) {
+    String text;
     try {
-      String text =
+      text =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(readFile(file)))
-              .toString();
-      return Secret.of(text.stripTrailing());
+              .toString()
+              .stripTrailing();
     } catch (CharacterCodingException e) {
       throw new SopExit.Failure(
           SopExit.PASSWORD_NOT_HUMAN_READABLE,
           "the password in " + file + " is not UTF-8 text; use a password a person can type");
     }
+    if (text.isEmpty()) {
+      throw new SopExit.Failure(
+          SopExit.PASSWORD_NOT_HUMAN_READABLE, "the password in " + file + " is empty");
+    }
+    return Secret.of(text);
+  }
+
+  /** {@link #newPassword} of each file. */
+  static List<Secret> newPasswords(List<String> files) {
+    List<Secret> secrets = new ArrayList<>();
+    for (String f : files) {
+      secrets.add(newPassword(f));
+    }
+    return secrets;
   }
 
   /** Every key in the files, each unlocked with the first password that fits. */

@@ -23,6 +23,11 @@ interface Verb {
     static Arity atLeastOne(String label) {
       return new Arity(label + "...", 1, Integer.MAX_VALUE);
     }
+
+    /** Any number, none too (an option may stand in for them, as passwords for keys). */
+    static Arity any(String label) {
+      return new Arity("[" + label + "...]", 0, Integer.MAX_VALUE);
+    }
   }
 
   /**
