@@ -535,7 +535,7 @@ class SopCommandTest {
   }
 
   @Test
-  void changeKeyPassword_protectedKeyWithoutOldPassword_is67_nonUtf8NewPassword_is31()
+  void changeKeyPassword_protectedKeyWithoutOldPassword_is67_nonUtf8OrBlankNewPassword_is31()
       throws Exception {
     String pw = file("pw", "pw");
     byte[] key = Files.readAllBytes(Path.of(generatedKey("key.asc", pw)));
@@ -551,6 +551,18 @@ class SopCommandTest {
         .isEqualTo(31);
     assertThat(err.toString()).contains("not UTF-8").doesNotContain("p\u00e4ss");
     assertThat(sop(key, "generate-key", "--with-key-password=" + latin1, "x")).isEqualTo(31);
+    String blank = file("blank", " \n");
+    assertThat(sop(key, "generate-key", "--with-key-password=" + blank, "x"))
+        .as("not an unprotected key")
+        .isEqualTo(31);
+    assertThat(err.toString()).contains("is empty");
+    assertThat(
+            sop(
+                key,
+                "change-key-password",
+                "--old-key-password=" + pw,
+                "--new-key-password=" + blank))
+        .isEqualTo(31);
   }
 
   @Test
