@@ -135,8 +135,7 @@ public final class PgpInlineSignatures {
             }
           });
     } catch (IOException e) {
-      throw new TransientException(
-          "cannot verify " + message + ": " + e.getMessage(), e);
+      throw new TransientException("cannot verify " + message + ": " + e.getMessage(), e);
     }
     return result.get(0);
   }

@@ -20,17 +20,43 @@ import org.jspecify.annotations.Nullable;
  * A message in the cleartext signature framework (RFC 9580, section 7), read: its {@code Hash:}
  * headers, its text with the dash-escaping undone and each line's trailing spaces, tabs and CRs
  * removed (they are not signed), and its signatures. The text is held in memory, up to {@link
- * #MAX_TEXT_BYTES}: its signatures come after it, and only they say how to hash it.
- *
- * @param text the lines, each with its line ending (LF or CRLF)
- * @param signedLength how much of {@code text} is signed: all but the last line ending, which
- *     belongs to the framework
- * @param hashes the hash algorithms the {@code Hash:} headers name, upper case; empty if none
+ * #MAX_TEXT_BYTES}: its signatures come after it, and only they say how to hash it. Immutable.
  */
-record CleartextMessage(
-    byte[] text, int signedLength, Set<String> hashes, List<PGPSignature> signatures) {
+final class CleartextMessage {
   static final String HEADER = "-----BEGIN PGP SIGNED MESSAGE-----";
   private static final String SIGNATURE = "-----BEGIN PGP SIGNATURE-----";
+
+  private final byte[] text;
+  private final int signedLength;
+  private final Set<String> hashes;
+  private final List<PGPSignature> signatures;
+
+  private CleartextMessage(
+      byte[] text, int signedLength, Set<String> hashes, List<PGPSignature> signatures) {
+    this.text = text;
+    this.signedLength = signedLength;
+    this.hashes = hashes;
+    this.signatures = signatures;
+  }
+
+  /** The lines, each with its line ending (LF or CRLF); not a copy. */
+  byte[] text() {
+    return text;
+  }
+
+  /** How much of {@link #text} is signed: all but the last line ending, the framework's. */
+  int signedLength() {
+    return signedLength;
+  }
+
+  /** The hash algorithms the {@code Hash:} headers name, upper case; empty if none. */
+  Set<String> hashes() {
+    return hashes;
+  }
+
+  List<PGPSignature> signatures() {
+    return signatures;
+  }
 
   /** The most octets of text read: cleartext signatures are for texts people read. */
   static final int MAX_TEXT_BYTES = 1 << 26;
@@ -66,7 +92,11 @@ record CleartextMessage(
       throw malformed("its first line is not " + HEADER);
     }
     Set<String> hashes = new LinkedHashSet<>();
-    while (!(line = required(line(in, null), "headers")).isBlank()) {
+    while (true) {
+      line = required(line(in, null), "headers");
+      if (line.isBlank()) {
+        break;
+      }
       if (!line.startsWith("Hash:")) {
         throw malformed("its armor headers may only be Hash: headers");
       }

@@ -8,6 +8,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class InlineSigning {
       Form form,
       boolean armor,
       Engine engine) {
-    Date now = new Date();
+    Date now = Date.from(Instant.now());
     int type =
         form == Form.BINARY ? PGPSignature.BINARY_DOCUMENT : PGPSignature.CANONICAL_TEXT_DOCUMENT;
     List<PGPSignatureGenerator> generators = new ArrayList<>();
