@@ -133,7 +133,8 @@ class SopJarIT {
     assertThat(spec.code()).as(spec.err()).isZero();
     assertThat(new String(spec.out(), StandardCharsets.UTF_8))
         .startsWith("~draft-dkg-openpgp-stateless-cli-")
-        .contains("\nmissing: inline-sign\n");
+        .contains("\nmissing: inline-verify --not-before\n")
+        .doesNotContain("missing: inline-sign");
     Result profiles = run(empty, jar("list-profiles", "generate-key"));
     assertThat(profiles.code()).as(profiles.err()).isZero();
     assertThat(new String(profiles.out(), StandardCharsets.UTF_8)).startsWith("default: ");
