@@ -48,15 +48,7 @@ class GnuPgInteropTest {
   }
 
   Gpg withSecretKey(TestKey key) {
-    gpg.importKey(key.armoredPublicKey());
-    Tool.Result r =
-        gpg.run(
-            key.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII),
-            "--passphrase",
-            key.passphrase(),
-            "--import");
-    r.ok();
-    return gpg;
+    return gpg.importSecretKey(key);
   }
 
   byte[] gpgEncrypt(byte[] data, String compression, boolean armor, TestKey... recipients) {

@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,18 @@ final class Gpg implements AutoCloseable {
 
   Gpg importKey(String armored) {
     run(armored.getBytes(StandardCharsets.US_ASCII), "--import").ok();
+    return this;
+  }
+
+  /** Imports {@code key}'s certificate and its private key, unlocked with its passphrase. */
+  Gpg importSecretKey(TestKey key) {
+    importKey(key.armoredPublicKey());
+    run(
+            key.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII),
+            "--passphrase",
+            key.passphrase(),
+            "--import")
+        .ok();
     return this;
   }
 

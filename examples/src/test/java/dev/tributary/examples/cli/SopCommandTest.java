@@ -79,9 +79,10 @@ class SopCommandTest {
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
-        .contains("missing: inline-sign", "missing: update-key")
-        .contains("missing: decrypt --with-session-key")
+        .contains("missing: update-key", "missing: decrypt --with-session-key")
+        .contains("missing: inline-verify --not-before", "missing: inline-verify --not-after")
         .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
+        .noneMatch(line -> line.matches("missing: inline-(sign|detach).*"))
         .doesNotContain(
             "missing: generate-key --signing-only",
             "missing: verify --not-before",
@@ -284,6 +285,96 @@ class SopCommandTest {
         .contains("mode:binary");
     assertThat(sop(bytes("data"), "verify", sig, other)).isEqualTo(3);
     assertThat(sop(bytes("changed"), "verify", sig, cert)).isEqualTo(3);
+  }
+
+  @Test
+  void inlineSign_inlineVerify_everyMode_printVerificationLines() throws Exception {
+    String key = file("bob.sec", PgpTestKeys.BOB_25519.armoredPrivateKey());
+    String password = file("pw", PgpTestKeys.BOB_25519.passphrase());
+    String cert = file("bob.pub", PgpTestKeys.BOB_25519.armoredPublicKey());
+    for (String as : new String[] {"binary", "text", "clearsigned"}) {
+      assertThat(
+              sop(
+                  bytes("a line\n- b\n"),
+                  "inline-sign",
+                  "--as=" + as,
+                  "--with-key-password=" + password,
+                  key))
+          .as(err.toString())
+          .isZero();
+      byte[] message = out;
+      Path verifications = dir.resolve("verifications-" + as);
+      assertThat(sop(message, "inline-verify", "--verifications-out=" + verifications, cert))
+          .as(as + err)
+          .isZero();
+      assertThat(text()).isEqualTo(as.equals("text") ? "a line\r\n- b\r\n" : "a line\n- b\n");
+      assertThat(Files.readString(verifications))
+          .startsWith("20")
+          .contains(" " + PgpTestKeys.BOB_25519.fingerprint() + " ")
+          .endsWith(" mode:binary\n");
+    }
+  }
+
+  @Test
+  void inlineVerify_noValidSignature_is3_withoutOutput_andBadData_is41() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String alice = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String carol = file("carol.pub", PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey());
+    assertThat(sop(bytes("pay 100\n"), "inline-sign", "--as=clearsigned", key)).isZero();
+    byte[] message = out;
+    assertThat(sop(message, "inline-verify", carol)).isEqualTo(3);
+    assertThat(out).isEmpty();
+    byte[] tampered =
+        new String(message, StandardCharsets.US_ASCII)
+            .replace("pay 100", "pay 900")
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThat(sop(tampered, "inline-verify", alice)).isEqualTo(3);
+    assertThat(out).isEmpty();
+    assertThat(err.toString())
+        .contains("sop: no valid signature: the signature does not match the data");
+    assertThat(sop(bytes("not a message"), "inline-verify", alice)).isEqualTo(41);
+    assertThat(sop(message, "inline-verify")).isEqualTo(19);
+  }
+
+  @Test
+  void inlineSign_failures_haveTheDraftsExitCodes() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String bob = file("bob.sec", PgpTestKeys.BOB_25519.armoredPrivateKey());
+    byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9, '\n'};
+    assertThat(sop(latin1, "inline-sign", "--as=text", key)).isEqualTo(53);
+    assertThat(sop(latin1, "inline-sign", "--as=clearsigned", key)).isEqualTo(53);
+    assertThat(err.toString()).contains("needs UTF-8 text");
+    assertThat(sop(latin1, "inline-sign", key)).isZero();
+    assertThat(sop(bytes("x"), "inline-sign", "--as=clearsigned", "--no-armor", key)).isEqualTo(83);
+    assertThat(sop(bytes("x"), "inline-sign", "--as=mime", key)).isEqualTo(37);
+    assertThat(sop(bytes("x"), "inline-sign", bob)).isEqualTo(67);
+    assertThat(sop(bytes("x"), "inline-sign")).isEqualTo(19);
+  }
+
+  @Test
+  void inlineDetach_givesDataAndSignaturesThatVerify_andRefusesToOverwrite() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    for (String as : new String[] {"binary", "clearsigned"}) {
+      assertThat(sop(bytes("data\n"), "inline-sign", "--as=" + as, key)).isZero();
+      byte[] message = out;
+      Path sigs = dir.resolve("sigs-" + as);
+      assertThat(sop(message, "inline-detach", "--signatures-out=" + sigs))
+          .as(err.toString())
+          .isZero();
+      byte[] data = out;
+      assertThat(Files.readString(sigs)).startsWith("-----BEGIN PGP SIGNATURE-----");
+      assertThat(sop(data, "verify", sigs.toString(), cert)).as(err.toString()).isZero();
+      assertThat(sop(message, "inline-detach", "--signatures-out=" + sigs)).isEqualTo(59);
+      Path binary = dir.resolve("binary-" + as);
+      assertThat(sop(message, "inline-detach", "--no-armor", "--signatures-out=" + binary))
+          .isZero();
+      assertThat(Files.readAllBytes(binary)[0] & 0x80).isNotZero();
+    }
+    assertThat(sop(bytes("x"), "inline-detach")).isEqualTo(19);
+    Path none = dir.resolve("none");
+    assertThat(sop(bytes("not signed"), "inline-detach", "--signatures-out=" + none)).isEqualTo(41);
+    assertThat(none).doesNotExist();
   }
 
   @Test

@@ -100,6 +100,38 @@ class SopJarIT {
     assertThat(run(plain, jar("encrypt")).code()).as("no certificate, no password").isEqualTo(19);
   }
 
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarInlineSigns_sqopInlineVerifies_andBack_everyMode() throws Exception {
+    String text = "Dear partner,\n- see below  \nFrom us\n";
+    Path plain = file("plain.txt", text.getBytes(StandardCharsets.UTF_8));
+    Path cert =
+        file(
+            "carol.pub",
+            PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
+    Path key =
+        file(
+            "carol.sec",
+            PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+    for (String as : new String[] {"binary", "text", "clearsigned"}) {
+      Result signed = run(plain, jar("inline-sign", "--as=" + as, key.toString()));
+      assertThat(signed.code()).as(signed.err()).isZero();
+      Result sqop = run(file("ours", signed.out()), "sqop", "inline-verify", cert.toString());
+      assertThat(sqop.code()).as(as + ": " + sqop.err()).isZero();
+
+      Result theirs = run(plain, "sqop", "inline-sign", "--as=" + as, key.toString());
+      Path verifications = dir.resolve("verifications");
+      Result verified =
+          run(
+              file("theirs", theirs.out()),
+              jar("inline-verify", "--verifications-out=" + verifications, cert.toString()));
+      assertThat(verified.code()).as(as + ": " + verified.err()).isZero();
+      assertThat(new String(verified.out(), StandardCharsets.UTF_8).replace("\r", ""))
+          .isEqualTo(as.equals("clearsigned") ? text.replace("  \n", "\n") : text);
+      assertThat(Files.readString(verifications)).contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+    }
+  }
+
   // Building a picocli model was a third of a short sop call; the verbs use Commons CLI.
   @Test
   void jarSop_loadsNoPicocliClass() throws Exception {
@@ -127,7 +159,8 @@ class SopJarIT {
     assertThat(spec.code()).as(spec.err()).isZero();
     assertThat(new String(spec.out(), StandardCharsets.UTF_8))
         .startsWith("~draft-dkg-openpgp-stateless-cli-")
-        .contains("\nmissing: inline-sign\n");
+        .contains("\nmissing: inline-verify --not-before\n")
+        .doesNotContain("missing: inline-sign");
     Result profiles = run(empty, jar("list-profiles", "generate-key"));
     assertThat(profiles.code()).as(profiles.err()).isZero();
     assertThat(new String(profiles.out(), StandardCharsets.UTF_8)).startsWith("default: ");

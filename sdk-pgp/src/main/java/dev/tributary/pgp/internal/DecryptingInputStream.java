@@ -157,7 +157,8 @@ public final class DecryptingInputStream extends InputStream {
     }
   }
 
-  private static void checkCompression(int id) {
+  /** Refuses an empty compressed data packet and an unknown compression algorithm. */
+  static void checkCompression(int id) {
     if (id < 0) {
       // BouncyCastle reads the algorithm octet as the packet's first; -1 is the packet's end.
       throw new PgpDataException(

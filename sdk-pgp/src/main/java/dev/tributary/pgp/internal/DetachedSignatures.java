@@ -68,23 +68,30 @@ public final class DetachedSignatures {
 
   private static byte[] encode(
       List<PGPSignatureGenerator> generators, List<UnlockedKeys> keys, boolean armor) {
+    List<PGPSignature> signatures = new ArrayList<>();
+    for (int i = 0; i < generators.size(); i++) {
+      try {
+        signatures.add(generators.get(i).generate());
+      } catch (PGPException e) {
+        throw new PgpKeyException(
+            "cannot sign with key " + keys.get(i).fingerprint() + ": the signature cannot be made",
+            e);
+      }
+    }
+    return encode(signatures, armor);
+  }
+
+  /** {@code signatures} as binary packets or armored ({@code -----BEGIN PGP SIGNATURE-----}). */
+  static byte[] encode(List<PGPSignature> signatures, boolean armor) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out =
             armor ? ArmoredOutputStream.builder().clearHeaders().build(bytes) : bytes;
         BCPGOutputStream packets = new BCPGOutputStream(out, PacketFormat.CURRENT)) {
-      for (int i = 0; i < generators.size(); i++) {
-        try {
-          generators.get(i).generate().encode(packets);
-        } catch (PGPException e) {
-          throw new PgpKeyException(
-              "cannot sign with key "
-                  + keys.get(i).fingerprint()
-                  + ": the signature cannot be made",
-              e);
-        }
+      for (PGPSignature sig : signatures) {
+        sig.encode(packets);
       }
     } catch (IOException e) {
-      throw new SystemException("cannot sign: the signature cannot be encoded", e);
+      throw new SystemException("the signatures cannot be encoded", e);
     }
     return bytes.toByteArray();
   }
@@ -129,7 +136,8 @@ public final class DetachedSignatures {
     return results;
   }
 
-  private static List<PGPSignature> readSignatures(InputStream in) {
+  /** The signatures in {@code in}, armored or binary; at least one. */
+  static List<PGPSignature> readSignatures(InputStream in) {
     List<PGPSignature> sigs = new ArrayList<>();
     try {
       InputStream packets = ArmorDetection.binaryWithFooter(SourceFailure.guard(in), "SIGNATURE");

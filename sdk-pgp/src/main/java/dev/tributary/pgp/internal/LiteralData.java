@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.bouncycastle.bcpg.PacketTags;
 import org.jspecify.annotations.Nullable;
 
-/** Writes Literal Data packets (RFC 9580, section 5.9) of binary data. */
+/** Writes Literal Data packets (RFC 9580, section 5.9) of binary data or UTF-8 text. */
 public final class LiteralData {
   private LiteralData() {}
 
@@ -61,6 +61,15 @@ public final class LiteralData {
    * @param modified stored in whole seconds since 1970, which must fit in 32 bits unsigned
    */
   static OutputStream open(OutputStream out, String fileName, Instant modified) throws IOException {
+    return open(out, 'b', fileName, modified);
+  }
+
+  /**
+   * As {@link #open(OutputStream, String, Instant)}, with the packet's format octet: {@code 'b'}
+   * for binary data, {@code 'u'} for UTF-8 text.
+   */
+  static OutputStream open(OutputStream out, char format, String fileName, Instant modified)
+      throws IOException {
     String problem = fileNameProblem(fileName);
     if (problem == null) {
       problem = timeProblem(modified);
@@ -72,7 +81,7 @@ public final class LiteralData {
     long seconds = modified.getEpochSecond();
     PartialBodyOutputStream body = new PartialBodyOutputStream(out, PacketTags.LITERAL_DATA);
     byte[] header = new byte[2 + name.length + 4];
-    header[0] = 'b';
+    header[0] = (byte) format;
     header[1] = (byte) name.length;
     System.arraycopy(name, 0, header, 2, name.length);
     for (int i = 0; i < 4; i++) {

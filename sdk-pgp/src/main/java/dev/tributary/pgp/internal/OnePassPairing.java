@@ -22,11 +22,20 @@ final class OnePassPairing {
    * @throws PgpDataException ({@link Reason#MALFORMED}) if {@code sig} does not match {@code ops}
    */
   static void require(PGPOnePassSignature ops, PGPSignature sig) {
+    require(ops, sig, "the decrypted message");
+  }
+
+  /**
+   * As {@link #require(PGPOnePassSignature, PGPSignature)}, the failure naming the message as
+   * {@code subject}: "the signed message".
+   */
+  static void require(PGPOnePassSignature ops, PGPSignature sig, String subject) {
     String mismatch = mismatch(ops, sig);
     if (mismatch != null) {
       throw new PgpDataException(
           Reason.MALFORMED,
-          "the decrypted message holds a signature after its literal data that does not match its"
+          subject
+              + " holds a signature after its literal data that does not match its"
               + " one-pass signature: "
               + mismatch);
     }

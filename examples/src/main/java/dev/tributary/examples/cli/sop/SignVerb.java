@@ -38,10 +38,7 @@ final class SignVerb implements Verb {
     try {
       PgpSignatures.sign(in, out, signers, !line.hasOption("no-armor"));
     } catch (PgpKeyException e) {
-      if (e.getMessage().contains("no valid signing key")) {
-        throw new SopExit.Failure(SopExit.KEY_CANNOT_SIGN, e.getMessage());
-      }
-      throw e;
+      throw SopIo.signingFailure(e);
     }
   }
 }

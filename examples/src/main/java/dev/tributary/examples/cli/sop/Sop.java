@@ -48,6 +48,9 @@ public final class Sop {
     VERBS.put("decrypt", DecryptVerb::new);
     VERBS.put("sign", SignVerb::new);
     VERBS.put("verify", VerifyVerb::new);
+    VERBS.put("inline-sign", InlineSignVerb::new);
+    VERBS.put("inline-verify", InlineVerifyVerb::new);
+    VERBS.put("inline-detach", InlineDetachVerb::new);
     VERBS.put("armor", ArmorVerb::armor);
     VERBS.put("dearmor", ArmorVerb::dearmor);
     VERBS.put("help", () -> new HelpVerb(VERBS));

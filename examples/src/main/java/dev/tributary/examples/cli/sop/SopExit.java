@@ -10,10 +10,13 @@ final class SopExit {
   static final int PASSWORD_NOT_HUMAN_READABLE = 31;
   static final int UNSUPPORTED_OPTION = 37;
   static final int BAD_DATA = 41;
+  static final int EXPECTED_TEXT = 53;
+  static final int OUTPUT_EXISTS = 59;
   static final int MISSING_INPUT = 61;
   static final int KEY_IS_PROTECTED = 67;
   static final int UNSUPPORTED_SUBCOMMAND = 69;
   static final int KEY_CANNOT_SIGN = 79;
+  static final int INCOMPATIBLE_OPTIONS = 83;
   static final int UNSUPPORTED_PROFILE = 89;
 
   private SopExit() {}

@@ -118,6 +118,16 @@ final class SopIo {
         "key " + key.fingerprint() + " is protected, and no " + option + " fits it");
   }
 
+  /**
+   * The failure to report for {@code e} from signing: {@code KEY_CANNOT_SIGN} (79) for a key
+   * without a valid signing key, else {@code e} itself.
+   */
+  static RuntimeException signingFailure(PgpKeyException e) {
+    return e.getMessage().contains("no valid signing key")
+        ? new SopExit.Failure(SopExit.KEY_CANNOT_SIGN, e.getMessage())
+        : e;
+  }
+
   static List<PgpCertificate> certs(List<String> files) {
     List<PgpCertificate> certs = new ArrayList<>();
     for (String f : files) {

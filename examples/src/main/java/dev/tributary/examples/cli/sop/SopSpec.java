@@ -49,9 +49,9 @@ final class SopSpec {
             "with-key-password"));
     DRAFT.put("armor", List.of());
     DRAFT.put("dearmor", List.of());
-    DRAFT.put("inline-detach", List.of());
-    DRAFT.put("inline-sign", List.of());
-    DRAFT.put("inline-verify", List.of());
+    DRAFT.put("inline-detach", List.of("no-armor", "signatures-out"));
+    DRAFT.put("inline-sign", List.of("no-armor", "with-key-password", "as"));
+    DRAFT.put("inline-verify", List.of("not-before", "not-after", "verifications-out"));
   }
 
   private SopSpec() {}

@@ -1,0 +1,65 @@
+package dev.tributary.examples.cli.sop;
+
+import dev.tributary.pgp.PgpInlineSignatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code sop} verb: splits an inline-signed message on stdin into its data (stdout) and detached
+ * signatures ({@code --signatures-out}), without checking them.
+ */
+final class InlineDetachVerb implements Verb {
+  @Override
+  public String description() {
+    return "Splits an inline-signed message on stdin into data and detached signatures.";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(Verb.flag("no-armor", "Writes the signatures binary instead of armored."))
+        .addOption(
+            Verb.value("signatures-out", "SIGNATURES", "Writes the signatures to this file."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.NONE;
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    String signaturesOut = Verb.single(line, "signatures-out");
+    if (signaturesOut == null) {
+      throw new SopExit.Failure(SopExit.MISSING_ARG, "missing --signatures-out=SIGNATURES");
+    }
+    Path file = Path.of(signaturesOut);
+    if (Files.exists(file)) {
+      throw new SopExit.Failure(
+          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
+    }
+    OutputStream sigs;
+    try {
+      sigs = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+    } catch (FileAlreadyExistsException e) {
+      throw new SopExit.Failure(
+          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
+    }
+    boolean written = false;
+    try (sigs) {
+      PgpInlineSignatures.detach(in, out, sigs, !line.hasOption("no-armor"));
+      written = true;
+    } finally {
+      if (!written) {
+        Files.deleteIfExists(file); // no partial signatures left behind
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tributary.examples.cli.sop;
+
+import dev.tributary.pgp.PgpInlineSignatures;
+import dev.tributary.pgp.PgpInlineSignatures.Mode;
+import dev.tributary.pgp.PgpKey;
+import dev.tributary.pgp.PgpKeyException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code sop} verb: makes an inline-signed message of stdin. */
+final class InlineSignVerb implements Verb {
+  @Override
+  public String description() {
+    return "Makes an inline-signed message of stdin.";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
+        .addOption(
+            Verb.value("as", "MODE", "binary (the default), text or clearsigned (UTF-8 text)."))
+        .addOption(Verb.value("with-key-password", "PASSWORD", "A file with a key's password."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.atLeastOne("KEYS");
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) {
+    Mode mode = mode(Verb.single(line, "as", "binary"));
+    boolean armor = !line.hasOption("no-armor");
+    if (mode == Mode.CLEARTEXT && !armor) {
+      throw new SopExit.Failure(
+          SopExit.INCOMPATIBLE_OPTIONS, "--as=clearsigned is always armored: drop --no-armor");
+    }
+    List<PgpKey> signers = SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password"));
+    InputStream data = mode == Mode.BINARY ? in : new Utf8Check(in);
+    try {
+      PgpInlineSignatures.sign(data, out, signers, mode, armor);
+    } catch (PgpKeyException e) {
+      throw SopIo.signingFailure(e);
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof CharacterCodingException) {
+          throw new SopExit.Failure(
+              SopExit.EXPECTED_TEXT,
+              "--as="
+                  + Verb.single(line, "as")
+                  + " needs UTF-8 text, and stdin is not: sign it"
+                  + " with --as=binary");
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Mode mode(String as) {
+    return switch (as) {
+      case "binary" -> Mode.BINARY;
+      case "text" -> Mode.TEXT;
+      case "clearsigned" -> Mode.CLEARTEXT;
+      default ->
+          throw new SopExit.Failure(
+              SopExit.UNSUPPORTED_OPTION, "unknown --as=" + as + ": binary, text or clearsigned");
+    };
+  }
+}

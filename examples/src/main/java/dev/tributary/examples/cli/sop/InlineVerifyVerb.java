@@ -1,0 +1,69 @@
+package dev.tributary.examples.cli.sop;
+
+import dev.tributary.pgp.PgpInlineSignatures;
+import dev.tributary.pgp.PgpPolicy;
+import dev.tributary.pgp.SignatureVerification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code sop} verb: checks an inline-signed message on stdin and writes its data. The data goes to
+ * a temporary file first and reaches stdout only once a signature was found valid, so that a forged
+ * message gives no output at all (exit 3).
+ */
+final class InlineVerifyVerb implements Verb {
+  @Override
+  public String description() {
+    return "Checks an inline-signed message on stdin and writes its data.";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(
+            Verb.value(
+                "verifications-out", "VERIFICATIONS", "Writes the valid signatures to this file."));
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.atLeastOne("CERTS");
+  }
+
+  @Override
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    String verificationsOut = Verb.single(line, "verifications-out");
+    var certs = SopIo.certs(line.getArgList());
+    Path data = Files.createTempFile("sop-inline-verify", ".data");
+    try {
+      List<SignatureVerification> results;
+      try (OutputStream temp = Files.newOutputStream(data)) {
+        results = PgpInlineSignatures.verify(in, temp, certs, PgpPolicy.defaults());
+      }
+      StringBuilder lines = new StringBuilder();
+      for (SignatureVerification v : results) {
+        if (v.valid()) {
+          lines.append(SopIo.verificationLine(v));
+        }
+      }
+      if (lines.length() == 0) {
+        throw new SopExit.Failure(
+            SopExit.NO_SIGNATURE,
+            "no valid signature"
+                + (results.isEmpty() ? "" : ": " + results.get(0).failure().orElse("")));
+      }
+      Files.copy(data, out);
+      if (verificationsOut != null) {
+        Files.writeString(Path.of(verificationsOut), lines);
+      }
+    } finally {
+      Files.deleteIfExists(data);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.tributary.pgp;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.pgp.internal.AtomicFiles;
+import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.InlineSigning;
+import dev.tributary.pgp.internal.InlineVerification;
+import dev.tributary.pgp.internal.UnlockedKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+
+/**
+ * Inline-signed messages that are not encrypted: {@link #sign} writes the data and its signatures
+ * as one message, {@link #verify} checks one and writes its data out, {@link #detach} splits one
+ * into the data and detached signatures ({@link PgpSignatures#verify} checks those). Reads the
+ * three forms GnuPG, Sequoia and OpenPGP.js write: one-pass signed messages ({@code gpg --sign}),
+ * armored or binary, compressed or not; the older form with the signatures before the literal data;
+ * and cleartext-signed messages ({@code gpg --clearsign}, RFC 9580 section 7). Signed-only messages
+ * are not confidential: anyone can read their data. Stateless and thread-safe.
+ *
+ * <p>A message's signatures can only be checked once all of its data has been read, so {@link
+ * #verify} has written the data out before it returns its verdict: <b>the caller must discard what
+ * it wrote when no verification is valid</b>, or when it throws. {@link #verifyFile} does that for
+ * you.
+ */
+public final class PgpInlineSignatures {
+  /** The form of an inline-signed message. */
+  public enum Mode {
+    /** Binary data: literal data format {@code 'b'}, signature type 0x00. */
+    BINARY,
+    /**
+     * UTF-8 text: literal data format {@code 'u'}, signature type 0x01. The text is stored with its
+     * line endings made CRLF, the canonical form the signature covers, as {@code gpg --textmode}
+     * stores it: GnuPG checks a text signature over the stored text as it is. Verifying gives the
+     * CRLF text back.
+     */
+    TEXT,
+    /**
+     * The cleartext signature framework ({@code -----BEGIN PGP SIGNED MESSAGE-----}): the text
+     * readable as it is, dash-escaped, then an armored signature of type 0x01 over its lines
+     * without their trailing whitespace. For text meant to be read by people; always armored.
+     */
+    CLEARTEXT
+  }
+
+  private PgpInlineSignatures() {}
+
+  /**
+   * Signs {@code data} with each key's signing key and writes the inline-signed message to {@code
+   * message}; closes neither stream. {@link Mode#BINARY} and {@link Mode#TEXT} stream in constant
+   * memory.
+   *
+   * @param armor whether to write {@code -----BEGIN PGP MESSAGE-----} armor; must be {@code true}
+   *     for {@link Mode#CLEARTEXT}
+   * @throws PgpKeyException if a key cannot sign
+   * @throws IllegalArgumentException if {@code keys} is empty, or {@link Mode#CLEARTEXT} is asked
+   *     for without armor
+   */
+  public static void sign(
+      InputStream data, OutputStream message, List<PgpKey> keys, Mode mode, boolean armor) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(mode, "mode");
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("keys must not be empty");
+    }
+    if (mode == Mode.CLEARTEXT && !armor) {
+      throw new IllegalArgumentException("a cleartext-signed message is always armored");
+    }
+    List<UnlockedKeys> unlocked = new ArrayList<>();
+    for (PgpKey k : keys) {
+      unlocked.add(k.unlocked());
+    }
+    InlineSigning.sign(
+        data,
+        message,
+        unlocked,
+        InlineSigning.Form.valueOf(mode.name()),
+        armor,
+        Engine.of(PgpPolicy.defaults()));
+  }
+
+  /**
+   * Checks the inline-signed {@code message} against {@code certificates}, writing its data to
+   * {@code data} as it streams (a cleartext-signed message's text without the trailing whitespace
+   * of its lines, which is not signed); returns one verification per signature, valid or not.
+   * Closes neither stream. The data is written <em>before</em> the verdict is known: discard it
+   * unless a verification is valid.
+   *
+   * @throws PgpDataException if {@code message} is not an inline-signed message, or is malformed
+   */
+  public static List<SignatureVerification> verify(
+      InputStream message, OutputStream data, List<PgpCertificate> certificates, PgpPolicy policy) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(policy, "policy");
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (PgpCertificate c : certificates) {
+      rings.add(c.ring());
+    }
+    return InlineVerification.verify(message, data, rings, Engine.of(policy));
+  }
+
+  /**
+   * Checks the inline-signed file {@code message} and writes its data to {@code data}: into a
+   * temporary file next to it, renamed to {@code data} (replacing it) only once a signature was
+   * found valid; otherwise nothing is left behind.
+   *
+   * @return the verifications, at least one of them valid
+   * @throws PgpDataException ({@link PgpDataException.Reason#BAD_SIGNATURE}) if no signature is
+   *     valid, or as {@link #verify}
+   */
+  public static List<SignatureVerification> verifyFile(
+      Path message, Path data, List<PgpCertificate> certificates, PgpPolicy policy) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(data, "data");
+    List<List<SignatureVerification>> result = new ArrayList<>();
+    try {
+      AtomicFiles.write(
+          data,
+          out -> {
+            try (InputStream in = Files.newInputStream(message)) {
+              List<SignatureVerification> v = verify(in, out, certificates, policy);
+              if (v.stream().noneMatch(SignatureVerification::valid)) {
+                throw noValidSignature(v);
+              }
+              result.add(v);
+            }
+          });
+    } catch (IOException e) {
+      throw new TransientException("cannot verify " + message + ": " + e.getMessage(), e);
+    }
+    return result.get(0);
+  }
+
+  private static PgpDataException noValidSignature(List<SignatureVerification> v) {
+    return new PgpDataException(
+        PgpDataException.Reason.BAD_SIGNATURE,
+        v.isEmpty()
+            ? "the message has no signature"
+            : "the message has no valid signature by a verification certificate: "
+                + v.get(0).problem());
+  }
+
+  /**
+   * Splits the inline-signed {@code message} into its data, written to {@code data} (a
+   * cleartext-signed message's text as it was signed: without trailing whitespace on its lines or
+   * the line ending before the signature), and its signatures, written to {@code signatures} as
+   * detached signatures. Checks no signature. Closes neither stream.
+   *
+   * @param armor whether to armor the signatures ({@code -----BEGIN PGP SIGNATURE-----})
+   * @return how many signatures the message held
+   * @throws PgpDataException if {@code message} is not an inline-signed message, or is malformed
+   */
+  public static int detach(
+      InputStream message, OutputStream data, OutputStream signatures, boolean armor) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(signatures, "signatures");
+    return InlineVerification.detach(message, data, signatures, armor);
+  }
+}

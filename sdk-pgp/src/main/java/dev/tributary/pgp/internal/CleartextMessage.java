@@ -1,0 +1,193 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message in the cleartext signature framework (RFC 9580, section 7), read: its {@code Hash:}
+ * headers, its text with the dash-escaping undone and each line's trailing spaces, tabs and CRs
+ * removed (they are not signed), and its signatures. The text is held in memory, up to {@link
+ * #MAX_TEXT_BYTES}: its signatures come after it, and only they say how to hash it. Immutable.
+ */
+final class CleartextMessage {
+  static final String HEADER = "-----BEGIN PGP SIGNED MESSAGE-----";
+  private static final String SIGNATURE = "-----BEGIN PGP SIGNATURE-----";
+
+  private final byte[] text;
+  private final int signedLength;
+  private final Set<String> hashes;
+  private final List<PGPSignature> signatures;
+
+  private CleartextMessage(
+      byte[] text, int signedLength, Set<String> hashes, List<PGPSignature> signatures) {
+    this.text = text;
+    this.signedLength = signedLength;
+    this.hashes = hashes;
+    this.signatures = signatures;
+  }
+
+  /** The lines, each with its line ending (LF or CRLF); not a copy. */
+  byte[] text() {
+    return text;
+  }
+
+  /** How much of {@link #text} is signed: all but the last line ending, the framework's. */
+  int signedLength() {
+    return signedLength;
+  }
+
+  /** The hash algorithms the {@code Hash:} headers name, upper case; empty if none. */
+  Set<String> hashes() {
+    return hashes;
+  }
+
+  List<PGPSignature> signatures() {
+    return signatures;
+  }
+
+  /** The most octets of text read: cleartext signatures are for texts people read. */
+  static final int MAX_TEXT_BYTES = 1 << 26;
+
+  /** The name of hash algorithm {@code id} in a {@code Hash:} header (RFC 9580, section 9.5). */
+  static String hashName(int id) {
+    return switch (id) {
+      case HashAlgorithmTags.MD5 -> "MD5";
+      case HashAlgorithmTags.SHA1 -> "SHA1";
+      case HashAlgorithmTags.RIPEMD160 -> "RIPEMD160";
+      case HashAlgorithmTags.SHA256 -> "SHA256";
+      case HashAlgorithmTags.SHA384 -> "SHA384";
+      case HashAlgorithmTags.SHA512 -> "SHA512";
+      case HashAlgorithmTags.SHA224 -> "SHA224";
+      case HashAlgorithmTags.SHA3_256 -> "SHA3-256";
+      case HashAlgorithmTags.SHA3_512 -> "SHA3-512";
+      default -> "ID " + id;
+    };
+  }
+
+  /** Whether {@code head}, the first octets of some data, starts a cleartext-signed message. */
+  static boolean starts(byte[] head) {
+    return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith(HEADER);
+  }
+
+  /** Reads the message from {@code in}, which {@link #starts}, to the end of its signatures. */
+  static CleartextMessage read(InputStream in) throws IOException {
+    String line = line(in, null);
+    while (line != null && line.isBlank()) {
+      line = line(in, null);
+    }
+    if (line == null || !line.strip().equals(HEADER)) {
+      throw malformed("its first line is not " + HEADER);
+    }
+    Set<String> hashes = new LinkedHashSet<>();
+    while (true) {
+      line = required(line(in, null), "headers");
+      if (line.isBlank()) {
+        break;
+      }
+      if (!line.startsWith("Hash:")) {
+        throw malformed("its armor headers may only be Hash: headers");
+      }
+      for (String h : line.substring(5).split(",", -1)) {
+        hashes.add(h.strip().toUpperCase(Locale.ROOT));
+      }
+    }
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    int lastEnding = 0;
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    while (!required(line(in, raw), "text").strip().equals(SIGNATURE)) {
+      lastEnding = appendLine(raw.toByteArray(), text);
+      if (text.size() > MAX_TEXT_BYTES) {
+        throw new PgpDataException(
+            Reason.TOO_LARGE,
+            "the cleartext-signed message's text is larger than "
+                + MAX_TEXT_BYTES
+                + " bytes; ask for a one-pass signed message (gpg --sign) for data this large");
+      }
+    }
+    InputStream signatures =
+        new SequenceInputStream(
+            new ByteArrayInputStream((SIGNATURE + "\n").getBytes(StandardCharsets.US_ASCII)), in);
+    return new CleartextMessage(
+        text.toByteArray(),
+        text.size() - lastEnding,
+        hashes,
+        DetachedSignatures.readSignatures(signatures));
+  }
+
+  /**
+   * Appends the line {@code raw} (with its ending) to {@code text}, undoing its dash-escape and
+   * removing its trailing whitespace; returns the length of its line ending.
+   */
+  private static int appendLine(byte[] raw, ByteArrayOutputStream text) {
+    int start = 0;
+    if (raw.length > 0 && raw[0] == '-') {
+      if (raw.length < 2 || raw[1] != ' ') {
+        throw malformed(
+            "a line of its text starts with '-' but is not dash-escaped (\"- \"), so it cannot be"
+                + " told from the framework's lines");
+      }
+      start = 2;
+    }
+    boolean lf = raw.length > 0 && raw[raw.length - 1] == '\n';
+    boolean crlf = lf && raw.length > 1 && raw[raw.length - 2] == '\r';
+    int end = raw.length - (lf ? 1 : 0);
+    while (end > start && (raw[end - 1] == ' ' || raw[end - 1] == '\t' || raw[end - 1] == '\r')) {
+      end--;
+    }
+    text.write(raw, start, end - start);
+    byte[] ending = crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+    text.write(ending, 0, ending.length);
+    return ending.length;
+  }
+
+  /**
+   * The next line of {@code in} as ISO-8859-1 text, without its ending, or {@code null} at the end;
+   * {@code raw}, if given, receives its octets with the ending.
+   */
+  private static @Nullable String line(InputStream in, @Nullable ByteArrayOutputStream raw)
+      throws IOException {
+    ByteArrayOutputStream bytes = raw != null ? raw : new ByteArrayOutputStream();
+    bytes.reset();
+    int c;
+    while ((c = in.read()) >= 0) {
+      bytes.write(c);
+      if (c == '\n') {
+        break;
+      }
+      if (bytes.size() > MAX_TEXT_BYTES) {
+        throw malformed("a line of it is longer than " + MAX_TEXT_BYTES + " bytes");
+      }
+    }
+    if (c < 0 && bytes.size() == 0) {
+      return null;
+    }
+    String s = bytes.toString(StandardCharsets.ISO_8859_1);
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String required(@Nullable String line, String where) {
+    if (line == null) {
+      throw malformed(
+          "it ends in its " + where + ", before its -----BEGIN PGP SIGNATURE----- line");
+    }
+    return line;
+  }
+
+  private static PgpDataException malformed(String problem) {
+    return new PgpDataException(
+        Reason.MALFORMED, "the cleartext-signed message is malformed: " + problem);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.tributary.pgp.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.OnePassSignaturePacket;
+import org.bouncycastle.bcpg.PacketFormat;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+
+/**
+ * Writes a message in the cleartext signature framework (RFC 9580, section 7): the header line, a
+ * {@code Hash:} header naming the hash algorithms unless every signature is v6, a blank line, the
+ * text with every line that starts with {@code -} dash-escaped, then the armored text signatures
+ * (type 0x01). Streams the text line by line: the signatures are computed over the lines with their
+ * trailing spaces, tabs and CRs removed, joined by CRLF, without the final line ending; the text
+ * itself is written as it came. A text that does not end in a line ending gets an LF, which the
+ * framework needs before the signature. Not thread-safe.
+ */
+final class CleartextSigning {
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] DASH_ESCAPE = {'-', ' '};
+
+  private final OutputStream out;
+  private final List<PGPSignatureGenerator> generators;
+
+  /** The spaces, tabs and CRs since the last other octet of the line, not hashed yet. */
+  private final ByteArrayOutputStream trailing = new ByteArrayOutputStream();
+
+  private boolean lineStart = true;
+  private boolean firstLine = true;
+
+  private CleartextSigning(OutputStream out, List<PGPSignatureGenerator> generators) {
+    this.out = out;
+    this.generators = generators;
+  }
+
+  static void write(InputStream text, OutputStream target, List<PGPSignatureGenerator> generators)
+      throws IOException, PGPException {
+    OutputStream out = new BufferedOutputStream(target, 1 << 16); // written octet by octet
+    out.write(header(generators).getBytes(StandardCharsets.US_ASCII));
+    CleartextSigning w = new CleartextSigning(out, generators);
+    byte[] buffer = new byte[1 << 16];
+    int n;
+    while ((n = text.read(buffer)) >= 0) {
+      for (int i = 0; i < n; i++) {
+        w.octet(buffer[i]);
+      }
+    }
+    if (!w.lineStart) {
+      out.write('\n');
+    }
+    try (ArmorEncoder armor = new ArmorEncoder(out, "SIGNATURE");
+        BCPGOutputStream packets = new BCPGOutputStream(armor, PacketFormat.CURRENT)) {
+      for (PGPSignatureGenerator g : generators) {
+        g.generate().encode(packets);
+      }
+    }
+    out.flush();
+  }
+
+  private static String header(List<PGPSignatureGenerator> generators) throws PGPException {
+    Set<String> hashes = new LinkedHashSet<>();
+    boolean allV6 = true;
+    for (PGPSignatureGenerator g : generators) {
+      // The one-pass version tells the hash algorithm and version the generator was set up with.
+      PGPOnePassSignature ops = g.generateOnePassVersion(false);
+      hashes.add(CleartextMessage.hashName(ops.getHashAlgorithm()));
+      allV6 &= ops.getVersion() == OnePassSignaturePacket.VERSION_6;
+    }
+    return "-----BEGIN PGP SIGNED MESSAGE-----\n"
+        + (allV6 ? "" : "Hash: " + String.join(",", hashes) + "\n")
+        + "\n";
+  }
+
+  private void octet(byte b) throws IOException {
+    if (lineStart) {
+      if (!firstLine) {
+        hash(CRLF, 2); // the previous line's ending; the last line's is not signed
+      }
+      firstLine = false;
+      lineStart = false;
+      if (b == '-') {
+        out.write(DASH_ESCAPE);
+      }
+    }
+    out.write(b);
+    if (b == '\n') {
+      trailing.reset(); // trailing whitespace is not signed
+      lineStart = true;
+    } else if (b == ' ' || b == '\t' || b == '\r') {
+      trailing.write(b);
+    } else {
+      if (trailing.size() > 0) {
+        hash(trailing.toByteArray(), trailing.size());
+        trailing.reset();
+      }
+      for (PGPSignatureGenerator g : generators) {
+        g.update(b);
+      }
+    }
+  }
+
+  private void hash(byte[] b, int len) {
+    for (PGPSignatureGenerator g : generators) {
+      g.update(b, 0, len);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.tributary.pgp.internal;
+
+import dev.tributary.core.TransientException;
+import dev.tributary.pgp.SignatureVerification;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+
+/**
+ * Verifies and detaches inline-signed messages that are not encrypted: one-pass or old-style signed
+ * messages, binary or armored ({@link SignedMessageReader}), and cleartext-signed messages ({@link
+ * CleartextMessage}). Signatures are checked by {@link SignatureChecks}, as in decryption.
+ * Stateless.
+ */
+public final class InlineVerification {
+  private InlineVerification() {}
+
+  /** Writes the signed data to {@code data} and returns a verification per signature. */
+  public static List<SignatureVerification> verify(
+      InputStream message, OutputStream data, List<PGPPublicKeyRing> certs, Engine engine) {
+    SignatureChecks checks = new SignatureChecks(engine, certs);
+    try {
+      BufferedInputStream in = new BufferedInputStream(SourceFailure.guard(message), 1 << 16);
+      if (isCleartext(in)) {
+        CleartextMessage m = CleartextMessage.read(in);
+        for (PGPSignature sig : m.signatures()) {
+          checks.signatureBefore(sig);
+        }
+        checks.update(m.text(), 0, m.signedLength());
+        checks.literalDataEnded();
+        write(data, m.text(), 0, m.text().length);
+        return hashHeaderChecked(checks.results(), m);
+      }
+      InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
+      SignedMessageReader.read(packets, new Checking(checks, data), maxBytes(engine));
+      ArmorDecoder.require(packets, "the signed message");
+      return checks.results();
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+  }
+
+  /**
+   * Writes the signed data to {@code data} and the message's signatures, as detached signatures, to
+   * {@code signatures}; returns how many there were.
+   */
+  public static int detach(
+      InputStream message, OutputStream data, OutputStream signatures, boolean armor) {
+    List<PGPSignature> found = new ArrayList<>();
+    try {
+      BufferedInputStream in = new BufferedInputStream(SourceFailure.guard(message), 1 << 16);
+      if (isCleartext(in)) {
+        CleartextMessage m = CleartextMessage.read(in);
+        found.addAll(m.signatures());
+        write(data, m.text(), 0, m.signedLength());
+      } else {
+        InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
+        SignedMessageReader.read(packets, new Collecting(found, data), Long.MAX_VALUE);
+        ArmorDecoder.require(packets, "the signed message");
+      }
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+    byte[] encoded = DetachedSignatures.encode(found, armor);
+    try {
+      signatures.write(encoded);
+      signatures.flush();
+    } catch (IOException e) {
+      throw new TransientException("writing the signatures failed: " + e.getMessage(), e);
+    }
+    return found.size();
+  }
+
+  private static boolean isCleartext(BufferedInputStream in) throws IOException {
+    in.mark(64);
+    byte[] head = in.readNBytes(64);
+    in.reset();
+    return CleartextMessage.starts(head);
+  }
+
+  private static long maxBytes(Engine engine) {
+    return engine.policy().maxDecompressedBytes();
+  }
+
+  /**
+   * A verification turned invalid when the message's {@code Hash:} headers do not name its
+   * signature's hash algorithm: RFC 9580 (section 7.1) requires the two to agree.
+   */
+  private static List<SignatureVerification> hashHeaderChecked(
+      List<SignatureVerification> results, CleartextMessage m) {
+    if (m.hashes().isEmpty()) {
+      return results;
+    }
+    List<SignatureVerification> checked = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      SignatureVerification v = results.get(i);
+      String hash = CleartextMessage.hashName(m.signatures().get(i).getHashAlgorithm());
+      checked.add(
+          !v.valid() || m.hashes().contains(hash)
+              ? v
+              : new SignatureVerification(
+                  v.keyId(),
+                  v.signerFingerprint(),
+                  v.signingKeyFingerprint(),
+                  v.created(),
+                  false,
+                  "the signature uses hash algorithm "
+                      + hash
+                      + ", which the message's Hash: header does not name"));
+    }
+    return checked;
+  }
+
+  private static void write(OutputStream out, byte[] b, int off, int len) {
+    try {
+      out.write(b, off, len);
+      out.flush();
+    } catch (IOException e) {
+      throw new TransientException("writing the signed data failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static RuntimeException readFailure(IOException e) {
+    if (SourceFailure.isCause(e)) {
+      return new TransientException("reading the message failed: " + e.getMessage(), e);
+    }
+    return ParseFailures.malformed("the signed message", e);
+  }
+
+  /** Feeds the data to the checks and writes it out. */
+  private record Checking(SignatureChecks checks, OutputStream out)
+      implements SignedMessageReader.Visitor {
+    @Override
+    public void onePassSignature(PGPOnePassSignature ops) {
+      checks.onePassSignature(ops);
+    }
+
+    @Override
+    public void signatureBefore(PGPSignature sig) {
+      checks.signatureBefore(sig);
+    }
+
+    @Override
+    public void data(byte[] b, int off, int len) {
+      checks.update(b, off, len);
+      InlineVerification.write(out, b, off, len);
+    }
+
+    @Override
+    public void literalDataEnded() {
+      checks.literalDataEnded();
+    }
+
+    @Override
+    public void signatureAfter(PGPOnePassSignature ops, PGPSignature sig) {
+      checks.signature(ops, sig);
+    }
+  }
+
+  /** Collects the signatures and writes the data out. */
+  private record Collecting(List<PGPSignature> found, OutputStream out)
+      implements SignedMessageReader.Visitor {
+    @Override
+    public void onePassSignature(PGPOnePassSignature ops) {}
+
+    @Override
+    public void signatureBefore(PGPSignature sig) {
+      found.add(sig);
+    }
+
+    @Override
+    public void data(byte[] b, int off, int len) {
+      InlineVerification.write(out, b, off, len);
+    }
+
+    @Override
+    public void literalDataEnded() {}
+
+    @Override
+    public void signatureAfter(PGPOnePassSignature ops, PGPSignature sig) {
+      found.add(sig);
+    }
+  }
+}
