@@ -80,7 +80,6 @@ class SopCommandTest {
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
         .contains("missing: update-key", "missing: decrypt --with-session-key")
-        .contains("missing: inline-verify --not-before", "missing: inline-verify --not-after")
         .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
         .noneMatch(line -> line.matches("missing: inline-(sign|detach).*"))
         .doesNotContain(
@@ -89,6 +88,8 @@ class SopCommandTest {
             "missing: verify --not-after",
             "missing: decrypt --verify-not-before",
             "missing: decrypt --verify-not-after",
+            "missing: inline-verify --not-before",
+            "missing: inline-verify --not-after",
             "missing: encrypt --with-password",
             "missing: decrypt --with-password")
         .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
@@ -711,6 +712,24 @@ class SopCommandTest {
     assertThat(out).isEmpty();
     assertThat(sop(bytes("data"), "verify", "--not-before=yesterday", sig, cert)).isEqualTo(37);
     assertThat(sop(bytes("data"), "verify", "--not-after=2024-05-01", sig, cert)).isEqualTo(37);
+  }
+
+  @Test
+  void inlineVerify_notBefore_notAfter_leaveOutSignaturesOutsideTheWindow() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("data"), "inline-sign", key)).isZero();
+    byte[] signed = out;
+
+    assertThat(sop(signed, "inline-verify", "--not-before=2000-01-01T00:00:00Z", cert)).isZero();
+    assertThat(text()).isEqualTo("data");
+    assertThat(sop(signed, "inline-verify", "--not-before=-", "--not-after=now", cert)).isZero();
+    assertThat(sop(signed, "inline-verify", "--not-after=2000-01-01T00:00:00Z", cert)).isEqualTo(3);
+    assertThat(err.toString()).contains("within --not-before and --not-after");
+    assertThat(out).as("no data without a signature in the window").isEmpty();
+    assertThat(sop(signed, "inline-verify", "--not-before=2999-01-01T00:00:00Z", cert))
+        .isEqualTo(3);
+    assertThat(sop(signed, "inline-verify", "--not-after=soon", cert)).isEqualTo(37);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -25,7 +26,7 @@ final class InlineVerifyVerb implements Verb {
 
   @Override
   public Options options() {
-    return new Options()
+    return SignatureWindow.withOptions(new Options())
         .addOption(
             Verb.value(
                 "verifications-out", "VERIFICATIONS", "Writes the valid signatures to this file."));
@@ -39,6 +40,7 @@ final class InlineVerifyVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     String verificationsOut = Verb.single(line, "verifications-out");
+    SignatureWindow window = SignatureWindow.of(line, "not-before", "not-after", Instant.now());
     var certs = SopIo.certs(line.getArgList());
     Path data = Files.createTempFile("sop-inline-verify", ".data");
     try {
@@ -46,18 +48,7 @@ final class InlineVerifyVerb implements Verb {
       try (OutputStream temp = Files.newOutputStream(data)) {
         results = PgpInlineSignatures.verify(in, temp, certs, PgpPolicy.defaults());
       }
-      StringBuilder lines = new StringBuilder();
-      for (SignatureVerification v : results) {
-        if (v.valid()) {
-          lines.append(SopIo.verificationLine(v));
-        }
-      }
-      if (lines.length() == 0) {
-        throw new SopExit.Failure(
-            SopExit.NO_SIGNATURE,
-            "no valid signature"
-                + (results.isEmpty() ? "" : ": " + results.get(0).failure().orElse("")));
-      }
+      String lines = window.verificationLines(results);
       Files.copy(data, out);
       if (verificationsOut != null) {
         Files.writeString(Path.of(verificationsOut), lines);

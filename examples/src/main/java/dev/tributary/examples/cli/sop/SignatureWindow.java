@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,17 @@ import org.jspecify.annotations.Nullable;
  */
 record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) {
   private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssX");
+
+  /** Adds {@code verify}'s {@code --not-before} and {@code --not-after} to {@code options}. */
+  static Options withOptions(Options options) {
+    return options
+        .addOption(
+            Verb.value(
+                "not-before", "DATE", "Signatures made before DATE do not count (default: -)."))
+        .addOption(
+            Verb.value(
+                "not-after", "DATE", "Signatures made after DATE do not count (default: now)."));
+  }
 
   /** The window {@code line}'s two options give, read as of {@code now}. */
   static SignatureWindow of(CommandLine line, String notBefore, String notAfter, Instant now) {
@@ -36,6 +49,32 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
   /** Whether {@code v} is a valid signature made within the window. */
   boolean counts(SignatureVerification v) {
     return v.valid() && contains(v.created());
+  }
+
+  /**
+   * The valid signatures within the window as {@code verify} prints them, one line each; none is
+   * {@code NO_SIGNATURE} (3), saying why.
+   */
+  String verificationLines(List<SignatureVerification> results) {
+    StringBuilder lines = new StringBuilder();
+    for (SignatureVerification v : results) {
+      if (counts(v)) {
+        lines.append(SopIo.verificationLine(v));
+      }
+    }
+    if (lines.length() == 0) {
+      throw new SopExit.Failure(SopExit.NO_SIGNATURE, "no valid signature" + why(results));
+    }
+    return lines.toString();
+  }
+
+  private static String why(List<SignatureVerification> results) {
+    if (results.isEmpty()) {
+      return "";
+    }
+    return results.stream().anyMatch(SignatureVerification::valid)
+        ? " within --not-before and --not-after"
+        : ": " + results.get(0).failure().orElse("");
   }
 
   private static @Nullable Instant date(String option, String value, Instant now) {

@@ -21,13 +21,7 @@ final class VerifyVerb implements Verb {
 
   @Override
   public Options options() {
-    return new Options()
-        .addOption(
-            Verb.value(
-                "not-before", "DATE", "Signatures made before DATE do not count (default: -)."))
-        .addOption(
-            Verb.value(
-                "not-after", "DATE", "Signatures made after DATE do not count (default: now)."));
+    return SignatureWindow.withOptions(new Options());
   }
 
   @Override
@@ -45,24 +39,6 @@ final class VerifyVerb implements Verb {
             new ByteArrayInputStream(SopIo.readFile(args.get(0))),
             SopIo.certs(args.subList(1, args.size())),
             PgpPolicy.defaults());
-    int valid = 0;
-    for (SignatureVerification v : results) {
-      if (window.counts(v)) {
-        SopIo.write(out, SopIo.verificationLine(v));
-        valid++;
-      }
-    }
-    if (valid == 0) {
-      throw new SopExit.Failure(SopExit.NO_SIGNATURE, "no valid signature" + why(results));
-    }
-  }
-
-  private static String why(List<SignatureVerification> results) {
-    if (results.isEmpty()) {
-      return "";
-    }
-    return results.stream().anyMatch(SignatureVerification::valid)
-        ? " within --not-before and --not-after"
-        : ": " + results.get(0).failure().orElse("");
+    SopIo.write(out, window.verificationLines(results));
   }
 }
