@@ -25,8 +25,11 @@ class KeyMaintenanceTest {
   static final Secret OLD = Secret.of("old passphrase");
   static final Secret NEW = Secret.of("new passphrase");
 
+  /** RSA4096 is left out: it takes RSA3072's path, and generating it costs seconds. */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(KeyProfile.class)
+  @EnumSource(
+      value = KeyProfile.class,
+      names = {"CURVE25519", "RFC9580", "RSA3072"})
   void withPassphrase_protectedToOther_toNone_toProtected_keepsThePublicPart(KeyProfile profile) {
     PgpKey original = PgpKey.generate(profile, "Maintenance <m@example.com>", OLD);
     byte[] certificate = original.certificate().encoded();
