@@ -163,7 +163,40 @@ final class MessagePasswords {
         throw new PgpDataException(
             Reason.UNSUPPORTED, "the message's password uses an unknown S2K (type " + type + ")");
       }
-      return super.makeKeyFromPassPhrase(keyAlgorithm, s2k);
+      long argon2Bytes = UnlockedKeys.argon2Bytes(s2k);
+      long maxHeap = Runtime.getRuntime().maxMemory();
+      checkArgon2Memory(argon2Bytes, maxHeap);
+      try {
+        return super.makeKeyFromPassPhrase(keyAlgorithm, s2k);
+      } catch (OutOfMemoryError e) {
+        if (argon2Bytes == 0) {
+          throw e;
+        }
+        // Argon2's one large table, garbage as soon as this is thrown: the JVM had the heap for
+        // it, but not free at this moment.
+        throw new PgpDataException(
+            Reason.UNSUPPORTED,
+            argon2Message(argon2Bytes, "is not free on the heap now", maxHeap),
+            e);
+      }
     }
+  }
+
+  /**
+   * Fails with a clear message, before the work starts, when a message's Argon2 needs more memory
+   * than this JVM's heap can ever hold (a 64 MiB Argon2 under {@code -Xmx64m}, say), rather than
+   * with an {@link OutOfMemoryError}.
+   */
+  static void checkArgon2Memory(long argon2Bytes, long maxHeap) {
+    if (argon2Bytes > maxHeap) {
+      throw new PgpDataException(
+          Reason.UNSUPPORTED,
+          argon2Message(argon2Bytes, "is more than this JVM's whole heap", maxHeap));
+    }
+  }
+
+  private static String argon2Message(long argon2Bytes, String why, long maxHeap) {
+    return "cannot try a password on the message: its password hashing (Argon2) "
+        + UnlockedKeys.argon2Memory(argon2Bytes, why, maxHeap);
   }
 }

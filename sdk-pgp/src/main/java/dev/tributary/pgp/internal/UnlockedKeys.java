@@ -156,10 +156,16 @@ public final class UnlockedKeys {
   }
 
   private String argon2Message(long argon2Bytes, String why, long maxHeap) {
-    String need = argon2Bytes == Long.MAX_VALUE ? "more than 2 TiB" : (argon2Bytes >> 20) + " MiB";
     return "cannot unlock key "
         + fingerprint()
-        + ": its passphrase protection (Argon2) needs "
+        + ": its passphrase protection (Argon2) "
+        + argon2Memory(argon2Bytes, why, maxHeap);
+  }
+
+  /** "needs N MiB of memory, which {@code why} (maximum M MiB; see -Xmx)". */
+  static String argon2Memory(long argon2Bytes, String why, long maxHeap) {
+    String need = argon2Bytes == Long.MAX_VALUE ? "more than 2 TiB" : (argon2Bytes >> 20) + " MiB";
+    return "needs "
         + need
         + " of memory, which "
         + why
