@@ -21,9 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -34,18 +33,8 @@ class GnuPgInteropTest {
   static final List<TestKey> GPG_KEYS = List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519);
   static final List<String> GPG_COMPRESSION = List.of("none", "zip", "zlib", "bzip2");
 
-  Gpg gpg;
+  @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
-
-  @BeforeEach
-  void startGpg() throws Exception {
-    gpg = new Gpg();
-  }
-
-  @AfterEach
-  void stopGpg() {
-    gpg.close();
-  }
 
   Gpg withSecretKey(TestKey key) {
     return gpg.importSecretKey(key);

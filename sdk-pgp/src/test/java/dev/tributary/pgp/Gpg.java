@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away GnuPG home: its own keyring and agent, in batch mode with loopback pinentry, so
- * tests never touch the user's keys or ask for a passphrase. Close it to stop its agent.
+ * tests never touch the user's keys or ask for a passphrase. Close it to stop its agent, or let
+ * JUnit do it: {@code @RegisterExtension final Gpg gpg = Gpg.perTest();} gives each test its own.
  */
-final class Gpg implements AutoCloseable {
+final class Gpg implements AutoCloseable, AfterEachCallback {
   final Path home;
 
   Gpg() throws Exception {
@@ -20,6 +23,20 @@ final class Gpg implements AutoCloseable {
     home = Files.createTempDirectory(Path.of("/tmp"), "gpg");
     Files.setPosixFilePermissions(
         home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+  }
+
+  /** A home for one test, closed after it when registered with {@code @RegisterExtension}. */
+  static Gpg perTest() {
+    try {
+      return new Gpg();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make a GnuPG home under /tmp", e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   Tool.Result run(byte[] stdin, String... args) {

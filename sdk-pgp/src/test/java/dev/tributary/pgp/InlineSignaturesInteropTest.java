@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,18 +39,8 @@ class InlineSignaturesInteropTest {
   static final byte[] CRLF_TEXT =
       "line one\r\n- dash line\r\ntrailing  \r\n\r\nend\r\n".getBytes(StandardCharsets.UTF_8);
 
-  Gpg gpg;
+  @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
-
-  @BeforeEach
-  void startGpg() throws Exception {
-    gpg = new Gpg();
-  }
-
-  @AfterEach
-  void stopGpg() {
-    gpg.close();
-  }
 
   Tool.Result sqop(byte[] stdin, String... args) {
     List<String> command = new ArrayList<>(List.of("sqop"));

@@ -16,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,18 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RequiresProgram(value = "gpg", debianPackage = "gnupg")
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
 class KeyMaintenanceInteropTest {
-  Gpg gpg;
+  @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
-
-  @BeforeEach
-  void startGpg() throws Exception {
-    gpg = new Gpg();
-  }
-
-  @AfterEach
-  void stopGpg() {
-    gpg.close();
-  }
 
   String file(String name, byte[] content) throws Exception {
     Path p = dir.resolve(name);

@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,19 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordInteropTest {
   static final String PASSWORD = "pässword with spaces 42";
 
-  Gpg gpg;
+  @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
   String passwordFile;
 
   @BeforeEach
   void setUp() throws Exception {
-    gpg = new Gpg();
     passwordFile = file("password", PASSWORD);
-  }
-
-  @AfterEach
-  void stopGpg() {
-    gpg.close();
   }
 
   String file(String name, String content) throws Exception {
