@@ -49,30 +49,25 @@ public class PgpWrongKeyException extends PgpKeyException {
           + "; configure the private key whose (sub)key ID matches, or ask the sender to"
           + " encrypt to your public key";
     }
+    // Passwords from here on: the key part, if any, comes first, joined with " and ".
+    String keys = recipients.isEmpty() ? "" : "for key ID(s) " + String.join(", ", recipients);
+    String keysHeld =
+        recipients.isEmpty()
+            ? ""
+            : held.isEmpty()
+                ? "no private key is held"
+                : "the private key(s) held are " + String.join(", ", held);
+    String and = recipients.isEmpty() ? "" : " and ";
     StringBuilder m = new StringBuilder("the message was encrypted ");
-    if (!recipients.isEmpty()) {
-      m.append("for key ID(s) ").append(String.join(", ", recipients));
-      m.append(passwordEncryptions > 0 ? " and " : "");
-    }
-    if (passwordEncryptions > 0) {
-      m.append(passwordEncryptions == 1 ? "with a password" : "with passwords");
-    }
-    m.append(", but ");
-    if (!recipients.isEmpty()) {
-      m.append(
-          held.isEmpty()
-              ? "no private key is held"
-              : "the private key(s) held are " + String.join(", ", held));
-      m.append(passwordEncryptions > 0 ? " and " : "");
-    }
-    if (passwordEncryptions > 0) {
-      m.append(
-          passwordsTried == 0
-              ? "no password was given"
-              : passwordsTried == 1
-                  ? "the password given is wrong"
-                  : "none of the " + passwordsTried + " passwords given is right");
-    }
+    m.append(keys).append(and);
+    m.append(passwordEncryptions == 1 ? "with a password" : "with passwords");
+    m.append(", but ").append(keysHeld).append(and);
+    m.append(
+        passwordsTried == 0
+            ? "no password was given"
+            : passwordsTried == 1
+                ? "the password given is wrong"
+                : "none of the " + passwordsTried + " passwords given is right");
     return m.append("; check the password with the sender, or configure the matching private key")
         .toString();
   }
