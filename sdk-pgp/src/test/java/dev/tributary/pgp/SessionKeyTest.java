@@ -242,11 +242,12 @@ class SessionKeyTest {
     }
   }
 
-  private static PgpDecryptor revealing(TestKey key) {
+  static PgpDecryptor revealing(TestKey key) {
     return PgpDecryptor.builder().key(PgpKey.of(key.privateKey())).revealSessionKey(true).build();
   }
 
-  private static PgpSessionKey sessionKeyOf(TestKey key, byte[] message) {
+  /** The session key of {@code message}, which {@code key} opens. */
+  static PgpSessionKey sessionKeyOf(TestKey key, byte[] message) {
     return revealing(key).decrypt(in(message), new ByteArrayOutputStream()).sessionKey();
   }
 
@@ -257,7 +258,7 @@ class SessionKeyTest {
     return PgpSessionKey.of(key.algorithm(), bytes);
   }
 
-  private static ByteArrayInputStream in(byte[] bytes) {
+  static ByteArrayInputStream in(byte[] bytes) {
     return new ByteArrayInputStream(bytes);
   }
 }
