@@ -189,17 +189,24 @@ class SessionKeyTest {
         .hasMessageStartingWith("none of the 2 session keys given opens the message");
   }
 
-  @Test
-  void wrongSessionKey_besideTheRightPrivateKey_theKeyOpensIt() {
-    byte[] message = encrypt(to(ALICE).build(), TEXT);
-    DecryptionResult result =
-        PgpDecryptor.builder()
-            .sessionKey(PgpSessionKey.parse("9:" + HEX64))
-            .key(PgpKey.of(ALICE.privateKey()))
-            .build()
-            .decrypt(in(message), new ByteArrayOutputStream());
-    assertThat(result.decryptionKeyFingerprint()).endsWith(ALICE.encryptionKeyId());
-    assertThat(result.openedWithSessionKey()).isFalse();
+  @ParameterizedTest(name = "aead={0}")
+  @ValueSource(booleans = {false, true})
+  void wrongSessionKeys_besideTheRightPrivateKey_theKeyOpensIt(boolean aead) {
+    TestKey recipient = aead ? EVE : ALICE;
+    byte[] message = encrypt(to(recipient).allowAead(aead).build(), TEXT);
+    PgpSessionKey wrong = PgpSessionKey.parse("9:" + HEX64);
+    for (List<PgpSessionKey> wrongOnes : List.of(List.of(wrong), List.of(wrong, wrong(wrong)))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      DecryptionResult result =
+          PgpDecryptor.builder()
+              .sessionKeys(wrongOnes)
+              .key(PgpKey.of(recipient.privateKey()))
+              .build()
+              .decrypt(in(message), out);
+      assertThat(out.toByteArray()).isEqualTo(TEXT);
+      assertThat(result.decryptionKeyFingerprint()).isNotEmpty();
+      assertThat(result.openedWithSessionKey()).isFalse();
+    }
   }
 
   @Test

@@ -44,12 +44,18 @@ final class GivenSessionKeys {
   record Opened(InputStream plaintext, PGPSessionKey sessionKey) {}
 
   /**
-   * Opens AEAD-protected {@code data} with the first of {@code keys} whose first chunk
-   * authenticates, or returns null. With several keys of the packet's cipher, the bytes read for
-   * the first chunk are kept to be read again by the next key (one chunk: at most 4 MiB in RFC
-   * 9580); with one, nothing is kept.
+   * What the given keys did on AEAD-protected data: {@code opened} it, or not, and then {@code
+   * ciphertext} is the packet's data from its start again, for the keys and passwords.
    */
-  static @Nullable Opened openAead(InputStreamPacket data, List<PgpSessionKey> keys)
+  record Attempt(@Nullable Opened opened, InputStream ciphertext) {}
+
+  /**
+   * Opens AEAD-protected {@code data} with the first of {@code keys} whose first chunk
+   * authenticates. With several keys of the packet's cipher, or when {@code fallback} (keys or
+   * passwords are tried next), the bytes read for the first chunk are kept to be read again (one
+   * chunk and its tag: at most 4 MiB in RFC 9580); else nothing is kept.
+   */
+  static Attempt openAead(InputStreamPacket data, List<PgpSessionKey> keys, boolean fallback)
       throws IOException {
     int cipher =
         data instanceof SymmetricEncIntegrityPacket seipd
@@ -61,25 +67,23 @@ final class GivenSessionKeys {
         candidates.add(new PGPSessionKey(cipher, k.revealKey()));
       }
     }
-    if (candidates.isEmpty()) {
-      return null;
-    }
     InputStream source = data.getInputStream();
-    Replay replay = candidates.size() > 1 ? new Replay(source) : null;
+    if (candidates.isEmpty()) {
+      return new Attempt(null, source);
+    }
+    Replay replay = candidates.size() > 1 || fallback ? new Replay(source) : null;
     for (int i = 0; i < candidates.size(); i++) {
       PGPSessionKey key = candidates.get(i);
       InputStream ciphertext = source;
       if (replay != null) {
-        replay.rewind(i < candidates.size() - 1);
+        replay.rewind(fallback || i < candidates.size() - 1);
         ciphertext = replay;
       }
       PushbackInputStream plaintext;
       int first;
       try {
         // BouncyCastle reads and authenticates the first chunk here, or on the first read.
-        plaintext =
-            new PushbackInputStream(
-                new BCPGInputStream(decryptor(data, key).getInputStream(ciphertext)));
+        plaintext = new PushbackInputStream(stream(data, key, ciphertext));
         first = plaintext.read();
       } catch (IOException | RuntimeException e) {
         if (SourceFailure.isCause(e)) {
@@ -93,9 +97,21 @@ final class GivenSessionKeys {
       if (first >= 0) {
         plaintext.unread(first);
       }
-      return new Opened(plaintext, key);
+      return new Attempt(new Opened(plaintext, key), source);
     }
-    return null;
+    if (replay == null) {
+      return new Attempt(null, source);
+    }
+    replay.rewind(false);
+    return new Attempt(null, replay);
+  }
+
+  /**
+   * The plaintext of AEAD-protected {@code data}, read from {@code ciphertext} with {@code key}.
+   */
+  static InputStream stream(InputStreamPacket data, PGPSessionKey key, InputStream ciphertext)
+      throws IOException {
+    return new BCPGInputStream(decryptor(data, key).getInputStream(ciphertext));
   }
 
   private static PGPDataDecryptor decryptor(InputStreamPacket data, PGPSessionKey key)

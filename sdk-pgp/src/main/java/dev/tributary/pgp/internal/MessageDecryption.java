@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import org.bouncycastle.bcpg.InputStreamPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
@@ -114,13 +115,9 @@ public final class MessageDecryption {
       throws IOException {
     try {
       if (!settings.sessionKeys().isEmpty() && prefix == null) {
-        GivenSessionKeys.Opened opened =
-            GivenSessionKeys.openAead(list.getEncryptedData(), settings.sessionKeys());
-        if (opened != null) {
-          SessionKeys.Found found = new SessionKeys.Found(first, opened.sessionKey(), "");
-          return new Unlocked(found, new AeadGuardStream(opened.plaintext()), true);
-        }
-      } else if (!settings.sessionKeys().isEmpty()) {
+        return unlockAead(list, first, settings);
+      }
+      if (!settings.sessionKeys().isEmpty()) {
         PGPSessionKey key =
             GivenSessionKeys.firstFitting(settings.sessionKeys(), prefix::quickCheck);
         if (key != null) {
@@ -132,6 +129,34 @@ public final class MessageDecryption {
       return new Unlocked(found, null, false);
     } catch (UncheckedIOException e) {
       throw e.getCause(); // reading the ciphertext's first bytes failed
+    }
+  }
+
+  /**
+   * AEAD-protected data with given session keys: they first; if none opens it, the keys and
+   * passwords, reading the ciphertext again from its start.
+   */
+  private static Unlocked unlockAead(
+      PGPEncryptedDataList list, PGPEncryptedData first, DecryptionSettings settings)
+      throws IOException {
+    InputStreamPacket data = list.getEncryptedData();
+    boolean fallback = !settings.keys().isEmpty() || !settings.passwords().isEmpty();
+    GivenSessionKeys.Attempt attempt =
+        GivenSessionKeys.openAead(data, settings.sessionKeys(), fallback);
+    GivenSessionKeys.Opened opened = attempt.opened();
+    if (opened != null) {
+      SessionKeys.Found found = new SessionKeys.Found(first, opened.sessionKey(), "");
+      return new Unlocked(found, new AeadGuardStream(opened.plaintext()), true);
+    }
+    SessionKeys.Found found = SessionKeys.find(list, settings, key -> true);
+    try {
+      InputStream plain = GivenSessionKeys.stream(data, found.sessionKey(), attempt.ciphertext());
+      return new Unlocked(found, new AeadGuardStream(plain), false);
+    } catch (IOException | RuntimeException e) {
+      if (SourceFailure.isCause(e)) {
+        throw e;
+      }
+      throw new PgpIntegrityException(e);
     }
   }
 
