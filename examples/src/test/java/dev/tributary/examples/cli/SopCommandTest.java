@@ -755,6 +755,22 @@ class SopCommandTest {
     assertThat(sop(message, concat(common, "--verify-not-after=soon", key))).isEqualTo(37);
   }
 
+  /** Alice's private key, in a file. */
+  String aliceKey() throws Exception {
+    return file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+  }
+
+  /** {@code data} encrypted by sop to Alice's certificate. */
+  byte[] encryptedToAlice(String data) throws Exception {
+    assertThat(
+            sop(
+                bytes(data),
+                "encrypt",
+                file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey())))
+        .isZero();
+    return out;
+  }
+
   /** The lines sop wrote on stderr; each failure is one line. */
   List<String> errLines() {
     return err.toString().lines().toList();
@@ -762,10 +778,8 @@ class SopCommandTest {
 
   @Test
   void decrypt_sessionKeyOut_writesTheKeyThatOpensTheMessageWithoutTheKey() throws Exception {
-    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
-    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    assertThat(sop(bytes("one message"), "encrypt", cert)).isZero();
-    byte[] message = out;
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("one message");
     Path sessionKey = dir.resolve("session.key");
     assertThat(sop(message, "decrypt", "--session-key-out=" + sessionKey, key)).isZero();
     assertThat(text()).isEqualTo("one message");
@@ -814,10 +828,8 @@ class SopCommandTest {
 
   @Test
   void decrypt_withSessionKey_isRepeatable_andAWrongOneCannotDecrypt() throws Exception {
-    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
-    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    assertThat(sop(bytes("data"), "encrypt", cert)).isZero();
-    byte[] message = out;
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("data");
     Path right = dir.resolve("right.key");
     assertThat(sop(message, "decrypt", "--session-key-out=" + right, key)).isZero();
     String wrongKey = "9:" + "0123456789ABCDEF".repeat(4);
@@ -848,10 +860,8 @@ class SopCommandTest {
 
   @Test
   void decrypt_sessionKeyErrors_haveTheDraftsExitCodes() throws Exception {
-    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
-    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    assertThat(sop(bytes("data"), "encrypt", cert)).isZero();
-    byte[] message = out;
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("data");
 
     String hex = "0123456789abcdef".repeat(3) + "0123456789abcde";
     String odd = file("odd.key", "9:" + hex + "\n");
