@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What decryption found out about a message, available once the whole message has been read and its
@@ -14,9 +15,14 @@ import java.util.Optional;
  * @param symmetricAlgorithm the cipher it was encrypted with
  * @param aead whether it was AEAD-protected (SEIPD v2 or GnuPG's OCB), else SEIPD v1 with an MDC
  * @param decryptionKeyFingerprint the fingerprint of the (sub)key that opened it; empty when a
- *     password did
+ *     password or a given session key did
  * @param signatures every signature in the message, checked unless the policy said to ignore them
  * @param plaintextBytes how many bytes of plaintext it held
+ * @param openedWithSessionKey whether a session key given to the decryptor ({@link
+ *     PgpDecryptor.Builder#sessionKey}) opened it
+ * @param sessionKey the message's session key, whatever opened it, when the decryptor was asked for
+ *     it ({@link PgpDecryptor.Builder#revealSessionKey}); else null. It opens this message without
+ *     a private key or password: hand it only to whoever may read the message
  */
 public record DecryptionResult(
     String fileName,
@@ -25,7 +31,30 @@ public record DecryptionResult(
     boolean aead,
     String decryptionKeyFingerprint,
     List<SignatureVerification> signatures,
-    long plaintextBytes) {
+    long plaintextBytes,
+    boolean openedWithSessionKey,
+    @Nullable PgpSessionKey sessionKey) {
+
+  /** A result without a session key, for a message a key or a password opened. */
+  public DecryptionResult(
+      String fileName,
+      Instant modificationTime,
+      SymmetricAlgorithm symmetricAlgorithm,
+      boolean aead,
+      String decryptionKeyFingerprint,
+      List<SignatureVerification> signatures,
+      long plaintextBytes) {
+    this(
+        fileName,
+        modificationTime,
+        symmetricAlgorithm,
+        aead,
+        decryptionKeyFingerprint,
+        signatures,
+        plaintextBytes,
+        false,
+        null);
+  }
 
   public DecryptionResult {
     Objects.requireNonNull(fileName, "fileName");
@@ -35,9 +64,9 @@ public record DecryptionResult(
     signatures = List.copyOf(signatures);
   }
 
-  /** Whether a password opened the message, rather than a key. */
+  /** Whether a password opened the message, rather than a key or a given session key. */
   public boolean openedWithPassword() {
-    return decryptionKeyFingerprint.isEmpty();
+    return decryptionKeyFingerprint.isEmpty() && !openedWithSessionKey;
   }
 
   /** The first valid signature, if any. */

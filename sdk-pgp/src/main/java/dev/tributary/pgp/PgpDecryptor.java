@@ -34,12 +34,13 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * <p>Reads binary or ASCII-armored input (detected), skips marker and padding packets, tries every
  * encrypted session key (hidden recipients too) against every key held, then every
  * password-encrypted one against every password held (messages from {@code gpg --symmetric} or
- * {@code sop encrypt --with-password}), and accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB
+ * {@code sop encrypt --with-password}); session keys given ({@link Builder#sessionKey}) are tried
+ * first, on the encrypted data itself. It accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB
  * format GnuPG 2.4 writes. Data without integrity protection or with the null cipher is refused.
  * Tampering or truncation fails with one {@link PgpIntegrityException}; a wrong key or password
  * with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints held, and
- * saying whether it is encrypted with a password and how many were tried; a wrong passphrase of a
- * private key with a {@link PgpWrongPassphraseException}.
+ * saying whether it is encrypted with a password and how many passwords and session keys were
+ * tried; a wrong passphrase of a private key with a {@link PgpWrongPassphraseException}.
  *
  * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
  * what streaming means): on an exception the caller must discard what it received. {@link
@@ -52,6 +53,8 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 public final class PgpDecryptor {
   private final List<PgpKey> keys;
   private final List<Secret> passwords;
+  private final List<PgpSessionKey> sessionKeys;
+  private final boolean revealSessionKey;
   private final List<PgpCertificate> verificationCertificates;
   private final SignaturePolicy signaturePolicy;
   private final PgpPolicy policy;
@@ -59,6 +62,8 @@ public final class PgpDecryptor {
   private PgpDecryptor(Builder b) {
     this.keys = List.copyOf(b.keys);
     this.passwords = List.copyOf(b.passwords);
+    this.sessionKeys = List.copyOf(b.sessionKeys);
+    this.revealSessionKey = b.revealSessionKey;
     this.verificationCertificates = List.copyOf(b.verificationCertificates);
     this.signaturePolicy = b.signaturePolicy;
     this.policy = b.policy;
@@ -150,7 +155,14 @@ public final class PgpDecryptor {
     for (PgpCertificate c : verificationCertificates) {
       rings.add(c.ring());
     }
-    return new DecryptionSettings(unlocked, passwords, rings, signaturePolicy, Engine.of(policy));
+    return new DecryptionSettings(
+        unlocked,
+        passwords,
+        sessionKeys,
+        revealSessionKey,
+        rings,
+        signaturePolicy,
+        Engine.of(policy));
   }
 
   /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
@@ -205,6 +217,8 @@ public final class PgpDecryptor {
   public static final class Builder {
     private final List<PgpKey> keys = new ArrayList<>();
     private final List<Secret> passwords = new ArrayList<>();
+    private final List<PgpSessionKey> sessionKeys = new ArrayList<>();
+    private boolean revealSessionKey;
     private final List<PgpCertificate> verificationCertificates = new ArrayList<>();
     private SignaturePolicy signaturePolicy = SignaturePolicy.OPTIONAL;
     private PgpPolicy policy = PgpPolicy.defaults();
@@ -239,6 +253,37 @@ public final class PgpDecryptor {
       return this;
     }
 
+    /**
+     * Adds a session key to try (from {@code sop decrypt --session-key-out} or {@code gpg
+     * --show-session-key}): it opens its one message without the private key or password. Session
+     * keys are tried before keys and passwords, in the order added, on the encrypted data itself:
+     * SEIPD v1's quick check on its first bytes, or the first chunk's authentication on SEIPD v2
+     * and GnuPG's OCB data, finds most wrong ones at once; the rest (one in 65,536 on SEIPD v1)
+     * fail the integrity check at the end. A message none opens, and no key or password either,
+     * fails with {@link PgpWrongKeyException}. It also opens data whose session key packets were
+     * removed.
+     */
+    public Builder sessionKey(PgpSessionKey sessionKey) {
+      sessionKeys.add(Objects.requireNonNull(sessionKey, "sessionKey"));
+      return this;
+    }
+
+    public Builder sessionKeys(List<PgpSessionKey> sessionKeys) {
+      sessionKeys.forEach(this::sessionKey);
+      return this;
+    }
+
+    /**
+     * Whether each {@link DecryptionResult} carries its message's session key ({@link
+     * DecryptionResult#sessionKey()}), whatever opened the message. Default false: the session key
+     * opens the message without a key or password, so ask for it only to hand it on ({@code sop
+     * decrypt --session-key-out}).
+     */
+    public Builder revealSessionKey(boolean reveal) {
+      this.revealSessionKey = reveal;
+      return this;
+    }
+
     /** Adds a certificate whose signatures are verified. */
     public Builder verifyWith(PgpCertificate certificate) {
       verificationCertificates.add(Objects.requireNonNull(certificate, "certificate"));
@@ -263,12 +308,12 @@ public final class PgpDecryptor {
     /**
      * Builds the decryptor.
      *
-     * @throws IllegalStateException if there is neither a key nor a password, or signatures are
+     * @throws IllegalStateException if there is no key, password or session key, or signatures are
      *     required but no certificate verifies them
      */
     public PgpDecryptor build() {
-      if (keys.isEmpty() && passwords.isEmpty()) {
-        throw new IllegalStateException("add at least one private key or password");
+      if (keys.isEmpty() && passwords.isEmpty() && sessionKeys.isEmpty()) {
+        throw new IllegalStateException("add at least one private key, password or session key");
       }
       if (signaturePolicy == SignaturePolicy.REQUIRED && verificationCertificates.isEmpty()) {
         throw new IllegalStateException(

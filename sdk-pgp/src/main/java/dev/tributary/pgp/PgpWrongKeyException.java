@@ -3,12 +3,13 @@ package dev.tributary.pgp;
 import java.util.List;
 
 /**
- * Nothing held opens a message: it was encrypted for other keys, or with another password. {@link
- * #recipientKeyIds()} are the key IDs the message names (an all-zero ID is a hidden recipient),
- * {@link #heldFingerprints()} the fingerprints of the keys that were tried, {@link
- * #passwordEncryptions()} how many passwords the message is encrypted with and {@link
- * #passwordsTried()} how many were tried, so a user can see what the sender used and what to
- * configure. A password is never in the message.
+ * Nothing held opens a message: it was encrypted for other keys, or with another password, or the
+ * session keys given are not its own. {@link #recipientKeyIds()} are the key IDs the message names
+ * (an all-zero ID is a hidden recipient), {@link #heldFingerprints()} the fingerprints of the keys
+ * that were tried, {@link #passwordEncryptions()} how many passwords the message is encrypted with,
+ * {@link #passwordsTried()} how many were tried and {@link #sessionKeysTried()} how many session
+ * keys, so a user can see what the sender used and what to configure. A password or session key is
+ * never in the message.
  */
 public class PgpWrongKeyException extends PgpKeyException {
   private static final long serialVersionUID = 1L;
@@ -17,6 +18,7 @@ public class PgpWrongKeyException extends PgpKeyException {
   private final List<String> heldFingerprints;
   private final int passwordEncryptions;
   private final int passwordsTried;
+  private final int sessionKeysTried;
 
   public PgpWrongKeyException(List<String> recipientKeyIds, List<String> heldFingerprints) {
     this(recipientKeyIds, heldFingerprints, 0, 0);
@@ -32,11 +34,51 @@ public class PgpWrongKeyException extends PgpKeyException {
       List<String> heldFingerprints,
       int passwordEncryptions,
       int passwordsTried) {
-    super(describe(recipientKeyIds, heldFingerprints, passwordEncryptions, passwordsTried));
+    this(recipientKeyIds, heldFingerprints, passwordEncryptions, passwordsTried, 0);
+  }
+
+  /**
+   * @param sessionKeysTried how many session keys given to the decryptor were tried
+   */
+  public PgpWrongKeyException(
+      List<String> recipientKeyIds,
+      List<String> heldFingerprints,
+      int passwordEncryptions,
+      int passwordsTried,
+      int sessionKeysTried) {
+    super(
+        describe(
+            recipientKeyIds,
+            heldFingerprints,
+            passwordEncryptions,
+            passwordsTried,
+            sessionKeysTried));
     this.recipientKeyIds = List.copyOf(recipientKeyIds);
     this.heldFingerprints = List.copyOf(heldFingerprints);
     this.passwordEncryptions = passwordEncryptions;
     this.passwordsTried = passwordsTried;
+    this.sessionKeysTried = sessionKeysTried;
+  }
+
+  private static String describe(
+      List<String> recipients,
+      List<String> held,
+      int passwordEncryptions,
+      int passwordsTried,
+      int sessionKeysTried) {
+    if (sessionKeysTried == 0) {
+      return describe(recipients, held, passwordEncryptions, passwordsTried);
+    }
+    String sessionKeys =
+        sessionKeysTried == 1
+            ? "the session key given does not open the message"
+            : "none of the " + sessionKeysTried + " session keys given opens the message";
+    if (held.isEmpty() && passwordsTried == 0) {
+      return sessionKeys
+          + "; check that it is this message's own (from sop decrypt --session-key-out or gpg"
+          + " --show-session-key on this message), or configure a private key or password";
+    }
+    return sessionKeys + ", and " + describe(recipients, held, passwordEncryptions, passwordsTried);
   }
 
   private static String describe(
@@ -90,6 +132,11 @@ public class PgpWrongKeyException extends PgpKeyException {
   /** How many passwords were tried (none of them fits). */
   public int passwordsTried() {
     return passwordsTried;
+  }
+
+  /** How many session keys given to the decryptor were tried (none of them fits). */
+  public int sessionKeysTried() {
+    return sessionKeysTried;
   }
 
   /** Whether a password was given and the message is encrypted with one, but none fits. */

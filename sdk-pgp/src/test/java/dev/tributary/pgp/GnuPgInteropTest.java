@@ -99,6 +99,29 @@ class GnuPgInteropTest {
     }
   }
 
+  /**
+   * gpg prints the session key it used ({@code --show-session-key}, on stderr) and decrypts with
+   * one given ({@code --override-session-key}), in the form {@link PgpSessionKey} reads and writes.
+   */
+  @Test
+  void sessionKeys_handedOverBothWays() {
+    byte[] theirs = gpgEncrypt(TEXT, "zip", false, PgpTestKeys.ALICE_RSA);
+    withSecretKey(PgpTestKeys.ALICE_RSA);
+    String shown = gpg.run(theirs, "--show-session-key", "--decrypt").ok().err();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("session key: '([0-9]+:[0-9A-Fa-f]+)'").matcher(shown);
+    assertThat(m.find()).as(shown).isTrue();
+    PgpSessionKey gpgsKey = PgpSessionKey.parse(m.group(1));
+    assertThat(decrypt(PgpDecryptor.builder().sessionKey(gpgsKey).build(), theirs)).isEqualTo(TEXT);
+    assertThat(SessionKeyTest.sessionKeyOf(PgpTestKeys.ALICE_RSA, theirs)).isEqualTo(gpgsKey);
+
+    // Bob's private key is not in gpg's keyring: only the session key can open the message there.
+    byte[] ours = encrypt(to(PgpTestKeys.BOB_25519).build(), TEXT);
+    String ourKey = SessionKeyTest.sessionKeyOf(PgpTestKeys.BOB_25519, ours).revealText();
+    assertThat(gpg.run(ours, "--override-session-key", ourKey, "--decrypt").ok().out())
+        .isEqualTo(TEXT);
+  }
+
   @Test
   void severalRecipients_bothDirections() {
     byte[] ours = encrypt(to(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519).build(), TEXT);

@@ -296,6 +296,32 @@ class OpenPgpJsInteropTest {
     }
   }
 
+  /**
+   * The session key of OpenPGP.js's AEAD messages, the tag 20 packet with OCB (as GnuPG 2.4 writes
+   * it) and SEIPD v2, opens them without the private key; another key of the same cipher fails at
+   * the first chunk.
+   */
+  @Test
+  void aeadMessages_openWithTheirSessionKeyAlone_andNotWithAnother() {
+    List<Answer> answers = js.run(fromFive("ocb"), encryptTo(six));
+    List<JsKey> keys = List.of(five, six);
+    for (int i = 0; i < 2; i++) {
+      byte[] message = answers.get(i).ok().bytes("message");
+      PgpDecryptor revealing =
+          PgpDecryptor.builder().key(keys.get(i).key()).revealSessionKey(true).build();
+      PgpSessionKey key = decryptsToText(revealing, message).sessionKey();
+      DecryptionResult r = decryptsToText(PgpDecryptor.builder().sessionKey(key).build(), message);
+      assertThat(r.openedWithSessionKey()).isTrue();
+      assertThat(r.aead()).isTrue();
+      byte[] other = key.revealKey();
+      other[0] ^= 1;
+      PgpSessionKey wrong = PgpSessionKey.of(key.algorithm(), other);
+      assertThatThrownBy(
+              () -> decryptsToText(PgpDecryptor.builder().sessionKey(wrong).build(), message))
+          .isInstanceOf(PgpWrongKeyException.class);
+    }
+  }
+
   /** openpgp 5 encrypts to {@link #five} with aeadProtect and this AEAD mode. */
   static ObjectNode fromFive(String mode) {
     return encryptTo(five)

@@ -9,10 +9,16 @@ final class Packets {
 
   /** Where the body of the encrypted data packet (tag 18 or 20) starts, after its header. */
   static int encryptedDataBodyStart(byte[] m) {
+    int p = encryptedDataStart(m);
+    return p + Header.at(m, p).length;
+  }
+
+  /** Where the encrypted data packet (tag 18 or 20) starts, at its header. */
+  static int encryptedDataStart(byte[] m) {
     for (int p = 0; p < m.length; ) {
       Header h = Header.at(m, p);
       if (h.tag == 18 || h.tag == 20) {
-        return p + h.length;
+        return p;
       }
       p = h.next(m, p, new ArrayList<>());
     }

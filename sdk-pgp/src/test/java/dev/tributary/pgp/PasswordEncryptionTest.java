@@ -154,7 +154,7 @@ class PasswordEncryptionTest {
         .hasMessage("add at least one recipient or password");
     assertThatThrownBy(() -> PgpDecryptor.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("add at least one private key or password");
+        .hasMessage("add at least one private key, password or session key");
     assertThatThrownBy(() -> PgpEncryptor.builder().password(Secret.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the password is empty");

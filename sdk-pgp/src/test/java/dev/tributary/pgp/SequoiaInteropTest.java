@@ -72,6 +72,27 @@ class SequoiaInteropTest {
     }
   }
 
+  /** sqop writes a message's session key ({@code --session-key-out}) and decrypts with one. */
+  @Test
+  void sessionKeys_handedOverBothWays() throws Exception {
+    TestKey carol = PgpTestKeys.CAROL_SEQUOIA;
+    byte[] theirs = sqop(TEXT, "encrypt", file("cert.asc", carol.armoredPublicKey())).ok().out();
+    Path written = dir.resolve("theirs.sk");
+    String key = file("key.asc", carol.armoredPrivateKey());
+    sqop(theirs, "decrypt", "--session-key-out=" + written, key).ok();
+    PgpSessionKey sqopsKey = PgpSessionKey.parse(Files.readString(written));
+    assertThat(decrypt(PgpDecryptor.builder().sessionKey(sqopsKey).build(), theirs))
+        .isEqualTo(TEXT);
+
+    byte[] ours = encrypt(to(carol).build(), TEXT);
+    PgpSessionKey ourKey = SessionKeyTest.sessionKeyOf(carol, ours);
+    String given = file("ours.sk", ourKey.revealText() + "\n");
+    assertThat(sqop(ours, "decrypt", "--with-session-key=" + given).ok().out()).isEqualTo(TEXT);
+    Path back = dir.resolve("back.sk");
+    sqop(ours, "decrypt", "--session-key-out=" + back, key).ok();
+    assertThat(Files.readString(back).strip()).isEqualToIgnoringCase(ourKey.revealText());
+  }
+
   @Test
   void severalRecipients_sqopDecryptsWithEach() throws Exception {
     byte[] message = encrypt(to(PgpTestKeys.CAROL_SEQUOIA, PgpTestKeys.ALICE_RSA).build(), TEXT);

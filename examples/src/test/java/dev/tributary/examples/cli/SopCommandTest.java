@@ -79,7 +79,7 @@ class SopCommandTest {
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
-        .contains("missing: update-key", "missing: decrypt --with-session-key")
+        .contains("missing: update-key", "missing: merge-certs")
         .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
         .noneMatch(line -> line.matches("missing: inline-(sign|detach).*"))
         .doesNotContain(
@@ -91,7 +91,9 @@ class SopCommandTest {
             "missing: inline-verify --not-before",
             "missing: inline-verify --not-after",
             "missing: encrypt --with-password",
-            "missing: decrypt --with-password")
+            "missing: decrypt --with-password",
+            "missing: decrypt --session-key-out",
+            "missing: decrypt --with-session-key")
         .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
         .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
     assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
@@ -392,8 +394,6 @@ class SopCommandTest {
   void usageErrors_haveTheDraftsExitCodes() throws Exception {
     assertThat(sop(new byte[0], "frobnicate")).isEqualTo(69);
     assertThat(sop(new byte[0], "decrypt")).isEqualTo(19);
-    String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    assertThat(sop(new byte[0], "decrypt", "--with-session-key=sk", cert)).isEqualTo(37);
     assertThat(sop(new byte[0], "generate-key", "--profile=nope", "x")).isEqualTo(89);
   }
 
@@ -503,7 +503,7 @@ class SopCommandTest {
           .contains("revoke-key ", "Writes revocation certificates for the keys on stdin.")
           .contains("extract-cert ", "Extracts the certificate of a key on stdin.")
           .contains("encrypt ", "Encrypts stdin to the certificates and with the passwords.")
-          .contains("decrypt ", "Decrypts stdin with the keys or the passwords.")
+          .contains("decrypt ", "Decrypts stdin with the keys, the passwords or the session keys.")
           .contains("sign ", "Makes a detached signature over stdin.")
           .contains("verify ", "Checks detached signatures over stdin.")
           .contains("armor ", "Armors the OpenPGP data on stdin, labelled after its first packet.")
@@ -753,6 +753,146 @@ class SopCommandTest {
         .isZero();
     assertThat(Files.readString(verifications)).isEmpty();
     assertThat(sop(message, concat(common, "--verify-not-after=soon", key))).isEqualTo(37);
+  }
+
+  /** Alice's private key, in a file. */
+  String aliceKey() throws Exception {
+    return file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+  }
+
+  /** {@code data} encrypted by sop to Alice's certificate. */
+  byte[] encryptedToAlice(String data) throws Exception {
+    assertThat(
+            sop(
+                bytes(data),
+                "encrypt",
+                file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey())))
+        .isZero();
+    return out;
+  }
+
+  /** The lines sop wrote on stderr; each failure is one line. */
+  List<String> errLines() {
+    return err.toString().lines().toList();
+  }
+
+  @Test
+  void decrypt_sessionKeyOut_writesTheKeyThatOpensTheMessageWithoutTheKey() throws Exception {
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("one message");
+    Path sessionKey = dir.resolve("session.key");
+    assertThat(sop(message, "decrypt", "--session-key-out=" + sessionKey, key)).isZero();
+    assertThat(text()).isEqualTo("one message");
+    String written = Files.readString(sessionKey);
+    assertThat(written).matches("9:[0-9A-F]{64}\n");
+
+    Path again = dir.resolve("again.key");
+    assertThat(
+            sop(
+                message,
+                "decrypt",
+                "--with-session-key=" + sessionKey,
+                "--session-key-out",
+                again.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(text()).isEqualTo("one message");
+    assertThat(Files.readString(again)).isEqualTo(written);
+
+    String lowerCase = file("lower.key", written.toLowerCase(java.util.Locale.ROOT).strip());
+    assertThat(sop(message, "decrypt", "--with-session-key", lowerCase)).isZero();
+    assertThat(text()).isEqualTo("one message");
+  }
+
+  @Test
+  void decrypt_sessionKeyOut_ofAPasswordMessage_underBothProfiles() throws Exception {
+    String password = file("password", "pw of one message\n");
+    for (String profile : new String[] {"default", "rfc9580"}) {
+      assertThat(
+              sop(bytes(profile), "encrypt", "--profile=" + profile, "--with-password=" + password))
+          .as(err.toString())
+          .isZero();
+      byte[] message = out;
+      Path sessionKey = dir.resolve(profile + ".key");
+      assertThat(
+              sop(
+                  message,
+                  "decrypt",
+                  "--with-password=" + password,
+                  "--session-key-out=" + sessionKey))
+          .isZero();
+      assertThat(sop(message, "decrypt", "--with-session-key=" + sessionKey)).isZero();
+      assertThat(text()).isEqualTo(profile);
+    }
+  }
+
+  @Test
+  void decrypt_withSessionKey_isRepeatable_andAWrongOneCannotDecrypt() throws Exception {
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("data");
+    Path right = dir.resolve("right.key");
+    assertThat(sop(message, "decrypt", "--session-key-out=" + right, key)).isZero();
+    String wrongKey = "9:" + "0123456789ABCDEF".repeat(4);
+    String wrong = file("wrong.key", wrongKey + "\n");
+
+    assertThat(
+            sop(message, "decrypt", "--with-session-key=" + wrong, "--with-session-key=" + right))
+        .as(err.toString())
+        .isZero();
+    assertThat(text()).isEqualTo("data");
+
+    Path notWritten = dir.resolve("not-written.key");
+    assertThat(
+            sop(
+                message,
+                "decrypt",
+                "--with-session-key=" + wrong,
+                "--session-key-out=" + notWritten))
+        .isEqualTo(29);
+    assertThat(out).isEmpty();
+    assertThat(notWritten).doesNotExist();
+    assertThat(errLines())
+        .last()
+        .asString()
+        .startsWith("sop: the session key given does not open the message; check that")
+        .doesNotContain(wrongKey.substring(2, 20));
+  }
+
+  @Test
+  void decrypt_sessionKeyErrors_haveTheDraftsExitCodes() throws Exception {
+    String key = aliceKey();
+    byte[] message = encryptedToAlice("data");
+
+    String hex = "0123456789abcdef".repeat(3) + "0123456789abcde";
+    String odd = file("odd.key", "9:" + hex + "\n");
+    assertThat(sop(message, "decrypt", "--with-session-key=" + odd)).isEqualTo(41);
+    assertThat(errLines())
+        .containsExactly(
+            "sop: "
+                + odd
+                + ": not a session key: its key has an odd number of hex digits (63); expected the"
+                + " decimal algorithm ID, a colon and the key in hex, such as 9:<64 hex digits> for"
+                + " AES-256");
+    String unknown = file("unknown.key", "42:" + hex + "f");
+    assertThat(sop(message, "decrypt", "--with-session-key=" + unknown, key)).isEqualTo(41);
+    assertThat(err.toString()).contains("algorithm ID 42 is not a symmetric cipher");
+    assertThat(err.toString()).doesNotContain(hex.substring(0, 16));
+
+    assertThat(sop(message, "decrypt", "--with-session-key=" + dir.resolve("absent")))
+        .isEqualTo(61);
+
+    String existing = file("existing.key", "keep me");
+    err.getBuffer().setLength(0);
+    assertThat(sop(message, "decrypt", "--session-key-out=" + existing, key)).isEqualTo(59);
+    assertThat(out).as("nothing decrypted").isEmpty();
+    assertThat(Files.readString(Path.of(existing))).isEqualTo("keep me");
+    assertThat(errLines())
+        .containsExactly("sop: " + existing + " exists: sop does not overwrite it");
+
+    assertThat(sop(message, "decrypt", "--session-key-out=" + dir.resolve("x.key"))).isEqualTo(19);
+    assertThat(err.toString())
+        .contains("missing argument: expected KEY..., --with-password or --with-session-key");
+    assertThat(dir.resolve("x.key")).doesNotExist();
   }
 
   static String[] concat(String[] first, String... more) {

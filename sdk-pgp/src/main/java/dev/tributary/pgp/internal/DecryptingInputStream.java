@@ -9,7 +9,6 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SignatureVerification;
-import dev.tributary.pgp.SymmetricAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,9 +45,7 @@ public final class DecryptingInputStream extends InputStream {
   private final Step endOfMessage;
   private final DecryptionSettings settings;
   private final @Nullable SignatureChecks checks;
-  private final SymmetricAlgorithm algorithm;
-  private final boolean aead;
-  private final String keyFingerprint;
+  private final Opening opening;
 
   private PGPObjectFactory factory;
   private boolean compressed;
@@ -81,16 +78,12 @@ public final class DecryptingInputStream extends InputStream {
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      SymmetricAlgorithm algorithm,
-      boolean aead,
-      String keyFingerprint) {
+      Opening opening) {
     this.plain = plain;
     this.endOfMessage = endOfMessage;
     this.settings = settings;
     this.checks = checks;
-    this.algorithm = algorithm;
-    this.aead = aead;
-    this.keyFingerprint = keyFingerprint;
+    this.opening = opening;
     this.factory = new BcPGPObjectFactory(plain);
   }
 
@@ -102,13 +95,10 @@ public final class DecryptingInputStream extends InputStream {
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      SymmetricAlgorithm algorithm,
-      boolean aead,
-      String keyFingerprint)
+      Opening opening)
       throws IOException {
     DecryptingInputStream s =
-        new DecryptingInputStream(
-            plain, endOfMessage, settings, checks, algorithm, aead, keyFingerprint);
+        new DecryptingInputStream(plain, endOfMessage, settings, checks, opening);
     s.guard(s::findLiteralData);
     return s;
   }
@@ -234,7 +224,15 @@ public final class DecryptingInputStream extends InputStream {
     List<SignatureVerification> signatures = checks == null ? List.of() : checks.results();
     result =
         new DecryptionResult(
-            fileName, modificationTime, algorithm, aead, keyFingerprint, signatures, count);
+            fileName,
+            modificationTime,
+            opening.algorithm(),
+            opening.aead(),
+            opening.keyFingerprint(),
+            signatures,
+            count,
+            opening.bySessionKey(),
+            opening.sessionKey());
     if (settings.signaturePolicy() == SignaturePolicy.REQUIRED
         && signatures.stream().noneMatch(SignatureVerification::valid)) {
       throw new PgpDataException(

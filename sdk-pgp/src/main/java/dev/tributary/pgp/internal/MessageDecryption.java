@@ -5,6 +5,7 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.PgpSessionKey;
 import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import org.bouncycastle.bcpg.InputStreamPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
@@ -27,10 +29,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens an OpenPGP message: de-armors it if needed, skips marker packets wherever they stand and
  * padding packets before and after the message (see {@link TopLevelPackets}), refuses data without
- * integrity protection, finds the session key, checks its cipher against the policy, and returns a
- * {@link DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes
- * through {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose
- * AEAD chunks are authenticated before they are released.
+ * integrity protection, finds the session key (a given one first, {@link GivenSessionKeys}; then
+ * {@link SessionKeys}), checks its cipher against the policy, and returns a {@link
+ * DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes through
+ * {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose AEAD
+ * chunks are authenticated before they are released.
  */
 public final class MessageDecryption {
   private MessageDecryption() {}
@@ -42,8 +45,11 @@ public final class MessageDecryption {
       throws IOException {
     InputStream binary = ArmorDetection.message(SourceFailure.guard(source));
     TopLevelPackets topLevel = new TopLevelPackets(binary);
-    PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(topLevel), topLevel);
-    PGPEncryptedData first = list.get(0);
+    PGPEncryptedDataList list =
+        encryptedDataList(
+            new BcPGPObjectFactory(topLevel), topLevel, !settings.sessionKeys().isEmpty());
+    // Without session key packets (a message stripped of them) only a given session key opens it.
+    PGPEncryptedData first = list.isEmpty() ? list.extractSessionKeyEncryptedData() : list.get(0);
     if (!first.isIntegrityProtected() && !first.isAEAD()) {
       throw new PgpDataException(
           Reason.NO_INTEGRITY_PROTECTION,
@@ -54,32 +60,36 @@ public final class MessageDecryption {
     boolean aead = first.isAEAD();
     // AEAD-protected data checks a password's session key itself; SEIPD v1 by its quick check.
     Prefix prefix = aead ? null : new Prefix(first.getInputStream());
-    SessionKeys.Found found;
-    try {
-      found = SessionKeys.find(list, settings, prefix == null ? key -> true : prefix::quickCheck);
-    } catch (UncheckedIOException e) {
-      throw e.getCause(); // reading the ciphertext's first bytes failed
-    }
+    Unlocked unlocked = unlock(list, first, settings, prefix);
+    SessionKeys.Found found = unlocked.found();
+    InputStream plain = unlocked.plain();
     SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), settings);
-    InputStream plain;
-    if (prefix == null) {
+    if (plain == null && prefix == null) {
       try {
         plain = new AeadGuardStream(dataStream(found));
       } catch (PGPException e) {
         throw new PgpIntegrityException(e);
       }
-    } else {
+    } else if (plain == null) {
       plain =
           new SeipdV1InputStream(
               prefix.stream(), BlockEncryptor.of(algorithm, found.sessionKey().getKey()));
     }
+    Opening opening =
+        new Opening(
+            algorithm,
+            aead,
+            found.keyFingerprint(),
+            unlocked.bySessionKey(),
+            settings.revealSessionKey()
+                ? PgpSessionKey.of(algorithm, found.sessionKey().getKey())
+                : null);
     SignatureChecks checks =
         settings.signaturePolicy() == SignaturePolicy.IGNORED
             ? null
             : new SignatureChecks(settings.engine(), settings.verificationCertificates());
     try {
-      return DecryptingInputStream.start(
-          plain, topLevel::requireEnd, settings, checks, algorithm, aead, found.keyFingerprint());
+      return DecryptingInputStream.start(plain, topLevel::requireEnd, settings, checks, opening);
     } catch (IOException | RuntimeException | Error e) {
       try {
         plain.close(); // stops the MDC's helper thread
@@ -87,6 +97,66 @@ public final class MessageDecryption {
         e.addSuppressed(c);
       }
       throw e;
+    }
+  }
+
+  /**
+   * The session key, found by trying the given session keys first, then the keys and passwords;
+   * with {@code plain} when the given session key's test opened the data already.
+   */
+  private record Unlocked(
+      SessionKeys.Found found, @Nullable InputStream plain, boolean bySessionKey) {}
+
+  private static Unlocked unlock(
+      PGPEncryptedDataList list,
+      PGPEncryptedData first,
+      DecryptionSettings settings,
+      @Nullable Prefix prefix)
+      throws IOException {
+    try {
+      if (!settings.sessionKeys().isEmpty() && prefix == null) {
+        return unlockAead(list, first, settings);
+      }
+      if (!settings.sessionKeys().isEmpty()) {
+        PGPSessionKey key =
+            GivenSessionKeys.firstFitting(settings.sessionKeys(), prefix::quickCheck);
+        if (key != null) {
+          return new Unlocked(new SessionKeys.Found(first, key, ""), null, true);
+        }
+      }
+      SessionKeys.Found found =
+          SessionKeys.find(list, settings, prefix == null ? key -> true : prefix::quickCheck);
+      return new Unlocked(found, null, false);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // reading the ciphertext's first bytes failed
+    }
+  }
+
+  /**
+   * AEAD-protected data with given session keys: they first; if none opens it, the keys and
+   * passwords, reading the ciphertext again from its start.
+   */
+  private static Unlocked unlockAead(
+      PGPEncryptedDataList list, PGPEncryptedData first, DecryptionSettings settings)
+      throws IOException {
+    InputStreamPacket data = list.getEncryptedData();
+    boolean fallback = !settings.keys().isEmpty() || !settings.passwords().isEmpty();
+    GivenSessionKeys.Attempt attempt =
+        GivenSessionKeys.openAead(data, settings.sessionKeys(), fallback);
+    GivenSessionKeys.Opened opened = attempt.opened();
+    if (opened != null) {
+      SessionKeys.Found found = new SessionKeys.Found(first, opened.sessionKey(), "");
+      return new Unlocked(found, new AeadGuardStream(opened.plaintext()), true);
+    }
+    SessionKeys.Found found = SessionKeys.find(list, settings, key -> true);
+    try {
+      InputStream plain = GivenSessionKeys.stream(data, found.sessionKey(), attempt.ciphertext());
+      return new Unlocked(found, new AeadGuardStream(plain), false);
+    } catch (IOException | RuntimeException e) {
+      if (SourceFailure.isCause(e)) {
+        throw e;
+      }
+      throw new PgpIntegrityException(e);
     }
   }
 
@@ -137,12 +207,16 @@ public final class MessageDecryption {
 
   private static final int MAX_BLOCK = 16;
 
+  /**
+   * The session key packets and the encrypted data; {@code bareDataAllowed}: also encrypted data
+   * without session key packets.
+   */
   private static PGPEncryptedDataList encryptedDataList(
-      PGPObjectFactory factory, TopLevelPackets topLevel) {
+      PGPObjectFactory factory, TopLevelPackets topLevel, boolean bareDataAllowed) {
     try {
       while (true) {
         Object o = factory.nextObject();
-        if (o instanceof PGPEncryptedDataList list && !list.isEmpty()) {
+        if (o instanceof PGPEncryptedDataList list && (bareDataAllowed || !list.isEmpty())) {
           return list;
         }
         if (o == null) {

@@ -93,7 +93,11 @@ final class SessionKeys {
       held.add(key.fingerprint());
     }
     throw new PgpWrongKeyException(
-        recipients, held, passwordPackets.size(), settings.passwords().size());
+        recipients,
+        held,
+        passwordPackets.size(),
+        settings.passwords().size(),
+        settings.sessionKeys().size());
   }
 
   @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason

@@ -10,20 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
 
-/** {@code sop} verb: decrypts stdin with the keys or the passwords. */
+/** {@code sop} verb: decrypts stdin with the keys, the passwords or the session keys. */
 final class DecryptVerb implements Verb {
   @Override
   public String description() {
-    return "Decrypts stdin with the keys or the passwords.";
+    return "Decrypts stdin with the keys, the passwords or the session keys.";
   }
 
   @Override
   public Options options() {
     return new Options()
+        .addOption(
+            Verb.value(
+                "session-key-out", "SESSIONKEY", "Writes the message's session key to this file."))
+        .addOption(
+            Verb.value(
+                "with-session-key",
+                "SESSIONKEY",
+                "A file with a session key to decrypt with (ALGONUM:HEXKEY)."))
         .addOption(
             Verb.value("with-password", "PASSWORD", "A file with a password to decrypt with."))
         .addOption(Verb.value("with-key-password", "PASSWORD", "A file with a key's password."))
@@ -44,19 +53,28 @@ final class DecryptVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     List<String> passwordFiles = Verb.values(line, "with-password");
-    if (line.getArgList().isEmpty() && passwordFiles.isEmpty()) {
+    List<String> sessionKeyFiles = Verb.values(line, "with-session-key");
+    if (line.getArgList().isEmpty() && passwordFiles.isEmpty() && sessionKeyFiles.isEmpty()) {
       throw new SopExit.Failure(
-          SopExit.MISSING_ARG, "missing argument: expected KEY... or --with-password");
+          SopExit.MISSING_ARG,
+          "missing argument: expected KEY..., --with-password or --with-session-key");
     }
+    Path sessionKeyOut = SopIo.newOutputFile(Verb.single(line, "session-key-out"));
     PgpDecryptor.Builder b =
         PgpDecryptor.builder()
+            .sessionKeys(SopIo.sessionKeys(sessionKeyFiles))
             .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")))
-            .passwords(SopIo.passwords(passwordFiles));
+            .passwords(SopIo.passwords(passwordFiles))
+            .revealSessionKey(sessionKeyOut != null);
     SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
     String verificationsOut = verificationsOut(line);
     SignatureWindow window =
         SignatureWindow.of(line, "verify-not-before", "verify-not-after", Instant.now());
     DecryptionResult result = b.build().decrypt(in, out);
+    if (sessionKeyOut != null) {
+      SopIo.writeNew(
+          sessionKeyOut, Objects.requireNonNull(result.sessionKey()).revealText() + "\n");
+    }
     if (verificationsOut != null) {
       StringBuilder lines = new StringBuilder();
       for (SignatureVerification v : result.signatures()) {

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -40,17 +41,12 @@ final class InlineDetachVerb implements Verb {
     if (signaturesOut == null) {
       throw new SopExit.Failure(SopExit.MISSING_ARG, "missing --signatures-out=SIGNATURES");
     }
-    Path file = Path.of(signaturesOut);
-    if (Files.exists(file)) {
-      throw new SopExit.Failure(
-          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
-    }
+    Path file = Objects.requireNonNull(SopIo.newOutputFile(signaturesOut));
     OutputStream sigs;
     try {
       sigs = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
     } catch (FileAlreadyExistsException e) {
-      throw new SopExit.Failure(
-          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
+      throw SopIo.outputExists(signaturesOut);
     }
     boolean written = false;
     try (sigs) {

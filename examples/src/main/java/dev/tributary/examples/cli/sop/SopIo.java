@@ -4,6 +4,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.PgpSessionKey;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,11 +12,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the sop verbs share: reading argument files, keys with passwords, certificates. */
 final class SopIo {
@@ -85,6 +90,50 @@ final class SopIo {
       secrets.add(newPassword(f));
     }
     return secrets;
+  }
+
+  /**
+   * The session keys in {@code files}, each {@code ALGONUM:HEXKEY} (a final newline is fine); a
+   * malformed one is {@code BAD_DATA} (41), with what is wrong but not the key.
+   */
+  static List<PgpSessionKey> sessionKeys(List<String> files) {
+    List<PgpSessionKey> keys = new ArrayList<>();
+    for (String f : files) {
+      try {
+        keys.add(PgpSessionKey.parse(new String(readFile(f), StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        throw new SopExit.Failure(SopExit.BAD_DATA, f + ": " + e.getMessage());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The file of an indirect output option, checked not to exist yet ({@code OUTPUT_EXISTS}, 59), so
+   * that the work is not done for nothing; null when the option is absent.
+   */
+  static @Nullable Path newOutputFile(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    Path file = Path.of(name);
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw outputExists(name);
+    }
+    return file;
+  }
+
+  /** Writes {@code text} to {@code file}, which must not exist ({@code OUTPUT_EXISTS}, 59). */
+  static void writeNew(Path file, String text) throws IOException {
+    try {
+      Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw outputExists(file.toString());
+    }
+  }
+
+  static SopExit.Failure outputExists(String name) {
+    return new SopExit.Failure(SopExit.OUTPUT_EXISTS, name + " exists: sop does not overwrite it");
   }
 
   /** Every key in the files, each unlocked with the first password that fits. */
