@@ -169,11 +169,17 @@ class AbortedEncryptionTest {
 
   static Set<Thread> mdcThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("tributary-pgp-mdc"))
+        .filter(
+            t ->
+                t.getName().equals("tributary-pgp-mdc")
+                    || t.getName().equals("tributary-pgp-decrypt"))
         .collect(Collectors.toSet());
   }
 
-  /** The MDC threads started since {@code before} end: an aborted message parks none for ever. */
+  /**
+   * The MDC threads and those decrypting a compressed packet ahead ({@code mdcThreads}) started
+   * since {@code before} end: an aborted message parks none for ever.
+   */
   static void assertHelperThreadsEnd(Set<Thread> before) {
     for (Thread t : mdcThreads()) {
       if (!before.contains(t)) {

@@ -5,6 +5,7 @@ import static dev.tributary.pgp.AbortedEncryptionTest.mdcThreads;
 import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
 import static dev.tributary.pgp.EncryptDecryptTest.to;
 import static dev.tributary.pgp.EncryptDecryptTest.with;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.testing.PgpTestKeys;
@@ -111,5 +112,81 @@ class FailedDecryptionThreadsTest {
       assertThatThrownBy(in::readAllBytes).isInstanceOf(PgpIntegrityException.class);
     }
     assertHelperThreadsEnd(before);
+  }
+
+  /**
+   * 6 MiB of CSV-like text to Alice, ZLIB-compressed: its compressed data packet is decrypted on a
+   * helper thread ahead of the decompression (and the MDC hashed on another).
+   */
+  static byte[] compressedMessage() {
+    StringBuilder text = new StringBuilder();
+    Random random = new Random(13);
+    while (text.length() < 6 << 20) {
+      text.append(random.nextInt(1_000_000)).append(",user").append(random.nextInt(99_999));
+      text.append("@example.com,").append(random.nextBoolean() ? "DE" : "US").append('\n');
+    }
+    return encrypt(
+        to(PgpTestKeys.ALICE_RSA).compression(Compression.ZLIB).build(),
+        text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decrypt_ofATamperedOrTruncatedCompressedMessage_freesTheHelperThreads() {
+    byte[] m = compressedMessage();
+    byte[] tampered = m.clone();
+    tampered[m.length / 3] ^= 1; // inside the deflate stream: zlib fails before the MDC is read
+    byte[] cut = Arrays.copyOf(m, m.length / 2);
+    for (byte[] bad : new byte[][] {tampered, cut}) {
+      Set<Thread> before = mdcThreads();
+      assertThatThrownBy(
+              () ->
+                  with(PgpTestKeys.ALICE_RSA)
+                      .decrypt(new ByteArrayInputStream(bad), new ByteArrayOutputStream()))
+          .isInstanceOf(PgpIntegrityException.class);
+      assertHelperThreadsEnd(before);
+    }
+  }
+
+  /**
+   * The decompression limit stops the read mid-way, with the packet still being decrypted ahead.
+   */
+  @Test
+  void open_ofACompressionBomb_freesTheHelperThreads_withoutAClose() throws Exception {
+    PgpDecryptor limited =
+        PgpDecryptor.builder()
+            .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
+            .policy(PgpPolicy.builder().maxDecompressedBytes(1 << 20).build())
+            .build();
+    Set<Thread> before = mdcThreads();
+    try (InputStream in = limited.open(new ByteArrayInputStream(compressedMessage()))) {
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOfSatisfying(
+              PgpDataException.class,
+              e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.TOO_LARGE));
+      assertDecryptThreadsEnd(before);
+    }
+    assertHelperThreadsEnd(before);
+  }
+
+  @Test
+  void open_closedBeforeTheEnd_freesTheHelperThreads() throws Exception {
+    Set<Thread> before = mdcThreads();
+    try (InputStream in =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(compressedMessage()))) {
+      assertThat(in.readNBytes(1 << 16)).hasSize(1 << 16);
+    }
+    assertHelperThreadsEnd(before);
+  }
+
+  /**
+   * The thread decrypting ahead has ended when the failure is thrown, before any close; the MDC's
+   * waits for the close (the caller of {@code open} closes what it opened), as before.
+   */
+  private static void assertDecryptThreadsEnd(Set<Thread> before) {
+    for (Thread t : mdcThreads()) {
+      if (!before.contains(t) && t.getName().equals("tributary-pgp-decrypt")) {
+        assertThat(t.isAlive()).as("%s still runs", t).isFalse();
+      }
+    }
   }
 }

@@ -115,7 +115,7 @@ public final class DecryptingInputStream extends InputStream {
         compressed = true;
         checkCompression(c.getAlgorithm());
         outside = factory;
-        compressedContent = CompressedContent.open(c);
+        compressedContent = CompressedContent.openDecryptedAhead(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());
         announcedOutside = announced.size();
       } else if (o instanceof PGPOnePassSignatureList list) {
@@ -181,6 +181,7 @@ public final class DecryptingInputStream extends InputStream {
       return readPlaintext(b, off, len);
     } catch (RuntimeException e) {
       failure = e;
+      stopReadingAhead(); // a compression bomb, say: nothing more is read
       throw e;
     }
   }
@@ -313,7 +314,15 @@ public final class DecryptingInputStream extends InputStream {
 
   @Override
   public void close() throws IOException {
+    stopReadingAhead();
     plain.close();
+  }
+
+  /** Stops the helper thread that decrypts the compressed data packet ahead, if there is one. */
+  private void stopReadingAhead() {
+    if (compressedContent != null) {
+      compressedContent.stop();
+    }
   }
 
   /** A step of reading the message; its failures are reported in our words. */
@@ -341,8 +350,11 @@ public final class DecryptingInputStream extends InputStream {
     try {
       step.run();
     } catch (IntegrityFailure e) {
+      stopReadingAhead();
       throw new PgpIntegrityException(e);
     } catch (IOException | PGPException | RuntimeException e) {
+      // Before anything below reads the decrypted data on this thread.
+      stopReadingAhead();
       if (isInterruption(e) || Thread.currentThread().isInterrupted()) {
         // A host stopping its job, not damage: the data may be whole, and is not read further.
         // The interrupt may also have closed the read-ahead under the source: checked first.

@@ -11,6 +11,11 @@ import java.io.OutputStream;
  * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
  * does not close {@code source}; every read after it throws, and a second close does nothing. Not
  * thread-safe: one caller thread.
+ *
+ * <p>{@link #decryptedAhead} is the variant inside a decryption: it runs the decryption of a
+ * compressed data packet's body ahead of its decompression, which then has the caller's core to
+ * itself, and throws the source's unchecked failures as they are, so that the decryption's own
+ * ({@code PgpDataException} and the like) keep their type.
  */
 public final class ReadAheadInputStream extends InputStream {
   private static final int BUFFER = 1 << 18;
@@ -19,8 +24,11 @@ public final class ReadAheadInputStream extends InputStream {
   /** Published as a length: the source ended. */
   private static final int END = -1;
 
-  private final BufferRing ring = new BufferRing(BUFFERS, BUFFER);
-  private volatile IOException failure;
+  private final BufferRing ring;
+  private final int bufferSize;
+  private final boolean uncheckedAsIs;
+  private final Thread reader;
+  private volatile Throwable failure;
 
   /** The current buffer's length, or -2 when no buffer is held. */
   private int length = -2;
@@ -29,9 +37,25 @@ public final class ReadAheadInputStream extends InputStream {
   private boolean closed;
 
   public ReadAheadInputStream(InputStream source) {
-    Thread reader = new Thread(() -> pump(source), "tributary-pgp-read");
+    this(source, BUFFER, "tributary-pgp-read", false);
+  }
+
+  private ReadAheadInputStream(
+      InputStream source, int bufferSize, String threadName, boolean uncheckedAsIs) {
+    this.ring = new BufferRing(BUFFERS, bufferSize);
+    this.bufferSize = bufferSize;
+    this.uncheckedAsIs = uncheckedAsIs;
+    reader = new Thread(() -> pump(source), threadName);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Reads a decrypted packet body ahead, in four 64 KiB buffers. Before the caller touches the
+   * stream under {@code source} itself, it must {@link #stop} this one.
+   */
+  static ReadAheadInputStream decryptedAhead(InputStream source) {
+    return new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
   }
 
   private void pump(InputStream source) {
@@ -40,9 +64,12 @@ public final class ReadAheadInputStream extends InputStream {
         byte[] buffer = ring.claim();
         int n;
         try {
-          n = source.readNBytes(buffer, 0, BUFFER);
+          n = source.readNBytes(buffer, 0, bufferSize);
         } catch (Throwable e) { // an Error too: the reader would wait for the end for ever
-          failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+          failure =
+              e instanceof IOException || (uncheckedAsIs && e instanceof RuntimeException)
+                  ? e
+                  : new IOException(e.getMessage(), e);
           ring.publish(END);
           return;
         }
@@ -113,7 +140,10 @@ public final class ReadAheadInputStream extends InputStream {
       }
     }
     if (length < 0) {
-      IOException f = failure;
+      Throwable f = failure;
+      if (f instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
       if (f != null) {
         throw new IOException(f.getMessage(), f);
       }
@@ -133,5 +163,19 @@ public final class ReadAheadInputStream extends InputStream {
     closed = true;
     // No interrupt: it would close an interruptible channel under the caller's stream.
     ring.close();
+  }
+
+  /**
+   * Closes this stream and waits until the helper has left the source: after it the caller may read
+   * the source itself. The wait is at most one read of the source, and ends early when this thread
+   * is interrupted (the interrupt stays set, and the helper may then still be reading).
+   */
+  void stop() {
+    close();
+    try {
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -157,6 +157,83 @@ class ReadAheadInputStreamTest {
     }
   }
 
+  /** Inside a decryption the source's own unchecked failures (PgpDataException) keep their type. */
+  @Test
+  void decryptedAhead_throwsTheSourcesRuntimeException_asItIs_andAnErrorAsAnIoException()
+      throws Exception {
+    byte[] data = Chunks.random(3, 1 << 20);
+    IllegalStateException unchecked = new IllegalStateException("malformed packet");
+    try (ReadAheadInputStream in =
+        ReadAheadInputStream.decryptedAhead(new Source(data, 3, 300_000, unchecked))) {
+      byte[] buffer = new byte[10_000];
+      Throwable thrown =
+          assertTimeoutPreemptively(
+              DEADLINE,
+              () -> {
+                try {
+                  while (in.read(buffer, 0, buffer.length) >= 0) {
+                    // until it throws
+                  }
+                  return null;
+                } catch (IllegalStateException e) {
+                  return e;
+                }
+              });
+      assertThat(thrown).isSameAs(unchecked);
+    }
+    StackOverflowError error = new StackOverflowError("deep");
+    try (ReadAheadInputStream in =
+        ReadAheadInputStream.decryptedAhead(new Source(data, 4, 300_000, error))) {
+      List<Throwable> thrown =
+          assertTimeoutPreemptively(DEADLINE, () -> readUntilItFails(in, data));
+      assertThat(thrown.get(0)).isInstanceOf(IOException.class).hasRootCause(error);
+    }
+  }
+
+  /**
+   * {@code stop} returns only once the helper has left the source, so that the caller may read the
+   * source itself (to reach the integrity check) without two threads in it.
+   */
+  @Test
+  void stop_waitsUntilTheHelperHasLeftTheSource() throws Exception {
+    CountDownLatch inRead = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    InputStream blocking =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            inRead.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException();
+            }
+            return -1;
+          }
+        };
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    ReadAheadInputStream in = ReadAheadInputStream.decryptedAhead(blocking);
+    assertThat(inRead.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    List<Thread> helper =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("tributary-pgp-decrypt") && !before.contains(t))
+            .toList();
+    assertThat(helper).hasSize(1);
+    Thread stopper = new Thread(in::stop, "stopper");
+    stopper.start();
+    stopper.join(300);
+    assertThat(stopper.isAlive()).as("stop returned while the helper was in the source").isTrue();
+    release.countDown();
+    stopper.join(10_000);
+    assertThat(stopper.isAlive()).as("stop still waits").isFalse();
+    assertThat(helper.get(0).isAlive()).as("the helper still runs after stop").isFalse();
+  }
+
   /**
    * Reads with a 10,000-byte buffer until a read throws, checks that what came before is a prefix
    * of {@code data}, then reads three times more (both read methods): the four exceptions.
