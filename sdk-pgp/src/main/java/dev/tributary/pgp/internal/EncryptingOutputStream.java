@@ -86,9 +86,6 @@ public final class EncryptingOutputStream extends OutputStream {
   }
 
   private void writeData(byte[] b, int off, int len) throws IOException {
-    for (PGPSignatureGenerator s : signatures) {
-      s.update(b, off, len);
-    }
     literalOut.write(b, off, len);
   }
 
@@ -108,16 +105,25 @@ public final class EncryptingOutputStream extends OutputStream {
         out = compressedOut;
       }
       Date now = Date.from(now());
+      int type =
+          settings.text() ? PGPSignature.CANONICAL_TEXT_DOCUMENT : PGPSignature.BINARY_DOCUMENT;
       for (int i = 0; i < settings.signers().size(); i++) {
         PGPSignatureGenerator gen =
-            Signing.generator(
-                settings.signers().get(i), settings.engine(), PGPSignature.BINARY_DOCUMENT, now);
+            Signing.generator(settings.signers().get(i), settings.engine(), type, now);
         gen.generateOnePassVersion(i < settings.signers().size() - 1).encode(out);
         signatures.add(gen);
       }
       Instant modified = settings.modificationTime();
+      // Text is stored canonical, with CRLF line endings, as InlineSigning stores it (and why).
       literalOut =
-          LiteralData.open(out, settings.fileName(), modified == null ? now.toInstant() : modified);
+          SigningOutputStream.of(
+              LiteralData.open(
+                  out,
+                  settings.text() ? 'u' : 'b',
+                  settings.fileName(),
+                  modified == null ? now.toInstant() : modified),
+              signatures,
+              settings.text());
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
       if (e instanceof TributaryException t) {
