@@ -357,7 +357,11 @@ public final class PgpEncryptor {
       return this;
     }
 
-    /** Also signs the message with this key (one-pass signature inside the encryption). */
+    /**
+     * Also signs the message with this key (one-pass signature inside the encryption). A key that
+     * cannot sign when a message starts fails it with {@link PgpKeyCannotSignException} before
+     * anything is written.
+     */
     public Builder signWith(PgpKey key) {
       signers.add(Objects.requireNonNull(key, "key"));
       return this;

@@ -36,7 +36,8 @@ public final class PgpSignatures {
    *
    * @param armor whether to write {@code -----BEGIN PGP SIGNATURE-----} armor
    * @return the signatures made, one for each key, in the order of {@code keys}
-   * @throws PgpKeyException if a key cannot sign
+   * @throws PgpKeyCannotSignException if a key has no signing key it may use now
+   * @throws PgpKeyException if a key cannot be unlocked
    * @throws IllegalArgumentException if {@code keys} is empty
    */
   public static List<CreatedSignature> sign(
