@@ -4,10 +4,8 @@ import dev.tributary.pgp.PgpInlineSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -40,18 +38,8 @@ final class InlineDetachVerb implements Verb {
     if (signaturesOut == null) {
       throw new SopExit.Failure(SopExit.MISSING_ARG, "missing --signatures-out=SIGNATURES");
     }
-    Path file = Path.of(signaturesOut);
-    if (Files.exists(file)) {
-      throw new SopExit.Failure(
-          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
-    }
-    OutputStream sigs;
-    try {
-      sigs = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
-    } catch (FileAlreadyExistsException e) {
-      throw new SopExit.Failure(
-          SopExit.OUTPUT_EXISTS, signaturesOut + " exists: sop does not overwrite it");
-    }
+    Path file = SopIo.newOutputFile(signaturesOut);
+    OutputStream sigs = SopIo.create(file);
     boolean written = false;
     try (sigs) {
       PgpInlineSignatures.detach(in, out, sigs, !line.hasOption("no-armor"));

@@ -4,6 +4,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,16 +124,6 @@ final class SopIo {
         "key " + key.fingerprint() + " is protected, and no " + option + " fits it");
   }
 
-  /**
-   * The failure to report for {@code e} from signing: {@code KEY_CANNOT_SIGN} (79) for a key
-   * without a valid signing key, else {@code e} itself.
-   */
-  static RuntimeException signingFailure(PgpKeyException e) {
-    return e.getMessage().contains("no valid signing key")
-        ? new SopExit.Failure(SopExit.KEY_CANNOT_SIGN, e.getMessage())
-        : e;
-  }
-
   static List<PgpCertificate> certs(List<String> files) {
     List<PgpCertificate> certs = new ArrayList<>();
     for (String f : files) {
@@ -162,16 +155,45 @@ final class SopIo {
     }
   }
 
+  /**
+   * The file {@code name} for sop to create, checked before any work: it must not exist ({@code
+   * OUTPUT_EXISTS}, 59, if it does), as the draft asks of every file sop writes.
+   */
+  static Path newOutputFile(String name) {
+    Path file = Path.of(name);
+    if (Files.exists(file)) {
+      throw outputExists(name);
+    }
+    return file;
+  }
+
+  /** Creates and opens {@code file}; 59 if it has appeared since {@link #newOutputFile}. */
+  static OutputStream create(Path file) throws IOException {
+    try {
+      return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+    } catch (FileAlreadyExistsException e) {
+      throw outputExists(file.toString());
+    }
+  }
+
+  private static SopExit.Failure outputExists(String name) {
+    return new SopExit.Failure(SopExit.OUTPUT_EXISTS, name + " exists: sop does not overwrite it");
+  }
+
   static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The draft's verification line for {@code v}: when it was made, the signing (sub)key, the
+   * certificate, and {@code mode:text} for a text signature (type 0x01), else {@code mode:binary}.
+   */
   static String verificationLine(SignatureVerification v) {
     return v.created().truncatedTo(ChronoUnit.SECONDS)
         + " "
         + v.signingKeyFingerprint()
         + " "
         + v.signerFingerprint()
-        + " mode:binary\n";
+        + (v.type() == SignatureType.TEXT ? " mode:text\n" : " mode:binary\n");
   }
 }
