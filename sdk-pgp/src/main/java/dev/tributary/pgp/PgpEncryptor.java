@@ -65,6 +65,7 @@ public final class PgpEncryptor {
   private final int compressionLevel;
   private final boolean skipIncompressible;
   private final boolean armor;
+  private final boolean text;
   private final String fileName;
   private final @Nullable Instant modificationTime;
   private volatile @Nullable Keys selected;
@@ -80,6 +81,7 @@ public final class PgpEncryptor {
     this.compressionLevel = b.compressionLevel;
     this.skipIncompressible = b.skipIncompressible;
     this.armor = b.armor;
+    this.text = b.text;
     this.fileName = b.fileName;
     this.modificationTime = b.modificationTime;
   }
@@ -264,6 +266,7 @@ public final class PgpEncryptor {
         compressionLevel,
         skipIncompressible,
         armor,
+        text,
         name,
         time);
   }
@@ -316,6 +319,7 @@ public final class PgpEncryptor {
     private int compressionLevel = DEFAULT_COMPRESSION_LEVEL;
     private boolean skipIncompressible = true;
     private boolean armor;
+    private boolean text;
     private String fileName = "";
     private @Nullable Instant modificationTime;
 
@@ -353,7 +357,11 @@ public final class PgpEncryptor {
       return this;
     }
 
-    /** Also signs the message with this key (one-pass signature inside the encryption). */
+    /**
+     * Also signs the message with this key (one-pass signature inside the encryption). A key that
+     * cannot sign when a message starts fails it with {@link PgpKeyCannotSignException} before
+     * anything is written.
+     */
     public Builder signWith(PgpKey key) {
       signers.add(Objects.requireNonNull(key, "key"));
       return this;
@@ -412,6 +420,19 @@ public final class PgpEncryptor {
     /** ASCII armor ({@code -----BEGIN PGP MESSAGE-----}) instead of binary. Default false. */
     public Builder armor(boolean armor) {
       this.armor = armor;
+      return this;
+    }
+
+    /**
+     * Whether the data is UTF-8 text rather than binary. Default false. Text is stored as literal
+     * data of format {@code 'u'} with its line endings made CRLF, the canonical form ({@code gpg
+     * --textmode} does the same), and {@link #signWith signatures} are text signatures (type 0x01)
+     * over it, which verify whatever line endings a reader's copy has. GnuPG writes such text out
+     * with the reader's own line endings; most other tools write the CRLF text as it is stored. The
+     * data is not checked to be UTF-8.
+     */
+    public Builder text(boolean text) {
+      this.text = text;
       return this;
     }
 

@@ -59,7 +59,8 @@ public final class PgpInlineSignatures {
    *
    * @param armor whether to write {@code -----BEGIN PGP MESSAGE-----} armor; must be {@code true}
    *     for {@link Mode#CLEARTEXT}
-   * @throws PgpKeyException if a key cannot sign
+   * @throws PgpKeyCannotSignException if a key has no signing key it may use now
+   * @throws PgpKeyException if a key cannot be unlocked
    * @throws IllegalArgumentException if {@code keys} is empty, or {@link Mode#CLEARTEXT} is asked
    *     for without armor
    */

@@ -18,16 +18,37 @@ public final class PgpSignatures {
   private PgpSignatures() {}
 
   /**
+   * Signs {@code data} with each key's signing key and writes binary signatures (type 0x00) to
+   * {@code signature}; the same as {@link #sign(InputStream, OutputStream, List, SignatureType,
+   * boolean)} with {@link SignatureType#BINARY}.
+   */
+  public static List<CreatedSignature> sign(
+      InputStream data, OutputStream signature, List<PgpKey> keys, boolean armor) {
+    return sign(data, signature, keys, SignatureType.BINARY, armor);
+  }
+
+  /**
    * Signs {@code data} with each key's signing key and writes the detached signature(s) to {@code
-   * signature}; closes neither stream.
+   * signature}; closes neither stream. Streams in constant memory. With {@link SignatureType#TEXT}
+   * the signatures cover the data as text with CRLF line endings ({@code gpg --textmode}): it
+   * should be UTF-8 text, which is not checked, and copies of it with other line endings verify as
+   * well.
    *
    * @param armor whether to write {@code -----BEGIN PGP SIGNATURE-----} armor
-   * @throws PgpKeyException if a key cannot sign
+   * @return the signatures made, one for each key, in the order of {@code keys}
+   * @throws PgpKeyCannotSignException if a key has no signing key it may use now
+   * @throws PgpKeyException if a key cannot be unlocked
+   * @throws IllegalArgumentException if {@code keys} is empty
    */
-  public static void sign(
-      InputStream data, OutputStream signature, List<PgpKey> keys, boolean armor) {
+  public static List<CreatedSignature> sign(
+      InputStream data,
+      OutputStream signature,
+      List<PgpKey> keys,
+      SignatureType type,
+      boolean armor) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(type, "type");
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("keys must not be empty");
     }
@@ -35,7 +56,8 @@ public final class PgpSignatures {
     for (PgpKey k : keys) {
       unlocked.add(k.unlocked());
     }
-    DetachedSignatures.sign(data, signature, unlocked, armor, Engine.of(PgpPolicy.defaults()));
+    return DetachedSignatures.sign(
+        data, signature, unlocked, type, armor, Engine.of(PgpPolicy.defaults()));
   }
 
   /**

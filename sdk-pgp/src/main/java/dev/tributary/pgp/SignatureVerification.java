@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *     no verification certificate holds that key
  * @param signingKeyFingerprint the fingerprint of the (sub)key that made it, when known
  * @param created when it was made
+ * @param type what it covers ({@code gpg --textmode} and {@code sop --as=text} make {@link
+ *     SignatureType#TEXT} signatures), or {@code null} for a signature that is not over data at all
+ *     (a certification, say), which is never valid
  * @param valid whether it is a correct signature by a valid key of a verification certificate
  * @param problem why it is not valid, or {@code null} if it is
  */
@@ -21,6 +24,7 @@ public record SignatureVerification(
     @Nullable String signerFingerprint,
     @Nullable String signingKeyFingerprint,
     Instant created,
+    @Nullable SignatureType type,
     boolean valid,
     @Nullable String problem) {
 

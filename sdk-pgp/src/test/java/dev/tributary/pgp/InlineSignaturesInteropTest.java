@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +41,7 @@ class InlineSignaturesInteropTest {
   @TempDir Path dir;
 
   Tool.Result sqop(byte[] stdin, String... args) {
-    List<String> command = new ArrayList<>(List.of("sqop"));
-    command.addAll(Arrays.asList(args));
-    return Tool.run(stdin, Map.of(), command);
+    return Tool.sqop(stdin, args);
   }
 
   String file(String name, byte[] content) throws Exception {

@@ -56,6 +56,13 @@ final class Tool {
     }
   }
 
+  /** Runs Sequoia's {@code sqop} with {@code args}. */
+  static Result sqop(byte[] stdin, String... args) {
+    List<String> command = list("sqop");
+    command.addAll(List.of(args));
+    return run(stdin, Map.of(), command);
+  }
+
   static List<String> list(String... parts) {
     return new ArrayList<>(List.of(parts));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.examples.cli.sop.Sop;
 import dev.tributary.pgp.ComponentKey;
+import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpDecryptor;
@@ -22,12 +23,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sop verbs in-process, with the draft's exit codes. */
 class SopCommandTest {
+  /** "café" in ISO 8859-1: not UTF-8, so not text for --as=text and --as=clearsigned. */
+  static final byte[] LATIN1 = {'c', 'a', 'f', (byte) 0xE9, '\n'};
+
   @TempDir Path dir;
   final StringWriter err = new StringWriter();
   byte[] out = new byte[0];
@@ -95,7 +103,9 @@ class SopCommandTest {
             "missing: decrypt --session-key-out",
             "missing: decrypt --with-session-key")
         .noneMatch(line -> line.matches("missing: (version|list-profiles|encrypt|armor)"))
-        .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec");
+        .doesNotContain("missing: encrypt --profile", "missing: version --sop-spec")
+        .noneMatch(line -> line.contains("--as"))
+        .doesNotContain("missing: sign --micalg-out", "missing: version --sopv");
     assertThat(sop(new byte[0], "version", "--sop-spec", "--backend")).isEqualTo(37);
   }
 
@@ -265,9 +275,9 @@ class SopCommandTest {
     assertThat(err.toString()).contains("wrong").doesNotContain("Tr0ub4dor&3");
     String alice = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
     assertThat(sop(message, "decrypt", alice)).as("a key, no password").isEqualTo(29);
-    Path latin1 = dir.resolve("latin1");
-    Files.write(latin1, new byte[] {'p', (byte) 0xE4, 's', 's'});
-    assertThat(sop(bytes("x"), "encrypt", "--with-password=" + latin1)).isEqualTo(31);
+    Path LATIN1 = dir.resolve("LATIN1");
+    Files.write(LATIN1, new byte[] {'p', (byte) 0xE4, 's', 's'});
+    assertThat(sop(bytes("x"), "encrypt", "--with-password=" + LATIN1)).isEqualTo(31);
     assertThat(err.toString()).contains("not UTF-8");
     assertThat(sop(bytes("x"), "encrypt", "--with-password=" + file("blank", " \n"))).isEqualTo(31);
     assertThat(sop(bytes("x"), "encrypt")).isEqualTo(19);
@@ -288,6 +298,128 @@ class SopCommandTest {
         .contains("mode:binary");
     assertThat(sop(bytes("data"), "verify", sig, other)).isEqualTo(3);
     assertThat(sop(bytes("changed"), "verify", sig, cert)).isEqualTo(3);
+  }
+
+  @Test
+  void signAsText_verifiesWhateverTheLineEndings_whereBinaryVerifiesOnlyItsOctets()
+      throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("a line\nb line\n"), "sign", "--as=text", key)).isZero();
+    String text = file("text.sig", text());
+    assertThat(sop(bytes("a line\nb line\n"), "sign", "--as=binary", key)).isZero();
+    String binary = file("binary.sig", text());
+
+    for (String data : new String[] {"a line\nb line\n", "a line\r\nb line\r\n"}) {
+      assertThat(sop(bytes(data), "verify", text, cert)).as(err.toString()).isZero();
+      assertThat(text()).contains(PgpTestKeys.ALICE_RSA.fingerprint()).endsWith(" mode:text\n");
+    }
+    assertThat(sop(bytes("a line\nb line\n"), "verify", binary, cert)).isZero();
+    assertThat(text()).endsWith(" mode:binary\n");
+    assertThat(sop(bytes("a line\r\nb line\r\n"), "verify", binary, cert)).isEqualTo(3);
+  }
+
+  @Test
+  void encryptAsText_decryptsToCrlfText_withAValidSignature() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("a line\nb line\n"), "encrypt", "--as=text", "--sign-with=" + key, cert))
+        .as(err.toString())
+        .isZero();
+    byte[] message = out;
+    Path verifications = dir.resolve("verifications");
+    assertThat(
+            sop(
+                message,
+                "decrypt",
+                "--verify-with=" + cert,
+                "--verifications-out=" + verifications,
+                key))
+        .as(err.toString())
+        .isZero();
+    assertThat(text()).isEqualTo("a line\r\nb line\r\n");
+    assertThat(Files.readString(verifications))
+        .contains(PgpTestKeys.ALICE_RSA.fingerprint())
+        .endsWith(" mode:text\n");
+  }
+
+  @Test
+  void signAndEncrypt_asText_failures_haveTheDraftsExitCodes() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(LATIN1, "sign", "--as=text", key)).isEqualTo(53);
+    assertThat(err.toString()).contains("--as=text needs UTF-8 text, and stdin is not: sign it");
+    assertThat(out).as("no signature over what is not text").isEmpty();
+    assertThat(sop(LATIN1, "encrypt", "--as=text", cert)).isEqualTo(53);
+    assertThat(err.toString()).contains("stdin is not: encrypt it with --as=binary");
+    assertThat(sop(LATIN1, "sign", key)).isZero();
+    assertThat(sop(LATIN1, "encrypt", "--as=binary", cert)).isZero();
+    assertThat(sop(bytes("x"), "sign", "--as=clearsigned", key)).isEqualTo(37);
+    assertThat(err.toString()).contains("unknown --as=clearsigned: binary or text");
+    assertThat(sop(bytes("x"), "encrypt", "--as=mime", cert)).isEqualTo(37);
+  }
+
+  /** The hash algorithm ID of the first signature packet in binary {@code signature}. */
+  static int hashIdOf(byte[] signature) {
+    assertThat(signature[0] & 0xff).as("a new-format signature packet").isEqualTo(0xC2);
+    int length = signature[1] & 0xff;
+    int body = length < 192 ? 2 : 3;
+    return signature[body + 3] & 0xff; // version, type, public-key algorithm, hash algorithm
+  }
+
+  @Test
+  void signMicalgOut_namesTheHashOfTheSignature_orNothingForDifferentHashes() throws Exception {
+    String alice = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String eve = file("eve.sec", PgpTestKeys.EVE_V6.armoredPrivateKey());
+    Path micalg = dir.resolve("micalg");
+    assertThat(sop(bytes("data"), "sign", "--no-armor", "--micalg-out=" + micalg, alice))
+        .as(err.toString())
+        .isZero();
+    String hash = HashAlgorithm.ofId(hashIdOf(out)).textName().toLowerCase(Locale.ROOT);
+    assertThat(Files.readString(micalg)).isEqualTo("pgp-" + hash).isEqualTo("pgp-sha256");
+
+    assertThat(sop(bytes("data"), "sign", "--micalg-out=" + micalg, alice)).isEqualTo(59);
+    assertThat(out).as("nothing signed when the file exists").isEmpty();
+    assertThat(Files.readString(micalg)).isEqualTo("pgp-" + hash);
+
+    Path mixed = dir.resolve("mixed");
+    assertThat(sop(bytes("data"), "sign", "--micalg-out=" + mixed, alice, eve))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(mixed)).as("SHA-256 (v4) and SHA-512 (v6): no one name").isEmpty();
+
+    Path v6 = dir.resolve("v6");
+    assertThat(sop(bytes("data"), "sign", "--no-armor", "--micalg-out=" + v6, eve)).isZero();
+    assertThat(Files.readString(v6))
+        .isEqualTo("pgp-" + HashAlgorithm.ofId(hashIdOf(out)).textName().toLowerCase(Locale.ROOT))
+        .isEqualTo("pgp-sha512");
+  }
+
+  @Test
+  void keyThatCannotSign_is79_inSignInlineSignAndEncryptSignWith() throws Exception {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    PGPSecretKeyRing ring = new PGPSecretKeyRing(alice.encoded(), new BcKeyFingerprintCalculator());
+    PGPPublicKeyRing revocation =
+        new PGPPublicKeyRing(
+            alice.revocationCertificate().encoded(), new BcKeyFingerprintCalculator());
+    Path revoked = dir.resolve("revoked.sec");
+    Files.write(revoked, PGPSecretKeyRing.replacePublicKeys(ring, revocation).getEncoded());
+    String bob = file("bob.pub", PgpTestKeys.BOB_25519.armoredPublicKey());
+
+    assertThat(sop(bytes("x"), "sign", revoked.toString())).isEqualTo(79);
+    assertThat(err.toString()).contains("has no valid signing key");
+    assertThat(sop(bytes("x"), "inline-sign", "--as=text", revoked.toString())).isEqualTo(79);
+    assertThat(sop(bytes("x"), "encrypt", "--sign-with=" + revoked, bob)).isEqualTo(79);
+    assertThat(out).as("no message begun").isEmpty();
+  }
+
+  @Test
+  void versionSopv_isOnePointZero_alone() {
+    assertThat(sop(new byte[0], "version", "--sopv")).as(err.toString()).isZero();
+    assertThat(text()).isEqualTo("1.0\n");
+    for (String other : new String[] {"--sop-spec", "--backend", "--extended"}) {
+      assertThat(sop(new byte[0], "version", "--sopv", other)).as(other).isEqualTo(37);
+    }
   }
 
   @Test
@@ -314,7 +446,8 @@ class SopCommandTest {
       assertThat(Files.readString(verifications))
           .startsWith("20")
           .contains(" " + PgpTestKeys.BOB_25519.fingerprint() + " ")
-          .endsWith(" mode:binary\n");
+          .as("a cleartext signature is a text signature, 0x01")
+          .endsWith(as.equals("binary") ? " mode:binary\n" : " mode:text\n");
     }
   }
 
@@ -343,11 +476,10 @@ class SopCommandTest {
   void inlineSign_failures_haveTheDraftsExitCodes() throws Exception {
     String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
     String bob = file("bob.sec", PgpTestKeys.BOB_25519.armoredPrivateKey());
-    byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9, '\n'};
-    assertThat(sop(latin1, "inline-sign", "--as=text", key)).isEqualTo(53);
-    assertThat(sop(latin1, "inline-sign", "--as=clearsigned", key)).isEqualTo(53);
+    assertThat(sop(LATIN1, "inline-sign", "--as=text", key)).isEqualTo(53);
+    assertThat(sop(LATIN1, "inline-sign", "--as=clearsigned", key)).isEqualTo(53);
     assertThat(err.toString()).contains("needs UTF-8 text");
-    assertThat(sop(latin1, "inline-sign", key)).isZero();
+    assertThat(sop(LATIN1, "inline-sign", key)).isZero();
     assertThat(sop(bytes("x"), "inline-sign", "--as=clearsigned", "--no-armor", key)).isEqualTo(83);
     assertThat(sop(bytes("x"), "inline-sign", "--as=mime", key)).isEqualTo(37);
     assertThat(sop(bytes("x"), "inline-sign", bob)).isEqualTo(67);
@@ -401,8 +533,8 @@ class SopCommandTest {
   void options_takeTheirValueAfterEquals_orAsTheNextArgument() throws Exception {
     String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
     assertThat(sop(bytes("x"), "encrypt", "--as=binary", "--profile", "default", cert)).isZero();
-    assertThat(sop(bytes("x"), "encrypt", "--as", "text", cert)).isEqualTo(37);
-    assertThat(sop(bytes("x"), "encrypt", "--as=text", cert)).isEqualTo(37);
+    assertThat(sop(bytes("x"), "encrypt", "--as", "mime", cert)).isEqualTo(37);
+    assertThat(sop(bytes("x"), "encrypt", "--as", "text", cert)).isZero();
     assertThat(sop(bytes("x"), "encrypt", cert, "--compression", "ZIP", "--no-armor")).isZero();
     assertThat(out[0] & 0x80).isNotZero();
     assertThat(sop(bytes("x"), "encrypt", "--compression=FOO", cert)).isEqualTo(37);
@@ -632,17 +764,17 @@ class SopCommandTest {
     String pw = file("pw", "pw");
     byte[] key = Files.readAllBytes(Path.of(generatedKey("key.asc", pw)));
     assertThat(sop(key, "change-key-password")).isEqualTo(67);
-    Path latin1 = dir.resolve("latin1");
-    Files.write(latin1, new byte[] {'p', (byte) 0xe4, 's', 's'});
+    Path LATIN1 = dir.resolve("LATIN1");
+    Files.write(LATIN1, new byte[] {'p', (byte) 0xe4, 's', 's'});
     assertThat(
             sop(
                 key,
                 "change-key-password",
                 "--old-key-password=" + pw,
-                "--new-key-password=" + latin1))
+                "--new-key-password=" + LATIN1))
         .isEqualTo(31);
     assertThat(err.toString()).contains("not UTF-8").doesNotContain("p\u00e4ss");
-    assertThat(sop(key, "generate-key", "--with-key-password=" + latin1, "x")).isEqualTo(31);
+    assertThat(sop(key, "generate-key", "--with-key-password=" + LATIN1, "x")).isEqualTo(31);
     String blank = file("blank", " \n");
     assertThat(sop(key, "generate-key", "--with-key-password=" + blank, "x"))
         .as("not an unprotected key")

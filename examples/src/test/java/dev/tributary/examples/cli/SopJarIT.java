@@ -3,6 +3,7 @@ package dev.tributary.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,18 +48,21 @@ class SopJarIT {
     return Files.write(dir.resolve(name), content);
   }
 
+  /** Carol's (Sequoia's) armored private key, or her certificate, in a file. */
+  Path carol(boolean privateKey) throws Exception {
+    TestKey carol = PgpTestKeys.CAROL_SEQUOIA;
+    return file(
+        privateKey ? "carol.sec" : "carol.pub",
+        (privateKey ? carol.armoredPrivateKey() : carol.armoredPublicKey())
+            .getBytes(StandardCharsets.US_ASCII));
+  }
+
   @Test
   @RequiresProgram(value = "sqop", debianPackage = "sqop")
   void jarEncrypts_sqopDecrypts_andBack() throws Exception {
     Path plain = file("plain.txt", "hello from the jar\n".getBytes(StandardCharsets.UTF_8));
-    Path cert =
-        file(
-            "carol.pub",
-            PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
-    Path key =
-        file(
-            "carol.sec",
-            PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+    Path cert = carol(false);
+    Path key = carol(true);
 
     Result enc = run(plain, jar("encrypt", "--no-armor", cert.toString()));
     assertThat(enc.code()).as(enc.err()).isZero();
@@ -105,14 +109,8 @@ class SopJarIT {
   void jarInlineSigns_sqopInlineVerifies_andBack_everyMode() throws Exception {
     String text = "Dear partner,\n- see below  \nFrom us\n";
     Path plain = file("plain.txt", text.getBytes(StandardCharsets.UTF_8));
-    Path cert =
-        file(
-            "carol.pub",
-            PgpTestKeys.CAROL_SEQUOIA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
-    Path key =
-        file(
-            "carol.sec",
-            PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+    Path cert = carol(false);
+    Path key = carol(true);
     for (String as : new String[] {"binary", "text", "clearsigned"}) {
       Result signed = run(plain, jar("inline-sign", "--as=" + as, key.toString()));
       assertThat(signed.code()).as(signed.err()).isZero();
@@ -130,6 +128,60 @@ class SopJarIT {
           .isEqualTo(as.equals("clearsigned") ? text.replace("  \n", "\n") : text);
       assertThat(Files.readString(verifications)).contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
     }
+  }
+
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarSignsAndEncryptsAsText_sqopVerifiesAndDecrypts_andBack() throws Exception {
+    String lf = "Dear partner,\nsee below\n";
+    Path plain = file("plain.txt", lf.getBytes(StandardCharsets.UTF_8));
+    Path crlf = file("crlf.txt", lf.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    Path cert = carol(false);
+    Path key = carol(true);
+
+    Result ourSig = run(plain, jar("sign", "--as=text", key.toString()));
+    assertThat(ourSig.code()).as(ourSig.err()).isZero();
+    Path ours = file("ours.sig", ourSig.out());
+    Result sqopVerified = run(crlf, "sqop", "verify", ours.toString(), cert.toString());
+    assertThat(sqopVerified.code()).as(sqopVerified.err()).isZero();
+
+    Path theirs = file("theirs.sig", run(crlf, "sqop", "sign", "--as=text", key.toString()).out());
+    Result verified = run(plain, jar("verify", theirs.toString(), cert.toString()));
+    assertThat(verified.code()).as(verified.err()).isZero();
+    assertThat(new String(verified.out(), StandardCharsets.UTF_8)).endsWith(" mode:text\n");
+
+    Result ourMessage =
+        run(plain, jar("encrypt", "--as=text", "--sign-with=" + key, cert.toString()));
+    assertThat(ourMessage.code()).as(ourMessage.err()).isZero();
+    Result sqopDecrypted =
+        run(
+            file("ours.asc", ourMessage.out()),
+            "sqop",
+            "decrypt",
+            "--verify-with=" + cert,
+            "--verifications-out=" + dir.resolve("sqop-verifications"),
+            key.toString());
+    assertThat(sqopDecrypted.code()).as(sqopDecrypted.err()).isZero();
+    assertThat(Files.readString(dir.resolve("sqop-verifications")))
+        .contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint());
+
+    Result theirMessage =
+        run(plain, "sqop", "encrypt", "--as=text", "--sign-with=" + key, cert.toString());
+    Path verifications = dir.resolve("verifications");
+    Result decrypted =
+        run(
+            file("theirs.asc", theirMessage.out()),
+            jar(
+                "decrypt",
+                "--verify-with=" + cert,
+                "--verifications-out=" + verifications,
+                key.toString()));
+    assertThat(decrypted.code()).as(decrypted.err()).isZero();
+    assertThat(new String(decrypted.out(), StandardCharsets.UTF_8).replace("\r\n", "\n"))
+        .isEqualTo(lf);
+    assertThat(Files.readString(verifications))
+        .contains(PgpTestKeys.CAROL_SEQUOIA.fingerprint())
+        .endsWith(" mode:text\n");
   }
 
   // Building a picocli model was a third of a short sop call; the verbs use Commons CLI.

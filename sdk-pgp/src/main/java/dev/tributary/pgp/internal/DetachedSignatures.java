@@ -3,9 +3,12 @@ package dev.tributary.pgp.internal;
 import dev.tributary.core.SystemException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.CreatedSignature;
+import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +17,10 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.PacketFormat;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPMarker;
@@ -32,42 +37,55 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 public final class DetachedSignatures {
   private DetachedSignatures() {}
 
-  public static void sign(
+  /**
+   * Signs {@code data} with each key and writes the signatures to {@code target}; returns what was
+   * made, in key order. For {@link SignatureType#TEXT} the data is signed in its canonical form,
+   * with CRLF line endings.
+   */
+  public static List<CreatedSignature> sign(
       InputStream data,
       OutputStream target,
       List<UnlockedKeys> keys,
+      SignatureType type,
       boolean armor,
       Engine engine) {
     Date now = new Date();
     List<PGPSignatureGenerator> generators = new ArrayList<>();
     for (UnlockedKeys k : keys) {
-      generators.add(Signing.generator(k, engine, PGPSignature.BINARY_DOCUMENT, now));
+      generators.add(Signing.generator(k, engine, type.id(), now));
     }
-    try {
+    try (OutputStream signing =
+        SigningOutputStream.of(
+            OutputStream.nullOutputStream(), generators, type == SignatureType.TEXT)) {
       byte[] buffer = new byte[1 << 16];
       int n;
       while ((n = data.read(buffer)) >= 0) {
-        for (PGPSignatureGenerator g : generators) {
-          g.update(buffer, 0, n);
-        }
+        signing.write(buffer, 0, n);
       }
     } catch (IOException e) {
+      // Only the caller's stream throws here (the generators and the null stream do not).
       throw new TransientException("cannot sign: reading the data failed: " + e.getMessage(), e);
     }
+    List<PGPSignature> signatures = generate(generators, keys);
     // Encoded in memory (a few hundred bytes a key) so that a failure writing to the caller's
     // stream, whose message is theirs to see, is told from one of BouncyCastle's.
-    byte[] signatures = encode(generators, keys, armor);
+    byte[] encoded = encode(signatures, armor);
     try {
-      target.write(signatures);
+      target.write(encoded);
       target.flush();
     } catch (IOException e) {
       throw new TransientException(
           "cannot sign: writing the signature failed: " + e.getMessage(), e);
     }
+    List<CreatedSignature> created = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      created.add(created(signatures.get(i), keys.get(i)));
+    }
+    return created;
   }
 
-  private static byte[] encode(
-      List<PGPSignatureGenerator> generators, List<UnlockedKeys> keys, boolean armor) {
+  private static List<PGPSignature> generate(
+      List<PGPSignatureGenerator> generators, List<UnlockedKeys> keys) {
     List<PGPSignature> signatures = new ArrayList<>();
     for (int i = 0; i < generators.size(); i++) {
       try {
@@ -78,7 +96,21 @@ public final class DetachedSignatures {
             e);
       }
     }
-    return encode(signatures, armor);
+    return signatures;
+  }
+
+  /** What {@code sig}, just made with {@code key}, is. */
+  private static CreatedSignature created(PGPSignature sig, UnlockedKeys key) {
+    PGPPublicKey signing = null;
+    for (KeyIdentifier id : sig.getKeyIdentifiers()) {
+      signing = signing != null ? signing : key.ring().getPublicKey(id);
+    }
+    return new CreatedSignature(
+        key.fingerprint(),
+        signing == null ? key.fingerprint() : KeyDescriber.fingerprint(signing),
+        Objects.requireNonNull(SignatureChecks.type(sig)),
+        HashAlgorithm.ofId(sig.getHashAlgorithm()),
+        sig.getCreationTime().toInstant());
   }
 
   /** {@code signatures} as binary packets or armored ({@code -----BEGIN PGP SIGNATURE-----}). */

@@ -86,14 +86,18 @@ public final class EncryptingOutputStream extends OutputStream {
   }
 
   private void writeData(byte[] b, int off, int len) throws IOException {
-    for (PGPSignatureGenerator s : signatures) {
-      s.update(b, off, len);
-    }
     literalOut.write(b, off, len);
   }
 
   private void open() throws IOException {
     try {
+      // The signing keys first: a key that cannot sign fails before anything is written.
+      Date now = Date.from(now());
+      int type =
+          settings.text() ? PGPSignature.CANONICAL_TEXT_DOCUMENT : PGPSignature.BINARY_DOCUMENT;
+      for (UnlockedKeys signer : settings.signers()) {
+        signatures.add(Signing.generator(signer, settings.engine(), type, now));
+      }
       OutputStream out = new CloseShield(target);
       if (settings.armor()) {
         armorOut = new ArmorEncoder(out, "MESSAGE");
@@ -107,17 +111,20 @@ public final class EncryptingOutputStream extends OutputStream {
         compressedOut = openCompressedData(out);
         out = compressedOut;
       }
-      Date now = Date.from(now());
-      for (int i = 0; i < settings.signers().size(); i++) {
-        PGPSignatureGenerator gen =
-            Signing.generator(
-                settings.signers().get(i), settings.engine(), PGPSignature.BINARY_DOCUMENT, now);
-        gen.generateOnePassVersion(i < settings.signers().size() - 1).encode(out);
-        signatures.add(gen);
+      for (int i = 0; i < signatures.size(); i++) {
+        signatures.get(i).generateOnePassVersion(i < signatures.size() - 1).encode(out);
       }
       Instant modified = settings.modificationTime();
+      // Text is stored canonical, with CRLF line endings, as InlineSigning stores it (and why).
       literalOut =
-          LiteralData.open(out, settings.fileName(), modified == null ? now.toInstant() : modified);
+          SigningOutputStream.of(
+              LiteralData.open(
+                  out,
+                  settings.text() ? 'u' : 'b',
+                  settings.fileName(),
+                  modified == null ? now.toInstant() : modified),
+              signatures,
+              settings.text());
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle throws RuntimeExceptions too (for key material it cannot use), in its words.
       if (e instanceof TributaryException t) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything {@link EncryptingOutputStream} needs, resolved by the public builder: the recipients'
  * selected encryption keys, the passwords, and whether SEIPD v2 may be used (allowed, and every
- * recipient announces support).
+ * recipient announces support). {@code text}: literal data of format {@code 'u'}, stored with CRLF
+ * line endings, and text signatures.
  */
 public record EncryptionSettings(
     List<PGPPublicKey> encryptionKeys,
@@ -24,5 +25,6 @@ public record EncryptionSettings(
     int compressionLevel,
     boolean skipIncompressible,
     boolean armor,
+    boolean text,
     String fileName,
     @Nullable Instant modificationTime) {}

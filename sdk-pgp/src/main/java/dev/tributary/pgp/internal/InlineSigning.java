@@ -4,7 +4,6 @@ import dev.tributary.core.SystemException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,38 +72,15 @@ public final class InlineSigning {
     for (int i = 0; i < n; i++) {
       generators.get(i).generateOnePassVersion(i < n - 1).encode(out);
     }
-    OutputStream literal =
-        new Fanout(LiteralData.open(out, format, "", now.toInstant()), generators);
     // Text is stored canonical, with CRLF line endings, as GnuPG stores it: GnuPG 2.2 checks a text
     // signature over the stored text as it is, so it finds LF-only text signed as 0x01 "BAD".
-    try (OutputStream target = format == 'b' ? literal : new CrlfOutputStream(literal)) {
+    try (OutputStream target =
+        SigningOutputStream.of(
+            LiteralData.open(out, format, "", now.toInstant()), generators, format == 'u')) {
       data.transferTo(target);
     }
     for (int i = n - 1; i >= 0; i--) {
       generators.get(i).generate().encode(out);
-    }
-  }
-
-  /** Writes to the literal data and updates the signature generators with the same octets. */
-  private static final class Fanout extends FilterOutputStream {
-    private final List<PGPSignatureGenerator> generators;
-
-    Fanout(OutputStream literal, List<PGPSignatureGenerator> generators) {
-      super(literal);
-      this.generators = generators;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      for (PGPSignatureGenerator g : generators) {
-        g.update(b, off, len);
-      }
-      out.write(b, off, len);
     }
   }
 

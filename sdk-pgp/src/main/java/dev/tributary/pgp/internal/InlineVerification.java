@@ -109,6 +109,7 @@ public final class InlineVerification {
                   v.signerFingerprint(),
                   v.signingKeyFingerprint(),
                   v.created(),
+                  v.type(),
                   false,
                   "the signature uses hash algorithm "
                       + hash

@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -164,6 +165,7 @@ final class SignatureChecks {
         null,
         null,
         sig.getCreationTime().toInstant(),
+        type(sig),
         false,
         "no verification certificate holds the signing key");
   }
@@ -195,8 +197,18 @@ final class SignatureChecks {
         KeyDescriber.fingerprint(p.ring().getPublicKey()),
         KeyDescriber.fingerprint(p.key()),
         sig.getCreationTime().toInstant(),
+        type(sig),
         problem == null,
         problem);
+  }
+
+  /** What {@code sig} covers, or null if it is not a signature over data. */
+  static @Nullable SignatureType type(PGPSignature sig) {
+    return switch (sig.getSignatureType()) {
+      case PGPSignature.BINARY_DOCUMENT -> SignatureType.BINARY;
+      case PGPSignature.CANONICAL_TEXT_DOCUMENT -> SignatureType.TEXT;
+      default -> null;
+    };
   }
 
   private static String keyId(Pending p) {

@@ -1,7 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.TributaryException;
-import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.PgpKeyCannotSignException;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,7 +25,7 @@ public final class Signing {
    * A generator initialised for a binary or text document signature with {@code key}'s current
    * signing (sub)key.
    *
-   * @throws PgpKeyException if the key has no valid signing key
+   * @throws PgpKeyCannotSignException if the key has no valid signing key, or it cannot sign
    */
   public static PGPSignatureGenerator generator(
       UnlockedKeys key, Engine engine, int signatureType, Date now) {
@@ -38,7 +38,8 @@ public final class Signing {
       if (e instanceof TributaryException t) {
         throw t;
       }
-      throw new PgpKeyException(
+      throw new PgpKeyCannotSignException(
+          key.fingerprint(),
           "cannot sign with key "
               + key.fingerprint()
               + ": its signing key "
@@ -88,7 +89,8 @@ public final class Signing {
         return secret;
       }
     }
-    throw new PgpKeyException(
+    throw new PgpKeyCannotSignException(
+        key.fingerprint(),
         "private key "
             + key.fingerprint()
             + " has no valid signing key (none, or all expired or revoked); sign with another key");

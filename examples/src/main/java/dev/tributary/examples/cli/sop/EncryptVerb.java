@@ -30,7 +30,7 @@ final class EncryptVerb implements Verb {
   public Options options() {
     return new Options()
         .addOption(Verb.flag("no-armor", "Writes binary instead of ASCII armor."))
-        .addOption(Verb.value("as", "MODE", "binary, the default and the only mode supported."))
+        .addOption(Verb.asOption())
         .addOption(
             Verb.value("with-password", "PASSWORD", "A file with a password to encrypt with, too."))
         .addOption(Verb.value("sign-with", "KEY", "Also signs with the keys in this file."))
@@ -57,9 +57,7 @@ final class EncryptVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    if (!Verb.single(line, "as", "binary").equals("binary")) {
-      throw new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, "only --as=binary is supported");
-    }
+    boolean text = Verb.asText(line);
     List<String> passwordFiles = Verb.values(line, "with-password");
     if (line.getArgList().isEmpty() && passwordFiles.isEmpty()) {
       throw new SopExit.Failure(
@@ -71,17 +69,20 @@ final class EncryptVerb implements Verb {
             .armor(!line.hasOption("no-armor"))
             .compression(compression(Verb.single(line, "compression", "NONE")))
             .allowAead(allowAead)
+            .text(text)
             .passwords(SopIo.newPasswords(passwordFiles));
     try {
       b.recipients(SopIo.certs(line.getArgList()));
       SopIo.keys(Verb.values(line, "sign-with"), Verb.values(line, "with-key-password"))
           .forEach(b::signWith);
-      b.build().encrypt(in, out);
+      b.build().encrypt(Utf8Check.ifText(in, text), out);
     } catch (PgpKeyException e) {
       if (e.getMessage().contains("no key we may encrypt to")) {
         throw new SopExit.Failure(SopExit.CERT_CANNOT_ENCRYPT, e.getMessage());
       }
       throw e;
+    } catch (RuntimeException e) {
+      throw Utf8Check.failure(e, "encrypt", "text");
     }
   }
 

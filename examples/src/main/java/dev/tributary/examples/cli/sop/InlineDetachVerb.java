@@ -4,10 +4,8 @@ import dev.tributary.pgp.PgpInlineSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -42,12 +40,7 @@ final class InlineDetachVerb implements Verb {
       throw new SopExit.Failure(SopExit.MISSING_ARG, "missing --signatures-out=SIGNATURES");
     }
     Path file = Objects.requireNonNull(SopIo.newOutputFile(signaturesOut));
-    OutputStream sigs;
-    try {
-      sigs = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
-    } catch (FileAlreadyExistsException e) {
-      throw SopIo.outputExists(signaturesOut);
-    }
+    OutputStream sigs = SopIo.create(file);
     boolean written = false;
     try (sigs) {
       PgpInlineSignatures.detach(in, out, sigs, !line.hasOption("no-armor"));

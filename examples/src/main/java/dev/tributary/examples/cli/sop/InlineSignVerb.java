@@ -3,10 +3,8 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.pgp.PgpInlineSignatures;
 import dev.tributary.pgp.PgpInlineSignatures.Mode;
 import dev.tributary.pgp.PgpKey;
-import dev.tributary.pgp.PgpKeyException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -41,23 +39,11 @@ final class InlineSignVerb implements Verb {
           SopExit.INCOMPATIBLE_OPTIONS, "--as=clearsigned is always armored: drop --no-armor");
     }
     List<PgpKey> signers = SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password"));
-    InputStream data = mode == Mode.BINARY ? in : new Utf8Check(in);
     try {
-      PgpInlineSignatures.sign(data, out, signers, mode, armor);
-    } catch (PgpKeyException e) {
-      throw SopIo.signingFailure(e);
+      PgpInlineSignatures.sign(
+          Utf8Check.ifText(in, mode != Mode.BINARY), out, signers, mode, armor);
     } catch (RuntimeException e) {
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        if (c instanceof CharacterCodingException) {
-          throw new SopExit.Failure(
-              SopExit.EXPECTED_TEXT,
-              "--as="
-                  + Verb.single(line, "as")
-                  + " needs UTF-8 text, and stdin is not: sign it"
-                  + " with --as=binary");
-        }
-      }
-      throw e;
+      throw Utf8Check.failure(e, "sign", Verb.single(line, "as", "binary"));
     }
   }
 

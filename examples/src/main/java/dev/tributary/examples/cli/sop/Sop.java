@@ -4,6 +4,7 @@ import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.PgpKeyCannotSignException;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
@@ -115,6 +116,9 @@ public final class Sop {
   static int exitCode(Throwable e) {
     if (e instanceof SopExit.Failure f) {
       return f.code;
+    }
+    if (e instanceof PgpKeyCannotSignException) {
+      return SopExit.KEY_CANNOT_SIGN; // sign, inline-sign, encrypt --sign-with
     }
     if (e instanceof PgpWrongPassphraseException) {
       return SopExit.KEY_IS_PROTECTED;

@@ -5,6 +5,7 @@ import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpSessionKey;
+import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,16 +124,23 @@ final class SopIo {
     return file;
   }
 
-  /** Writes {@code text} to {@code file}, which must not exist ({@code OUTPUT_EXISTS}, 59). */
-  static void writeNew(Path file, String text) throws IOException {
+  /** Creates and opens {@code file}; 59 if it has appeared since {@link #newOutputFile}. */
+  static OutputStream create(Path file) throws IOException {
     try {
-      Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
     } catch (FileAlreadyExistsException e) {
       throw outputExists(file.toString());
     }
   }
 
-  static SopExit.Failure outputExists(String name) {
+  /** Writes {@code text} to {@code file}, which must not exist ({@code OUTPUT_EXISTS}, 59). */
+  static void writeNew(Path file, String text) throws IOException {
+    try (OutputStream out = create(file)) {
+      write(out, text);
+    }
+  }
+
+  private static SopExit.Failure outputExists(String name) {
     return new SopExit.Failure(SopExit.OUTPUT_EXISTS, name + " exists: sop does not overwrite it");
   }
 
@@ -170,16 +178,6 @@ final class SopIo {
         "key " + key.fingerprint() + " is protected, and no " + option + " fits it");
   }
 
-  /**
-   * The failure to report for {@code e} from signing: {@code KEY_CANNOT_SIGN} (79) for a key
-   * without a valid signing key, else {@code e} itself.
-   */
-  static RuntimeException signingFailure(PgpKeyException e) {
-    return e.getMessage().contains("no valid signing key")
-        ? new SopExit.Failure(SopExit.KEY_CANNOT_SIGN, e.getMessage())
-        : e;
-  }
-
   static List<PgpCertificate> certs(List<String> files) {
     List<PgpCertificate> certs = new ArrayList<>();
     for (String f : files) {
@@ -215,12 +213,16 @@ final class SopIo {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The draft's verification line for {@code v}: when it was made, the signing (sub)key, the
+   * certificate, and {@code mode:text} for a text signature (type 0x01), else {@code mode:binary}.
+   */
   static String verificationLine(SignatureVerification v) {
     return v.created().truncatedTo(ChronoUnit.SECONDS)
         + " "
         + v.signingKeyFingerprint()
         + " "
         + v.signerFingerprint()
-        + " mode:binary\n";
+        + (v.type() == SignatureType.TEXT ? " mode:text\n" : " mode:binary\n");
   }
 }

@@ -54,12 +54,35 @@ final class SopSpec {
     DRAFT.put("inline-verify", List.of("not-before", "not-after", "verifications-out"));
   }
 
+  /** The sopv version {@code version --sopv} claims when {@link #SOPV} is all here. */
+  static final String SOPV_VERSION = "1.0";
+
+  /** sopv 1.0, the draft's verification-only subset: its verbs and their options. */
+  private static final Map<String, List<String>> SOPV = new LinkedHashMap<>();
+
+  static {
+    SOPV.put("version", List.of("backend", "extended", "sop-spec", "sopv"));
+    SOPV.put("verify", List.of("not-before", "not-after"));
+    SOPV.put("inline-verify", List.of("not-before", "not-after", "verifications-out"));
+  }
+
   private SopSpec() {}
 
   /** The {@code --sop-spec} text for {@code verbs}: the revision line, then what is missing. */
   static String describe(Map<String, Supplier<Verb>> verbs) {
+    return "~" + REVISION + "\n" + String.join("\n", missing(DRAFT, verbs)) + "\n";
+  }
+
+  /** What {@code verbs} lack of sopv 1.0: empty when {@code version --sopv} may claim it. */
+  static List<String> missingSopv(Map<String, Supplier<Verb>> verbs) {
+    return missing(SOPV, verbs);
+  }
+
+  /** A {@code missing:} line for each verb and option of {@code spec} that {@code verbs} lack. */
+  private static List<String> missing(
+      Map<String, List<String>> spec, Map<String, Supplier<Verb>> verbs) {
     List<String> missing = new ArrayList<>();
-    DRAFT.forEach(
+    spec.forEach(
         (name, options) -> {
           Supplier<Verb> verb = verbs.get(name);
           if (verb == null) {
@@ -73,7 +96,6 @@ final class SopSpec {
             }
           }
         });
-    missing.add("missing: --as=text (sign and encrypt take --as=binary only)");
-    return "~" + REVISION + "\n" + String.join("\n", missing) + "\n";
+    return missing;
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -31,6 +32,27 @@ final class Utf8Check extends FilterInputStream {
 
   Utf8Check(InputStream in) {
     super(in);
+  }
+
+  /** {@code in} checked to be UTF-8 when {@code text}, else as it is. */
+  static InputStream ifText(InputStream in, boolean text) {
+    return text ? new Utf8Check(in) : in;
+  }
+
+  /**
+   * What to report for {@code e}, thrown by {@code verb} reading stdin through a check: {@code
+   * EXPECTED_TEXT} (53) if the check failed (its {@link CharacterCodingException} is a cause), else
+   * {@code e} itself.
+   */
+  static RuntimeException failure(RuntimeException e, String verb, String as) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof CharacterCodingException) {
+        return new SopExit.Failure(
+            SopExit.EXPECTED_TEXT,
+            "--as=" + as + " needs UTF-8 text, and stdin is not: " + verb + " it with --as=binary");
+      }
+    }
+    return e;
   }
 
   @Override

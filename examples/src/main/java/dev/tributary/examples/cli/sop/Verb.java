@@ -118,6 +118,29 @@ interface Verb {
     return value("profile", "PROFILE", what + ": " + names + " (the first is the default).");
   }
 
+  /**
+   * Whether {@code --as} asks for text: {@code binary} (the default) or {@code text}, as {@code
+   * sign} and {@code encrypt} take it; another value is {@code UNSUPPORTED_OPTION} (37).
+   */
+  static boolean asText(CommandLine line) {
+    String as = single(line, "as", "binary");
+    return switch (as) {
+      case "binary" -> false;
+      case "text" -> true;
+      default ->
+          throw new SopExit.Failure(
+              SopExit.UNSUPPORTED_OPTION, "unknown --as=" + as + ": binary or text");
+    };
+  }
+
+  /** The {@code --as} option of {@code sign} and {@code encrypt}. */
+  static Option asOption() {
+    return value(
+        "as",
+        "MODE",
+        "binary (the default) or text: UTF-8 text, signed with its line endings made CRLF.");
+  }
+
   /** Every value of a repeatable option, in command-line order; empty when it is absent. */
   static List<String> values(CommandLine line, String name) {
     String[] values = line.getOptionValues(name);

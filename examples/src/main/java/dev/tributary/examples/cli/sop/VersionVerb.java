@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -12,7 +13,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code sop} verb: prints the implementation's name and version, which the build writes into
  * {@code sop-version.properties} (Maven resource filtering) with the BouncyCastle version it builds
- * against; {@code --sop-spec} prints the draft revision instead ({@link SopSpec}).
+ * against; {@code --sop-spec} prints the draft revision instead ({@link SopSpec}), {@code --sopv}
+ * the version of sopv, the draft's verification-only subset, that the verbs provide.
  */
 final class VersionVerb implements Verb {
   private final Map<String, Supplier<Verb>> verbs;
@@ -34,7 +36,9 @@ final class VersionVerb implements Verb {
         .addOption(
             Verb.flag(
                 "sop-spec",
-                "Prints the draft revision followed, ~ for partly, and what is missing."));
+                "Prints the draft revision followed, ~ for partly, and what is missing."))
+        .addOption(
+            Verb.flag("sopv", "Prints the version of sopv, the verification-only subset, here."));
   }
 
   @Override
@@ -45,12 +49,13 @@ final class VersionVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     boolean backend = line.hasOption("backend") || line.hasOption("extended");
-    if (line.hasOption("sop-spec")) {
-      if (backend) {
+    if (line.hasOption("sop-spec") || line.hasOption("sopv")) {
+      if (backend || line.hasOption("sop-spec") && line.hasOption("sopv")) {
         throw new SopExit.Failure(
-            SopExit.UNSUPPORTED_OPTION, "--sop-spec may not be combined with --backend/--extended");
+            SopExit.UNSUPPORTED_OPTION,
+            "--sop-spec and --sopv may not be combined with each other or --backend/--extended");
       }
-      SopIo.write(out, SopSpec.describe(verbs));
+      SopIo.write(out, line.hasOption("sopv") ? sopv() : SopSpec.describe(verbs));
       return;
     }
     Properties build = build();
@@ -65,6 +70,17 @@ final class VersionVerb implements Verb {
               + " (JDK AES-NI fast path for SEIPD v1)\n";
     }
     SopIo.write(out, text);
+  }
+
+  /** The sopv version, when every verb and option of sopv 1.0 is here (the draft's test). */
+  private String sopv() {
+    List<String> missing = SopSpec.missingSopv(verbs);
+    if (!missing.isEmpty()) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION,
+          "this runner does not provide sopv " + SopSpec.SOPV_VERSION + ": " + missing);
+    }
+    return SopSpec.SOPV_VERSION + "\n";
   }
 
   /** The versions the build wrote; a class path without them is a build that skipped filtering. */
