@@ -448,6 +448,10 @@ class SopCommandTest {
           .contains(" " + PgpTestKeys.BOB_25519.fingerprint() + " ")
           .as("a cleartext signature is a text signature, 0x01")
           .endsWith(as.equals("binary") ? " mode:binary\n" : " mode:text\n");
+      assertThat(sop(message, "inline-verify", "--verifications-out=" + verifications, cert))
+          .as("the verifications file exists now")
+          .isEqualTo(59);
+      assertThat(out).isEmpty();
     }
   }
 
@@ -877,13 +881,20 @@ class SopCommandTest {
     assertThat(sop(message, concat(common, "--verify-not-before=2000-01-01T00:00:00Z", key)))
         .isZero();
     assertThat(Files.readString(verifications)).contains(PgpTestKeys.ALICE_RSA.fingerprint());
+    // The file exists now: sop does not overwrite it, and stops before decrypting anything.
+    assertThat(sop(message, concat(common, key))).isEqualTo(59);
+    assertThat(out).isEmpty();
+    assertThat(err.toString()).contains(verifications + " exists");
+    Files.delete(verifications);
     assertThat(sop(message, concat(common, "--verify-not-after=2000-01-01T00:00:00Z", key)))
         .isZero();
     assertThat(text()).isEqualTo("data");
     assertThat(Files.readString(verifications)).isEmpty();
+    Files.delete(verifications);
     assertThat(sop(message, concat(common, "--verify-not-before=2999-01-01T00:00:00Z", key)))
         .isZero();
     assertThat(Files.readString(verifications)).isEmpty();
+    Files.delete(verifications);
     assertThat(sop(message, concat(common, "--verify-not-after=soon", key))).isEqualTo(37);
   }
 

@@ -118,7 +118,7 @@ class SopJarIT {
       assertThat(sqop.code()).as(as + ": " + sqop.err()).isZero();
 
       Result theirs = run(plain, "sqop", "inline-sign", "--as=" + as, key.toString());
-      Path verifications = dir.resolve("verifications");
+      Path verifications = dir.resolve("verifications-" + as);
       Result verified =
           run(
               file("theirs", theirs.out()),

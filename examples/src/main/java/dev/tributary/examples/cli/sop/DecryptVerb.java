@@ -6,7 +6,6 @@ import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +66,7 @@ final class DecryptVerb implements Verb {
             .passwords(SopIo.passwords(passwordFiles))
             .revealSessionKey(sessionKeyOut != null);
     SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
-    String verificationsOut = verificationsOut(line);
+    Path verificationsOut = SopIo.newOutputFile(verificationsOut(line));
     SignatureWindow window =
         SignatureWindow.of(line, "verify-not-before", "verify-not-after", Instant.now());
     DecryptionResult result = b.build().decrypt(in, out);
@@ -82,7 +81,7 @@ final class DecryptVerb implements Verb {
           lines.append(SopIo.verificationLine(v));
         }
       }
-      Files.writeString(Path.of(verificationsOut), lines);
+      SopIo.writeNew(verificationsOut, lines.toString());
     }
   }
 

@@ -39,7 +39,7 @@ final class InlineVerifyVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    String verificationsOut = Verb.single(line, "verifications-out");
+    Path verificationsOut = SopIo.newOutputFile(Verb.single(line, "verifications-out"));
     SignatureWindow window = SignatureWindow.of(line, "not-before", "not-after", Instant.now());
     var certs = SopIo.certs(line.getArgList());
     Path data = Files.createTempFile("sop-inline-verify", ".data");
@@ -51,7 +51,7 @@ final class InlineVerifyVerb implements Verb {
       String lines = window.verificationLines(results);
       Files.copy(data, out);
       if (verificationsOut != null) {
-        Files.writeString(Path.of(verificationsOut), lines);
+        SopIo.writeNew(verificationsOut, lines);
       }
     } finally {
       Files.deleteIfExists(data);
