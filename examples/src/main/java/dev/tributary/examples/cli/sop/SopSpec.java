@@ -27,10 +27,19 @@ final class SopSpec {
     DRAFT.put("change-key-password", List.of("no-armor", "new-key-password", "old-key-password"));
     DRAFT.put("revoke-key", List.of("no-armor", "with-key-password"));
     DRAFT.put("extract-cert", List.of("no-armor"));
-    DRAFT.put("update-key", List.of());
-    DRAFT.put("merge-certs", List.of());
-    DRAFT.put("certify-userid", List.of());
-    DRAFT.put("validate-userid", List.of());
+    DRAFT.put(
+        "update-key",
+        List.of(
+            "no-armor",
+            "signing-only",
+            "no-added-capabilities",
+            "with-key-password",
+            "merge-certs"));
+    DRAFT.put("merge-certs", List.of("no-armor"));
+    DRAFT.put(
+        "certify-userid",
+        List.of("no-armor", "userid", "with-key-password", "no-require-self-sig"));
+    DRAFT.put("validate-userid", List.of("addr-spec-only", "validate-at"));
     DRAFT.put("sign", List.of("no-armor", "as", "with-key-password", "micalg-out"));
     DRAFT.put("verify", List.of("not-before", "not-after"));
     DRAFT.put(
