@@ -8,9 +8,11 @@ import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.KeyEncoding;
 import dev.tributary.pgp.internal.KeyProtection;
+import dev.tributary.pgp.internal.KeyRenewal;
 import dev.tributary.pgp.internal.KeyRings;
 import dev.tributary.pgp.internal.Revocation;
 import dev.tributary.pgp.internal.UnlockedKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -225,6 +227,39 @@ public final class PgpKey {
             ids,
             requireSelfSignature,
             Instant.now()));
+  }
+
+  /**
+   * This key with the updates that {@code update}, a copy of its certificate, carries, taken into
+   * its public part as {@link PgpCertificate#merge} takes them (only what is bound to the key); its
+   * secret keys and passphrase stay as they are. This key is unchanged.
+   *
+   * @throws PgpKeyException if {@code update} is another key's certificate
+   */
+  public PgpKey merge(PgpCertificate update) {
+    Objects.requireNonNull(update, "update");
+    return new PgpKey(KeyRenewal.merge(ring, update.ring()), unlocked.passphrase());
+  }
+
+  /**
+   * This key with its self-signatures renewed where they make it expire within {@code window} of
+   * now (or already made it expire): the primary key's (each user ID's and its direct-key
+   * signature) and each subkey's binding. A renewed signature copies the newest one's settings
+   * (capabilities, preferences, primary user ID) with a new date, and keeps the key valid for as
+   * long after now as it was after the old signature was made (five years for a key {@link
+   * #generate} made). Revoked user IDs and subkeys stay as they are; a key expiring later than
+   * {@code window} comes back unchanged. Publish the result's {@link #certificate()}.
+   *
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public PgpKey renew(Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("window must not be negative: " + window);
+    }
+    return new PgpKey(KeyRenewal.renew(unlocked, Instant.now(), window), unlocked.passphrase());
   }
 
   /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */

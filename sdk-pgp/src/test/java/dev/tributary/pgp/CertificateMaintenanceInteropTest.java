@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.RequiresProgram;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,71 @@ class CertificateMaintenanceInteropTest {
     assertThat(lines.stream().filter(f -> f[0].equals("sig")))
         .isNotEmpty()
         .allMatch(f -> f[1].equals("!"));
+  }
+
+  @Test
+  void gpgKeyExpiringIn30Days_renewedHere_importsIntoGpgWithLaterExpiryAndGoodSignatures()
+      throws Exception {
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-gen-key",
+            ALICE,
+            "future-default",
+            "default",
+            "30d")
+        .ok();
+    String fingerprint = colons(gpg, ALICE, "fpr").get(0)[9];
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-add-key",
+            fingerprint,
+            "ed25519",
+            "sign",
+            "30d")
+        .ok();
+    PgpKey key =
+        PgpKey.parse(
+            gpg.run(new byte[0], "--armor", "--export-secret-keys", fingerprint).ok().text(),
+            Secret.empty());
+
+    List<String[]> before = colons(gpg, fingerprint, "pub", "sub");
+    Thread.sleep(1100); // renewed a whole second later: expiry times are seconds
+
+    PgpKey renewed = key.renew(Duration.ofDays(90));
+
+    fresh.importKey(renewed.certificate().armored());
+    List<String[]> after = colons(fresh, fingerprint, "pub", "sub");
+    assertThat(after).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      String old = before.get(i)[6];
+      String now = after.get(i)[6];
+      // each key that expired in 30 days now expires 30 days after the renewal; one that did not
+      // expire still does not
+      if (old.isEmpty()) {
+        assertThat(now).isEmpty();
+      } else {
+        assertThat(Long.parseLong(now)).isGreaterThan(Long.parseLong(old));
+      }
+    }
+    assertThat(checkedSignatures(fresh, fingerprint).stream().filter(f -> f[0].equals("sig")))
+        .isNotEmpty()
+        .allMatch(f -> f[1].equals("!"));
+    assertThat(renewed.describe().keys().get(2).canSign()).isTrue();
+  }
+
+  /** The fields of {@code gpg --list-keys --with-colons} lines of the given record types. */
+  static List<String[]> colons(Gpg gpg, String which, String... types) {
+    List<String> wanted = List.of(types);
+    return gpg.run(new byte[0], "--with-colons", "--list-keys", which)
+        .ok()
+        .text()
+        .lines()
+        .map(l -> l.split(":", -1))
+        .filter(f -> wanted.contains(f[0]))
+        .toList();
   }
 }
