@@ -83,8 +83,10 @@ class SopCommandTest {
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
         .allMatch(line -> line.startsWith("missing: "))
-        .contains("missing: update-key", "missing: decrypt --with-session-key")
-        .noneMatch(line -> line.matches("missing: (merge-certs|certify-userid|validate-userid).*"))
+        .contains("missing: decrypt --with-session-key")
+        .noneMatch(
+            line ->
+                line.matches("missing: (update-key|merge-certs|certify-userid|validate-userid).*"))
         .noneMatch(line -> line.matches("missing: (change-key-password|revoke-key)( .*)?"))
         .noneMatch(line -> line.matches("missing: inline-(sign|detach).*"))
         .doesNotContain(
@@ -923,5 +925,60 @@ class SopCommandTest {
     byte[] all = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
+  }
+
+  @Test
+  void updateKey_mergesCertificationsIntoTheKey_keepingItsPassword() throws Exception {
+    String pw = file("pw", "alice password\n");
+    String aliceKey = generatedKey("alice.sec", pw);
+    byte[] keyBytes = Files.readAllBytes(Path.of(aliceKey));
+    assertThat(sop(keyBytes, "extract-cert")).isZero();
+    byte[] aliceCert = out;
+    String[] ca = keyAndCert("ca", "CA <ca@example.com>");
+    assertThat(sop(aliceCert, "certify-userid", "--userid=Key <key@example.com>", ca[0]))
+        .as(err.toString())
+        .isZero();
+    String certified = file("certified.pub", text());
+
+    assertThat(sop(keyBytes, "update-key", "--merge-certs=" + certified)).isEqualTo(67);
+    assertThat(err.toString()).doesNotContain("alice password");
+    assertThat(
+            sop(
+                keyBytes,
+                "update-key",
+                "--signing-only",
+                "--no-added-capabilities",
+                "--with-key-password=" + pw,
+                "--merge-certs=" + certified))
+        .as(err.toString())
+        .isZero();
+    byte[] updated = out;
+    assertThat(text()).startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----");
+    assertThat(PgpKey.readAll(updated, Secret.empty()).get(0).isProtected()).isTrue();
+    assertThat(sop(updated, "extract-cert")).isZero();
+    assertThat(sop(out, "validate-userid", "Key <key@example.com>", ca[1])).isZero();
+    assertThat(sop(keyBytes, "update-key", "--with-key-password=" + pw)).isZero();
+    assertThat(PgpKey.readAll(out, Secret.empty()).get(0).encoded())
+        .as("nothing to merge, nothing expiring: the key as it was")
+        .isEqualTo(PgpKey.readAll(keyBytes, Secret.empty()).get(0).encoded());
+  }
+
+  @Test
+  void updateKey_revokedKey_is103_privateKeyAsUpdate_is41() throws Exception {
+    String pw = file("pw", "pw\n");
+    String key = generatedKey("key.sec", pw);
+    String revoked = revokedKey(key, pw);
+    assertThat(sop(Files.readAllBytes(Path.of(revoked)), "update-key", "--with-key-password=" + pw))
+        .isEqualTo(103);
+    assertThat(err.toString()).contains("revoked");
+    assertThat(out).isEmpty();
+    assertThat(
+            sop(
+                Files.readAllBytes(Path.of(key)),
+                "update-key",
+                "--with-key-password=" + pw,
+                "--merge-certs=" + key))
+        .isEqualTo(41);
+    assertThat(out).isEmpty();
   }
 }

@@ -45,6 +45,7 @@ public final class Sop {
     VERBS.put("generate-key", GenerateKeyVerb::new);
     VERBS.put("change-key-password", ChangeKeyPasswordVerb::new);
     VERBS.put("revoke-key", RevokeKeyVerb::new);
+    VERBS.put("update-key", UpdateKeyVerb::new);
     VERBS.put("extract-cert", ExtractCertVerb::new);
     VERBS.put("merge-certs", MergeCertsVerb::new);
     VERBS.put("certify-userid", CertifyUserIdVerb::new);
