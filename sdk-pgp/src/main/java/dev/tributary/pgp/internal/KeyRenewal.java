@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.bcpg.SignatureSubpacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
@@ -229,14 +230,11 @@ public final class KeyRenewal {
   }
 
   private static @Nullable PGPSignature newestSelfCertification(PGPPublicKey primary, String uid) {
-    PGPSignature newest = null;
-    for (PGPSignature sig : list(primary.getSignaturesForID(uid))) {
-      if (isBy(sig, primary)
-          && verifies(sig, primary, () -> sig.verifyCertification(uid, primary))
-          && (newest == null || sig.getCreationTime().after(newest.getCreationTime()))) {
-        newest = sig;
-      }
-    }
+    PGPSignature newest =
+        newest(
+            list(primary.getSignaturesForID(uid)),
+            primary,
+            s -> s.verifyCertification(uid, primary));
     return newest == null || !PGPSignature.isCertification(newest.getSignatureType())
         ? null // none, or the newest revokes the user ID
         : newest;
@@ -256,7 +254,7 @@ public final class KeyRenewal {
   }
 
   private static @Nullable PGPSignature newest(
-      java.util.List<PGPSignature> sigs, PGPPublicKey primary, Verification verification) {
+      List<PGPSignature> sigs, PGPPublicKey primary, Verification verification) {
     PGPSignature newest = null;
     for (PGPSignature sig : sigs) {
       if (isBy(sig, primary)
