@@ -67,8 +67,7 @@ public final class CertificateMerge {
       throw new PgpKeyException(
           "cannot merge the updates into certificate "
               + KeyDescriber.fingerprint(primary)
-              + ": "
-              + e.getMessage(),
+              + ": the update is damaged; export it again",
           e);
     }
   }

@@ -113,7 +113,11 @@ public final class KeyRenewal {
         throw t;
       }
       throw new PgpKeyException(
-          "cannot renew the self-signatures of key " + key.fingerprint() + ": " + e.getMessage(),
+          "cannot renew the self-signatures of key "
+              + key.fingerprint()
+              + ": its primary key ("
+              + KeyDescriber.algorithmName(primary)
+              + ") cannot make them",
           e);
     }
   }
