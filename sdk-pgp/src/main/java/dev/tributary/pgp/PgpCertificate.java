@@ -2,12 +2,15 @@ package dev.tributary.pgp;
 
 import dev.tributary.core.auth.PgpPublicKey;
 import dev.tributary.pgp.internal.ArmorText;
+import dev.tributary.pgp.internal.CertificateMerge;
+import dev.tributary.pgp.internal.Certifications;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.KeyEncoding;
 import dev.tributary.pgp.internal.KeyRings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -62,6 +65,60 @@ public final class PgpCertificate {
       certs.add(new PgpCertificate(ring));
     }
     return certs;
+  }
+
+  /**
+   * Reads every certificate in {@code data}, ASCII-armored or binary, as {@link #readAll} does, but
+   * refuses private keys: for certificates that are passed on, where a private key would be a
+   * mistake whose secret must not travel further.
+   *
+   * @throws PgpKeyException if the data holds no certificate, a private key, or is damaged
+   */
+  public static List<PgpCertificate> readAllPublic(byte[] data) {
+    Objects.requireNonNull(data, "data");
+    List<PgpCertificate> certs = new ArrayList<>();
+    for (PGPPublicKeyRing ring : KeyEncoding.readPublicRingsOnly(data)) {
+      certs.add(new PgpCertificate(ring));
+    }
+    return certs;
+  }
+
+  /**
+   * This certificate with the updates that {@code update}, another copy of it, carries: new user
+   * IDs, subkeys, self-signatures (renewed expiry, changed preferences), revocations, and
+   * third-party certifications of its user IDs. Only what is bound to this certificate comes in: a
+   * signature by its primary key only if it verifies, a new user ID only with a valid
+   * self-signature, a new subkey only with a valid binding signature (and back-signature if it
+   * signs). Third-party certifications come in on the user IDs that are bound; only their issuer's
+   * certificate can check them ({@link #userIdsCertifiedBy} does). User attributes (photo IDs) and
+   * third-party signatures over the keys themselves stay out. Signatures already here are not
+   * doubled. This certificate is unchanged.
+   *
+   * @throws PgpKeyException if {@code update} is another certificate (its fingerprint differs)
+   */
+  public PgpCertificate merge(PgpCertificate update) {
+    Objects.requireNonNull(update, "update");
+    return new PgpCertificate(CertificateMerge.merge(ring, update.ring));
+  }
+
+  /**
+   * The user IDs of this certificate that one of {@code authorities} certified, as of {@code at}:
+   * by a certification (signature types 0x10 to 0x13) that verifies, made by a key that could
+   * certify for its authority then and still can at {@code at}, not expired, not made with a weak
+   * hash (MD5, RIPEMD-160, SHA-1), and not revoked by a later certification revocation of the same
+   * key. If this certificate is itself among the authorities, its own valid self-signatures count
+   * too. None if this certificate's primary key is revoked or expired at {@code at}; none that its
+   * owner revoked. For checking that a partner's key really is theirs, vouched for by a key one
+   * trusts.
+   */
+  public List<String> userIdsCertifiedBy(Collection<PgpCertificate> authorities, Instant at) {
+    Objects.requireNonNull(authorities, "authorities");
+    Objects.requireNonNull(at, "at");
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (PgpCertificate a : authorities) {
+      rings.add(Objects.requireNonNull(a, "authority").ring);
+    }
+    return Certifications.certifiedUserIds(ring, rings, Engine.of(PgpPolicy.defaults()), at);
   }
 
   PGPPublicKeyRing ring() {

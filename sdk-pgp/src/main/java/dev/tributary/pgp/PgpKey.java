@@ -3,15 +3,19 @@ package dev.tributary.pgp;
 import dev.tributary.core.auth.PgpPrivateKey;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.ArmorText;
+import dev.tributary.pgp.internal.Certifications;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.KeyDescriber;
 import dev.tributary.pgp.internal.KeyEncoding;
 import dev.tributary.pgp.internal.KeyProtection;
+import dev.tributary.pgp.internal.KeyRenewal;
 import dev.tributary.pgp.internal.KeyRings;
 import dev.tributary.pgp.internal.Revocation;
 import dev.tributary.pgp.internal.UnlockedKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -179,6 +183,83 @@ public final class PgpKey {
    */
   public PgpCertificate revocationCertificate() {
     return new PgpCertificate(Revocation.revoke(unlocked, publicRing(), Instant.now()));
+  }
+
+  /**
+   * {@code certificate} with this key's certification of each of {@code userIds}, made now: a
+   * generic certification (type 0x10, as {@code gpg --quick-sign-key} makes), by which this key
+   * vouches that the user ID belongs to the certificate's owner. Each user ID must be bound to the
+   * certificate by a valid self-signature (its owner claims it); see {@link #certifyAddingUserIds}
+   * to vouch for one the owner has not. Send the result back to its owner, who merges it ({@link
+   * PgpCertificate#merge}).
+   *
+   * @throws PgpCertificationException if this key cannot certify (expired, revoked, or without the
+   *     certify flag), or a user ID is not bound to the certificate
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   * @throws IllegalArgumentException if {@code userIds} is empty
+   */
+  public PgpCertificate certify(PgpCertificate certificate, Collection<String> userIds) {
+    return certify(certificate, userIds, true);
+  }
+
+  /**
+   * Like {@link #certify}, without requiring the certificate's own self-signature on the user IDs:
+   * a user ID the certificate does not have is added, bound by this certification alone. For an
+   * authority that assigns user IDs (an organisation naming its members' keys).
+   */
+  public PgpCertificate certifyAddingUserIds(
+      PgpCertificate certificate, Collection<String> userIds) {
+    return certify(certificate, userIds, false);
+  }
+
+  private PgpCertificate certify(
+      PgpCertificate certificate, Collection<String> userIds, boolean requireSelfSignature) {
+    Objects.requireNonNull(certificate, "certificate");
+    List<String> ids = List.copyOf(userIds);
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("userIds must name at least one user ID");
+    }
+    return new PgpCertificate(
+        Certifications.certify(
+            unlocked,
+            Engine.of(PgpPolicy.defaults()),
+            certificate.ring(),
+            ids,
+            requireSelfSignature,
+            Instant.now()));
+  }
+
+  /**
+   * This key with the updates that {@code update}, a copy of its certificate, carries, taken into
+   * its public part as {@link PgpCertificate#merge} takes them (only what is bound to the key); its
+   * secret keys and passphrase stay as they are. This key is unchanged.
+   *
+   * @throws PgpKeyException if {@code update} is another key's certificate
+   */
+  public PgpKey merge(PgpCertificate update) {
+    Objects.requireNonNull(update, "update");
+    return new PgpKey(KeyRenewal.merge(ring, update.ring()), unlocked.passphrase());
+  }
+
+  /**
+   * This key with its self-signatures renewed where they make it expire within {@code window} of
+   * now (or already made it expire): the primary key's (each user ID's and its direct-key
+   * signature) and each subkey's binding. A renewed signature copies the newest one's settings
+   * (capabilities, preferences, primary user ID) with a new date, and keeps the key valid for as
+   * long after now as it was after the old signature was made (five years for a key {@link
+   * #generate} made). Revoked user IDs and subkeys stay as they are; a key expiring later than
+   * {@code window} comes back unchanged. Publish the result's {@link #certificate()}.
+   *
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public PgpKey renew(Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("window must not be negative: " + window);
+    }
+    return new PgpKey(KeyRenewal.renew(unlocked, Instant.now(), window), unlocked.passphrase());
   }
 
   /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */

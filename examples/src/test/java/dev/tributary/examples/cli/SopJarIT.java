@@ -211,7 +211,8 @@ class SopJarIT {
     assertThat(spec.code()).as(spec.err()).isZero();
     assertThat(new String(spec.out(), StandardCharsets.UTF_8))
         .startsWith("~draft-dkg-openpgp-stateless-cli-")
-        .contains("\nmissing: update-key\n")
+        .contains("\nmissing: decrypt --with-session-key\n")
+        .doesNotContain("missing: update-key")
         .doesNotContain("missing: inline-sign");
     Result profiles = run(empty, jar("list-profiles", "generate-key"));
     assertThat(profiles.code()).as(profiles.err()).isZero();

@@ -80,6 +80,22 @@ public final class KeyEncoding {
     return rings;
   }
 
+  /** Every certificate in armored or binary data, refusing private keys. */
+  public static List<PGPPublicKeyRing> readPublicRingsOnly(byte[] data) {
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    for (PGPKeyRing ring : read(data)) {
+      if (!(ring instanceof PGPPublicKeyRing cert)) {
+        throw new PgpKeyException(
+            "this is a private key "
+                + KeyDescriber.fingerprint(ring.getPublicKey())
+                + "; a certificate (public key) is expected here: give its certificate instead"
+                + " (sop extract-cert, gpg --export)");
+      }
+      rings.add(cert);
+    }
+    return rings;
+  }
+
   /** Every private key in armored or binary data. */
   public static List<PGPSecretKeyRing> readSecretRings(byte[] data) {
     List<PGPSecretKeyRing> rings = new ArrayList<>();

@@ -37,6 +37,11 @@ public final class UnlockedKeys {
     return ring;
   }
 
+  /** The passphrase, for a changed copy of the key that keeps it. */
+  public Secret passphrase() {
+    return passphrase;
+  }
+
   public String fingerprint() {
     return KeyDescriber.fingerprint(ring.getPublicKey());
   }

@@ -77,7 +77,8 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
         : ": " + results.get(0).failure().orElse("");
   }
 
-  private static @Nullable Instant date(String option, String value, Instant now) {
+  /** The draft DATE {@code value} of {@code option}: {@code null} for {@code -}. */
+  static @Nullable Instant date(String option, String value, Instant now) {
     if (value.equals("-")) {
       return null;
     }

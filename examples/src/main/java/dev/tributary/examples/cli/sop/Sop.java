@@ -2,6 +2,7 @@ package dev.tributary.examples.cli.sop;
 
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpCertificationException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpKeyCannotSignException;
@@ -28,7 +29,8 @@ import org.apache.commons.cli.ParseException;
  * data comes on {@code in} and results go to {@code out} as bytes; errors are one line on {@code
  * err} and an exit code of draft-dkg-openpgp-stateless-cli (29 cannot decrypt, 31 password not
  * human-readable, 41 bad data, 67 key is protected, 19 missing argument, 37 unsupported option, 69
- * unsupported subcommand, 89 unsupported profile, …).
+ * unsupported subcommand, 89 unsupported profile, 107 user ID not certified, 109 key cannot
+ * certify, …).
  *
  * <p>Arguments are parsed with Apache Commons CLI, not picocli like the rest of the runner: a sop
  * call is usually a fresh JVM, and building even one verb's picocli model cost it some 0.3 s, four
@@ -44,7 +46,11 @@ public final class Sop {
     VERBS.put("generate-key", GenerateKeyVerb::new);
     VERBS.put("change-key-password", ChangeKeyPasswordVerb::new);
     VERBS.put("revoke-key", RevokeKeyVerb::new);
+    VERBS.put("update-key", UpdateKeyVerb::new);
     VERBS.put("extract-cert", ExtractCertVerb::new);
+    VERBS.put("merge-certs", MergeCertsVerb::new);
+    VERBS.put("certify-userid", CertifyUserIdVerb::new);
+    VERBS.put("validate-userid", ValidateUserIdVerb::new);
     VERBS.put("encrypt", EncryptVerb::new);
     VERBS.put("decrypt", DecryptVerb::new);
     VERBS.put("sign", SignVerb::new);
@@ -119,6 +125,11 @@ public final class Sop {
     }
     if (e instanceof PgpKeyCannotSignException) {
       return SopExit.KEY_CANNOT_SIGN; // sign, inline-sign, encrypt --sign-with
+    }
+    if (e instanceof PgpCertificationException c) {
+      return c.reason() == PgpCertificationException.Reason.KEY_CANNOT_CERTIFY
+          ? SopExit.KEY_CANNOT_CERTIFY
+          : SopExit.CERT_USERID_NO_MATCH;
     }
     if (e instanceof PgpWrongPassphraseException) {
       return SopExit.KEY_IS_PROTECTED;

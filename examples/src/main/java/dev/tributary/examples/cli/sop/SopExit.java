@@ -18,6 +18,9 @@ final class SopExit {
   static final int KEY_CANNOT_SIGN = 79;
   static final int INCOMPATIBLE_OPTIONS = 83;
   static final int UNSUPPORTED_PROFILE = 89;
+  static final int PRIMARY_KEY_BAD = 103;
+  static final int CERT_USERID_NO_MATCH = 107;
+  static final int KEY_CANNOT_CERTIFY = 109;
 
   private SopExit() {}
 

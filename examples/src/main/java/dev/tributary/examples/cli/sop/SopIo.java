@@ -186,6 +186,15 @@ final class SopIo {
     return certs;
   }
 
+  /** Every certificate in the files, refusing private keys (41): for certificates passed on. */
+  static List<PgpCertificate> publicCerts(List<String> files) {
+    List<PgpCertificate> certs = new ArrayList<>();
+    for (String f : files) {
+      certs.addAll(PgpCertificate.readAllPublic(readFile(f)));
+    }
+    return certs;
+  }
+
   /** Writes each key ASCII-armored, one block after another, or binary, one after another. */
   static void writeKeys(OutputStream out, List<PgpKey> keys, boolean armor) throws IOException {
     for (PgpKey key : keys) {

@@ -10,9 +10,10 @@ import org.apache.commons.cli.Options;
 /**
  * What {@code sop version --sop-spec} prints: the draft revision these verbs follow, with {@code ~}
  * in front because they cover only part of it, then a line for each of the draft's verbs and
- * options that is missing here. The missing ones are found by comparing the draft's verbs and
- * options below with the registered verbs and their Commons CLI options, so the text stays true as
- * verbs and options are added.
+ * options that is missing here and for each that is here only in part. The missing ones are found
+ * by comparing the draft's verbs and options below with the registered verbs and their Commons CLI
+ * options, so the text stays true as verbs and options are added; the partial ones are written down
+ * ({@link #PARTIAL}).
  */
 final class SopSpec {
   static final String REVISION = "draft-dkg-openpgp-stateless-cli-15";
@@ -27,10 +28,19 @@ final class SopSpec {
     DRAFT.put("change-key-password", List.of("no-armor", "new-key-password", "old-key-password"));
     DRAFT.put("revoke-key", List.of("no-armor", "with-key-password"));
     DRAFT.put("extract-cert", List.of("no-armor"));
-    DRAFT.put("update-key", List.of());
-    DRAFT.put("merge-certs", List.of());
-    DRAFT.put("certify-userid", List.of());
-    DRAFT.put("validate-userid", List.of());
+    DRAFT.put(
+        "update-key",
+        List.of(
+            "no-armor",
+            "signing-only",
+            "no-added-capabilities",
+            "with-key-password",
+            "merge-certs"));
+    DRAFT.put("merge-certs", List.of("no-armor"));
+    DRAFT.put(
+        "certify-userid",
+        List.of("no-armor", "userid", "with-key-password", "no-require-self-sig"));
+    DRAFT.put("validate-userid", List.of("addr-spec-only", "validate-at"));
     DRAFT.put("sign", List.of("no-armor", "as", "with-key-password", "micalg-out"));
     DRAFT.put("verify", List.of("not-before", "not-after"));
     DRAFT.put(
@@ -54,6 +64,12 @@ final class SopSpec {
     DRAFT.put("inline-verify", List.of("not-before", "not-after", "verifications-out"));
   }
 
+  /** What the verbs and options here do less fully than the draft describes. */
+  private static final List<String> PARTIAL =
+      List.of(
+          "partial: update-key neither adds capabilities nor replaces weak algorithms, so"
+              + " --signing-only and --no-added-capabilities hold trivially");
+
   /** The sopv version {@code version --sopv} claims when {@link #SOPV} is all here. */
   static final String SOPV_VERSION = "1.0";
 
@@ -70,7 +86,9 @@ final class SopSpec {
 
   /** The {@code --sop-spec} text for {@code verbs}: the revision line, then what is missing. */
   static String describe(Map<String, Supplier<Verb>> verbs) {
-    return "~" + REVISION + "\n" + String.join("\n", missing(DRAFT, verbs)) + "\n";
+    List<String> lines = missing(DRAFT, verbs);
+    lines.addAll(PARTIAL);
+    return "~" + REVISION + "\n" + String.join("\n", lines) + "\n";
   }
 
   /** What {@code verbs} lack of sopv 1.0: empty when {@code version --sopv} may claim it. */

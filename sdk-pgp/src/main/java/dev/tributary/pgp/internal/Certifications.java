@@ -1,0 +1,254 @@
+package dev.tributary.pgp.internal;
+
+import static dev.tributary.pgp.internal.CertificateMerge.isBy;
+import static dev.tributary.pgp.internal.CertificateMerge.list;
+import static dev.tributary.pgp.internal.CertificateMerge.verifies;
+
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.ComponentKey;
+import dev.tributary.pgp.PgpCertificationException;
+import dev.tributary.pgp.PgpKeyException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPUserId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Third-party certifications of user IDs (RFC 9580, section 5.2.1: types 0x10 to 0x13, revoked by
+ * 0x30): making them with a key, for {@link dev.tributary.pgp.PgpKey#certify}, and finding the user
+ * IDs that certificates of authorities certified, for {@link
+ * dev.tributary.pgp.PgpCertificate#userIdsCertifiedBy}.
+ */
+public final class Certifications {
+  private Certifications() {}
+
+  /**
+   * {@code cert} with a generic certification (0x10) of each of {@code userIds} by {@code key}'s
+   * certification key, made {@code now}. With {@code requireSelfSignature}, each user ID must be
+   * bound to {@code cert} by a valid self-signature; without it, a user ID the certificate lacks is
+   * added, bound by this certification alone.
+   *
+   * @throws PgpCertificationException if {@code key} cannot certify, or a user ID is not bound
+   */
+  public static PGPPublicKeyRing certify(
+      UnlockedKeys key,
+      Engine engine,
+      PGPPublicKeyRing cert,
+      List<String> userIds,
+      boolean requireSelfSignature,
+      Instant now) {
+    Date when = Date.from(now);
+    PGPSecretKey certifier = certificationKey(key, engine, when);
+    PGPPublicKey primary = cert.getPublicKey();
+    String fingerprint = KeyDescriber.fingerprint(primary);
+    if (requireSelfSignature) {
+      OpenPGPCertificate view = KeyRings.certificate(cert, engine);
+      for (String userId : userIds) {
+        OpenPGPUserId bound = view.getUserId(userId);
+        if (bound == null || !bound.isBoundAt(when)) {
+          throw new PgpCertificationException(
+              PgpCertificationException.Reason.USER_ID_NOT_BOUND,
+              fingerprint,
+              "certificate "
+                  + fingerprint
+                  + " has no user ID '"
+                  + userId
+                  + "' bound by a valid self-signature"
+                  + (CertificateMerge.hasUserId(primary, userId) ? " (revoked or expired)" : "")
+                  + "; certify one of its user IDs "
+                  + view.getValidUserIds(when).stream().map(OpenPGPUserId::getUserId).toList());
+        }
+      }
+    }
+    PGPPublicKey certified = primary;
+    try {
+      for (String userId : userIds) {
+        PGPSignature sig =
+            Signing.generator(
+                    certifier.getPublicKey(),
+                    key.privateKey(certifier),
+                    PGPSignature.DEFAULT_CERTIFICATION,
+                    when,
+                    hashed -> {})
+                .generateCertification(userId, primary);
+        certified = PGPPublicKey.addCertification(certified, userId, sig);
+      }
+    } catch (PGPException | RuntimeException e) {
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      throw new PgpKeyException(
+          "cannot certify with key "
+              + key.fingerprint()
+              + ": its key "
+              + KeyDescriber.keyId(certifier.getKeyID())
+              + " ("
+              + KeyDescriber.algorithmName(certifier.getPublicKey())
+              + ") cannot make the certification",
+          e);
+    }
+    return PGPPublicKeyRing.insertPublicKey(cert, certified);
+  }
+
+  /** The secret key that certifies for {@code key} at {@code when}: usually its primary key. */
+  private static PGPSecretKey certificationKey(UnlockedKeys key, Engine engine, Date when) {
+    for (OpenPGPComponentKey k : KeyRings.key(key.ring(), engine).getCertificationKeys(when)) {
+      PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
+      if (secret != null && !secret.isPrivateKeyEmpty()) {
+        return secret;
+      }
+    }
+    throw new PgpCertificationException(
+        PgpCertificationException.Reason.KEY_CANNOT_CERTIFY,
+        key.fingerprint(),
+        "key "
+            + key.fingerprint()
+            + " cannot certify: it has no valid certification key with its secret part (expired,"
+            + " revoked, without the certify flag, or a stub); certify with another key");
+  }
+
+  /**
+   * The user IDs of {@code subject} that are certified at {@code at} by one of {@code authorities}:
+   * by a certification that verifies, was made by a key that could certify for its authority then
+   * and can still at {@code at}, has not expired, uses no weak hash and is not revoked by a later
+   * certification revocation of the same key. A subject that is itself among the authorities
+   * vouches for its own user IDs by their self-signatures. None if the subject's primary key is
+   * revoked or expired at {@code at}, and none that its owner revoked.
+   */
+  public static List<String> certifiedUserIds(
+      PGPPublicKeyRing subject, List<PGPPublicKeyRing> authorities, Engine engine, Instant at) {
+    Date when = Date.from(at);
+    OpenPGPCertificate view = KeyRings.certificate(subject, engine);
+    ComponentKey primary = KeyDescriber.describe(view, at).primaryKey();
+    if (primary.revoked() || primary.expiry().filter(e -> !e.isAfter(at)).isPresent()) {
+      return List.of();
+    }
+    List<OpenPGPCertificate> others = new ArrayList<>();
+    boolean selfAuthority = false;
+    for (PGPPublicKeyRing a : authorities) {
+      if (a.getPublicKey().hasFingerprint(subject.getPublicKey().getFingerprint())) {
+        selfAuthority = true;
+      } else {
+        others.add(KeyRings.certificate(a, engine));
+      }
+    }
+    List<String> certified = new ArrayList<>();
+    for (String userId : list(subject.getPublicKey().getUserIDs())) {
+      OpenPGPUserId own = view.getUserId(userId);
+      if (own != null && own.getRevocation(when) != null) {
+        continue;
+      }
+      boolean selfBound = selfAuthority && own != null && own.isBoundAt(when);
+      if (selfBound || certifiedByAny(subject.getPublicKey(), userId, others, engine, when)) {
+        certified.add(userId);
+      }
+    }
+    return certified;
+  }
+
+  private static boolean certifiedByAny(
+      PGPPublicKey subject,
+      String userId,
+      List<OpenPGPCertificate> authorities,
+      Engine engine,
+      Date when) {
+    List<PGPSignature> sigs = list(subject.getSignaturesForID(userId));
+    for (OpenPGPCertificate authority : authorities) {
+      for (PGPSignature sig : sigs) {
+        PGPPublicKey by = certifier(authority, sig, when);
+        if (by != null
+            && PGPSignature.isCertification(sig.getSignatureType())
+            && valid(sig, by, userId, subject, engine, when)
+            && !revokedLater(sig, by, userId, subject, sigs, engine, when)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The key of {@code authority} that issued {@code sig}, if it could certify both when {@code sig}
+   * was made and at {@code when}.
+   */
+  private static @Nullable PGPPublicKey certifier(
+      OpenPGPCertificate authority, PGPSignature sig, Date when) {
+    PGPPublicKey then = issuer(safeCertificationKeys(authority, sig.getCreationTime()), sig);
+    PGPPublicKey now = issuer(safeCertificationKeys(authority, when), sig);
+    return then != null && now != null ? now : null;
+  }
+
+  private static @Nullable PGPPublicKey issuer(List<OpenPGPComponentKey> keys, PGPSignature sig) {
+    for (OpenPGPComponentKey k : keys) {
+      if (isBy(sig, k.getPGPPublicKey())) {
+        return k.getPGPPublicKey();
+      }
+    }
+    return null;
+  }
+
+  private static List<OpenPGPComponentKey> safeCertificationKeys(OpenPGPCertificate c, Date at) {
+    try {
+      return c.getCertificationKeys(at);
+    } catch (RuntimeException e) {
+      return List.of(); // BouncyCastle throws for a certificate it finds invalid at that time
+    }
+  }
+
+  /** Whether {@code sig} is made by then, unexpired at {@code when}, strong, and verifies. */
+  private static boolean valid(
+      PGPSignature sig,
+      PGPPublicKey by,
+      String userId,
+      PGPPublicKey subject,
+      Engine engine,
+      Date when) {
+    if (sig.getCreationTime().after(when)) {
+      return false;
+    }
+    long expiry =
+        sig.getHashedSubPackets() == null
+            ? 0
+            : sig.getHashedSubPackets().getSignatureExpirationTime();
+    if (expiry > 0 && sig.getCreationTime().getTime() + expiry * 1000 <= when.getTime()) {
+      return false;
+    }
+    int hash = sig.getHashAlgorithm();
+    if (hash == HashAlgorithmTags.MD5
+        || hash == HashAlgorithmTags.RIPEMD160
+        || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())) {
+      return false;
+    }
+    return verifies(sig, by, () -> sig.verifyCertification(userId, subject));
+  }
+
+  /** Whether {@code by} revoked its certification {@code sig} later, but by {@code when}. */
+  private static boolean revokedLater(
+      PGPSignature sig,
+      PGPPublicKey by,
+      String userId,
+      PGPPublicKey subject,
+      List<PGPSignature> sigs,
+      Engine engine,
+      Date when) {
+    for (PGPSignature revocation : sigs) {
+      if (revocation.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
+          && isBy(revocation, by)
+          && !revocation.getCreationTime().before(sig.getCreationTime())
+          && valid(revocation, by, userId, subject, engine, when)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,272 @@
+package dev.tributary.pgp.internal;
+
+import static dev.tributary.pgp.internal.CertificateMerge.isBy;
+import static dev.tributary.pgp.internal.CertificateMerge.list;
+import static dev.tributary.pgp.internal.CertificateMerge.verifies;
+
+import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpKeyException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.bcpg.SignatureSubpacket;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a private key up to date, for {@link dev.tributary.pgp.PgpKey#merge} and {@link
+ * dev.tributary.pgp.PgpKey#renew}: merges certificate updates into its public part, and renews the
+ * self-signatures that make it or a subkey expire soon. A renewed signature is a copy of the newest
+ * one, made now, with every hashed subpacket kept (key flags, preferences, primary user ID) but the
+ * key expiration moved so that the key stays valid as long after now as it was after the old
+ * signature was made. A signing subkey's binding gets a new back-signature. Revoked user IDs and
+ * subkeys are left alone; the old signatures stay, the newest counts.
+ */
+public final class KeyRenewal {
+  /** The subpackets a renewed signature gets anew rather than copies. */
+  private static final Set<Integer> MADE_ANEW =
+      Set.of(
+          SignatureSubpacketTags.CREATION_TIME,
+          SignatureSubpacketTags.KEY_EXPIRE_TIME,
+          SignatureSubpacketTags.ISSUER_KEY_ID,
+          SignatureSubpacketTags.ISSUER_FINGERPRINT,
+          SignatureSubpacketTags.EMBEDDED_SIGNATURE);
+
+  private KeyRenewal() {}
+
+  /** {@code key}'s ring with the bound updates of {@code update} in its public part. */
+  public static PGPSecretKeyRing merge(PGPSecretKeyRing key, PGPPublicKeyRing update) {
+    PGPPublicKeyRing merged =
+        CertificateMerge.merge(new PGPPublicKeyRing(KeyEncoding.publicKeys(key)), update);
+    PGPSecretKeyRing result = key;
+    for (PGPPublicKey pub : merged) {
+      result = PGPSecretKeyRing.insertOrReplacePublicKey(result, pub);
+    }
+    return result;
+  }
+
+  /**
+   * {@code key}'s ring with renewed self-signatures for the primary key (every user ID and its
+   * direct-key signature) if it expires within {@code window} of {@code now}, and for each subkey
+   * that does.
+   *
+   * @throws PgpKeyException if the primary key's secret material is not here (a stub)
+   */
+  public static PGPSecretKeyRing renew(UnlockedKeys key, Instant now, Duration window) {
+    PGPSecretKeyRing ring = key.ring();
+    PGPSecretKey primarySecret = ring.getSecretKey();
+    PGPPublicKey primary = primarySecret.getPublicKey();
+    Date when = Date.from(now);
+    Date horizon = Date.from(now.plus(window));
+    try {
+      PGPPublicKey renewed = primary;
+      PGPSignature direct =
+          newest(
+              list(primary.getSignaturesOfType(PGPSignature.DIRECT_KEY)),
+              primary,
+              s -> s.verifyCertification(primary));
+      boolean primaryExpiring = expiresBy(primary, direct, horizon);
+      for (String userId : list(primary.getUserIDs())) {
+        PGPSignature self = newestSelfCertification(primary, userId);
+        primaryExpiring |= self != null && expiresBy(primary, self, horizon);
+      }
+      if (!primaryExpiring) {
+        return renewSubkeys(key, ring, primary, when, horizon);
+      }
+      PGPPrivateKey signer = unlockPrimary(key, primarySecret);
+      if (direct != null) {
+        renewed =
+            PGPPublicKey.addCertification(
+                renewed,
+                resign(primary, signer, direct, primary, when).generateCertification(primary));
+      }
+      for (String userId : list(primary.getUserIDs())) {
+        PGPSignature self = newestSelfCertification(primary, userId);
+        if (self != null) {
+          renewed =
+              PGPPublicKey.addCertification(
+                  renewed,
+                  userId,
+                  resign(primary, signer, self, primary, when)
+                      .generateCertification(userId, primary));
+        }
+      }
+      ring = PGPSecretKeyRing.insertOrReplacePublicKey(ring, renewed);
+      return renewSubkeys(key, ring, primary, when, horizon);
+    } catch (PGPException | IOException | RuntimeException e) {
+      if (e instanceof TributaryException t) {
+        throw t;
+      }
+      throw new PgpKeyException(
+          "cannot renew the self-signatures of key "
+              + key.fingerprint()
+              + ": its primary key ("
+              + KeyDescriber.algorithmName(primary)
+              + ") cannot make them",
+          e);
+    }
+  }
+
+  private static PGPSecretKeyRing renewSubkeys(
+      UnlockedKeys key, PGPSecretKeyRing ring, PGPPublicKey primary, Date when, Date horizon)
+      throws PGPException, IOException {
+    PGPSecretKeyRing result = ring;
+    for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+      PGPPublicKey sub = it.next();
+      if (sub.isMasterKey() || revoked(sub, primary)) {
+        continue;
+      }
+      PGPSignature binding =
+          newest(
+              list(sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING)),
+              primary,
+              s -> s.verifyCertification(primary, sub));
+      if (binding == null || !expiresBy(sub, binding, horizon)) {
+        continue;
+      }
+      PGPPrivateKey signer = unlockPrimary(key, ring.getSecretKey());
+      PGPSignatureGenerator gen = resign(primary, signer, binding, sub, when);
+      if ((binding.getHashedSubPackets().getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
+        PGPSecretKey subSecret = ring.getSecretKey(sub.getKeyIdentifier());
+        if (subSecret == null || subSecret.isPrivateKeyEmpty()) {
+          continue; // no back-signature can be made without the subkey's secret part
+        }
+        PGPSignature back =
+            Signing.generator(
+                    sub,
+                    key.privateKey(subSecret),
+                    PGPSignature.PRIMARYKEY_BINDING,
+                    when,
+                    hashed -> {})
+                .generateCertification(primary, sub);
+        gen = resign(primary, signer, binding, sub, when, back);
+      }
+      result =
+          PGPSecretKeyRing.insertOrReplacePublicKey(
+              result, PGPPublicKey.addCertification(sub, gen.generateCertification(primary, sub)));
+    }
+    return result;
+  }
+
+  private static PGPPrivateKey unlockPrimary(UnlockedKeys key, PGPSecretKey primary) {
+    if (primary.isPrivateKeyEmpty()) {
+      throw new PgpKeyException(
+          "cannot renew key "
+              + key.fingerprint()
+              + ": its primary key's secret material is not in this private key (a stub); renew"
+              + " it where the primary key is kept");
+    }
+    return key.privateKey(primary);
+  }
+
+  private static PGPSignatureGenerator resign(
+      PGPPublicKey primary, PGPPrivateKey signer, PGPSignature old, PGPPublicKey target, Date when)
+      throws PGPException {
+    return resign(primary, signer, old, target, when, null);
+  }
+
+  /** A generator for a copy of {@code old} made {@code when}, its key expiry moved along. */
+  private static PGPSignatureGenerator resign(
+      PGPPublicKey primary,
+      PGPPrivateKey signer,
+      PGPSignature old,
+      PGPPublicKey target,
+      Date when,
+      @Nullable PGPSignature back)
+      throws PGPException {
+    PGPSignatureSubpacketVector hashed = old.getHashedSubPackets();
+    long seconds = hashed.getKeyExpirationTime();
+    long created = target.getCreationTime().getTime() / 1000;
+    long validFor = seconds - (old.getCreationTime().getTime() / 1000 - created);
+    long renewed = when.getTime() / 1000 - created + validFor;
+    return Signing.generator(
+        primary,
+        signer,
+        old.getSignatureType(),
+        when,
+        g -> copy(hashed, g, seconds > 0 ? renewed : 0, back));
+  }
+
+  private static void copy(
+      PGPSignatureSubpacketVector from,
+      PGPSignatureSubpacketGenerator to,
+      long expirySeconds,
+      @Nullable PGPSignature back) {
+    for (SignatureSubpacket p : from.toArray()) {
+      if (!MADE_ANEW.contains(p.getType())) {
+        to.addCustomSubpacket(p);
+      }
+    }
+    if (expirySeconds > 0) {
+      to.setKeyExpirationTime(false, expirySeconds);
+    }
+    if (back != null) {
+      try {
+        to.addEmbeddedSignature(false, back);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot embed a back-signature in memory", e);
+      }
+    }
+  }
+
+  /** Whether {@code sig} (may be null) makes {@code key} expire by {@code horizon}. */
+  private static boolean expiresBy(PGPPublicKey key, @Nullable PGPSignature sig, Date horizon) {
+    if (sig == null || sig.getHashedSubPackets() == null) {
+      return false;
+    }
+    long seconds = sig.getHashedSubPackets().getKeyExpirationTime();
+    return seconds > 0 && key.getCreationTime().getTime() + seconds * 1000 <= horizon.getTime();
+  }
+
+  private static @Nullable PGPSignature newestSelfCertification(PGPPublicKey primary, String uid) {
+    PGPSignature newest =
+        newest(
+            list(primary.getSignaturesForID(uid)),
+            primary,
+            s -> s.verifyCertification(uid, primary));
+    return newest == null || !PGPSignature.isCertification(newest.getSignatureType())
+        ? null // none, or the newest revokes the user ID
+        : newest;
+  }
+
+  private static boolean revoked(PGPPublicKey sub, PGPPublicKey primary) {
+    return newest(
+            list(sub.getSignaturesOfType(PGPSignature.SUBKEY_REVOCATION)),
+            primary,
+            s -> s.verifyCertification(primary, sub))
+        != null;
+  }
+
+  /** What BouncyCastle says of a signature initialised for the primary key. */
+  private interface Verification {
+    boolean check(PGPSignature sig) throws PGPException;
+  }
+
+  private static @Nullable PGPSignature newest(
+      List<PGPSignature> sigs, PGPPublicKey primary, Verification verification) {
+    PGPSignature newest = null;
+    for (PGPSignature sig : sigs) {
+      if (isBy(sig, primary)
+          && verifies(sig, primary, () -> verification.check(sig))
+          && (newest == null || sig.getCreationTime().after(newest.getCreationTime()))) {
+        newest = sig;
+      }
+    }
+    return newest;
+  }
+}
