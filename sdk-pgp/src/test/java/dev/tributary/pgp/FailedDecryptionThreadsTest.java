@@ -47,12 +47,17 @@ class FailedDecryptionThreadsTest {
 
   @Test
   void decrypt_ofATruncatedOrTamperedMessage_freesTheHelperThread() {
-    for (byte[] bad : new byte[][] {truncated(), tampered()}) {
+    assertIntegrityFailures_freeTheHelperThreads(truncated(), tampered());
+  }
+
+  /** Each of {@code bad} fails its integrity check in {@code decrypt}, and no helper stays. */
+  private static void assertIntegrityFailures_freeTheHelperThreads(byte[]... bad) {
+    for (byte[] message : bad) {
       Set<Thread> before = mdcThreads();
       assertThatThrownBy(
               () ->
                   with(PgpTestKeys.ALICE_RSA)
-                      .decrypt(new ByteArrayInputStream(bad), new ByteArrayOutputStream()))
+                      .decrypt(new ByteArrayInputStream(message), new ByteArrayOutputStream()))
           .isInstanceOf(PgpIntegrityException.class);
       assertHelperThreadsEnd(before);
     }
@@ -135,16 +140,7 @@ class FailedDecryptionThreadsTest {
     byte[] m = compressedMessage();
     byte[] tampered = m.clone();
     tampered[m.length / 3] ^= 1; // inside the deflate stream: zlib fails before the MDC is read
-    byte[] cut = Arrays.copyOf(m, m.length / 2);
-    for (byte[] bad : new byte[][] {tampered, cut}) {
-      Set<Thread> before = mdcThreads();
-      assertThatThrownBy(
-              () ->
-                  with(PgpTestKeys.ALICE_RSA)
-                      .decrypt(new ByteArrayInputStream(bad), new ByteArrayOutputStream()))
-          .isInstanceOf(PgpIntegrityException.class);
-      assertHelperThreadsEnd(before);
-    }
+    assertIntegrityFailures_freeTheHelperThreads(tampered, Arrays.copyOf(m, m.length / 2));
   }
 
   /**

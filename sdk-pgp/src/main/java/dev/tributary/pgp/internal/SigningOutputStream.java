@@ -19,8 +19,15 @@ final class SigningOutputStream extends FilterOutputStream {
     this.generators = generators;
   }
 
-  /** A stream over {@code out} that signs what it writes, made canonical text when {@code text}. */
+  /**
+   * A stream over {@code out} that signs what it writes, made canonical text when {@code text};
+   * {@code out} itself when there is nothing to sign and nothing to convert (an unsigned binary
+   * message: no extra layer on the bulk path).
+   */
   static OutputStream of(OutputStream out, List<PGPSignatureGenerator> generators, boolean text) {
+    if (generators.isEmpty() && !text) {
+      return out;
+    }
     OutputStream signing = new SigningOutputStream(out, generators);
     return text ? new CrlfOutputStream(signing) : signing;
   }
