@@ -144,10 +144,12 @@ class FailedDecryptionThreadsTest {
   }
 
   /**
-   * The decompression limit stops the read mid-way, with the packet still being decrypted ahead.
+   * The decompression limit stops the read mid-way, with the packet still being decrypted ahead:
+   * the helper decrypting ahead has ended when the exception is thrown, before the caller closes
+   * the stream (which then ends the MDC's helper too).
    */
   @Test
-  void open_ofACompressionBomb_freesTheHelperThreads_withoutAClose() throws Exception {
+  void open_ofACompressionBomb_endsTheDecryptHelper_beforeAnyClose() throws Exception {
     PgpDecryptor limited =
         PgpDecryptor.builder()
             .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))

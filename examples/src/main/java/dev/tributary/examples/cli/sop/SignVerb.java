@@ -44,8 +44,7 @@ final class SignVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     boolean text = Verb.asText(line);
-    String micalgOut = Verb.single(line, "micalg-out");
-    Path micalgFile = micalgOut == null ? null : SopIo.newOutputFile(micalgOut);
+    Path micalgFile = SopIo.newOutputFile(Verb.single(line, "micalg-out"));
     List<PgpKey> signers = SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password"));
     List<CreatedSignature> made;
     try {
@@ -60,9 +59,7 @@ final class SignVerb implements Verb {
       throw Utf8Check.failure(e, "sign", "text");
     }
     if (micalgFile != null) {
-      try (OutputStream micalg = SopIo.create(micalgFile)) {
-        SopIo.write(micalg, micalg(made));
-      }
+      SopIo.writeNew(micalgFile, micalg(made));
     }
   }
 
