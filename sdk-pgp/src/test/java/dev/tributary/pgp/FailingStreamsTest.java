@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Test;
  * same exception instance every time (sshj's streams rethrow the error they stored), and one that
  * throws an Error. Either way the call fails with an exception that names the cause, in time. It
  * drives the public entry points on purpose: what it checks is theirs (PgpDecryptor's and
- * PgpEncryptor's closing of the helper streams, and their TransientException and message), and it
- * uses this package's test helpers; the helper threads have their own tests in {@code internal}
- * ({@code ReadAheadInputStreamTest}, {@code WriteBehindOutputStreamTest}, {@code OffloadTest}).
+ * PgpEncryptor's closing of the helper streams, and that decryption's MDC helper ends, and their
+ * TransientException and message), and it uses this package's test helpers; the helper threads have
+ * their own tests in {@code internal} ({@code ReadAheadInputStreamTest}, {@code
+ * WriteBehindOutputStreamTest}, {@code OffloadTest}).
  */
 class FailingStreamsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -106,12 +108,13 @@ class FailingStreamsTest {
                 .hasRootCause(failure));
   }
 
-  // The write-behind thread likewise: an Error from the target ended it holding a buffer, and the
-  // caller waited for that buffer for ever.
+  // Decryption writes on the caller's thread (since stop 22): an Error from the target reaches the
+  // caller as it is, and the MDC's helper thread ends.
   @Test
-  void decrypt_toATargetThrowingAnError_failsInsteadOfHanging() {
+  void decrypt_toATargetThrowingAnError_throwsItAndEndsTheHelper() {
     byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), new byte[3 << 20]);
     Error failure = new NoClassDefFoundError("org/example/Missing");
+    Set<Thread> before = AbortedEncryptionTest.mdcThreads();
     assertTimeoutPreemptively(
         DEADLINE,
         () ->
@@ -119,6 +122,7 @@ class FailingStreamsTest {
                     () ->
                         with(PgpTestKeys.BOB_25519)
                             .decrypt(new ByteArrayInputStream(ciphertext), rethrowing(failure)))
-                .hasRootCause(failure));
+                .isSameAs(failure));
+    AbortedEncryptionTest.assertHelperThreadsEnd(before);
   }
 }
