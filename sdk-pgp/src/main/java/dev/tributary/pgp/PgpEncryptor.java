@@ -100,7 +100,7 @@ public final class PgpEncryptor {
    * closes on failure too, so prefer {@link #encrypt(OutputStream, PlaintextWriter)}, which aborts
    * for you.
    *
-   * @throws PgpKeyException if a recipient has no key we may encrypt to now
+   * @throws PgpKeyCannotEncryptException if a recipient has no key we may encrypt to now
    */
   public EncryptionStream encrypt(OutputStream target) {
     Objects.requireNonNull(target, "target");
@@ -115,7 +115,7 @@ public final class PgpEncryptor {
    * flushes it (a writer's own try-with-resources must not finish the message on its way out of a
    * failure). Closes neither stream.
    *
-   * @throws PgpKeyException if a recipient has no key we may encrypt to now
+   * @throws PgpKeyCannotEncryptException if a recipient has no key we may encrypt to now
    * @throws TransientException if the writer or {@code target} failed with an IOException (its
    *     cause); the writer's other exceptions are thrown as they are
    */
@@ -475,7 +475,7 @@ public final class PgpEncryptor {
      *
      * @throws IllegalStateException if there is neither a recipient nor a password, or the policy
      *     refuses the cipher
-     * @throws PgpKeyException if a recipient has no key we may encrypt to
+     * @throws PgpKeyCannotEncryptException if a recipient has no key we may encrypt to
      */
     public PgpEncryptor build() {
       if (recipients.isEmpty() && passwords.isEmpty()) {

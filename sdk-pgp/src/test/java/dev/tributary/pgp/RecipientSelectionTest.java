@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.testing.PgpTestKeys;
@@ -14,7 +15,7 @@ class RecipientSelectionTest {
   @Test
   void encrypt_toExpiredSubkey_namesTheKeyAndTheDate() {
     assertThatThrownBy(() -> to(PgpTestKeys.EXPIRED_SUBKEY).build())
-        .isInstanceOf(PgpKeyException.class)
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
         .hasMessageContaining("has no key we may encrypt to")
         .hasMessageContaining("D25EE4911A4B31CF: expired on 2020-12-31");
   }
@@ -22,14 +23,14 @@ class RecipientSelectionTest {
   @Test
   void encrypt_toRevokedSubkey_saysItIsRevoked() {
     assertThatThrownBy(() -> to(PgpTestKeys.REVOKED_SUBKEY).build())
-        .isInstanceOf(PgpKeyException.class)
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
         .hasMessageContaining("28F986F3E8E7E439: revoked");
   }
 
   @Test
   void encrypt_toWeakRsa_namesThePolicyMinimum() {
     assertThatThrownBy(() -> to(PgpTestKeys.WEAK_RSA_1024).build())
-        .isInstanceOf(PgpKeyException.class)
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
         .hasMessageContaining("RSA 1024 bits is weaker than the policy's minimum of 2048");
   }
 
@@ -39,9 +40,12 @@ class RecipientSelectionTest {
   }
 
   @Test
-  void encrypt_toSignOnlyKey_saysItCanOnlySign() {
+  void encrypt_toSignOnlyKey_saysItCanOnlySign_andNamesTheCertificate() {
+    PgpCertificate cert = PgpCertificate.of(PgpTestKeys.SIGN_ONLY.publicKey());
     assertThatThrownBy(() -> to(PgpTestKeys.SIGN_ONLY).build())
-        .isInstanceOf(PgpKeyException.class)
+        .isInstanceOfSatisfying(
+            PgpKeyCannotEncryptException.class,
+            e -> assertThat(e.fingerprint()).isEqualTo(cert.fingerprint()))
         .hasMessageContaining("37FABE48EDC428B4: EdDSA Ed25519 can only sign");
   }
 

@@ -1,6 +1,6 @@
 package dev.tributary.pgp.internal;
 
-import dev.tributary.pgp.PgpKeyException;
+import dev.tributary.pgp.PgpKeyCannotEncryptException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +46,11 @@ public final class RecipientSelector {
       }
     }
     if (usable.isEmpty()) {
-      throw new PgpKeyException(
+      String fingerprint = KeyDescriber.fingerprint(ring.getPublicKey());
+      throw new PgpKeyCannotEncryptException(
+          fingerprint,
           "certificate "
-              + KeyDescriber.fingerprint(ring.getPublicKey())
+              + fingerprint
               + " has no key we may encrypt to: "
               + String.join("; ", reasons)
               + ". Ask the recipient for a current public key with a valid encryption subkey");

@@ -2,7 +2,6 @@ package dev.tributary.examples.cli.sop;
 
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpEncryptor;
-import dev.tributary.pgp.PgpKeyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,11 +75,6 @@ final class EncryptVerb implements Verb {
       SopIo.keys(Verb.values(line, "sign-with"), Verb.values(line, "with-key-password"))
           .forEach(b::signWith);
       b.build().encrypt(Utf8Check.ifText(in, text), out);
-    } catch (PgpKeyException e) {
-      if (e.getMessage().contains("no key we may encrypt to")) {
-        throw new SopExit.Failure(SopExit.CERT_CANNOT_ENCRYPT, e.getMessage());
-      }
-      throw e;
     } catch (RuntimeException e) {
       throw Utf8Check.failure(e, "encrypt", "text");
     }

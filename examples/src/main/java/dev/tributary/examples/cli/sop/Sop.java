@@ -5,6 +5,7 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpCertificationException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.PgpKeyCannotEncryptException;
 import dev.tributary.pgp.PgpKeyCannotSignException;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpWrongKeyException;
@@ -122,6 +123,9 @@ public final class Sop {
   static int exitCode(Throwable e) {
     if (e instanceof SopExit.Failure f) {
       return f.code;
+    }
+    if (e instanceof PgpKeyCannotEncryptException) {
+      return SopExit.CERT_CANNOT_ENCRYPT; // encrypt
     }
     if (e instanceof PgpKeyCannotSignException) {
       return SopExit.KEY_CANNOT_SIGN; // sign, inline-sign, encrypt --sign-with
