@@ -46,6 +46,7 @@ public final class DecryptingInputStream extends InputStream {
   private final DecryptionSettings settings;
   private final @Nullable SignatureChecks checks;
   private final Opening opening;
+  private final Runnable compressedFound;
 
   private PGPObjectFactory factory;
   private boolean compressed;
@@ -78,8 +79,10 @@ public final class DecryptingInputStream extends InputStream {
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      Opening opening) {
+      Opening opening,
+      Runnable compressedFound) {
     this.plain = plain;
+    this.compressedFound = compressedFound;
     this.endOfMessage = endOfMessage;
     this.settings = settings;
     this.checks = checks;
@@ -89,16 +92,18 @@ public final class DecryptingInputStream extends InputStream {
 
   /**
    * @param endOfMessage checks what follows the encrypted data, once it has been read and verified
+   * @param compressedFound runs when a compressed data packet is found, before its body is read
    */
   static DecryptingInputStream start(
       InputStream plain,
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      Opening opening)
+      Opening opening,
+      Runnable compressedFound)
       throws IOException {
     DecryptingInputStream s =
-        new DecryptingInputStream(plain, endOfMessage, settings, checks, opening);
+        new DecryptingInputStream(plain, endOfMessage, settings, checks, opening, compressedFound);
     s.guard(s::findLiteralData);
     return s;
   }
@@ -114,6 +119,7 @@ public final class DecryptingInputStream extends InputStream {
         }
         compressed = true;
         checkCompression(c.getAlgorithm());
+        compressedFound.run();
         outside = factory;
         compressedContent = CompressedContent.openDecryptedAhead(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());

@@ -43,6 +43,16 @@ public final class MessageDecryption {
   @SuppressWarnings("deprecation")
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
+    return open(source, settings, () -> {});
+  }
+
+  /**
+   * As {@link #open(InputStream, DecryptionSettings)}; {@code compressed} runs, on this thread,
+   * when the message turns out to hold a compressed data packet (before its body is read).
+   */
+  @SuppressWarnings("deprecation")
+  public static DecryptingInputStream open(
+      InputStream source, DecryptionSettings settings, Runnable compressed) throws IOException {
     InputStream binary = ArmorDetection.message(SourceFailure.guard(source));
     TopLevelPackets topLevel = new TopLevelPackets(binary);
     PGPEncryptedDataList list =
@@ -89,7 +99,8 @@ public final class MessageDecryption {
             ? null
             : new SignatureChecks(settings.engine(), settings.verificationCertificates());
     try {
-      return DecryptingInputStream.start(plain, topLevel::requireEnd, settings, checks, opening);
+      return DecryptingInputStream.start(
+          plain, topLevel::requireEnd, settings, checks, opening, compressed);
     } catch (IOException | RuntimeException | Error e) {
       try {
         plain.close(); // stops the MDC's helper thread

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
@@ -11,6 +12,11 @@ import java.io.OutputStream;
  * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
  * does not close {@code source}; every read after it throws, and a second close does nothing. Not
  * thread-safe: one caller thread.
+ *
+ * <p>{@link #onDemand} reads on the caller's thread until {@link #start}: a decryption starts
+ * reading ahead only when it finds a compressed data packet, where three stages (decryption,
+ * decompression, the MDC's hash) share the cores; without one, decryption outruns the I/O around
+ * it, and a helper thread would cost more than it overlapped.
  *
  * <p>{@link #decryptedAhead} is the variant inside a decryption: it runs the decryption of a
  * compressed data packet's body ahead of its decompression, which then has the caller's core to
@@ -27,7 +33,12 @@ public final class ReadAheadInputStream extends InputStream {
   private final BufferRing ring;
   private final int bufferSize;
   private final boolean uncheckedAsIs;
-  private final Thread reader;
+  private final String threadName;
+
+  /** The source while it is read on the caller's thread ({@link #onDemand}, before start). */
+  private @Nullable InputStream direct;
+
+  private @Nullable Thread reader;
   private volatile Throwable failure;
 
   /** The current buffer's length, or -2 when no buffer is held. */
@@ -38,6 +49,7 @@ public final class ReadAheadInputStream extends InputStream {
 
   public ReadAheadInputStream(InputStream source) {
     this(source, BUFFER, "tributary-pgp-read", false);
+    start();
   }
 
   private ReadAheadInputStream(
@@ -45,9 +57,16 @@ public final class ReadAheadInputStream extends InputStream {
     this.ring = new BufferRing(BUFFERS, bufferSize);
     this.bufferSize = bufferSize;
     this.uncheckedAsIs = uncheckedAsIs;
-    reader = new Thread(() -> pump(source), threadName);
-    reader.setDaemon(true);
-    reader.start();
+    this.threadName = threadName;
+    this.direct = source;
+  }
+
+  /**
+   * Reads {@code source} on the caller's thread, as it is (its failures too), until {@link #start};
+   * then ahead, as the public constructor's stream does.
+   */
+  public static ReadAheadInputStream onDemand(InputStream source) {
+    return new ReadAheadInputStream(source, BUFFER, "tributary-pgp-read", false);
   }
 
   /**
@@ -55,7 +74,26 @@ public final class ReadAheadInputStream extends InputStream {
    * stream under {@code source} itself, it must {@link #stop} this one.
    */
   static ReadAheadInputStream decryptedAhead(InputStream source) {
-    return new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
+    ReadAheadInputStream s =
+        new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
+    s.start();
+    return s;
+  }
+
+  /**
+   * Starts reading ahead on a helper thread, from where the caller's reads left the source. Does
+   * nothing when it has started already or the stream is closed. Call it on the reading thread.
+   */
+  public void start() {
+    InputStream source = direct;
+    if (source == null || closed) {
+      return;
+    }
+    direct = null;
+    Thread t = new Thread(() -> pump(source), threadName);
+    t.setDaemon(true);
+    reader = t;
+    t.start();
   }
 
   private void pump(InputStream source) {
@@ -93,6 +131,10 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     ensureOpen();
+    InputStream source = direct;
+    if (source != null) {
+      return source.read(b, off, len);
+    }
     if (len == 0) {
       return 0;
     }
@@ -112,6 +154,10 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public long transferTo(OutputStream out) throws IOException {
     ensureOpen();
+    InputStream source = direct;
+    if (source != null) {
+      return source.transferTo(out);
+    }
     long total = 0;
     while (hasBytes()) {
       int n = length - pos;
@@ -172,8 +218,12 @@ public final class ReadAheadInputStream extends InputStream {
    */
   void stop() {
     close();
+    Thread t = reader;
+    if (t == null) {
+      return;
+    }
     try {
-      reader.join();
+      t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
