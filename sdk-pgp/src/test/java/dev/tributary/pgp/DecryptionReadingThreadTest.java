@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class DecryptionReadingThreadTest {
   private static final byte[] TEXT = csv(50_000);
 
   private static byte[] csv(int lines) {
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < lines; i++) {
       b.append(i).append(",user").append(random.nextInt(10_000_000)).append("@example.com,");

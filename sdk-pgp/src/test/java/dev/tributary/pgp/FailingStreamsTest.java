@@ -21,11 +21,10 @@ import org.junit.jupiter.api.Test;
  * Streams of the caller's that fail in ways the helper threads must survive: one that throws the
  * same exception instance every time (sshj's streams rethrow the error they stored), and one that
  * throws an Error. Either way the call fails with an exception that names the cause, in time. It
- * drives the public entry points on purpose: what it checks is theirs (PgpDecryptor's and
- * PgpEncryptor's closing of the helper streams, and that decryption's MDC helper ends, and their
- * TransientException and message), and it uses this package's test helpers; the helper threads have
- * their own tests in {@code internal} ({@code ReadAheadInputStreamTest}, {@code
- * WriteBehindOutputStreamTest}, {@code OffloadTest}).
+ * drives the public entry points on purpose: what it checks is theirs (that PgpDecryptor and
+ * PgpEncryptor end their helper threads, their TransientException and its message), and it uses
+ * this package's test helpers; the helper threads have their own tests in {@code internal} ({@code
+ * ReadAheadInputStreamTest}, {@code WriteBehindOutputStreamTest}, {@code OffloadTest}).
  */
 class FailingStreamsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);

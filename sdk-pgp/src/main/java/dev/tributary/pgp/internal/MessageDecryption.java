@@ -38,9 +38,6 @@ import org.jspecify.annotations.Nullable;
 public final class MessageDecryption {
   private MessageDecryption() {}
 
-  // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
-  // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
-  @SuppressWarnings("deprecation")
   public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
       throws IOException {
     return open(source, settings, () -> {});
@@ -50,6 +47,8 @@ public final class MessageDecryption {
    * As {@link #open(InputStream, DecryptionSettings)}; {@code compressed} runs, on this thread,
    * when the message turns out to hold a compressed data packet (before its body is read).
    */
+  // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
+  // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
   @SuppressWarnings("deprecation")
   public static DecryptingInputStream open(
       InputStream source, DecryptionSettings settings, Runnable compressed) throws IOException {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,7 +86,7 @@ class ReadAheadInputStreamTest {
 
   /** A source that records which threads read it. */
   private static final class Readers extends FilterInputStream {
-    final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
 
     Readers(InputStream in) {
       super(in);
@@ -270,7 +272,7 @@ class ReadAheadInputStreamTest {
             return -1;
           }
         };
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     ReadAheadInputStream in = ReadAheadInputStream.decryptedAhead(blocking);
     assertThat(inRead.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     List<Thread> helper =
