@@ -71,7 +71,7 @@ class AbortedEncryptionTest {
       String name, PgpEncryptor.Builder encryptor, TestKey key, byte[] data) {
     PgpEncryptor e = encryptor.build();
     for (int failAt : new int[] {1000, MIB, MIB + 12345}) {
-      Set<Thread> before = mdcThreads();
+      Set<Thread> before = helperThreads();
       ByteArrayOutputStream target = new ByteArrayOutputStream();
 
       assertThatThrownBy(() -> e.encrypt(droppingAfter(data, failAt), target))
@@ -89,7 +89,7 @@ class AbortedEncryptionTest {
   void encryptWithAWriter_thatThrows_leavesAMessageThatDoesNotDecrypt_andFinishesOtherwise(
       String name, PgpEncryptor.Builder encryptor, TestKey key, byte[] data) {
     PgpEncryptor e = encryptor.build();
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
 
     ByteArrayOutputStream ioFailure = new ByteArrayOutputStream();
     assertThatThrownBy(
@@ -144,7 +144,7 @@ class AbortedEncryptionTest {
   @MethodSource("messages")
   void abort_writesNothingMore_refusesWrites_andMakesCloseDoNothing(
       String name, PgpEncryptor.Builder encryptor, TestKey key, byte[] data) throws IOException {
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     ByteArrayOutputStream target = new ByteArrayOutputStream();
     PgpEncryptor.EncryptionStream out = encryptor.build().encrypt(target);
     out.write(data, 0, MIB);
@@ -167,21 +167,22 @@ class AbortedEncryptionTest {
         .isInstanceOf(PgpDataException.class);
   }
 
-  static Set<Thread> mdcThreads() {
+  static Set<Thread> helperThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(
             t ->
                 t.getName().equals("tributary-pgp-mdc")
-                    || t.getName().equals("tributary-pgp-decrypt"))
+                    || t.getName().equals("tributary-pgp-decrypt")
+                    || t.getName().equals("tributary-pgp-read"))
         .collect(Collectors.toSet());
   }
 
   /**
-   * The MDC threads and those decrypting a compressed packet ahead ({@code mdcThreads}) started
-   * since {@code before} end: an aborted message parks none for ever.
+   * The MDC threads, those decrypting a compressed packet ahead and those reading ahead ({@code
+   * helperThreads}) started since {@code before} end: an aborted message parks none for ever.
    */
   static void assertHelperThreadsEnd(Set<Thread> before) {
-    for (Thread t : mdcThreads()) {
+    for (Thread t : helperThreads()) {
       if (!before.contains(t)) {
         try {
           t.join(10_000);

@@ -1,7 +1,7 @@
 package dev.tributary.pgp;
 
 import static dev.tributary.pgp.AbortedEncryptionTest.assertHelperThreadsEnd;
-import static dev.tributary.pgp.AbortedEncryptionTest.mdcThreads;
+import static dev.tributary.pgp.AbortedEncryptionTest.helperThreads;
 import static dev.tributary.pgp.EncryptDecryptTest.encrypt;
 import static dev.tributary.pgp.EncryptDecryptTest.to;
 import static dev.tributary.pgp.EncryptDecryptTest.with;
@@ -53,7 +53,7 @@ class FailedDecryptionThreadsTest {
   /** Each of {@code bad} fails its integrity check in {@code decrypt}, and no helper stays. */
   private static void assertIntegrityFailures_freeTheHelperThreads(byte[]... bad) {
     for (byte[] message : bad) {
-      Set<Thread> before = mdcThreads();
+      Set<Thread> before = helperThreads();
       assertThatThrownBy(
               () ->
                   with(PgpTestKeys.ALICE_RSA)
@@ -66,7 +66,7 @@ class FailedDecryptionThreadsTest {
   @Test
   void decryptFile_ofATruncatedMessage_freesTheHelperThread() throws Exception {
     Path source = Files.write(dir.resolve("bad.pgp"), truncated());
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     assertThatThrownBy(
             () -> with(PgpTestKeys.ALICE_RSA).decryptFile(source, dir.resolve("plain.csv")))
         .isInstanceOf(PgpIntegrityException.class);
@@ -104,7 +104,7 @@ class FailedDecryptionThreadsTest {
     // whole one would end the thread by passing its integrity check.
     byte[] cut = Arrays.copyOf(message.toByteArray(), message.size() - (10 << 10));
 
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(cut)))
         .isInstanceOf(PgpIntegrityException.class);
     assertHelperThreadsEnd(before);
@@ -112,7 +112,7 @@ class FailedDecryptionThreadsTest {
 
   @Test
   void open_readToTheFailure_thenClose_freesTheHelperThread() throws Exception {
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     try (InputStream in = with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(truncated()))) {
       assertThatThrownBy(in::readAllBytes).isInstanceOf(PgpIntegrityException.class);
     }
@@ -155,7 +155,7 @@ class FailedDecryptionThreadsTest {
             .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
             .policy(PgpPolicy.builder().maxDecompressedBytes(1 << 20).build())
             .build();
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     try (InputStream in = limited.open(new ByteArrayInputStream(compressedMessage()))) {
       assertThatThrownBy(in::readAllBytes)
           .isInstanceOfSatisfying(
@@ -168,7 +168,7 @@ class FailedDecryptionThreadsTest {
 
   @Test
   void open_closedBeforeTheEnd_freesTheHelperThreads() throws Exception {
-    Set<Thread> before = mdcThreads();
+    Set<Thread> before = helperThreads();
     try (InputStream in =
         with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(compressedMessage()))) {
       assertThat(in.readNBytes(1 << 16)).hasSize(1 << 16);
@@ -181,7 +181,7 @@ class FailedDecryptionThreadsTest {
    * waits for the close (the caller of {@code open} closes what it opened), as before.
    */
   private static void assertDecryptThreadsEnd(Set<Thread> before) {
-    for (Thread t : mdcThreads()) {
+    for (Thread t : helperThreads()) {
       if (!before.contains(t) && t.getName().equals("tributary-pgp-decrypt")) {
         assertThat(t.isAlive()).as("%s still runs", t).isFalse();
       }

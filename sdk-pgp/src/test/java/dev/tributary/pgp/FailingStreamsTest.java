@@ -113,7 +113,7 @@ class FailingStreamsTest {
   void decrypt_toATargetThrowingAnError_throwsItAndEndsTheHelper() {
     byte[] ciphertext = encrypt(to(PgpTestKeys.BOB_25519).build(), new byte[3 << 20]);
     Error failure = new NoClassDefFoundError("org/example/Missing");
-    Set<Thread> before = AbortedEncryptionTest.mdcThreads();
+    Set<Thread> before = AbortedEncryptionTest.helperThreads();
     assertTimeoutPreemptively(
         DEADLINE,
         () ->

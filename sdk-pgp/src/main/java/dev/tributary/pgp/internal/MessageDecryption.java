@@ -38,14 +38,9 @@ import org.jspecify.annotations.Nullable;
 public final class MessageDecryption {
   private MessageDecryption() {}
 
-  public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
-      throws IOException {
-    return open(source, settings, () -> {});
-  }
-
   /**
-   * As {@link #open(InputStream, DecryptionSettings)}; {@code compressed} runs, on this thread,
-   * when the message turns out to hold a compressed data packet (before its body is read).
+   * Opens {@code source}'s message; {@code compressed} runs, on this thread, when the message turns
+   * out to hold a compressed data packet (before its body is read).
    */
   // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
   // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
