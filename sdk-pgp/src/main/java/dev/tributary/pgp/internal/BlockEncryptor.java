@@ -21,6 +21,11 @@ import org.bouncycastle.crypto.params.KeyParameter;
 abstract class BlockEncryptor {
   abstract int blockSize();
 
+  /** Whether this is AES on the JDK's cipher, whose hot path {@link HotPathWarmUp} warms. */
+  boolean isJdkAes() {
+    return false;
+  }
+
   /** Encrypts {@code len} bytes (whole blocks) of {@code in} at {@code inOff} into {@code out}. */
   abstract void encryptBlocks(byte[] in, int inOff, int len, byte[] out, int outOff);
 
@@ -69,6 +74,11 @@ abstract class BlockEncryptor {
     @Override
     int blockSize() {
       return 16;
+    }
+
+    @Override
+    boolean isJdkAes() {
+      return true;
     }
 
     @Override

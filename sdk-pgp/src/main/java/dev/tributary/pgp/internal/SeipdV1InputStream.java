@@ -16,7 +16,8 @@ import java.util.Arrays;
  * ({@link AsyncSha1}). The stream returns the packets inside (the random prefix and the trailing
  * MDC packet removed) and holds back the last 22 bytes until the end, where it verifies the MDC:
  * {@link #read} throws {@link IntegrityFailure} instead of reporting the end when the check fails
- * or the data ends early. Not thread-safe.
+ * or the data ends early. A message longer than one chunk starts the JVM's {@link HotPathWarmUp}.
+ * Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
   private static final int CHUNK = 1 << 18;
@@ -45,6 +46,7 @@ final class SeipdV1InputStream extends InputStream {
   private int prefixLeft;
   private boolean sourceDone;
   private boolean verified;
+  private boolean warmUpStarted;
 
   SeipdV1InputStream(InputStream raw, BlockEncryptor cipher) {
     this.raw = raw;
@@ -100,6 +102,12 @@ final class SeipdV1InputStream extends InputStream {
     }
     if (m < CHUNK) {
       sourceDone = true;
+    } else if (!warmUpStarted) {
+      // More than one chunk: worth getting the JIT to this loop sooner.
+      warmUpStarted = true;
+      if (cipher.isJdkAes()) {
+        HotPathWarmUp.forDecryption();
+      }
     }
     if (m == 0) {
       return;
