@@ -12,15 +12,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JIT warm-up of decryption's hot path: one short-lived daemon thread per warm-up, started
- * once, and started for the JVM by a decryption of more than one 256 KiB chunk.
+ * The JIT warm-ups of the hot paths: one short-lived daemon thread per warm-up, started once, and
+ * started for the JVM by an encryption or a decryption of more than one 256 KiB chunk.
  */
 class HotPathWarmUpTest {
-  @Test
-  void startOnce_startsOneDaemonThreadThatFinishes() throws InterruptedException {
-    HotPathWarmUp warmUp = new HotPathWarmUp(500);
+  @ParameterizedTest
+  @ValueSource(strings = {"AES/ECB/NoPadding", "AES/CBC/NoPadding"})
+  void startOnce_startsOneDaemonThreadThatFinishes(String transformation)
+      throws InterruptedException {
+    HotPathWarmUp warmUp = new HotPathWarmUp(transformation, 500);
 
     Thread first = warmUp.startOnce();
     Thread second = warmUp.startOnce();
@@ -35,15 +39,18 @@ class HotPathWarmUpTest {
   }
 
   @Test
-  void aDecryptionOfMoreThanOneChunk_startsTheJvmsWarmUp() {
+  void anEncryptionAndADecryptionOfMoreThanOneChunk_startTheJvmsWarmUps() {
     byte[] plaintext = new byte[3 << 18];
     new Random(7).nextBytes(plaintext);
     ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+
     PgpEncryptor.builder()
         .recipient(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()))
         .compression(Compression.NONE)
         .build()
         .encrypt(new ByteArrayInputStream(plaintext), ciphertext);
+
+    assertThat(HotPathWarmUp.encryptionStarted()).isTrue();
     ByteArrayOutputStream decrypted = new ByteArrayOutputStream();
 
     PgpDecryptor.builder()
