@@ -31,7 +31,15 @@ import org.slf4j.LoggerFactory;
  * key of its certificate when it signed). Not thread-safe.
  */
 final class SignatureChecks {
-  private static final Logger LOG = LoggerFactory.getLogger(SignatureChecks.class);
+  /**
+   * Made on first use: every decryption meets this class, and SLF4J's set-up (finding its provider)
+   * took 9 ms of a {@code sop decrypt}'s start while this logs only when a signature fails.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(SignatureChecks.class);
+
+    private Log() {}
+  }
 
   /** A signing key and the verification certificate that holds it. */
   private record Pending(PGPPublicKeyRing ring, PGPPublicKey key) {}
@@ -78,7 +86,7 @@ final class SignatureChecks {
         } catch (PGPException | RuntimeException e) {
           // The one-pass signature may name another algorithm than the key's: its signature will
           // tell whether the message is malformed, or the signature merely uncheckable.
-          LOG.debug("the one-pass signature by key {} cannot be checked", id, e);
+          Log.LOG.debug("the one-pass signature by key {} cannot be checked", id, e);
           uncheckable.put(ops, new Pending(ring, key));
         }
         return;
@@ -96,7 +104,7 @@ final class SignatureChecks {
         sig.init(new BcPGPContentVerifierBuilderProvider(), signer.key());
         fed = true;
       } catch (PGPException | RuntimeException e) {
-        LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
+        Log.LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
       }
     }
     before.add(new Before(sig, signer, fed));
@@ -185,7 +193,7 @@ final class SignatureChecks {
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle's message names its internals ("Malformed Ed25519 signature encoding"): it
       // is for whoever debugs, not for the user.
-      LOG.debug("the signature by key {} cannot be checked", keyId(p), e);
+      Log.LOG.debug("the signature by key {} cannot be checked", keyId(p), e);
       return "the signature cannot be checked";
     }
   }
@@ -237,7 +245,7 @@ final class SignatureChecks {
         }
       }
     } catch (RuntimeException e) {
-      LOG.debug("the validity of signing key {} cannot be established", keyId(p), e);
+      Log.LOG.debug("the validity of signing key {} cannot be established", keyId(p), e);
       return "the signing key's validity cannot be established";
     }
     return "key "

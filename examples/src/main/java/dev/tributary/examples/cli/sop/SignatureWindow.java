@@ -21,7 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param notAfter the latest creation time that counts, or {@code null} for none
  */
 record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) {
-  private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssX");
+  /**
+   * Built on first use: every decrypt and verify meets this class, few give a basic-format DATE.
+   */
+  private static final class Basic {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssX");
+
+    private Basic() {}
+  }
 
   /** Adds {@code verify}'s {@code --not-before} and {@code --not-after} to {@code options}. */
   static Options withOptions(Options options) {
@@ -86,7 +93,7 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
       return now;
     }
     for (DateTimeFormatter format :
-        new DateTimeFormatter[] {DateTimeFormatter.ISO_OFFSET_DATE_TIME, BASIC}) {
+        new DateTimeFormatter[] {DateTimeFormatter.ISO_OFFSET_DATE_TIME, Basic.FORMAT}) {
       try {
         return OffsetDateTime.parse(value, format).toInstant();
       } catch (DateTimeParseException e) {
