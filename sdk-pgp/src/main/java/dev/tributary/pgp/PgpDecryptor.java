@@ -49,7 +49,9 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * uses a helper thread for the MDC's SHA-1 (and one more to decrypt a compressed packet ahead of
  * its decompression, and in {@link #decrypt} and {@link #decryptFile} one to read a compressed
  * message ahead); they are daemon threads that end with the decryption. Writing happens on the
- * caller's thread.
+ * caller's thread. The first decryption in a JVM of a message longer than 256 KiB also starts a
+ * daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT to compile the AES path early and
+ * ends on its own within a second; it sees nothing of the message.
  */
 public final class PgpDecryptor {
   private final List<PgpKey> keys;

@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * checked at {@link Builder#build()} and again once a minute has passed (a key may expire while an
  * encryptor lives). Each message uses a helper thread for the MDC's SHA-1 (and, in {@link
  * #encrypt(InputStream, OutputStream)} and {@link #encryptFile}, two more for I/O); they are daemon
- * threads that end a second after the message.
+ * threads that end a second after the message. The first encryption in a JVM of a message longer
+ * than 256 KiB also starts a daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT to
+ * compile the AES path early and ends on its own within a second; it sees nothing of the message.
  */
 public final class PgpEncryptor {
   /** The default zlib level: 1–3 are zlib's fast strategy; 2 keeps most of the gain of 6. */

@@ -102,7 +102,7 @@ final class HotPathWarmUp {
       }
       finished = true;
     } catch (GeneralSecurityException | RuntimeException e) {
-      // The decryption makes the same calls and reports its own failure.
+      // The real calls are the same and report their own failure.
     }
   }
 }
