@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -31,20 +32,25 @@ import org.jspecify.annotations.Nullable;
 final class HotPathWarmUp {
   static final String THREAD_NAME = "tributary-pgp-warm-up";
 
-  private static final HotPathWarmUp DECRYPTION = new HotPathWarmUp("AES/ECB/NoPadding", 12_000);
-  private static final HotPathWarmUp ENCRYPTION = new HotPathWarmUp("AES/CBC/NoPadding", 12_000);
+  private static final HotPathWarmUp DECRYPTION =
+      new HotPathWarmUp("AES/ECB/NoPadding", null, 12_000);
+  private static final HotPathWarmUp ENCRYPTION =
+      new HotPathWarmUp("AES/CBC/NoPadding", new IvParameterSpec(new byte[16]), 12_000);
 
   private final String transformation;
+  private final @Nullable AlgorithmParameterSpec parameters;
   private final int calls;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean finished;
 
   /**
    * @param transformation the JDK cipher the path runs: ECB for decryption, CBC for encryption
+   * @param parameters the cipher's parameters (CBC's IV), or null for none
    * @param calls how many calls of each method
    */
-  HotPathWarmUp(String transformation, int calls) {
+  HotPathWarmUp(String transformation, @Nullable AlgorithmParameterSpec parameters, int calls) {
     this.transformation = transformation;
+    this.parameters = parameters;
     this.calls = calls;
   }
 
@@ -68,9 +74,12 @@ final class HotPathWarmUp {
     return ENCRYPTION.started.get();
   }
 
-  /** Starts the warm-up thread unless this warm-up was started before; returns it, or null. */
+  /**
+   * Starts the warm-up thread unless this warm-up was started before; returns it, or null. Cheap
+   * after the first call (one volatile read), so callers may call it for every chunk.
+   */
   @Nullable Thread startOnce() {
-    if (!started.compareAndSet(false, true)) {
+    if (started.get() || !started.compareAndSet(false, true)) {
       return null;
     }
     Thread t = new Thread(this::run, THREAD_NAME);
@@ -87,12 +96,7 @@ final class HotPathWarmUp {
   private void run() {
     try {
       Cipher aes = Cipher.getInstance(transformation);
-      SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
-      if (transformation.contains("/ECB/")) {
-        aes.init(Cipher.ENCRYPT_MODE, key);
-      } else {
-        aes.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
-      }
+      aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[32], "AES"), parameters);
       byte[] a = new byte[64];
       byte[] b = new byte[64];
       byte[] out = new byte[64];

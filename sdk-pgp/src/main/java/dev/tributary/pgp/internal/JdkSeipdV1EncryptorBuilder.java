@@ -159,7 +159,6 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     private final byte[] ciphertext = new byte[1 + CHUNK];
 
     private int filled;
-    private boolean warmUpStarted;
 
     /**
      * @param cbc AES/CBC/NoPadding whose chain is at {@code k0}
@@ -209,10 +208,8 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
 
     /** Writes the pending ciphertext: a whole piece of a partial body without a copy. */
     private void writeCiphertext() throws IOException {
-      if (filled == CHUNK && !warmUpStarted) {
-        // More than one chunk: worth getting the JIT to this loop sooner.
-        warmUpStarted = true;
-        HotPathWarmUp.forEncryption();
+      if (filled == CHUNK) {
+        HotPathWarmUp.forEncryption(); // more than one chunk: worth getting the JIT here sooner
       }
       if (out instanceof PartialBodyOutputStream body) {
         body.writeWithHeadroom(ciphertext, 1, filled);

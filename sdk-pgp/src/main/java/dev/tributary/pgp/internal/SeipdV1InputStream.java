@@ -46,7 +46,6 @@ final class SeipdV1InputStream extends InputStream {
   private int prefixLeft;
   private boolean sourceDone;
   private boolean verified;
-  private boolean warmUpStarted;
 
   SeipdV1InputStream(InputStream raw, BlockEncryptor cipher) {
     this.raw = raw;
@@ -102,12 +101,8 @@ final class SeipdV1InputStream extends InputStream {
     }
     if (m < CHUNK) {
       sourceDone = true;
-    } else if (!warmUpStarted) {
-      // More than one chunk: worth getting the JIT to this loop sooner.
-      warmUpStarted = true;
-      if (cipher.isJdkAes()) {
-        HotPathWarmUp.forDecryption();
-      }
+    } else if (cipher.isJdkAes()) {
+      HotPathWarmUp.forDecryption(); // more than one chunk: worth getting the JIT here sooner
     }
     if (m == 0) {
       return;

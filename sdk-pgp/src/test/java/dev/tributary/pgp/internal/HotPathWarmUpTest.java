@@ -11,6 +11,7 @@ import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
+import javax.crypto.spec.IvParameterSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,10 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HotPathWarmUpTest {
   @ParameterizedTest
-  @ValueSource(strings = {"AES/ECB/NoPadding", "AES/CBC/NoPadding"})
-  void startOnce_startsOneDaemonThreadThatFinishes(String transformation)
-      throws InterruptedException {
-    HotPathWarmUp warmUp = new HotPathWarmUp(transformation, 500);
+  @ValueSource(booleans = {false, true})
+  void startOnce_startsOneDaemonThreadThatFinishes(boolean cbc) throws InterruptedException {
+    HotPathWarmUp warmUp =
+        cbc
+            ? new HotPathWarmUp("AES/CBC/NoPadding", new IvParameterSpec(new byte[16]), 500)
+            : new HotPathWarmUp("AES/ECB/NoPadding", null, 500);
 
     Thread first = warmUp.startOnce();
     Thread second = warmUp.startOnce();
