@@ -26,8 +26,8 @@ class HotPathWarmUpTest {
   void startOnce_startsOneDaemonThreadThatFinishes(boolean cbc) throws InterruptedException {
     HotPathWarmUp warmUp =
         cbc
-            ? new HotPathWarmUp("AES/CBC/NoPadding", new IvParameterSpec(new byte[16]), 500)
-            : new HotPathWarmUp("AES/ECB/NoPadding", null, 500);
+            ? new HotPathWarmUp("AES/CBC/NoPadding", new IvParameterSpec(new byte[16]), false, 500)
+            : new HotPathWarmUp("AES/ECB/NoPadding", null, true, 500);
 
     Thread first = warmUp.startOnce();
     Thread second = warmUp.startOnce();
