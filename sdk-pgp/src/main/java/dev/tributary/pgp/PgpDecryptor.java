@@ -3,11 +3,11 @@ package dev.tributary.pgp;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.AtomicFiles;
+import dev.tributary.pgp.internal.CloseShield;
 import dev.tributary.pgp.internal.DecryptingInputStream;
 import dev.tributary.pgp.internal.DecryptionSettings;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.MessageDecryption;
-import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,11 +46,11 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * #decryptFile} does that for you.
  *
  * <p>Immutable and thread-safe; share one per set of keys. Each decryption of a SEIPD v1 message
- * uses a helper thread for the MDC's SHA-1 (and one more to decrypt a compressed packet ahead of
- * its decompression, and in {@link #decrypt} and {@link #decryptFile} one to read a compressed
- * message ahead); they are daemon threads that end with the decryption. Writing happens on the
- * caller's thread. The first decryption in a JVM of a message longer than 256 KiB also starts a
- * daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT to compile the AES path early and
+ * uses a helper thread for the MDC's SHA-1, and a compressed message one more, which reads and
+ * decrypts the compressed packet ahead of its decompression; they are daemon threads that end with
+ * the decryption. Reading (but for that packet) and writing happen on the caller's thread. The
+ * first decryption in a JVM of a message longer than 256 KiB also starts a daemon thread, {@code
+ * tributary-pgp-warm-up}, that gets the JIT to compile the AES path (and ZLIB's checksum) early and
  * ends on its own within a second; it sees nothing of the message.
  */
 public final class PgpDecryptor {
@@ -86,12 +86,8 @@ public final class PgpDecryptor {
    */
   public DecryptionStream open(InputStream ciphertext) {
     Objects.requireNonNull(ciphertext, "ciphertext");
-    return open(ciphertext, () -> {});
-  }
-
-  private DecryptionStream open(InputStream ciphertext, Runnable compressed) {
     try {
-      return new DecryptionStream(MessageDecryption.open(ciphertext, settings(), compressed));
+      return new DecryptionStream(MessageDecryption.open(ciphertext, settings()), ciphertext);
     } catch (IOException e) {
       throw failed("cannot read the message: ", e);
     } catch (RuntimeException e) {
@@ -101,8 +97,9 @@ public final class PgpDecryptor {
 
   /**
    * Decrypts {@code ciphertext} into {@code plaintext}, closing neither. On an exception, discard
-   * what was written to {@code plaintext}. Writing happens on the caller's thread, and reading too
-   * unless the message is compressed; the MDC's hash runs on a short-lived helper thread.
+   * what was written to {@code plaintext}. Reading and writing happen on the caller's thread, but
+   * for a compressed packet, which a helper thread reads and decrypts ahead of its decompression;
+   * the MDC's hash runs on a short-lived helper thread.
    *
    * @throws TransientException if reading or writing fails (retry), as opposed to a {@link
    *     PgpDataException} for bad data
@@ -112,12 +109,12 @@ public final class PgpDecryptor {
     Objects.requireNonNull(plaintext, "plaintext");
     // Reading and writing on this thread: decryption outruns the I/O around it (1.4 GiB/s here),
     // and helper threads for them cost a copy and the CPU of their hand-overs, which a two-core
-    // machine felt (a 512 MiB sop decryption: 1.13 s with both, 0.93 s without). Only a
-    // compressed message reads ahead, where decryption, decompression and the MDC share the cores
-    // (gpg's ZLIB message of random data: 1.49 s without the read-ahead, 1.28 s with it).
-    // Closing the plaintext stream, on failure too, stops the MDC's helper thread.
-    try (ReadAheadInputStream ahead = ReadAheadInputStream.onDemand(ciphertext);
-        DecryptionStream in = open(ahead, ahead::start)) {
+    // machine felt (a 512 MiB sop decryption: 1.13 s with both, 0.93 s without). A compressed
+    // message read ahead as well, until its decompression and its checksum got faster: then the
+    // read-ahead cost more than it overlapped (gpg's ZLIB message of random data, 512 MiB: 1.174
+    // s with it, 1.118 s without; medians of 12 interleaved rounds). Closing the plaintext stream,
+    // on failure too, stops the MDC's helper thread; the shield keeps the caller's stream open.
+    try (DecryptionStream in = open(CloseShield.of(ciphertext))) {
       byte[] buffer = new byte[1 << 18];
       int n;
       while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
@@ -178,10 +175,12 @@ public final class PgpDecryptor {
   /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
   public static final class DecryptionStream extends FilterInputStream {
     private final DecryptingInputStream decrypting;
+    private final InputStream ciphertext;
 
-    DecryptionStream(DecryptingInputStream in) {
+    DecryptionStream(DecryptingInputStream in, InputStream ciphertext) {
       super(in);
       this.decrypting = in;
+      this.ciphertext = ciphertext;
     }
 
     @Override
@@ -196,6 +195,19 @@ public final class PgpDecryptor {
      */
     public DecryptionResult result() {
       return decrypting.result();
+    }
+
+    /**
+     * Stops the decryption's helper threads, then closes the ciphertext stream (the packet readers
+     * under the decryption do not pass a close on to it).
+     */
+    @Override
+    public void close() throws IOException {
+      try {
+        decrypting.close();
+      } finally {
+        ciphertext.close();
+      }
     }
   }
 

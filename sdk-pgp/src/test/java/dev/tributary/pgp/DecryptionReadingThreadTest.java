@@ -10,16 +10,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which thread reads the caller's ciphertext in {@link PgpDecryptor#decrypt}: the caller's own for
- * an uncompressed message, a read-ahead helper once a compressed data packet is found (there three
- * stages share the cores). The caller's stream is left open either way.
+ * Which thread reads the caller's ciphertext in {@link PgpDecryptor#decrypt}: the caller's own, but
+ * for a compressed data packet, which the helper that decrypts it ahead of its decompression reads;
+ * no thread reads the stream ahead of the decryption. The caller's stream is left open either way.
  */
 class DecryptionReadingThreadTest {
   /** 2 MB of CSV that compresses to about half: more than the 64 KiB read before the packets. */
@@ -39,6 +41,7 @@ class DecryptionReadingThreadTest {
   private static final class Recorded extends FilterInputStream {
     final Set<String> readers = ConcurrentHashMap.newKeySet();
     volatile boolean closed;
+    final AtomicInteger availableCalls = new AtomicInteger();
 
     Recorded(byte[] data) {
       super(new ByteArrayInputStream(data));
@@ -54,6 +57,12 @@ class DecryptionReadingThreadTest {
     public int read() throws IOException {
       readers.add(Thread.currentThread().getName());
       return super.read();
+    }
+
+    @Override
+    public int available() throws IOException {
+      availableCalls.incrementAndGet();
+      return super.available();
     }
 
     @Override
@@ -73,10 +82,11 @@ class DecryptionReadingThreadTest {
     assertThat(out.toByteArray()).isEqualTo(TEXT);
     assertThat(source.readers).containsExactly(Thread.currentThread().getName());
     assertThat(source.closed).isFalse();
+    assertThat(source.availableCalls).as("available() calls on the caller's stream").hasValue(0);
   }
 
   @Test
-  void decrypt_compressed_readsAheadOnAHelperThread() {
+  void decrypt_compressed_readsTheCompressedPacketOnTheDecryptingHelperOnly() {
     byte[] message = encrypt(to(PgpTestKeys.ALICE_RSA).compression(Compression.ZLIB).build(), TEXT);
     assertThat(message.length)
         .as("compressed, and larger than the first read")
@@ -87,7 +97,26 @@ class DecryptionReadingThreadTest {
     with(PgpTestKeys.ALICE_RSA).decrypt(source, out);
 
     assertThat(out.toByteArray()).isEqualTo(TEXT);
-    assertThat(source.readers).contains("tributary-pgp-read");
+    assertThat(source.readers)
+        .containsExactlyInAnyOrder(Thread.currentThread().getName(), "tributary-pgp-decrypt");
     assertThat(source.closed).isFalse();
+    assertThat(source.availableCalls).as("available() calls on the caller's stream").hasValue(0);
+  }
+
+  /**
+   * The decryption never asks the caller's stream how much is available: BouncyCastle's readers ask
+   * after every read, and a {@code FileInputStream} answers with two system calls.
+   */
+  @Test
+  void open_neverAsksTheCallersStreamWhatIsAvailable() throws Exception {
+    for (Compression c : new Compression[] {Compression.NONE, Compression.ZLIB}) {
+      Recorded source =
+          new Recorded(encrypt(to(PgpTestKeys.ALICE_RSA).compression(c).build(), TEXT));
+      try (InputStream in = with(PgpTestKeys.ALICE_RSA).open(source)) {
+        assertThat(in.readAllBytes()).isEqualTo(TEXT);
+      }
+      assertThat(source.closed).as("open's stream closes the caller's").isTrue();
+      assertThat(source.availableCalls).as(c + ": available() calls").hasValue(0);
+    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.tributary.pgp.internal;
 
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -22,5 +24,15 @@ public final class CloseShield extends FilterOutputStream {
   @Override
   public void close() throws IOException {
     out.flush();
+  }
+
+  /** {@code in}, but for {@code close}, which does nothing: the input side of the same. */
+  public static InputStream of(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {
+        // the stream below stays open
+      }
+    };
   }
 }

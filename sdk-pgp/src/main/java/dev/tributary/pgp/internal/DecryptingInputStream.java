@@ -46,7 +46,6 @@ public final class DecryptingInputStream extends InputStream {
   private final DecryptionSettings settings;
   private final @Nullable SignatureChecks checks;
   private final Opening opening;
-  private final Runnable compressedFound;
 
   private PGPObjectFactory factory;
   private boolean compressed;
@@ -79,10 +78,8 @@ public final class DecryptingInputStream extends InputStream {
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      Opening opening,
-      Runnable compressedFound) {
+      Opening opening) {
     this.plain = plain;
-    this.compressedFound = compressedFound;
     this.endOfMessage = endOfMessage;
     this.settings = settings;
     this.checks = checks;
@@ -92,18 +89,16 @@ public final class DecryptingInputStream extends InputStream {
 
   /**
    * @param endOfMessage checks what follows the encrypted data, once it has been read and verified
-   * @param compressedFound runs when a compressed data packet is found, before its body is read
    */
   static DecryptingInputStream start(
       InputStream plain,
       Step endOfMessage,
       DecryptionSettings settings,
       @Nullable SignatureChecks checks,
-      Opening opening,
-      Runnable compressedFound)
+      Opening opening)
       throws IOException {
     DecryptingInputStream s =
-        new DecryptingInputStream(plain, endOfMessage, settings, checks, opening, compressedFound);
+        new DecryptingInputStream(plain, endOfMessage, settings, checks, opening);
     s.guard(s::findLiteralData);
     return s;
   }
@@ -119,7 +114,6 @@ public final class DecryptingInputStream extends InputStream {
         }
         compressed = true;
         checkCompression(c.getAlgorithm());
-        compressedFound.run();
         outside = factory;
         compressedContent = CompressedContent.openDecryptedAhead(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());

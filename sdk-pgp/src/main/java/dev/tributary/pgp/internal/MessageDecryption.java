@@ -38,15 +38,12 @@ import org.jspecify.annotations.Nullable;
 public final class MessageDecryption {
   private MessageDecryption() {}
 
-  /**
-   * Opens {@code source}'s message; {@code compressed} runs, on this thread, when the message turns
-   * out to hold a compressed data packet (before its body is read).
-   */
+  /** Opens {@code source}'s message. */
   // BouncyCastle deprecates getDataStream(SessionKeyDataDecryptorFactory) in favour of its
   // OpenPGPImplementation factories, whose default policy costs tens of ms to build per call.
   @SuppressWarnings("deprecation")
-  public static DecryptingInputStream open(
-      InputStream source, DecryptionSettings settings, Runnable compressed) throws IOException {
+  public static DecryptingInputStream open(InputStream source, DecryptionSettings settings)
+      throws IOException {
     InputStream binary = ArmorDetection.message(SourceFailure.guard(source));
     TopLevelPackets topLevel = new TopLevelPackets(binary);
     PGPEncryptedDataList list =
@@ -93,8 +90,7 @@ public final class MessageDecryption {
             ? null
             : new SignatureChecks(settings.engine(), settings.verificationCertificates());
     try {
-      return DecryptingInputStream.start(
-          plain, topLevel::requireEnd, settings, checks, opening, compressed);
+      return DecryptingInputStream.start(plain, topLevel::requireEnd, settings, checks, opening);
     } catch (IOException | RuntimeException | Error e) {
       try {
         plain.close(); // stops the MDC's helper thread

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
@@ -12,11 +11,6 @@ import org.jspecify.annotations.Nullable;
  * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
  * does not close {@code source}; every read after it throws, and a second close does nothing. Not
  * thread-safe: one caller thread.
- *
- * <p>{@link #onDemand} reads on the caller's thread until {@link #start}: a decryption starts
- * reading ahead only when it finds a compressed data packet, where three stages (decryption,
- * decompression, the MDC's hash) share the cores; without one, decryption outruns the I/O around
- * it, and a helper thread would cost more than it overlapped.
  *
  * <p>{@link #decryptedAhead} is the variant inside a decryption: it runs the decryption of a
  * compressed data packet's body ahead of its decompression, which then has the caller's core to
@@ -33,12 +27,8 @@ public final class ReadAheadInputStream extends InputStream {
   private final BufferRing ring;
   private final int bufferSize;
   private final boolean uncheckedAsIs;
-  private final String threadName;
 
-  /** The source while it is read on the caller's thread ({@link #onDemand}, before start). */
-  private @Nullable InputStream direct;
-
-  private @Nullable Thread reader;
+  private final Thread reader;
   private volatile Throwable failure;
 
   /** The current buffer's length, or -2 when no buffer is held. */
@@ -49,7 +39,6 @@ public final class ReadAheadInputStream extends InputStream {
 
   public ReadAheadInputStream(InputStream source) {
     this(source, BUFFER, "tributary-pgp-read", false);
-    start();
   }
 
   private ReadAheadInputStream(
@@ -57,16 +46,10 @@ public final class ReadAheadInputStream extends InputStream {
     this.ring = new BufferRing(BUFFERS, bufferSize);
     this.bufferSize = bufferSize;
     this.uncheckedAsIs = uncheckedAsIs;
-    this.threadName = threadName;
-    this.direct = source;
-  }
-
-  /**
-   * Reads {@code source} on the caller's thread, as it is (its failures too), until {@link #start};
-   * then ahead, as the public constructor's stream does.
-   */
-  public static ReadAheadInputStream onDemand(InputStream source) {
-    return new ReadAheadInputStream(source, BUFFER, "tributary-pgp-read", false);
+    Thread t = new Thread(() -> pump(source), threadName);
+    t.setDaemon(true);
+    reader = t;
+    t.start();
   }
 
   /**
@@ -74,26 +57,7 @@ public final class ReadAheadInputStream extends InputStream {
    * stream under {@code source} itself, it must {@link #stop} this one.
    */
   static ReadAheadInputStream decryptedAhead(InputStream source) {
-    ReadAheadInputStream s =
-        new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
-    s.start();
-    return s;
-  }
-
-  /**
-   * Starts reading ahead on a helper thread, from where the caller's reads left the source. Does
-   * nothing when it has started already or the stream is closed. Call it on the reading thread.
-   */
-  public void start() {
-    InputStream source = direct;
-    if (source == null || closed) {
-      return;
-    }
-    direct = null;
-    Thread t = new Thread(() -> pump(source), threadName);
-    t.setDaemon(true);
-    reader = t;
-    t.start();
+    return new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
   }
 
   private void pump(InputStream source) {
@@ -131,10 +95,6 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     ensureOpen();
-    InputStream source = direct;
-    if (source != null) {
-      return source.read(b, off, len);
-    }
     if (len == 0) {
       return 0;
     }
@@ -154,10 +114,6 @@ public final class ReadAheadInputStream extends InputStream {
   @Override
   public long transferTo(OutputStream out) throws IOException {
     ensureOpen();
-    InputStream source = direct;
-    if (source != null) {
-      return source.transferTo(out);
-    }
     long total = 0;
     while (hasBytes()) {
       int n = length - pos;
@@ -218,12 +174,8 @@ public final class ReadAheadInputStream extends InputStream {
    */
   void stop() {
     close();
-    Thread t = reader;
-    if (t == null) {
-      return;
-    }
     try {
-      t.join();
+      reader.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -52,6 +52,16 @@ final class SourceFailure extends IOException {
           throw new SourceFailure(e);
         }
       }
+
+      /**
+       * Always 0, which any stream may answer: BouncyCastle's packet readers ask after every read
+       * whether to read on, and a {@code FileInputStream} answers with two system calls (fstat and
+       * lseek), which cost a 512 MiB {@code sop decrypt} of a compressed message 0.2 s of CPU.
+       */
+      @Override
+      public int available() {
+        return 0;
+      }
     };
   }
 }

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,60 +81,6 @@ class ReadAheadInputStreamTest {
       }
       assertThat(source.closed).as("source left open").isFalse();
     }
-  }
-
-  /** A source that records which threads read it. */
-  private static final class Readers extends FilterInputStream {
-    final Set<String> threads = ConcurrentHashMap.newKeySet();
-
-    Readers(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      threads.add(Thread.currentThread().getName());
-      return super.read(b, off, len);
-    }
-  }
-
-  @Test
-  void onDemand_readsOnTheCallersThread_untilStart_thenAheadFromWhereItWas() throws Exception {
-    Random random = new Random(11);
-    for (int length : new int[] {0, 1, 5000, BUFFER + 1, 3 * BUFFER + 17}) {
-      byte[] data = Chunks.random(length, length);
-      Readers source = new Readers(new Source(data, length));
-      try (ReadAheadInputStream in = ReadAheadInputStream.onDemand(source)) {
-        byte[] head = in.readNBytes(Math.min(length, 3000));
-        assertThat(source.threads).containsExactly(Thread.currentThread().getName());
-        in.start();
-        in.start(); // started already: nothing
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.write(head);
-        all.write(Chunks.readAll(in, Chunks.oddSizes(random, 70_000)));
-        Chunks.assertSameBytes(all.toByteArray(), data, length + " bytes");
-        if (length > head.length) {
-          assertThat(source.threads).contains("tributary-pgp-read");
-        }
-      }
-    }
-  }
-
-  @Test
-  void onDemand_beforeStart_throwsTheSourcesFailureAsItIs_andCloseLeavesTheSourceOpen()
-      throws Exception {
-    IOException failure = new IOException("disk gone");
-    Source source = new Source(new byte[100], 3, 10, failure);
-    ReadAheadInputStream in = ReadAheadInputStream.onDemand(source);
-    byte[] head = new byte[10];
-    for (int got = 0; got < head.length; ) {
-      got += in.read(head, got, head.length - got);
-    }
-    assertThatThrownBy(() -> in.read(new byte[10], 0, 10)).isSameAs(failure);
-    in.stop(); // never started: returns at once
-    in.start(); // closed: starts nothing
-    assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("the stream is closed");
-    assertThat(source.closed).isFalse();
   }
 
   @Test
