@@ -218,6 +218,9 @@ final class CompressedContent {
     /** The trailer's octets taken from the inflater's input buffer, once it has been checked. */
     private int trailerBuffered = -1;
 
+    /** Why the trailer was refused: thrown again, rather than reading on past it. */
+    private @Nullable PgpDataException trailerRefused;
+
     ZlibInputStream(Body body) {
       this(body, new Inflater(true));
     }
@@ -265,6 +268,9 @@ final class CompressedContent {
      * @return how many of the checksum's octets came from the inflater's input buffer
      */
     int checkTrailer() throws IOException {
+      if (trailerRefused != null) {
+        throw trailerRefused;
+      }
       if (trailerBuffered >= 0) {
         return trailerBuffered;
       }
@@ -272,17 +278,22 @@ final class CompressedContent {
       byte[] trailer = new byte[4];
       System.arraycopy(buf, len - inflater.getRemaining(), trailer, 0, buffered);
       int read = in.readNBytes(trailer, buffered, 4 - buffered);
-      if (buffered + read < 4) {
-        throw new PgpDataException(Reason.MALFORMED, MALFORMED + "ends early: it is truncated");
-      }
       long expected = 0;
       for (byte t : trailer) {
         expected = expected << 8 | (t & 0xff);
       }
-      if (expected != adler.getValue()) {
-        throw new PgpDataException(
-            Reason.MALFORMED,
-            MALFORMED + "fails its checksum (Adler-32): it was damaged before it was encrypted");
+      if (buffered + read < 4) {
+        trailerRefused =
+            new PgpDataException(Reason.MALFORMED, MALFORMED + "ends early: it is truncated");
+      } else if (expected != adler.getValue()) {
+        trailerRefused =
+            new PgpDataException(
+                Reason.MALFORMED,
+                MALFORMED
+                    + "fails its checksum (Adler-32): it was damaged before it was encrypted");
+      }
+      if (trailerRefused != null) {
+        throw trailerRefused;
       }
       trailerBuffered = buffered;
       return buffered;

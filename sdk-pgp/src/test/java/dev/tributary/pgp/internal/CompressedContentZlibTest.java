@@ -110,6 +110,9 @@ class CompressedContentZlibTest {
     assertThatThrownBy(() -> bad.stream().readAllBytes())
         .isInstanceOf(PgpDataException.class)
         .hasMessageContaining("fails its checksum (Adler-32)");
+    // Again, and at the end, rather than reading on past the checksum.
+    assertThatThrownBy(() -> bad.stream().read()).hasMessageContaining("fails its checksum");
+    assertThatThrownBy(bad::requireEnd).hasMessageContaining("fails its checksum");
   }
 
   @ParameterizedTest(name = "{0} octets of the checksum")
