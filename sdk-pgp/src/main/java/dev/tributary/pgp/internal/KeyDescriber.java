@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,8 @@ import org.bouncycastle.util.encoders.Hex;
 
 /** Turns a BouncyCastle certificate or key into a {@link KeyDescription}. */
 public final class KeyDescriber {
+  private static final HexFormat KEY_ID = HexFormat.of().withUpperCase();
+
   private KeyDescriber() {}
 
   public static KeyDescription describe(OpenPGPCertificate cert, Instant at) {
@@ -111,8 +114,14 @@ public final class KeyDescriber {
     return Hex.toHexString(key.getFingerprint()).toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * The key ID as 16 upper-case hex digits, as gpg prints it. By {@link HexFormat}, not {@code
+   * String.format}: a decryption names the message's recipients on its way to the key (for the
+   * error should none match), and in a fresh JVM, as in one {@code sop decrypt}, the first {@code
+   * String.format} costs a few milliseconds of setting up {@code java.util.Formatter}.
+   */
   public static String keyId(long keyId) {
-    return String.format(Locale.ROOT, "%016X", keyId);
+    return KEY_ID.toHexDigits(keyId);
   }
 
   @SuppressWarnings("deprecation") // the deprecated IDs still name old keys that exist
