@@ -14,7 +14,8 @@
 # FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message (on a
 # helper thread, as ours does) and SHA-1s it (Sha1Floor.java), the least any JVM decryption must
 # do, since the MDC hash runs over the whole plaintext in order. When the floor is slower than
-# gpg's decryption, so is every JVM decryptor on that machine.
+# gpg's decryption, so is every JVM decryptor on that machine: a "floor/gpg" line under the table
+# says which it is. The header names the CPU, since the ratios depend on it.
 #
 # Both sides use binary output (ARMOR=1: ASCII armor, gpg --armor against sop without --no-armor), AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
 # from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
@@ -115,6 +116,12 @@ set -o pipefail
 echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $($JAVA -version 2>&1 | head -1)," \
   "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1} AOT=${AOT:-0}"
 echo "$SIZE_MIB MiB, mean of $RUNS interleaved rounds; ours = ${sop[ours-decrypt]} (JVM start included)"
+# The machine, since ratios to gpg depend on it (the JVM's start and JIT against the CPU's SHA-1).
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+isa=$(grep -m1 -ow -e aes -e sha_ni -e vaes -e avx512f /proc/cpuinfo 2>/dev/null | sort -u \
+  | paste -sd ' ' - || true)
+mem=$(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GiB" }' || true)
+echo "CPU: ${cpu:-unknown} (${isa:-no AES/SHA flags found}), ${mem:-memory unknown}"
 for file in $FILES; do
   in="$work/$file"
   for comp in $COMPRESSIONS; do
@@ -186,6 +193,12 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
               steal[c] / n[c], rss[c] / 1024, s == 1 ? "" : sprintf("%.2fx", secs[g] / secs[c]),
               s == 1 ? "" : won "/" n[c], quietcol
           }
+        }
+        if ("floor-decrypt" in n && "gpg-decrypt" in n) {
+          f = secs["gpg-decrypt"] / secs["floor-decrypt"]
+          printf "  floor/gpg %.2fx: %s\n", f, f < 1 ? "the floor (JVM start, read, SHA-1) is slower than" \
+            " gpg'"'"'s whole decryption here, so no JVM decryption of this message reaches gpg on this" \
+            " machine" : "what ours takes beyond floor-decrypt is its own work (key, RSA, AES, writing, JIT)"
         }
       }'
   done
