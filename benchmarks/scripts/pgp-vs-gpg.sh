@@ -196,9 +196,10 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
         }
         if ("floor-decrypt" in n && "gpg-decrypt" in n) {
           f = secs["gpg-decrypt"] / secs["floor-decrypt"]
-          printf "  floor/gpg %.2fx: %s\n", f, f < 1 ? "the floor (JVM start, read, SHA-1) is slower than" \
-            " gpg'"'"'s whole decryption here, so no JVM decryption of this message reaches gpg on this" \
-            " machine" : "what ours takes beyond floor-decrypt is its own work (key, RSA, AES, writing, JIT)"
+          slower = "the floor (JVM start, read, SHA-1) is slower than gpg'"'"'s whole decryption" \
+            " here, so no JVM decryption of this message reaches gpg on this machine"
+          ahead = "what ours takes beyond floor-decrypt is its own work (key, RSA, AES, write, JIT)"
+          printf "  floor/gpg %.2fx: %s\n", f, f < 1 ? slower : ahead
         }
       }'
   done

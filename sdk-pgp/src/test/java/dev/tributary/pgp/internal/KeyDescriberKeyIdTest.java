@@ -23,7 +23,7 @@ class KeyDescriberKeyIdTest {
   }
 
   @Test
-  void keyId_printsWhatGpgsFormatPrints_forAnyLong() {
+  void keyId_isWhatTheFormerPercent016XPrinted_forAnyLong() {
     SplittableRandom random = new SplittableRandom(25);
     for (int i = 0; i < 10_000; i++) {
       long id = random.nextLong();
