@@ -60,7 +60,9 @@ public final class MessageDecryption {
     }
     boolean aead = first.isAEAD();
     // AEAD-protected data checks a password's session key itself; SEIPD v1 by its quick check.
-    Prefix prefix = aead ? null : new Prefix(first.getInputStream());
+    InputStream ciphertext = topLevel.seipdV1Body();
+    Prefix prefix =
+        aead ? null : new Prefix(ciphertext != null ? ciphertext : first.getInputStream());
     Unlocked unlocked = unlock(list, first, settings, prefix);
     SessionKeys.Found found = unlocked.found();
     InputStream plain = unlocked.plain();

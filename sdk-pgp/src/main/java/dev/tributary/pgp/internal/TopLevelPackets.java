@@ -2,11 +2,16 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.Packet;
 import org.bouncycastle.bcpg.PacketTags;
+import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The top-level packets of a message, with every marker packet skipped wherever it stands (RFC
@@ -21,6 +26,10 @@ import org.bouncycastle.bcpg.PacketTags;
  * BouncyCastle's, which name its classes. So is anything but marker and padding packets after the
  * encrypted data ({@link #requireEnd}), an armored message that ends without its footer line, and
  * anything but blank lines after the footer. Not thread-safe, like any stream.
+ *
+ * <p>The body of a version 1 Symmetrically Encrypted Integrity Protected Data packet, the bulk of a
+ * message, is read by {@link PacketBody} ({@link #seipdV1Body}) rather than by BouncyCastle, which
+ * gets a packet of the version octet alone.
  */
 final class TopLevelPackets extends BCPGInputStream {
   private static final String CONTINUES = "the message continues after its encrypted data: ";
@@ -28,6 +37,7 @@ final class TopLevelPackets extends BCPGInputStream {
   private final InputStream source;
   private boolean afterSessionKey;
   private boolean inEncryptedData;
+  private @Nullable PacketBody seipdV1Body;
 
   /** The last octet {@link #read()} returned: after {@code nextPacketTag}, the header octet. */
   private int lastRead = -1;
@@ -95,7 +105,40 @@ final class TopLevelPackets extends BCPGInputStream {
     }
     afterSessionKey = sessionKey;
     inEncryptedData = isEncryptedData(tag);
-    return super.readPacket();
+    return tag == PacketTags.SYM_ENC_INTEGRITY_PRO ? readIntegrityProtected() : super.readPacket();
+  }
+
+  /**
+   * A Symmetrically Encrypted Integrity Protected Data packet. For version 1 BouncyCastle parses a
+   * packet of the version octet alone, and the rest of the body is {@link #seipdV1Body}; any other
+   * version (2, or one BouncyCastle refuses) it reads whole, from its header octet again.
+   */
+  private Packet readIntegrityProtected() throws IOException {
+    int header = read(); // the header octet, which nextPacketTag has read ahead
+    PacketBody body = new PacketBody(source);
+    int version = body.read();
+    if (version == SymmetricEncIntegrityPacket.VERSION_1) {
+      seipdV1Body = body;
+      byte[] versionOnly = {(byte) header, 1, (byte) version};
+      return new BCPGInputStream(new ByteArrayInputStream(versionOnly)).readPacket();
+    }
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    again.write(header);
+    again.write(body.lengthOctets());
+    if (version >= 0) {
+      again.write(version);
+    }
+    InputStream packet =
+        new SequenceInputStream(new ByteArrayInputStream(again.toByteArray()), source);
+    return new BCPGInputStream(packet).readPacket();
+  }
+
+  /**
+   * The body of the version 1 encrypted data packet after its version octet, the ciphertext; null
+   * if the packet read was another.
+   */
+  @Nullable InputStream seipdV1Body() {
+    return seipdV1Body;
   }
 
   /**
