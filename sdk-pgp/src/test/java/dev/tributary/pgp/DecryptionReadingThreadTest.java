@@ -11,17 +11,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which thread reads the caller's ciphertext in {@link PgpDecryptor#decrypt}: the caller's own, but
- * for a compressed data packet, which the helper that decrypts it ahead of its decompression reads;
- * no thread reads the stream ahead of the decryption. The caller's stream is left open either way.
+ * for a compressed data packet whose data compresses, which the helper that decrypts it ahead of
+ * its decompression reads from the point where the data decompressed outgrows the data read; no
+ * thread reads the stream ahead of the decryption. The caller's stream is left open either way.
  */
 class DecryptionReadingThreadTest {
   /** 2 MB of CSV that compresses to about half: more than the 64 KiB read before the packets. */
@@ -86,7 +95,7 @@ class DecryptionReadingThreadTest {
   }
 
   @Test
-  void decrypt_compressed_readsTheCompressedPacketOnTheDecryptingHelperOnly() {
+  void decrypt_compressed_readsTheCompressedPacketOnTheDecryptingHelper() {
     byte[] message = encrypt(to(PgpTestKeys.ALICE_RSA).compression(Compression.ZLIB).build(), TEXT);
     assertThat(message.length)
         .as("compressed, and larger than the first read")
@@ -101,6 +110,83 @@ class DecryptionReadingThreadTest {
         .containsExactlyInAnyOrder(Thread.currentThread().getName(), "tributary-pgp-decrypt");
     assertThat(source.closed).isFalse();
     assertThat(source.availableCalls).as("available() calls on the caller's stream").hasValue(0);
+  }
+
+  /**
+   * Stored deflate blocks (what zlib makes of data that does not compress) cost the inflater no
+   * more than a copy: no helper decrypts ahead of it.
+   */
+  @Test
+  void decrypt_compressedPacketOfStoredBlocks_readsOnTheCallersThreadOnly() throws Exception {
+    byte[] random = new byte[3 << 20];
+    new Random(6).nextBytes(random);
+    Recorded source = new Recorded(zlibMessage(random, new byte[0]));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    with(PgpTestKeys.ALICE_RSA).decrypt(source, out);
+
+    assertThat(out.toByteArray()).isEqualTo(random);
+    assertThat(source.readers).containsExactly(Thread.currentThread().getName());
+  }
+
+  /**
+   * Stored blocks first, then compressed ones: the helper takes over the reading where the data
+   * starts to compress, and not an octet is lost or repeated at the change.
+   */
+  @Test
+  void decrypt_compressedPacketThatStartsToCompress_isReadAheadFromThere() throws Exception {
+    byte[] random = new byte[2 << 20];
+    new Random(7).nextBytes(random);
+    Recorded source = new Recorded(zlibMessage(random, TEXT));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    with(PgpTestKeys.ALICE_RSA).decrypt(source, out);
+
+    byte[] expected = Arrays.copyOf(random, random.length + TEXT.length);
+    System.arraycopy(TEXT, 0, expected, random.length, TEXT.length);
+    assertThat(out.toByteArray()).isEqualTo(expected);
+    assertThat(source.readers)
+        .containsExactlyInAnyOrder(Thread.currentThread().getName(), "tributary-pgp-decrypt");
+  }
+
+  /**
+   * A message to Alice (AES-256, SEIPD v1) whose ZLIB packet holds a literal data packet of {@code
+   * stored} deflated at level 0, in stored blocks, then {@code compressed} at level 6.
+   */
+  private static byte[] zlibMessage(byte[] stored, byte[] compressed) throws Exception {
+    ByteArrayOutputStream literal = new ByteArrayOutputStream();
+    try (OutputStream data =
+        new PGPLiteralDataGenerator()
+            .open(
+                literal,
+                PGPLiteralData.BINARY,
+                "data.bin",
+                stored.length + compressed.length,
+                new Date(0))) {
+      data.write(stored);
+      data.write(compressed);
+    }
+    byte[] packets = literal.toByteArray();
+    int storedEnd = packets.length - compressed.length;
+    ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+    Deflater deflater = new Deflater(Deflater.NO_COMPRESSION);
+    try (DeflaterOutputStream out = new DeflaterOutputStream(zlib, deflater, 1 << 16, true)) {
+      out.write(packets, 0, storedEnd);
+      deflater.setLevel(6);
+      out.flush(); // a sync flush, which applies the new level to what follows
+      out.write(packets, storedEnd, packets.length - storedEnd);
+    }
+    assertThat(zlib.size())
+        .as("stored, then compressed")
+        .isBetween(storedEnd, storedEnd + storedEnd / 1000 + 64 + compressed.length * 3 / 4);
+    deflater.end();
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    packet.write(0xC8); // compressed data, new format, five-octet length
+    packet.write(0xFF);
+    packet.write(ByteBuffer.allocate(4).putInt(zlib.size() + 1).array());
+    packet.write(2); // ZLIB
+    zlib.writeTo(packet);
+    return DamagedInputFuzzTest.sealForAlice(packet.toByteArray());
   }
 
   /**

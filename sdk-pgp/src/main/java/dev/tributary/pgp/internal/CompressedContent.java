@@ -23,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  * header and checksum read here ({@link ZlibInputStream}); BZIP2 through BouncyCastle. Not
  * thread-safe, like any stream.
  *
- * <p>Inside a decryption ({@link #openDecryptedAhead}) the packet's body is read, and so decrypted,
- * on a helper thread ahead of the decompression: decompression is the slow part (zlib inflates
- * well-compressed text at about 200 MB/s here), and it then has the caller's core to itself.
+ * <p>Inside a decryption ({@link #openForDecryption}) the packet's body is read, and so decrypted,
+ * on a helper thread ahead of the decompression once decompression is the slow part: from the start
+ * for BZIP2; for ZIP and ZLIB once the data decompressed outgrows the data read. zlib inflates
+ * well-compressed text at about 200 MB/s here, so decompression then gets the caller's core to
+ * itself. Data that does not compress (stored blocks, which zlib copies at memory speed) is read on
+ * the caller's thread, as an uncompressed message is: a helper would only add a copy and a third
+ * busy thread, on two cores that the MDC's SHA-1 thread already shares.
  */
 final class CompressedContent {
   private static final String MALFORMED =
@@ -34,17 +38,11 @@ final class CompressedContent {
   private final Body body;
   private final @Nullable Inflater inflater;
   private final InputStream stream;
-  private final @Nullable ReadAheadInputStream ahead;
 
-  private CompressedContent(
-      Body body,
-      @Nullable Inflater inflater,
-      InputStream stream,
-      @Nullable ReadAheadInputStream ahead) {
+  private CompressedContent(Body body, @Nullable Inflater inflater, InputStream stream) {
     this.body = body;
     this.inflater = inflater;
     this.stream = stream;
-    this.ahead = ahead;
   }
 
   /**
@@ -60,51 +58,54 @@ final class CompressedContent {
    * @param packetBody the packet's body after its algorithm octet
    */
   static CompressedContent open(int alg, InputStream packetBody) throws IOException {
-    return open(alg, packetBody, null);
+    return open(alg, packetBody, false);
   }
 
   /**
-   * Like {@link #open}, the packet's body read ahead on a helper thread. The caller must {@link
-   * #stop} it before it reads the stream under the packet itself other than at the end.
+   * Like {@link #open}, the packet's body read ahead on a helper thread once decompression is the
+   * slow part (see the class comment). The caller must {@link #stop} it before it reads the stream
+   * under the packet itself other than at the end.
    */
-  static CompressedContent openDecryptedAhead(PGPCompressedData c) throws IOException {
-    ReadAheadInputStream ahead = ReadAheadInputStream.decryptedAhead(c.getInputStream());
-    try {
-      return open(c.getAlgorithm(), ahead, ahead);
-    } catch (IOException | RuntimeException e) {
-      ahead.stop();
-      throw e;
+  static CompressedContent openForDecryption(PGPCompressedData c) throws IOException {
+    CompressedContent content = open(c.getAlgorithm(), c.getInputStream(), true);
+    if (c.getAlgorithm() == Compression.BZIP2.id()) {
+      content.body.readAhead();
     }
+    return content;
   }
 
-  private static CompressedContent open(
-      int alg, InputStream packetBody, @Nullable ReadAheadInputStream ahead) throws IOException {
+  /**
+   * @param aheadWhenInflating read ahead once the inflater has written more than it has read
+   */
+  private static CompressedContent open(int alg, InputStream packetBody, boolean aheadWhenInflating)
+      throws IOException {
     if (alg == Compression.ZIP.id()) {
       // A raw-deflate Inflater wants one dummy octet after the data (see Inflater's javadoc).
       Body body = new Body(packetBody, true);
       Inflater inflater = new Inflater(true);
+      body.watch(aheadWhenInflating ? inflater : null);
       return new CompressedContent(
-          body, inflater, new InflaterInputStream(body, inflater, 1 << 16), ahead);
+          body, inflater, new InflaterInputStream(body, inflater, 1 << 16));
     }
     Body body = new Body(packetBody, false);
     if (alg == Compression.ZLIB.id()) {
       ZlibInputStream zlib = new ZlibInputStream(body);
-      return new CompressedContent(body, zlib.inflater, zlib, ahead);
+      body.watch(aheadWhenInflating ? zlib.inflater : null);
+      return new CompressedContent(body, zlib.inflater, zlib);
     }
     if (alg == Compression.BZIP2.id()) {
-      return new CompressedContent(body, null, new OneBzip2Stream(body), ahead);
+      return new CompressedContent(body, null, new OneBzip2Stream(body));
     }
-    return new CompressedContent(body, null, body, ahead);
+    return new CompressedContent(body, null, body);
   }
 
   /**
    * Stops reading the packet ahead, if it is, and waits until the helper thread has left the stream
-   * under the packet (see {@link ReadAheadInputStream#stop}). Idempotent.
+   * under the packet (see {@link ReadAheadInputStream#stop}); after it the packet is not read ahead
+   * any more. Idempotent.
    */
   void stop() {
-    if (ahead != null) {
-      ahead.stop();
-    }
+    body.stopReadingAhead();
   }
 
   /** The decompressed packets. */
@@ -309,7 +310,11 @@ final class CompressedContent {
     adler.update(b, off, len);
   }
 
-  /** The packet's body, optionally followed by one zero octet: the dummy that ZIP wants. */
+  /**
+   * The packet's body, optionally followed by one zero octet: the dummy that ZIP wants; read ahead
+   * on a helper thread from the start ({@link #readAhead}) or from the first read at which the
+   * {@linkplain #watch watched} inflater has written more than it has read.
+   */
   private static final class Body extends FilterInputStream {
     final boolean padded;
 
@@ -317,14 +322,50 @@ final class CompressedContent {
     int peeked;
 
     private boolean dummyRead;
+    private @Nullable Inflater watched;
+    private @Nullable ReadAheadInputStream ahead;
+    private boolean stopped;
 
     Body(InputStream packetBody, boolean padded) {
       super(packetBody);
       this.padded = padded;
     }
 
+    void watch(@Nullable Inflater inflater) {
+      watched = inflater;
+    }
+
+    /** From now on, reads the packet's body ahead on a helper thread, unless it was stopped. */
+    void readAhead() {
+      watched = null;
+      if (ahead == null && !stopped) {
+        ahead = ReadAheadInputStream.decryptedAhead(in);
+        in = ahead;
+      }
+    }
+
+    void stopReadingAhead() {
+      watched = null;
+      stopped = true;
+      if (ahead != null) {
+        ahead.stop();
+      }
+    }
+
+    /**
+     * Reads ahead once decompression has become the slow part: once the inflater's output outgrows
+     * its input. Stored deflate blocks (data that does not compress) never do.
+     */
+    private void switchWhenInflating() {
+      Inflater inflater = watched;
+      if (inflater != null && inflater.getBytesWritten() > inflater.getBytesRead()) {
+        readAhead();
+      }
+    }
+
     @Override
     public int read() throws IOException {
+      switchWhenInflating();
       int c = in.read();
       if (c < 0 && padded && !dummyRead) {
         dummyRead = true;
@@ -335,6 +376,7 @@ final class CompressedContent {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      switchWhenInflating();
       int n = in.read(b, off, len);
       if (n < 0 && len > 0 && padded && !dummyRead) {
         dummyRead = true;
@@ -346,6 +388,7 @@ final class CompressedContent {
 
     /** The octets left, counted up to {@code enough}; all are read if there are fewer. */
     long countRest(int enough) throws IOException {
+      watched = null; // the stream has ended: no helper for the few octets after it
       byte[] rest = new byte[1 << 12];
       long count = 0;
       int n;

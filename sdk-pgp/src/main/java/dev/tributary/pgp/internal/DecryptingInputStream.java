@@ -115,7 +115,7 @@ public final class DecryptingInputStream extends InputStream {
         compressed = true;
         checkCompression(c.getAlgorithm());
         outside = factory;
-        compressedContent = CompressedContent.openDecryptedAhead(c);
+        compressedContent = CompressedContent.openForDecryption(c);
         factory = new BcPGPObjectFactory(compressedContent.stream());
         announcedOutside = announced.size();
       } else if (o instanceof PGPOnePassSignatureList list) {
