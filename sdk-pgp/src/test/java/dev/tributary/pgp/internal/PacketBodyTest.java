@@ -10,6 +10,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.bouncycastle.bcpg.BCPGOutputStream;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link PacketBody} against packets that BouncyCastle's {@code BCPGOutputStream} writes: with a
  * definite length in each of its encodings and with partial body lengths of several piece sizes
- * (GnuPG's 8 KiB among them), read in pieces of any size, from a stream that gives few bytes at a
- * time too, it returns the body and leaves the stream under it at the next packet; cut anywhere
- * inside the packet, it throws {@link EOFException}.
+ * (GnuPG's 8 KiB among them, and pieces of one octet upwards written here), read in pieces of any
+ * size, from a stream that gives few bytes at a time too, it returns the body and leaves the stream
+ * under it at the next packet; cut anywhere inside the packet, it throws {@link EOFException}.
  */
 class PacketBodyTest {
   private static final int TAG = PacketTags.SYM_ENC_INTEGRITY_PRO;
@@ -31,7 +32,10 @@ class PacketBodyTest {
     0, 1, 191, 192, 8383, 8384, 8385, 8191, 8192, 8193, 65_536, 100_003, 1 << 18, (1 << 18) + 7
   };
 
-  /** How the packet's length is written: definite, or in partial pieces of 2^power octets. */
+  /**
+   * How the packet's length is written: definite (0), or in partial pieces of 2^power octets
+   * (BouncyCastle writes no piece under 512 octets; {@link #tinyPieces_areReadToo} has smaller).
+   */
   private static final int[] POWERS = {0, 9, 13, 16};
 
   @Test
@@ -68,6 +72,46 @@ class PacketBodyTest {
 
     assertThat(in.read(read, 3, body.length + 7)).isEqualTo(body.length);
     assertThat(Arrays.copyOfRange(read, 3, 3 + body.length)).isEqualTo(body);
+  }
+
+  /**
+   * Pieces of 1, 2, 4, … octets, which RFC 9580 allows after a first piece of 512 or more and
+   * readers take from the start, then a last piece of each definite-length encoding.
+   */
+  @Test
+  void tinyPieces_areReadToo() throws IOException {
+    Random random = new Random(32);
+    for (int last : new int[] {0, 100, 1000, 10_000}) {
+      ByteArrayOutputStream packet = new ByteArrayOutputStream();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      packet.write(0xC0 | TAG);
+      for (int power = 0; power <= 10; power++) {
+        byte[] piece = Chunks.random(power, 1 << power);
+        packet.write(0xE0 | power);
+        packet.write(piece);
+        body.write(piece);
+      }
+      byte[] rest = Chunks.random(last, last);
+      if (last < 192) {
+        packet.write(last);
+      } else if (last < 8384) {
+        packet.write(((last - 192) >> 8) + 192);
+        packet.write((last - 192) & 0xff);
+      } else {
+        packet.write(0xFF);
+        packet.write(ByteBuffer.allocate(4).putInt(last).array());
+      }
+      packet.write(rest);
+      body.write(rest);
+      packet.write(NEXT_PACKET);
+      InputStream under = new ByteArrayInputStream(packet.toByteArray());
+      under.read();
+
+      byte[] read = Chunks.readAll(new PacketBody(under), Chunks.oddSizes(random, 3000));
+
+      Chunks.assertSameBytes(read, body.toByteArray(), "tiny pieces, then " + last);
+      assertThat(under.readAllBytes()).isEqualTo(NEXT_PACKET);
+    }
   }
 
   @Test
