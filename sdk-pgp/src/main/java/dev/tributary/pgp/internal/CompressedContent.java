@@ -324,7 +324,6 @@ final class CompressedContent {
     private boolean dummyRead;
     private @Nullable Inflater watched;
     private @Nullable ReadAheadInputStream ahead;
-    private boolean stopped;
 
     Body(InputStream packetBody, boolean padded) {
       super(packetBody);
@@ -335,18 +334,18 @@ final class CompressedContent {
       watched = inflater;
     }
 
-    /** From now on, reads the packet's body ahead on a helper thread, unless it was stopped. */
+    /** From now on, reads the packet's body ahead on a helper thread. */
     void readAhead() {
       watched = null;
-      if (ahead == null && !stopped) {
+      if (ahead == null) {
         ahead = ReadAheadInputStream.decryptedAhead(in);
         in = ahead;
       }
     }
 
+    /** Stops the helper, if there is one, and any switch to one later. */
     void stopReadingAhead() {
       watched = null;
-      stopped = true;
       if (ahead != null) {
         ahead.stop();
       }
