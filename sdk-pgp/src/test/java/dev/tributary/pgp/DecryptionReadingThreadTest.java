@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,9 +47,13 @@ class DecryptionReadingThreadTest {
     return b.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The ciphertext, recording the threads that read it and whether it was closed. */
+  /**
+   * The ciphertext, recording the threads that read it, how many octets each read, and whether it
+   * was closed.
+   */
   private static final class Recorded extends FilterInputStream {
     final Set<String> readers = ConcurrentHashMap.newKeySet();
+    final Map<String, Long> octetsRead = new ConcurrentHashMap<>();
     volatile boolean closed;
     final AtomicInteger availableCalls = new AtomicInteger();
 
@@ -59,13 +64,23 @@ class DecryptionReadingThreadTest {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       readers.add(Thread.currentThread().getName());
-      return super.read(b, off, len);
+      int n = super.read(b, off, len);
+      count(n);
+      return n;
     }
 
     @Override
     public int read() throws IOException {
       readers.add(Thread.currentThread().getName());
-      return super.read();
+      int c = super.read();
+      count(c < 0 ? -1 : 1);
+      return c;
+    }
+
+    private void count(int n) {
+      if (n > 0) {
+        octetsRead.merge(Thread.currentThread().getName(), (long) n, Long::sum);
+      }
     }
 
     @Override
@@ -137,16 +152,29 @@ class DecryptionReadingThreadTest {
   void decrypt_compressedPacketThatStartsToCompress_isReadAheadFromThere() throws Exception {
     byte[] random = new byte[2 << 20];
     new Random(7).nextBytes(random);
-    Recorded source = new Recorded(zlibMessage(random, TEXT));
+    byte[] text = csv(150_000);
+    byte[] message = zlibMessage(random, text);
+    Recorded source = new Recorded(message);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     with(PgpTestKeys.ALICE_RSA).decrypt(source, out);
 
-    byte[] expected = Arrays.copyOf(random, random.length + TEXT.length);
-    System.arraycopy(TEXT, 0, expected, random.length, TEXT.length);
+    byte[] expected = Arrays.copyOf(random, random.length + text.length);
+    System.arraycopy(text, 0, expected, random.length, text.length);
     assertThat(out.toByteArray()).isEqualTo(expected);
     assertThat(source.readers)
         .containsExactlyInAnyOrder(Thread.currentThread().getName(), "tributary-pgp-decrypt");
+    // The caller read the stored part; the helper the compressed part after it but for what the
+    // caller had read ahead of the inflater at the switch: less than 512 KiB (a 256 KiB chunk of
+    // ciphertext, the 64 KiB buffer under it and the inflater's 64 KiB of input).
+    long compressedPart = message.length - random.length;
+    assertThat(source.octetsRead.get(Thread.currentThread().getName()))
+        .as("octets the caller read")
+        .isGreaterThanOrEqualTo(random.length);
+    assertThat(source.octetsRead.get("tributary-pgp-decrypt"))
+        .as("octets the helper read, of %d after the stored part", compressedPart)
+        .isGreaterThanOrEqualTo(compressedPart - (1 << 19))
+        .isGreaterThan(1 << 19);
   }
 
   /**
