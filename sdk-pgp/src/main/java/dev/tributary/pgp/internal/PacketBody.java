@@ -108,7 +108,7 @@ final class PacketBody extends InputStream {
       return 1;
     }
     if (first < 224) {
-      left = ((first - 192) << 8) + next(octets, 1) + 192;
+      left = ((first - 192L) << 8) + next(octets, 1) + 192;
       return 2;
     }
     if (first < 255) {
