@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * input buffer, or after it, in later reads of the packet, or split between the two.
  */
 class CompressedContentZlibTest {
-  /** 100 KiB of random data, so that the deflate data spans several 64 KiB reads. */
-  static final byte[] DATA = Chunks.random(7, 100 << 10);
+  /** Random data, so that the deflate data spans several reads of the inflater's input buffer. */
+  static final byte[] DATA = Chunks.random(7, 2 * CompressedContent.INPUT_BUFFER + (100 << 10));
 
   static byte[] zlib(byte[] data) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
