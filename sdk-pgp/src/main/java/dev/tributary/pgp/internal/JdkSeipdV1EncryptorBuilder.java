@@ -161,6 +161,14 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     private int filled;
 
     /**
+     * Where the pending ciphertext is written out: {@link #CHUNK}, less what {@code out} already
+     * holds of its current piece (the packet's version octet, before the first chunk). So the first
+     * chunk completes {@code out}'s first piece, and every later chunk is a whole piece of its own,
+     * which {@link PartialBodyOutputStream#writeWithHeadroom} passes on without a copy.
+     */
+    private int chunkEnd;
+
+    /**
      * @param cbc AES/CBC/NoPadding whose chain is at {@code k0}
      * @param k0 CFB's first keystream block, {@code E(IV)}
      */
@@ -168,6 +176,12 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
       this.cbc = cbc;
       this.out = out;
       System.arraycopy(k0, 0, k, 0, 16);
+      chunkEnd = CHUNK - pieceBuffered(out);
+    }
+
+    /** How many octets of its current piece {@code out} holds, if it writes partial bodies. */
+    private static int pieceBuffered(OutputStream out) {
+      return out instanceof PartialBodyOutputStream body ? body.buffered() : 0;
     }
 
     @Override
@@ -178,10 +192,10 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       while (len > 0) {
-        if (filled == CHUNK) {
+        if (filled == chunkEnd) {
           writeCiphertext();
         }
-        int room = CHUNK - filled;
+        int room = chunkEnd - filled;
         if (used > 0 || len < 16 || room < 16) { // one byte: a block begun, ended or split
           ciphertext[1 + filled++] = (byte) (b[off] ^ k[used]);
           block[used++] = b[off++];
@@ -201,14 +215,14 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
         off += m;
         len -= m;
       }
-      if (filled == CHUNK) {
+      if (filled == chunkEnd) {
         writeCiphertext();
       }
     }
 
     /** Writes the pending ciphertext: a whole piece of a partial body without a copy. */
     private void writeCiphertext() throws IOException {
-      if (filled == CHUNK) {
+      if (filled == chunkEnd) {
         HotPathWarmUp.forEncryption(); // more than one chunk: worth getting the JIT here sooner
       }
       if (out instanceof PartialBodyOutputStream body) {
@@ -217,6 +231,7 @@ final class JdkSeipdV1EncryptorBuilder implements PGPDataEncryptorBuilder {
         out.write(ciphertext, 1, filled);
       }
       filled = 0;
+      chunkEnd = CHUNK - pieceBuffered(out);
     }
 
     private void update(byte[] in, int inOff, int len, byte[] result, int resultOff)

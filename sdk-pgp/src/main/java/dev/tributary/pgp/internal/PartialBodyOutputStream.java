@@ -82,6 +82,14 @@ final class PartialBodyOutputStream extends OutputStream {
     }
   }
 
+  /**
+   * How many octets of the current piece are buffered: a writer that fills the rest of the piece
+   * first can then hand over whole pieces to {@link #writeWithHeadroom} without a copy.
+   */
+  int buffered() {
+    return used;
+  }
+
   /** Writes the last piece with its definite length (possibly zero), ending the packet. */
   @Override
   public void close() throws IOException {

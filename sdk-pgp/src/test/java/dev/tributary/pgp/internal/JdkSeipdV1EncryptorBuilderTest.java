@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,88 @@ class JdkSeipdV1EncryptorBuilderTest {
             .as("AES-%d, trial %d, %d bytes", algorithm[1] * 8, trial, plaintext.length)
             .isEqualTo(jdk.doFinal(plaintext));
       }
+    }
+  }
+
+  /**
+   * In an encrypted data packet the version octet comes before the ciphertext, so a ciphertext
+   * chunk as long as a piece straddled two pieces and each was copied into the packet's buffer. The
+   * first chunk now completes the first piece, and every later piece leaves in one write from the
+   * cipher's own array; the bytes are the same.
+   */
+  @Test
+  void afterTheVersionOctet_laterPiecesLeaveWithoutACopy() throws Exception {
+    int piece = PartialBodyOutputStream.PIECE;
+    byte[] key = new byte[32];
+    new Random(12).nextBytes(key);
+    byte[] plaintext = Chunks.random(13, 4 * piece + 1000);
+    PieceRecorder target = new PieceRecorder();
+    PartialBodyOutputStream body =
+        new PartialBodyOutputStream(target, PacketTags.SYM_ENC_INTEGRITY_PRO);
+    body.write(1); // the version octet, as SeipdV1OutputStream writes it
+    try (OutputStream cfb =
+        new JdkSeipdV1EncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, new SecureRandom())
+            .build(key)
+            .getOutputStream(body)) {
+      for (int off = 0; off < plaintext.length; off += 100_000) {
+        cfb.write(plaintext, off, Math.min(100_000, plaintext.length - off));
+      }
+    }
+
+    assertThat(target.pieceArrays).hasSize(4);
+    assertThat(target.pieceArrays.subList(1, 4))
+        .as("pieces after the first: the cipher's array, not the packet's buffer")
+        .allSatisfy(a -> assertThat(a).isSameAs(target.pieceArrays.get(1)))
+        .noneSatisfy(a -> assertThat(a).isSameAs(target.pieceArrays.get(0)));
+    Cipher jdk = Cipher.getInstance("AES/CFB/NoPadding");
+    jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+    byte[] expected = new byte[1 + plaintext.length];
+    expected[0] = 1;
+    System.arraycopy(jdk.doFinal(plaintext), 0, expected, 1, plaintext.length);
+    assertThat(unframe(target.toByteArray())).isEqualTo(expected);
+  }
+
+  /**
+   * The body of a packet written by {@link PartialBodyOutputStream}: full pieces, then the rest.
+   */
+  private static byte[] unframe(byte[] packet) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int i = 1; // the header octet
+    while ((packet[i] & 0xff) == (0xE0 | 18)) {
+      body.write(packet, i + 1, PartialBodyOutputStream.PIECE);
+      i += 1 + PartialBodyOutputStream.PIECE;
+    }
+    int first = packet[i] & 0xff;
+    int length;
+    if (first < 192) {
+      length = first;
+      i += 1;
+    } else if (first < 224) {
+      length = ((first - 192) << 8) + (packet[i + 1] & 0xff) + 192;
+      i += 2;
+    } else {
+      length =
+          (packet[i + 1] & 0xff) << 24
+              | (packet[i + 2] & 0xff) << 16
+              | (packet[i + 3] & 0xff) << 8
+              | (packet[i + 4] & 0xff);
+      i += 5;
+    }
+    assertThat(packet.length).as("the packet ends with its last piece").isEqualTo(i + length);
+    body.write(packet, i, length);
+    return body.toByteArray();
+  }
+
+  /** Records the array of each write of a whole piece with its length octet. */
+  private static final class PieceRecorder extends ByteArrayOutputStream {
+    final List<byte[]> pieceArrays = new ArrayList<>();
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      if (len == 1 + PartialBodyOutputStream.PIECE) {
+        pieceArrays.add(b);
+      }
+      super.write(b, off, len);
     }
   }
 }
