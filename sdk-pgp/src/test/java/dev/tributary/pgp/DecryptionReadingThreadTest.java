@@ -152,7 +152,7 @@ class DecryptionReadingThreadTest {
   void decrypt_compressedPacketThatStartsToCompress_isReadAheadFromThere() throws Exception {
     byte[] random = new byte[2 << 20];
     new Random(7).nextBytes(random);
-    byte[] text = csv(150_000);
+    byte[] text = csv(250_000);
     byte[] message = zlibMessage(random, text);
     Recorded source = new Recorded(message);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
