@@ -2,7 +2,10 @@ package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -110,34 +113,14 @@ class JdkSeipdV1EncryptorBuilderTest {
   }
 
   /**
-   * The body of a packet written by {@link PartialBodyOutputStream}: full pieces, then the rest.
+   * The body of a packet written by {@link PartialBodyOutputStream}, read by {@link PacketBody}.
    */
-  private static byte[] unframe(byte[] packet) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    int i = 1; // the header octet
-    while ((packet[i] & 0xff) == (0xE0 | 18)) {
-      body.write(packet, i + 1, PartialBodyOutputStream.PIECE);
-      i += 1 + PartialBodyOutputStream.PIECE;
-    }
-    int first = packet[i] & 0xff;
-    int length;
-    if (first < 192) {
-      length = first;
-      i += 1;
-    } else if (first < 224) {
-      length = ((first - 192) << 8) + (packet[i + 1] & 0xff) + 192;
-      i += 2;
-    } else {
-      length =
-          (packet[i + 1] & 0xff) << 24
-              | (packet[i + 2] & 0xff) << 16
-              | (packet[i + 3] & 0xff) << 8
-              | (packet[i + 4] & 0xff);
-      i += 5;
-    }
-    assertThat(packet.length).as("the packet ends with its last piece").isEqualTo(i + length);
-    body.write(packet, i, length);
-    return body.toByteArray();
+  private static byte[] unframe(byte[] packet) throws IOException {
+    InputStream in = new ByteArrayInputStream(packet);
+    assertThat(in.read()).as("the header octet").isEqualTo(0xC0 | PacketTags.SYM_ENC_INTEGRITY_PRO);
+    byte[] body = new PacketBody(in).readAllBytes();
+    assertThat(in.read()).as("the packet ends with its last piece").isEqualTo(-1);
+    return body;
   }
 
   /** Records the array of each write of a whole piece with its length octet. */
