@@ -7,26 +7,36 @@ import java.security.NoSuchAlgorithmException;
 /**
  * SHA-1 computed on a helper thread, for the MDC: the caller's thread does AES while this one
  * hashes what it has already decrypted (or is about to encrypt), so on two cores the MDC costs
- * almost nothing. Data is copied into four 128 KiB buffers ({@link Offload}: memory stays constant)
- * and hashed in order by one daemon thread; less data than one buffer is hashed on the caller's
- * thread by {@link #digest}. Not thread-safe: one caller thread.
+ * almost nothing. Data is handed over in four buffers ({@link Offload}: memory stays constant),
+ * copied into them by {@link #update} or, with no copy, decrypted into them by the caller ({@link
+ * #claim}, {@link #publish}), and hashed in order by one daemon thread; less data than one buffer
+ * is hashed on the caller's thread. Not thread-safe: one caller thread.
  */
 final class AsyncSha1 implements AutoCloseable {
   private final MessageDigest sha1;
-  private final Offload offload =
-      new Offload("tributary-pgp-mdc", 4, 1 << 17) {
-        @Override
-        void process(byte[] b, int len) {
-          JdkPieces.update(sha1, b, 0, len);
-        }
-      };
+  private final Offload offload;
 
+  /** With four 128 KiB buffers, for {@link #update}. */
   AsyncSha1() {
+    this(1 << 17);
+  }
+
+  /**
+   * @param bufferSize the size of each of the four buffers: what {@link #claim} returns
+   */
+  AsyncSha1(int bufferSize) {
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-1", e);
     }
+    offload =
+        new Offload("tributary-pgp-mdc", 4, bufferSize) {
+          @Override
+          void process(byte[] b, int off, int len) {
+            JdkPieces.update(sha1, b, off, len);
+          }
+        };
   }
 
   /**
@@ -40,17 +50,46 @@ final class AsyncSha1 implements AutoCloseable {
   }
 
   /**
-   * Waits for the data handed over so far to be hashed, then returns the digest.
+   * A free buffer to decrypt into, to be handed over by {@link #publish} before the next call of
+   * this or {@link #update}; see {@link Offload#claim}.
+   *
+   * @throws InterruptedIOException if interrupted while it had to wait for the helper
+   */
+  byte[] claim() throws InterruptedIOException {
+    return offload.claim();
+  }
+
+  /**
+   * Hands {@code len} bytes from {@code off} of the buffer last claimed over to be hashed; {@code
+   * last} when no more will follow but the tail given to {@link #digest(byte[], int, int)}.
+   */
+  void publish(int off, int len, boolean last) {
+    offload.publish(off, len, last);
+  }
+
+  /**
+   * Waits for the data handed over so far to be hashed, hashes {@code len} bytes of {@code tail}
+   * after it on the caller's thread, and returns the digest.
    *
    * @throws InterruptedIOException if the thread was interrupted while it had to wait
    */
-  byte[] digest() throws InterruptedIOException {
+  byte[] digest(byte[] tail, int off, int len) throws InterruptedIOException {
     offload.drain();
     Throwable f = offload.failure();
     if (f != null) {
       throw new IllegalStateException("SHA-1 failed", f);
     }
+    JdkPieces.update(sha1, tail, off, len);
     return sha1.digest();
+  }
+
+  /**
+   * Waits for the data handed over so far to be hashed, then returns the digest.
+   *
+   * @throws InterruptedIOException if the thread was interrupted while it had to wait
+   */
+  byte[] digest() throws InterruptedIOException {
+    return digest(new byte[0], 0, 0);
   }
 
   @Override

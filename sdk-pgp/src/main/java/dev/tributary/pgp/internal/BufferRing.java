@@ -20,6 +20,7 @@ final class BufferRing {
   private static final int SPINS = 100;
 
   private final byte[][] buffers;
+  private final int[] offsets;
   private final int[] lengths;
   private final int mask;
 
@@ -42,6 +43,7 @@ final class BufferRing {
       throw new IllegalArgumentException("count must be a power of two: " + count);
     }
     buffers = new byte[count][size];
+    offsets = new int[count];
     lengths = new int[count];
     mask = count - 1;
   }
@@ -64,7 +66,16 @@ final class BufferRing {
    * marks the end (the filler's own convention for what follows).
    */
   void publish(int length) {
+    publish(0, length);
+  }
+
+  /**
+   * Hands over the buffer last claimed, its bytes from {@code offset} on: {@link #currentOffset}
+   * tells the emptier where they start.
+   */
+  void publish(int offset, int length) {
     long slot = published;
+    offsets[(int) slot & mask] = offset;
     lengths[(int) slot & mask] = length;
     published = slot + 1;
     Thread t = waitingEmptier;
@@ -93,6 +104,11 @@ final class BufferRing {
   /** The buffer {@link #next} waited for. */
   byte[] current() {
     return buffers[(int) released & mask];
+  }
+
+  /** Where the bytes of the {@link #current} buffer start: 0 unless published with an offset. */
+  int currentOffset() {
+    return offsets[(int) released & mask];
   }
 
   /** Gives the current buffer back to the filler. */

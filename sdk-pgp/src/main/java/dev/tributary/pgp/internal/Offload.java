@@ -5,10 +5,12 @@ import java.io.InterruptedIOException;
 
 /**
  * Work on a stream of bytes, done in order on one helper thread: the caller's bytes are copied into
- * the buffers of a {@link BufferRing} and handed over a buffer at a time. The thread starts with
- * the first full buffer, so a small job is done on the caller's thread alone, by {@link #drain}. A
- * failure of the work, on either thread, is kept ({@link #failure}), not thrown, and the rest of
- * the bytes are skipped. Not thread-safe: one caller thread.
+ * the buffers of a {@link BufferRing} ({@link #put}) and handed over a buffer at a time. The thread
+ * starts with the first full buffer, so a small job is done on the caller's thread alone, by {@link
+ * #drain}. A caller that produces its bytes itself may instead {@link #claim} a buffer of the ring,
+ * write into it and {@link #publish} it: no copy. A failure of the work, on either thread, is kept
+ * ({@link #failure}), not thrown, and the rest of the bytes are skipped. Not thread-safe: one
+ * caller thread.
  */
 abstract class Offload {
   private final BufferRing ring;
@@ -17,19 +19,38 @@ abstract class Offload {
   private Thread worker;
   private byte[] filling;
   private int used;
+
+  /** Whether {@link #filling} was claimed by the caller, to be published rather than put into. */
+  private boolean claimed;
+
+  /** Whether the caller published its last buffer: nothing more may be claimed or put. */
+  private boolean ended;
+
   private volatile Throwable failure;
 
+  /**
+   * @param buffers how many buffers, a power of two and at least two (a buffer published is then
+   *     not handed out again by the next claim)
+   * @param size the size of each
+   */
   Offload(String threadName, int buffers, int size) {
+    if (buffers < 2) {
+      throw new IllegalArgumentException("at least two buffers are needed: " + buffers);
+    }
     this.ring = new BufferRing(buffers, size);
     this.size = size;
     this.threadName = threadName;
   }
 
-  /** The work on {@code len} bytes of {@code b}: on the helper thread, or the caller's. */
-  abstract void process(byte[] b, int len) throws IOException;
+  /**
+   * The work on {@code len} bytes of {@code b} from {@code off}: on the helper thread, or the
+   * caller's.
+   */
+  abstract void process(byte[] b, int off, int len) throws IOException;
 
   /** Copies the bytes into the ring, handing over each buffer it fills. */
   final void put(byte[] b, int off, int len) throws InterruptedIOException {
+    requireNothingPending();
     while (len > 0) {
       if (filling == null) {
         filling = ring.claim();
@@ -46,9 +67,65 @@ abstract class Offload {
     }
   }
 
+  private void requireNothingPending() {
+    if (claimed) {
+      throw new IllegalStateException("a claimed buffer is not published yet");
+    }
+    if (ended) {
+      throw new IllegalStateException("the last buffer was published");
+    }
+  }
+
+  /**
+   * A buffer of the ring for the caller to fill itself, once one is free (after what was put before
+   * has been handed over). The caller hands it over with {@link #publish} before its next claim or
+   * put. The helper only reads it, and the ring never hands out the same buffer twice in a row, so
+   * the caller may still read a buffer it published after its next claim, though not after the one
+   * after that.
+   *
+   * @throws InterruptedIOException if interrupted while waiting, or closed meanwhile
+   */
+  final byte[] claim() throws InterruptedIOException {
+    requireNothingPending();
+    if (filling != null && used > 0) {
+      handOver();
+    }
+    if (filling == null) {
+      filling = ring.claim();
+    }
+    used = 0;
+    claimed = true;
+    return filling;
+  }
+
+  /**
+   * Hands over {@code len} bytes from {@code off} of the buffer last {@linkplain #claim claimed}.
+   * With {@code last}, the caller has no more bytes: if no thread has started (the job was one
+   * buffer), the work is done here and now, as {@link #drain} does for a small job.
+   */
+  final void publish(int off, int len, boolean last) {
+    if (!claimed) {
+      throw new IllegalStateException("no buffer is claimed");
+    }
+    claimed = false;
+    ended = last;
+    if (last && worker == null) {
+      processKeepingFailure(filling, off, len);
+      filling = null;
+      return;
+    }
+    ring.publish(off, len);
+    filling = null;
+    startWorker();
+  }
+
   private void handOver() {
     ring.publish(used);
     filling = null;
+    startWorker();
+  }
+
+  private void startWorker() {
     if (worker == null) {
       worker = new Thread(this::processAll, threadName);
       worker.setDaemon(true);
@@ -60,7 +137,7 @@ abstract class Offload {
     int n;
     while ((n = ring.next()) >= 0) {
       if (!ring.isClosed()) { // the ring still hands out what was published before close
-        processKeepingFailure(ring.current(), n);
+        processKeepingFailure(ring.current(), ring.currentOffset(), n);
       }
       ring.release();
     }
@@ -71,10 +148,10 @@ abstract class Offload {
    * too: on the helper thread it would end the thread with its buffer held, and the caller would
    * wait for that buffer for ever.
    */
-  private void processKeepingFailure(byte[] b, int len) {
+  private void processKeepingFailure(byte[] b, int off, int len) {
     if (failure == null) {
       try {
-        process(b, len);
+        process(b, off, len);
       } catch (Throwable t) {
         failure = t;
       }
@@ -90,7 +167,7 @@ abstract class Offload {
   final void drain() throws InterruptedIOException {
     if (filling != null && used > 0) {
       if (worker == null) {
-        processKeepingFailure(filling, used);
+        processKeepingFailure(filling, 0, used);
         used = 0;
       } else {
         handOver();

@@ -13,11 +13,11 @@ import java.util.Arrays;
  * <p>OpenPGP's CFB decrypts block i as {@code C[i] XOR E(C[i-1])}: every cipher input is already
  * known, so whole 256 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop
  * that the JIT vectorizes, and the SHA-1 of the MDC runs on the JDK's intrinsic, on a helper thread
- * ({@link AsyncSha1}). The stream returns the packets inside (the random prefix and the trailing
- * MDC packet removed) and holds back the last 22 bytes until the end, where it verifies the MDC:
- * {@link #read} throws {@link IntegrityFailure} instead of reporting the end when the check fails
- * or the data ends early. A message longer than one chunk starts the JVM's {@link HotPathWarmUp}.
- * Not thread-safe.
+ * ({@link AsyncSha1}), from the very buffers the chunks are decrypted into. The stream returns the
+ * packets inside (the random prefix and the trailing MDC packet removed) and holds back the last 22
+ * bytes until the end, where it verifies the MDC: {@link #read} throws {@link IntegrityFailure}
+ * instead of reporting the end when the check fails or the data ends early. A message longer than
+ * one chunk starts the JVM's {@link HotPathWarmUp}. Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
   private static final int CHUNK = 1 << 18;
@@ -27,15 +27,20 @@ final class SeipdV1InputStream extends InputStream {
   private final InputStream raw;
   private final BlockEncryptor cipher;
   private final int bs;
-  private final AsyncSha1 sha1 = new AsyncSha1();
+
+  /** Hands out the buffers {@link #pt} decrypts into, and hashes them without a copy. */
+  private final AsyncSha1 sha1 = new AsyncSha1(CHUNK + MDC_LENGTH + IV_AREA);
 
   /** [IV_AREA - bs, IV_AREA): the previous ciphertext block; then the ciphertext chunk. */
   private final byte[] ct = new byte[IV_AREA + CHUNK];
 
   private final byte[] ks = new byte[CHUNK + IV_AREA];
 
-  /** Decrypted bytes: [pos, lim) are unread; the last MDC_LENGTH are held back until the end. */
-  private final byte[] pt = new byte[CHUNK + MDC_LENGTH + IV_AREA];
+  /**
+   * Decrypted bytes, in the MDC's buffer last claimed: [pos, lim) are unread; the last MDC_LENGTH
+   * are held back until the end.
+   */
+  private byte[] pt = new byte[0];
 
   private int pos;
   private int lim;
@@ -87,12 +92,6 @@ final class SeipdV1InputStream extends InputStream {
   }
 
   private void fill() throws IOException {
-    // Keep the held-back bytes, then decrypt the next chunk after them.
-    int kept = lim - pos;
-    System.arraycopy(pt, pos, pt, 0, kept);
-    hashed = Math.max(0, hashed - pos);
-    pos = 0;
-    lim = kept;
     int m;
     try {
       m = raw.readNBytes(ct, IV_AREA, CHUNK);
@@ -104,22 +103,29 @@ final class SeipdV1InputStream extends InputStream {
     } else if (cipher.isJdkAes()) {
       HotPathWarmUp.forDecryption(); // more than one chunk: worth getting the JIT here sooner
     }
-    if (m == 0) {
-      return;
-    }
-    int blocks = (m + bs - 1) / bs;
-    cipher.encryptBlocks(ct, IV_AREA - bs, blocks * bs, ks, 0);
-    Xor.xor(ct, IV_AREA, ks, 0, pt, lim, m);
-    lim += m;
-    if (!sourceDone) {
-      System.arraycopy(ct, IV_AREA + m - bs, ct, IV_AREA - bs, bs);
+    // Keep the held-back bytes (at most 22), then decrypt the chunk after them, into the MDC's next
+    // buffer: the helper hashes it there while this thread reads it. The next buffer is never the
+    // one published last, so the held-back bytes are still there to copy.
+    byte[] next = sha1.claim();
+    int kept = lim - pos;
+    System.arraycopy(pt, pos, next, 0, kept);
+    pt = next;
+    hashed = Math.max(0, hashed - pos);
+    pos = 0;
+    lim = kept;
+    if (m > 0) {
+      int blocks = (m + bs - 1) / bs;
+      cipher.encryptBlocks(ct, IV_AREA - bs, blocks * bs, ks, 0);
+      Xor.xor(ct, IV_AREA, ks, 0, pt, lim, m);
+      lim += m;
+      if (!sourceDone) {
+        System.arraycopy(ct, IV_AREA + m - bs, ct, IV_AREA - bs, bs);
+      }
     }
     // Everything but the last 22 bytes (which may be the MDC packet) is final: hash it.
-    int hashable = lim - MDC_LENGTH;
-    if (hashable > hashed) {
-      sha1.update(pt, hashed, hashable - hashed);
-      hashed = hashable;
-    }
+    int from = hashed;
+    hashed = Math.max(hashed, lim - MDC_LENGTH);
+    sha1.publish(from, hashed - from, sourceDone);
     consumePrefix();
   }
 
@@ -151,8 +157,7 @@ final class SeipdV1InputStream extends InputStream {
     if ((pt[pos] & 0xff) != 0xD3 || (pt[pos + 1] & 0xff) != 0x14) {
       throw new IntegrityFailure("the MDC packet is missing");
     }
-    sha1.update(pt, hashed, pos + 2 - hashed);
-    byte[] expected = sha1.digest();
+    byte[] expected = sha1.digest(pt, hashed, pos + 2 - hashed);
     sha1.close();
     byte[] actual = Arrays.copyOfRange(pt, pos + 2, pos + MDC_LENGTH);
     if (!MessageDigest.isEqual(expected, actual)) {

@@ -24,8 +24,8 @@ public final class WriteBehindOutputStream extends OutputStream {
     this.offload =
         new Offload("tributary-pgp-write", 4, 1 << 18) {
           @Override
-          void process(byte[] b, int len) throws IOException {
-            target.write(b, 0, len);
+          void process(byte[] b, int off, int len) throws IOException {
+            target.write(b, off, len);
           }
         };
   }

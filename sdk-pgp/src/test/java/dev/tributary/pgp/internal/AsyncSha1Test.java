@@ -56,6 +56,28 @@ class AsyncSha1Test {
     assertThat(digest[0]).isEqualTo(sha1(data));
   }
 
+  /**
+   * Buffers claimed and filled by the caller (as decryption fills them), then a tail given to the
+   * digest: the SHA-1 of all of it, in order, with one buffer or many.
+   */
+  @Test
+  void claimedBuffers_andATail_digestToTheSha1OfAll() throws Exception {
+    for (int buffers : new int[] {1, 9}) {
+      byte[] data = Chunks.random(buffers, buffers * 1000 + 7);
+      try (AsyncSha1 sha1 = new AsyncSha1(1024)) {
+        for (int i = 0; i < buffers; i++) {
+          byte[] b = sha1.claim();
+          assertThat(b).hasSize(1024);
+          System.arraycopy(data, i * 1000, b, 24, 1000);
+          sha1.publish(24, 1000, i == buffers - 1);
+        }
+        assertThat(sha1.digest(data, buffers * 1000, 7))
+            .as("%d buffers", buffers)
+            .isEqualTo(sha1(data));
+      }
+    }
+  }
+
   @Test
   void close_twice_doesNothingMore() throws Exception {
     byte[] data = Chunks.random(1, 3 * BUFFER);

@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -31,14 +32,18 @@ class OffloadTest {
     final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     final AtomicLong bytes = new AtomicLong();
 
+    /** The arrays processed, by identity. */
+    final Set<byte[]> arrays = ConcurrentHashMap.newKeySet();
+
     Hashing(int buffers, int size) {
       super(THREAD, buffers, size);
     }
 
     @Override
-    void process(byte[] b, int len) {
+    void process(byte[] b, int off, int len) {
       threads.add(Thread.currentThread());
-      sha256.update(b, 0, len);
+      arrays.add(b);
+      sha256.update(b, off, len);
       bytes.addAndGet(len);
     }
   }
@@ -55,7 +60,7 @@ class OffloadTest {
     }
 
     @Override
-    void process(byte[] b, int len) throws IOException {
+    void process(byte[] b, int off, int len) throws IOException {
       calls.incrementAndGet();
       helper = Thread.currentThread();
       entered.countDown();
@@ -166,6 +171,102 @@ class OffloadTest {
   }
 
   /**
+   * A caller that claims buffers and writes into them itself (as decryption does for the MDC) hands
+   * them over with no copy: the helper processes the claimed arrays themselves, the ranges
+   * published, in order. The ring never hands out the buffer it handed out last, so the caller may
+   * still read that one while it fills the next (the buffer's owner reads its last few octets).
+   */
+  @Test
+  void claimedBuffers_areProcessedInPlace_inOrder_onTheHelper() throws Exception {
+    Random random = new Random(4);
+    int size = 1 << 12;
+    Hashing offload = new Hashing(4, size);
+    MessageDigest expected = sha256();
+    Set<byte[]> claimed = ConcurrentHashMap.newKeySet();
+    byte[] previous = null;
+    long total = 0;
+    for (int i = 0; i < 2000; i++) {
+      byte[] b = offload.claim();
+      assertThat(b).hasSize(size).isNotSameAs(previous);
+      claimed.add(b);
+      int off = random.nextInt(size);
+      int len = random.nextInt(size - off + 1);
+      random.nextBytes(b);
+      expected.update(b, off, len);
+      total += len;
+      offload.publish(off, len, i == 1999);
+      previous = b;
+    }
+    offload.drain();
+
+    assertThat(offload.failure()).isNull();
+    assertThat(offload.bytes).hasValue(total);
+    assertThat(offload.sha256.digest()).isEqualTo(expected.digest());
+    assertThat(offload.threads).hasSize(1).doesNotContain(Thread.currentThread());
+    assertThat(offload.arrays).as("no copies").isEqualTo(claimed).hasSize(4);
+    offload.close();
+  }
+
+  /**
+   * A job of one claimed buffer, published as the last, is processed on the caller's thread at
+   * once, as a small job put is by drain; afterwards nothing more may be claimed or put.
+   */
+  @Test
+  void oneClaimedBuffer_publishedAsTheLast_isProcessedHere_thenTheOffloadIsEnded()
+      throws Exception {
+    Hashing offload = new Hashing(4, 1 << 10);
+    byte[] b = offload.claim();
+    byte[] data = Chunks.random(5, 1 << 10);
+    System.arraycopy(data, 0, b, 0, data.length);
+    offload.publish(3, 1000, true);
+
+    assertThat(offload.bytes).as("processed before any drain").hasValue(1000);
+    assertThat(offload.threads).containsExactly(Thread.currentThread());
+    offload.drain();
+    assertThat(offload.sha256.digest())
+        .isEqualTo(sha256().digest(Arrays.copyOfRange(data, 3, 1003)));
+    assertThatThrownBy(offload::claim)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the last buffer was published");
+    assertThatThrownBy(() -> offload.put(data, 0, 1)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void publishWithoutAClaim_orPutWhileABufferIsClaimed_isAMistake() throws Exception {
+    Hashing offload = new Hashing(4, 1 << 10);
+    assertThatThrownBy(() -> offload.publish(0, 1, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no buffer is claimed");
+    offload.claim();
+    assertThatThrownBy(() -> offload.put(new byte[1], 0, 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not published yet");
+    assertThatThrownBy(offload::claim).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new Hashing(1, 16)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Bytes put before a claim are handed over before the claimed buffer: the order holds. */
+  @Test
+  void bytesPutBeforeAClaim_areProcessedFirst() throws Exception {
+    Hashing offload = new Hashing(4, 1 << 10);
+    byte[] first = Chunks.random(6, 100);
+    byte[] second = Chunks.random(7, 1 << 10);
+    offload.put(first, 0, first.length);
+    byte[] b = offload.claim();
+    System.arraycopy(second, 0, b, 0, second.length);
+    offload.publish(0, second.length, false);
+    offload.put(first, 0, 10);
+    offload.drain();
+
+    MessageDigest expected = sha256();
+    expected.update(first);
+    expected.update(second);
+    expected.update(first, 0, 10);
+    assertThat(offload.sha256.digest()).isEqualTo(expected.digest());
+    offload.close();
+  }
+
+  /**
    * A failure of the work is kept for {@link Offload#failure} and the rest skipped, whether it
    * happened on the helper thread or, for a job under one buffer, on the caller's: drain does not
    * throw the work's own exception (that one instance, thrown again by a later call, would be added
@@ -187,7 +288,7 @@ class OffloadTest {
         Offload offload =
             new Offload(THREAD, 4, 1 << 10) {
               @Override
-              void process(byte[] b, int len) throws IOException {
+              void process(byte[] b, int off, int len) throws IOException {
                 if (calls.incrementAndGet() == failingCall) {
                   Failures.raise(failure);
                 }
