@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@link SeipdV1InputStream} against a body built here with the JDK's own AES/CFB and SHA-1 (RFC
- * 9580 §5.13.1: a random prefix that repeats its last two octets, the data, and the MDC packet):
- * the data comes back whole for every length, also where the held-back MDC straddles the 256 KiB
- * chunks that are decrypted into the MDC helper's buffers; any changed or missing octet fails the
- * check instead of reporting the end.
+ * {@link SeipdV1InputStream} against a body built here with the JDK's own CFB (AES, and TripleDES
+ * for a 64-bit block) and SHA-1 (RFC 9580 §5.13.1: a random prefix that repeats its last two
+ * octets, the data, and the MDC packet): the data comes back whole for every length, also where the
+ * held-back MDC straddles the 256 KiB chunks that are decrypted into the MDC helper's buffers; any
+ * changed or missing octet fails the check instead of reporting the end.
  */
 @Timeout(60)
 class SeipdV1InputStreamTest {
@@ -32,6 +32,7 @@ class SeipdV1InputStreamTest {
   private static final int FRAME = 18 + 22;
 
   private static final byte[] KEY = Chunks.random(7, 32);
+  private static final byte[] DES_KEY = Chunks.random(8, 24);
 
   private static final int[] LENGTHS = {
     0,
@@ -59,6 +60,23 @@ class SeipdV1InputStreamTest {
             .as("%d octets, read %d", length, readSize)
             .isEqualTo(data);
       }
+    }
+  }
+
+  /** A 64-bit block cipher: a prefix of 10 octets, and the previous block is 8 octets. */
+  @Test
+  void aCipherWithEightOctetBlocks_decryptsAtChunkBoundaries() throws Exception {
+    for (int length : new int[] {0, 5, CHUNK - 10 - 22, CHUNK - 10 - 1, 2 * CHUNK + 5}) {
+      byte[] data = Chunks.random(length + 1, length);
+      byte[] body = cfbBody("DESede", DES_KEY, 8, data, length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (InputStream in =
+          new SeipdV1InputStream(
+              new ByteArrayInputStream(body),
+              BlockEncryptor.of(SymmetricAlgorithm.TRIPLE_DES, DES_KEY))) {
+        in.transferTo(out);
+      }
+      assertThat(out.toByteArray()).as("%d octets", length).isEqualTo(data);
     }
   }
 
@@ -105,21 +123,29 @@ class SeipdV1InputStreamTest {
     return out.toByteArray();
   }
 
-  /** The SEIPD v1 body after its version octet: CFB with a zero IV over prefix, data and MDC. */
+  /** The SEIPD v1 body after its version octet, AES-256. */
   static byte[] seipdBody(byte[] data, int seed) throws Exception {
-    byte[] prefix = Chunks.random(seed + 1, 18);
-    prefix[16] = prefix[14];
-    prefix[17] = prefix[15];
-    byte[] plain = new byte[18 + data.length + 22];
-    System.arraycopy(prefix, 0, plain, 0, 18);
-    System.arraycopy(data, 0, plain, 18, data.length);
-    plain[18 + data.length] = (byte) 0xD3;
-    plain[18 + data.length + 1] = 0x14;
+    return cfbBody("AES", KEY, 16, data, seed);
+  }
+
+  /** CFB with a zero IV over the prefix (a block and two octets), the data and the MDC packet. */
+  private static byte[] cfbBody(String cipher, byte[] key, int bs, byte[] data, int seed)
+      throws Exception {
+    int p = bs + 2;
+    byte[] prefix = Chunks.random(seed + 1, p);
+    prefix[p - 2] = prefix[p - 4];
+    prefix[p - 1] = prefix[p - 3];
+    byte[] plain = new byte[p + data.length + 22];
+    System.arraycopy(prefix, 0, plain, 0, p);
+    System.arraycopy(data, 0, plain, p, data.length);
+    plain[p + data.length] = (byte) 0xD3;
+    plain[p + data.length + 1] = 0x14;
     MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-    sha1.update(plain, 0, 18 + data.length + 2);
-    System.arraycopy(sha1.digest(), 0, plain, 18 + data.length + 2, 20);
-    Cipher cfb = Cipher.getInstance("AES/CFB/NoPadding");
-    cfb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(new byte[16]));
+    sha1.update(plain, 0, p + data.length + 2);
+    System.arraycopy(sha1.digest(), 0, plain, p + data.length + 2, 20);
+    Cipher cfb = Cipher.getInstance(cipher + "/CFB/NoPadding");
+    cfb.init(
+        Cipher.ENCRYPT_MODE, new SecretKeySpec(key, cipher), new IvParameterSpec(new byte[bs]));
     return cfb.doFinal(plain);
   }
 }
