@@ -11,13 +11,13 @@ import java.util.Arrays;
  * 9580 §5.13.1) and checks its Modification Detection Code: the fast path of decryption.
  *
  * <p>OpenPGP's CFB decrypts block i as {@code C[i] XOR E(C[i-1])}: every cipher input is already
- * known, so whole 256 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop
- * that the JIT vectorizes, and the SHA-1 of the MDC runs on the JDK's intrinsic, on a helper thread
- * ({@link AsyncSha1}), from the very buffers the chunks are decrypted into. The stream returns the
- * packets inside (the random prefix and the trailing MDC packet removed) and holds back the last 22
- * bytes until the end, where it verifies the MDC: {@link #read} throws {@link IntegrityFailure}
- * instead of reporting the end when the check fails or the data ends early. A message longer than
- * one chunk starts the JVM's {@link HotPathWarmUp}. Not thread-safe.
+ * known, so whole 256 KiB chunks go through one ECB call (AES-NI through the JDK) and one XOR loop,
+ * eight bytes at a time ({@link Xor}), and the SHA-1 of the MDC runs on the JDK's intrinsic, on a
+ * helper thread ({@link AsyncSha1}), from the very buffers the chunks are decrypted into. The
+ * stream returns the packets inside (the random prefix and the trailing MDC packet removed) and
+ * holds back the last 22 bytes until the end, where it verifies the MDC: {@link #read} throws
+ * {@link IntegrityFailure} instead of reporting the end when the check fails or the data ends
+ * early. A message longer than one chunk starts the JVM's {@link HotPathWarmUp}. Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
   private static final int CHUNK = 1 << 18;
