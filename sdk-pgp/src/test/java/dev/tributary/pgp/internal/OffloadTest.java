@@ -184,6 +184,7 @@ class OffloadTest {
     MessageDigest expected = sha256();
     Set<byte[]> claimed = ConcurrentHashMap.newKeySet();
     byte[] previous = null;
+    byte[] previousContent = null;
     long total = 0;
     for (int i = 0; i < 2000; i++) {
       byte[] b = offload.claim();
@@ -192,10 +193,16 @@ class OffloadTest {
       int off = random.nextInt(size);
       int len = random.nextInt(size - off + 1);
       random.nextBytes(b);
+      if (previous != null) {
+        assertThat(previous)
+            .as("published before this claim, still intact")
+            .isEqualTo(previousContent);
+      }
       expected.update(b, off, len);
       total += len;
       offload.publish(off, len, i == 1999);
       previous = b;
+      previousContent = b.clone();
     }
     offload.drain();
 
