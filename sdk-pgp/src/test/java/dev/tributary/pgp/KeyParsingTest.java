@@ -117,6 +117,78 @@ class KeyParsingTest {
         .hasMessageContaining("footer -----END PGP PUBLIC KEY BLOCK----- is missing");
   }
 
+  /**
+   * Text or a second block after the footer was "the armor footer … is missing at the end: the key
+   * was cut off", though the footer was there; a damaged BEGIN line was "an SSH or PEM key".
+   */
+  @Test
+  void parse_whatFollowsTheFooter_isNamed_notCalledACutOff() {
+    String bob = PgpTestKeys.BOB_25519.armoredPublicKey();
+    String footer = "-----END PGP PUBLIC KEY BLOCK-----";
+    assertThatThrownBy(() -> PgpCertificate.parse(PUBLIC + "\n-- \nAlice\n"))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "the key is followed by text after its armor footer "
+                + footer
+                + ": the entry must end with that line; copy the key without the text");
+    assertThatThrownBy(() -> PgpCertificate.parse(PUBLIC + bob))
+        .hasMessage(
+            "the entry holds 2 public keys, each in its own armor block; give each key its own"
+                + " entry");
+    assertThatThrownBy(() -> PgpCertificate.parse(PUBLIC + "\n" + bob + "\n" + PUBLIC))
+        .hasMessageStartingWith("the entry holds 3 public keys");
+    assertThatThrownBy(
+            () ->
+                PgpKey.parse(
+                    PgpTestKeys.ALICE_RSA.armoredPrivateKey()
+                        + PgpTestKeys.BOB_25519.armoredPrivateKey(),
+                    Secret.empty()))
+        .hasMessageStartingWith("the entry holds 2 private keys, each in its own armor block");
+    assertThatThrownBy(
+            () -> PgpCertificate.parse(PUBLIC + PgpTestKeys.ALICE_RSA.armoredPrivateKey()))
+        .hasMessage(
+            "a private key follows the key's armor footer "
+                + footer
+                + ": the entry must end with that line; give each its own entry");
+  }
+
+  @Test
+  void parse_aFooterOfAnotherKind_orADamagedArmorLine_isSaidToBeSo() {
+    assertThatThrownBy(
+            () -> PgpCertificate.parse(PUBLIC.replace("END PGP PUBLIC", "END PGP PRIVATE")))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "the armor footer does not match the header: the block begins with -----BEGIN PGP"
+                + " PUBLIC KEY BLOCK-----, so it must end with -----END PGP PUBLIC KEY BLOCK-----,"
+                + " not -----END PGP PRIVATE KEY BLOCK-----; copy the key again, unchanged");
+    String damagedHeader =
+        "the armor header line is damaged: it should read exactly -----BEGIN PGP PUBLIC KEY"
+            + " BLOCK----- (a character was lost, added or changed); copy the key again, unchanged";
+    for (String damaged :
+        new String[] {
+          PUBLIC.replace("BLOCK-----\n", "BLOCK----\n"),
+          PUBLIC.replace("BEGIN PGP PUBLIC KEY", "BEGIN PGP FOO"),
+          PUBLIC.replace("PUBLIC KEY BLOCK", "PUBLIC  KEY BLOCK"),
+          PUBLIC.replaceFirst("BLOCK-----\n", "BLOCK----- v1\n"),
+          PUBLIC.replaceFirst("BLOCK-----\n", "BLOCK-----\u00a0\n")
+        }) {
+      assertThat(damaged).isNotEqualTo(PUBLIC);
+      assertThatThrownBy(() -> PgpCertificate.parse(damaged)).hasMessage(damagedHeader);
+    }
+    String damagedFooter =
+        "the armor footer line is damaged: it should read exactly -----END PGP PUBLIC KEY"
+            + " BLOCK----- (a character was lost, added or changed); copy the key again, unchanged";
+    for (String damaged :
+        new String[] {
+          PUBLIC.replace("-----END PGP PUBLIC KEY BLOCK-----", "----END PGP PUBLIC KEY BLOCK-----"),
+          PUBLIC.replace("-----END PGP PUBLIC KEY BLOCK-----", "-----END PGP PUBLIC KEY BLOCK----"),
+          PUBLIC.replace("END PGP PUBLIC KEY", "END PGP PUBLIK KEY")
+        }) {
+      assertThat(damaged).isNotEqualTo(PUBLIC);
+      assertThatThrownBy(() -> PgpCertificate.parse(damaged)).hasMessage(damagedFooter);
+    }
+  }
+
   @Test
   void parse_aChangedCharacterInTheBody_failsTheChecksum() {
     String[] lines = PUBLIC.split("\n");

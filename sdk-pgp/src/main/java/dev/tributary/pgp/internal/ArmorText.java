@@ -38,6 +38,10 @@ public final class ArmorText {
     }
   }
 
+  private static final String BEGIN = "-----BEGIN PGP ";
+  private static final String END = "-----END PGP ";
+  private static final String DASHES = "-----";
+
   private ArmorText() {}
 
   /**
@@ -63,14 +67,88 @@ public final class ArmorText {
     if (!first.equals(kind.header())) {
       throw new PgpKeyException(wrongBeginning(first, kind));
     }
-    String last = lines.get(lines.size() - 1);
-    if (last.startsWith(kind.footer()) && !last.equals(kind.footer())) {
-      throw textAfterFooter(kind.footer());
+    int end = 1;
+    while (end < lines.size()
+        && !lines.get(end).startsWith(END)
+        && !lines.get(end).startsWith(BEGIN)) {
+      end++;
     }
-    if (!last.equals(kind.footer())) {
+    if (end == lines.size() || lines.get(end).startsWith(BEGIN)) {
+      String last = lines.get(end - 1);
+      if (last.startsWith("-") && last.contains("END") && last.contains("PGP")) {
+        throw new PgpKeyException(damagedFooter(kind));
+      }
       throw missingFooter(kind.footer());
     }
+    String footer = lines.get(end);
+    if (!footer.startsWith(kind.footer())) {
+      throw new PgpKeyException(wrongFooter(footer, kind));
+    }
+    if (!footer.equals(kind.footer())) {
+      throw textAfterFooter(kind.footer());
+    }
+    if (end < lines.size() - 1) {
+      throw new PgpKeyException(afterFooter(lines.subList(end + 1, lines.size()), kind));
+    }
     return dearmor(String.join("\n", lines) + "\n");
+  }
+
+  /** Why a block that begins as {@code kind} ends with the END line {@code footer} of another. */
+  private static String wrongFooter(String footer, Kind kind) {
+    String label =
+        footer.endsWith(DASHES) && footer.length() >= END.length() + DASHES.length()
+            ? footer.substring(END.length(), footer.length() - DASHES.length())
+            : "";
+    if (!ArmorLines.isLabel(label)) {
+      return damagedFooter(kind);
+    }
+    return "the armor footer does not match the header: the block begins with "
+        + kind.header()
+        + ", so it must end with "
+        + kind.footer()
+        + ", not "
+        + footer
+        + "; copy the key again, unchanged";
+  }
+
+  private static String damagedFooter(Kind kind) {
+    return "the armor footer line is damaged: it should read exactly "
+        + kind.footer()
+        + " (a character was lost, added or changed); copy the key again, unchanged";
+  }
+
+  /** Why the lines {@code rest}, not all blank, after the footer of a {@code kind} are refused. */
+  private static String afterFooter(List<String> rest, Kind kind) {
+    long sameKind = rest.stream().filter(kind.header()::equals).count();
+    if (sameKind > 0) {
+      return "the entry holds "
+          + (sameKind + 1)
+          + " "
+          + kind.article.substring("a ".length())
+          + "s"
+          + ", each in its own armor block; give each key its own entry";
+    }
+    String next =
+        rest.stream().filter(l -> l.startsWith(BEGIN)).findFirst().map(ArmorText::what).orElse("");
+    return next.isEmpty()
+        ? "the key is followed by text after its armor footer "
+            + kind.footer()
+            + ": the entry must end with that line; copy the key without the text"
+        : next
+            + " follows the key's armor footer "
+            + kind.footer()
+            + ": the entry must end with that line; give each its own entry";
+  }
+
+  /** What the armor header line {@code begin} starts, as a sentence starts: "a private key". */
+  private static String what(String begin) {
+    return switch (begin) {
+      case "-----BEGIN PGP PUBLIC KEY BLOCK-----" -> "a public key";
+      case "-----BEGIN PGP PRIVATE KEY BLOCK-----" -> "a private key";
+      case "-----BEGIN PGP MESSAGE-----" -> "an encrypted message";
+      case "-----BEGIN PGP SIGNATURE-----", "-----BEGIN PGP SIGNED MESSAGE-----" -> "a signature";
+      default -> "another armored block";
+    };
   }
 
   /** The error for an armored key block that ends without {@code footer}. */
@@ -116,6 +194,11 @@ public final class ArmorText {
     if (first.startsWith("-----BEGIN PGP SIGNED MESSAGE")
         || first.startsWith("-----BEGIN PGP SIGNATURE")) {
       return "this is an OpenPGP signature, not a key; paste " + kind.article;
+    }
+    if (first.startsWith("-") && first.contains("PGP")) {
+      return "the armor header line is damaged: it should read exactly "
+          + kind.header()
+          + " (a character was lost, added or changed); copy the key again, unchanged";
     }
     if (first.startsWith("-----BEGIN ") || first.startsWith("ssh-") || first.startsWith("ecdsa-")) {
       return "this is an SSH or PEM key, not an OpenPGP key; paste "
