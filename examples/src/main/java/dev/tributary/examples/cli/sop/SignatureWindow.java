@@ -1,6 +1,7 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.pgp.SignatureVerification;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * 2024-05-01T14:00:00+02:00}, {@code 20240501T120000Z}), {@code now}, or {@code -} for no bound.
  * The lower bound defaults to none, the upper to now. Both bounds are inclusive.
  *
+ * <p>An upper bound of {@code now} allows {@link #CLOCK_SKEW} more: a signature made on a machine
+ * whose clock runs ahead, or made in the next second by a signer that started after this verifier
+ * (signature times are whole seconds), still counts. Sequoia allows the same.
+ *
  * @param notBefore the earliest creation time that counts, or {@code null} for none
  * @param notAfter the latest creation time that counts, or {@code null} for none
  */
@@ -30,6 +35,9 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
     private Basic() {}
   }
 
+  /** How far past this machine's "now" a signature may be made and still count as made by now. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(30);
+
   /** Adds {@code verify}'s {@code --not-before} and {@code --not-after} to {@code options}. */
   static Options withOptions(Options options) {
     return options
@@ -38,14 +46,17 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
                 "not-before", "DATE", "Signatures made before DATE do not count (default: -)."))
         .addOption(
             Verb.value(
-                "not-after", "DATE", "Signatures made after DATE do not count (default: now)."));
+                "not-after",
+                "DATE",
+                "Signatures made after DATE do not count (default: now, allowing 30 minutes of clock skew)."));
   }
 
   /** The window {@code line}'s two options give, read as of {@code now}. */
   static SignatureWindow of(CommandLine line, String notBefore, String notAfter, Instant now) {
+    String upper = Verb.single(line, notAfter, "now");
     return new SignatureWindow(
         date(notBefore, Verb.single(line, notBefore, "-"), now),
-        date(notAfter, Verb.single(line, notAfter, "now"), now));
+        upper.equals("now") ? now.plus(CLOCK_SKEW) : date(notAfter, upper, now));
   }
 
   boolean contains(Instant created) {

@@ -1,0 +1,49 @@
+package dev.tributary.examples.cli.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.junit.jupiter.api.Test;
+
+class SignatureWindowTest {
+  static final Instant NOW = Instant.parse("2026-12-03T16:00:00.900Z");
+
+  static SignatureWindow window(String... args) throws ParseException {
+    Options options = SignatureWindow.withOptions(new Options());
+    CommandLine line = new DefaultParser().parse(options, args);
+    return SignatureWindow.of(line, "not-before", "not-after", NOW);
+  }
+
+  /**
+   * "now" was the instant the verifier started: a signature made by a signer started a moment
+   * later, in the next whole second, did not count ({@code sop inline-sign | sop inline-verify}
+   * failed with 3 about every other run), nor one from a clock a few seconds ahead.
+   */
+  @Test
+  void now_countsSignaturesFromTheNextSecondAndFromClocksUpToHalfAnHourAhead() throws Exception {
+    Instant nextSecond = Instant.parse("2026-12-03T16:00:01Z");
+    for (SignatureWindow w : new SignatureWindow[] {window(), window("--not-after=now")}) {
+      assertThat(w.contains(NOW.minus(Duration.ofDays(400)))).isTrue();
+      assertThat(w.contains(nextSecond)).isTrue();
+      assertThat(w.contains(NOW.plus(SignatureWindow.CLOCK_SKEW))).isTrue();
+      assertThat(w.contains(NOW.plus(SignatureWindow.CLOCK_SKEW).plusSeconds(1))).isFalse();
+    }
+    assertThat(SignatureWindow.CLOCK_SKEW).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void anExplicitDate_isExact_andNotBeforeNowGetsNoSkew() throws Exception {
+    SignatureWindow until = window("--not-after=2026-12-03T16:00:00Z");
+    assertThat(until.contains(Instant.parse("2026-12-03T16:00:00Z"))).isTrue();
+    assertThat(until.contains(Instant.parse("2026-12-03T16:00:01Z"))).isFalse();
+    SignatureWindow from = window("--not-before=now", "--not-after=-");
+    assertThat(from.contains(NOW)).isTrue();
+    assertThat(from.contains(NOW.minusSeconds(1))).isFalse();
+    assertThat(from.contains(NOW.plus(Duration.ofDays(3650)))).isTrue();
+  }
+}
