@@ -235,6 +235,34 @@ class SopCommandTest {
     assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("secret\n");
   }
 
+  /**
+   * A protected key the message is not encrypted to was 67 before anything was tried, though the
+   * key that opens the message, a password or a session key was given beside it.
+   */
+  @Test
+  void decrypt_aProtectedKeyTheMessageDoesNotNeed_isNoFailure() throws Exception {
+    String bob = file("bob.sec", PgpTestKeys.BOB_25519.armoredPrivateKey());
+    String alice = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String aliceCert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String both =
+        file("both.sec", Files.readString(Path.of(bob)) + Files.readString(Path.of(alice)));
+    String password = file("pw", "correct horse battery staple\n");
+    assertThat(sop(bytes("for alice\n"), "encrypt", aliceCert)).isZero();
+    byte[] toAlice = out;
+    for (String[] keys : new String[][] {{bob, alice}, {alice, bob}, {both}}) {
+      assertThat(sop(toAlice, concat(new String[] {"decrypt"}, keys))).as(err.toString()).isZero();
+      assertThat(text()).isEqualTo("for alice\n");
+    }
+    assertThat(sop(bytes("by password\n"), "encrypt", "--with-password=" + password)).isZero();
+    byte[] byPassword = out;
+    assertThat(sop(byPassword, "decrypt", "--with-password=" + password, bob)).isZero();
+    assertThat(text()).isEqualTo("by password\n");
+    String bobCert = file("bob.pub", PgpTestKeys.BOB_25519.armoredPublicKey());
+    assertThat(sop(bytes("for bob\n"), "encrypt", bobCert)).isZero();
+    assertThat(sop(out, "decrypt", alice, bob)).as("the needed key is locked").isEqualTo(67);
+    assertThat(err.toString()).contains(PgpTestKeys.BOB_25519.fingerprint());
+  }
+
   @Test
   void encryptAndDecrypt_withPasswordsAlone_orBesideACert() throws Exception {
     String password = file("pw", "correct horse battery staple\n");

@@ -62,7 +62,7 @@ final class DecryptVerb implements Verb {
     PgpDecryptor.Builder b =
         PgpDecryptor.builder()
             .sessionKeys(SopIo.sessionKeys(sessionKeyFiles))
-            .keys(SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password")))
+            .keys(SopIo.decryptionKeys(line.getArgList(), Verb.values(line, "with-key-password")))
             .passwords(SopIo.passwords(passwordFiles))
             .revealSessionKey(sessionKeyOut != null);
     SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** What the sop verbs share: reading argument files, keys with passwords, certificates. */
@@ -157,25 +158,50 @@ final class SopIo {
   }
 
   /**
+   * The keys in {@code files} for decryption: each protected one unlocked with the first password
+   * that fits, or passed on locked when none does. The decryptor asks for a key's passphrase only
+   * when the message is encrypted to it, so a locked key the message does not need is no failure;
+   * one it needs fails as {@code KEY_IS_PROTECTED} (67) there.
+   */
+  static List<PgpKey> decryptionKeys(List<String> files, List<String> passwordFiles) {
+    List<Secret> passwords = passwords(passwordFiles);
+    List<PgpKey> keys = new ArrayList<>();
+    for (String f : files) {
+      for (PgpKey key : PgpKey.readAll(readFile(f), Secret.empty())) {
+        keys.add(unlocked(key, passwords).orElse(key));
+      }
+    }
+    return keys;
+  }
+
+  /**
    * {@code key}, unlocked with the first of {@code passwords} that fits (given with {@code
    * option}); {@code KEY_IS_PROTECTED} (67) when none does.
    */
   static PgpKey unlock(PgpKey key, List<Secret> passwords, String option) {
+    return unlocked(key, passwords)
+        .orElseThrow(
+            () ->
+                new SopExit.Failure(
+                    SopExit.KEY_IS_PROTECTED,
+                    "key " + key.fingerprint() + " is protected, and no " + option + " fits it"));
+  }
+
+  /** {@code key} if it is not protected, else with the first of {@code passwords} that fits. */
+  private static Optional<PgpKey> unlocked(PgpKey key, List<Secret> passwords) {
     if (!key.isProtected()) {
-      return key;
+      return Optional.of(key);
     }
     for (Secret p : passwords) {
       PgpKey candidate = PgpKey.readAll(key.encoded(), p).get(0);
       try {
         candidate.checkPassphrase();
-        return candidate;
+        return Optional.of(candidate);
       } catch (PgpKeyException e) {
         // try the next password
       }
     }
-    throw new SopExit.Failure(
-        SopExit.KEY_IS_PROTECTED,
-        "key " + key.fingerprint() + " is protected, and no " + option + " fits it");
+    return Optional.empty();
   }
 
   static List<PgpCertificate> certs(List<String> files) {
