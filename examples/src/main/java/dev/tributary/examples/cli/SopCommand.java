@@ -46,10 +46,18 @@ final class SopCommand implements Callable<Integer> {
   static int run(PrintWriter err, String... args) throws IOException {
     OutputStream stdout =
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    int code = Sop.run(System.in, stdout, err, args);
     try {
-      return Sop.run(System.in, stdout, err, args);
-    } finally {
       stdout.flush();
+    } catch (IOException e) {
+      // a closed pipe (EPIPE) or a full disk: said in sop's words, once, not as a stack trace
+      if (code != 0) {
+        return code; // the verb failed on it already and said so
+      }
+      err.println("sop: cannot write to standard output: " + e.getMessage());
+      err.flush();
+      return 1;
     }
+    return code;
   }
 }

@@ -219,6 +219,27 @@ class SopJarIT {
     assertThat(run(empty, jar("list-profiles", "sign")).code()).isEqualTo(89);
   }
 
+  /** A full disk or a closed pipe ended the runner with an IOException's stack trace. */
+  @Test
+  void jar_standardOutputThatCannotBeWritten_isSaidInSopsWords_withoutAStackTrace()
+      throws Exception {
+    byte[] binary = new byte[1 << 20];
+    binary[0] = (byte) 0xCB; // a literal data packet's first octet: armored as a MESSAGE
+    Path plain = file("data.pgp", binary);
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+    Process p =
+        new ProcessBuilder(jar("armor"))
+            .redirectInput(plain.toFile())
+            .redirectOutput(full.toFile())
+            .redirectError(dir.resolve("stderr").toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(dir.resolve("stderr"));
+    assertThat(p.exitValue()).as(err).isEqualTo(1);
+    assertThat(err).startsWith("sop: ").contains("No space left on device").doesNotContain("\tat ");
+  }
+
   @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);
