@@ -263,6 +263,54 @@ class SopCommandTest {
     assertThat(err.toString()).contains(PgpTestKeys.BOB_25519.fingerprint());
   }
 
+  /**
+   * A tampered message's plaintext went to standard output before the integrity check failed at its
+   * end; sqop writes nothing. Up to {@code HeldBackOutput.LIMIT}, nothing is written now.
+   */
+  @Test
+  void decrypt_aTamperedOrTruncatedMessage_writesNoPlaintext() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] plain = new byte[2 << 20];
+    new java.util.SplittableRandom(5).nextBytes(plain);
+    assertThat(sop(plain, "encrypt", "--no-armor", cert)).isZero();
+    byte[] message = out;
+    byte[] tampered = message.clone();
+    tampered[message.length / 2] ^= 1;
+    assertThat(sop(tampered, "decrypt", key)).isEqualTo(29);
+    assertThat(out).isEmpty();
+    assertThat(sop(Arrays.copyOf(message, message.length - 100), "decrypt", key)).isEqualTo(29);
+    assertThat(out).isEmpty();
+    assertThat(sop(message, "decrypt", key)).isZero();
+    assertThat(out).isEqualTo(plain);
+  }
+
+  @Test
+  void decrypt_verifyWithAndVerificationsOut_goTogether_else23() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("signed\n"), "encrypt", "--sign-with=" + key, cert)).isZero();
+    byte[] message = out;
+    String verifications = dir.resolve("verifications").toString();
+    assertThat(sop(message, "decrypt", "--verify-with=" + cert, key)).isEqualTo(23);
+    assertThat(err.toString()).contains("--verify-with needs --verifications-out");
+    assertThat(sop(message, "decrypt", "--verifications-out=" + verifications, key)).isEqualTo(23);
+    assertThat(err.toString()).contains("--verifications-out needs --verify-with");
+    assertThat(out).isEmpty();
+    assertThat(Path.of(verifications)).doesNotExist();
+    assertThat(
+            sop(
+                message,
+                "decrypt",
+                "--verify-with=" + cert,
+                "--verifications-out=" + verifications,
+                key))
+        .isZero();
+    assertThat(text()).isEqualTo("signed\n");
+    assertThat(Files.readString(Path.of(verifications)))
+        .contains(PgpTestKeys.ALICE_RSA.fingerprint());
+  }
+
   @Test
   void encryptAndDecrypt_withPasswordsAlone_orBesideACert() throws Exception {
     String password = file("pw", "correct horse battery staple\n");

@@ -14,7 +14,11 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.jspecify.annotations.Nullable;
 
-/** {@code sop} verb: decrypts stdin with the keys, the passwords or the session keys. */
+/**
+ * {@code sop} verb: decrypts stdin with the keys, the passwords or the session keys. The first 16
+ * MiB of plaintext are held back until the message passes its integrity check ({@link
+ * HeldBackOutput}), so a tampered or truncated message up to that size writes nothing.
+ */
 final class DecryptVerb implements Verb {
   @Override
   public String description() {
@@ -65,11 +69,23 @@ final class DecryptVerb implements Verb {
             .keys(SopIo.decryptionKeys(line.getArgList(), Verb.values(line, "with-key-password")))
             .passwords(SopIo.passwords(passwordFiles))
             .revealSessionKey(sessionKeyOut != null);
-    SopIo.certs(Verb.values(line, "verify-with")).forEach(b::verifyWith);
-    Path verificationsOut = SopIo.newOutputFile(verificationsOut(line));
+    List<String> verifyWith = Verb.values(line, "verify-with");
+    String verificationsName = verificationsOut(line);
+    if (verifyWith.isEmpty() != (verificationsName == null)) {
+      throw new SopExit.Failure(
+          SopExit.INCOMPLETE_VERIFICATION,
+          verifyWith.isEmpty()
+              ? "--verifications-out needs --verify-with: the certificates to check signatures by"
+              : "--verify-with needs --verifications-out: the file to write the valid signatures"
+                  + " to (the exit code does not say whether a signature was valid)");
+    }
+    SopIo.certs(verifyWith).forEach(b::verifyWith);
+    Path verificationsOut = SopIo.newOutputFile(verificationsName);
     SignatureWindow window =
         SignatureWindow.of(line, "verify-not-before", "verify-not-after", Instant.now());
-    DecryptionResult result = b.build().decrypt(in, out);
+    HeldBackOutput held = new HeldBackOutput(out, HeldBackOutput.LIMIT);
+    DecryptionResult result = b.build().decrypt(in, held);
+    held.release();
     if (sessionKeyOut != null) {
       SopIo.writeNew(
           sessionKeyOut, Objects.requireNonNull(result.sessionKey()).revealText() + "\n");

@@ -6,6 +6,7 @@ final class SopExit {
   static final int NO_SIGNATURE = 3;
   static final int CERT_CANNOT_ENCRYPT = 17;
   static final int MISSING_ARG = 19;
+  static final int INCOMPLETE_VERIFICATION = 23;
   static final int CANNOT_DECRYPT = 29;
   static final int PASSWORD_NOT_HUMAN_READABLE = 31;
   static final int UNSUPPORTED_OPTION = 37;
