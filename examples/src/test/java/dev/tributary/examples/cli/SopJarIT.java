@@ -219,6 +219,63 @@ class SopJarIT {
     assertThat(run(empty, jar("list-profiles", "sign")).code()).isEqualTo(89);
   }
 
+  /**
+   * Runs {@code script} in bash in the test's folder, with {@code $SOP} the runner's command and
+   * {@code SOP_PW} in the environment: for the draft's special designators, which name environment
+   * variables and open descriptors.
+   */
+  Result bash(String script) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", script)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile());
+    String[] sop = jar();
+    sop[2] = Path.of(sop[2]).toAbsolutePath().toString(); // the jar, from the test's folder
+    pb.environment().put("SOP", String.join(" ", sop));
+    pb.environment().put("SOP_PW", "correct horse battery staple");
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(
+        p.exitValue(),
+        Files.readAllBytes(dir.resolve("stdout")),
+        Files.readString(dir.resolve("stderr")));
+  }
+
+  /** {@code @ENV:NAME} and {@code @FD:N} were read as file names (61), and @FD:1 made a file. */
+  @Test
+  void jar_specialDesignators_readEnvironmentAndDescriptors_writeDescriptors() throws Exception {
+    file("pw", "correct horse battery staple\n".getBytes(StandardCharsets.UTF_8));
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    Result enc = bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc");
+    assertThat(enc.code()).as(enc.err()).isZero();
+    Result dec =
+        bash("$SOP decrypt --with-password=@FD:5 --session-key-out=@FD:6 < msg.asc 5<pw 6>sk");
+    assertThat(dec.code()).as(dec.err()).isZero();
+    assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("by designator\n");
+    String sessionKey = Files.readString(dir.resolve("sk"));
+    assertThat(sessionKey).matches("9:[0-9A-F]{64}\n");
+    Result bySessionKey = bash("$SOP decrypt --with-session-key=@FD:7 < msg.asc 7<sk");
+    assertThat(bySessionKey.code()).as(bySessionKey.err()).isZero();
+    assertThat(new String(bySessionKey.out(), StandardCharsets.UTF_8)).isEqualTo("by designator\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("@"));
+    }
+
+    Result unknown = bash("$SOP decrypt --with-password=@FOO:x < msg.asc");
+    assertThat(unknown.code()).as(unknown.err()).isEqualTo(71);
+    assertThat(unknown.out()).isEmpty();
+    assertThat(bash("$SOP decrypt --with-password=@FD:9 < msg.asc").code()).isEqualTo(61);
+    assertThat(bash("$SOP decrypt --with-password=@ENV:SOP_NONE < msg.asc").code()).isEqualTo(61);
+    Result envOut =
+        bash("$SOP decrypt --with-password=@ENV:SOP_PW --session-key-out=@ENV:X < msg.asc");
+    assertThat(envOut.code()).as(envOut.err()).isEqualTo(71);
+    file("@ENV:SOP_PW", "a file that looks like a designator".getBytes(StandardCharsets.UTF_8));
+    Result ambiguous = bash("$SOP decrypt --with-password=@ENV:SOP_PW < msg.asc");
+    assertThat(ambiguous.code()).as(ambiguous.err()).isEqualTo(73);
+    assertThat(ambiguous.err()).contains("./@ENV:SOP_PW");
+  }
+
   /** A full disk or a closed pipe ended the runner with an IOException's stack trace. */
   @Test
   void jar_standardOutputThatCannotBeWritten_isSaidInSopsWords_withoutAStackTrace()

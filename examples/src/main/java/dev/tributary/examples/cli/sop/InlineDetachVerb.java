@@ -46,7 +46,7 @@ final class InlineDetachVerb implements Verb {
       PgpInlineSignatures.detach(in, out, sigs, !line.hasOption("no-armor"));
       written = true;
     } finally {
-      if (!written) {
+      if (!written && !SopIo.isDescriptor(file)) {
         Files.deleteIfExists(file); // no partial signatures left behind
       }
     }

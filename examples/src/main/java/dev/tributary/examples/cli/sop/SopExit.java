@@ -16,6 +16,8 @@ final class SopExit {
   static final int MISSING_INPUT = 61;
   static final int KEY_IS_PROTECTED = 67;
   static final int UNSUPPORTED_SUBCOMMAND = 69;
+  static final int UNSUPPORTED_SPECIAL_PREFIX = 71;
+  static final int AMBIGUOUS_INPUT = 73;
   static final int KEY_CANNOT_SIGN = 79;
   static final int INCOMPATIBLE_OPTIONS = 83;
   static final int UNSUPPORTED_PROFILE = 89;

@@ -28,13 +28,87 @@ import org.jspecify.annotations.Nullable;
 final class SopIo {
   private SopIo() {}
 
+  /**
+   * The bytes of an indirect input: a file, or a special designator ({@code @ENV:NAME},
+   * {@code @FD:N}); {@code MISSING_INPUT} (61) when there is none such.
+   */
   static byte[] readFile(String name) {
+    String variable = special(name, ENV);
+    if (variable != null) {
+      String value = System.getenv(variable);
+      if (value == null) {
+        throw new SopExit.Failure(
+            SopExit.MISSING_INPUT, "cannot read " + name + ": the environment has no " + variable);
+      }
+      return value.getBytes(StandardCharsets.UTF_8);
+    }
+    Path file = Path.of(name);
+    String descriptor = special(name, FD);
+    if (descriptor != null) {
+      file = descriptor(name, descriptor);
+      if (!Files.exists(file)) {
+        throw new SopExit.Failure(
+            SopExit.MISSING_INPUT,
+            "cannot read " + name + ": descriptor " + descriptor + " is not open");
+      }
+    }
     try {
-      return Files.readAllBytes(Path.of(name));
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new SopExit.Failure(
           SopExit.MISSING_INPUT, "cannot read " + name + ": " + e.getMessage());
     }
+  }
+
+  private static final String ENV = "@ENV:";
+  private static final String FD = "@FD:";
+
+  /**
+   * What follows {@code prefix} in {@code name}, if {@code name} is that special designator (the
+   * draft's {@code @ENV:NAME} for an environment variable, {@code @FD:N} for an open file
+   * descriptor); null for an ordinary file name.
+   *
+   * @throws SopExit.Failure {@code AMBIGUOUS_INPUT} (73) for a name beginning with {@code @} that
+   *     is also a file, {@code UNSUPPORTED_SPECIAL_PREFIX} (71) for an {@code @} name that is
+   *     neither designator
+   */
+  private static @Nullable String special(String name, String prefix) {
+    if (!name.startsWith("@")) {
+      return null;
+    }
+    if (Files.exists(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
+      throw new SopExit.Failure(
+          SopExit.AMBIGUOUS_INPUT,
+          name + " is a file and a special designator alike; name the file as ./" + name);
+    }
+    if (!name.startsWith(ENV) && !name.startsWith(FD)) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_SPECIAL_PREFIX,
+          name
+              + ": a name beginning with @ is a special designator, and only @ENV:NAME and @FD:N"
+              + " are known");
+    }
+    return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
+  }
+
+  /** The file of open descriptor {@code number}, from the special designator {@code name}. */
+  private static Path descriptor(String name, String number) {
+    if (!number.matches("[0-9]{1,9}")) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_SPECIAL_PREFIX, name + ": @FD: takes a descriptor number");
+    }
+    Path file = Path.of("/dev/fd", number);
+    if (!Files.isDirectory(file.getParent())) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_SPECIAL_PREFIX,
+          name + ": this system has no /dev/fd to reach descriptors by");
+    }
+    return file;
+  }
+
+  /** Whether {@code file} is an open descriptor's, from {@code @FD:N}, not a file sop made. */
+  static boolean isDescriptor(Path file) {
+    return file.startsWith("/dev/fd");
   }
 
   /**
@@ -118,6 +192,15 @@ final class SopIo {
     if (name == null) {
       return null;
     }
+    if (special(name, ENV) != null) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_SPECIAL_PREFIX,
+          name + ": @ENV: names an input; an output can go to a file or to @FD:N");
+    }
+    String descriptor = special(name, FD);
+    if (descriptor != null) {
+      return descriptor(name, descriptor);
+    }
     Path file = Path.of(name);
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw outputExists(name);
@@ -125,8 +208,14 @@ final class SopIo {
     return file;
   }
 
-  /** Creates and opens {@code file}; 59 if it has appeared since {@link #newOutputFile}. */
+  /**
+   * Creates and opens {@code file}, or opens an {@code @FD:N} descriptor's; 59 if the file has
+   * appeared since {@link #newOutputFile}.
+   */
   static OutputStream create(Path file) throws IOException {
+    if (isDescriptor(file)) {
+      return Files.newOutputStream(file, StandardOpenOption.WRITE);
+    }
     try {
       return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
     } catch (FileAlreadyExistsException e) {
