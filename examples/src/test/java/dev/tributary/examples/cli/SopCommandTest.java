@@ -312,6 +312,13 @@ class SopCommandTest {
   }
 
   @Test
+  void anArgumentWithTheReplacementCharacter_isRefused_withoutQuotingIt() {
+    assertThat(sop(new byte[0], "generate-key", "J\uFFFDrg <j@example.com>")).isEqualTo(1);
+    assertThat(err.toString()).contains("argument 2 ").doesNotContain("rg <j@");
+    assertThat(out).isEmpty();
+  }
+
+  @Test
   void encryptAndDecrypt_withPasswordsAlone_orBesideACert() throws Exception {
     String password = file("pw", "correct horse battery staple\n");
     String bare = file("bare", "correct horse battery staple");

@@ -276,6 +276,32 @@ class SopJarIT {
     assertThat(ambiguous.err()).contains("./@ENV:SOP_PW");
   }
 
+  /**
+   * Under the C locale JDK 17 reads each non-ASCII byte of an argument as U+FFFD: "Jörg" became
+   * "J\uFFFD\uFFFDrg" in the key made, silently. It is refused now, naming the fix.
+   */
+  @Test
+  void jar_argumentsTheJvmCannotRead_areRefused_underAUtf8LocaleTheyWork() throws Exception {
+    String userId = "$(printf 'J\\303\\266rg <j@example.com>')";
+    Result c = bash("LC_ALL=C $SOP generate-key \"" + userId + "\" > c.key");
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(c.err())
+        .contains("argument 2 holds characters this JVM could not read")
+        .contains("LANG=C.UTF-8")
+        .doesNotContain("rg <j@");
+    assertThat(Files.size(dir.resolve("c.key"))).isZero();
+    Result utf8 = bash("LC_ALL=C.UTF-8 $SOP generate-key \"" + userId + "\" > u.key");
+    assertThat(utf8.code()).as(utf8.err()).isZero();
+    assertThat(
+            dev.tributary.pgp.PgpKey.readAll(
+                    Files.readAllBytes(dir.resolve("u.key")),
+                    dev.tributary.core.auth.Secret.empty())
+                .get(0)
+                .describe()
+                .userIds())
+        .containsExactly("J\u00f6rg <j@example.com>");
+  }
+
   /** A full disk or a closed pipe ended the runner with an IOException's stack trace. */
   @Test
   void jar_standardOutputThatCannotBeWritten_isSaidInSopsWords_withoutAStackTrace()

@@ -135,6 +135,7 @@ public final class Sop {
   /** Runs {@code args} (a verb and its arguments) and returns the exit code. */
   public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
     try {
+      requireReadableArguments(args);
       Verb verb = verb(args);
       CommandLine line = parse(verb, Arrays.copyOfRange(args, 1, args.length));
       verb.run(line, in, out);
@@ -149,6 +150,32 @@ public final class Sop {
       return exitCode(e);
     } finally {
       err.flush();
+    }
+  }
+
+  /**
+   * Refuses arguments the JVM could not decode, which it turns into U+FFFD: under a locale whose
+   * character set is not UTF-8 (LANG unset, C or POSIX, as in many containers and cron jobs) JDK 17
+   * reads every non-ASCII byte so, and under a UTF-8 locale every byte that is not UTF-8. A user ID
+   * such as "Jörg" would be stored damaged, and a file name would not be found. Names the argument
+   * and the fix, never the argument itself, which could be a secret.
+   */
+  static void requireReadableArguments(String... args) {
+    String charset = System.getProperty("sun.jnu.encoding", "");
+    boolean utf8 = charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].indexOf('\uFFFD') >= 0) {
+        throw new SopExit.Failure(
+            1,
+            "argument "
+                + (i + 1)
+                + (utf8
+                    ? " is not UTF-8 (or holds U+FFFD, the replacement character); give it as UTF-8"
+                    : " holds characters this JVM could not read: it decodes arguments as "
+                        + charset
+                        + ", so anything but ASCII is lost; run sop under a UTF-8 locale"
+                        + " (LANG=C.UTF-8, say)"));
+      }
     }
   }
 
