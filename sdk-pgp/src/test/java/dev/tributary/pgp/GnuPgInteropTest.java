@@ -270,6 +270,67 @@ class GnuPgInteropTest {
     assertThat(r.err()).contains("[GNUPG:] GOODSIG A567A3E61E79EDD5", "[GNUPG:] DECRYPTION_OKAY");
   }
 
+  /** A SHA-1 signature's problem named the hash by its number: "a weak hash algorithm (2)". */
+  @Test
+  void gpgsSha1Signature_isRefused_namingTheHashAndThePolicySetting() {
+    withSecretKey(PgpTestKeys.ALICE_RSA);
+    byte[] sha1 = gpg.run(TEXT, "--digest-algo", "SHA1", "--detach-sign").ok().out();
+    List<PgpCertificate> alice = List.of(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()));
+    List<SignatureVerification> refused =
+        PgpSignatures.verify(
+            new ByteArrayInputStream(TEXT),
+            new ByteArrayInputStream(sha1),
+            alice,
+            PgpPolicy.defaults());
+    assertThat(refused).singleElement().matches(v -> !v.valid());
+    assertThat(refused.get(0).failure())
+        .contains(
+            "the signature uses a weak hash algorithm (SHA1;"
+                + " PgpPolicy.acceptSha1Signatures allows it)");
+    List<SignatureVerification> accepted =
+        PgpSignatures.verify(
+            new ByteArrayInputStream(TEXT),
+            new ByteArrayInputStream(sha1),
+            alice,
+            PgpPolicy.builder().acceptSha1Signatures(true).build());
+    assertThat(accepted).singleElement().matches(SignatureVerification::valid);
+  }
+
+  /**
+   * gpg --export-secret-subkeys leaves a stub of the primary key, Alice's signing key: signing was
+   * "no valid signing key (none, or all expired or revoked)", though it is valid but not there.
+   */
+  @Test
+  void signingWithAStubbedSigningKey_saysItsSecretIsNotHere() {
+    withSecretKey(PgpTestKeys.ALICE_RSA);
+    String subkeysOnly =
+        new String(
+            gpg.run(
+                    new byte[0],
+                    "--armor",
+                    "--export-secret-subkeys",
+                    PgpTestKeys.ALICE_RSA.fingerprint())
+                .ok()
+                .out(),
+            StandardCharsets.US_ASCII);
+    PgpKey stubbed = PgpKey.parse(subkeysOnly, Secret.empty());
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.sign(
+                    new ByteArrayInputStream(TEXT),
+                    new ByteArrayOutputStream(),
+                    List.of(stubbed),
+                    true))
+        .isInstanceOf(PgpKeyCannotSignException.class)
+        .hasMessage(
+            "private key "
+                + PgpTestKeys.ALICE_RSA.fingerprint()
+                + " holds no secret part of its signing key "
+                + PgpTestKeys.ALICE_RSA.fingerprint().substring(24)
+                + " (a stub, as gpg --export-secret-subkeys leaves of a primary key); sign with"
+                + " the full key or another one");
+  }
+
   @Test
   void detachedSignatures_bothDirections() throws Exception {
     PgpKey bob = PgpKey.of(PgpTestKeys.BOB_25519.privateKey());

@@ -51,8 +51,8 @@ class KeyCannotSignTest {
           .hasMessage(
               "private key "
                   + PgpTestKeys.ALICE_RSA.fingerprint()
-                  + " has no valid signing key (none, or all expired or revoked);"
-                  + " sign with another key");
+                  + " has no valid signing key (none, or all expired, revoked or weaker than"
+                  + " the policy allows); sign with another key");
     }
     assertThat(out.size()).as("nothing written before the failure").isZero();
   }

@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
@@ -235,7 +236,10 @@ final class SignatureChecks {
     if (hash == HashAlgorithmTags.MD5
         || hash == HashAlgorithmTags.RIPEMD160
         || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())) {
-      return "the signature uses a weak hash algorithm (" + hash + ")";
+      return "the signature uses a weak hash algorithm ("
+          + HashAlgorithm.ofId(hash).textName()
+          + (hash == HashAlgorithmTags.SHA1 ? "; PgpPolicy.acceptSha1Signatures allows it" : "")
+          + ")";
     }
     try {
       OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
@@ -250,8 +254,8 @@ final class SignatureChecks {
     }
     return "key "
         + keyId(p)
-        + " was not a valid signing key when the signature was made (expired, revoked, or not a"
-        + " signing key)";
+        + " was not a valid signing key when the signature was made (expired, revoked, weaker"
+        + " than the policy allows, or not a signing key)";
   }
 
   /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */

@@ -89,10 +89,21 @@ public final class Signing {
         return secret;
       }
     }
+    if (!signing.isEmpty()) {
+      throw new PgpKeyCannotSignException(
+          key.fingerprint(),
+          "private key "
+              + key.fingerprint()
+              + " holds no secret part of its signing key "
+              + KeyDescriber.keyId(signing.get(0).getKeyIdentifier().getKeyId())
+              + " (a stub, as gpg --export-secret-subkeys leaves of a primary key); sign with the"
+              + " full key or another one");
+    }
     throw new PgpKeyCannotSignException(
         key.fingerprint(),
         "private key "
             + key.fingerprint()
-            + " has no valid signing key (none, or all expired or revoked); sign with another key");
+            + " has no valid signing key (none, or all expired, revoked or weaker than the"
+            + " policy allows); sign with another key");
   }
 }
