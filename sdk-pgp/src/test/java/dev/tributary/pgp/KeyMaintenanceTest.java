@@ -78,9 +78,25 @@ class KeyMaintenanceTest {
         assertThat(k.getS2KUsage()).isEqualTo(SecretKeyPacket.USAGE_SHA1);
         assertThat(s2k.getType()).isEqualTo(S2K.SALTED_AND_ITERATED);
         assertThat(s2k.getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA256);
+        assertThat(s2k.getIterationCount()).as("16 MiB hashed per unlock").isEqualTo(16L << 20);
       }
       assertThat(k.getKeyEncryptionAlgorithm()).isEqualTo(SymmetricKeyAlgorithmTags.AES_256);
     }
+  }
+
+  /**
+   * A key generated with a passphrase was protected by BouncyCastle's defaults: AES-128 and 64 KiB
+   * of S2K work for v4 keys (gpg --list-packets: "protect count: 65536").
+   */
+  @ParameterizedTest
+  @EnumSource(KeyProfile.class)
+  void generate_withPassphrase_protectsAsReprotectionDoes(KeyProfile profile) {
+    PgpKey key = PgpKey.generate(profile, "K <k@example.com>", OLD);
+    assertThat(key.isProtected()).isTrue();
+    assertProtection(key);
+    PgpKey parsed = reparsed(key, OLD);
+    byte[] message = encrypt(PgpEncryptor.builder().recipient(key.certificate()).build(), TEXT);
+    assertThat(decrypt(PgpDecryptor.builder().key(parsed).build(), message)).isEqualTo(TEXT);
   }
 
   @Test
