@@ -24,7 +24,11 @@ public class PgpDataException extends ValidationException {
     INTEGRITY_CHECK_FAILED,
     /** An algorithm the policy does not accept. */
     WEAK_ALGORITHM,
-    /** A packet version or algorithm this library does not implement. */
+    /**
+     * A packet version or algorithm this library does not implement, or a message asking for more
+     * work than any real one: more than 16 signatures to check, more than 256 session key packets,
+     * more than 16 password hashings or 128 private-key decryptions to find its session key.
+     */
     UNSUPPORTED,
     /** Decompressed data exceeded the policy's limit (a compression bomb?). */
     TOO_LARGE,

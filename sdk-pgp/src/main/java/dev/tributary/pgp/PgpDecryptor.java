@@ -34,12 +34,16 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * encrypted session key (hidden recipients too) against every key held, then every
  * password-encrypted one against every password held (messages from {@code gpg --symmetric} or
  * {@code sop encrypt --with-password}); session keys given ({@link Builder#sessionKey}) are tried
- * first, on the encrypted data itself. It accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB
- * format GnuPG 2.4 writes. Data without integrity protection or with the null cipher is refused.
- * Tampering or truncation fails with one {@link PgpIntegrityException}; a wrong key or password
- * with a {@link PgpWrongKeyException} naming the message's key IDs and the fingerprints held, and
- * saying whether it is encrypted with a password and how many passwords and session keys were
- * tried; a wrong passphrase of a private key with a {@link PgpWrongPassphraseException}.
+ * first, on the encrypted data itself. A message with more than 256 session key packets, or one
+ * that needs more than 16 password hashings (passwords held × password packets) or 128 private-key
+ * decryptions (hidden recipients × keys held) is refused as {@link
+ * PgpDataException.Reason#UNSUPPORTED}: a crafted message could otherwise ask for hours of work. It
+ * accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB format GnuPG 2.4 writes. Data without
+ * integrity protection or with the null cipher is refused. Tampering or truncation fails with one
+ * {@link PgpIntegrityException}; a wrong key or password with a {@link PgpWrongKeyException} naming
+ * the message's key IDs and the fingerprints held, and saying whether it is encrypted with a
+ * password and how many passwords and session keys were tried; a wrong passphrase of a private key
+ * with a {@link PgpWrongPassphraseException}.
  *
  * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
  * what streaming means): on an exception the caller must discard what it received. {@link

@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
+import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
@@ -24,8 +25,39 @@ import org.slf4j.LoggerFactory;
  * (including hidden, wildcard recipients) against every decryption key held, unlocking keys as
  * needed, then every password-encrypted one (SKESK) with every password held. When nothing works,
  * says which keys the message was for and which keys were tried, and whether passwords were.
+ *
+ * <p>Each try costs real work, which a crafted message could multiply without end: a password
+ * packet costs its password hashing (up to 62 MiB of SHA-256, or Argon2), a public-key packet a
+ * private-key operation, and a hidden recipient one per key held. So a message may hold at most
+ * {@link #MAX_PACKETS} session key packets (counted by {@link TopLevelPackets} as they are read)
+ * and may need at most {@link #MAX_PASSWORD_TRIES} password hashings and {@link #MAX_KEY_TRIES}
+ * private-key decryptions; beyond that it is refused as {@link Reason#UNSUPPORTED} before the next
+ * try is made. No real message comes near: one password packet per password the sender chose, one
+ * public-key packet per recipient, each tried with the one key it names.
  */
 final class SessionKeys {
+  /**
+   * The most session key packets a message may hold: far above the few dozen recipients of the
+   * largest real messages (to a group or mailing list); it bounds the memory the packets take and
+   * the key ID list of {@code PgpWrongKeyException}. The costly tries are bounded on their own.
+   */
+  static final int MAX_PACKETS = 256;
+
+  /**
+   * The most password hashings (each password held × each password packet) one message may ask for:
+   * the S2K is slow by design, up to some 0.2 s at its largest iteration count.
+   */
+  static final int MAX_PASSWORD_TRIES = 16;
+
+  /**
+   * The most private-key decryptions one message may ask for: a packet naming a key held costs one;
+   * a hidden recipient one per decryption key held (an RSA key's primary key counts, as RSA can
+   * encrypt), so 128 covers 30 hidden recipients with two RSA keys held. An RSA-3072 decryption
+   * costs some 10 ms, RSA-4096 twice that.
+   */
+  static final int MAX_KEY_TRIES = 128;
+
+  private static final String EXHAUST = "refused as a likely attempt to exhaust the CPU";
 
   /** The session key and what opened it. */
   record Found(PGPEncryptedData packet, PGPSessionKey sessionKey, String keyFingerprint) {}
@@ -45,6 +77,7 @@ final class SessionKeys {
     List<String> recipients = new ArrayList<>();
     List<PGPPBEEncryptedData> passwordPackets = new ArrayList<>();
     List<PgpWrongPassphraseException> locked = new ArrayList<>();
+    int keyTries = 0;
     for (PGPEncryptedData data : list) {
       if (data instanceof PGPPBEEncryptedData pbe) {
         passwordPackets.add(pbe);
@@ -60,6 +93,9 @@ final class SessionKeys {
           if (!id.isWildcard() && !id.matches(secret.getPublicKey().getKeyIdentifier())) {
             continue;
           }
+          if (++keyTries > MAX_KEY_TRIES) {
+            throw tooManyKeyTries(list, keys);
+          }
           Found found = tryKey(pk, key, secret, locked);
           if (found != null) {
             return found;
@@ -68,8 +104,12 @@ final class SessionKeys {
       }
     }
     PgpDataException refused = null;
+    int passwordTries = 0;
     for (PGPPBEEncryptedData pbe : passwordPackets) {
       for (Secret password : settings.passwords()) {
+        if (++passwordTries > MAX_PASSWORD_TRIES) {
+          throw tooManyPasswordTries(passwordPackets.size(), settings.passwords().size());
+        }
         PGPSessionKey key;
         try {
           key = MessagePasswords.sessionKey(pbe, password, settings.engine().policy());
@@ -98,6 +138,49 @@ final class SessionKeys {
         passwordPackets.size(),
         settings.passwords().size(),
         settings.sessionKeys().size());
+  }
+
+  private static PgpDataException tooManyKeyTries(
+      PGPEncryptedDataList list, List<UnlockedKeys> keys) {
+    int held = 0;
+    for (UnlockedKeys key : keys) {
+      held += key.decryptionKeys().size();
+    }
+    int packets = 0;
+    int hidden = 0;
+    for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPublicKeyEncryptedData pk) {
+        packets++;
+        hidden += pk.getKeyIdentifier().isWildcard() ? 1 : 0;
+      }
+    }
+    return new PgpDataException(
+        Reason.UNSUPPORTED,
+        "the message needs more than "
+            + MAX_KEY_TRIES
+            + " private-key decryptions (its "
+            + packets
+            + " public-key session key packets, "
+            + hidden
+            + " of them for hidden recipients, which are tried with each of the "
+            + held
+            + (held == 1 ? " decryption key" : " decryption keys")
+            + " held): "
+            + EXHAUST);
+  }
+
+  private static PgpDataException tooManyPasswordTries(int packets, int passwords) {
+    return new PgpDataException(
+        Reason.UNSUPPORTED,
+        "the message needs more than "
+            + MAX_PASSWORD_TRIES
+            + " password hashings (its "
+            + packets
+            + " password-encrypted session keys, each tried with each of the "
+            + passwords
+            + (passwords == 1 ? " password" : " passwords")
+            + " held), each slow by design: "
+            + EXHAUST);
   }
 
   @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * ID, the end of the data) is refused as {@link Reason#MALFORMED}, in our words rather than
  * BouncyCastle's, which name its classes. So is anything but marker and padding packets after the
  * encrypted data ({@link #requireEnd}), an armored message that ends without its footer line, and
- * anything but blank lines after the footer. Not thread-safe, like any stream.
+ * anything but blank lines after the footer. More than {@link SessionKeys#MAX_PACKETS} session key
+ * packets are refused as {@link Reason#UNSUPPORTED} as they are read. Not thread-safe, like any
+ * stream.
  *
  * <p>The body of a version 1 Symmetrically Encrypted Integrity Protected Data packet, the bulk of a
  * message, is read by {@link PacketBody} ({@link #seipdV1Body}) rather than by BouncyCastle, which
@@ -36,6 +38,7 @@ final class TopLevelPackets extends BCPGInputStream {
 
   private final InputStream source;
   private boolean afterSessionKey;
+  private int sessionKeyPackets;
   private boolean inEncryptedData;
   private @Nullable PacketBody seipdV1Body;
 
@@ -102,6 +105,15 @@ final class TopLevelPackets extends BCPGInputStream {
         tag == PacketTags.PUBLIC_KEY_ENC_SESSION || tag == PacketTags.SYMMETRIC_KEY_ENC_SESSION;
     if (afterSessionKey && !sessionKey && !isEncryptedData(tag)) {
       throw new PgpDataException(Reason.MALFORMED, unexpected(tag));
+    }
+    if (sessionKey && ++sessionKeyPackets > SessionKeys.MAX_PACKETS) {
+      // Before BouncyCastle reads them all into its list.
+      throw new PgpDataException(
+          Reason.UNSUPPORTED,
+          "the message has more than "
+              + SessionKeys.MAX_PACKETS
+              + " session key packets (recipients and passwords), more than any real message:"
+              + " refused as a likely attempt to exhaust the CPU or memory");
     }
     afterSessionKey = sessionKey;
     inEncryptedData = isEncryptedData(tag);
