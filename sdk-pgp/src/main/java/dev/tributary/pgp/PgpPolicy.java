@@ -10,11 +10,11 @@ import java.util.Set;
  * Each {@link PgpEncryptor} and {@link PgpDecryptor} has its own policy; there is no global one.
  *
  * <p>{@link #defaults()} refuses what is broken or weak today: the 64-bit-block ciphers (3DES,
- * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, and SHA-1 or MD5 in signatures
- * over data, and passwords hashed without iteration (the simple and salted S2K) in messages
- * encrypted with a password. {@link #legacySenders()} accepts those too, for a partner whose old
- * tool cannot do better; prefer asking them to upgrade. Data without integrity protection is
- * refused by every policy.
+ * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, SHA-1 or MD5 in signatures (over
+ * data, and the self-signatures that bind a key's parts), and passwords hashed without iteration
+ * (the simple and salted S2K) in messages encrypted with a password. {@link #legacySenders()}
+ * accepts those too, for a partner whose old tool cannot do better; prefer asking them to upgrade.
+ * Data without integrity protection is refused by every policy.
  *
  * <p>Immutable and thread-safe.
  */
@@ -151,7 +151,11 @@ public final class PgpPolicy {
       return this;
     }
 
-    /** Whether signatures over data may use SHA-1 (broken for collisions). Default false. */
+    /**
+     * Whether signatures may use SHA-1 (broken for collisions): signatures over data, and the
+     * self-signatures that bind a key's user IDs and subkeys, which GnuPG before 2.1 made with
+     * SHA-1; a certificate bound only by those cannot be encrypted to without this. Default false.
+     */
     public Builder acceptSha1Signatures(boolean accept) {
       this.sha1Signatures = accept;
       return this;

@@ -270,6 +270,44 @@ class GnuPgInteropTest {
     assertThat(r.err()).contains("[GNUPG:] GOODSIG A567A3E61E79EDD5", "[GNUPG:] DECRYPTION_OKAY");
   }
 
+  /**
+   * A key whose self-signatures gpg made with SHA-1 (as GnuPG did before 2.1) was refused as "no
+   * valid self-signature binds it to the certificate", which sends the user looking for a damaged
+   * key rather than at the policy.
+   */
+  @Test
+  void certificateBoundOnlyBySha1_isRefusedSayingSo_andAcceptedWhenThePolicyAllowsSha1() {
+    String uid = "Old <old@example.com>";
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--cert-digest-algo",
+            "SHA1",
+            "--quick-gen-key",
+            uid,
+            "future-default",
+            "default",
+            "never")
+        .ok();
+    PgpCertificate old =
+        PgpCertificate.parse(gpg.run(new byte[0], "--armor", "--export", uid).ok().text());
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(old).build())
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
+        .hasMessageContaining(
+            "its self-signatures use SHA-1, which the policy refuses"
+                + " (PgpPolicy.acceptSha1Signatures accepts them)")
+        .message()
+        .doesNotContain("no valid self-signature");
+    PgpEncryptor lenient =
+        PgpEncryptor.builder()
+            .recipient(old)
+            .policy(PgpPolicy.builder().acceptSha1Signatures(true).build())
+            .build();
+    byte[] message = encrypt(lenient, TEXT);
+    assertThat(gpg.run(message, "--passphrase", "", "--decrypt").ok().out()).isEqualTo(TEXT);
+  }
+
   /** A SHA-1 signature's problem named the hash by its number: "a weak hash algorithm (2)". */
   @Test
   void gpgsSha1Signature_isRefused_namingTheHashAndThePolicySetting() {

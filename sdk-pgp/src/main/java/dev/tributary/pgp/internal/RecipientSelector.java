@@ -5,12 +5,15 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import org.bouncycastle.bcpg.ElGamalPublicBCPGKey;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
@@ -100,7 +103,7 @@ public final class RecipientSelector {
           + " value between 2 and p - 2)";
     }
     if (!bound(k, when)) {
-      return "no valid self-signature binds it to the certificate";
+      return unbound(pub, engine, when);
     }
     KeyFlags flags = flags(k, when);
     if (flags != null
@@ -138,6 +141,32 @@ public final class RecipientSelector {
         && key.getG().compareTo(top) <= 0
         && key.getY().compareTo(BigInteger.TWO) >= 0
         && key.getY().compareTo(top) <= 0;
+  }
+
+  /**
+   * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of this
+   * clock (a clock is wrong; its signatures are too), or every signature on it uses SHA-1 (GnuPG
+   * before 2.1 made them so), which the policy refuses.
+   */
+  private static String unbound(PGPPublicKey pub, Engine engine, Date when) {
+    long ahead = pub.getCreationTime().getTime() - when.getTime();
+    if (ahead > 0) {
+      return "it is dated "
+          + Math.max(1, ahead / 1000)
+          + " seconds ahead of this machine's clock, so its self-signatures are too: one of the"
+          + " two clocks is wrong";
+    }
+    boolean any = false;
+    boolean allSha1 = true;
+    for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
+      any = true;
+      allSha1 &= it.next().getHashAlgorithm() == HashAlgorithmTags.SHA1;
+    }
+    if (any && allSha1 && !engine.policy().acceptsSha1Signatures()) {
+      return "its self-signatures use SHA-1, which the policy refuses"
+          + " (PgpPolicy.acceptSha1Signatures accepts them)";
+    }
+    return "no valid self-signature binds it to the certificate";
   }
 
   private static boolean bound(OpenPGPComponentKey k, Date when) {
