@@ -371,6 +371,8 @@ public final class DecryptingInputStream extends InputStream {
         throw new PgpDataException(Reason.MALFORMED, armor.getMessage(), e);
       }
       // Damage inside the encrypted data is tampering unless the integrity check says otherwise.
+      // The read-ahead may have met the failed check first: plain throws it again (see
+      // SeipdV1InputStream).
       try {
         drain(plain);
       } catch (IOException | RuntimeException drainFailure) {

@@ -271,32 +271,52 @@ public final class MessageDecryption {
     return algorithm;
   }
 
-  /** Turns any failure of BouncyCastle's AEAD stream into an integrity failure. */
+  /**
+   * Turns any failure of BouncyCastle's AEAD stream into an integrity failure, and throws it again
+   * on every later read: what BouncyCastle's stream does when read on after a failed tag is not
+   * ours to rely on, and a caller may read on after a failure on another thread (see {@link
+   * SeipdV1InputStream}).
+   */
   private static final class AeadGuardStream extends java.io.FilterInputStream {
+    private @Nullable IntegrityFailure failed;
+
     AeadGuardStream(InputStream in) {
       super(in);
     }
 
     @Override
     public int read() throws IOException {
+      requireNoFailure();
       try {
-        return super.read();
+        return in.read();
       } catch (SourceFailure e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        throw new IntegrityFailure("AEAD authentication failed", e);
+        throw fail(e);
       }
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      requireNoFailure();
       try {
         return in.read(b, off, len);
       } catch (SourceFailure e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        throw new IntegrityFailure("AEAD authentication failed", e);
+        throw fail(e);
       }
+    }
+
+    private void requireNoFailure() throws IntegrityFailure {
+      if (failed != null) {
+        throw new IntegrityFailure(failed.getMessage(), failed);
+      }
+    }
+
+    private IntegrityFailure fail(Exception e) {
+      failed = new IntegrityFailure("AEAD authentication failed", e);
+      return failed;
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decrypts the body of a version 1 Symmetrically Encrypted Integrity Protected Data packet (RFC
@@ -17,7 +18,10 @@ import java.util.Arrays;
  * stream returns the packets inside (the random prefix and the trailing MDC packet removed) and
  * holds back the last 22 bytes until the end, where it verifies the MDC: {@link #read} throws
  * {@link IntegrityFailure} instead of reporting the end when the check fails or the data ends
- * early. A message longer than one chunk starts the JVM's {@link HotPathWarmUp}. Not thread-safe.
+ * early, and again on every later read: the check cannot be made twice (its hash is spent), and a
+ * caller that reads on after a failure on another thread (the read-ahead of a compressed packet
+ * whose length is indeterminate reads to this stream's end) must still learn of it. A message
+ * longer than one chunk starts the JVM's {@link HotPathWarmUp}. Not thread-safe.
  */
 final class SeipdV1InputStream extends InputStream {
   private static final int CHUNK = 1 << 18;
@@ -52,6 +56,9 @@ final class SeipdV1InputStream extends InputStream {
   private boolean sourceDone;
   private boolean verified;
 
+  /** The integrity failure found, thrown again by every later read. */
+  private @Nullable IntegrityFailure failed;
+
   SeipdV1InputStream(InputStream raw, BlockEncryptor cipher) {
     this.raw = raw;
     this.cipher = cipher;
@@ -71,12 +78,20 @@ final class SeipdV1InputStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    while (releasable() == 0) {
-      if (sourceDone) {
-        verify();
-        return -1;
+    if (failed != null) {
+      throw new IntegrityFailure(failed.getMessage(), failed);
+    }
+    try {
+      while (releasable() == 0) {
+        if (sourceDone) {
+          verify();
+          return -1;
+        }
+        fill();
       }
-      fill();
+    } catch (IntegrityFailure e) {
+      failed = e;
+      throw e;
     }
     int n = Math.min(len, releasable());
     System.arraycopy(pt, pos, b, off, n);

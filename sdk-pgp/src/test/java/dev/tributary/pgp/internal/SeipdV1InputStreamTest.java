@@ -94,6 +94,31 @@ class SeipdV1InputStreamTest {
     }
   }
 
+  /**
+   * The read-ahead of a compressed packet of indeterminate length (GnuPG's) reads this stream to
+   * its end on a helper thread; the caller, whose decompression failed first, reads on to find the
+   * integrity failure. That second read was an {@code InterruptedIOException} of the spent MDC
+   * hash, and the tampering was reported as a malformed message (stop 30's adversarial tester).
+   */
+  @Test
+  void afterAFailedMdc_everyLaterRead_failsTheSameWay() throws Exception {
+    byte[] body = seipdBody(Chunks.random(14, 3000), 0);
+    body[1000] ^= 0x01;
+    try (InputStream in =
+        new SeipdV1InputStream(
+            new ByteArrayInputStream(body), BlockEncryptor.of(SymmetricAlgorithm.AES_256, KEY))) {
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOf(IntegrityFailure.class)
+          .hasMessage("the MDC does not match");
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> in.read(new byte[100], 0, 100))
+            .isInstanceOf(IntegrityFailure.class)
+            .hasMessage("the MDC does not match");
+      }
+      assertThatThrownBy(in::read).isInstanceOf(IntegrityFailure.class);
+    }
+  }
+
   @Test
   void truncation_atAChunkBoundaryOrWithinTheMdc_isAnIntegrityFailure() throws Exception {
     byte[] body = seipdBody(Chunks.random(13, 2 * CHUNK), 0);
