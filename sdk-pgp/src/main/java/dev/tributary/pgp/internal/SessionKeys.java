@@ -3,6 +3,7 @@ package dev.tributary.pgp.internal;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ final class SessionKeys {
     List<String> recipients = new ArrayList<>();
     List<PGPPBEEncryptedData> passwordPackets = new ArrayList<>();
     List<PgpWrongPassphraseException> locked = new ArrayList<>();
+    String damaged = null; // a packet naming a key held that the key does not decrypt
     int keyTries = 0;
     for (PGPEncryptedData data : list) {
       if (data instanceof PGPPBEEncryptedData pbe) {
@@ -96,9 +98,13 @@ final class SessionKeys {
           if (++keyTries > MAX_KEY_TRIES) {
             throw tooManyKeyTries(list, keys);
           }
+          int lockedBefore = locked.size();
           Found found = tryKey(pk, key, secret, locked);
           if (found != null) {
             return found;
+          }
+          if (!id.isWildcard() && locked.size() == lockedBefore && damaged == null) {
+            damaged = KeyDescriber.keyId(id.getKeyId());
           }
         }
       }
@@ -127,6 +133,13 @@ final class SessionKeys {
     }
     if (!locked.isEmpty() && (passwordPackets.isEmpty() || settings.passwords().isEmpty())) {
       throw locked.get(0);
+    }
+    if (damaged != null) {
+      // The packet names a key held, and that key cannot open it: the packet was changed (a key
+      // ID shared by two keys is a 1 in 2^64 chance). Tampering, so the one integrity error.
+      throw new PgpIntegrityException(
+          new IntegrityFailure(
+              "the session key packet for key " + damaged + " does not decrypt with that key"));
     }
     List<String> held = new ArrayList<>();
     for (UnlockedKeys key : keys) {
