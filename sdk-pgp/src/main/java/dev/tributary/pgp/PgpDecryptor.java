@@ -258,7 +258,7 @@ public final class PgpDecryptor {
     }
 
     public Builder keys(List<PgpKey> keys) {
-      keys.forEach(this::key);
+      Objects.requireNonNull(keys, "keys").forEach(this::key);
       return this;
     }
 
@@ -275,7 +275,7 @@ public final class PgpDecryptor {
     }
 
     public Builder passwords(List<Secret> passwords) {
-      passwords.forEach(this::password);
+      Objects.requireNonNull(passwords, "passwords").forEach(this::password);
       return this;
     }
 
@@ -295,7 +295,7 @@ public final class PgpDecryptor {
     }
 
     public Builder sessionKeys(List<PgpSessionKey> sessionKeys) {
-      sessionKeys.forEach(this::sessionKey);
+      Objects.requireNonNull(sessionKeys, "sessionKeys").forEach(this::sessionKey);
       return this;
     }
 

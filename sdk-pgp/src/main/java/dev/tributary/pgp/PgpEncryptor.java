@@ -327,14 +327,20 @@ public final class PgpEncryptor {
 
     private Builder() {}
 
-    /** Adds a recipient; the message is encrypted to all of its valid encryption keys. */
+    /**
+     * Adds a recipient; the message is encrypted to all of its valid encryption keys. A certificate
+     * with the fingerprint of one already added is left out: each key gets one session key packet.
+     */
     public Builder recipient(PgpCertificate certificate) {
-      recipients.add(Objects.requireNonNull(certificate, "certificate"));
+      Objects.requireNonNull(certificate, "certificate");
+      if (recipients.stream().noneMatch(r -> r.fingerprint().equals(certificate.fingerprint()))) {
+        recipients.add(certificate);
+      }
       return this;
     }
 
     public Builder recipients(List<PgpCertificate> certificates) {
-      certificates.forEach(this::recipient);
+      Objects.requireNonNull(certificates, "certificates").forEach(this::recipient);
       return this;
     }
 
@@ -355,7 +361,7 @@ public final class PgpEncryptor {
     }
 
     public Builder passwords(List<Secret> passwords) {
-      passwords.forEach(this::password);
+      Objects.requireNonNull(passwords, "passwords").forEach(this::password);
       return this;
     }
 

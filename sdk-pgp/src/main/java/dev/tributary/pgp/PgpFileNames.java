@@ -21,15 +21,20 @@ public final class PgpFileNames {
 
   /**
    * The name of the decrypted file: the name without {@code .pgp}, {@code .gpg} or {@code .asc}
-   * (any case); a name without one of those gets {@code .decrypted} appended, so the plaintext
-   * never overwrites the encrypted file.
+   * (any case); a name without one of those, or one that would become {@code .} or {@code ..} (from
+   * {@code ..pgp}, a name to distrust when it comes from a remote server), gets {@code .decrypted}
+   * appended, so the plaintext never overwrites the encrypted file nor names a folder.
    */
   public static String decryptedName(String encryptedName) {
     Objects.requireNonNull(encryptedName, "encryptedName");
     String lower = encryptedName.toLowerCase(Locale.ROOT);
     for (String suffix : new String[] {".pgp", ".gpg", ".asc"}) {
-      if (lower.endsWith(suffix) && encryptedName.length() > suffix.length()) {
-        return encryptedName.substring(0, encryptedName.length() - suffix.length());
+      if (!lower.endsWith(suffix)) {
+        continue;
+      }
+      String stripped = encryptedName.substring(0, encryptedName.length() - suffix.length());
+      if (!stripped.isEmpty() && !stripped.equals(".") && !stripped.equals("..")) {
+        return stripped;
       }
     }
     return encryptedName + ".decrypted";

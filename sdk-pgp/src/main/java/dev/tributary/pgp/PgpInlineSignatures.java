@@ -69,6 +69,7 @@ public final class PgpInlineSignatures {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(keys, "keys");
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("keys must not be empty");
     }
@@ -102,6 +103,7 @@ public final class PgpInlineSignatures {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(certificates, "certificates");
     List<PGPPublicKeyRing> rings = new ArrayList<>();
     for (PgpCertificate c : certificates) {
       rings.add(c.ring());

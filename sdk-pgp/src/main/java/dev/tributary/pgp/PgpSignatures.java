@@ -49,6 +49,7 @@ public final class PgpSignatures {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(keys, "keys");
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("keys must not be empty");
     }
@@ -74,6 +75,7 @@ public final class PgpSignatures {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(certificates, "certificates");
     List<PGPPublicKeyRing> rings = new ArrayList<>();
     for (PgpCertificate c : certificates) {
       rings.add(c.ring());

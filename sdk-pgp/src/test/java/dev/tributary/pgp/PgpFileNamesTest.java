@@ -21,6 +21,11 @@ class PgpFileNamesTest {
     assertThat(PgpFileNames.decryptedName("export.csv.asc")).isEqualTo("export.csv");
     assertThat(PgpFileNames.decryptedName("export.csv")).isEqualTo("export.csv.decrypted");
     assertThat(PgpFileNames.decryptedName(".pgp")).isEqualTo(".pgp.decrypted");
+    assertThat(PgpFileNames.decryptedName("a")).isEqualTo("a.decrypted");
+    // "." and "..", from a remote server's "..pgp", would name a folder, not a file
+    assertThat(PgpFileNames.decryptedName("..pgp")).isEqualTo("..pgp.decrypted");
+    assertThat(PgpFileNames.decryptedName("...GPG")).isEqualTo("...GPG.decrypted");
+    assertThat(PgpFileNames.decryptedName("....asc")).isEqualTo("...");
     assertThat(PgpFileNames.isEncryptedName("a.Pgp")).isTrue();
     assertThat(PgpFileNames.isEncryptedName("a.csv")).isFalse();
   }

@@ -49,6 +49,40 @@ class RecipientSelectionTest {
         .hasMessageContaining("37FABE48EDC428B4: EdDSA Ed25519 can only sign");
   }
 
+  /** The same certificate added twice wrote two session key packets for the same key. */
+  @Test
+  void theSameCertificateTwice_getsOneSessionKeyPacket() {
+    PgpCertificate alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey());
+    PgpCertificate again = PgpCertificate.parse(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[] once =
+        EncryptDecryptTest.encrypt(PgpEncryptor.builder().recipient(alice).build(), new byte[0]);
+    byte[] twice =
+        EncryptDecryptTest.encrypt(
+            PgpEncryptor.builder().recipients(java.util.List.of(alice, again)).build(),
+            new byte[0]);
+    assertThat(twice).hasSameSizeAs(once);
+    assertThat(EncryptDecryptTest.decrypt(EncryptDecryptTest.with(PgpTestKeys.ALICE_RSA), twice))
+        .isEmpty();
+  }
+
+  /** A null list failed with the JVM's "Cannot invoke java.util.List.forEach…". */
+  @Test
+  void nullLists_areRefusedNamingTheParameter() {
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipients(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("certificates");
+    assertThatThrownBy(() -> PgpDecryptor.builder().keys(null)).hasMessage("keys");
+    assertThatThrownBy(() -> PgpDecryptor.builder().passwords(null)).hasMessage("passwords");
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.verify(
+                    new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.ByteArrayInputStream(new byte[0]),
+                    null,
+                    PgpPolicy.defaults()))
+        .hasMessage("certificates");
+  }
+
   @Test
   void build_withoutRecipient_isAnIllegalState() {
     assertThatThrownBy(() -> PgpEncryptor.builder().build())
