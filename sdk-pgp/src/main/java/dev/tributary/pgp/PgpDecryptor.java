@@ -7,6 +7,7 @@ import dev.tributary.pgp.internal.CloseShield;
 import dev.tributary.pgp.internal.DecryptingInputStream;
 import dev.tributary.pgp.internal.DecryptionSettings;
 import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.IoFailures;
 import dev.tributary.pgp.internal.MessageDecryption;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.FilterInputStream;
@@ -222,9 +223,7 @@ public final class PgpDecryptor {
    * stopping its job: the helper threads' waits end with it, in words that would mislead).
    */
   private static TransientException failed(String what, IOException e) {
-    return Thread.currentThread().isInterrupted()
-        ? new TransientException(INTERRUPTED, e)
-        : new TransientException(what + e.getMessage(), e);
+    return IoFailures.failed(what, INTERRUPTED, e);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tributary.pgp.internal.CloseShield;
 import dev.tributary.pgp.internal.EncryptingOutputStream;
 import dev.tributary.pgp.internal.EncryptionSettings;
 import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.IoFailures;
 import dev.tributary.pgp.internal.LiteralData;
 import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.RecipientSelector;
@@ -299,14 +300,9 @@ public final class PgpEncryptor {
   private record Keys(
       List<PGPPublicKey> keys, boolean seipdV2, Engine engine, Instant selectedAt) {}
 
-  /**
-   * The failure of a call, told as an interrupt when this thread's interrupt flag is set (a host
-   * stopping its job: the helper threads' waits end with it, in words that would mislead).
-   */
+  /** The failure of a call ({@link IoFailures#failed}). */
   private static TransientException failed(String what, IOException e) {
-    return Thread.currentThread().isInterrupted()
-        ? new TransientException("encryption was interrupted", e)
-        : new TransientException(what + e.getMessage(), e);
+    return IoFailures.failed(what, "encryption was interrupted", e);
   }
 
   /** Builds a {@link PgpEncryptor}. Not thread-safe. */

@@ -302,6 +302,18 @@ class EncryptDecryptTest {
     }
   }
 
+  /** A missing file was told by its path alone: "cannot decrypt msg/nope.pgp: msg/nope.pgp". */
+  @Test
+  void fileCalls_aMissingSourceOrFolder_sayNoSuchFile() throws Exception {
+    Path missing = dir.resolve("nope.pgp");
+    assertThatThrownBy(() -> with(PgpTestKeys.ALICE_RSA).decryptFile(missing, dir.resolve("out")))
+        .hasMessage("cannot decrypt " + missing + ": no such file or folder: " + missing);
+    Path plain = Files.write(dir.resolve("plain"), TEXT);
+    Path inNoFolder = dir.resolve("no-such-folder").resolve("plain.pgp");
+    assertThatThrownBy(() -> to(PgpTestKeys.ALICE_RSA).build().encryptFile(plain, inNoFolder))
+        .hasMessageContaining("no such file or folder: ");
+  }
+
   @Test
   void decrypt_sourceFailsMidway_isATransientError_notDamagedData() {
     byte[] big = new byte[2 << 20];
