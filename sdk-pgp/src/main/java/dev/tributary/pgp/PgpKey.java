@@ -126,10 +126,13 @@ public final class PgpKey {
     return KeyDescriber.keyId(ring.getPublicKey().getKeyID());
   }
 
-  /** Whether any of its keys is protected by a passphrase. */
+  /**
+   * Whether any of its keys is protected by a passphrase. A stub, a key whose secret part is not
+   * here ({@code gpg --export-secret-subkeys} leaves one of the primary key), protects nothing.
+   */
   public boolean isProtected() {
     for (var secret : ring) {
-      if (secret.getS2KUsage() != 0) {
+      if (secret.getS2KUsage() != 0 && !secret.isPrivateKeyEmpty()) {
         return true;
       }
     }

@@ -352,6 +352,10 @@ class GnuPgInteropTest {
                 .out(),
             StandardCharsets.US_ASCII);
     PgpKey stubbed = PgpKey.parse(subkeysOnly, Secret.empty());
+    assertThat(stubbed.isProtected())
+        .as("a stub protects nothing; Alice is not protected")
+        .isFalse();
+    assertThat(stubbed.describe().keys()).noneMatch(ComponentKey::isProtected);
     assertThatThrownBy(
             () ->
                 PgpSignatures.sign(

@@ -53,7 +53,8 @@ public final class KeyDescriber {
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {
       PGPSecretKey secret = key.getPGPSecretKeyRing().getSecretKey(pub.getKeyIdentifier());
-      isProtected = secret != null && secret.getS2KUsage() != 0;
+      // a stub (GnuPG's gnu-dummy S2K) holds no secret, so nothing to protect
+      isProtected = secret != null && secret.getS2KUsage() != 0 && !secret.isPrivateKeyEmpty();
     }
     return new ComponentKey(
         fingerprint(pub),
