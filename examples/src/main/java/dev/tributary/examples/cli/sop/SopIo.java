@@ -33,23 +33,22 @@ final class SopIo {
    * {@code @FD:N}); {@code MISSING_INPUT} (61) when there is none such.
    */
   static byte[] readFile(String name) {
-    String variable = special(name, ENV);
-    if (variable != null) {
-      String value = System.getenv(variable);
+    Designator special = designator(name);
+    Path file = Path.of(name);
+    if (special != null && special.environment()) {
+      String value = System.getenv(special.value());
       if (value == null) {
         throw new SopExit.Failure(
-            SopExit.MISSING_INPUT, "cannot read " + name + ": the environment has no " + variable);
+            SopExit.MISSING_INPUT,
+            "cannot read " + name + ": the environment has no " + special.value());
       }
       return value.getBytes(StandardCharsets.UTF_8);
-    }
-    Path file = Path.of(name);
-    String descriptor = special(name, FD);
-    if (descriptor != null) {
-      file = descriptor(name, descriptor);
+    } else if (special != null) {
+      file = descriptor(name, special.value());
       if (!Files.exists(file)) {
         throw new SopExit.Failure(
             SopExit.MISSING_INPUT,
-            "cannot read " + name + ": descriptor " + descriptor + " is not open");
+            "cannot read " + name + ": descriptor " + special.value() + " is not open");
       }
     }
     try {
@@ -64,15 +63,20 @@ final class SopIo {
   private static final String FD = "@FD:";
 
   /**
-   * What follows {@code prefix} in {@code name}, if {@code name} is that special designator (the
-   * draft's {@code @ENV:NAME} for an environment variable, {@code @FD:N} for an open file
-   * descriptor); null for an ordinary file name.
+   * A special designator of the draft: {@code @ENV:NAME}, an environment variable ({@code
+   * environment}), or {@code @FD:N}, an open file descriptor; {@code value} is what follows the
+   * prefix.
+   */
+  private record Designator(boolean environment, String value) {}
+
+  /**
+   * The special designator {@code name} is, or null for an ordinary file name.
    *
    * @throws SopExit.Failure {@code AMBIGUOUS_INPUT} (73) for a name beginning with {@code @} that
    *     is also a file, {@code UNSUPPORTED_SPECIAL_PREFIX} (71) for an {@code @} name that is
    *     neither designator
    */
-  private static @Nullable String special(String name, String prefix) {
+  private static @Nullable Designator designator(String name) {
     if (!name.startsWith("@")) {
       return null;
     }
@@ -81,14 +85,17 @@ final class SopIo {
           SopExit.AMBIGUOUS_INPUT,
           name + " is a file and a special designator alike; name the file as ./" + name);
     }
-    if (!name.startsWith(ENV) && !name.startsWith(FD)) {
-      throw new SopExit.Failure(
-          SopExit.UNSUPPORTED_SPECIAL_PREFIX,
-          name
-              + ": a name beginning with @ is a special designator, and only @ENV:NAME and @FD:N"
-              + " are known");
+    if (name.startsWith(ENV)) {
+      return new Designator(true, name.substring(ENV.length()));
     }
-    return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
+    if (name.startsWith(FD)) {
+      return new Designator(false, name.substring(FD.length()));
+    }
+    throw new SopExit.Failure(
+        SopExit.UNSUPPORTED_SPECIAL_PREFIX,
+        name
+            + ": a name beginning with @ is a special designator, and only @ENV:NAME and @FD:N"
+            + " are known");
   }
 
   /** The file of open descriptor {@code number}, from the special designator {@code name}. */
@@ -192,14 +199,13 @@ final class SopIo {
     if (name == null) {
       return null;
     }
-    if (special(name, ENV) != null) {
+    Designator special = designator(name);
+    if (special != null && special.environment()) {
       throw new SopExit.Failure(
           SopExit.UNSUPPORTED_SPECIAL_PREFIX,
           name + ": @ENV: names an input; an output can go to a file or to @FD:N");
-    }
-    String descriptor = special(name, FD);
-    if (descriptor != null) {
-      return descriptor(name, descriptor);
+    } else if (special != null) {
+      return descriptor(name, special.value());
     }
     Path file = Path.of(name);
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
