@@ -365,11 +365,7 @@ class CraftedMessagesTest {
     for (int i = 0; i < packets; i++) {
       at = packetEnd(message, at);
     }
-    byte[] out = new byte[message.length + insert.length];
-    System.arraycopy(message, 0, out, 0, at);
-    System.arraycopy(insert, 0, out, at, insert.length);
-    System.arraycopy(message, at, out, at + insert.length, message.length - at);
-    return out;
+    return Packets.insertAt(message, at, insert);
   }
 
   static byte[] armored(byte[] binary) throws Exception {

@@ -7,6 +7,30 @@ import java.util.List;
 final class Packets {
   private Packets() {}
 
+  /** The tag of the packet whose header starts at {@code p}, old or new format. */
+  static int tagAt(byte[] m, int p) {
+    return Header.at(m, p).tag;
+  }
+
+  /** Where the body of the packet whose header starts at {@code p} starts. */
+  static int bodyStart(byte[] m, int p) {
+    return p + Header.at(m, p).length;
+  }
+
+  /** Where the packet whose header starts at {@code p} ends: the next one's start. */
+  static int end(byte[] m, int p) {
+    return Header.at(m, p).next(m, p, new ArrayList<>());
+  }
+
+  /** {@code m} with {@code insert} put at offset {@code at}. */
+  static byte[] insertAt(byte[] m, int at, byte[] insert) {
+    byte[] out = new byte[m.length + insert.length];
+    System.arraycopy(m, 0, out, 0, at);
+    System.arraycopy(insert, 0, out, at, insert.length);
+    System.arraycopy(m, at, out, at + insert.length, m.length - at);
+    return out;
+  }
+
   /** Where the body of the encrypted data packet (tag 18 or 20) starts, after its header. */
   static int encryptedDataBodyStart(byte[] m) {
     int p = encryptedDataStart(m);

@@ -173,11 +173,6 @@ class SessionKeyPacketLimitTest {
 
   /** {@code message} with {@code packets} inserted before its encrypted data packet. */
   static byte[] insertBeforeData(byte[] message, byte[] packets) {
-    int at = Packets.encryptedDataStart(message);
-    byte[] out = new byte[message.length + packets.length];
-    System.arraycopy(message, 0, out, 0, at);
-    System.arraycopy(packets, 0, out, at, packets.length);
-    System.arraycopy(message, at, out, at + packets.length, message.length - at);
-    return out;
+    return Packets.insertAt(message, Packets.encryptedDataStart(message), packets);
   }
 }

@@ -27,12 +27,9 @@ class TamperedSessionKeyPacketTest {
   @FieldSource("KEYS")
   void aChangedOctetInTheEncryptedSessionKey_isTheIntegrityError(TestKey key) {
     byte[] message = encrypt(to(key).build(), TEXT);
-    assertThat(CraftedMessagesTest.tagAt(message, 0)).as("a PKESK (tag 1) first").isEqualTo(1);
-    int end = CraftedMessagesTest.packetEnd(message, 0);
-    boolean newFormat = (message[0] & 0x40) != 0;
-    // a one- or two-octet length: what packetEnd reads for a packet of this size
-    int start = 1 + (newFormat ? ((message[1] & 0xff) < 192 ? 1 : 2) : 1 << (message[0] & 3));
-    int length = end - start;
+    assertThat(Packets.tagAt(message, 0)).as("a PKESK (tag 1) first").isEqualTo(1);
+    int start = Packets.bodyStart(message, 0);
+    int length = Packets.end(message, 0) - start;
     // v3: version, key ID (8), algorithm; v6: version, length, key version, fingerprint (32),
     // algorithm. Past those, the encrypted session key: change a few of its octets.
     int keyMaterial = message[start] == 6 ? start + 36 : start + 10;
