@@ -125,6 +125,19 @@ class EncryptDecryptTest {
     assertThat(m.result().aead()).isFalse();
   }
 
+  @Test
+  void seipdV2_isWrittenIn256KiBChunks_notBouncyCastlesSmallest() {
+    byte[] random = new byte[1 << 20]; // incompressible, so not compressed
+    new java.util.Random(1).nextBytes(random);
+    byte[] v2 = encrypt(to(PgpTestKeys.EVE_V6).allowAead(true).build(), random);
+    int body = Packets.encryptedDataBodyStart(v2);
+    assertThat(v2[body]).as("SEIPD v2").isEqualTo((byte) 2);
+    assertThat(v2[body + 3]).as("the chunk size octet: 2^(12 + 6) bytes").isEqualTo((byte) 12);
+    // Four chunks and the final tag: 80 bytes of tags. In 64-byte chunks the message was 1.25 MiB.
+    assertThat(v2.length).isLessThan(random.length + 2048);
+    assertThat(decrypt(with(PgpTestKeys.EVE_V6), v2)).isEqualTo(random);
+  }
+
   static byte[] readAll(java.io.InputStream in) {
     try {
       return in.readAllBytes();

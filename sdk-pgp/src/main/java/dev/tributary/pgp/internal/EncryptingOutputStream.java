@@ -36,6 +36,14 @@ import org.jspecify.annotations.Nullable;
 public final class EncryptingOutputStream extends OutputStream {
   private static final int BUFFER = 1 << 16;
 
+  /**
+   * SEIPD v2's chunk size as BouncyCastle takes it, a power of two: 2^18, 256 KiB (chunk size octet
+   * 12, OpenPGP.js's default). Each chunk carries a 16-byte tag, and a reader holds one chunk
+   * before releasing it. BouncyCastle's smallest, 6 (64 bytes, octet 0), made messages 25 % larger
+   * than their plaintext.
+   */
+  static final int AEAD_CHUNK_SIZE_EXPONENT = 18;
+
   /** BZIP2's block size in 100k: {@code bzip2 -9}'s, BouncyCastle's, the best compression. */
   private static final int BZIP2_BLOCK_SIZE = 9;
 
@@ -177,7 +185,7 @@ public final class EncryptingOutputStream extends OutputStream {
     PGPDataEncryptorBuilder builder =
         settings.useAead()
             ? new BcPGPDataEncryptorBuilder(alg.id())
-                .setWithAEAD(AEADAlgorithmTags.OCB, 6)
+                .setWithAEAD(AEADAlgorithmTags.OCB, AEAD_CHUNK_SIZE_EXPONENT)
                 .setUseV6AEAD()
                 .setSecureRandom(random)
             : new BcPGPDataEncryptorBuilder(alg.id())
