@@ -27,7 +27,8 @@ public class PgpDataException extends ValidationException {
     /**
      * A packet version or algorithm this library does not implement, or a message asking for more
      * work than any real one: more than 16 signatures to check, more than 256 session key packets,
-     * more than 16 password hashings or 128 private-key decryptions to find its session key.
+     * more than 16 password packets to try or 128 private-key decryptions to find its session key,
+     * an Argon2 password hashing of more than 2 GiB, or more work than 2 GiB in two passes.
      */
     UNSUPPORTED,
     /** Decompressed data exceeded the policy's limit (a compression bomb?). */

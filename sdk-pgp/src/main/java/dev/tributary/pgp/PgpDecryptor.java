@@ -35,9 +35,10 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * encrypted session key (hidden recipients too) against every key held, then every
  * password-encrypted one against every password held (messages from {@code gpg --symmetric} or
  * {@code sop encrypt --with-password}); session keys given ({@link Builder#sessionKey}) are tried
- * first, on the encrypted data itself. A message with more than 256 session key packets, or one
- * that needs more than 16 password hashings (passwords held × password packets) or 128 private-key
- * decryptions (hidden recipients × keys held) is refused as {@link
+ * first, on the encrypted data itself. A message with more than 256 session key packets, one whose
+ * password would have to be tried on more than 16 password packets, one that needs more than 128
+ * private-key decryptions (hidden recipients × keys held), or one whose password hashing asks for
+ * more Argon2 work than 2 GiB in two passes is refused as {@link
  * PgpDataException.Reason#UNSUPPORTED}: a crafted message could otherwise ask for hours of work. It
  * accepts SEIPD v1 (MDC), SEIPD v2 (AEAD) and the OCB format GnuPG 2.4 writes. Data without
  * integrity protection or with the null cipher is refused. Tampering or truncation fails with one

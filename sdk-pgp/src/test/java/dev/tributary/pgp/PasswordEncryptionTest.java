@@ -79,6 +79,28 @@ class PasswordEncryptionTest {
 
   @ParameterizedTest(name = "aead={0}")
   @ValueSource(booleans = {false, true})
+  void aPasswordPacketNamingTheNullOrAnUnknownCipher_isRefusedForThat_notAWrongPassword(
+      boolean aead) {
+    // The cipher octet: after tag, length and version (v4); v6 has a count octet before it.
+    int cipher = aead ? 4 : 3;
+    byte[] nullCipher = encryptWith(aead, PASSWORD);
+    nullCipher[cipher] = 0;
+    assertThatThrownBy(() -> decrypt(withPasswords(PASSWORD), nullCipher))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.NO_INTEGRITY_PROTECTION))
+        .hasMessage("the message's password packet names the null cipher (plaintext): refused");
+    byte[] unknown = encryptWith(aead, PASSWORD);
+    unknown[cipher] = 99;
+    assertThatThrownBy(() -> decrypt(withPasswords(PASSWORD), unknown))
+        .isInstanceOfSatisfying(
+            PgpDataException.class,
+            e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.UNSUPPORTED))
+        .hasMessage("the message's password packet names an unsupported cipher (ID 99)");
+  }
+
+  @ParameterizedTest(name = "aead={0}")
+  @ValueSource(booleans = {false, true})
   void keyAndPassword_decryptWithEither(boolean aead) {
     TestKey key = aead ? PgpTestKeys.EVE_V6 : PgpTestKeys.ALICE_RSA;
     byte[] message = encrypt(to(key).password(PASSWORD).allowAead(aead).build(), TEXT);

@@ -12,6 +12,7 @@ import static dev.tributary.pgp.PasswordEncryptionTest.withPasswords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -28,10 +29,11 @@ import org.junit.jupiter.api.Test;
  * hashing, a public-key packet a private-key operation: a small crafted message could ask for
  * minutes or hours of work (stop 30's adversarial tester: 50 password packets at the largest S2K
  * count, 833 bytes, took 8.4 s; 2000 hidden recipients 53 s). Decryption refuses a message with
- * more than 256 session key packets, or one that needs more than 16 password hashings or 128
- * private-key decryptions, as {@link PgpDataException.Reason#UNSUPPORTED}. The tests of the tries
- * put the packet that opens the message just past the limit, so a limit that let one more try
- * through would open it; the packet count is refused even when the first packet opens it.
+ * more than 256 session key packets, or one that needs more than 16 password packets tried or 128
+ * private-key decryptions, or an Argon2 of more than 2 GiB in two passes, as {@link
+ * PgpDataException.Reason#UNSUPPORTED}. The tests of the tries put the packet that opens the
+ * message just past the limit, so a limit that let one more try through would open it; the packet
+ * count is refused even when the first packet opens it.
  */
 class SessionKeyPacketLimitTest {
 
@@ -84,35 +86,71 @@ class SessionKeyPacketLimitTest {
   }
 
   @Test
-  void sixteenPasswordHashings_areDone() {
+  void sixteenPasswordPackets_areTried() {
     byte[] message = concat(wrongPasswordPackets(15), encryptWith(false, PASSWORD));
     assertThat(decrypt(withPasswords(PASSWORD), message)).isEqualTo(TEXT);
   }
 
   @Test
-  void aSeventeenthPasswordHashing_isRefused_beforeItIsDone() {
+  void aSeventeenthPasswordPacket_isRefused_beforeItIsTried() {
     byte[] message = concat(wrongPasswordPackets(16), encryptWith(false, PASSWORD));
     assertThatThrownBy(() -> decrypt(withPasswords(PASSWORD), message))
         .isInstanceOfSatisfying(
             PgpDataException.class,
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.UNSUPPORTED))
         .hasMessage(
-            "the message needs more than 16 password hashings (its 17 password-encrypted session"
-                + " keys, each tried with each of the 1 password held), each slow by design:"
-                + " refused as a likely attempt to exhaust the CPU");
+            "the message has 17 password-encrypted session keys, and trying a password on more"
+                + " than 16 of them (each a password hashing, slow by design) is refused as a"
+                + " likely attempt to exhaust the CPU");
   }
 
   @Test
-  void passwordHashingsCount_everyPasswordHeld() {
-    // 6 packets × 3 passwords: the right password, tried last, is the 18th hashing.
+  void thePasswordsHeld_doNotCountAgainstTheMessage() {
+    // 6 packets × 3 passwords, the right one last: 18 hashings, which the caller chose. Counted
+    // as hashings, this was refused, and so was any message for a caller holding 17 passwords.
     byte[] message = concat(wrongPasswordPackets(5), encryptWith(false, PASSWORD));
     PgpDecryptor decryptor =
         withPasswords(PasswordEncryptionTest.OTHER, PasswordEncryptionTest.OTHER, PASSWORD);
-    assertThatThrownBy(() -> decrypt(decryptor, message))
-        .isInstanceOf(PgpDataException.class)
-        .hasMessageStartingWith(
-            "the message needs more than 16 password hashings (its 6 password-encrypted session"
-                + " keys, each tried with each of the 3 passwords held)");
+    assertThat(decrypt(decryptor, message)).isEqualTo(TEXT);
+    List<Secret> seventeen = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      seventeen.add(Secret.of("not it " + i));
+    }
+    seventeen.add(PASSWORD);
+    byte[] single = encryptWith(false, PASSWORD);
+    assertThat(decrypt(PgpDecryptor.builder().passwords(seventeen).build(), single))
+        .isEqualTo(TEXT);
+  }
+
+  /**
+   * A SEIPD v2 password message whose v6 SKESK asks for Argon2 in {@code passes} passes over 2^
+   * {@code exponent} KiB: the S2K's octets changed after encryption, so no work is done to make it.
+   */
+  static byte[] argon2Message(int passes, int exponent) {
+    byte[] message = encryptWith(true, PASSWORD);
+    // See PasswordEncryptionTest.seipdV2_writesAV6SkeskWithArgon2: t, p and m at 24, 25 and 26.
+    message[24] = (byte) passes;
+    message[26] = (byte) exponent;
+    return message;
+  }
+
+  @Test
+  void argon2AskingForMoreWorkThan2GiBInTwoPasses_isRefused_beforeItIsDone() {
+    // 129 passes over 32 MiB is 2^22 + 2^15 KiB of work; 255 over 2 GiB, allowed before, hours.
+    for (int[] s2k : new int[][] {{129, 15}, {3, 21}, {255, 21}}) {
+      assertThatThrownBy(() -> decrypt(withPasswords(PASSWORD), argon2Message(s2k[0], s2k[1])))
+          .as("t=%d, m=2^%d", s2k[0], s2k[1])
+          .isInstanceOfSatisfying(
+              PgpDataException.class,
+              e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.UNSUPPORTED))
+          .hasMessage(
+              "the message's password is hashed with Argon2 in "
+                  + s2k[0]
+                  + " passes over 2^"
+                  + s2k[1]
+                  + " KiB of memory, more work than the 2 GiB in two passes this library gives"
+                  + " it");
+    }
   }
 
   // Alice's RSA primary key can decrypt too: each hidden recipient costs her two tries, and the

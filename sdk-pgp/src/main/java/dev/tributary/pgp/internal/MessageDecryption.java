@@ -66,7 +66,7 @@ public final class MessageDecryption {
     Unlocked unlocked = unlock(list, first, settings, prefix);
     SessionKeys.Found found = unlocked.found();
     InputStream plain = unlocked.plain();
-    SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), settings);
+    SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), aead, settings);
     if (plain == null && prefix == null) {
       try {
         plain = new AeadGuardStream(dataStream(found));
@@ -241,14 +241,21 @@ public final class MessageDecryption {
       if (SourceFailure.isCause(e)) {
         throw new TransientException("reading the message failed: " + e.getMessage(), e);
       }
-      if (topLevel.inEncryptedData() && ParseFailures.endsEarly(e)) {
+      if (topLevel.inEncryptedData()) {
+        // The encrypted data's own header (its version; for v2 the cipher, AEAD mode and chunk
+        // size) cannot be read, or does not fit the session key packets: changed or cut off.
         throw new PgpIntegrityException(e);
       }
       throw ParseFailures.malformed("the OpenPGP data", e);
     }
   }
 
-  private static SymmetricAlgorithm algorithm(int id, DecryptionSettings settings) {
+  private static SymmetricAlgorithm algorithm(int id, boolean aead, DecryptionSettings settings) {
+    if (id == 0 && aead) {
+      // AEAD has no null cipher: the cipher octet of an authenticated header was changed.
+      throw new PgpIntegrityException(
+          new IntegrityFailure("the AEAD-protected data names the null cipher"));
+    }
     if (id == 0) {
       throw new PgpDataException(
           Reason.NO_INTEGRITY_PROTECTION, "the message uses the null cipher (plaintext): refused");

@@ -3,11 +3,14 @@ package dev.tributary.pgp.internal;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpPolicy;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.security.SecureRandom;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.S2K;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyEncSessionPacket;
 import org.bouncycastle.bcpg.SymmetricKeyUtils;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
@@ -28,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reading: the S2K a message names is checked against the policy before any work is done: the
  * simple and the salted S2K (no iteration) are refused unless {@link
- * PgpPolicy#acceptsWeakPasswordHashing()}, and Argon2 asking for more than 2 GiB is refused always
- * (a message must not be able to exhaust memory). A v4 SKESK has no check of its own that the
- * password is right: {@link #quickCheck} applies the random prefix's check of SEIPD v1, the only
- * one the format gives.
+ * PgpPolicy#acceptsWeakPasswordHashing()}, and Argon2 asking for more than 2 GiB, or for more work
+ * than {@link #MAX_ARGON2_WORK_KIB}, is refused always (a message must not be able to exhaust
+ * memory or time). So is a packet naming the null cipher or an unknown one, before its password
+ * hashing is done ({@link #refusedCipher}). A v4 SKESK has no check of its own that the password is
+ * right: {@link #quickCheck} applies the random prefix's check of SEIPD v1, the only one the format
+ * gives.
  */
 final class MessagePasswords {
   /** The S2K count byte for writing: 0xE0 is 16 × 2^20 = 16,777,216 bytes hashed. */
@@ -39,6 +44,14 @@ final class MessagePasswords {
 
   /** The largest Argon2 memory read: 2^21 KiB, 2 GiB, RFC 9580's first recommended choice. */
   private static final int MAX_ARGON2_MEMORY_EXPONENT = 21;
+
+  /**
+   * The most Argon2 work one password packet may ask for, in KiB of memory filled times passes:
+   * 2^22, twice RFC 9580's first recommended choice (2 GiB, one pass) and 21 times its second (64
+   * MiB, three passes). BouncyCastle's Argon2 fills some 160 MiB a second here, so this bounds one
+   * password try to about half a minute, where 255 passes over 2 GiB would take hours.
+   */
+  static final long MAX_ARGON2_WORK_KIB = 1L << 22;
 
   private MessagePasswords() {}
 
@@ -78,19 +91,53 @@ final class MessagePasswords {
    * open it (as far as the packet can tell).
    *
    * @throws PgpDataException if the packet's S2K is one the policy refuses
+   * @throws PgpIntegrityException if the password opens an AEAD-protected packet (v5, v6), whose
+   *     tag proves the password right, and the session key does not fit the cipher the encrypted
+   *     data names: that cipher octet was changed
    */
   @SuppressWarnings("deprecation") // see MessageDecryption.open: same reason
   static @Nullable PGPSessionKey sessionKey(
       PGPPBEEncryptedData packet, Secret password, PgpPolicy policy) {
+    PGPSessionKey key;
     try {
-      PGPSessionKey key =
-          packet.getSessionKey(new Checked(password.reveal().toCharArray(), policy));
-      return key != null && plausible(key) ? key : null;
+      key = packet.getSessionKey(new Checked(password.reveal().toCharArray(), policy));
     } catch (PGPException | RuntimeException e) {
       if (e instanceof PgpDataException d) {
         throw d;
       }
       return null; // an AEAD-protected SKESK (v5, v6) fails here for a wrong password
+    }
+    if (key == null || plausible(key)) {
+      return key;
+    }
+    if (packet.getVersion() >= SymmetricKeyEncSessionPacket.VERSION_5) {
+      throw new PgpIntegrityException(
+          new IntegrityFailure(
+              "the password opens its session key packet, but the session key does not fit the"
+                  + " cipher the encrypted data names"));
+    }
+    return null;
+  }
+
+  /**
+   * Why {@code packet} is refused before any password is tried on it, from the cipher it names (for
+   * a v4 packet without an encrypted session key, the message's own cipher); null if it is not.
+   */
+  static @Nullable PgpDataException refusedCipher(PGPPBEEncryptedData packet) {
+    int id = packet.getAlgorithm();
+    if (id == SymmetricKeyAlgorithmTags.NULL) {
+      return new PgpDataException(
+          Reason.NO_INTEGRITY_PROTECTION,
+          "the message's password packet names the null cipher (plaintext): refused");
+    }
+    try {
+      SymmetricAlgorithm.ofId(id);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return new PgpDataException(
+          Reason.UNSUPPORTED,
+          "the message's password packet names an unsupported cipher (ID " + id + ")",
+          e);
     }
   }
 
@@ -149,12 +196,8 @@ final class MessagePasswords {
                 + " S2K, without iteration, which makes guessing it cheap: refused; ask the sender"
                 + " to use a current tool, or accept it with PgpPolicy.legacySenders()");
       }
-      if (type == S2K.ARGON_2 && s2k.getMemorySizeExponent() > MAX_ARGON2_MEMORY_EXPONENT) {
-        throw new PgpDataException(
-            Reason.UNSUPPORTED,
-            "the message's password is hashed with Argon2 over 2^"
-                + s2k.getMemorySizeExponent()
-                + " KiB of memory, more than the 2 GiB this library gives it");
+      if (type == S2K.ARGON_2) {
+        checkArgon2Work(s2k);
       }
       if (type != S2K.SIMPLE
           && type != S2K.SALTED
@@ -179,6 +222,29 @@ final class MessagePasswords {
             argon2Message(argon2Bytes, "is not free on the heap now", maxHeap),
             e);
       }
+    }
+  }
+
+  /**
+   * Refuses, before any work, an Argon2 asking for more than 2 GiB ({@link
+   * #MAX_ARGON2_MEMORY_EXPONENT}) or more work than {@link #MAX_ARGON2_WORK_KIB}.
+   */
+  static void checkArgon2Work(S2K s2k) {
+    if (s2k.getMemorySizeExponent() > MAX_ARGON2_MEMORY_EXPONENT) {
+      throw new PgpDataException(
+          Reason.UNSUPPORTED,
+          "the message's password is hashed with Argon2 over 2^"
+              + s2k.getMemorySizeExponent()
+              + " KiB of memory, more than the 2 GiB this library gives it");
+    }
+    if ((long) s2k.getPasses() << s2k.getMemorySizeExponent() > MAX_ARGON2_WORK_KIB) {
+      throw new PgpDataException(
+          Reason.UNSUPPORTED,
+          "the message's password is hashed with Argon2 in "
+              + s2k.getPasses()
+              + " passes over 2^"
+              + s2k.getMemorySizeExponent()
+              + " KiB of memory, more work than the 2 GiB in two passes this library gives it");
     }
   }
 

@@ -28,13 +28,15 @@ import org.slf4j.LoggerFactory;
  * says which keys the message was for and which keys were tried, and whether passwords were.
  *
  * <p>Each try costs real work, which a crafted message could multiply without end: a password
- * packet costs its password hashing (up to 62 MiB of SHA-256, or Argon2), a public-key packet a
- * private-key operation, and a hidden recipient one per key held. So a message may hold at most
- * {@link #MAX_PACKETS} session key packets (counted by {@link TopLevelPackets} as they are read)
- * and may need at most {@link #MAX_PASSWORD_TRIES} password hashings and {@link #MAX_KEY_TRIES}
- * private-key decryptions; beyond that it is refused as {@link Reason#UNSUPPORTED} before the next
- * try is made. No real message comes near: one password packet per password the sender chose, one
- * public-key packet per recipient, each tried with the one key it names.
+ * packet costs one password hashing per password held (up to 62 MiB of SHA-256, or an Argon2
+ * bounded by {@link MessagePasswords}), a public-key packet a private-key operation, and a hidden
+ * recipient one per key held. So a message may hold at most {@link #MAX_PACKETS} session key
+ * packets (counted by {@link TopLevelPackets} as they are read), and at most {@link
+ * #MAX_PASSWORD_PACKETS} password packets are tried and {@link #MAX_KEY_TRIES} private-key
+ * decryptions made; beyond that it is refused as {@link Reason#UNSUPPORTED} before the next try. No
+ * real message comes near: one password packet per password the sender chose, one public-key packet
+ * per recipient, each tried with the one key it names. The passwords held are the caller's choice,
+ * and so is their cost: a message is not refused for the number of passwords held.
  */
 final class SessionKeys {
   /**
@@ -45,10 +47,11 @@ final class SessionKeys {
   static final int MAX_PACKETS = 256;
 
   /**
-   * The most password hashings (each password held × each password packet) one message may ask for:
-   * the S2K is slow by design, up to some 0.2 s at its largest iteration count.
+   * The most password packets of one message that are tried, each with every password held: its
+   * password hashing is slow by design, up to some 0.2 s at the largest iteration count, and
+   * seconds for the largest Argon2 accepted.
    */
-  static final int MAX_PASSWORD_TRIES = 16;
+  static final int MAX_PASSWORD_PACKETS = 16;
 
   /**
    * The most private-key decryptions one message may ask for: a packet naming a key held costs one;
@@ -110,12 +113,20 @@ final class SessionKeys {
       }
     }
     PgpDataException refused = null;
-    int passwordTries = 0;
+    int passwordPacketsTried = 0;
     for (PGPPBEEncryptedData pbe : passwordPackets) {
+      if (settings.passwords().isEmpty()) {
+        break;
+      }
+      if (++passwordPacketsTried > MAX_PASSWORD_PACKETS) {
+        throw tooManyPasswordPackets(passwordPackets.size());
+      }
+      PgpDataException badCipher = MessagePasswords.refusedCipher(pbe);
+      if (badCipher != null) {
+        refused = refused == null ? badCipher : refused; // another SKESK may still open it
+        continue;
+      }
       for (Secret password : settings.passwords()) {
-        if (++passwordTries > MAX_PASSWORD_TRIES) {
-          throw tooManyPasswordTries(passwordPackets.size(), settings.passwords().size());
-        }
         PGPSessionKey key;
         try {
           key = MessagePasswords.sessionKey(pbe, password, settings.engine().policy());
@@ -182,17 +193,14 @@ final class SessionKeys {
             + EXHAUST);
   }
 
-  private static PgpDataException tooManyPasswordTries(int packets, int passwords) {
+  private static PgpDataException tooManyPasswordPackets(int packets) {
     return new PgpDataException(
         Reason.UNSUPPORTED,
-        "the message needs more than "
-            + MAX_PASSWORD_TRIES
-            + " password hashings (its "
+        "the message has "
             + packets
-            + " password-encrypted session keys, each tried with each of the "
-            + passwords
-            + (passwords == 1 ? " password" : " passwords")
-            + " held), each slow by design: "
+            + " password-encrypted session keys, and trying a password on more than "
+            + MAX_PASSWORD_PACKETS
+            + " of them (each a password hashing, slow by design) is "
             + EXHAUST);
   }
 

@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
+import dev.tributary.pgp.PgpIntegrityException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The body of a version 1 Symmetrically Encrypted Integrity Protected Data packet, the bulk of a
  * message, is read by {@link PacketBody} ({@link #seipdV1Body}) rather than by BouncyCastle, which
- * gets a packet of the version octet alone.
+ * gets a packet of the version octet alone. Any version but 1 and 2 is a changed octet, and fails
+ * as {@link PgpIntegrityException}.
  */
 final class TopLevelPackets extends BCPGInputStream {
   private static final String CONTINUES = "the message continues after its encrypted data: ";
@@ -133,6 +135,12 @@ final class TopLevelPackets extends BCPGInputStream {
       seipdV1Body = body;
       byte[] versionOnly = {(byte) header, 1, (byte) version};
       return new BCPGInputStream(new ByteArrayInputStream(versionOnly)).readPacket();
+    }
+    if (version >= 0 && version != SymmetricEncIntegrityPacket.VERSION_2) {
+      // No other version exists. BouncyCastle reads any but 2 as version 1, and a given session
+      // key then opened the message: the MDC does not cover this octet.
+      throw new PgpIntegrityException(
+          new IntegrityFailure("the encrypted data packet has version " + version));
     }
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     again.write(header);
