@@ -277,6 +277,51 @@ class SopJarIT {
   }
 
   /**
+   * An {@code @FD:N} output was opened anew at offset 0: over what the caller's {@code 3>>file}
+   * held, and over sop's own output when N was 1. A descriptor the caller left closed could be one
+   * the JVM opened for itself: reading it read the JDK's modules file as a password, writing it
+   * wrote into the random device, and a missing output folder was found after the plaintext was
+   * written.
+   */
+  @Test
+  void jar_descriptorOutputs_append_closedDescriptorsAreRefused_missingFoldersFirst()
+      throws Exception {
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc").code()).isZero();
+    file("sk", "kept\n".getBytes(StandardCharsets.UTF_8));
+    Result appended =
+        bash("$SOP decrypt --with-password=@ENV:SOP_PW --session-key-out=@FD:3 < msg.asc 3>>sk");
+    assertThat(appended.code()).as(appended.err()).isZero();
+    assertThat(Files.readString(dir.resolve("sk"))).matches("kept\n9:[0-9A-F]{64}\n");
+
+    Result together =
+        bash("$SOP decrypt --with-password=@ENV:SOP_PW --session-key-out=@FD:1 < msg.asc");
+    assertThat(together.code()).as(together.err()).isZero();
+    assertThat(new String(together.out(), StandardCharsets.UTF_8))
+        .matches("by designator\n9:[0-9A-F]{64}\n");
+
+    // Closed here, so each is free for the JVM: its modules file, the jar, the random devices.
+    for (int n = 3; n <= 8; n++) {
+      Result in = bash("$SOP decrypt --with-password=@FD:" + n + " < msg.asc");
+      assertThat(in.code()).as("@FD:%d in: %s", n, in.err()).isEqualTo(61);
+      assertThat(in.err()).contains("descriptor " + n + " is not open");
+      Result out =
+          bash(
+              "$SOP decrypt --with-password=@ENV:SOP_PW --session-key-out=@FD:" + n + " < msg.asc");
+      assertThat(out.code()).as("@FD:%d out: %s", n, out.err()).isEqualTo(61);
+      assertThat(out.out()).as("nothing decrypted").isEmpty();
+    }
+
+    Result noFolder =
+        bash("$SOP decrypt --with-password=@ENV:SOP_PW --session-key-out=none/sk < msg.asc");
+    assertThat(noFolder.code()).as(noFolder.err()).isEqualTo(61);
+    assertThat(noFolder.err()).contains("no such folder");
+    assertThat(noFolder.out()).as("refused before the work").isEmpty();
+    Result noFile = bash("$SOP decrypt --with-password=nope.pw < msg.asc");
+    assertThat(noFile.err()).isEqualTo("sop: cannot read nope.pw: no such file or folder\n");
+  }
+
+  /**
    * Under the C locale JDK 17 reads each non-ASCII byte of an argument as U+FFFD: "Jörg" became
    * "J\uFFFD\uFFFDrg" in the key made, silently. It is refused now, naming the fix.
    */

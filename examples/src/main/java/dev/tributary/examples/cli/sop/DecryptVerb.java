@@ -86,6 +86,7 @@ final class DecryptVerb implements Verb {
     HeldBackOutput held = new HeldBackOutput(out, HeldBackOutput.LIMIT);
     DecryptionResult result = b.build().decrypt(in, held);
     held.release();
+    out.flush(); // before the indirect outputs, which @FD:1 appends to the same output
     if (sessionKeyOut != null) {
       SopIo.writeNew(
           sessionKeyOut, Objects.requireNonNull(result.sessionKey()).revealText() + "\n");

@@ -51,6 +51,7 @@ final class InlineVerifyVerb implements Verb {
       String lines = window.verificationLines(results);
       Files.copy(data, out);
       if (verificationsOut != null) {
+        out.flush(); // the data first, when @FD:1 appends the lines to the same output
         SopIo.writeNew(verificationsOut, lines);
       }
     } finally {

@@ -59,6 +59,7 @@ final class SignVerb implements Verb {
       throw Utf8Check.failure(e, "sign", "text");
     }
     if (micalgFile != null) {
+      out.flush(); // the signature first, when @FD:1 appends the micalg to the same output
       SopIo.writeNew(micalgFile, micalg(made));
     }
   }

@@ -7,15 +7,19 @@ import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.PgpSessionKey;
 import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +49,7 @@ final class SopIo {
       return value.getBytes(StandardCharsets.UTF_8);
     } else if (special != null) {
       file = descriptor(name, special.value());
-      if (!Files.exists(file)) {
+      if (!open(file)) {
         throw new SopExit.Failure(
             SopExit.MISSING_INPUT,
             "cannot read " + name + ": descriptor " + special.value() + " is not open");
@@ -54,8 +58,57 @@ final class SopIo {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new SopExit.Failure(
-          SopExit.MISSING_INPUT, "cannot read " + name + ": " + e.getMessage());
+      throw new SopExit.Failure(SopExit.MISSING_INPUT, "cannot read " + name + ": " + why(e));
+    }
+  }
+
+  /** What went wrong with a file, in words: the JDK's exceptions give only the path. */
+  static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /**
+   * Whether descriptor {@code file} ({@code /dev/fd/N}) was open when sop started. The JVM opens
+   * descriptors of its own (its modules file, the jar, the random devices) at the lowest free
+   * numbers, so a number the caller left closed may be one of those: reading it would read the JDK
+   * (130 MB of {@code lib/modules} as a password), writing it would write into the random device.
+   */
+  private static boolean open(Path file) {
+    Path target;
+    try {
+      target = Files.readSymbolicLink(file);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Files.exists(file);
+    }
+    String path = target.toString();
+    if (path.equals("/dev/random") || path.equals("/dev/urandom")) {
+      return false;
+    }
+    if (target.startsWith(realPath(System.getProperty("java.home", "/nonexistent")))) {
+      return false;
+    }
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isEmpty() && target.equals(realPath(entry))) {
+        return false;
+      }
+    }
+    return Files.exists(file);
+  }
+
+  private static Path realPath(String name) {
+    try {
+      return Path.of(name).toRealPath();
+    } catch (IOException | RuntimeException e) {
+      return Path.of(name).toAbsolutePath().normalize();
     }
   }
 
@@ -205,22 +258,37 @@ final class SopIo {
           SopExit.UNSUPPORTED_SPECIAL_PREFIX,
           name + ": @ENV: names an input; an output can go to a file or to @FD:N");
     } else if (special != null) {
-      return descriptor(name, special.value());
+      Path file = descriptor(name, special.value());
+      if (!open(file)) {
+        throw new SopExit.Failure(
+            SopExit.MISSING_INPUT,
+            "cannot write " + name + ": descriptor " + special.value() + " is not open");
+      }
+      return file;
     }
     Path file = Path.of(name);
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw outputExists(name);
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      // Before the work, not after the main output was written.
+      throw new SopExit.Failure(
+          SopExit.MISSING_INPUT, "cannot write " + name + ": no such folder " + folder);
     }
     return file;
   }
 
   /**
    * Creates and opens {@code file}, or opens an {@code @FD:N} descriptor's; 59 if the file has
-   * appeared since {@link #newOutputFile}.
+   * appeared since {@link #newOutputFile}. A descriptor's file is opened anew, at its own offset:
+   * in append mode, so that what sop writes lands after what is there (the caller's {@code
+   * 3>>file}, or sop's own standard output when it is {@code @FD:1}; flush that first), not over
+   * it.
    */
   static OutputStream create(Path file) throws IOException {
     if (isDescriptor(file)) {
-      return Files.newOutputStream(file, StandardOpenOption.WRITE);
+      return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
     try {
       return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
