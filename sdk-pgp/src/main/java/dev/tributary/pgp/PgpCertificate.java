@@ -98,7 +98,8 @@ public final class PgpCertificate {
    */
   public PgpCertificate merge(PgpCertificate update) {
     Objects.requireNonNull(update, "update");
-    return new PgpCertificate(CertificateMerge.merge(ring, update.ring));
+    return new PgpCertificate(
+        CertificateMerge.merge(KeyRings.copy(ring), KeyRings.copy(update.ring)));
   }
 
   /**

@@ -241,7 +241,8 @@ public final class PgpKey {
    */
   public PgpKey merge(PgpCertificate update) {
     Objects.requireNonNull(update, "update");
-    return new PgpKey(KeyRenewal.merge(ring, update.ring()), unlocked.passphrase());
+    return new PgpKey(
+        KeyRenewal.merge(KeyRings.copy(ring), KeyRings.copy(update.ring())), unlocked.passphrase());
   }
 
   /**

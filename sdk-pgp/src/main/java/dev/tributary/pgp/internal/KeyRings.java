@@ -2,8 +2,10 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpKeyException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -11,6 +13,7 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 
 /** Reads binary key packets into BouncyCastle key rings, checking that they are the right kind. */
 public final class KeyRings {
@@ -54,13 +57,39 @@ public final class KeyRings {
   }
 
   /**
-   * BouncyCastle's view of a certificate, which checks its self-signatures. Some of them it parses
-   * only here (the back-signature embedded in a signing subkey's binding signature), and one it
-   * cannot read throws its own exceptions: the key is damaged.
+   * A private copy of {@code ring}, for one use. BouncyCastle keeps a signature's verification
+   * state in the signature object ({@code PGPSignature.init}, then update and verify), so two
+   * threads checking the same certificate's signatures at once corrupt each other's checks: a
+   * revocation that fails to verify leaves a revoked key valid, a binding that fails leaves a good
+   * key unusable. {@code PgpCertificate} and {@code PgpKey} are shared between threads, so every
+   * view of their rings ({@link #certificate}, {@link #key}) and every merge works on a copy.
+   */
+  public static PGPPublicKeyRing copy(PGPPublicKeyRing ring) {
+    try {
+      return new PGPPublicKeyRing(ring.getEncoded(), new BcKeyFingerprintCalculator());
+    } catch (IOException e) {
+      throw new UncheckedIOException("copying a certificate in memory failed", e);
+    }
+  }
+
+  /** A private copy of {@code ring}; see {@link #copy(PGPPublicKeyRing)}. */
+  public static PGPSecretKeyRing copy(PGPSecretKeyRing ring) {
+    try {
+      return new PGPSecretKeyRing(ring.getEncoded(), new BcKeyFingerprintCalculator());
+    } catch (IOException | PGPException e) {
+      throw new IllegalStateException("copying a private key in memory failed", e);
+    }
+  }
+
+  /**
+   * BouncyCastle's view of a certificate, which checks its self-signatures, over a copy of {@code
+   * ring} ({@link #copy(PGPPublicKeyRing)}). Some of them it parses only here (the back-signature
+   * embedded in a signing subkey's binding signature), and one it cannot read throws its own
+   * exceptions: the key is damaged.
    */
   public static OpenPGPCertificate certificate(PGPPublicKeyRing ring, Engine engine) {
     try {
-      return new OpenPGPCertificate(ring, engine.implementation(), engine.bcPolicy());
+      return new OpenPGPCertificate(copy(ring), engine.implementation(), engine.bcPolicy());
     } catch (RuntimeException e) {
       throw damagedSignature(ring, e);
     }
@@ -69,7 +98,7 @@ public final class KeyRings {
   /** BouncyCastle's view of a private key; see {@link #certificate}. */
   public static OpenPGPKey key(PGPSecretKeyRing ring, Engine engine) {
     try {
-      return new OpenPGPKey(ring, engine.implementation(), engine.bcPolicy());
+      return new OpenPGPKey(copy(ring), engine.implementation(), engine.bcPolicy());
     } catch (RuntimeException e) {
       throw damagedSignature(ring, e);
     }
