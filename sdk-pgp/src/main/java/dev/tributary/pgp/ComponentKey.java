@@ -1,6 +1,8 @@
 package dev.tributary.pgp;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +41,12 @@ public record ComponentKey(
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(created, "created");
-    capabilities = Set.copyOf(capabilities);
+    // In KeyCapability's order, whatever the caller's set: toString() and describe() stay stable.
+    capabilities =
+        Collections.unmodifiableSet(
+            capabilities.isEmpty()
+                ? EnumSet.noneOf(KeyCapability.class)
+                : EnumSet.copyOf(capabilities));
   }
 
   /** When the key expires, if it does. */

@@ -83,6 +83,13 @@ public class PgpWrongKeyException extends PgpKeyException {
 
   private static String describe(
       List<String> recipients, List<String> held, int passwordEncryptions, int passwordsTried) {
+    if (passwordEncryptions == 0 && held.isEmpty()) {
+      return "the message was encrypted for key ID(s) "
+          + String.join(", ", recipients)
+          + " and not with a password, but no private key is held"
+          + (passwordsTried == 0 ? "" : ", so no password can open it")
+          + "; configure the private key whose (sub)key ID matches";
+    }
     if (passwordEncryptions == 0) {
       return "the message was encrypted for key ID(s) "
           + String.join(", ", recipients)

@@ -169,6 +169,50 @@ class GnuPgInteropTest {
     assertThat(gpg.run(mine, "--passphrase", "pw", "--decrypt").ok().out()).isEqualTo(TEXT);
   }
 
+  /** secp256k1 was shown by its OID, "ECDSA 1.3.132.0.10"; capabilities in KeyCapability order. */
+  @Test
+  void secp256k1Key_isNamed_andItsCapabilitiesListInOrder() {
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-gen-key",
+            "K1 <k1@example.com>",
+            "secp256k1",
+            "sign,cert",
+            "never")
+        .ok();
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-add-key",
+            fingerprintOf("k1@example.com"),
+            "secp256k1",
+            "encr",
+            "never")
+        .ok();
+    String armored =
+        new String(
+            gpg.run(new byte[0], "--armor", "--export", "k1@example.com").ok().out(),
+            StandardCharsets.US_ASCII);
+    KeyDescription d = PgpCertificate.parse(armored).describe();
+    assertThat(d.keys().get(0).algorithm()).isEqualTo("ECDSA secp256k1");
+    assertThat(d.keys().get(1).algorithm()).isEqualTo("ECDH secp256k1");
+    assertThat(d.keys().get(0).capabilities())
+        .containsExactly(KeyCapability.CERTIFY, KeyCapability.SIGN);
+    assertThat(d.keys().get(1).capabilities())
+        .containsExactly(KeyCapability.ENCRYPT_COMMUNICATIONS, KeyCapability.ENCRYPT_STORAGE);
+  }
+
+  private String fingerprintOf(String email) {
+    String colons =
+        new String(
+            gpg.run(new byte[0], "--with-colons", "--list-keys", email).ok().out(),
+            StandardCharsets.UTF_8);
+    return colons.lines().filter(l -> l.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
+  }
+
   /** What the user guide says of {@code KeyGenerator.userId}: GnuPG 2.2 skips such a key. */
   @Test
   void keyWithoutAUserId_isSkippedByGpg() {

@@ -170,6 +170,24 @@ class PasswordEncryptionTest {
   }
 
   @Test
+  void keyMessage_withOnlyAPassword_saysNoPasswordCanOpenIt() {
+    // It said "but the private key(s) held are ; configure …", an empty list and no word on the
+    // password.
+    byte[] message = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
+    assertThatThrownBy(() -> decrypt(withPasswords(PASSWORD), message))
+        .isInstanceOfSatisfying(
+            PgpWrongKeyException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "the message was encrypted for key ID(s) "
+                            + String.join(", ", e.recipientKeyIds())
+                            + " and not with a password, but no private key is held, so no"
+                            + " password can open it; configure the private key whose (sub)key"
+                            + " ID matches"));
+  }
+
+  @Test
   void builders_needARecipientOrPassword_andAKeyOrPassword() {
     assertThatThrownBy(() -> PgpEncryptor.builder().build())
         .isInstanceOf(IllegalStateException.class)

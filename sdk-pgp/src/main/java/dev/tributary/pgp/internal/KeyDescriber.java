@@ -185,6 +185,7 @@ public final class KeyDescriber {
       case "1.3.36.3.3.2.8.1.1.7" -> "brainpoolP256r1";
       case "1.3.36.3.3.2.8.1.1.11" -> "brainpoolP384r1";
       case "1.3.36.3.3.2.8.1.1.13" -> "brainpoolP512r1";
+      case "1.3.132.0.10" -> "secp256k1";
       default -> oid.getId();
     };
   }
