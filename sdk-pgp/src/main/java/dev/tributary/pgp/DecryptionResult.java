@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param aead whether it was AEAD-protected (SEIPD v2 or GnuPG's OCB), else SEIPD v1 with an MDC
  * @param decryptionKeyFingerprint the fingerprint of the (sub)key that opened it; empty when a
  *     password or a given session key did
- * @param signatures every signature in the message, checked unless the policy said to ignore them
+ * @param signatures every signature in the message, checked; empty when the policy is {@link
+ *     SignaturePolicy#IGNORED}, which neither reads nor checks them
  * @param plaintextBytes how many bytes of plaintext it held
  * @param openedWithSessionKey whether a session key given to the decryptor ({@link
  *     PgpDecryptor.Builder#sessionKey}) opened it

@@ -85,7 +85,9 @@ public final class PgpDecryptor {
   /**
    * Opens a message for reading. The returned stream gives the plaintext and reports its end only
    * after the integrity check (and the signature policy) passed; otherwise {@code read} throws a
-   * {@link PgpDataException}. Closing it closes {@code ciphertext}.
+   * {@link PgpDataException}. Closing it closes {@code ciphertext}. Closing it before its end skips
+   * the rest, and with it the integrity check: only plaintext read to the end is authenticated.
+   * Close it in any case: it stops the decryption's helper threads.
    *
    * @throws PgpWrongKeyException if no key held opens the message
    * @throws PgpDataException if the input is not an acceptable OpenPGP message
@@ -182,6 +184,7 @@ public final class PgpDecryptor {
   public static final class DecryptionStream extends FilterInputStream {
     private final DecryptingInputStream decrypting;
     private final InputStream ciphertext;
+    private boolean closed;
 
     DecryptionStream(DecryptingInputStream in, InputStream ciphertext) {
       super(in);
@@ -189,9 +192,43 @@ public final class PgpDecryptor {
       this.ciphertext = ciphertext;
     }
 
+    /**
+     * @throws IOException "the decryption stream is closed" after {@link #close()}
+     */
+    @Override
+    public int read() throws IOException {
+      requireOpen();
+      return in.read();
+    }
+
+    /**
+     * @throws IOException "the decryption stream is closed" after {@link #close()}
+     * @throws IndexOutOfBoundsException for {@code off} and {@code len} outside {@code b}, as any
+     *     stream; the decryption goes on unharmed
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, Objects.requireNonNull(b, "b").length);
+      requireOpen();
       return in.read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      requireOpen();
+      return super.skip(n);
+    }
+
+    @Override
+    public int available() throws IOException {
+      requireOpen();
+      return super.available();
+    }
+
+    private void requireOpen() throws IOException {
+      if (closed) {
+        throw new IOException("the decryption stream is closed");
+      }
     }
 
     /**
@@ -209,6 +246,7 @@ public final class PgpDecryptor {
      */
     @Override
     public void close() throws IOException {
+      closed = true;
       try {
         decrypting.close();
       } finally {

@@ -90,7 +90,7 @@ public final class PgpSessionKey {
   private static void requireLength(SymmetricAlgorithm algorithm, int length) {
     if (length != algorithm.keyLength()) {
       throw new IllegalArgumentException(
-          "a "
+          ("AEIOU".indexOf(algorithm.displayName().charAt(0)) >= 0 ? "an " : "a ")
               + algorithm.displayName()
               + " session key has "
               + algorithm.keyLength()

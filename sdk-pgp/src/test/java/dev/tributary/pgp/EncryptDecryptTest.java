@@ -138,6 +138,33 @@ class EncryptDecryptTest {
     assertThat(decrypt(with(PgpTestKeys.EVE_V6), v2)).isEqualTo(random);
   }
 
+  /**
+   * A caller's bad arguments were reported as a damaged message (MALFORMED) and broke every later
+   * read; reading after close() returned more plaintext, then "decryption was interrupted".
+   */
+  @Test
+  void decryptionStream_badArgumentsAreTheCallers_andAClosedStreamSaysSo() throws Exception {
+    byte[] message = encrypt(to(PgpTestKeys.ALICE_RSA).build(), TEXT);
+    PgpDecryptor.DecryptionStream s =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThatThrownBy(() -> s.read(new byte[4], 2, 5))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> s.read(null, 0, 1)).isInstanceOf(NullPointerException.class);
+    assertThat(readAll(s)).as("the decryption goes on unharmed").isEqualTo(TEXT);
+    s.close();
+
+    PgpDecryptor.DecryptionStream early =
+        with(PgpTestKeys.ALICE_RSA).open(new ByteArrayInputStream(message));
+    assertThat(early.read(new byte[10])).isEqualTo(10);
+    early.close();
+    assertThatThrownBy(() -> early.read(new byte[10]))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("the decryption stream is closed");
+    assertThatThrownBy(early::read)
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("the decryption stream is closed");
+  }
+
   static byte[] readAll(java.io.InputStream in) {
     try {
       return in.readAllBytes();

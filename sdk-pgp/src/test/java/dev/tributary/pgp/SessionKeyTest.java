@@ -57,7 +57,7 @@ class SessionKeyTest {
     assertThat(key.revealKey()).containsOnly(0);
     assertThatThrownBy(() -> PgpSessionKey.of(SymmetricAlgorithm.AES_256, new byte[16]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a AES-256 session key has 32 bytes (64 hex digits), not 16");
+        .hasMessage("an AES-256 session key has 32 bytes (64 hex digits), not 16");
   }
 
   @Test
@@ -75,7 +75,7 @@ class SessionKeyTest {
     assertParseFails("9:" + HEX64.substring(1), "an odd number of hex digits (63)");
     assertThatThrownBy(() -> PgpSessionKey.parse("9:" + HEX64.substring(0, 32)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a AES-256 session key has 32 bytes (64 hex digits), not 16");
+        .hasMessage("an AES-256 session key has 32 bytes (64 hex digits), not 16");
   }
 
   private static void assertParseFails(String text, String expected) {
