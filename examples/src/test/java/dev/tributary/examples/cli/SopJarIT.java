@@ -199,7 +199,7 @@ class SopJarIT {
   @Test
   void jarVersion_printsTheVersionsOfThePom_andListsProfiles() throws Exception {
     Path empty = file("empty", new byte[0]);
-    Result version = run(empty, jar("version", "--backend"));
+    Result version = run(empty, jar("version", "--extended"));
     assertThat(version.code()).as(version.err()).isZero();
     List<String> lines = new String(version.out(), StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(2);

@@ -56,7 +56,7 @@ final class ValidateUserIdVerb implements Verb {
       List<String> certified = cert.userIdsCertifiedBy(authorities, at);
       boolean match =
           addrSpecOnly
-              ? certified.stream().anyMatch(u -> userId.equals(addrSpec(u)))
+              ? certified.stream().anyMatch(u -> sameAddress(userId, addrSpec(u)))
               : certified.contains(userId);
       if (!match) {
         throw new SopExit.Failure(
@@ -71,6 +71,20 @@ final class ValidateUserIdVerb implements Verb {
                 + (certified.isEmpty() ? "" : "; certified are " + certified));
       }
     }
+  }
+
+  /**
+   * Whether two e-mail addresses are the same: the local part exactly, the domain in any case (RFC
+   * 5321: domain names are case-insensitive, local parts need not be).
+   */
+  static boolean sameAddress(String a, String b) {
+    int at = a.lastIndexOf('@');
+    int bt = b.lastIndexOf('@');
+    if (at < 0 || bt < 0) {
+      return a.equals(b);
+    }
+    return a.substring(0, at).equals(b.substring(0, bt))
+        && a.substring(at + 1).equalsIgnoreCase(b.substring(bt + 1));
   }
 
   /** The address in a user ID: between its last angle brackets, or the whole user ID. */

@@ -31,8 +31,8 @@ final class VersionVerb implements Verb {
   @Override
   public Options options() {
     return new Options()
-        .addOption(Verb.flag("backend", "Also names the OpenPGP library underneath."))
-        .addOption(Verb.flag("extended", "Prints more detail (here: the same as --backend)."))
+        .addOption(Verb.flag("backend", "Names the OpenPGP library underneath, alone."))
+        .addOption(Verb.flag("extended", "The version, then the library underneath."))
         .addOption(
             Verb.flag(
                 "sop-spec",
@@ -60,16 +60,20 @@ final class VersionVerb implements Verb {
     }
     Properties build = build();
     String version = build.getProperty("version");
-    String text = "tributary-sop " + version + "\n";
-    if (backend) {
-      text +=
-          "sdk-pgp "
-              + version
-              + " on BouncyCastle "
-              + build.getProperty("bouncycastle")
-              + " (JDK AES-NI fast path for SEIPD v1)\n";
-    }
-    SopIo.write(out, text);
+    String runner = "tributary-sop " + version + "\n";
+    String toolkit =
+        "sdk-pgp "
+            + version
+            + " on BouncyCastle "
+            + build.getProperty("bouncycastle")
+            + " (JDK AES-NI fast path for SEIPD v1)\n";
+    // The draft: --backend names the toolkit underneath, one line; --extended begins with the
+    // plain version's line and may add more.
+    SopIo.write(
+        out,
+        line.hasOption("extended")
+            ? runner + toolkit
+            : line.hasOption("backend") ? toolkit : runner);
   }
 
   /** The sopv version, when every verb and option of sopv 1.0 is here (the draft's test). */
