@@ -102,7 +102,8 @@ public final class Certifications {
 
   /** The secret key that certifies for {@code key} at {@code when}: usually its primary key. */
   private static PGPSecretKey certificationKey(UnlockedKeys key, Engine engine, Date when) {
-    for (OpenPGPComponentKey k : KeyRings.key(key.ring(), engine).getCertificationKeys(when)) {
+    OpenPGPCertificate own = KeyRings.key(key.ring(), engine);
+    for (OpenPGPComponentKey k : PrimaryKeyProperties.certificationKeys(own, when)) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
       if (secret != null && !secret.isPrivateKeyEmpty()) {
         return secret;
@@ -199,7 +200,7 @@ public final class Certifications {
 
   private static List<OpenPGPComponentKey> safeCertificationKeys(OpenPGPCertificate c, Date at) {
     try {
-      return c.getCertificationKeys(at);
+      return PrimaryKeyProperties.certificationKeys(c, at);
     } catch (RuntimeException e) {
       return List.of(); // BouncyCastle throws for a certificate it finds invalid at that time
     }

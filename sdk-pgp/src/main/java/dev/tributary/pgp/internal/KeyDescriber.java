@@ -47,7 +47,7 @@ public final class KeyDescriber {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
     if (k.isPrimaryKey()) {
-      expires = DirectKeyExpiry.earlier(expires, DirectKeyExpiry.of(pub, when));
+      expires = PrimaryKeyProperties.earlier(expires, PrimaryKeyProperties.expiry(pub, when));
     }
     boolean revoked = safe(() -> k.getRevocation(when)) != null;
     boolean isProtected = false;
@@ -65,7 +65,10 @@ public final class KeyDescriber {
         bits(pub),
         pub.getCreationTime().toInstant(),
         expires == null ? null : expires.toInstant(),
-        capabilities(safe(() -> k.getKeyFlags(when))),
+        capabilities(
+            k.isPrimaryKey()
+                ? PrimaryKeyProperties.flags(pub, when)
+                : safe(() -> k.getKeyFlags(when))),
         revoked,
         isProtected);
   }

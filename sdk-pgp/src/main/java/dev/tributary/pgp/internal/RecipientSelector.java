@@ -76,8 +76,8 @@ public final class RecipientSelector {
       return "the whole certificate is revoked (" + revoked(primary, when) + ")";
     }
     Date expiry =
-        DirectKeyExpiry.earlier(
-            expiry(primary, when), DirectKeyExpiry.of(primary.getPGPPublicKey(), when));
+        PrimaryKeyProperties.earlier(
+            expiry(primary, when), PrimaryKeyProperties.expiry(primary.getPGPPublicKey(), when));
     if (expiry != null && !expiry.after(when)) {
       return "the whole certificate expired on " + day(expiry);
     }
@@ -179,6 +179,13 @@ public final class RecipientSelector {
 
   private static boolean safeIsEncryptionKey(OpenPGPComponentKey k, Date when) {
     try {
+      if (k.isPrimaryKey()) {
+        // BouncyCastle reads these from a direct-key signature that may carry none
+        KeyFlags flags = flags(k, when);
+        return flags != null
+            && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0
+            && k.isBoundAt(when);
+      }
       return k.isEncryptionKey(when);
     } catch (RuntimeException e) {
       return false;
@@ -187,6 +194,9 @@ public final class RecipientSelector {
 
   private static KeyFlags flags(OpenPGPComponentKey k, Date when) {
     try {
+      if (k.isPrimaryKey()) {
+        return PrimaryKeyProperties.flags(k.getPGPPublicKey(), when);
+      }
       KeyFlags flags = k.getKeyFlags(when);
       return flags != null ? flags : k.getKeyFlags();
     } catch (RuntimeException e) {

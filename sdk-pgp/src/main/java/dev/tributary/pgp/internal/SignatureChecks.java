@@ -243,7 +243,7 @@ final class SignatureChecks {
     }
     try {
       OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
-      for (OpenPGPComponentKey k : cert.getSigningKeys(sig.getCreationTime())) {
+      for (OpenPGPComponentKey k : PrimaryKeyProperties.signingKeys(cert, sig.getCreationTime())) {
         if (k.getKeyIdentifier().matches(p.key().getKeyIdentifier())) {
           return null;
         }

@@ -1,0 +1,187 @@
+package dev.tributary.pgp.internal;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import org.bouncycastle.bcpg.PublicKeyUtils;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The primary key's expiry and key flags as GnuPG and Sequoia read them: from its newest valid
+ * direct-key signature, and what that lacks from the primary user ID's newest valid self-signature
+ * (RFC 9580 §5.2.3.10, §10.1). BouncyCastle 1.87 reads them from whichever of the two is newer
+ * alone, so a direct-key signature that carries neither (gpg's {@code addrevoker} makes one holding
+ * only a Revocation Key subpacket) hid the key's expiry and flags: an expired certificate was
+ * encrypted to, and a signing primary key was no signing key. An expiry counts from either
+ * signature and the earlier wins, whoever made the key (BouncyCastle's generator puts it on the
+ * direct-key signature, GnuPG on the user ID's). Stateless.
+ */
+final class PrimaryKeyProperties {
+  private PrimaryKeyProperties() {}
+
+  /** The primary key's expiry: the earlier of its direct-key and primary user ID's, if any. */
+  static @Nullable Date expiry(PGPPublicKey primary, Date when) {
+    return earlier(
+        expiry(primary, newestDirectKey(primary, when)),
+        expiry(primary, primaryUserIdSignature(primary, when)));
+  }
+
+  /**
+   * The primary key's flags: the direct-key signature's, else the primary user ID's; null when
+   * neither signature carries any.
+   */
+  static @Nullable KeyFlags flags(PGPPublicKey primary, Date when) {
+    KeyFlags flags = flags(newestDirectKey(primary, when));
+    return flags != null ? flags : flags(primaryUserIdSignature(primary, when));
+  }
+
+  /** The keys that may sign at {@code when}: BouncyCastle's, corrected as {@link #usable} says. */
+  static List<OpenPGPComponentKey> signingKeys(OpenPGPCertificate cert, Date when) {
+    return usable(cert, when, KeyFlags.SIGN_DATA, cert.getSigningKeys(when));
+  }
+
+  /** The keys that may certify at {@code when}, as {@link #signingKeys} for signing keys. */
+  static List<OpenPGPComponentKey> certificationKeys(OpenPGPCertificate cert, Date when) {
+    return usable(cert, when, KeyFlags.CERTIFY_OTHER, cert.getCertificationKeys(when));
+  }
+
+  /**
+   * BouncyCastle's choice of keys with {@code flag}, corrected for what it reads of the primary
+   * key: none once the primary key has expired (its subkeys expire with it), and the primary key by
+   * its flags here, bound and not revoked.
+   */
+  private static List<OpenPGPComponentKey> usable(
+      OpenPGPCertificate cert, Date when, int flag, List<OpenPGPComponentKey> chosen) {
+    OpenPGPComponentKey primary = cert.getPrimaryKey();
+    PGPPublicKey pub = primary.getPGPPublicKey();
+    Date expiry = expiry(pub, when);
+    if (expiry != null && !expiry.after(when)) {
+      return List.of();
+    }
+    List<OpenPGPComponentKey> keys = new ArrayList<>();
+    KeyFlags flags = flags(pub, when);
+    if (flags != null
+        && (flags.getFlags() & flag) != 0
+        && PublicKeyUtils.isSigningAlgorithm(pub.getAlgorithm())
+        && primary.isBoundAt(when)) {
+      keys.add(primary);
+    }
+    for (OpenPGPComponentKey k : chosen) {
+      if (!k.isPrimaryKey()) {
+        keys.add(k);
+      }
+    }
+    return keys;
+  }
+
+  /** The earlier of two expiry dates, either of which may be absent. */
+  static @Nullable Date earlier(@Nullable Date a, @Nullable Date b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.before(b) ? a : b;
+  }
+
+  private static @Nullable Date expiry(PGPPublicKey primary, @Nullable PGPSignature sig) {
+    PGPSignatureSubpacketVector hashed = sig == null ? null : sig.getHashedSubPackets();
+    long seconds = hashed == null ? 0 : hashed.getKeyExpirationTime();
+    return seconds <= 0 ? null : new Date(primary.getCreationTime().getTime() + seconds * 1000);
+  }
+
+  private static @Nullable KeyFlags flags(@Nullable PGPSignature sig) {
+    PGPSignatureSubpacketVector hashed = sig == null ? null : sig.getHashedSubPackets();
+    return hashed == null ? null : (KeyFlags) hashed.getSubpacket(SignatureSubpacketTags.KEY_FLAGS);
+  }
+
+  private static @Nullable PGPSignature newestDirectKey(PGPPublicKey primary, Date when) {
+    PGPSignature newest = null;
+    for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
+        it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (newer(sig, newest, when) && verifies(sig, primary, null)) {
+        newest = sig;
+      }
+    }
+    return newest;
+  }
+
+  /**
+   * The newest valid self-signature of the primary user ID: of those user IDs not revoked, the one
+   * whose newest self-signature says it is primary (the newest such), else the one with the newest
+   * self-signature.
+   */
+  private static @Nullable PGPSignature primaryUserIdSignature(PGPPublicKey primary, Date when) {
+    PGPSignature best = null;
+    for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); ) {
+      PGPSignature sig = userIdSignature(primary, it.next(), when);
+      if (sig == null) {
+        continue;
+      }
+      boolean marked = sig.getHashedSubPackets().isPrimaryUserID();
+      boolean bestMarked = best != null && best.getHashedSubPackets().isPrimaryUserID();
+      if (best == null
+          || (marked && !bestMarked)
+          || (marked == bestMarked && sig.getCreationTime().after(best.getCreationTime()))) {
+        best = sig;
+      }
+    }
+    return best;
+  }
+
+  /** The user ID's newest valid self-certification, or null if it has none or is revoked. */
+  private static @Nullable PGPSignature userIdSignature(
+      PGPPublicKey primary, byte[] id, Date when) {
+    PGPSignature newest = null;
+    PGPSignature revocation = null;
+    for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (sig.getHashedSubPackets() == null || !issuedBy(sig, primary)) {
+        continue;
+      }
+      if (sig.isCertification()) {
+        if (newer(sig, newest, when) && verifies(sig, primary, id)) {
+          newest = sig;
+        }
+      } else if (sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
+          && newer(sig, revocation, when)
+          && verifies(sig, primary, id)) {
+        revocation = sig;
+      }
+    }
+    boolean revoked =
+        newest != null
+            && revocation != null
+            && !revocation.getCreationTime().before(newest.getCreationTime());
+    return revoked ? null : newest;
+  }
+
+  /** Whether {@code sig}, made by {@code when}, is newer than {@code than} (or there is none). */
+  private static boolean newer(PGPSignature sig, @Nullable PGPSignature than, Date when) {
+    return !sig.getCreationTime().after(when)
+        && (than == null || sig.getCreationTime().after(than.getCreationTime()));
+  }
+
+  /** A third party's certification names its issuer; checking it against our key would fail. */
+  private static boolean issuedBy(PGPSignature sig, PGPPublicKey primary) {
+    return sig.getKeyIdentifiers().isEmpty() || sig.hasKeyIdentifier(primary.getKeyIdentifier());
+  }
+
+  private static boolean verifies(PGPSignature sig, PGPPublicKey primary, byte @Nullable [] id) {
+    try {
+      sig.init(new BcPGPContentVerifierBuilderProvider(), primary);
+      return id == null ? sig.verifyCertification(primary) : sig.verifyCertification(id, primary);
+    } catch (PGPException | RuntimeException e) {
+      return false;
+    }
+  }
+}
