@@ -2,7 +2,9 @@ package dev.tributary.pgp;
 
 /**
  * The hash algorithms of OpenPGP (RFC 9580, section 9.5), with their IDs and text names. Signatures
- * made here use {@link #SHA512} for v6 keys and {@link #SHA256} for v4 keys.
+ * made here use {@link #SHA512} for v6 keys and {@link #SHA256} for v4 keys, or a longer hash where
+ * the key needs one: {@link #SHA384} for ECDSA on P-384 and brainpoolP384r1, {@link #SHA512} for
+ * P-521 and brainpoolP512r1 (RFC 9580 asks a (EC)DSA key for a hash as long as its order).
  */
 public enum HashAlgorithm {
   MD5(1, "MD5"),

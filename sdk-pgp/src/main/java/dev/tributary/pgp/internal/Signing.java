@@ -5,7 +5,6 @@ import dev.tributary.pgp.PgpKeyCannotSignException;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -54,6 +53,7 @@ public final class Signing {
   /**
    * A generator initialised for a signature of {@code signatureType} by {@code pub} with its hashed
    * subpackets: creation time, issuer fingerprint (and key ID for v4), then what {@code more} adds.
+   * Its hash is {@link SignatureHash#of}'s for {@code pub}, long enough for an ECDSA key's curve.
    */
   static PGPSignatureGenerator generator(
       PGPPublicKey pub,
@@ -62,12 +62,9 @@ public final class Signing {
       Date now,
       Consumer<PGPSignatureSubpacketGenerator> more)
       throws PGPException {
-    int hash =
-        pub.getVersion() == PublicKeyPacket.VERSION_6
-            ? HashAlgorithmTags.SHA512
-            : HashAlgorithmTags.SHA256;
     PGPSignatureGenerator gen =
-        new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), hash), pub);
+        new PGPSignatureGenerator(
+            new BcPGPContentSignerBuilder(pub.getAlgorithm(), SignatureHash.of(pub)), pub);
     gen.init(signatureType, privateKey);
     PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
     hashed.setSignatureCreationTime(true, now);
