@@ -21,13 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.api.KeyPairGeneratorCallback;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPKeyGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -487,6 +491,36 @@ class SopCommandTest {
     assertThat(Files.readString(v6))
         .isEqualTo("pgp-" + HashAlgorithm.ofId(hashIdOf(out)).textName().toLowerCase(Locale.ROOT))
         .isEqualTo("pgp-sha512");
+  }
+
+  /**
+   * The ECDSA hash defect: a P-384 or P-521 key signs with SHA-384 or SHA-512 (gpg refuses a
+   * shorter hash), and {@code --micalg-out} names the hash the signature was made with.
+   */
+  @Test
+  void signMicalgOut_ecdsaP384AndP521_nameTheLongerHashTheySignWith() throws Exception {
+    KeyPairGeneratorCallback p384 = g -> g.generateNistP384ECDSAKeyPair();
+    KeyPairGeneratorCallback p521 = g -> g.generateNistP521ECDSAKeyPair();
+    for (KeyPairGeneratorCallback curve : List.of(p384, p521)) {
+      Path key = Files.createTempFile(dir, "ecdsa", ".sec");
+      PGPSecretKeyRing ring =
+          new BcOpenPGPKeyGenerator(PublicKeyPacket.VERSION_4, new Date())
+              .withPrimaryKey(curve)
+              .addSigningSubkey(curve)
+              .addUserId("ECDSA <ecdsa@example.com>")
+              .build()
+              .getPGPSecretKeyRing();
+      Files.write(key, ring.getEncoded());
+      Path micalg = dir.resolve(key.getFileName() + ".micalg");
+
+      assertThat(sop(bytes("data"), "sign", "--no-armor", "--micalg-out=" + micalg, key.toString()))
+          .as(err.toString())
+          .isZero();
+      String expected = curve == p384 ? "pgp-sha384" : "pgp-sha512";
+      assertThat(Files.readString(micalg))
+          .isEqualTo("pgp-" + HashAlgorithm.ofId(hashIdOf(out)).textName().toLowerCase(Locale.ROOT))
+          .isEqualTo(expected);
+    }
   }
 
   @Test
