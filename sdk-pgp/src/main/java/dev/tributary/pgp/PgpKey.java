@@ -251,8 +251,10 @@ public final class PgpKey {
    * signature) and each subkey's binding. A renewed signature copies the newest one's settings
    * (capabilities, preferences, primary user ID) with a new date, and keeps the key valid for as
    * long after now as it was after the old signature was made (five years for a key {@link
-   * #generate} made). Revoked user IDs and subkeys stay as they are; a key expiring later than
-   * {@code window} comes back unchanged. Publish the result's {@link #certificate()}.
+   * #generate} made), but at least twice {@code window}: renewed, a key is not due again within
+   * {@code window}, so renewing it again at once changes nothing. Revoked user IDs and subkeys stay
+   * as they are; a key expiring later than {@code window} comes back unchanged. Publish the
+   * result's {@link #certificate()}.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)

@@ -53,6 +53,34 @@ class KeyUpdateTest {
     assertThat(decrypt(PgpDecryptor.builder().key(renewed).build(), message)).isEqualTo(TEXT);
   }
 
+  /**
+   * Regression (sop update-key not idempotent): a key valid for less than the window, renewed to
+   * that same validity from now, still expired within the window and was renewed on every run. Five
+   * years within six are 30 days within sop's 90, with a key the generator makes.
+   */
+  @Test
+  void renew_keyValidForLessThanTheWindow_expiresBeyondIt_andRenewingAgainChangesNothing()
+      throws Exception {
+    PgpKey key = PgpKey.generate(KeyProfile.CURVE25519, ALICE, OLD); // valid for five years
+    Duration window = Duration.ofDays(6 * 365);
+    Thread.sleep(1100); // signature times are whole seconds
+
+    PgpKey renewed = key.renew(window);
+
+    Instant beyondTheWindow = Instant.now().plus(window);
+    List<ComponentKey> before = key.describe().keys();
+    List<ComponentKey> after = renewed.describe().keys();
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).expires() != null) {
+        assertThat(after.get(i).expires()).isAfter(beyondTheWindow);
+      }
+    }
+    assertThat(after.get(0).expires()).isNotNull();
+    assertThat(renewed.renew(window).encoded())
+        .as("renewed to beyond the window: nothing left to renew")
+        .isEqualTo(renewed.encoded());
+  }
+
   @Test
   void renew_withoutThePassphrase_failsNamingTheKey_withoutQuotingIt() {
     PgpKey key = PgpKey.generate(KeyProfile.CURVE25519, ALICE, OLD);

@@ -34,8 +34,10 @@ import org.jspecify.annotations.Nullable;
  * self-signatures that make it or a subkey expire soon. A renewed signature is a copy of the newest
  * one, made now, with every hashed subpacket kept (key flags, preferences, primary user ID) but the
  * key expiration moved so that the key stays valid as long after now as it was after the old
- * signature was made. A signing subkey's binding gets a new back-signature. Revoked user IDs and
- * subkeys are left alone; the old signatures stay, the newest counts.
+ * signature was made, and for at least twice the renewal window: a key valid for less than the
+ * window (30 days, renewed within 90) would otherwise still expire within it, and be renewed again
+ * on every run. A signing subkey's binding gets a new back-signature. Revoked user IDs and subkeys
+ * are left alone; the old signatures stay, the newest counts.
  */
 public final class KeyRenewal {
   /** The subpackets a renewed signature gets anew rather than copies. */
@@ -46,6 +48,9 @@ public final class KeyRenewal {
           SignatureSubpacketTags.ISSUER_KEY_ID,
           SignatureSubpacketTags.ISSUER_FINGERPRINT,
           SignatureSubpacketTags.EMBEDDED_SIGNATURE);
+
+  /** The largest key expiration time a signature can hold: four bytes of seconds. */
+  private static final long MAX_EXPIRY_SECONDS = 0xFFFFFFFFL;
 
   private KeyRenewal() {}
 
@@ -63,7 +68,8 @@ public final class KeyRenewal {
   /**
    * {@code key}'s ring with renewed self-signatures for the primary key (every user ID and its
    * direct-key signature) if it expires within {@code window} of {@code now}, and for each subkey
-   * that does.
+   * that does. A renewed key expires no sooner than twice {@code window} after {@code now}, so it
+   * is not due again within {@code window}.
    *
    * @throws PgpKeyException if the primary key's secret material is not here (a stub)
    */
@@ -73,6 +79,7 @@ public final class KeyRenewal {
     PGPPublicKey primary = primarySecret.getPublicKey();
     Date when = Date.from(now);
     Date horizon = Date.from(now.plus(window));
+    Renewal renewal = new Renewal(when, 2 * Math.min(window.getSeconds(), MAX_EXPIRY_SECONDS));
     try {
       PGPPublicKey renewed = primary;
       PGPSignature direct =
@@ -86,14 +93,14 @@ public final class KeyRenewal {
         primaryExpiring |= self != null && expiresBy(primary, self, horizon);
       }
       if (!primaryExpiring) {
-        return renewSubkeys(key, ring, primary, when, horizon);
+        return renewSubkeys(key, ring, primary, renewal, horizon);
       }
       PGPPrivateKey signer = unlockPrimary(key, primarySecret);
       if (direct != null) {
         renewed =
             PGPPublicKey.addCertification(
                 renewed,
-                resign(primary, signer, direct, primary, when).generateCertification(primary));
+                resign(primary, signer, direct, primary, renewal).generateCertification(primary));
       }
       for (String userId : list(primary.getUserIDs())) {
         PGPSignature self = newestSelfCertification(primary, userId);
@@ -102,12 +109,12 @@ public final class KeyRenewal {
               PGPPublicKey.addCertification(
                   renewed,
                   userId,
-                  resign(primary, signer, self, primary, when)
+                  resign(primary, signer, self, primary, renewal)
                       .generateCertification(userId, primary));
         }
       }
       ring = PGPSecretKeyRing.insertOrReplacePublicKey(ring, renewed);
-      return renewSubkeys(key, ring, primary, when, horizon);
+      return renewSubkeys(key, ring, primary, renewal, horizon);
     } catch (PGPException | IOException | RuntimeException e) {
       if (e instanceof TributaryException t) {
         throw t;
@@ -123,8 +130,9 @@ public final class KeyRenewal {
   }
 
   private static PGPSecretKeyRing renewSubkeys(
-      UnlockedKeys key, PGPSecretKeyRing ring, PGPPublicKey primary, Date when, Date horizon)
+      UnlockedKeys key, PGPSecretKeyRing ring, PGPPublicKey primary, Renewal renewal, Date horizon)
       throws PGPException, IOException {
+    Date when = renewal.when();
     PGPSecretKeyRing result = ring;
     for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
       PGPPublicKey sub = it.next();
@@ -140,7 +148,7 @@ public final class KeyRenewal {
         continue;
       }
       PGPPrivateKey signer = unlockPrimary(key, ring.getSecretKey());
-      PGPSignatureGenerator gen = resign(primary, signer, binding, sub, when);
+      PGPSignatureGenerator gen = resign(primary, signer, binding, sub, renewal);
       if ((binding.getHashedSubPackets().getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
         PGPSecretKey subSecret = ring.getSecretKey(sub.getKeyIdentifier());
         if (subSecret == null || subSecret.isPrivateKeyEmpty()) {
@@ -154,7 +162,7 @@ public final class KeyRenewal {
                     when,
                     hashed -> {})
                 .generateCertification(primary, sub);
-        gen = resign(primary, signer, binding, sub, when, back);
+        gen = resign(primary, signer, binding, sub, renewal, back);
       }
       result =
           PGPSecretKeyRing.insertOrReplacePublicKey(
@@ -174,32 +182,54 @@ public final class KeyRenewal {
     return key.privateKey(primary);
   }
 
-  private static PGPSignatureGenerator resign(
-      PGPPublicKey primary, PGPPrivateKey signer, PGPSignature old, PGPPublicKey target, Date when)
-      throws PGPException {
-    return resign(primary, signer, old, target, when, null);
-  }
+  /**
+   * When renewed signatures are made, and how long after that, in seconds, a renewed key stays
+   * valid at least.
+   */
+  private record Renewal(Date when, long minValidFor) {}
 
-  /** A generator for a copy of {@code old} made {@code when}, its key expiry moved along. */
   private static PGPSignatureGenerator resign(
       PGPPublicKey primary,
       PGPPrivateKey signer,
       PGPSignature old,
       PGPPublicKey target,
-      Date when,
+      Renewal renewal)
+      throws PGPException {
+    return resign(primary, signer, old, target, renewal, null);
+  }
+
+  /** A generator for a copy of {@code old} made now, its key expiry moved along. */
+  private static PGPSignatureGenerator resign(
+      PGPPublicKey primary,
+      PGPPrivateKey signer,
+      PGPSignature old,
+      PGPPublicKey target,
+      Renewal renewal,
       @Nullable PGPSignature back)
       throws PGPException {
     PGPSignatureSubpacketVector hashed = old.getHashedSubPackets();
     long seconds = hashed.getKeyExpirationTime();
-    long created = target.getCreationTime().getTime() / 1000;
-    long validFor = seconds - (old.getCreationTime().getTime() / 1000 - created);
-    long renewed = when.getTime() / 1000 - created + validFor;
+    long renewed = seconds > 0 ? renewedExpiry(old, target, seconds, renewal) : 0;
     return Signing.generator(
         primary,
         signer,
         old.getSignatureType(),
-        when,
-        g -> copy(hashed, g, seconds > 0 ? renewed : 0, back));
+        renewal.when(),
+        g -> copy(hashed, g, renewed, back));
+  }
+
+  /**
+   * The key expiration time, in seconds after {@code target}'s creation as OpenPGP counts it, of a
+   * renewal of {@code old}, which gave {@code seconds}: as long after now as {@code old} kept the
+   * key valid after it was made, but at least {@link Renewal#minValidFor} after now.
+   */
+  private static long renewedExpiry(
+      PGPSignature old, PGPPublicKey target, long seconds, Renewal renewal) {
+    long created = target.getCreationTime().getTime() / 1000;
+    long validFor = seconds - (old.getCreationTime().getTime() / 1000 - created);
+    long now = renewal.when().getTime() / 1000;
+    long renewed = now - created + Math.max(validFor, renewal.minValidFor());
+    return Math.max(1, Math.min(renewed, MAX_EXPIRY_SECONDS));
   }
 
   private static void copy(
