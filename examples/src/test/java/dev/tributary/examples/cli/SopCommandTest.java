@@ -19,6 +19,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -27,10 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.api.KeyPairGeneratorCallback;
+import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPKeyGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.junit.jupiter.api.Test;
@@ -1371,6 +1377,59 @@ class SopCommandTest {
     assertThat(PgpKey.readAll(out, Secret.empty()).get(0).encoded())
         .as("nothing to merge, nothing expiring: the key as it was")
         .isEqualTo(PgpKey.readAll(keyBytes, Secret.empty()).get(0).encoded());
+  }
+
+  /**
+   * A key made a day ago by BouncyCastle, its primary key valid for 30 days and its encryption
+   * subkey for 20, as {@code gpg --quick-gen-key … 30d} and {@code --quick-add-key … 20d} make one.
+   */
+  static byte[] shortLivedKey() throws Exception {
+    Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
+    return new OpenPGPKeyGenerator(
+            new BcOpenPGPImplementation(), PublicKeyPacket.VERSION_4, false, yesterday)
+        .withPrimaryKey(g -> g.generateLegacyEd25519KeyPair(), validFor(30))
+        .addUserId("Exp <exp@example.org>", validFor(30))
+        .addEncryptionSubkey(g -> g.generateLegacyX25519KeyPair(), validFor(20))
+        .build()
+        .getPGPSecretKeyRing()
+        .getEncoded();
+  }
+
+  static SignatureParameters.Callback validFor(long days) {
+    return new SignatureParameters.Callback() {
+      @Override
+      public SignatureParameters apply(SignatureParameters parameters) {
+        return parameters.setHashedSubpacketsFunction(
+            g -> {
+              g.removePacketsOfType(SignatureSubpacketTags.KEY_EXPIRE_TIME);
+              g.setKeyExpirationTime(false, Duration.ofDays(days).toSeconds());
+              return g;
+            });
+      }
+    };
+  }
+
+  /**
+   * Regression (update-key not idempotent): a key valid for less than 90 days was renewed to the
+   * same period from now, still within the window, and gained signatures on every run.
+   */
+  @Test
+  void updateKey_keyValidFor30Days_expiresBeyondTheWindow_andASecondRunChangesNothing()
+      throws Exception {
+    byte[] key = shortLivedKey();
+    List<ComponentKey> before = PgpKey.readAll(key, Secret.empty()).get(0).describe().keys();
+    assertThat(before).allMatch(k -> k.expires() != null);
+
+    assertThat(sop(key, "update-key")).as(err.toString()).isZero();
+    byte[] once = out;
+    List<ComponentKey> after = PgpKey.readAll(once, Secret.empty()).get(0).describe().keys();
+    Instant window = Instant.now().plus(Duration.ofDays(90));
+    assertThat(after).hasSameSizeAs(before).allMatch(k -> k.expires().isAfter(window));
+
+    assertThat(sop(once, "update-key")).as(err.toString()).isZero();
+    assertThat(text())
+        .as("renewed beyond the 90 days: nothing left to renew, the key as it went in")
+        .isEqualTo(new String(once, StandardCharsets.UTF_8));
   }
 
   @Test

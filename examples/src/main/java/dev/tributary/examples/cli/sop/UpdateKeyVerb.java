@@ -22,7 +22,10 @@ import org.apache.commons.cli.Options;
  * --merge-certs} with 41; nothing is written on failure.
  */
 final class UpdateKeyVerb implements Verb {
-  /** How soon an expiry must come for its self-signature to be renewed. */
+  /**
+   * How soon an expiry must come for its self-signature to be renewed; a renewed key stays valid
+   * for at least twice this, so the next run leaves it as it is.
+   */
   static final Duration RENEWAL_WINDOW = Duration.ofDays(90);
 
   @Override
