@@ -123,13 +123,7 @@ public final class PgpDecryptor {
     // s with it, 1.118 s without; medians of 12 interleaved rounds). Closing the plaintext stream,
     // on failure too, stops the MDC's helper thread; the shield keeps the caller's stream open.
     try (DecryptionStream in = open(CloseShield.of(ciphertext))) {
-      byte[] buffer = new byte[1 << 18];
-      int n;
-      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
-        plaintext.write(buffer, 0, n);
-      }
-      plaintext.flush();
-      return in.result();
+      return copy(in, plaintext);
     } catch (IOException e) {
       throw failed("cannot decrypt: ", e);
     } catch (RuntimeException e) {
@@ -137,26 +131,51 @@ public final class PgpDecryptor {
     }
   }
 
+  private static DecryptionResult copy(DecryptionStream in, OutputStream plaintext)
+      throws IOException {
+    byte[] buffer = new byte[1 << 18];
+    int n;
+    while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+      plaintext.write(buffer, 0, n);
+    }
+    plaintext.flush();
+    return in.result();
+  }
+
   /**
    * Decrypts the file {@code source} into {@code target}. The plaintext goes to a temporary file
    * next to {@code target}, which is renamed to {@code target} (replacing it) only after the
    * integrity check and the signature policy passed; on any failure the temporary file is deleted
    * and no plaintext is left behind.
+   *
+   * <p>The new file is readable and writable by its owner alone (0600 where the file system has
+   * POSIX permissions). An existing {@code target} is replaced, its mode and owner not kept; a
+   * symbolic link is replaced by a regular file, and the file it pointed to is left untouched.
+   *
+   * @throws IllegalArgumentException if {@code source} is a folder, or {@code target} is a folder,
+   *     has no file name ("/") or a name longer than the file system allows
+   * @throws TransientException if reading {@code source} or writing {@code target} fails (the
+   *     message names which and why), as opposed to a {@link PgpDataException} for bad data
    */
   public DecryptionResult decryptFile(Path source, Path target) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
+    AtomicFiles.requireNotFolder(source, "source");
     DecryptionResult[] result = new DecryptionResult[1];
     try {
       AtomicFiles.write(
           target,
           out -> {
-            try (InputStream in = Files.newInputStream(source)) {
-              result[0] = decrypt(in, out);
+            // open and copy, not decrypt: its failures to write would not name the source
+            try (InputStream file = Files.newInputStream(source);
+                DecryptionStream in = open(file)) {
+              result[0] = copy(in, out);
             }
           });
     } catch (IOException e) {
       throw failed("cannot decrypt " + source + ": ", e);
+    } catch (RuntimeException e) {
+      throw interruptedOr(e);
     }
     return result[0];
   }

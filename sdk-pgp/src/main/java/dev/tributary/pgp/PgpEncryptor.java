@@ -228,10 +228,20 @@ public final class PgpEncryptor {
    * temporary file next to {@code target} and renamed into place only when complete, so {@code
    * target} never holds a partial message. The literal file name and time default to the source's
    * name and last-modified time.
+   *
+   * <p>The new file is readable and writable by its owner alone (0600 where the file system has
+   * POSIX permissions). An existing {@code target} is replaced, its mode and owner not kept; a
+   * symbolic link is replaced by a regular file, and the file it pointed to is left untouched.
+   *
+   * @throws IllegalArgumentException if {@code source} is a folder, or {@code target} is a folder,
+   *     has no file name ("/") or a name longer than the file system allows
+   * @throws TransientException if reading {@code source} or writing {@code target} fails (the
+   *     message names which and why)
    */
   public void encryptFile(Path source, Path target) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
+    AtomicFiles.requireNotFolder(source, "source");
     try {
       String name =
           fileName.isEmpty() ? LiteralData.fitFileName(source.getFileName().toString()) : fileName;

@@ -351,7 +351,7 @@ class EncryptDecryptTest {
     Path plain = Files.write(dir.resolve("plain"), TEXT);
     Path inNoFolder = dir.resolve("no-such-folder").resolve("plain.pgp");
     assertThatThrownBy(() -> to(PgpTestKeys.ALICE_RSA).build().encryptFile(plain, inNoFolder))
-        .hasMessageContaining("no such file or folder: ");
+        .hasMessage("cannot encrypt " + plain + ": no such folder: " + inNoFolder.getParent());
   }
 
   @Test

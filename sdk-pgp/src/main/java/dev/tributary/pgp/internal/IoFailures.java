@@ -3,6 +3,7 @@ package dev.tributary.pgp.internal;
 import dev.tributary.core.TransientException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** The public API's failures of reading and writing, in words that say what happened. */
@@ -28,5 +29,20 @@ public final class IoFailures {
       detail = e.getMessage();
     }
     return new TransientException(what + detail, e);
+  }
+
+  /**
+   * What befell the file in {@code e}, without its path: "no such file or folder", "permission
+   * denied", or the system's words ("No space left on device").
+   */
+  public static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    } else if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 }
