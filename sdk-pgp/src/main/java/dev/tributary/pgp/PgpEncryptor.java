@@ -53,6 +53,12 @@ import org.jspecify.annotations.Nullable;
  * threads that end a second after the message. The first encryption in a JVM of a message longer
  * than 256 KiB also starts a daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT to
  * compile the AES path early and ends on its own within a second; it sees nothing of the message.
+ *
+ * <p>Interrupting the calling thread (a host stopping its job) stops the message within 64 KiB of
+ * plaintext, compressed or not: the call throws a {@link TransientException} "encryption was
+ * interrupted" (the stream of {@link #encrypt(OutputStream)} an {@code InterruptedIOException}),
+ * the interrupt flag stays set, the message is left unfinished as on any failure, and {@link
+ * #encryptFile} leaves no file behind. A thread interrupted before the call fails the same way.
  */
 public final class PgpEncryptor {
   /** The default zlib level: 1–3 are zlib's fast strategy; 2 keeps most of the gain of 6. */
@@ -101,7 +107,8 @@ public final class PgpEncryptor {
    * <p>If writing the plaintext fails, call {@link EncryptionStream#abort()}, not {@code close}:
    * closing would finish a shorter message that decrypts without error. A try-with-resources block
    * closes on failure too, so prefer {@link #encrypt(OutputStream, PlaintextWriter)}, which aborts
-   * for you.
+   * for you. An interrupt of the writing thread fails a write (or the close) with an {@code
+   * InterruptedIOException} and leaves the message unfinished by itself.
    *
    * @throws PgpKeyCannotEncryptException if a recipient has no key we may encrypt to now
    */

@@ -7,6 +7,7 @@ import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.PgpKeyException;
 import dev.tributary.pgp.SymmetricAlgorithm;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -32,9 +33,18 @@ import org.jspecify.annotations.Nullable;
  * worth compressing, then writes [armor] → PKESKs + SEIPD → [compressed data] → [one-pass
  * signatures] → literal data → [signatures]. Closing it finishes the message, {@link #abort} leaves
  * it unfinished; the target stays open. Not thread-safe.
+ *
+ * <p>An interrupt of the writing thread is seen within {@value #INTERRUPT_CHECK} bytes of
+ * plaintext, and by {@code close}: the write or close throws an {@link InterruptedIOException} (the
+ * flag stays set) and the message is left unfinished, as by {@link #abort}. Compression keeps a
+ * thread busy without a wait, where an interrupt would otherwise be seen, for as long as its input
+ * lasts.
  */
 public final class EncryptingOutputStream extends OutputStream {
   private static final int BUFFER = 1 << 16;
+
+  /** Plaintext bytes between two looks at the interrupt flag: well under a millisecond's work. */
+  static final int INTERRUPT_CHECK = 1 << 16;
 
   /**
    * SEIPD v2's chunk size as BouncyCastle takes it, a power of two: 2^18, 256 KiB (chunk size octet
@@ -52,6 +62,9 @@ public final class EncryptingOutputStream extends OutputStream {
   private byte[] sample = new byte[Compressibility.SAMPLE];
   private int sampled;
   private boolean closed;
+
+  /** Plaintext bytes written since the interrupt flag was last looked at. */
+  private int unchecked;
 
   private @Nullable OutputStream literalOut;
   private @Nullable OutputStream compressedOut;
@@ -77,6 +90,16 @@ public final class EncryptingOutputStream extends OutputStream {
     if (closed) {
       throw new IOException("the encrypting stream is closed");
     }
+    while (len > INTERRUPT_CHECK) { // a large write is checked piece by piece
+      write(b, off, INTERRUPT_CHECK);
+      off += INTERRUPT_CHECK;
+      len -= INTERRUPT_CHECK;
+    }
+    unchecked += len;
+    if (unchecked >= INTERRUPT_CHECK) {
+      unchecked = 0;
+      abortIfInterrupted();
+    }
     if (literalOut == null) {
       int n = Math.min(len, sample.length - sampled);
       System.arraycopy(b, off, sample, sampled, n);
@@ -90,6 +113,17 @@ public final class EncryptingOutputStream extends OutputStream {
     }
     if (len > 0) {
       writeData(b, off, len);
+    }
+  }
+
+  /**
+   * Leaves the message unfinished and throws if this thread has been interrupted (a host stopping
+   * its job); the flag stays set.
+   */
+  private void abortIfInterrupted() throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      abort();
+      throw new InterruptedIOException("interrupted while encrypting: the message is unfinished");
     }
   }
 
@@ -232,13 +266,15 @@ public final class EncryptingOutputStream extends OutputStream {
 
   /**
    * Finishes the message: the end of the literal data, the signatures, the MDC or last AEAD chunk,
-   * the armor footer. If that fails the message is left unfinished, as by {@link #abort}.
+   * the armor footer. If that fails, or this thread has been interrupted, the message is left
+   * unfinished, as by {@link #abort}.
    */
   @Override
   public void close() throws IOException {
     if (closed) {
       return;
     }
+    abortIfInterrupted();
     boolean finished = false;
     try {
       finish();
