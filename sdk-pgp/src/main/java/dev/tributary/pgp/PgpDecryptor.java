@@ -58,6 +58,11 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * first decryption in a JVM of a message longer than 256 KiB also starts a daemon thread, {@code
  * tributary-pgp-warm-up}, that gets the JIT to compile the AES path (and ZLIB's checksum) early and
  * ends on its own within a second; it sees nothing of the message.
+ *
+ * <p>Interrupting the calling thread (a host stopping its job) stops a decryption within 256 KiB of
+ * plaintext, also while a compressed message (a compression bomb too) is decompressed: it fails
+ * with a {@link TransientException} "decryption was interrupted", the interrupt flag stays set, the
+ * helper threads end, and {@link #decryptFile} leaves no file behind.
  */
 public final class PgpDecryptor {
   private final List<PgpKey> keys;

@@ -41,6 +41,12 @@ import org.jspecify.annotations.Nullable;
  * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
+  /**
+   * Plaintext bytes between two looks at the interrupt flag. Decompression, a bomb's above all,
+   * keeps a thread busy without a wait, where an interrupt would otherwise be seen.
+   */
+  private static final int INTERRUPT_CHECK = 1 << 16;
+
   private final InputStream plain;
   private final Step endOfMessage;
   private final DecryptionSettings settings;
@@ -71,6 +77,10 @@ public final class DecryptingInputStream extends InputStream {
   private String fileName = "";
   private Instant modificationTime = Instant.EPOCH;
   private long count;
+
+  /** The {@link #count} at which the interrupt flag is next looked at. */
+  private long interruptCheckAt;
+
   private @Nullable DecryptionResult result;
 
   private DecryptingInputStream(
@@ -190,6 +200,10 @@ public final class DecryptingInputStream extends InputStream {
     if (result != null) {
       return -1;
     }
+    if (count >= interruptCheckAt) {
+      interruptCheckAt = count + INTERRUPT_CHECK;
+      guard(DecryptingInputStream::requireNotInterrupted);
+    }
     int[] n = new int[1];
     guard(() -> n[0] = literal.read(b, off, len));
     if (n[0] < 0) {
@@ -209,6 +223,12 @@ public final class DecryptingInputStream extends InputStream {
       checks.update(b, off, n[0]);
     }
     return n[0];
+  }
+
+  private static void requireNotInterrupted() throws InterruptedIOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted while decrypting");
+    }
   }
 
   private void finish() throws IOException, PGPException {
