@@ -9,11 +9,26 @@ import dev.tributary.core.TransientException;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A host stops a job by interrupting its thread. An interrupt that ends an encryption or decryption
@@ -24,6 +39,20 @@ import org.junit.jupiter.api.Test;
  */
 class InterruptedCallsTest {
   static final int ROUNDS = 40;
+
+  /** Plaintext that would take seconds to compress: a call that runs to its end was not stopped. */
+  static final long TOTAL = 512L << 20;
+
+  /** How long an interrupted call may take to end: generous, for a noisy shared machine. */
+  static final long PROMPTLY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /**
+   * The zeros in {@link #bzip2Bomb}: BouncyCastle decompresses them at some 100 MB/s, so a
+   * decryption that runs to the end takes a second or more; our encoder takes seconds to make it.
+   */
+  static final long BOMB = 128L << 20;
+
+  @TempDir Path dir;
 
   static byte[] data() {
     byte[] data = new byte[8 << 20];
@@ -81,6 +110,285 @@ class InterruptedCallsTest {
                       })));
     }
     assertOnlyTransientFailures(outcomes);
+  }
+
+  enum Api {
+    WRITER,
+    STREAM,
+    FILE
+  }
+
+  /**
+   * Where the plaintext is read ahead (the stream and file forms), BZIP2 keeps the caller's thread
+   * from ever waiting for the reader: ZLIB there, or no compression anywhere, met a wait often
+   * enough before the fix to end by chance.
+   */
+  static Stream<Arguments> encryptions() {
+    return Stream.of(
+        Arguments.of(Api.WRITER, Compression.ZLIB),
+        Arguments.of(Api.WRITER, Compression.BZIP2),
+        Arguments.of(Api.STREAM, Compression.BZIP2),
+        Arguments.of(Api.FILE, Compression.BZIP2));
+  }
+
+  /** The writer form: the others wait for their reader's first buffer, which saw the interrupt. */
+  static Stream<Arguments> writerEncryptions() {
+    return Stream.of(
+        Arguments.of(Api.WRITER, Compression.ZLIB), Arguments.of(Api.WRITER, Compression.BZIP2));
+  }
+
+  /**
+   * Regression (black-box probes P02Interrupt enc-writer-z and encfile-csv): compression keeps the
+   * thread busy without ever waiting for a helper thread, where alone an interrupt was seen, so an
+   * interrupted encryption of 1 GB ran to its end and returned normally, or stopped seconds later.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("encryptions")
+  void encryption_interruptedMidway_stopsPromptly_unfinished(Api api, Compression compression)
+      throws Exception {
+    Csv csv = new Csv();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(encryption(api, compression, csv), csv::consumed, 4 << 20);
+    assertStoppedByInterrupt(o, "encryption was interrupted", before);
+    assertThat(csv.consumed()).as("plaintext bytes read").isLessThan(TOTAL);
+  }
+
+  /**
+   * Regression (P02Interrupt pre-encfile-csv): an interrupted thread still encrypted for seconds.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("writerEncryptions")
+  void encryption_byAnInterruptedThread_stopsAtOnce(Api api, Compression compression)
+      throws Exception {
+    Csv csv = new Csv();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(encryption(api, compression, csv), csv::consumed, -1);
+    assertStoppedByInterrupt(o, "encryption was interrupted", before);
+    assertThat(csv.consumed()).as("plaintext bytes read").isLessThan(8 << 20);
+  }
+
+  /**
+   * Regression (P02Interrupt decrypt-bz2): a BZIP2 bomb decompresses on the caller's thread without
+   * a wait (its few KiB were decrypted ahead at once), and ran 23 s past the interrupt to its end.
+   */
+  @Test
+  void decryption_ofABzip2Bomb_interruptedMidway_stopsPromptly() throws Exception {
+    Sink sink = new Sink();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(decryption(sink), sink::written, 4 << 20);
+    assertStoppedByInterrupt(o, "decryption was interrupted", before);
+    assertThat(sink.written()).as("plaintext bytes written").isLessThan(BOMB);
+  }
+
+  @Test
+  void decryption_ofABzip2Bomb_byAnInterruptedThread_stopsAtOnce() throws Exception {
+    Sink sink = new Sink();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(decryption(sink), sink::written, -1);
+    assertStoppedByInterrupt(o, "decryption was interrupted", before);
+    assertThat(sink.written()).as("plaintext bytes written").isLessThan(1 << 20);
+  }
+
+  /** {@link #TOTAL} bytes of CSV, encrypted through {@code api}; a file is read from a pipe. */
+  Call encryption(Api api, Compression compression, Csv csv) throws Exception {
+    PgpEncryptor encryptor = to(PgpTestKeys.ALICE_RSA).compression(compression).build();
+    return switch (api) {
+      case WRITER -> () -> encryptor.encrypt(OutputStream.nullOutputStream(), csv::writeTo);
+      case STREAM -> () -> encryptor.encrypt(csv.stream(), OutputStream.nullOutputStream());
+      case FILE -> {
+        Path source = dir.resolve("plain.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", source.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo's exit code").isZero();
+        Thread feeder =
+            new Thread(
+                () -> {
+                  try (OutputStream out = Files.newOutputStream(source)) {
+                    csv.writeTo(out);
+                  } catch (IOException e) {
+                    // the reader closed the pipe
+                  }
+                },
+                "csv-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        yield () -> encryptor.encryptFile(source, dir.resolve("plain.csv.pgp"));
+      }
+    };
+  }
+
+  /**
+   * The bomb decrypted into {@code sink}. ({@code decryptFile} stopped before the fix too: its file
+   * channel fails the next write of an interrupted thread.)
+   */
+  Call decryption(Sink sink) {
+    byte[] message = bzip2Bomb();
+    return () -> with(PgpTestKeys.ALICE_RSA).decrypt(new ByteArrayInputStream(message), sink);
+  }
+
+  private static byte[] bomb;
+
+  /** {@link #BOMB} zeros, BZIP2-compressed (to a few KiB) and encrypted to Alice. */
+  static synchronized byte[] bzip2Bomb() {
+    if (bomb == null) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      to(PgpTestKeys.ALICE_RSA)
+          .compression(Compression.BZIP2)
+          .build()
+          .encrypt(
+              out,
+              plaintext -> {
+                byte[] zeros = new byte[1 << 20];
+                for (long n = 0; n < BOMB; n += zeros.length) {
+                  plaintext.write(zeros);
+                }
+              });
+      bomb = out.toByteArray();
+    }
+    return bomb;
+  }
+
+  record Outcome(Throwable failure, boolean flagSet, long nanosFromInterrupt) {}
+
+  /**
+   * Runs {@code call} on a new thread and interrupts that thread once {@code progress} has reached
+   * {@code after} bytes, or before the call when {@code after} is negative.
+   */
+  static Outcome interruptedDuring(Call call, LongSupplier progress, long after)
+      throws InterruptedException {
+    Throwable[] failure = new Throwable[1];
+    boolean[] flag = new boolean[1];
+    long[] ended = new long[1];
+    Thread t =
+        new Thread(
+            () -> {
+              if (after < 0) {
+                Thread.currentThread().interrupt();
+              }
+              try {
+                call.run();
+              } catch (Throwable e) {
+                failure[0] = e;
+              }
+              flag[0] = Thread.currentThread().isInterrupted();
+              ended[0] = System.nanoTime();
+            },
+            "interrupted-call");
+    long interruptedAt = System.nanoTime();
+    t.start();
+    if (after >= 0) {
+      while (progress.getAsLong() < after && t.isAlive()) {
+        Thread.sleep(5);
+      }
+      interruptedAt = System.nanoTime();
+      t.interrupt();
+    }
+    t.join(60_000);
+    assertThat(t.isAlive()).as("the call still runs a minute after the interrupt").isFalse();
+    return new Outcome(failure[0], flag[0], ended[0] - interruptedAt);
+  }
+
+  /**
+   * The call failed as interrupted, promptly, with the flag still set; its helper threads end, and
+   * {@link #dir} holds no output, finished or partial, only the inputs made there.
+   */
+  void assertStoppedByInterrupt(Outcome o, String message, Set<Thread> before)
+      throws IOException, InterruptedException {
+    assertThat(o.failure())
+        .as("the call's failure")
+        .isInstanceOf(TransientException.class)
+        .hasMessage(message);
+    assertThat(o.flagSet()).as("the interrupt flag at the end").isTrue();
+    assertThat(o.nanosFromInterrupt())
+        .as("nanoseconds from the interrupt to the end of the call")
+        .isLessThan(PROMPTLY_NANOS);
+    for (Thread t : helperThreads()) {
+      if (!before.contains(t)) {
+        t.join(5_000);
+        assertThat(t.isAlive()).as("%s still runs", t).isFalse();
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("files left")
+          .isSubsetOf("plain.csv");
+    }
+  }
+
+  static Set<Thread> helperThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("tributary-pgp-"))
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * {@link #TOTAL} bytes of CSV rows, made as they are read and counted as they go: a 1 MiB block
+   * of varied rows over and over, more than deflate's 32 KiB window, so it compresses as real CSV
+   * does.
+   */
+  static final class Csv {
+    private static final byte[] BLOCK = rows(1 << 20);
+    private final AtomicLong consumed = new AtomicLong();
+
+    long consumed() {
+      return consumed.get();
+    }
+
+    InputStream stream() {
+      return new InputStream() {
+        @Override
+        public int read() {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          long done = consumed.get();
+          if (done >= TOTAL) {
+            return -1;
+          }
+          int at = (int) (done % BLOCK.length);
+          int n = (int) Math.min(Math.min(len, TOTAL - done), BLOCK.length - at);
+          System.arraycopy(BLOCK, at, b, off, n);
+          consumed.addAndGet(n);
+          return n;
+        }
+      };
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      stream().transferTo(out);
+    }
+
+    static byte[] rows(int size) {
+      StringBuilder text = new StringBuilder(size + 100);
+      Random random = new Random(11);
+      while (text.length() < size) {
+        text.append(random.nextInt(1_000_000)).append(",customer ").append(random.nextInt(99_999));
+        text.append(",ACME Corp,").append(random.nextInt(100_000) / 100.0).append(",2026-12-0");
+        text.append(1 + random.nextInt(9)).append('\n');
+      }
+      return text.substring(0, size).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Discards what is written, counting it. */
+  static final class Sink extends OutputStream {
+    private final AtomicLong written = new AtomicLong();
+
+    long written() {
+      return written.get();
+    }
+
+    @Override
+    public void write(int b) {
+      written.incrementAndGet();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      written.addAndGet(len);
+    }
   }
 
   interface Call {
