@@ -46,8 +46,10 @@ public final class KeyDescriber {
   static ComponentKey component(OpenPGPCertificate cert, OpenPGPComponentKey k, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
-    if (k.isPrimaryKey()) {
-      expires = PrimaryKeyProperties.earlier(expires, PrimaryKeyProperties.expiry(pub, when));
+    PrimaryKeyProperties.Read primary =
+        k.isPrimaryKey() ? PrimaryKeyProperties.read(pub, when) : null;
+    if (primary != null) {
+      expires = PrimaryKeyProperties.earlier(expires, primary.expiry());
     }
     boolean revoked = safe(() -> k.getRevocation(when)) != null;
     boolean isProtected = false;
@@ -65,10 +67,7 @@ public final class KeyDescriber {
         bits(pub),
         pub.getCreationTime().toInstant(),
         expires == null ? null : expires.toInstant(),
-        capabilities(
-            k.isPrimaryKey()
-                ? PrimaryKeyProperties.flags(pub, when)
-                : safe(() -> k.getKeyFlags(when))),
+        capabilities(primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when))),
         revoked,
         isProtected);
   }

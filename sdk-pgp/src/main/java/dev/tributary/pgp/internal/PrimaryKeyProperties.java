@@ -29,20 +29,30 @@ import org.jspecify.annotations.Nullable;
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
 
-  /** The primary key's expiry: the earlier of its direct-key and primary user ID's, if any. */
-  static @Nullable Date expiry(PGPPublicKey primary, Date when) {
-    return earlier(
-        expiry(primary, newestDirectKey(primary, when)),
-        expiry(primary, primaryUserIdSignature(primary, when)));
+  /**
+   * The primary key's expiry, the earlier of its direct-key and primary user ID's, if any; and its
+   * flags, the direct-key signature's, else the primary user ID's, null when neither carries any.
+   */
+  record Read(@Nullable Date expiry, @Nullable KeyFlags flags) {}
+
+  /** Both properties, each signature found (and verified) once. */
+  static Read read(PGPPublicKey primary, Date when) {
+    PGPSignature direct = newestDirectKey(primary, when);
+    PGPSignature userId = primaryUserIdSignature(primary, when);
+    KeyFlags flags = flags(direct);
+    return new Read(
+        earlier(expiry(primary, direct), expiry(primary, userId)),
+        flags != null ? flags : flags(userId));
   }
 
-  /**
-   * The primary key's flags: the direct-key signature's, else the primary user ID's; null when
-   * neither signature carries any.
-   */
+  /** The primary key's expiry; see {@link Read}. */
+  static @Nullable Date expiry(PGPPublicKey primary, Date when) {
+    return read(primary, when).expiry();
+  }
+
+  /** The primary key's flags; see {@link Read}. */
   static @Nullable KeyFlags flags(PGPPublicKey primary, Date when) {
-    KeyFlags flags = flags(newestDirectKey(primary, when));
-    return flags != null ? flags : flags(primaryUserIdSignature(primary, when));
+    return read(primary, when).flags();
   }
 
   /** The keys that may sign at {@code when}: BouncyCastle's, corrected as {@link #usable} says. */
@@ -64,12 +74,13 @@ final class PrimaryKeyProperties {
       OpenPGPCertificate cert, Date when, int flag, List<OpenPGPComponentKey> chosen) {
     OpenPGPComponentKey primary = cert.getPrimaryKey();
     PGPPublicKey pub = primary.getPGPPublicKey();
-    Date expiry = expiry(pub, when);
+    Read read = read(pub, when);
+    Date expiry = read.expiry();
     if (expiry != null && !expiry.after(when)) {
       return List.of();
     }
     List<OpenPGPComponentKey> keys = new ArrayList<>();
-    KeyFlags flags = flags(pub, when);
+    KeyFlags flags = read.flags();
     if (flags != null
         && (flags.getFlags() & flag) != 0
         && PublicKeyUtils.isSigningAlgorithm(pub.getAlgorithm())
