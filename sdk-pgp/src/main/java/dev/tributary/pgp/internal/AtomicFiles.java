@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -106,7 +105,7 @@ public final class AtomicFiles {
       return absolute;
     } catch (IOException e) {
       // Linux says ENAMETOOLONG; a name of more than 255 UTF-8 bytes may still fit NTFS.
-      if (utf8Length(name.toString()) > MAX_NAME_BYTES) {
+      if (Utf8.length(name.toString()) > MAX_NAME_BYTES) {
         throw new IllegalArgumentException(
             "the target's file name is longer than the file system allows ("
                 + MAX_NAME_BYTES
@@ -133,7 +132,7 @@ public final class AtomicFiles {
             : new FileAttribute<?>[0];
     while (true) {
       String random = "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + SUFFIX;
-      String prefix = "." + shorten(name, MAX_NAME_BYTES - 1 - utf8Length(random));
+      String prefix = "." + Utf8.fit(name, MAX_NAME_BYTES - 1 - Utf8.length(random));
       try {
         return Files.createFile(dir.resolve(prefix + random), ownerOnly);
       } catch (FileAlreadyExistsException e) {
@@ -165,27 +164,6 @@ public final class AtomicFiles {
     } catch (IOException e) {
       throw TargetFailure.of(target, e);
     }
-  }
-
-  /**
-   * The longest start of {@code name} of at most {@code maxBytes} UTF-8 bytes, whole characters.
-   */
-  static String shorten(String name, int maxBytes) {
-    int bytes = 0;
-    int end = 0;
-    while (end < name.length()) {
-      int c = name.codePointAt(end);
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (bytes > maxBytes) {
-        break;
-      }
-      end += Character.charCount(c);
-    }
-    return name.substring(0, end);
-  }
-
-  static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** A failure to write the target file, told by the target's name. */

@@ -16,7 +16,7 @@ public final class LiteralData {
 
   /** Why {@code fileName} cannot be stored, or null if it can. */
   public static @Nullable String fileNameProblem(String fileName) {
-    int bytes = fileName.getBytes(StandardCharsets.UTF_8).length;
+    int bytes = Utf8.length(fileName);
     return bytes <= MAX_FILE_NAME_BYTES
         ? null
         : "the file name is "
@@ -40,11 +40,7 @@ public final class LiteralData {
    * for names taken from the file system, which may allow longer ones.
    */
   public static String fitFileName(String fileName) {
-    String name = fileName;
-    while (fileNameProblem(name) != null) {
-      name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
-    }
-    return name;
+    return Utf8.fit(fileName, MAX_FILE_NAME_BYTES);
   }
 
   /** {@code time} moved into the range a message can store: for times taken from files. */
