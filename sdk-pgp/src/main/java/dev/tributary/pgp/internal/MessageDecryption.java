@@ -65,6 +65,16 @@ public final class MessageDecryption {
         aead ? null : new Prefix(ciphertext != null ? ciphertext : first.getInputStream());
     Unlocked unlocked = unlock(list, first, settings, prefix);
     SessionKeys.Found found = unlocked.found();
+    if (topLevel.seipdVersion() == 2
+        && found.packet() instanceof PGPPublicKeyEncryptedData pk
+        && pk.getVersion() == 3) {
+      // RFC 9580, 5.1: a v3 session key packet precedes SEIPD v1 (or GnuPG's OCB packet), never
+      // v2; BouncyCastle does not check it as it does for a v4 SKESK. A v1 packet whose version
+      // octet was changed to 2 reads its ciphertext as a v2 header: the integrity error, not the
+      // "unsupported cipher" its random cipher octet would give.
+      throw new PgpIntegrityException(
+          new IntegrityFailure("a version 3 session key packet precedes SEIPD version 2"));
+    }
     InputStream plain = unlocked.plain();
     SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), aead, settings);
     if (plain == null && prefix == null) {

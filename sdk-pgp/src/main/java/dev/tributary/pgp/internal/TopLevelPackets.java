@@ -43,6 +43,7 @@ final class TopLevelPackets extends BCPGInputStream {
   private int sessionKeyPackets;
   private boolean inEncryptedData;
   private @Nullable PacketBody seipdV1Body;
+  private int seipdVersion = -1;
 
   /** The last octet {@link #read()} returned: after {@code nextPacketTag}, the header octet. */
   private int lastRead = -1;
@@ -131,6 +132,7 @@ final class TopLevelPackets extends BCPGInputStream {
     int header = read(); // the header octet, which nextPacketTag has read ahead
     PacketBody body = new PacketBody(source);
     int version = body.read();
+    seipdVersion = version;
     if (version == SymmetricEncIntegrityPacket.VERSION_1) {
       seipdV1Body = body;
       byte[] versionOnly = {(byte) header, 1, (byte) version};
@@ -159,6 +161,11 @@ final class TopLevelPackets extends BCPGInputStream {
    */
   @Nullable InputStream seipdV1Body() {
     return seipdV1Body;
+  }
+
+  /** The version of the SEIPD packet read (1 or 2), or -1 if the encrypted data is another. */
+  int seipdVersion() {
+    return seipdVersion;
   }
 
   /**
