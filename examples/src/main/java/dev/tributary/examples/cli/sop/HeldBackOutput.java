@@ -2,6 +2,7 @@ package dev.tributary.examples.cli.sop;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,10 @@ import java.util.Objects;
  * does. Past the limit the held data is written and the rest streams on, so memory stays bounded; a
  * failure then comes after output that the caller must discard (the error says so). Held in pieces
  * of {@link #PIECE} bytes, allocated as the data comes, so a small message costs little.
+ *
+ * <p>The pieces are direct buffers, outside the heap: held in the heap, the first garbage
+ * collection of a large decryption copied them (some 10 MiB, 36 ms of a {@code -Xmx64m} run on a
+ * 2-core VM), and the heap stays as small as without holding back.
  */
 final class HeldBackOutput extends OutputStream {
   /** How much decrypted data {@code sop decrypt} holds back: 16 MiB. */
@@ -21,7 +26,7 @@ final class HeldBackOutput extends OutputStream {
 
   private final OutputStream out;
   private final int limit;
-  private final List<byte[]> pieces = new ArrayList<>();
+  private final List<ByteBuffer> pieces = new ArrayList<>();
   private int held;
   private boolean streaming;
 
@@ -48,10 +53,10 @@ final class HeldBackOutput extends OutputStream {
     while (len > 0) {
       int at = held % PIECE;
       if (at == 0) {
-        pieces.add(new byte[PIECE]);
+        pieces.add(ByteBuffer.allocateDirect(PIECE));
       }
       int n = Math.min(len, PIECE - at);
-      System.arraycopy(b, off, pieces.get(pieces.size() - 1), at, n);
+      pieces.get(pieces.size() - 1).put(b, off, n);
       held += n;
       off += n;
       len -= n;
@@ -65,8 +70,11 @@ final class HeldBackOutput extends OutputStream {
 
   /** Writes what is held and passes everything after it straight on. */
   void release() throws IOException {
-    for (int i = 0; i < pieces.size(); i++) {
-      out.write(pieces.get(i), 0, Math.min(PIECE, held - i * PIECE));
+    byte[] transfer = pieces.isEmpty() ? new byte[0] : new byte[PIECE];
+    for (ByteBuffer piece : pieces) {
+      int n = piece.flip().remaining();
+      piece.get(transfer, 0, n);
+      out.write(transfer, 0, n);
     }
     pieces.clear();
     held = 0;
