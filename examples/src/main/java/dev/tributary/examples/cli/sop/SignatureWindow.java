@@ -3,7 +3,9 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.pgp.SignatureVerification;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * The time window of {@code verify --not-before/--not-after} (and {@code decrypt
  * --verify-not-before/--verify-not-after}): a signature made outside it does not count. Each bound
  * is a draft DATE: an ISO 8601 date and time with a time zone ({@code 2024-05-01T12:00:00Z}, {@code
- * 2024-05-01T14:00:00+02:00}, {@code 20240501T120000Z}), {@code now}, or {@code -} for no bound.
- * The lower bound defaults to none, the upper to now. Both bounds are inclusive.
+ * 2024-05-01T14:00:00+02:00}, {@code 20240501T120000Z}), a date alone ({@code 2024-05-01}, a day in
+ * UTC: a lower bound from its start, an upper bound to its end, as Sequoia's sop reads it), {@code
+ * now}, or {@code -} for no bound. The lower bound defaults to none, the upper to now. Both bounds
+ * are inclusive.
  *
  * <p>An upper bound of {@code now} allows {@link #CLOCK_SKEW} more: a signature made on a machine
  * whose clock runs ahead, or made in the next second by a signer that started after this verifier
@@ -55,8 +59,8 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
   static SignatureWindow of(CommandLine line, String notBefore, String notAfter, Instant now) {
     String upper = Verb.single(line, notAfter, "now");
     return new SignatureWindow(
-        date(notBefore, Verb.single(line, notBefore, "-"), now),
-        upper.equals("now") ? now.plus(CLOCK_SKEW) : date(notAfter, upper, now));
+        date(notBefore, Verb.single(line, notBefore, "-"), now, false),
+        upper.equals("now") ? now.plus(CLOCK_SKEW) : date(notAfter, upper, now, true));
   }
 
   boolean contains(Instant created) {
@@ -95,8 +99,12 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
         : ": " + results.get(0).failure().orElse("");
   }
 
-  /** The draft DATE {@code value} of {@code option}: {@code null} for {@code -}. */
-  static @Nullable Instant date(String option, String value, Instant now) {
+  /**
+   * The draft DATE {@code value} of {@code option}: {@code null} for {@code -}. A date alone is a
+   * day in UTC: its last second when {@code upperBound} (signature times are whole seconds), its
+   * start otherwise.
+   */
+  static @Nullable Instant date(String option, String value, Instant now, boolean upperBound) {
     if (value.equals("-")) {
       return null;
     }
@@ -111,12 +119,21 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
         // try the next form
       }
     }
+    try {
+      Instant start =
+          LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant();
+      return upperBound ? start.plus(Duration.ofDays(1)).minusSeconds(1) : start;
+    } catch (DateTimeParseException e) {
+      // not a date alone either
+    }
     throw new SopExit.Failure(
         SopExit.UNSUPPORTED_OPTION,
         "--"
             + option
-            + " must be an ISO 8601 date and time with a time zone (2024-05-01T12:00:00Z),"
-            + " now, or - for no bound: "
+            + " must be an ISO 8601 date and time with a time zone (2024-05-01T12:00:00Z), a"
+            + " date (2024-05-01, in UTC), now, or - for no bound: "
             + value);
   }
 }

@@ -46,7 +46,8 @@ final class ValidateUserIdVerb implements Verb {
     String userId = args.get(0);
     boolean addrSpecOnly = line.hasOption("addr-spec-only");
     Instant at =
-        SignatureWindow.date("validate-at", Verb.single(line, "validate-at", "now"), Instant.now());
+        SignatureWindow.date(
+            "validate-at", Verb.single(line, "validate-at", "now"), Instant.now(), false);
     if (at == null) {
       throw new SopExit.Failure(
           SopExit.UNSUPPORTED_OPTION, "--validate-at must be a date and time or now, not -");

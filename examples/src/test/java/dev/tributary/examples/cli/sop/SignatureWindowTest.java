@@ -1,6 +1,7 @@
 package dev.tributary.examples.cli.sop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,5 +46,22 @@ class SignatureWindowTest {
     assertThat(from.contains(NOW)).isTrue();
     assertThat(from.contains(NOW.minusSeconds(1))).isFalse();
     assertThat(from.contains(NOW.plus(Duration.ofDays(3650)))).isTrue();
+  }
+
+  /** A date alone was refused with 37; Sequoia's sop reads it as a day in UTC, as now here. */
+  @Test
+  void aDateAlone_isADayInUtc_fromItsStart_toItsEnd() throws Exception {
+    SignatureWindow day = window("--not-before=2026-12-03", "--not-after=2026-12-03");
+    assertThat(day.notBefore()).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
+    assertThat(day.notAfter()).isEqualTo(Instant.parse("2026-12-03T23:59:59Z"));
+    assertThat(day.contains(Instant.parse("2026-12-03T00:00:00Z"))).isTrue();
+    assertThat(day.contains(Instant.parse("2026-12-03T23:59:59Z"))).isTrue();
+    assertThat(day.contains(Instant.parse("2026-12-02T23:59:59Z"))).isFalse();
+    assertThat(day.contains(Instant.parse("2026-12-04T00:00:00Z"))).isFalse();
+    assertThat(SignatureWindow.date("validate-at", "2026-12-03", NOW, false))
+        .isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
+    assertThatThrownBy(() -> window("--not-after=2026-13-03"))
+        .isInstanceOf(SopExit.Failure.class)
+        .hasMessageContaining("a date (2024-05-01, in UTC)");
   }
 }
