@@ -755,6 +755,20 @@ class SopCommandTest {
     assertThat(sop(new byte[0], "help", "frobnicate")).isEqualTo(69);
   }
 
+  /** {@code sop sign --help} exited 37 (unknown option); sqop describes the verb, exit 0. */
+  @Test
+  void verbDashDashHelp_describesThatVerb() {
+    assertThat(sop(new byte[0], "help", "encrypt")).isZero();
+    String help = new String(out, StandardCharsets.UTF_8);
+    for (String[] args :
+        new String[][] {{"encrypt", "--help"}, {"encrypt", "--as=text", "--help", "x.cert"}}) {
+      assertThat(sop(new byte[0], args)).as(String.join(" ", args)).isZero();
+      assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(help);
+    }
+    assertThat(sop(new byte[0], "sign", "--help")).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8)).contains("sop sign");
+  }
+
   @Test
   void encrypt_toSignOnlyCert_is17() throws Exception {
     String cert = file("s.pub", PgpTestKeys.SIGN_ONLY.armoredPublicKey());

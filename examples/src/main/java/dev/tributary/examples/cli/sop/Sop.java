@@ -136,6 +136,9 @@ public final class Sop {
   public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
     try {
       requireReadableArguments(args);
+      if (asksForHelp(args)) {
+        args = new String[] {"help", args[0]};
+      }
       Verb verb = verb(args);
       CommandLine line = parse(verb, Arrays.copyOfRange(args, 1, args.length));
       verb.run(line, in, out);
@@ -177,6 +180,22 @@ public final class Sop {
                         + " (LANG=C.UTF-8, say)"));
       }
     }
+  }
+
+  /**
+   * Whether {@code args} are a verb followed by {@code --help} among its options (before any {@code
+   * --}): {@code sop sign --help} is {@code sop help sign}, as in sqop.
+   */
+  private static boolean asksForHelp(String... args) {
+    if (args.length < 2 || !VERBS.containsKey(args[0])) {
+      return false;
+    }
+    for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--help")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Verb verb(String... args) {
