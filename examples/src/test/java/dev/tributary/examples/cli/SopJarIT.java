@@ -368,6 +368,46 @@ class SopJarIT {
     assertThat(err).startsWith("sop: ").contains("No space left on device").doesNotContain("\tat ");
   }
 
+  /**
+   * {@code inline-verify} holds the data in a temporary file until the signatures are checked; a
+   * SIGTERM while it read left that unverified data behind in the temporary folder.
+   */
+  @Test
+  void jarInlineVerify_stoppedWhileReading_leavesNoTemporaryFile() throws Exception {
+    byte[] data = new byte[4 << 20];
+    new SplittableRandom(5).nextBytes(data);
+    Result signed = run(file("data", data), jar("inline-sign", carol(true).toString()));
+    assertThat(signed.code()).as(signed.err()).isZero();
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
+    List<String> command = new ArrayList<>(List.of(jar("inline-verify", carol(false).toString())));
+    command.add(1, "-Djava.io.tmpdir=" + tmp);
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("verified").toFile())
+            .redirectError(dir.resolve("stderr").toFile())
+            .start();
+    p.getOutputStream().write(signed.out(), 0, signed.out().length / 2); // and no end: it waits
+    p.getOutputStream().flush();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!holdsData(tmp) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(holdsData(tmp)).as("the temporary file, written while it reads").isTrue();
+    // SIGTERM alone: Process.destroy() would also close its standard input, and the end of the
+    // input would let the verb end on its own
+    p.toHandle().destroy();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    try (var left = Files.list(tmp)) {
+      assertThat(left).as("left in the temporary folder").isEmpty();
+    }
+  }
+
+  private static boolean holdsData(Path folder) throws Exception {
+    try (var files = Files.list(folder)) {
+      return files.anyMatch(f -> f.toFile().length() > 0);
+    }
+  }
+
   @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);

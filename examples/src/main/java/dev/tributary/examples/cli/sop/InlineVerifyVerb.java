@@ -43,6 +43,8 @@ final class InlineVerifyVerb implements Verb {
     SignatureWindow window = SignatureWindow.of(line, "not-before", "not-after", Instant.now());
     var certs = SopIo.certs(line.getArgList());
     Path data = Files.createTempFile("sop-inline-verify", ".data");
+    // Unverified data: also gone when the process is stopped (SIGTERM, Ctrl-C) while it reads.
+    data.toFile().deleteOnExit();
     try {
       List<SignatureVerification> results;
       try (OutputStream temp = Files.newOutputStream(data)) {
