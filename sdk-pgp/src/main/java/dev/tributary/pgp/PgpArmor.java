@@ -21,6 +21,10 @@ import java.util.Objects;
  * a conversion), a missing footer or text after it is refused. Armor is written with LF line
  * endings, lines of 64 characters and a checksum line, without armor headers.
  *
+ * <p>Armored blocks one after another, blank lines between them, are read as their packets one
+ * after another, whatever their labels: {@code dearmor} writes them all, as GnuPG's {@code
+ * --dearmor} does, and {@code armor} writes them as one block.
+ *
  * <p>Neither method closes a stream; both flush {@code target}. On an exception, discard what was
  * written to {@code target}: it is incomplete (armor then lacks its footer). Stateless and
  * thread-safe.

@@ -108,14 +108,15 @@ class ArmorDamageTest {
   }
 
   /**
-   * Another kind of block is still named: that is no damage, but the wrong file. (It was "found a
-   * public key block block".)
+   * Another kind of block is decoded whatever its label, as GnuPG and sqop read it, and refused by
+   * its packets: a certificate is no message. (It was "expected an OpenPGP message but found a
+   * public key block", while a signature armored as a message was refused by its label alone.)
    */
   @Test
-  void anotherKindOfArmoredBlock_isNamed() {
+  void anotherKindOfArmoredBlock_isRefusedByItsPackets() {
     assertAliceRefuses(
             PgpTestKeys.ALICE_RSA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII),
             PgpDataException.Reason.NOT_OPENPGP)
-        .hasMessage("expected an OpenPGP message but found a public key block");
+        .hasMessage("the OpenPGP data is not an encrypted message (it starts with a public key)");
   }
 }

@@ -210,9 +210,9 @@ class PgpArmorTest {
         "dearmor|footer|the armor footer -----END PGP MESSAGE----- is missing at the end: the input"
             + " was cut off; use all of it, including the last line",
         "armor|after|the input continues after its armor footer -----END PGP MESSAGE-----: only"
-            + " blank lines may follow it",
+            + " blank lines or another armored block may follow it",
         "dearmor|after|the input continues after its armor footer -----END PGP MESSAGE-----: only"
-            + " blank lines may follow it",
+            + " blank lines or another armored block may follow it",
       })
   void damagedArmor_isRefusedInWordsThatSayWhatIsWrong(String verb, String damage, String words) {
     String armored = text(armor(SAMPLES.get(3).binary()));
@@ -232,6 +232,23 @@ class PgpArmorTest {
     if (verb.equals("armor")) {
       assertThat(text(out.toByteArray())).doesNotContain("-----END");
     }
+  }
+
+  /**
+   * Armored blocks one after another are read as their packets one after another, as GnuPG's
+   * --dearmor reads them (sqop's dropped all but the first; ours wrote the first, then refused).
+   */
+  @Test
+  void armoredBlocksOneAfterAnother_areConverted_asTheirPacketsOneAfterAnother() {
+    byte[] first = SAMPLES.get(1).binary();
+    byte[] second = SAMPLES.get(3).binary();
+    byte[] both = new byte[first.length + second.length];
+    System.arraycopy(first, 0, both, 0, first.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    byte[] armored = ascii(text(armor(first)) + "\n \r\n" + text(armor(second)));
+
+    assertThat(dearmor(armored)).isEqualTo(both);
+    assertThat(text(armor(armored))).isEqualTo(text(armor(both)));
   }
 
   @Test

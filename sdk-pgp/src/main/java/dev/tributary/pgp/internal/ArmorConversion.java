@@ -11,7 +11,8 @@ import org.bouncycastle.bcpg.PacketTags;
 /**
  * Converts OpenPGP data between ASCII armor and binary, streaming: {@link ArmorDetection#anyKind}
  * reads either form, {@link ArmorEncoder} writes armor. Armor that is read is checked as it is
- * decoded (base64, checksum, footer) and never copied as text. Stateless.
+ * decoded (base64, checksum, footer) and never copied as text; armored blocks one after another are
+ * read as their packets one after another. Stateless.
  */
 public final class ArmorConversion {
   private static final String SUBJECT = "the input";
@@ -80,16 +81,19 @@ public final class ArmorConversion {
   }
 
   /**
-   * Copies the rest of {@code packets} to {@code out}, then refuses armor that ended without its
-   * footer or goes on after it.
+   * Copies the rest of {@code packets} to {@code out}, then the packets of each armored block that
+   * follows; refuses armor that ended without its footer, or is followed by anything else.
    */
   private static void copy(InputStream packets, OutputStream out, byte[] buf) throws IOException {
-    int n;
-    while ((n = packets.read(buf, 0, buf.length)) >= 0) {
-      out.write(buf, 0, n);
+    InputStream block = packets;
+    while (block != null) {
+      int n;
+      while ((n = block.read(buf, 0, buf.length)) >= 0) {
+        out.write(buf, 0, n);
+      }
+      ArmorDecoder.require(block, SUBJECT);
+      block = ArmorDetection.nextBlock(block, SUBJECT);
     }
-    ArmorDecoder.require(packets, SUBJECT);
-    ArmorDecoder.requireOnlyBlankAfter(packets, SUBJECT);
   }
 
   /**

@@ -2,8 +2,11 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Locale;
 import org.bouncycastle.bcpg.CRC24;
 import org.jspecify.annotations.Nullable;
@@ -312,6 +315,17 @@ final class ArmorDecoder extends InputStream {
                 + ": only blank lines may follow it");
       }
     }
+  }
+
+  /** The footer line this armor must end with: {@code -----END PGP MESSAGE-----}. */
+  String footer() {
+    return footer;
+  }
+
+  /** What follows the footer line, once the data was read to its end. */
+  BufferedInputStream rest() {
+    InputStream unread = new ByteArrayInputStream(buf, pos, limit - pos);
+    return new BufferedInputStream(new SequenceInputStream(unread, in), buf.length);
   }
 
   /**

@@ -22,7 +22,11 @@ final class ArmorDetection {
   /**
    * A stream of the binary packets of {@code source}, de-armored if it was armored. Once its
    * packets have been read, {@link ArmorDecoder#require} refuses armor that ended without its
-   * footer line.
+   * footer line. Armor under any of the labels {@link #anyKind} reads is decoded, whatever its
+   * packets: GnuPG and Sequoia do not hold the label against them either, and what the caller
+   * parses is refused by its packets if it is the wrong kind. {@code expectedBlock} words the
+   * errors, and is the label expected of armor that is damaged or of another kind (a cleartext
+   * signature, part of a split message).
    */
   static InputStream binaryWithFooter(InputStream source, String expectedBlock) throws IOException {
     return binary(source, expectedBlock, true);
@@ -78,6 +82,41 @@ final class ArmorDetection {
   }
 
   /**
+   * The packets of the armored block that follows {@code packets}, read to their end, or {@code
+   * null} if only blank lines follow their footer, or they were binary. GnuPG's {@code --dearmor}
+   * writes the packets of every block so; sqop's writes the first block's and drops the rest.
+   *
+   * @param subject what was read, as it starts a sentence: "the input"
+   * @throws PgpDataException if anything but blank lines or an armored block follows the footer
+   */
+  static @Nullable InputStream nextBlock(InputStream packets, String subject) throws IOException {
+    if (!(packets instanceof ArmorDecoder armor)) {
+      return null;
+    }
+    BufferedInputStream in = armor.rest();
+    int c;
+    do {
+      in.mark(1);
+      c = in.read();
+    } while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+    if (c < 0) {
+      return null;
+    }
+    in.reset();
+    String text = peekText(in);
+    String found = text == null ? null : label(text);
+    if (found == null || !ANY_KIND.contains(found)) {
+      throw new PgpDataException(
+          Reason.MALFORMED,
+          subject
+              + " continues after its armor footer "
+              + armor.footer()
+              + ": only blank lines or another armored block may follow it");
+    }
+    return decoder(in, found, true);
+  }
+
+  /**
    * The first characters of {@code in}, without leading whitespace, or {@code null} if it starts
    * with an OpenPGP packet; leaves {@code in} where it was.
    */
@@ -122,6 +161,11 @@ final class ArmorDetection {
       return decoder(in, expectedBlock, checkCrc);
     }
     String found = label(text);
+    if (found != null && ANY_KIND.contains(found)) {
+      // The packets are read whatever the label says, as GnuPG and Sequoia read them: a signature
+      // armored as a MESSAGE is still a signature, and what is not one is refused by its packets.
+      return decoder(in, found, checkCrc);
+    }
     if (found != null) {
       if (!ArmorLines.isLabel(found)) {
         throw new PgpDataException(
