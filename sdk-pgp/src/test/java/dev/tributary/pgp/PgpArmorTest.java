@@ -3,6 +3,7 @@ package dev.tributary.pgp;
 import static dev.tributary.pgp.EncryptDecryptTest.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tributary.core.TransientException;
 import dev.tributary.pgp.PgpDataException.Reason;
@@ -18,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -249,6 +252,47 @@ class PgpArmorTest {
 
     assertThat(dearmor(armored)).isEqualTo(both);
     assertThat(text(armor(armored))).isEqualTo(text(armor(both)));
+  }
+
+  /**
+   * Every block after the first is read from the same stream, what the block before it read ahead
+   * pushed back into it: each was read through a new stream over those of all the blocks before it,
+   * so that 1,000 blocks of a few octets took 0.5 s (quadratic time), and 10,000 threw a
+   * StackOverflowError. 100,000 take well under a second.
+   */
+  @Test
+  void manyTinyArmoredBlocks_areConverted_withoutAStreamPerBlockBeforeThem() throws IOException {
+    byte[][] blocks = new byte[256][];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = armor(new byte[] {(byte) 0xCB, 1, (byte) i});
+    }
+    ByteArrayOutputStream armored = new ByteArrayOutputStream();
+    ByteArrayOutputStream packets = new ByteArrayOutputStream();
+    int firstThousand = 0;
+    for (int i = 0; i < 100_000; i++) {
+      armored.write(blocks[i % blocks.length]);
+      armored.write(i % 3 == 0 ? ascii("\r\n \n") : new byte[0]);
+      packets.write(new byte[] {(byte) 0xCB, 1, (byte) i});
+      firstThousand = i == 999 ? armored.size() : firstThousand;
+    }
+    byte[] input = armored.toByteArray();
+    byte[] expected = packets.toByteArray();
+
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(60), () -> dearmor(input)))
+        .isEqualTo(expected);
+    assertThat(text(armor(input))).isEqualTo(text(armor(expected)));
+
+    // A source that gives a few octets at a time: the peeks at each block's start span its reads.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpArmor.dearmor(
+        new ByteArrayInputStream(input, 0, firstThousand) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 7));
+          }
+        },
+        out);
+    assertThat(out.toByteArray()).isEqualTo(Arrays.copyOf(expected, 3 * 1000));
   }
 
   @Test

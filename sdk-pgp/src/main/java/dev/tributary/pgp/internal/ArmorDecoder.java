@@ -2,11 +2,8 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.Locale;
 import org.bouncycastle.bcpg.CRC24;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +49,8 @@ final class ArmorDecoder extends InputStream {
   private final String subject;
   private final String footer;
   private final @Nullable CRC24 crc;
-  // As large as ArmorDetection's BufferedInputStream, which then hands over reads without a copy.
-  private final byte[] buf = new byte[1 << 16];
+  // As large as ArmorDetection's buffered streams, which then hand over reads without a copy.
+  private final byte[] buf;
   private int pos;
   private int limit;
 
@@ -75,8 +72,9 @@ final class ArmorDecoder extends InputStream {
   private boolean ended;
   private @Nullable String footerLine;
 
-  private ArmorDecoder(InputStream in, String block, boolean checkCrc) {
+  private ArmorDecoder(InputStream in, String block, boolean checkCrc, byte[] buf) {
     this.in = in;
+    this.buf = buf;
     this.subject = "the armored " + block.toLowerCase(Locale.ROOT);
     this.footer = "-----END PGP " + block + "-----";
     this.crc = checkCrc ? new CRC24() : null;
@@ -91,7 +89,16 @@ final class ArmorDecoder extends InputStream {
    *     reject a message for it; its MDC or AEAD protects it)
    */
   static ArmorDecoder open(InputStream text, String block, boolean checkCrc) {
-    return new ArmorDecoder(text, block, checkCrc);
+    return new ArmorDecoder(text, block, checkCrc, new byte[1 << 16]);
+  }
+
+  /**
+   * As {@link #open}, for the block that follows this one in {@link #rest}, with this decoder's
+   * buffer: blocks of a few dozen characters each must not cost 64 KiB each. Nothing is read from
+   * this decoder after it.
+   */
+  ArmorDecoder next(InputStream text, String block, boolean checkCrc) {
+    return new ArmorDecoder(text, block, checkCrc, buf);
   }
 
   @Override
@@ -322,10 +329,17 @@ final class ArmorDecoder extends InputStream {
     return footer;
   }
 
-  /** What follows the footer line, once the data was read to its end. */
-  BufferedInputStream rest() {
-    InputStream unread = new ByteArrayInputStream(buf, pos, limit - pos);
-    return new BufferedInputStream(new SequenceInputStream(unread, in), buf.length);
+  /**
+   * What follows the footer line, once the data was read to its end: the stream this decoder read
+   * from, what it read ahead pushed back into it (an {@link ArmorSource} over it only if it was
+   * none, so that block after block reads from the same one, nothing nested). Nothing is read from
+   * this decoder after it.
+   */
+  ArmorSource rest() {
+    ArmorSource source = in instanceof ArmorSource s ? s : new ArmorSource(in, buf.length);
+    source.unread(buf, pos, limit - pos);
+    pos = limit;
+    return source;
   }
 
   /**

@@ -50,7 +50,8 @@ final class ArmorDetection {
    * convert whatever OpenPGP data they are given.
    */
   static InputStream anyKind(InputStream source) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(source, 1 << 16);
+    // Not a BufferedInputStream: the decoders push back here what they read past their footers.
+    ArmorSource in = new ArmorSource(source, 1 << 16);
     String text = peekText(in);
     if (text == null) {
       return in;
@@ -93,7 +94,7 @@ final class ArmorDetection {
     if (!(packets instanceof ArmorDecoder armor)) {
       return null;
     }
-    BufferedInputStream in = armor.rest();
+    ArmorSource in = armor.rest();
     int c;
     do {
       in.mark(1);
@@ -113,14 +114,15 @@ final class ArmorDetection {
               + armor.footer()
               + ": only blank lines or another armored block may follow it");
     }
-    return decoder(in, found, true);
+    skipHeaders(in, found);
+    return armor.next(in, found, true);
   }
 
   /**
    * The first characters of {@code in}, without leading whitespace, or {@code null} if it starts
-   * with an OpenPGP packet; leaves {@code in} where it was.
+   * with an OpenPGP packet; leaves {@code in}, which supports mark, where it was.
    */
-  private static @Nullable String peekText(BufferedInputStream in) throws IOException {
+  private static @Nullable String peekText(InputStream in) throws IOException {
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
     in.reset();
@@ -141,13 +143,17 @@ final class ArmorDetection {
     return text.substring(15, Math.max(15, text.indexOf("-----", 15)));
   }
 
-  private static ArmorDecoder decoder(BufferedInputStream in, String block, boolean checkCrc)
+  private static ArmorDecoder decoder(InputStream in, String block, boolean checkCrc)
       throws IOException {
+    skipHeaders(in, block);
+    return ArmorDecoder.open(in, block, checkCrc);
+  }
+
+  private static void skipHeaders(InputStream in, String block) throws IOException {
     String problem = ArmorLines.skipHeaders(in, block);
     if (problem != null) {
       throw new PgpDataException(Reason.MALFORMED, problem);
     }
-    return ArmorDecoder.open(in, block, checkCrc);
   }
 
   private static InputStream binary(InputStream source, String expectedBlock, boolean checkCrc)
