@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.tributary.core.TransientException;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,5 +124,39 @@ class FailingStreamsTest {
                             .decrypt(new ByteArrayInputStream(ciphertext), rethrowing(failure)))
                 .isSameAs(failure));
     AbortedEncryptionTest.assertHelperThreadsEnd(before);
+  }
+
+  /**
+   * Regression: the bzip2 decoder's read(byte[], int, int), InputStream's, swallowed the source's
+   * failure after the first byte and decoded on from a broken state: "the decrypted message is
+   * malformed: its packets cannot be read" (cause "Block CRC error"), bad data where the disk or
+   * the connection had failed, so a host would set a good file aside instead of retrying.
+   */
+  @Test
+  void decrypt_ofABzip2Message_fromASourceFailingMidway_isTransient_notMalformed() {
+    byte[] ciphertext =
+        encrypt(
+            to(PgpTestKeys.BOB_25519).compression(Compression.BZIP2).build(),
+            InterruptedCallsTest.Csv.rows(3 << 20));
+    IOException failure = new IOException("Connection reset");
+    InputStream source =
+        new FilterInputStream(new ByteArrayInputStream(ciphertext)) {
+          private int left = ciphertext.length / 2;
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (left == 0) {
+              throw failure;
+            }
+            int n = in.read(b, off, Math.min(len, left));
+            left -= Math.max(n, 0);
+            return n;
+          }
+        };
+    assertThatThrownBy(
+            () -> with(PgpTestKeys.BOB_25519).decrypt(source, OutputStream.nullOutputStream()))
+        .isInstanceOf(TransientException.class)
+        .hasMessage("reading the message failed: Connection reset")
+        .hasRootCause(failure);
   }
 }

@@ -7,6 +7,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.Adler32;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -180,11 +181,26 @@ final class CompressedContent {
       return c;
     }
 
+    /**
+     * Byte by byte, as CBZip2InputStream's own {@code read(byte[], int, int)} does, which is
+     * InputStream's: that one swallows an IOException after the first byte, and the decoder then
+     * reads on from a broken state, so a source that failed midway read as damaged data ("Block CRC
+     * error") instead of as the failure it is.
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n < 0) {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      int n = 0;
+      int c;
+      while (n < len && (c = in.read()) >= 0) {
+        b[off + n++] = (byte) c;
+      }
+      if (n == 0) {
         end();
+        return -1;
       }
       return n;
     }
