@@ -9,12 +9,12 @@ import dev.tributary.pgp.internal.DecryptionSettings;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.IoFailures;
 import dev.tributary.pgp.internal.MessageDecryption;
+import dev.tributary.pgp.internal.SourceFiles;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +172,7 @@ public final class PgpDecryptor {
           target,
           out -> {
             // open and copy, not decrypt: its failures to write would not name the source
-            try (InputStream file = Files.newInputStream(source);
+            try (InputStream file = SourceFiles.open(source);
                 DecryptionStream in = open(file)) {
               result[0] = copy(in, out);
             }
@@ -180,7 +180,7 @@ public final class PgpDecryptor {
     } catch (IOException e) {
       throw failed("cannot decrypt " + source + ": ", e);
     } catch (RuntimeException e) {
-      throw interruptedOr(e);
+      throw interruptedOr(SourceFiles.named("cannot decrypt " + source + ": ", e));
     }
     return result[0];
   }

@@ -11,6 +11,7 @@ import dev.tributary.pgp.internal.IoFailures;
 import dev.tributary.pgp.internal.LiteralData;
 import dev.tributary.pgp.internal.ReadAheadInputStream;
 import dev.tributary.pgp.internal.RecipientSelector;
+import dev.tributary.pgp.internal.SourceFiles;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import dev.tributary.pgp.internal.WriteBehindOutputStream;
 import java.io.FilterOutputStream;
@@ -260,7 +261,7 @@ public final class PgpEncryptor {
       AtomicFiles.write(
           target,
           out -> {
-            try (InputStream in = Files.newInputStream(source)) {
+            try (InputStream in = SourceFiles.open(source)) {
               copy(in, out, settings);
             }
           });

@@ -5,11 +5,11 @@ import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.InlineSigning;
 import dev.tributary.pgp.internal.InlineVerification;
+import dev.tributary.pgp.internal.SourceFiles;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +119,8 @@ public final class PgpInlineSignatures {
    * @return the verifications, at least one of them valid
    * @throws PgpDataException ({@link PgpDataException.Reason#BAD_SIGNATURE}) if no signature is
    *     valid, or as {@link #verify}
+   * @throws TransientException if reading {@code message} or writing {@code data} fails (reading:
+   *     "cannot verify a.gpg: cannot read a.gpg: Input/output error")
    */
   public static List<SignatureVerification> verifyFile(
       Path message, Path data, List<PgpCertificate> certificates, PgpPolicy policy) {
@@ -129,7 +131,7 @@ public final class PgpInlineSignatures {
       AtomicFiles.write(
           data,
           out -> {
-            try (InputStream in = Files.newInputStream(message)) {
+            try (InputStream in = SourceFiles.open(message)) {
               List<SignatureVerification> v = verify(in, out, certificates, policy);
               if (v.stream().noneMatch(SignatureVerification::valid)) {
                 throw noValidSignature(v);
@@ -139,6 +141,8 @@ public final class PgpInlineSignatures {
           });
     } catch (IOException e) {
       throw new TransientException("cannot verify " + message + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw SourceFiles.named("cannot verify " + message + ": ", e);
     }
     return result.get(0);
   }
