@@ -5,6 +5,7 @@ import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.InlineSigning;
 import dev.tributary.pgp.internal.InlineVerification;
+import dev.tributary.pgp.internal.IoFailures;
 import dev.tributary.pgp.internal.SourceFiles;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.IOException;
@@ -29,6 +30,12 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * #verify} has written the data out before it returns its verdict: <b>the caller must discard what
  * it wrote when no verification is valid</b>, or when it throws. {@link #verifyFile} does that for
  * you.
+ *
+ * <p>Interrupting the calling thread (a host stopping its job) stops {@link #verify}, {@link
+ * #verifyFile} and {@link #detach} of a one-pass or old-style signed message within 64 KiB of its
+ * data, also while a compressed message (a compression bomb too) is decompressed: the call throws a
+ * {@code TransientException} "reading the signed message was interrupted", the interrupt flag stays
+ * set, and {@link #verifyFile} leaves no file behind.
  */
 public final class PgpInlineSignatures {
   /** The form of an inline-signed message. */
@@ -140,7 +147,7 @@ public final class PgpInlineSignatures {
             }
           });
     } catch (IOException e) {
-      throw new TransientException("cannot verify " + message + ": " + e.getMessage(), e);
+      throw IoFailures.failed("cannot verify " + message + ": ", InlineVerification.INTERRUPTED, e);
     } catch (RuntimeException e) {
       throw SourceFiles.named("cannot verify " + message + ": ", e);
     }

@@ -6,6 +6,7 @@ import static dev.tributary.pgp.EncryptDecryptTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.pgp.internal.Bzip2OutputStream;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -187,6 +189,78 @@ class InterruptedCallsTest {
     Outcome o = interruptedDuring(decryption(sink), sink::written, -1);
     assertStoppedByInterrupt(o, "decryption was interrupted", before);
     assertThat(sink.written()).as("plaintext bytes written").isLessThan(1 << 20);
+  }
+
+  /**
+   * Regression: reading a signed-only message ({@code PgpInlineSignatures.verify}, a {@code gpg
+   * --sign} file) never looked at the interrupt flag, as decryption does: a BZIP2 bomb in one
+   * decompressed on to its end after the interrupt.
+   */
+  @Test
+  void verification_ofASignedBzip2Bomb_interruptedMidway_stopsPromptly() throws Exception {
+    Sink sink = new Sink();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(verification(sink), sink::written, 4 << 20);
+    assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+    assertThat(sink.written()).as("signed bytes written").isLessThan(BOMB);
+  }
+
+  @Test
+  void verification_ofASignedBzip2Bomb_byAnInterruptedThread_stopsAtOnce() throws Exception {
+    Sink sink = new Sink();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(verification(sink), sink::written, -1);
+    assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+    assertThat(sink.written()).as("signed bytes written").isLessThan(1 << 20);
+  }
+
+  /** The signed bomb verified into {@code sink}. */
+  Call verification(Sink sink) throws IOException {
+    byte[] message = signedBzip2Bomb();
+    List<PgpCertificate> bob = List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()));
+    return () ->
+        PgpInlineSignatures.verify(
+            new ByteArrayInputStream(message), sink, bob, PgpPolicy.defaults());
+  }
+
+  private static byte[] signedBomb;
+
+  /**
+   * {@link #BOMB} zeros signed by Bob, as {@code gpg --sign --compress-algo bzip2} makes them: the
+   * one-pass signature, the literal data and the signature in one BZIP2 packet (by our encoder:
+   * BouncyCastle's took a minute and more over so many zeros).
+   */
+  static synchronized byte[] signedBzip2Bomb() throws IOException {
+    if (signedBomb == null) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(0xA3); // an old-format compressed data packet of indeterminate length, as gpg's
+      out.write(Compression.BZIP2.id());
+      try (OutputStream compressed = new Bzip2OutputStream(out, 9)) {
+        PgpInlineSignatures.sign(
+            new InputStream() {
+              private long left = BOMB;
+
+              @Override
+              public int read() {
+                return left-- > 0 ? 0 : -1;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) {
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n > 0 || len == 0 ? n : -1;
+              }
+            },
+            compressed,
+            List.of(PgpKey.of(PgpTestKeys.BOB_25519.privateKey())),
+            PgpInlineSignatures.Mode.BINARY,
+            false);
+      }
+      signedBomb = out.toByteArray();
+    }
+    return signedBomb;
   }
 
   /** {@link #TOTAL} bytes of CSV, encrypted through {@code api}; a file is read from a pipe. */

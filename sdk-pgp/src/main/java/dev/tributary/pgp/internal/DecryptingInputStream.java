@@ -11,8 +11,6 @@ import dev.tributary.pgp.SignaturePolicy;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,12 +39,6 @@ import org.jspecify.annotations.Nullable;
  * integrity protection, so that tampering always gives the same integrity error. Not thread-safe.
  */
 public final class DecryptingInputStream extends InputStream {
-  /**
-   * Plaintext bytes between two looks at the interrupt flag. Decompression, a bomb's above all,
-   * keeps a thread busy without a wait, where an interrupt would otherwise be seen.
-   */
-  private static final int INTERRUPT_CHECK = 1 << 16;
-
   private final InputStream plain;
   private final Step endOfMessage;
   private final DecryptionSettings settings;
@@ -201,8 +193,8 @@ public final class DecryptingInputStream extends InputStream {
       return -1;
     }
     if (count >= interruptCheckAt) {
-      interruptCheckAt = count + INTERRUPT_CHECK;
-      guard(DecryptingInputStream::requireNotInterrupted);
+      interruptCheckAt = count + Interrupts.EVERY;
+      guard(() -> Interrupts.check("decrypting"));
     }
     int[] n = new int[1];
     guard(() -> n[0] = literal.read(b, off, len));
@@ -223,12 +215,6 @@ public final class DecryptingInputStream extends InputStream {
       checks.update(b, off, n[0]);
     }
     return n[0];
-  }
-
-  private static void requireNotInterrupted() throws InterruptedIOException {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedIOException("interrupted while decrypting");
-    }
   }
 
   private void finish() throws IOException, PGPException {
@@ -350,22 +336,6 @@ public final class DecryptingInputStream extends InputStream {
     void run() throws IOException, PGPException;
   }
 
-  /**
-   * Whether {@code t} comes from an interrupt of this thread while it waited for a helper thread
-   * ({@link InterruptedIOException}; a socket's read timeout is one too, but not an interrupt).
-   */
-  private static boolean isInterruption(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException)) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
-  }
-
   private void guard(Step step) throws IOException {
     try {
       step.run();
@@ -375,7 +345,7 @@ public final class DecryptingInputStream extends InputStream {
     } catch (IOException | PGPException | RuntimeException e) {
       // Before anything below reads the decrypted data on this thread.
       stopReadingAhead();
-      if (isInterruption(e) || Thread.currentThread().isInterrupted()) {
+      if (Interrupts.causedAny(e)) {
         // A host stopping its job, not damage: the data may be whole, and is not read further.
         // The interrupt may also have closed the read-ahead under the source: checked first.
         throw new TransientException("decryption was interrupted", e);

@@ -43,8 +43,8 @@ import org.jspecify.annotations.Nullable;
 public final class EncryptingOutputStream extends OutputStream {
   private static final int BUFFER = 1 << 16;
 
-  /** Plaintext bytes between two looks at the interrupt flag: well under a millisecond's work. */
-  static final int INTERRUPT_CHECK = 1 << 16;
+  /** Plaintext bytes between two looks at the interrupt flag. */
+  static final int INTERRUPT_CHECK = Interrupts.EVERY;
 
   /**
    * SEIPD v2's chunk size as BouncyCastle takes it, a power of two: 2^18, 256 KiB (chunk size octet

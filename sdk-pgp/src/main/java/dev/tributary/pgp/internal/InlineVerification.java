@@ -19,6 +19,9 @@ import org.bouncycastle.openpgp.PGPSignature;
  * Stateless.
  */
 public final class InlineVerification {
+  /** The message of the failure of a call that an interrupt of its thread stopped. */
+  public static final String INTERRUPTED = SignedMessageReader.INTERRUPTED;
+
   private InlineVerification() {}
 
   /** Writes the signed data to {@code data} and returns a verification per signature. */

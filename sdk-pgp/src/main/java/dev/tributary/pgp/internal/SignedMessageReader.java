@@ -25,8 +25,14 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  * signatures that close the one-pass signatures, in reverse order ({@link OnePassPairing}). What it
  * finds goes to a {@link Visitor} as it streams; anything else in the message is refused as {@link
  * Reason#MALFORMED}. The decrypting counterpart is {@link DecryptingInputStream}. Not thread-safe.
+ *
+ * <p>An interrupt of the reading thread is seen within {@value Interrupts#EVERY} bytes of the
+ * signed data, also while a compressed message (a bomb too) is decompressed: the read fails with a
+ * {@link TransientException} ({@value #INTERRUPTED}) and the flag stays set.
  */
 final class SignedMessageReader {
+  static final String INTERRUPTED = "reading the signed message was interrupted";
+
   /** What the message holds, in the order it holds it. */
   interface Visitor {
     void onePassSignature(PGPOnePassSignature ops);
@@ -61,6 +67,10 @@ final class SignedMessageReader {
     try {
       r.readLevel(new BcPGPObjectFactory(packets), false);
     } catch (IOException | RuntimeException e) {
+      if (Interrupts.causedAny(e)) {
+        // A host stopping its job, not damage, nor a failing source or target.
+        throw new TransientException(INTERRUPTED, e);
+      }
       if (e instanceof TributaryException t) {
         throw t;
       }
@@ -118,10 +128,14 @@ final class SignedMessageReader {
   }
 
   private void copy(InputStream literal, boolean compressed) throws IOException {
-    byte[] buffer = new byte[1 << 16];
+    byte[] buffer = new byte[Interrupts.EVERY]; // the flag is looked at before each read
     long count = 0;
-    int n;
-    while ((n = literal.read(buffer)) >= 0) {
+    while (true) {
+      Interrupts.check("reading the signed message");
+      int n = literal.read(buffer);
+      if (n < 0) {
+        return;
+      }
       count += n;
       if (compressed && count > maxDecompressedBytes) {
         throw new PgpDataException(
