@@ -103,7 +103,9 @@ public final class PgpEncryptor {
   /**
    * Returns a stream that encrypts what is written to it into {@code target}. Closing the returned
    * stream finishes the message (it must be closed, or the message is incomplete); {@code target}
-   * is flushed but not closed: the caller closes it.
+   * is flushed but not closed: the caller closes it. Its {@link EncryptionStream#flush flush} only
+   * flushes {@code target}: the message goes out in whole packets, and only {@code close} writes
+   * its end.
    *
    * <p>If writing the plaintext fails, call {@link EncryptionStream#abort()}, not {@code close}:
    * closing would finish a shorter message that decrypts without error. A try-with-resources block
@@ -214,6 +216,21 @@ public final class PgpEncryptor {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
+    }
+
+    /**
+     * Flushes the target, so that the encrypted bytes written to it so far go out (over a socket,
+     * say), but pushes no more of the message out: OpenPGP writes a message in packets whose
+     * lengths, but for the last, are powers of two (and SEIPD v2 in whole 256 KiB chunks), so the
+     * plaintext written since the last full piece waits in the stream's buffers, and goes out as
+     * more plaintext fills them, or at {@link #close}. What the target holds after a flush is never
+     * a message that decrypts, however much was written: only {@code close} finishes it. The first
+     * 64 KiB, which decide whether the data is worth compressing, are held before anything is
+     * written. Does nothing after {@code close} or {@link #abort}.
+     */
+    @Override
+    public void flush() throws IOException {
+      out.flush();
     }
 
     /**

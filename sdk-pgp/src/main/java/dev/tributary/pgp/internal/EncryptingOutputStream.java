@@ -257,10 +257,17 @@ public final class EncryptingOutputStream extends OutputStream {
     return Instant.now();
   }
 
+  /**
+   * Flushes the target, so that what the message has written to it goes out, and writes nothing
+   * more: the plaintext since then waits in the message's buffers (the first 64 KiB, which decide
+   * on compression, the compressor's, and the packets', whose partial lengths are powers of two, or
+   * SEIPD v2's 256 KiB chunks), which a flush cannot empty without ending the packets. Does nothing
+   * once the message is closed or aborted.
+   */
   @Override
   public void flush() throws IOException {
-    if (literalOut != null) {
-      literalOut.flush();
+    if (!closed) {
+      target.flush();
     }
   }
 
