@@ -54,10 +54,12 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * <p>Immutable and thread-safe; share one per set of keys. Each decryption of a SEIPD v1 message
  * uses a helper thread for the MDC's SHA-1, and a compressed message one more, which reads and
  * decrypts the compressed packet ahead of its decompression; they are daemon threads that end with
- * the decryption. Reading (but for that packet) and writing happen on the caller's thread. The
- * first decryption in a JVM of a message longer than 256 KiB also starts a daemon thread, {@code
- * tributary-pgp-warm-up}, that gets the JIT to compile the AES path (and ZLIB's checksum) early and
- * ends on its own within a second; it sees nothing of the message.
+ * the decryption. A {@link DecryptionStream} that is never closed keeps them, and their buffers,
+ * until it is garbage-collected (they end within a second of that): close it. Reading (but for that
+ * packet) and writing happen on the caller's thread. The first decryption in a JVM of a message
+ * longer than 256 KiB also starts a daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT
+ * to compile the AES path (and ZLIB's checksum) early and ends on its own within a second; it sees
+ * nothing of the message.
  *
  * <p>Interrupting the calling thread (a host stopping its job) stops a decryption within 256 KiB of
  * plaintext, also while a compressed message (a compression bomb too) is decompressed: it fails

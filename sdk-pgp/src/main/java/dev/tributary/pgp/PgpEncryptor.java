@@ -51,9 +51,12 @@ import org.jspecify.annotations.Nullable;
  * checked at {@link Builder#build()} and again once a minute has passed (a key may expire while an
  * encryptor lives). Each message uses a helper thread for the MDC's SHA-1 (and, in {@link
  * #encrypt(InputStream, OutputStream)} and {@link #encryptFile}, two more for I/O); they are daemon
- * threads that end a second after the message. The first encryption in a JVM of a message longer
- * than 256 KiB also starts a daemon thread, {@code tributary-pgp-warm-up}, that gets the JIT to
- * compile the AES path early and ends on its own within a second; it sees nothing of the message.
+ * threads that end with the message, finished, aborted or failed. The stream of {@link
+ * #encrypt(OutputStream)} must be closed or aborted: one that is not keeps its thread and buffers
+ * until it is garbage-collected (the thread ends within a second of that). The first encryption in
+ * a JVM of a message longer than 256 KiB also starts a daemon thread, {@code
+ * tributary-pgp-warm-up}, that gets the JIT to compile the AES path early and ends on its own
+ * within a second; it sees nothing of the message.
  *
  * <p>Interrupting the calling thread (a host stopping its job) stops the message within 64 KiB of
  * plaintext, compressed or not: the call throws a {@link TransientException} "encryption was
@@ -154,6 +157,11 @@ public final class PgpEncryptor {
   /**
    * Encrypts all of {@code plaintext} into {@code target}; closes neither. Reading and writing run
    * on two helper threads, overlapping with the cipher.
+   *
+   * <p>A call that fails (an interrupt, a failure to write) while the reading thread waits in
+   * {@code plaintext.read} returns without it: that read cannot be cut short without closing {@code
+   * plaintext}, which is the caller's. The thread ends when the read returns, and reads no more;
+   * close {@code plaintext} to end it at once (its last bytes read are lost either way).
    *
    * @throws TransientException if reading or writing fails (the cause is the {@code IOException})
    */

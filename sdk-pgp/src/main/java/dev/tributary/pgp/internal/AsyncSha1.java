@@ -10,7 +10,9 @@ import java.security.NoSuchAlgorithmException;
  * almost nothing. Data is handed over in four buffers ({@link Offload}: memory stays constant),
  * copied into them by {@link #update} or, with no copy, decrypted into them by the caller ({@link
  * #claim}, {@link #publish}), and hashed in order by one daemon thread; less data than one buffer
- * is hashed on the caller's thread. Not thread-safe: one caller thread.
+ * is hashed on the caller's thread. The thread ends at {@link #close}, or within a second of this
+ * object's being garbage-collected unclosed (a stream nobody closed). Not thread-safe: one caller
+ * thread.
  */
 final class AsyncSha1 implements AutoCloseable {
   private final MessageDigest sha1;
@@ -30,13 +32,20 @@ final class AsyncSha1 implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-1", e);
     }
-    offload =
-        new Offload("tributary-pgp-mdc", 4, bufferSize) {
-          @Override
-          void process(byte[] b, int off, int len) {
-            JdkPieces.update(sha1, b, off, len);
-          }
-        };
+    offload = hashing(sha1, bufferSize, this);
+  }
+
+  /**
+   * The helper's work, made in a static method so that it holds no reference to {@code owner}: an
+   * AsyncSha1 whose stream was never closed is collected, and its helper thread ends.
+   */
+  private static Offload hashing(MessageDigest sha1, int bufferSize, AsyncSha1 owner) {
+    return new Offload("tributary-pgp-mdc", 4, bufferSize, owner) {
+      @Override
+      void process(byte[] b, int off, int len) {
+        JdkPieces.update(sha1, b, off, len);
+      }
+    };
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.tributary.pgp.internal;
 
 import java.io.InterruptedIOException;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A few byte buffers passed round between two threads, one filling them and one emptying them, in
@@ -15,9 +18,17 @@ import java.util.concurrent.locks.LockSupport;
  * <p>One thread fills ({@link #claim}, {@link #publish}), one other empties ({@link #next}, {@link
  * #release}); either may {@link #close}. Counts are volatile, so a buffer's contents written before
  * {@code publish} (or read before {@code release}) are seen by the other side after its wait.
+ *
+ * <p>A ring made for an owner (the stream a helper thread works for) closes itself once its owner
+ * has been garbage-collected: a waiting side looks at the owner every {@value #OWNER_CHECK_MILLIS}
+ * ms, so a helper thread left waiting by a stream nobody closed ends then. The helper must hold no
+ * reference to the owner, or the owner is never collected.
  */
 final class BufferRing {
   private static final int SPINS = 100;
+
+  /** How long a parked side waits before it looks whether the owner is still there. */
+  static final long OWNER_CHECK_MILLIS = 1000;
 
   private final byte[][] buffers;
   private final int[] offsets;
@@ -33,12 +44,21 @@ final class BufferRing {
   private volatile boolean closed;
   private volatile Thread waitingFiller;
   private volatile Thread waitingEmptier;
+  private final @Nullable WeakReference<Object> owner;
 
   /**
    * @param count how many buffers, a power of two
    * @param size the size of each
    */
   BufferRing(int count, int size) {
+    this(count, size, null);
+  }
+
+  /**
+   * @param owner what the ring works for: once it has been garbage-collected, the ring closes
+   *     itself; {@code null}: the ring is always closed by its user
+   */
+  BufferRing(int count, int size, @Nullable Object owner) {
     if (Integer.bitCount(count) != 1) {
       throw new IllegalArgumentException("count must be a power of two: " + count);
     }
@@ -46,6 +66,7 @@ final class BufferRing {
     offsets = new int[count];
     lengths = new int[count];
     mask = count - 1;
+    this.owner = owner == null ? null : new WeakReference<>(owner);
   }
 
   /** The filler's next buffer, once one is free; throws if the ring was closed meanwhile. */
@@ -159,7 +180,7 @@ final class BufferRing {
   /**
    * One step of waiting: a spin first, then parking. The waiter registers itself and checks the
    * condition again before parking, and the other side changes its count before it looks for a
-   * waiter, so a wake-up is never lost.
+   * waiter, so a wake-up is never lost. An interrupt, or an owner gone, closes the ring.
    */
   private int pause(int spins, boolean filler, Condition stillWaiting) {
     if (spins < SPINS) {
@@ -173,14 +194,14 @@ final class BufferRing {
       waitingEmptier = me;
     }
     if (stillWaiting.holds()) {
-      LockSupport.park(this);
+      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(OWNER_CHECK_MILLIS));
     }
     if (filler) {
       waitingFiller = null;
     } else {
       waitingEmptier = null;
     }
-    if (me.isInterrupted()) {
+    if (me.isInterrupted() || (owner != null && owner.get() == null)) {
       close();
     }
     return spins;

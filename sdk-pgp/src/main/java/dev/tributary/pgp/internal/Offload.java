@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Work on a stream of bytes, done in order on one helper thread: the caller's bytes are copied into
@@ -34,10 +35,19 @@ abstract class Offload {
    * @param size the size of each
    */
   Offload(String threadName, int buffers, int size) {
+    this(threadName, buffers, size, null);
+  }
+
+  /**
+   * @param owner what the work is for: once it has been garbage-collected (its user never closed
+   *     it), the helper thread ends ({@link BufferRing}); this object, and so {@link #process},
+   *     must hold no reference to it. {@code null}: always closed by its user.
+   */
+  Offload(String threadName, int buffers, int size, @Nullable Object owner) {
     if (buffers < 2) {
       throw new IllegalArgumentException("at least two buffers are needed: " + buffers);
     }
-    this.ring = new BufferRing(buffers, size);
+    this.ring = new BufferRing(buffers, size, owner);
     this.size = size;
     this.threadName = threadName;
   }

@@ -9,8 +9,11 @@ import java.io.OutputStream;
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
  * so that reading overlaps with the cipher. A read failure is thrown by the caller's next {@code
  * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
- * does not close {@code source}; every read after it throws, and a second close does nothing. Not
- * thread-safe: one caller thread.
+ * does not close {@code source}, nor interrupts a read of it (an interrupt would close an
+ * interruptible channel under the caller's stream): a helper waiting in a read ends when that read
+ * returns, and reads no more. Every read after {@code close} throws, and a second close does
+ * nothing. A stream nobody closed stops its helper the same way once it has been garbage-collected
+ * ({@link BufferRing}). Not thread-safe: one caller thread.
  *
  * <p>{@link #decryptedAhead} is the variant inside a decryption: it runs the decryption of a
  * compressed data packet's body ahead of its decompression, which then has the caller's core to
@@ -25,11 +28,8 @@ public final class ReadAheadInputStream extends InputStream {
   private static final int END = -1;
 
   private final BufferRing ring;
-  private final int bufferSize;
-  private final boolean uncheckedAsIs;
-
+  private final Pump pump;
   private final Thread reader;
-  private volatile Throwable failure;
 
   /** The current buffer's length, or -2 when no buffer is held. */
   private int length = -2;
@@ -43,10 +43,9 @@ public final class ReadAheadInputStream extends InputStream {
 
   private ReadAheadInputStream(
       InputStream source, int bufferSize, String threadName, boolean uncheckedAsIs) {
-    this.ring = new BufferRing(BUFFERS, bufferSize);
-    this.bufferSize = bufferSize;
-    this.uncheckedAsIs = uncheckedAsIs;
-    Thread t = new Thread(() -> pump(source), threadName);
+    this.ring = new BufferRing(BUFFERS, bufferSize, this);
+    this.pump = new Pump(ring, source, bufferSize, uncheckedAsIs);
+    Thread t = new Thread(pump, threadName);
     t.setDaemon(true);
     reader = t;
     t.start();
@@ -60,28 +59,70 @@ public final class ReadAheadInputStream extends InputStream {
     return new ReadAheadInputStream(source, 1 << 16, "tributary-pgp-decrypt", true);
   }
 
-  private void pump(InputStream source) {
-    try {
-      while (true) {
-        byte[] buffer = ring.claim();
-        int n;
-        try {
-          n = source.readNBytes(buffer, 0, bufferSize);
-        } catch (Throwable e) { // an Error too: the reader would wait for the end for ever
-          failure =
-              e instanceof IOException || (uncheckedAsIs && e instanceof RuntimeException)
-                  ? e
-                  : new IOException(e.getMessage(), e);
-          ring.publish(END);
-          return;
+  /**
+   * The helper's work. It holds no reference to the stream, so that a stream nobody closed is
+   * garbage-collected, which closes the ring ({@link BufferRing}) and so ends the helper.
+   */
+  private static final class Pump implements Runnable {
+    private final BufferRing ring;
+    private final InputStream source;
+    private final int bufferSize;
+    private final boolean uncheckedAsIs;
+    private volatile Throwable failure;
+
+    Pump(BufferRing ring, InputStream source, int bufferSize, boolean uncheckedAsIs) {
+      this.ring = ring;
+      this.source = source;
+      this.bufferSize = bufferSize;
+      this.uncheckedAsIs = uncheckedAsIs;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          byte[] buffer = ring.claim();
+          int n;
+          try {
+            n = fill(buffer);
+          } catch (Throwable e) { // an Error too: the reader would wait for the end for ever
+            failure =
+                e instanceof IOException || (uncheckedAsIs && e instanceof RuntimeException)
+                    ? e
+                    : new IOException(e.getMessage(), e);
+            ring.publish(END);
+            return;
+          }
+          if (n < 0) {
+            return; // closed meanwhile
+          }
+          ring.publish(n == 0 ? END : n);
+          if (n == 0) {
+            return;
+          }
         }
-        ring.publish(n == 0 ? END : n);
-        if (n == 0) {
-          return;
-        }
+      } catch (InterruptedIOException e) {
+        // closed by the caller: stop
       }
-    } catch (InterruptedIOException e) {
-      // closed by the caller: stop
+    }
+
+    /**
+     * Fills {@code buffer} up to the source's end, a read at a time; -1 once the ring has been
+     * closed: after a read the caller no longer waits for, nothing more is read from the source.
+     */
+    private int fill(byte[] buffer) throws IOException {
+      int n = 0;
+      while (n < bufferSize) {
+        if (ring.isClosed()) {
+          return -1;
+        }
+        int r = source.read(buffer, n, bufferSize - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+      return n;
     }
   }
 
@@ -142,7 +183,7 @@ public final class ReadAheadInputStream extends InputStream {
       }
     }
     if (length < 0) {
-      Throwable f = failure;
+      Throwable f = pump.failure;
       if (f instanceof RuntimeException unchecked) {
         throw unchecked;
       }
