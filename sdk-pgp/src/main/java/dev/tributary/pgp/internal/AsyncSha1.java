@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import java.io.InterruptedIOException;
+import java.lang.ref.Reference;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -37,7 +38,11 @@ final class AsyncSha1 implements AutoCloseable {
 
   /**
    * The helper's work, made in a static method so that it holds no reference to {@code owner}: an
-   * AsyncSha1 whose stream was never closed is collected, and its helper thread ends.
+   * AsyncSha1 whose stream was never closed is collected, and its helper thread ends. The methods
+   * that wait for the helper keep {@code this} reachable until they return ({@link
+   * Reference#reachabilityFence}): the JIT may otherwise treat an object as unreachable while its
+   * method still runs, once that method reads none of its fields any more, and the ring would then
+   * close under a caller that still waits.
    */
   private static Offload hashing(MessageDigest sha1, int bufferSize, AsyncSha1 owner) {
     return new Offload("tributary-pgp-mdc", 4, bufferSize, owner) {
@@ -55,7 +60,11 @@ final class AsyncSha1 implements AutoCloseable {
    *     helper (the interrupt flag stays set)
    */
   void update(byte[] b, int off, int len) throws InterruptedIOException {
-    offload.put(b, off, len);
+    try {
+      offload.put(b, off, len);
+    } finally {
+      Reference.reachabilityFence(this); // alive while it waits: see hashing
+    }
   }
 
   /**
@@ -65,7 +74,11 @@ final class AsyncSha1 implements AutoCloseable {
    * @throws InterruptedIOException if interrupted while it had to wait for the helper
    */
   byte[] claim() throws InterruptedIOException {
-    return offload.claim();
+    try {
+      return offload.claim();
+    } finally {
+      Reference.reachabilityFence(this); // alive while it waits: see hashing
+    }
   }
 
   /**
@@ -83,7 +96,11 @@ final class AsyncSha1 implements AutoCloseable {
    * @throws InterruptedIOException if the thread was interrupted while it had to wait
    */
   byte[] digest(byte[] tail, int off, int len) throws InterruptedIOException {
-    offload.drain();
+    try {
+      offload.drain();
+    } finally {
+      Reference.reachabilityFence(this); // alive while it waits: see hashing
+    }
     Throwable f = offload.failure();
     if (f != null) {
       throw new IllegalStateException("SHA-1 failed", f);

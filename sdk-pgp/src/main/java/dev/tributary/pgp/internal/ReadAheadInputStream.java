@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
 
 /**
  * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
@@ -175,7 +176,12 @@ public final class ReadAheadInputStream extends InputStream {
       length = -2;
     }
     if (length == -2) {
-      length = ring.next();
+      try {
+        length = ring.next();
+      } finally {
+        // reachable while it waits: the ring closes once this stream is collected (BufferRing)
+        Reference.reachabilityFence(this);
+      }
       pos = 0;
       if (length == Integer.MIN_VALUE) {
         length = -2;
