@@ -185,7 +185,7 @@ public final class PgpKey {
    * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
    */
   public PgpCertificate revocationCertificate() {
-    return new PgpCertificate(Revocation.revoke(unlocked, publicRing(), Instant.now()));
+    return new PgpCertificate(Revocation.revoke(unlocked, Instant.now()));
   }
 
   /**

@@ -3,17 +3,27 @@ package dev.tributary.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class SharedKeysAcrossThreadsTest {
   private static final int THREADS = 8;
   private static final int ROUNDS = 60;
+
+  /** A renewal window beyond the five years a generated key is valid for: every key is due. */
+  private static final Duration RENEWAL_WINDOW = Duration.ofDays(6 * 365);
 
   /**
    * Runs {@code task} ROUNDS times on each of THREADS threads at once; how many times it failed.
@@ -107,5 +120,129 @@ class SharedKeysAcrossThreadsTest {
                       .allMatch(SignatureVerification::valid);
                 }))
         .isZero();
+  }
+
+  /**
+   * A new key with three user IDs (so that a renewal checks and makes many self-signatures), due
+   * for renewal within {@link #RENEWAL_WINDOW}, protected and already unlocked: the threads race on
+   * its signatures, not on its S2K.
+   */
+  private static PgpKey keyDueForRenewal() {
+    PgpKey key =
+        PgpKey.generator(KeyProfile.CURVE25519)
+            .userId("Shared <shared@example.com>")
+            .userId("Shared Too <shared@example.org>")
+            .userId("Shared Three <shared@example.net>")
+            .passphrase(Secret.of("old"))
+            .generate();
+    key.checkPassphrase();
+    return key;
+  }
+
+  /**
+   * Renewal verified the key's own self-signatures in place, on the objects every thread shares: a
+   * check another thread corrupted made it pass over a self-signature that was due, and the
+   * "renewed" key still expired within the window (5 to 14 of 480 renewals before the fix).
+   */
+  @Test
+  void aSharedKey_isRenewedOnEveryThread_alike() throws Exception {
+    PgpKey key = keyDueForRenewal();
+    PgpKey reference = key.renew(RENEWAL_WINDOW);
+    Instant beyond = Instant.now().plus(Duration.ofDays(5 * 365 - 1));
+    // Checked afterwards, one at a time, so that the threads do little else than renew at once.
+    Queue<PgpKey> renewals = new ConcurrentLinkedQueue<>();
+    assertThat(failures(() -> renewals.add(key.renew(RENEWAL_WINDOW)))).isZero();
+    assertThat(renewals).hasSize(THREADS * ROUNDS);
+    assertThat(renewals.stream().filter(r -> !renewedLike(r, reference, beyond)).count())
+        .as("renewals that came out wrong")
+        .isZero();
+  }
+
+  /**
+   * Renewing, revoking and re-protecting one shared key from several threads at once, while others
+   * describe it: every result must be the one a single thread gets, and hold. The results must not
+   * share BouncyCastle objects with the key either, or checking one would disturb the other. (A
+   * guard: before the fix its renewals came out wrong in about half the runs.)
+   */
+  @Test
+  void aSharedKey_isRenewedRevokedAndReprotected_alikeOnEveryThread() throws Exception {
+    PgpKey key = keyDueForRenewal();
+    PgpKey reference = key.renew(RENEWAL_WINDOW);
+    Instant beyond = Instant.now().plus(Duration.ofDays(5 * 365 - 1));
+    int signatures = signatures(key.certificate().ring());
+    String description = key.describe().toString();
+    byte[] certificate = key.certificate().encoded();
+    String[] operations = {"renew", "revoke", "withPassphrase", "describe"};
+    AtomicInteger round = new AtomicInteger();
+    AtomicIntegerArray wrong = new AtomicIntegerArray(operations.length);
+    failures(
+        () -> {
+          int op = round.getAndIncrement() % operations.length;
+          boolean right = false;
+          try {
+            right =
+                switch (op) {
+                  case 0 -> renewedLike(key.renew(RENEWAL_WINDOW), reference, beyond);
+                  case 1 -> revoked(key.revocationCertificate(), signatures + 1);
+                  case 2 -> reprotected(key.withPassphrase(Secret.empty()), certificate);
+                  default -> key.describe().toString().equals(description);
+                };
+          } finally {
+            if (!right) {
+              wrong.incrementAndGet(op);
+            }
+          }
+          return right;
+        });
+    for (int op = 0; op < operations.length; op++) {
+      assertThat(wrong.get(op)).as("%s results that came out wrong", operations[op]).isZero();
+    }
+  }
+
+  /**
+   * Whether {@code renewed} has the reference's signatures, and its primary key (and any subkey
+   * with an expiry of its own) expires late enough.
+   */
+  private static boolean renewedLike(PgpKey renewed, PgpKey reference, Instant beyond) {
+    if (signatures(renewed.certificate().ring()) != signatures(reference.certificate().ring())) {
+      return false;
+    }
+    List<ComponentKey> keys = renewed.describe().keys();
+    return keys.size() == reference.describe().keys().size()
+        && keys.get(0).expires() != null
+        && keys.stream().allMatch(k -> k.expires() == null || k.expires().isAfter(beyond))
+        && PgpEncryptor.builder().recipient(renewed.certificate()).build() != null;
+  }
+
+  /** Whether {@code revocation} has one signature more than the key, and revokes it. */
+  private static boolean revoked(PgpCertificate revocation, int signatures) {
+    if (signatures(revocation.ring()) != signatures
+        || !revocation.describe().primaryKey().revoked()) {
+      return false;
+    }
+    try {
+      PgpEncryptor.builder().recipient(revocation).build();
+      return false;
+    } catch (PgpKeyCannotEncryptException expected) {
+      return expected.getMessage().contains("revoked");
+    }
+  }
+
+  /** Whether {@code key} is unprotected, unlocks, and has the same certificate byte for byte. */
+  private static boolean reprotected(PgpKey key, byte[] certificate) {
+    key.checkPassphrase();
+    return !key.isProtected()
+        && Arrays.equals(key.certificate().encoded(), certificate)
+        && key.describe().keys().stream().allMatch(k -> !k.capabilities().isEmpty());
+  }
+
+  private static int signatures(PGPPublicKeyRing ring) {
+    int n = 0;
+    for (PGPPublicKey k : ring) {
+      for (Iterator<?> it = k.getSignatures(); it.hasNext(); it.next()) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -43,12 +43,14 @@ public final class KeyProtection {
   private KeyProtection() {}
 
   /**
-   * The ring with every secret key that has secret material re-protected by {@code passphrase}.
+   * The ring with every secret key that has secret material re-protected by {@code passphrase},
+   * made from a copy of the key's ring ({@link KeyRings#copy(PGPSecretKeyRing)}): the key is shared
+   * between threads, and the new key must share no signature object with it.
    *
    * @throws PgpWrongPassphraseException if a key cannot be unlocked with the current passphrase
    */
   public static PGPSecretKeyRing reprotect(UnlockedKeys unlocked, Secret passphrase) {
-    PGPSecretKeyRing ring = unlocked.ring();
+    PGPSecretKeyRing ring = KeyRings.copy(unlocked.ring());
     PGPSecretKeyRing result = ring;
     try {
       for (PGPSecretKey key : ring) {

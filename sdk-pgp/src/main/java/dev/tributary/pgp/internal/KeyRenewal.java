@@ -69,12 +69,14 @@ public final class KeyRenewal {
    * {@code key}'s ring with renewed self-signatures for the primary key (every user ID and its
    * direct-key signature) if it expires within {@code window} of {@code now}, and for each subkey
    * that does. A renewed key expires no sooner than twice {@code window} after {@code now}, so it
-   * is not due again within {@code window}.
+   * is not due again within {@code window}. Works on a copy of the key's ring ({@link
+   * KeyRings#copy(PGPSecretKeyRing)}): it verifies the self-signatures, and the key is shared
+   * between threads.
    *
    * @throws PgpKeyException if the primary key's secret material is not here (a stub)
    */
   public static PGPSecretKeyRing renew(UnlockedKeys key, Instant now, Duration window) {
-    PGPSecretKeyRing ring = key.ring();
+    PGPSecretKeyRing ring = KeyRings.copy(key.ring());
     PGPSecretKey primarySecret = ring.getSecretKey();
     PGPPublicKey primary = primarySecret.getPublicKey();
     Date when = Date.from(now);

@@ -9,6 +9,7 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 
@@ -21,10 +22,15 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 public final class Revocation {
   private Revocation() {}
 
-  /** The public ring of {@code key} with a key revocation signature made {@code now} added. */
-  public static PGPPublicKeyRing revoke(
-      UnlockedKeys key, PGPPublicKeyRing publicRing, Instant now) {
-    PGPSecretKey primary = key.ring().getSecretKey();
+  /**
+   * The public ring of {@code key} with a key revocation signature made {@code now} added, made
+   * from a copy of the key's ring ({@link KeyRings#copy(PGPSecretKeyRing)}): the key is shared
+   * between threads, and the certificate must share no signature object with it.
+   */
+  public static PGPPublicKeyRing revoke(UnlockedKeys key, Instant now) {
+    PGPSecretKeyRing ring = KeyRings.copy(key.ring());
+    PGPPublicKeyRing publicRing = new PGPPublicKeyRing(KeyEncoding.publicKeys(ring));
+    PGPSecretKey primary = ring.getSecretKey();
     PGPPublicKey pub = primary.getPublicKey();
     if (primary.isPrivateKeyEmpty()) {
       throw new PgpKeyException(
