@@ -33,20 +33,21 @@ public final class Certifications {
   private Certifications() {}
 
   /**
-   * {@code cert} with a generic certification (0x10) of each of {@code userIds} by {@code key}'s
-   * certification key, made {@code now}. With {@code requireSelfSignature}, each user ID must be
-   * bound to {@code cert} by a valid self-signature; without it, a user ID the certificate lacks is
-   * added, bound by this certification alone.
+   * A copy of {@code shared} with a generic certification (0x10) of each of {@code userIds} by
+   * {@code key}'s certification key, made {@code now}. With {@code requireSelfSignature}, each user
+   * ID must be bound to the certificate by a valid self-signature; without it, a user ID the
+   * certificate lacks is added, bound by this certification alone.
    *
    * @throws PgpCertificationException if {@code key} cannot certify, or a user ID is not bound
    */
   public static PGPPublicKeyRing certify(
       UnlockedKeys key,
       Engine engine,
-      PGPPublicKeyRing cert,
+      PGPPublicKeyRing shared,
       List<String> userIds,
       boolean requireSelfSignature,
       Instant now) {
+    PGPPublicKeyRing cert = KeyRings.copy(shared); // the result shares no signature with it
     Date when = Date.from(now);
     PGPSecretKey certifier = certificationKey(key, engine, when);
     PGPPublicKey primary = cert.getPublicKey();
@@ -127,7 +128,10 @@ public final class Certifications {
    * revoked or expired at {@code at}, and none that its owner revoked.
    */
   public static List<String> certifiedUserIds(
-      PGPPublicKeyRing subject, List<PGPPublicKeyRing> authorities, Engine engine, Instant at) {
+      PGPPublicKeyRing shared, List<PGPPublicKeyRing> authorities, Engine engine, Instant at) {
+    // The certifications are checked here, not in a BouncyCastle view: on a copy, since a
+    // signature object keeps its check's state and the certificate is shared between threads.
+    PGPPublicKeyRing subject = KeyRings.copy(shared);
     Date when = Date.from(at);
     OpenPGPCertificate view = KeyRings.certificate(subject, engine);
     ComponentKey primary = KeyDescriber.describe(view, at).primaryKey();
