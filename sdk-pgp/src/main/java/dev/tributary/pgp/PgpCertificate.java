@@ -149,7 +149,8 @@ public final class PgpCertificate {
   /** Describes the certificate as it stands at {@code at} (expiry and revocation depend on it). */
   public KeyDescription describe(Instant at) {
     Objects.requireNonNull(at, "at");
-    return KeyDescriber.describe(KeyRings.certificate(ring, Engine.of(PgpPolicy.defaults())), at);
+    Engine engine = Engine.of(PgpPolicy.defaults());
+    return KeyDescriber.describe(KeyRings.certificate(ring, engine), engine, at);
   }
 
   /** The certificate as ASCII-armored text. */

@@ -155,7 +155,8 @@ public final class PgpKey {
 
   public KeyDescription describe(Instant at) {
     Objects.requireNonNull(at, "at");
-    return KeyDescriber.describe(KeyRings.key(ring, Engine.of(PgpPolicy.defaults())), at);
+    Engine engine = Engine.of(PgpPolicy.defaults());
+    return KeyDescriber.describe(KeyRings.key(ring, engine), engine, at);
   }
 
   /**

@@ -104,7 +104,8 @@ public final class Certifications {
   /** The secret key that certifies for {@code key} at {@code when}: usually its primary key. */
   private static PGPSecretKey certificationKey(UnlockedKeys key, Engine engine, Date when) {
     OpenPGPCertificate own = KeyRings.key(key.ring(), engine);
-    for (OpenPGPComponentKey k : PrimaryKeyProperties.certificationKeys(own, when)) {
+    for (OpenPGPComponentKey k :
+        PrimaryKeyProperties.certificationKeys(own, when, engine.bcPolicy())) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
       if (secret != null && !secret.isPrivateKeyEmpty()) {
         return secret;
@@ -134,7 +135,7 @@ public final class Certifications {
     PGPPublicKeyRing subject = KeyRings.copy(shared);
     Date when = Date.from(at);
     OpenPGPCertificate view = KeyRings.certificate(subject, engine);
-    ComponentKey primary = KeyDescriber.describe(view, at).primaryKey();
+    ComponentKey primary = KeyDescriber.describe(view, engine, at).primaryKey();
     if (primary.revoked() || primary.expiry().filter(e -> !e.isAfter(at)).isPresent()) {
       return List.of();
     }
@@ -170,7 +171,7 @@ public final class Certifications {
     List<PGPSignature> sigs = list(subject.getSignaturesForID(userId));
     for (OpenPGPCertificate authority : authorities) {
       for (PGPSignature sig : sigs) {
-        PGPPublicKey by = certifier(authority, sig, when);
+        PGPPublicKey by = certifier(authority, sig, engine, when);
         if (by != null
             && PGPSignature.isCertification(sig.getSignatureType())
             && valid(sig, by, userId, subject, engine, when)
@@ -187,9 +188,10 @@ public final class Certifications {
    * was made and at {@code when}.
    */
   private static @Nullable PGPPublicKey certifier(
-      OpenPGPCertificate authority, PGPSignature sig, Date when) {
-    PGPPublicKey then = issuer(safeCertificationKeys(authority, sig.getCreationTime()), sig);
-    PGPPublicKey now = issuer(safeCertificationKeys(authority, when), sig);
+      OpenPGPCertificate authority, PGPSignature sig, Engine engine, Date when) {
+    PGPPublicKey then =
+        issuer(safeCertificationKeys(authority, sig.getCreationTime(), engine), sig);
+    PGPPublicKey now = issuer(safeCertificationKeys(authority, when, engine), sig);
     return then != null && now != null ? now : null;
   }
 
@@ -202,9 +204,10 @@ public final class Certifications {
     return null;
   }
 
-  private static List<OpenPGPComponentKey> safeCertificationKeys(OpenPGPCertificate c, Date at) {
+  private static List<OpenPGPComponentKey> safeCertificationKeys(
+      OpenPGPCertificate c, Date at, Engine engine) {
     try {
-      return PrimaryKeyProperties.certificationKeys(c, at);
+      return PrimaryKeyProperties.certificationKeys(c, at, engine.bcPolicy());
     } catch (RuntimeException e) {
       return List.of(); // BouncyCastle throws for a certificate it finds invalid at that time
     }

@@ -29,7 +29,11 @@ public final class KeyDescriber {
 
   private KeyDescriber() {}
 
-  public static KeyDescription describe(OpenPGPCertificate cert, Instant at) {
+  /**
+   * {@code cert} as of {@code at}; {@code engine} is the one {@code cert} was read with, whose
+   * policy says which self-signatures count.
+   */
+  public static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at) {
     Date when = Date.from(at);
     List<String> userIds = new ArrayList<>();
     for (OpenPGPUserId uid : cert.getAllUserIds()) {
@@ -37,17 +41,18 @@ public final class KeyDescriber {
     }
     List<ComponentKey> keys = new ArrayList<>();
     for (OpenPGPComponentKey k : cert.getKeys()) {
-      keys.add(component(cert, k, when));
+      keys.add(component(cert, k, engine, when));
     }
     return new KeyDescription(
         fingerprint(cert.getPrimaryKey().getPGPPublicKey()), userIds, cert.isSecretKey(), keys);
   }
 
-  static ComponentKey component(OpenPGPCertificate cert, OpenPGPComponentKey k, Date when) {
+  static ComponentKey component(
+      OpenPGPCertificate cert, OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
     PrimaryKeyProperties.Read primary =
-        k.isPrimaryKey() ? PrimaryKeyProperties.read(pub, when) : null;
+        k.isPrimaryKey() ? PrimaryKeyProperties.read(pub, when, engine.bcPolicy()) : null;
     if (primary != null) {
       expires = PrimaryKeyProperties.earlier(expires, primary.expiry());
     }

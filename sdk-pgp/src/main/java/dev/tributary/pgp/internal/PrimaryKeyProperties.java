@@ -13,6 +13,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * only a Revocation Key subpacket) hid the key's expiry and flags: an expired certificate was
  * encrypted to, and a signing primary key was no signing key. An expiry counts from either
  * signature and the earlier wins, whoever made the key (BouncyCastle's generator puts it on the
- * direct-key signature, GnuPG on the user ID's). Stateless.
+ * direct-key signature, GnuPG on the user ID's). Only self-signatures whose hash the policy accepts
+ * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
+ * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry. Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
@@ -36,9 +39,9 @@ final class PrimaryKeyProperties {
   record Read(@Nullable Date expiry, @Nullable KeyFlags flags) {}
 
   /** Both properties, each signature found (and verified) once. */
-  static Read read(PGPPublicKey primary, Date when) {
-    PGPSignature direct = newestDirectKey(primary, when);
-    PGPSignature userId = primaryUserIdSignature(primary, when);
+  static Read read(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+    PGPSignature direct = newestDirectKey(primary, when, policy);
+    PGPSignature userId = primaryUserIdSignature(primary, when, policy);
     KeyFlags flags = flags(direct);
     return new Read(
         earlier(expiry(primary, direct), expiry(primary, userId)),
@@ -46,23 +49,25 @@ final class PrimaryKeyProperties {
   }
 
   /** The primary key's expiry; see {@link Read}. */
-  static @Nullable Date expiry(PGPPublicKey primary, Date when) {
-    return read(primary, when).expiry();
+  static @Nullable Date expiry(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+    return read(primary, when, policy).expiry();
   }
 
   /** The primary key's flags; see {@link Read}. */
-  static @Nullable KeyFlags flags(PGPPublicKey primary, Date when) {
-    return read(primary, when).flags();
+  static @Nullable KeyFlags flags(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+    return read(primary, when, policy).flags();
   }
 
   /** The keys that may sign at {@code when}: BouncyCastle's, corrected as {@link #usable} says. */
-  static List<OpenPGPComponentKey> signingKeys(OpenPGPCertificate cert, Date when) {
-    return usable(cert, when, KeyFlags.SIGN_DATA, cert.getSigningKeys(when));
+  static List<OpenPGPComponentKey> signingKeys(
+      OpenPGPCertificate cert, Date when, OpenPGPPolicy policy) {
+    return usable(cert, when, policy, KeyFlags.SIGN_DATA, cert.getSigningKeys(when));
   }
 
   /** The keys that may certify at {@code when}, as {@link #signingKeys} for signing keys. */
-  static List<OpenPGPComponentKey> certificationKeys(OpenPGPCertificate cert, Date when) {
-    return usable(cert, when, KeyFlags.CERTIFY_OTHER, cert.getCertificationKeys(when));
+  static List<OpenPGPComponentKey> certificationKeys(
+      OpenPGPCertificate cert, Date when, OpenPGPPolicy policy) {
+    return usable(cert, when, policy, KeyFlags.CERTIFY_OTHER, cert.getCertificationKeys(when));
   }
 
   /**
@@ -71,10 +76,14 @@ final class PrimaryKeyProperties {
    * its flags here, bound and not revoked.
    */
   private static List<OpenPGPComponentKey> usable(
-      OpenPGPCertificate cert, Date when, int flag, List<OpenPGPComponentKey> chosen) {
+      OpenPGPCertificate cert,
+      Date when,
+      OpenPGPPolicy policy,
+      int flag,
+      List<OpenPGPComponentKey> chosen) {
     OpenPGPComponentKey primary = cert.getPrimaryKey();
     PGPPublicKey pub = primary.getPGPPublicKey();
-    Read read = read(pub, when);
+    Read read = read(pub, when, policy);
     Date expiry = read.expiry();
     if (expiry != null && !expiry.after(when)) {
       return List.of();
@@ -114,12 +123,13 @@ final class PrimaryKeyProperties {
     return hashed == null ? null : (KeyFlags) hashed.getSubpacket(SignatureSubpacketTags.KEY_FLAGS);
   }
 
-  private static @Nullable PGPSignature newestDirectKey(PGPPublicKey primary, Date when) {
+  private static @Nullable PGPSignature newestDirectKey(
+      PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
     PGPSignature newest = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         it.hasNext(); ) {
       PGPSignature sig = it.next();
-      if (newer(sig, newest, when) && verifies(sig, primary, null)) {
+      if (newer(sig, newest, when) && accepted(sig, policy) && verifies(sig, primary, null)) {
         newest = sig;
       }
     }
@@ -131,10 +141,11 @@ final class PrimaryKeyProperties {
    * whose newest self-signature says it is primary (the newest such), else the one with the newest
    * self-signature.
    */
-  private static @Nullable PGPSignature primaryUserIdSignature(PGPPublicKey primary, Date when) {
+  private static @Nullable PGPSignature primaryUserIdSignature(
+      PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
     PGPSignature best = null;
     for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); ) {
-      PGPSignature sig = userIdSignature(primary, it.next(), when);
+      PGPSignature sig = userIdSignature(primary, it.next(), when, policy);
       if (sig == null) {
         continue;
       }
@@ -151,12 +162,12 @@ final class PrimaryKeyProperties {
 
   /** The user ID's newest valid self-certification, or null if it has none or is revoked. */
   private static @Nullable PGPSignature userIdSignature(
-      PGPPublicKey primary, byte[] id, Date when) {
+      PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
     PGPSignature newest = null;
     PGPSignature revocation = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
       PGPSignature sig = it.next();
-      if (sig.getHashedSubPackets() == null || !issuedBy(sig, primary)) {
+      if (sig.getHashedSubPackets() == null || !issuedBy(sig, primary) || !accepted(sig, policy)) {
         continue;
       }
       if (sig.isCertification()) {
@@ -185,6 +196,18 @@ final class PrimaryKeyProperties {
   /** A third party's certification names its issuer; checking it against our key would fail. */
   private static boolean issuedBy(PGPSignature sig, PGPPublicKey primary) {
     return sig.getKeyIdentifiers().isEmpty() || sig.hasKeyIdentifier(primary.getKeyIdentifier());
+  }
+
+  /**
+   * Whether {@code policy} accepts {@code sig}'s hash algorithm for a signature of its kind made
+   * when it was: for a self-signature, what BouncyCastle asks of the signatures that bind a key.
+   */
+  private static boolean accepted(PGPSignature sig, OpenPGPPolicy policy) {
+    int hash = sig.getHashAlgorithm();
+    Date made = sig.getCreationTime();
+    return sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
+        ? policy.isAcceptableRevocationSignatureHashAlgorithm(hash, made)
+        : policy.isAcceptableCertificationSignatureHashAlgorithm(hash, made);
   }
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey primary, byte @Nullable [] id) {

@@ -39,7 +39,7 @@ public final class RecipientSelector {
     Date when = Date.from(at);
     List<PGPPublicKey> usable = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    String primaryProblem = primaryProblem(cert, when);
+    String primaryProblem = primaryProblem(cert, engine, when);
     for (OpenPGPComponentKey k : cert.getKeys()) {
       String problem = primaryProblem != null ? primaryProblem : problem(k, engine, when);
       if (problem == null) {
@@ -70,14 +70,15 @@ public final class RecipientSelector {
     }
   }
 
-  private static String primaryProblem(OpenPGPCertificate cert, Date when) {
+  private static String primaryProblem(OpenPGPCertificate cert, Engine engine, Date when) {
     OpenPGPComponentKey primary = cert.getPrimaryKey();
     if (revoked(primary, when) != null) {
       return "the whole certificate is revoked (" + revoked(primary, when) + ")";
     }
     Date expiry =
         PrimaryKeyProperties.earlier(
-            expiry(primary, when), PrimaryKeyProperties.expiry(primary.getPGPPublicKey(), when));
+            expiry(primary, when),
+            PrimaryKeyProperties.expiry(primary.getPGPPublicKey(), when, engine.bcPolicy()));
     if (expiry != null && !expiry.after(when)) {
       return "the whole certificate expired on " + day(expiry);
     }
@@ -105,7 +106,7 @@ public final class RecipientSelector {
     if (!bound(k, when)) {
       return unbound(pub, engine, when);
     }
-    KeyFlags flags = flags(k, when);
+    KeyFlags flags = flags(k, engine, when);
     if (flags != null
         && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) == 0) {
       return "its key flags do not allow encryption";
@@ -118,7 +119,7 @@ public final class RecipientSelector {
     if (expiry != null && !expiry.after(when)) {
       return "expired on " + day(expiry);
     }
-    if (!safeIsEncryptionKey(k, when)) {
+    if (!safeIsEncryptionKey(k, engine, when)) {
       return "not valid for encryption now";
     }
     return null;
@@ -177,11 +178,11 @@ public final class RecipientSelector {
     }
   }
 
-  private static boolean safeIsEncryptionKey(OpenPGPComponentKey k, Date when) {
+  private static boolean safeIsEncryptionKey(OpenPGPComponentKey k, Engine engine, Date when) {
     try {
       if (k.isPrimaryKey()) {
         // BouncyCastle reads these from a direct-key signature that may carry none
-        KeyFlags flags = flags(k, when);
+        KeyFlags flags = flags(k, engine, when);
         return flags != null
             && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0
             && k.isBoundAt(when);
@@ -192,10 +193,10 @@ public final class RecipientSelector {
     }
   }
 
-  private static KeyFlags flags(OpenPGPComponentKey k, Date when) {
+  private static KeyFlags flags(OpenPGPComponentKey k, Engine engine, Date when) {
     try {
       if (k.isPrimaryKey()) {
-        return PrimaryKeyProperties.flags(k.getPGPPublicKey(), when);
+        return PrimaryKeyProperties.flags(k.getPGPPublicKey(), when, engine.bcPolicy());
       }
       KeyFlags flags = k.getKeyFlags(when);
       return flags != null ? flags : k.getKeyFlags();

@@ -243,7 +243,8 @@ final class SignatureChecks {
     }
     try {
       OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
-      for (OpenPGPComponentKey k : PrimaryKeyProperties.signingKeys(cert, sig.getCreationTime())) {
+      for (OpenPGPComponentKey k :
+          PrimaryKeyProperties.signingKeys(cert, sig.getCreationTime(), engine.bcPolicy())) {
         if (k.getKeyIdentifier().matches(p.key().getKeyIdentifier())) {
           return null;
         }

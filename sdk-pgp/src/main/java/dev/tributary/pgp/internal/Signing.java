@@ -79,7 +79,8 @@ public final class Signing {
 
   static PGPSecretKey signingKey(UnlockedKeys key, Engine engine, Date now) {
     OpenPGPKey openPgpKey = KeyRings.key(key.ring(), engine);
-    List<OpenPGPComponentKey> signing = PrimaryKeyProperties.signingKeys(openPgpKey, now);
+    List<OpenPGPComponentKey> signing =
+        PrimaryKeyProperties.signingKeys(openPgpKey, now, engine.bcPolicy());
     for (OpenPGPComponentKey k : signing) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
       if (secret != null && !secret.isPrivateKeyEmpty()) {
