@@ -4,7 +4,8 @@ package dev.tributary.pgp;
  * The hash algorithms of OpenPGP (RFC 9580, section 9.5), with their IDs and text names. Signatures
  * made here use {@link #SHA512} for v6 keys and {@link #SHA256} for v4 keys, or a longer hash where
  * the key needs one: {@link #SHA384} for ECDSA on P-384 and brainpoolP384r1, {@link #SHA512} for
- * P-521 and brainpoolP512r1 (RFC 9580 asks a (EC)DSA key for a hash as long as its order).
+ * P-521, brainpoolP512r1 and Ed448 (RFC 9580 asks a (EC)DSA key for a hash as long as its order, an
+ * Ed448 key for one of at least 512 bits).
  */
 public enum HashAlgorithm {
   MD5(1, "MD5"),
