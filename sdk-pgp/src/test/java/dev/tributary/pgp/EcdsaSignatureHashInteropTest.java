@@ -188,4 +188,34 @@ class EcdsaSignatureHashInteropTest {
         gpg.run(new byte[0], "--with-colons", "--list-keys", key.fingerprint()).ok().text();
     assertThat(pub).as("revoked").contains("\npub:r:");
   }
+
+  /**
+   * The other direction: a signature by the same key with a hash shorter than its curve needs, made
+   * here with BouncyCastle (gpg cannot make one), is refused by gpg and by our verifier, which
+   * accepted it before ({@link ShortSignatureHashTest} has the other key kinds).
+   */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("CURVES")
+  void signatureWithAShorterHash_gpgRefusesIt_andSoDoWe(Curve curve) throws Exception {
+    PgpKey key = gpgKey(curve, "Alice");
+    HashAlgorithm shorter =
+        curve.hash() == HashAlgorithm.SHA512 ? HashAlgorithm.SHA384 : HashAlgorithm.SHA256;
+    byte[] sig = ShortSignatureHashTest.signature(key, shorter);
+    Path data = Files.write(dir.resolve("data.txt"), ShortSignatureHashTest.DATA);
+    Path sigFile = Files.write(dir.resolve("data.sig"), sig);
+
+    Tool.Result r =
+        gpg.run(new byte[0], "--status-fd", "2", "--verify", sigFile.toString(), data.toString());
+    assertThat(r.code()).as("gpg's exit code").isNotZero();
+    assertThat(r.err())
+        .contains("requires a " + (curve.hash() == HashAlgorithm.SHA384 ? 384 : 512) + " bit")
+        .contains("[GNUPG:] ERRSIG ")
+        .doesNotContain("GOODSIG");
+
+    SignatureVerification ours = ShortSignatureHashTest.verify(sig, key.certificate());
+    assertThat(ours.valid()).isFalse();
+    assertThat(ours.failure().orElseThrow())
+        .startsWith("the signature's hash (" + shorter.textName() + ", ")
+        .contains("is too short for its key " + key.keyId());
+  }
 }

@@ -241,6 +241,10 @@ final class SignatureChecks {
           + (hash == HashAlgorithmTags.SHA1 ? "; PgpPolicy.acceptSha1Signatures allows it" : "")
           + ")";
     }
+    String tooShort = hashTooShort(p.key(), hash);
+    if (tooShort != null) {
+      return tooShort;
+    }
     try {
       OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
       for (OpenPGPComponentKey k :
@@ -257,6 +261,40 @@ final class SignatureChecks {
         + keyId(p)
         + " was not a valid signing key when the signature was made (expired, revoked, weaker"
         + " than the policy allows, or not a signing key)";
+  }
+
+  /**
+   * Why {@code hash} is too short for a signature by {@code key}, or null if it is long enough. RFC
+   * 9580 (sections 5.2.3.2 to 5.2.3.5) asks of a signature a digest as long as a DSA key's q, an
+   * ECDSA key's curve (512 bits for P-521), 256 bits for Ed25519 and 512 for Ed448, and tells
+   * verifiers to reject an EdDSA signature with less; GnuPG refuses to check an (EC)DSA one ("ECDSA
+   * key … requires a 384 bit or larger hash"). BouncyCastle would check it, truncated or padded.
+   */
+  private static @Nullable String hashTooShort(PGPPublicKey key, int hash) {
+    int needed = SignatureHash.minimumDigestBits(key);
+    int bits = SignatureHash.digestBits(hash);
+    if (bits >= needed) {
+      return null;
+    }
+    return "the signature's hash ("
+        + hashName(hash)
+        + ", "
+        + bits
+        + " bits) is too short for its key "
+        + KeyDescriber.keyId(key.getKeyID())
+        + " ("
+        + KeyDescriber.algorithmName(key)
+        + "), which needs one of at least "
+        + needed
+        + " bits (RFC 9580, section 5.2.3)";
+  }
+
+  private static String hashName(int hash) {
+    try {
+      return HashAlgorithm.ofId(hash).textName();
+    } catch (IllegalArgumentException e) {
+      return "hash algorithm " + hash;
+    }
   }
 
   /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */

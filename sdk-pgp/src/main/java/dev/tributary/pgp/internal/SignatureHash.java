@@ -60,4 +60,17 @@ final class SignatureHash {
     }
     return 0;
   }
+
+  /** The digest length of hash algorithm {@code hash} in bits, 0 for one this does not know. */
+  static int digestBits(int hash) {
+    return switch (hash) {
+      case HashAlgorithmTags.MD5 -> 128;
+      case HashAlgorithmTags.SHA1, HashAlgorithmTags.RIPEMD160 -> 160;
+      case HashAlgorithmTags.SHA224 -> 224;
+      case HashAlgorithmTags.SHA256, HashAlgorithmTags.SHA3_256 -> 256;
+      case HashAlgorithmTags.SHA384 -> 384;
+      case HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA3_512 -> 512;
+      default -> 0;
+    };
+  }
 }
