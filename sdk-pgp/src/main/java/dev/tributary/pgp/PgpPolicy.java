@@ -10,8 +10,9 @@ import java.util.Set;
  * Each {@link PgpEncryptor} and {@link PgpDecryptor} has its own policy; there is no global one.
  *
  * <p>{@link #defaults()} refuses what is broken or weak today: the 64-bit-block ciphers (3DES,
- * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, SHA-1 or MD5 in signatures (over
- * data, and the self-signatures that bind a key's parts), and passwords hashed without iteration
+ * CAST5, Blowfish), RSA (and DSA, ElGamal) keys under 2048 bits, SHA-1 or MD5 in signatures over
+ * data and in certifications, SHA-1 in the self-signatures that bind a key's parts when they were
+ * made from 2023-02-01 on (older ones count, as in Sequoia), and passwords hashed without iteration
  * (the simple and salted S2K) in messages encrypted with a password. {@link #legacySenders()}
  * accepts those too, for a partner whose old tool cannot do better; prefer asking them to upgrade.
  * Data without integrity protection is refused by every policy.
@@ -152,9 +153,12 @@ public final class PgpPolicy {
     }
 
     /**
-     * Whether signatures may use SHA-1 (broken for collisions): signatures over data, and the
-     * self-signatures that bind a key's user IDs and subkeys, which GnuPG before 2.1 made with
-     * SHA-1; a certificate bound only by those cannot be encrypted to without this. Default false.
+     * Whether signatures may use SHA-1 (broken for collisions) at any date: signatures over data,
+     * certifications, and the self-signatures that bind a key's user IDs and subkeys. Without this
+     * (the default), a self-signature made with SHA-1 counts only if it was made before 2023-02-01,
+     * as in BouncyCastle's and Sequoia's default policies: a key GnuPG before 2.1 bound with SHA-1
+     * long ago can still be encrypted to, but a SHA-1 self-signature made since then binds nothing,
+     * and a certificate bound only by such signatures cannot be encrypted to.
      */
     public Builder acceptSha1Signatures(boolean accept) {
       this.sha1Signatures = accept;
