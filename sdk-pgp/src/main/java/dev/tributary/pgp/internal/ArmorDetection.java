@@ -91,6 +91,20 @@ final class ArmorDetection {
    * @throws PgpDataException if anything but blank lines or an armored block follows the footer
    */
   static @Nullable InputStream nextBlock(InputStream packets, String subject) throws IOException {
+    return following(packets, subject, true);
+  }
+
+  /**
+   * As {@link #nextBlock}, but text that is not an armored block ends the data ({@code null}),
+   * unread, instead of being refused: how a detached signature's trailing text has always been
+   * read, and what GnuPG does.
+   */
+  static @Nullable InputStream nextBlockOrEnd(InputStream packets) throws IOException {
+    return following(packets, "", false);
+  }
+
+  private static @Nullable InputStream following(
+      InputStream packets, String subject, boolean refuseText) throws IOException {
     if (!(packets instanceof ArmorDecoder armor)) {
       return null;
     }
@@ -107,6 +121,9 @@ final class ArmorDetection {
     String text = peekText(in);
     String found = text == null ? null : label(text);
     if (found == null || !ANY_KIND.contains(found)) {
+      if (!refuseText) {
+        return null;
+      }
       throw new PgpDataException(
           Reason.MALFORMED,
           subject

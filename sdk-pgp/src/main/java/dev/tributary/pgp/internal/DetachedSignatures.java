@@ -168,21 +168,29 @@ public final class DetachedSignatures {
     return results;
   }
 
-  /** The signatures in {@code in}, armored or binary; at least one. */
+  /**
+   * The signatures in {@code in}, armored or binary; at least one. Armored blocks one after another
+   * are all read; text after a footer that does not start another block ends the data.
+   */
   static List<PGPSignature> readSignatures(InputStream in) {
     List<PGPSignature> sigs = new ArrayList<>();
     try {
       InputStream packets = ArmorDetection.binaryWithFooter(SourceFailure.guard(in), "SIGNATURE");
-      BcPGPObjectFactory factory = new BcPGPObjectFactory(packets);
-      Object o;
-      while ((o = factory.nextObject()) != null) {
-        if (o instanceof PGPSignatureList list) {
-          list.forEach(sigs::add);
-        } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
-          throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
+      // Armored blocks one after another (signatures collected from several signers) are read
+      // block by block, as GnuPG reads them; other text after a footer ends the data, as before.
+      while (packets != null) {
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(packets);
+        Object o;
+        while ((o = factory.nextObject()) != null) {
+          if (o instanceof PGPSignatureList list) {
+            list.forEach(sigs::add);
+          } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
+            throw new PgpDataException(Reason.NOT_OPENPGP, "the signature data holds no signature");
+          }
         }
+        ArmorDecoder.require(packets, "the signature");
+        packets = ArmorDetection.nextBlockOrEnd(packets);
       }
-      ArmorDecoder.require(packets, "the signature");
     } catch (IOException | RuntimeException e) {
       if (e instanceof TributaryException t) {
         throw t;
