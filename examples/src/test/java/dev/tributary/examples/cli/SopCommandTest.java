@@ -624,6 +624,84 @@ class SopCommandTest {
     assertThat(sop(bytes("x"), "inline-sign")).isEqualTo(19);
   }
 
+  /**
+   * {@code count} bytes of ASCII text, then {@code end}: past the first reads of stdin, so that the
+   * failure comes after output was written.
+   */
+  static byte[] textEndingIn(int count, byte... end) {
+    byte[] input = Arrays.copyOf(bytes("a line of text\n".repeat(count / 15)), count / 15 * 15);
+    byte[] all = Arrays.copyOf(input, input.length + end.length);
+    System.arraycopy(end, 0, all, input.length, end.length);
+    return all;
+  }
+
+  /**
+   * Stop 31's testers: {@code inline-sign --as=text} of what is not UTF-8 wrote a message that
+   * looked complete (literal data, armor footer; no signature) and exited 53. Its end is held back
+   * now: a short input writes nothing, a long one stops where reading failed.
+   */
+  @Test
+  void inlineSign_notUtf8_is53_andLeavesNoCompleteLookingMessage() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    byte[][] inputs = {
+      LATIN1, textEndingIn(300_000, (byte) 0xE9, (byte) '\n'), textEndingIn(300_000, (byte) 0xC3)
+    };
+    String[][] modes = {{"--as=text"}, {"--as=text", "--no-armor"}, {"--as=clearsigned"}};
+    for (byte[] input : inputs) {
+      for (String[] mode : modes) {
+        List<String> args = new ArrayList<>(List.of("inline-sign"));
+        args.addAll(List.of(mode));
+        args.add(key);
+        String what = input.length + " bytes, " + String.join(" ", mode);
+        assertThat(sop(input, args.toArray(new String[0]))).as(what).isEqualTo(53);
+        byte[] written = out;
+        if (input == LATIN1) {
+          assertThat(written).as(what).isEmpty();
+          continue;
+        }
+        assertThat(written.length).as(what).isBetween(1, input.length);
+        assertThat(new String(written, StandardCharsets.ISO_8859_1))
+            .as(what)
+            .doesNotContain("-----END PGP", "-----BEGIN PGP SIGNATURE");
+        assertThat(sop(written, "inline-verify", cert)).as(what).isNotZero();
+        assertThat(sop(written, "inline-detach", "--signatures-out=" + dir.resolve("s")))
+            .as(what)
+            .isNotZero();
+      }
+    }
+  }
+
+  /**
+   * The same for {@code encrypt --as=text}: sdk-pgp's encryptor leaves a failed message unfinished,
+   * so no plaintext comes out of what was written.
+   */
+  @Test
+  void encryptAsText_notUtf8_is53_andLeavesNoMessageThatDecrypts() throws Exception {
+    String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    byte[][] inputs = {
+      LATIN1, textEndingIn(300_000, (byte) 0xE9, (byte) '\n'), textEndingIn(300_000, (byte) 0xC3)
+    };
+    for (byte[] input : inputs) {
+      for (String[] args :
+          new String[][] {
+            {"encrypt", "--as=text", cert}, {"encrypt", "--as=text", "--no-armor", cert}
+          }) {
+        String what = input.length + " bytes, " + String.join(" ", args);
+        assertThat(sop(input, args)).as(what).isEqualTo(53);
+        byte[] written = out;
+        assertThat(new String(written, StandardCharsets.ISO_8859_1))
+            .as(what)
+            .doesNotContain("-----END PGP");
+        if (written.length > 0) {
+          assertThat(sop(written, "decrypt", key)).as(what).isNotZero();
+          assertThat(out).as(what).isEmpty();
+        }
+      }
+    }
+  }
+
   @Test
   void inlineDetach_givesDataAndSignaturesThatVerify_andRefusesToOverwrite() throws Exception {
     String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());

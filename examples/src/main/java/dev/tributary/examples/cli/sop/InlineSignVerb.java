@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.pgp.PgpInlineSignatures;
 import dev.tributary.pgp.PgpInlineSignatures.Mode;
 import dev.tributary.pgp.PgpKey;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -31,7 +32,7 @@ final class InlineSignVerb implements Verb {
   }
 
   @Override
-  public void run(CommandLine line, InputStream in, OutputStream out) {
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     Mode mode = mode(Verb.single(line, "as", "binary"));
     boolean armor = !line.hasOption("no-armor");
     if (mode == Mode.CLEARTEXT && !armor) {
@@ -39,12 +40,16 @@ final class InlineSignVerb implements Verb {
           SopExit.INCOMPATIBLE_OPTIONS, "--as=clearsigned is always armored: drop --no-armor");
     }
     List<PgpKey> signers = SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password"));
+    // sdk-pgp closes the literal packet and armor even when reading stdin fails: held back.
+    UnfinishedOnFailure message = new UnfinishedOnFailure(out);
     try {
       PgpInlineSignatures.sign(
-          Utf8Check.ifText(in, mode != Mode.BINARY), out, signers, mode, armor);
+          message.watch(Utf8Check.ifText(in, mode != Mode.BINARY)), message, signers, mode, armor);
     } catch (RuntimeException e) {
+      message.fail();
       throw Utf8Check.failure(e, "sign", Verb.single(line, "as", "binary"));
     }
+    message.finish();
   }
 
   private static Mode mode(String as) {
