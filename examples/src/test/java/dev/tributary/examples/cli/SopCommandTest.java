@@ -180,6 +180,22 @@ class SopCommandTest {
         .containsExactly("A <a@example.com>", "B <b@example.com>");
   }
 
+  /**
+   * {@code generate-key ""} exited 1 with sdk-pgp's "userId must not be blank: ''", which reads as
+   * a bug. An empty user ID names nobody (gpg refuses it too): 37 and a sentence that says so.
+   */
+  @Test
+  void generateKey_emptyOrBlankUserId_is37_sayingWhatToGive() {
+    for (String blank : new String[] {"", " ", "\t"}) {
+      assertThat(sop(new byte[0], "generate-key", "A <a@example.com>", blank)).isEqualTo(37);
+      assertThat(out).isEmpty();
+      assertThat(err.toString().lines().reduce((a, b) -> b).orElseThrow())
+          .isEqualTo(
+              "sop: a user ID must not be empty or only whitespace: give none for a key without"
+                  + " user IDs, or one such as \"Alice <alice@example.org>\"");
+    }
+  }
+
   @Test
   void listProfiles_encrypt_defaultFirst_andEveryListedProfileEncryptsAMessageThatDecrypts()
       throws Exception {

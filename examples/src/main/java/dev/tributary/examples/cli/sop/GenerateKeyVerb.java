@@ -64,13 +64,30 @@ final class GenerateKeyVerb implements Verb {
     return new Arity("[USERID...]", 0, Integer.MAX_VALUE);
   }
 
+  /**
+   * {@code userId}, unless it is empty or only whitespace (37, as other values sop cannot take):
+   * such a user ID names nobody, and is most often an unset shell variable ({@code "$NAME"}).
+   * sdk-pgp does not make one, nor does gpg ("Invalid user ID"); sqop does.
+   */
+  static String requireNotBlank(String userId) {
+    if (userId.isBlank()) {
+      throw new SopExit.Failure(
+          SopExit.UNSUPPORTED_OPTION,
+          "a user ID must not be empty or only whitespace: give none for a key without user"
+              + " IDs, or one such as \"Alice <alice@example.org>\"");
+    }
+    return userId;
+  }
+
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     KeyProfile chosen = Verb.profile(line, PROFILES);
     String passwordFile = Verb.single(line, "with-key-password");
     Secret password = passwordFile == null ? Secret.empty() : SopIo.newPassword(passwordFile);
     KeyGenerator generator = PgpKey.generator(chosen).passphrase(password);
-    line.getArgList().forEach(generator::userId);
+    for (String userId : line.getArgList()) {
+      generator.userId(requireNotBlank(userId));
+    }
     if (line.hasOption("signing-only")) {
       generator.signingOnly();
     }
