@@ -744,6 +744,22 @@ class SopCommandTest {
     assertThat(none).doesNotExist();
   }
 
+  /**
+   * Stop 31's testers: {@code --signatures-out=@FD:1} wrote the signatures into the data on
+   * standard output, interleaved with it. Two outputs on one stream are incompatible options (83).
+   */
+  @Test
+  void inlineDetach_signaturesOutToStandardOutput_is83_writingNothing() throws Exception {
+    String key = file("alice.sec", PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey());
+    assertThat(sop(bytes("data\n"), "inline-sign", key)).isZero();
+    assertThat(sop(out, "inline-detach", "--signatures-out=@FD:1")).isEqualTo(83);
+    assertThat(out).isEmpty();
+    assertThat(err.toString())
+        .endsWith(
+            "sop: --signatures-out=@FD:1 is standard output, where the data goes, and the two"
+                + " would be mixed: write the signatures to a file or to another descriptor\n");
+  }
+
   @Test
   void decrypt_wrongKey_is29_badData_is41() throws Exception {
     String alice = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());

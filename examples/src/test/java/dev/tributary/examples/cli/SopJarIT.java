@@ -322,6 +322,36 @@ class SopJarIT {
   }
 
   /**
+   * {@code inline-detach --signatures-out=@FD:1} interleaved the signatures with the data on
+   * standard output; a descriptor that is a copy of standard output ({@code 3>&1}) or the same file
+   * did too. All are refused (83) before anything is written; another descriptor works.
+   */
+  @Test
+  void jarInlineDetach_signaturesOutOnStandardOutput_is83_anotherDescriptorWorks()
+      throws Exception {
+    carol(true);
+    file("data", "detached\n".getBytes(StandardCharsets.UTF_8));
+    Result signed = bash("$SOP inline-sign carol.sec < data > msg.asc");
+    assertThat(signed.code()).as(signed.err()).isZero();
+    for (String script :
+        new String[] {
+          "$SOP inline-detach --signatures-out=@FD:1 < msg.asc",
+          "$SOP inline-detach --signatures-out=@FD:3 < msg.asc 3>&1",
+          "$SOP inline-detach --signatures-out=@FD:3 < msg.asc > both 3>>both"
+        }) {
+      Result mixed = bash(script);
+      assertThat(mixed.code()).as(script + ": " + mixed.err()).isEqualTo(83);
+      assertThat(mixed.out()).as(script).isEmpty();
+      assertThat(mixed.err()).as(script).contains("is standard output, where the data goes");
+    }
+    assertThat(dir.resolve("both")).isEmptyFile();
+    Result apart = bash("$SOP inline-detach --signatures-out=@FD:3 < msg.asc 3>sigs");
+    assertThat(apart.code()).as(apart.err()).isZero();
+    assertThat(new String(apart.out(), StandardCharsets.UTF_8)).isEqualTo("detached\n");
+    assertThat(Files.readString(dir.resolve("sigs"))).startsWith("-----BEGIN PGP SIGNATURE-----");
+  }
+
+  /**
    * Under the C locale JDK 17 reads each non-ASCII byte of an argument as U+FFFD: "Jörg" became
    * "J\uFFFD\uFFFDrg" in the key made, silently. It is refused now, naming the fix.
    */

@@ -40,6 +40,15 @@ final class InlineDetachVerb implements Verb {
       throw new SopExit.Failure(SopExit.MISSING_ARG, "missing --signatures-out=SIGNATURES");
     }
     Path file = Objects.requireNonNull(SopIo.newOutputFile(signaturesOut));
+    if (SopIo.isStandardOutput(file)) {
+      // The data streams to stdout as the signatures are found: the two would interleave.
+      throw new SopExit.Failure(
+          SopExit.INCOMPATIBLE_OPTIONS,
+          "--signatures-out="
+              + signaturesOut
+              + " is standard output, where the data goes, and the two would be mixed:"
+              + " write the signatures to a file or to another descriptor");
+    }
     OutputStream sigs = SopIo.create(file);
     boolean written = false;
     try (sigs) {

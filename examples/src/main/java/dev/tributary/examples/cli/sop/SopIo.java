@@ -172,6 +172,26 @@ final class SopIo {
   }
 
   /**
+   * Whether {@code file}, an output's, is sop's own standard output: {@code @FD:1}, or a descriptor
+   * that is a copy of it ({@code 3>&1}) or the same file ({@code >out 3>>out}). A terminal or
+   * {@code /dev/null} on both does not count: there nothing is kept to be mixed up.
+   */
+  static boolean isStandardOutput(Path file) {
+    if (!isDescriptor(file)) {
+      return false;
+    }
+    Path stdout = Path.of("/dev/fd/1");
+    if (file.equals(stdout)) {
+      return true;
+    }
+    try {
+      return !Files.readSymbolicLink(stdout).startsWith("/dev/") && Files.isSameFile(file, stdout);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // no /dev/fd links to compare: only @FD:1 itself is known
+    }
+  }
+
+  /**
    * The passwords in {@code files} for unlocking or decrypting: each without its trailing
    * whitespace (a password file's newline) and, when it had some, also as given, as the draft
    * advises. The stripped form comes first: it is the likely one, and each try costs a password
