@@ -196,6 +196,42 @@ class SopCommandTest {
     }
   }
 
+  /** How many signatures binary {@code cert}'s primary key has over {@code userId}. */
+  static int signaturesOver(byte[] cert, String userId) throws Exception {
+    PGPPublicKeyRing ring = new PGPPublicKeyRing(cert, new BcKeyFingerprintCalculator());
+    int n = 0;
+    for (var it = ring.getPublicKey().getSignaturesForID(userId); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Stop 31's testers: a user ID given twice was certified twice (two self-signatures on one user
+   * ID packet from generate-key, two third-party certifications from certify-userid). It is kept
+   * once, in its first place.
+   */
+  @Test
+  void aRepeatedUserId_isCertifiedOnce_byGenerateKeyAndCertifyUserid() throws Exception {
+    assertThat(sop(new byte[0], "generate-key", "A <a@example.com>", "B", "A <a@example.com>"))
+        .as(err.toString())
+        .isZero();
+    byte[] key = out;
+    assertThat(PgpKey.readAll(key, Secret.empty()).get(0).describe().userIds())
+        .containsExactly("A <a@example.com>", "B");
+    byte[] cert = PgpKey.readAll(key, Secret.empty()).get(0).certificate().encoded();
+    assertThat(signaturesOver(cert, "A <a@example.com>")).isEqualTo(1);
+    assertThat(signaturesOver(cert, "B")).isEqualTo(1);
+
+    String ca = file("ca.sec", PgpTestKeys.CAROL_SEQUOIA.armoredPrivateKey());
+    assertThat(sop(cert, "certify-userid", "--userid=B", "--userid=B", ca))
+        .as(err.toString())
+        .isZero();
+    assertThat(signaturesOver(PgpCertificate.readAll(out).get(0).encoded(), "B"))
+        .as("the self-signature and one by Carol")
+        .isEqualTo(2);
+  }
+
   @Test
   void listProfiles_encrypt_defaultFirst_andEveryListedProfileEncryptsAMessageThatDecrypts()
       throws Exception {

@@ -42,7 +42,7 @@ final class CertifyUserIdVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    List<String> userIds = Verb.values(line, "userid");
+    List<String> userIds = Verb.distinct(Verb.values(line, "userid"));
     if (userIds.isEmpty()) {
       throw new SopExit.Failure(
           SopExit.MISSING_ARG, "missing option: name the user IDs to certify with --userid");

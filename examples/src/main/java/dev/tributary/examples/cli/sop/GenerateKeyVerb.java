@@ -85,7 +85,7 @@ final class GenerateKeyVerb implements Verb {
     String passwordFile = Verb.single(line, "with-key-password");
     Secret password = passwordFile == null ? Secret.empty() : SopIo.newPassword(passwordFile);
     KeyGenerator generator = PgpKey.generator(chosen).passphrase(password);
-    for (String userId : line.getArgList()) {
+    for (String userId : Verb.distinct(line.getArgList())) {
       generator.userId(requireNotBlank(userId));
     }
     if (line.hasOption("signing-only")) {

@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -139,6 +140,14 @@ interface Verb {
         "as",
         "MODE",
         "binary (the default) or text: UTF-8 text, signed with its line endings made CRLF.");
+  }
+
+  /**
+   * {@code values} without repeats, in their first order: a user ID given twice is certified once,
+   * not signed twice over.
+   */
+  static List<String> distinct(List<String> values) {
+    return List.copyOf(new LinkedHashSet<>(values));
   }
 
   /** Every value of a repeatable option, in command-line order; empty when it is absent. */
