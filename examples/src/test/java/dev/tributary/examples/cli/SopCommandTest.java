@@ -893,6 +893,40 @@ class SopCommandTest {
     assertThat(err.toString().lines()).allMatch(line -> line.startsWith("sop: "));
   }
 
+  /**
+   * Stop 31's testers: "Missing argument for option: as" and "Unrecognized option: --x" were
+   * Commons CLI's words, unlike sop's others, and said nothing of what was expected; {@code
+   * -no-armor} with one dash was taken for {@code --no-armor}.
+   */
+  @Test
+  void parserErrors_inSopsWords_sayWhatIsExpected_andOneDashIsNoOption() throws Exception {
+    String cert = file("c.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    assertThat(sop(bytes("x"), "encrypt", cert, "--as")).isEqualTo(19);
+    assertThat(err.toString())
+        .isEqualTo(
+            "sop: --as needs a value, as --as=MODE: binary (the default) or text: UTF-8 text,"
+                + " signed with its line endings made CRLF.\n");
+    err.getBuffer().setLength(0);
+    assertThat(sop(bytes("x"), "inline-sign", "--with-key-password")).isEqualTo(19);
+    assertThat(err.toString())
+        .isEqualTo(
+            "sop: --with-key-password needs a value, as --with-key-password=PASSWORD: a file with"
+                + " a key's password.\n");
+    err.getBuffer().setLength(0);
+    assertThat(sop(new byte[0], "version", "--frobnicate")).isEqualTo(37);
+    assertThat(err.toString())
+        .isEqualTo("sop: unknown option: --frobnicate; sop help version lists the options\n");
+    for (String oneDash : new String[] {"-no-armor", "-as=text", "-as", "-armor"}) {
+      err.getBuffer().setLength(0);
+      assertThat(sop(bytes("x"), "encrypt", oneDash, cert)).as(oneDash).isEqualTo(37);
+      assertThat(out).isEmpty();
+      assertThat(err.toString())
+          .isEqualTo("sop: unknown option: " + oneDash + "; sop help encrypt lists the options\n");
+    }
+    assertThat(sop(bytes("x"), "encrypt", "--no-armor", "--", cert)).as(err.toString()).isZero();
+    assertThat(sop(bytes("x"), "encrypt", "-", cert)).as("- is no option").isNotEqualTo(37);
+  }
+
   @Test
   void help_describesOneVerb_withItsOptions() {
     assertThat(sop(new byte[0], "help", "encrypt")).isZero();

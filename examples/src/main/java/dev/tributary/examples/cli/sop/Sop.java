@@ -23,7 +23,10 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.MissingOptionException;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
  * Runs one Stateless OpenPGP verb. Certificates, keys and password files are named as arguments;
@@ -140,11 +143,11 @@ public final class Sop {
         args = new String[] {"help", args[0]};
       }
       Verb verb = verb(args);
-      CommandLine line = parse(verb, Arrays.copyOfRange(args, 1, args.length));
+      CommandLine line = parse(args[0], verb, Arrays.copyOfRange(args, 1, args.length));
       verb.run(line, in, out);
       return SopExit.OK;
     } catch (ParseException e) {
-      err.println("sop: " + e.getMessage());
+      err.println("sop: " + parseFailure(args[0], e));
       return e instanceof MissingArgumentException || e instanceof MissingOptionException
           ? SopExit.MISSING_ARG
           : SopExit.UNSUPPORTED_OPTION; // unrecognized or ambiguous option, and the rest
@@ -215,11 +218,14 @@ public final class Sop {
 
   /**
    * Parses a verb's arguments: options as {@code --name=value} or {@code --name value}, anywhere
-   * among the positional arguments until {@code --}; whole option names only (no abbreviations).
+   * among the positional arguments until {@code --}; whole option names only (no abbreviations),
+   * and with two dashes only.
    */
-  private static CommandLine parse(Verb verb, String[] args) throws ParseException {
+  private static CommandLine parse(String name, Verb verb, String[] args) throws ParseException {
+    Options options = verb.options();
+    requireTwoDashes(name, options, args);
     CommandLine line =
-        DefaultParser.builder().setAllowPartialMatching(false).get().parse(verb.options(), args);
+        DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
     List<String> positional = line.getArgList();
     Verb.Arity arity = verb.arity();
     if (positional.size() < arity.min()) {
@@ -230,6 +236,51 @@ public final class Sop {
           SopExit.UNSUPPORTED_OPTION, "unexpected argument: " + positional.get(arity.max()));
     }
     return line;
+  }
+
+  /**
+   * Refuses an option given with one dash ({@code -no-armor}), which Commons CLI's parser takes for
+   * the long option, having no setting against it: the draft's options have two, and a positional
+   * argument beginning with a dash goes after {@code --}. An option's value given as the next
+   * argument may begin with a dash, as the parser allows.
+   */
+  private static void requireTwoDashes(String name, Options options, String... args) {
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      String arg = args[i];
+      if (arg.startsWith("--")) {
+        Option option = options.getOption(arg.substring(2));
+        if (option != null && option.hasArg()) {
+          i++; // --name VALUE: the value is not an option, whatever its first character
+        }
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        throw new SopExit.Failure(SopExit.UNSUPPORTED_OPTION, unknownOption(name, arg));
+      }
+    }
+  }
+
+  private static String unknownOption(String verb, String option) {
+    return "unknown option: " + option + "; sop help " + verb + " lists the options";
+  }
+
+  /** The parser's complaint in sop's words, saying what was expected. */
+  private static String parseFailure(String verb, ParseException e) {
+    if (e instanceof MissingArgumentException m) {
+      Option o = m.getOption();
+      String desc = o.getDescription() == null ? "" : o.getDescription();
+      return "--"
+          + o.getLongOpt()
+          + " needs a value, as --"
+          + o.getLongOpt()
+          + "="
+          + o.getArgName()
+          + (desc.isEmpty()
+              ? ""
+              : ": " + Character.toLowerCase(desc.charAt(0)) + desc.substring(1));
+    }
+    if (e instanceof UnrecognizedOptionException u) {
+      return unknownOption(verb, u.getOption());
+    }
+    return e.getMessage();
   }
 
   static int exitCode(Throwable e) {
