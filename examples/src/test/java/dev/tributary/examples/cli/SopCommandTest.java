@@ -975,6 +975,61 @@ class SopCommandTest {
     }
   }
 
+  /**
+   * The column where {@code line}'s second part begins: after its indent, a name and two or more
+   * spaces; -1 for a line that is not such a row.
+   */
+  static int secondColumn(String line) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  \\S+ {2,}").matcher(line);
+    return m.find() ? m.end() : -1;
+  }
+
+  /**
+   * Stop 31's testers: the verbs' help was Commons CLI's table (centred headings, a leading space,
+   * lines padded with spaces), unlike {@code sop help}, whose longer verb names pushed their
+   * descriptions out of line. Both now align their second column, wrap within 100 columns and end
+   * no line in spaces.
+   */
+  @Test
+  void help_listingAndEachVerb_alignTheirColumns_within100_withoutTrailingSpaces() {
+    assertThat(sop(new byte[0], "help")).isZero();
+    List<String> verbs = new ArrayList<>();
+    List<String> listing = text().lines().toList();
+    assertThat(listing.subList(0, 2))
+        .containsExactly("Usage: sop VERB [OPTIONS] [ARGUMENTS]", "Verbs:");
+    assertThat(listing.stream().map(SopCommandTest::secondColumn).filter(c -> c > 0).distinct())
+        .as("one column for every verb's description")
+        .hasSize(1);
+    for (String line : listing) {
+      assertThat(line).hasSizeLessThanOrEqualTo(100).doesNotEndWith(" ");
+      if (secondColumn(line) > 0) {
+        verbs.add(line.strip().split(" ")[0]);
+      }
+    }
+    assertThat(verbs).contains("change-key-password", "validate-userid", "encrypt").hasSize(20);
+    for (String verb : verbs) {
+      assertThat(sop(new byte[0], verb, "--help")).as(verb).isZero();
+      List<String> lines = text().lines().toList();
+      assertThat(lines.get(0)).as(verb).startsWith("Usage: sop " + verb);
+      assertThat(lines)
+          .as(verb)
+          .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100).doesNotEndWith(" "));
+      int options = lines.indexOf("Options:");
+      if (options > 0) {
+        assertThat(
+                lines.subList(options + 1, lines.size()).stream()
+                    .filter(line -> line.startsWith("  --"))
+                    .map(SopCommandTest::secondColumn)
+                    .distinct())
+            .as(verb + ": one column for every option's description")
+            .hasSize(1)
+            .allMatch(c -> c > 0);
+      }
+    }
+    assertThat(sop(new byte[0], "encrypt", "--help")).isZero();
+    assertThat(text()).contains("\n  --as=MODE  ", "[--with-password=PASSWORD]", "[CERTS...]");
+  }
+
   @Test
   void sopIsRegisteredInTheRunner() {
     StringWriter help = new StringWriter();
@@ -1036,10 +1091,10 @@ class SopCommandTest {
     assertThat(sop(new byte[0], "help", "armor")).isZero();
     assertThat(new String(out, StandardCharsets.UTF_8))
         .isEqualTo(
-            "usage: sop armor\n\nArmors the OpenPGP data on stdin, labelled after its first"
+            "Usage: sop armor\n\nArmors the OpenPGP data on stdin, labelled after its first"
                 + " packet.\n");
     assertThat(sop(new byte[0], "help", "dearmor")).isZero();
-    assertThat(new String(out, StandardCharsets.UTF_8)).startsWith("usage: sop dearmor\n");
+    assertThat(new String(out, StandardCharsets.UTF_8)).startsWith("Usage: sop dearmor\n");
   }
 
   /** Generates a key with sop, protected by the password in {@code passwordFile}; its file. */
