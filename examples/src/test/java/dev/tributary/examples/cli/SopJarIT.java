@@ -130,6 +130,37 @@ class SopJarIT {
     }
   }
 
+  /**
+   * Stop 31's testers: our {@code inline-detach} of a cleartext-signed message drops its final line
+   * break, where sqop's and {@code inline-verify} keep it. By design: the line ending before the
+   * signature is not signed (RFC 9580 section 7), and our data verifies against the detached
+   * signatures with sqop, for a message made by sqop or by us; sqop's own data does not.
+   */
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void jarInlineDetach_ofACleartextMessage_givesTheSignedText_thatSqopVerifies() throws Exception {
+    Path plain = file("plain.txt", "hello\nworld\n".getBytes(StandardCharsets.UTF_8));
+    Path cert = carol(false);
+    Path key = carol(true);
+    Result ours = run(plain, jar("inline-sign", "--as=clearsigned", key.toString()));
+    Result theirs = run(plain, "sqop", "inline-sign", "--as=clearsigned", key.toString());
+    for (Result signed : List.of(ours, theirs)) {
+      assertThat(signed.code()).as(signed.err()).isZero();
+      Path message = file("message.asc", signed.out());
+      Path sigs = dir.resolve("sigs.asc");
+      Files.deleteIfExists(sigs);
+      Result detached = run(message, jar("inline-detach", "--signatures-out=" + sigs));
+      assertThat(detached.code()).as(detached.err()).isZero();
+      assertThat(new String(detached.out(), StandardCharsets.UTF_8)).isEqualTo("hello\nworld");
+      Path data = file("data", detached.out());
+      Result verified = run(data, "sqop", "verify", sigs.toString(), cert.toString());
+      assertThat(verified.code()).as(verified.err()).isZero();
+      assertThat(run(plain, "sqop", "verify", sigs.toString(), cert.toString()).code())
+          .as("the text with its final line break is not what was signed")
+          .isEqualTo(3);
+    }
+  }
+
   @Test
   @RequiresProgram(value = "sqop", debianPackage = "sqop")
   void jarSignsAndEncryptsAsText_sqopVerifiesAndDecrypts_andBack() throws Exception {

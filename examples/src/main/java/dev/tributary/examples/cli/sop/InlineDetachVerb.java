@@ -12,7 +12,10 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code sop} verb: splits an inline-signed message on stdin into its data (stdout) and detached
- * signatures ({@code --signatures-out}), without checking them.
+ * signatures ({@code --signatures-out}), without checking them. A cleartext-signed message's data
+ * is its text as signed, without the line ending before the signature (RFC 9580, section 7), so
+ * that {@code sop verify} checks the signatures over it; {@code inline-verify}, sqop and gpg write
+ * that line ending, which the form cannot tell from one that was not there.
  */
 final class InlineDetachVerb implements Verb {
   @Override
@@ -25,7 +28,10 @@ final class InlineDetachVerb implements Verb {
     return new Options()
         .addOption(Verb.flag("no-armor", "Writes the signatures binary instead of armored."))
         .addOption(
-            Verb.value("signatures-out", "SIGNATURES", "Writes the signatures to this file."));
+            Verb.value(
+                "signatures-out",
+                "SIGNATURES",
+                "Writes the signatures to this new file or @FD:N, not to standard output."));
   }
 
   @Override
