@@ -688,6 +688,16 @@ class SopCommandTest {
   }
 
   /**
+   * Inputs that are not UTF-8: short; long, with a Latin-1 byte at the end; long, cut inside a
+   * character (found only at the end of input).
+   */
+  static byte[][] notUtf8Inputs() {
+    return new byte[][] {
+      LATIN1, textEndingIn(300_000, (byte) 0xE9, (byte) '\n'), textEndingIn(300_000, (byte) 0xC3)
+    };
+  }
+
+  /**
    * Stop 31's testers: {@code inline-sign --as=text} of what is not UTF-8 wrote a message that
    * looked complete (literal data, armor footer; no signature) and exited 53. Its end is held back
    * now: a short input writes nothing, a long one stops where reading failed.
@@ -696,9 +706,7 @@ class SopCommandTest {
   void inlineSign_notUtf8_is53_andLeavesNoCompleteLookingMessage() throws Exception {
     String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
     String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
-    byte[][] inputs = {
-      LATIN1, textEndingIn(300_000, (byte) 0xE9, (byte) '\n'), textEndingIn(300_000, (byte) 0xC3)
-    };
+    byte[][] inputs = notUtf8Inputs();
     String[][] modes = {{"--as=text"}, {"--as=text", "--no-armor"}, {"--as=clearsigned"}};
     for (byte[] input : inputs) {
       for (String[] mode : modes) {
@@ -732,9 +740,7 @@ class SopCommandTest {
   void encryptAsText_notUtf8_is53_andLeavesNoMessageThatDecrypts() throws Exception {
     String cert = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());
     String key = file("alice.sec", PgpTestKeys.ALICE_RSA.armoredPrivateKey());
-    byte[][] inputs = {
-      LATIN1, textEndingIn(300_000, (byte) 0xE9, (byte) '\n'), textEndingIn(300_000, (byte) 0xC3)
-    };
+    byte[][] inputs = notUtf8Inputs();
     for (byte[] input : inputs) {
       for (String[] args :
           new String[][] {
