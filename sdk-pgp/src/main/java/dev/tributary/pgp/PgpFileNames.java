@@ -1,12 +1,16 @@
 package dev.tributary.pgp;
 
+import dev.tributary.pgp.internal.SafeFileNames;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * File names for encrypted files: {@code export.csv} becomes {@code export.csv.pgp} (binary) or
  * {@code export.csv.asc} (armored), and back. GnuPG's {@code .gpg} is recognised too. They take and
- * return file names, not paths: {@link #decryptedName} drops any folders from the name it is given.
+ * return file names, not paths: {@link #decryptedName} and {@link #safeName} make any name they are
+ * given, a sender's or a remote server's, into one file name that is safe on Linux, macOS and
+ * Windows. Stateless.
  */
 public final class PgpFileNames {
   private PgpFileNames() {}
@@ -21,41 +25,57 @@ public final class PgpFileNames {
   }
 
   /**
-   * The name of the decrypted file, a bare file name to resolve against the folder of the host's
-   * choice. {@code encryptedName} is a file name, but it may come from a sender or a remote server,
-   * so anything before its last {@code /} or {@code \}, and a drive such as {@code C:} before what
-   * is left, is dropped: {@code ../x.pgp}, {@code /etc/x.pgp} and {@code ..\x.asc} all give {@code
-   * x}, never a name that steers the file into another folder. What is left loses {@code .pgp},
-   * {@code .gpg} or {@code .asc} (any case); a name without one of those, or one that would become
-   * empty, {@code .} or {@code ..} (from {@code ..pgp}, say), gets {@code .decrypted} appended, so
-   * the plaintext never overwrites the encrypted file nor names a folder. The result never holds
-   * {@code /} or {@code \} and is never empty, {@code .} or {@code ..}.
+   * The name of the decrypted file, a single file name that Linux, macOS and Windows all take, to
+   * resolve against the folder of the host's choice. {@code encryptedName} is a file name, but it
+   * may come from a sender or a remote server, so it is made safe first (as {@link #safeName}
+   * does): anything before its last {@code /} or {@code \}, and a drive such as {@code C:} before
+   * what is left, is dropped ({@code ../x.pgp}, {@code /etc/x.pgp} and {@code ..\x.asc} all give
+   * {@code x}); control characters (NUL, newline, escape, …), a lone surrogate and {@code <>:"|?*}
+   * become {@code _} ({@code x.csv:s.pgp}, a Windows alternate data stream, gives {@code x.csv_s});
+   * a Windows device name gets a {@code _} before it ({@code CON.pgp} gives {@code _CON}, {@code
+   * nul.txt.asc} {@code _nul.txt}).
+   *
+   * <p>Then the name loses {@code .pgp}, {@code .gpg} or {@code .asc} (any case) and the dots and
+   * spaces before it, which Windows would drop ({@code x.csv..pgp} gives {@code x.csv}), and is cut
+   * to 255 bytes of UTF-8. A name without one of those suffixes, or with nothing but dots and
+   * spaces before it ({@code ..pgp}, {@code ....asc}), gets {@code .decrypted} appended instead,
+   * cut first so that the result stays within 255 bytes; so the plaintext never overwrites the
+   * encrypted file nor names a folder. The result is never empty, never ends in a dot or a space,
+   * never holds {@code /}, {@code \}, {@code :} or a control character, and {@code
+   * folder.resolve(result)} is always a file directly in {@code folder}.
    */
   public static String decryptedName(String encryptedName) {
     Objects.requireNonNull(encryptedName, "encryptedName");
-    String name = bareName(encryptedName);
+    String name = SafeFileNames.clean(encryptedName);
     String lower = name.toLowerCase(Locale.ROOT);
     for (String suffix : new String[] {".pgp", ".gpg", ".asc"}) {
       if (!lower.endsWith(suffix)) {
         continue;
       }
-      String stripped = name.substring(0, name.length() - suffix.length());
-      if (!stripped.isEmpty() && !stripped.equals(".") && !stripped.equals("..")) {
+      String stripped =
+          SafeFileNames.finish(
+              name.substring(0, name.length() - suffix.length()), SafeFileNames.MAX_BYTES);
+      if (!stripped.isEmpty()) {
         return stripped;
       }
     }
-    return name + ".decrypted";
+    return SafeFileNames.fit(name, SafeFileNames.MAX_BYTES - DECRYPTED.length()) + DECRYPTED;
   }
 
-  /** The part of {@code name} after its last {@code /} or {@code \}, without a drive (C:). */
-  private static String bareName(String name) {
-    String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    boolean drive = last.length() >= 2 && last.charAt(1) == ':' && isAsciiLetter(last.charAt(0));
-    return drive ? last.substring(2) : last;
-  }
+  private static final String DECRYPTED = ".decrypted";
 
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  /**
+   * {@code name} made into a single file name that Linux, macOS and Windows all take, by the rules
+   * of {@link #decryptedName} but for the suffix: folders and a drive dropped, control characters
+   * and {@code <>:"|?*} replaced by {@code _}, a {@code _} before a Windows device name, dots and
+   * spaces at the end dropped, cut to 255 bytes of UTF-8. For a name a sender chose, such as the
+   * file name stored in a message ({@link DecryptionResult#fileName()}). Empty when nothing usable
+   * is left ({@code ""}, {@code ..}, {@code dir/}): pick a name of your own then.
+   */
+  public static Optional<String> safeName(String name) {
+    Objects.requireNonNull(name, "name");
+    String safe = SafeFileNames.finish(SafeFileNames.clean(name), SafeFileNames.MAX_BYTES);
+    return safe.isEmpty() ? Optional.empty() : Optional.of(safe);
   }
 
   /** Whether the name looks like an OpenPGP file ({@code .pgp}, {@code .gpg}, {@code .asc}). */

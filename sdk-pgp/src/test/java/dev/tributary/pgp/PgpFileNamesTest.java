@@ -1,10 +1,13 @@
 package dev.tributary.pgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PgpFileNamesTest {
@@ -27,7 +30,8 @@ class PgpFileNamesTest {
     // "." and "..", from a remote server's "..pgp", would name a folder, not a file
     assertThat(PgpFileNames.decryptedName("..pgp")).isEqualTo("..pgp.decrypted");
     assertThat(PgpFileNames.decryptedName("...GPG")).isEqualTo("...GPG.decrypted");
-    assertThat(PgpFileNames.decryptedName("....asc")).isEqualTo("...");
+    // "..." would be nothing on Windows, which drops dots at the end of a name
+    assertThat(PgpFileNames.decryptedName("....asc")).isEqualTo("....asc.decrypted");
     assertThat(PgpFileNames.isEncryptedName("a.Pgp")).isTrue();
     assertThat(PgpFileNames.isEncryptedName("a.csv")).isFalse();
   }
@@ -58,6 +62,115 @@ class PgpFileNamesTest {
       String plain = PgpFileNames.decryptedName(name);
       assertThat(plain).as(name).doesNotContain("/", "\\").isNotIn("", ".", "..");
       assertThat(folder.resolve(plain).normalize().getParent()).as(name).isEqualTo(folder);
+    }
+  }
+
+  /**
+   * Regression: {@code decryptedName} kept what a sender may put in a file name but a file system
+   * takes otherwise: a Windows alternate data stream ({@code x.csv:s.pgp} wrote to the stream
+   * {@code s} of {@code x.csv}), a NUL (on which {@code Path.of} throws), other control characters,
+   * dots and spaces at the end (which Windows drops: {@code ....asc} named nothing) and device
+   * names ({@code CON}).
+   */
+  @Test
+  void decryptedName_ofANameWithUnsafeCharacters_isASafeFileNameOnEverySystem() {
+    assertThat(PgpFileNames.decryptedName("x.csv:s.pgp")).isEqualTo("x.csv_s");
+    assertThat(PgpFileNames.decryptedName("x.csv::$DATA.asc")).isEqualTo("x.csv__$DATA");
+    assertThat(PgpFileNames.decryptedName("x\0y.csv.pgp")).isEqualTo("x_y.csv");
+    assertThat(PgpFileNames.decryptedName("a\n\r\t\u001b[31m\u007f\u0085b.gpg"))
+        .isEqualTo("a____[31m__b");
+    assertThat(PgpFileNames.decryptedName("<a>|\"b\"?*.pgp")).isEqualTo("_a___b___");
+    assertThat(PgpFileNames.decryptedName("\ud800x.pgp")).isEqualTo("_x");
+    assertThat(PgpFileNames.decryptedName("x.csv..pgp")).isEqualTo("x.csv");
+    assertThat(PgpFileNames.decryptedName("x.csv . .asc")).isEqualTo("x.csv");
+    assertThat(PgpFileNames.decryptedName(". .pgp")).isEqualTo(". .pgp.decrypted");
+    assertThat(PgpFileNames.decryptedName("x. ")).isEqualTo("x. .decrypted");
+    assertThat(PgpFileNames.decryptedName("CON.pgp")).isEqualTo("_CON");
+    assertThat(PgpFileNames.decryptedName("nul.txt.asc")).isEqualTo("_nul.txt");
+    assertThat(PgpFileNames.decryptedName("Com1 .csv.gpg")).isEqualTo("_Com1 .csv");
+    assertThat(PgpFileNames.decryptedName("LPT\u00b9.pgp")).isEqualTo("_LPT\u00b9");
+    assertThat(PgpFileNames.decryptedName("aux")).isEqualTo("_aux.decrypted");
+    assertThat(PgpFileNames.decryptedName("CONIN$.pgp")).isEqualTo("_CONIN$");
+    assertThat(PgpFileNames.decryptedName("console.pgp")).isEqualTo("console");
+    assertThat(PgpFileNames.decryptedName("COM10.pgp")).isEqualTo("COM10");
+  }
+
+  @Test
+  void decryptedName_ofALongName_staysWithin255Bytes_andNeverGivesTheEncryptedName() {
+    String a250 = "a".repeat(250);
+    assertThat(PgpFileNames.decryptedName("a".repeat(300) + ".pgp")).isEqualTo("a".repeat(255));
+    assertThat(PgpFileNames.decryptedName(a250)).isEqualTo("a".repeat(245) + ".decrypted");
+    assertThat(PgpFileNames.decryptedName("\u00e9".repeat(200) + ".asc"))
+        .isEqualTo("\u00e9".repeat(127));
+    assertThat(PgpFileNames.decryptedName("a".repeat(254) + "..pgp")).isEqualTo("a".repeat(254));
+  }
+
+  @Test
+  void decryptedName_ofAnyName_isUsableAndStaysInTheFolder() {
+    Path folder = Path.of("/data/in").toAbsolutePath();
+    List<String> names =
+        List.of(
+            "x.csv:s.pgp",
+            "x\0y.pgp",
+            "\0",
+            "\0.pgp",
+            "a\nb",
+            "..",
+            ".",
+            "",
+            " ",
+            "....asc",
+            ". .gpg",
+            "x. .pgp",
+            "CON",
+            "con.pgp",
+            "nul .txt",
+            "C:",
+            "C:..",
+            "C:\\",
+            "a:b:c",
+            "x.csv ",
+            "x.csv.",
+            "\ud800",
+            "?.pgp",
+            "*",
+            "a/b\\c:d.pgp",
+            "\u0085.asc",
+            "a".repeat(400),
+            "\u00e9".repeat(300) + ".pgp");
+    for (String name : names) {
+      String plain = PgpFileNames.decryptedName(name);
+      assertSafe(name, plain, folder);
+      assertThat(plain).as(name).isNotEqualTo(name);
+    }
+  }
+
+  static void assertSafe(String name, String safe, Path folder) {
+    assertThat(safe).as(name).isNotIn("", ".", "..");
+    assertThat(safe).as(name).doesNotContainPattern("[\\p{Cntrl}\u0080-\u009f/\\\\<>:\"|?*]");
+    assertThat(safe).as(name).doesNotEndWith(".").doesNotEndWith(" ");
+    assertThat(safe.getBytes(StandardCharsets.UTF_8).length).as(name).isLessThanOrEqualTo(255);
+    assertThat(safe.split("\\.")[0].strip().toUpperCase(Locale.ROOT))
+        .as(name)
+        .isNotIn("CON", "PRN", "AUX", "NUL", "COM1", "LPT1");
+    assertThatCode(() -> Path.of(safe)).as(name).doesNotThrowAnyException();
+    assertThat(folder.resolve(safe).normalize().getParent()).as(name).isEqualTo(folder);
+  }
+
+  @Test
+  void safeName_keepsTheSuffix_andIsEmptyWhenNothingUsableIsLeft() {
+    assertThat(PgpFileNames.safeName("export.csv")).contains("export.csv");
+    assertThat(PgpFileNames.safeName("export.csv.pgp")).contains("export.csv.pgp");
+    assertThat(PgpFileNames.safeName("../../etc/passwd")).contains("passwd");
+    assertThat(PgpFileNames.safeName("C:\\in\\ab:y\0z. ")).contains("ab_y_z");
+    assertThat(PgpFileNames.safeName("nul")).contains("_nul");
+    assertThat(PgpFileNames.safeName("a".repeat(300))).contains("a".repeat(255));
+    for (String name : List.of("", ".", "..", "...", " . ", "in/", "C:", "a\\")) {
+      assertThat(PgpFileNames.safeName(name)).as(name).isEmpty();
+    }
+    Path folder = Path.of("/data/in").toAbsolutePath();
+    for (String name : List.of("x:y", "\0", "a\u001bb", "CON.txt", "x.", "?", "\ud800")) {
+      assertSafe(name, PgpFileNames.safeName(name).orElseThrow(), folder);
     }
   }
 }
