@@ -32,10 +32,11 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * you.
  *
  * <p>Interrupting the calling thread (a host stopping its job) stops {@link #verify}, {@link
- * #verifyFile} and {@link #detach} of a one-pass or old-style signed message within 64 KiB of its
- * data, also while a compressed message (a compression bomb too) is decompressed: the call throws a
- * {@code TransientException} "reading the signed message was interrupted", the interrupt flag stays
- * set, and {@link #verifyFile} leaves no file behind.
+ * #verifyFile} and {@link #detach} within 64 KiB of the message's data: of a one-pass or old-style
+ * signed message, also while a compressed one (a compression bomb too) is decompressed, and of a
+ * cleartext-signed message, whose text (held in memory, up to 64 MiB) is read, hashed and written
+ * out in steps of 64 KiB. The call throws a {@code TransientException} "reading the signed message
+ * was interrupted", the interrupt flag stays set, and {@link #verifyFile} leaves no file behind.
  */
 public final class PgpInlineSignatures {
   /** The form of an inline-signed message. */

@@ -214,6 +214,110 @@ class InterruptedCallsTest {
     assertThat(sink.written()).as("signed bytes written").isLessThan(1 << 20);
   }
 
+  /**
+   * Regression: a cleartext-signed message ({@code gpg --clearsign}), whose text is held in memory
+   * up to 64 MiB, was read, hashed and written out to its end after an interrupt, which only
+   * one-pass signed messages looked at.
+   */
+  @Test
+  void verification_ofALargeCleartextMessage_interruptedMidway_stopsPromptly() throws Exception {
+    Sink sink = new Sink();
+    Counting message = new Counting(cleartextSigned());
+    Set<Thread> before = helperThreads();
+    Call verify =
+        () ->
+            PgpInlineSignatures.verify(
+                message,
+                sink,
+                List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey())),
+                PgpPolicy.defaults());
+    Outcome o = interruptedDuring(verify, message::consumed, 4 << 20);
+    assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+    assertThat(message.consumed()).as("message bytes read").isLessThan(CLEARTEXT / 2);
+    assertThat(sink.written()).as("text bytes written").isZero();
+  }
+
+  @Test
+  void detach_ofALargeCleartextMessage_byAnInterruptedThread_stopsAtOnce() throws Exception {
+    Sink sink = new Sink();
+    Counting message = new Counting(cleartextSigned());
+    Set<Thread> before = helperThreads();
+    Call detach = () -> PgpInlineSignatures.detach(message, sink, new Sink(), true);
+    Outcome o = interruptedDuring(detach, message::consumed, -1);
+    assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+    assertThat(message.consumed()).as("message bytes read").isLessThan(1 << 20);
+    assertThat(sink.written()).as("text bytes written").isZero();
+  }
+
+  @Test
+  void verifyFile_ofALargeCleartextMessage_byAnInterruptedThread_leavesNoFile() throws Exception {
+    Path signed = Files.write(dir.resolve("signed.asc"), cleartextSigned());
+    Path plain = dir.resolve("plain.txt");
+    Set<Thread> before = helperThreads();
+    Call verify =
+        () ->
+            PgpInlineSignatures.verifyFile(
+                signed,
+                plain,
+                List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey())),
+                PgpPolicy.defaults());
+    Outcome o = interruptedDuring(verify, () -> 0, -1);
+    Files.delete(signed);
+    assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+  }
+
+  /** Text of a cleartext-signed message in {@link #cleartextSigned}: 60 MiB, under the limit. */
+  static final long CLEARTEXT = 60L << 20;
+
+  private static byte[] cleartext;
+
+  /** {@link #CLEARTEXT} bytes of CSV lines signed by Bob in the cleartext signature framework. */
+  static synchronized byte[] cleartextSigned() {
+    if (cleartext == null) {
+      byte[] line = "1234,someone@example.com,Someone,Example\n".getBytes(StandardCharsets.UTF_8);
+      byte[] text = new byte[(int) CLEARTEXT];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = line[i % line.length];
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PgpInlineSignatures.sign(
+          new ByteArrayInputStream(text),
+          out,
+          List.of(PgpKey.of(PgpTestKeys.BOB_25519.privateKey())),
+          PgpInlineSignatures.Mode.CLEARTEXT,
+          true);
+      cleartext = out.toByteArray();
+    }
+    return cleartext;
+  }
+
+  /** A message in memory that counts the bytes read from it, from any thread. */
+  static final class Counting extends ByteArrayInputStream {
+    private final AtomicLong consumed = new AtomicLong();
+
+    Counting(byte[] b) {
+      super(b);
+    }
+
+    long consumed() {
+      return consumed.get();
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      int n = super.read(b, off, len);
+      consumed.addAndGet(Math.max(n, 0));
+      return n;
+    }
+
+    @Override
+    public synchronized int read() {
+      int c = super.read();
+      consumed.addAndGet(c < 0 ? 0 : 1);
+      return c;
+    }
+  }
+
   /** The signed bomb verified into {@code sink}. */
   Call verification(Sink sink) throws IOException {
     byte[] message = signedBzip2Bomb();

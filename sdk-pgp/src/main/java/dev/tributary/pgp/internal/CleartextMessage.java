@@ -21,9 +21,16 @@ import org.jspecify.annotations.Nullable;
  * headers, its text with the dash-escaping undone and each line's trailing spaces, tabs and CRs
  * removed (they are not signed), and its signatures. The text is held in memory, up to {@link
  * #MAX_TEXT_BYTES}: its signatures come after it, and only they say how to hash it. Immutable.
+ *
+ * <p>Reading sees an interrupt of its thread within {@value Interrupts#EVERY} bytes of text: {@link
+ * #read} throws an {@link java.io.InterruptedIOException} and the flag stays set.
  */
 final class CleartextMessage {
   static final String HEADER = "-----BEGIN PGP SIGNED MESSAGE-----";
+
+  /** What an interrupt stops, for {@link Interrupts#check}. */
+  static final String READING = "reading the signed message";
+
   private static final String SIGNATURE = "-----BEGIN PGP SIGNATURE-----";
 
   private final byte[] text;
@@ -107,8 +114,13 @@ final class CleartextMessage {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     int lastEnding = 0;
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    long nextCheck = 0;
     while (!required(line(in, raw), "text").strip().equals(SIGNATURE)) {
       lastEnding = appendLine(raw.toByteArray(), text);
+      if (text.size() >= nextCheck) {
+        Interrupts.check(READING);
+        nextCheck = text.size() + Interrupts.EVERY;
+      }
       if (text.size() > MAX_TEXT_BYTES) {
         throw new PgpDataException(
             Reason.TOO_LARGE,
@@ -166,6 +178,9 @@ final class CleartextMessage {
       bytes.write(c);
       if (c == '\n') {
         break;
+      }
+      if ((bytes.size() & (Interrupts.EVERY - 1)) == 0) {
+        Interrupts.check(READING); // a line may be all of the text
       }
       if (bytes.size() > MAX_TEXT_BYTES) {
         throw malformed("a line of it is longer than " + MAX_TEXT_BYTES + " bytes");

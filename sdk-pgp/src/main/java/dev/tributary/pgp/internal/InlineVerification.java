@@ -5,6 +5,7 @@ import dev.tributary.pgp.SignatureVerification;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,12 @@ public final class InlineVerification {
         for (PGPSignature sig : m.signatures()) {
           checks.signatureBefore(sig);
         }
-        checks.update(m.text(), 0, m.signedLength());
+        for (int off = 0; off < m.signedLength(); off += Interrupts.EVERY) {
+          Interrupts.check(CleartextMessage.READING); // the text may be 64 MiB
+          checks.update(m.text(), off, Math.min(Interrupts.EVERY, m.signedLength() - off));
+        }
         checks.literalDataEnded();
-        write(data, m.text(), 0, m.text().length);
+        writeText(data, m.text(), m.text().length);
         return hashHeaderChecked(checks.results(), m);
       }
       InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
@@ -46,6 +50,8 @@ public final class InlineVerification {
       return checks.results();
     } catch (IOException e) {
       throw readFailure(e);
+    } catch (RuntimeException e) {
+      throw interruptedOr(e);
     }
   }
 
@@ -61,7 +67,7 @@ public final class InlineVerification {
       if (isCleartext(in)) {
         CleartextMessage m = CleartextMessage.read(in);
         found.addAll(m.signatures());
-        write(data, m.text(), 0, m.signedLength());
+        writeText(data, m.text(), m.signedLength());
       } else {
         InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
         SignedMessageReader.read(packets, new Collecting(found, data), Long.MAX_VALUE);
@@ -69,6 +75,8 @@ public final class InlineVerification {
       }
     } catch (IOException e) {
       throw readFailure(e);
+    } catch (RuntimeException e) {
+      throw interruptedOr(e);
     }
     byte[] encoded = DetachedSignatures.encode(found, armor);
     try {
@@ -130,7 +138,43 @@ public final class InlineVerification {
     }
   }
 
+  /**
+   * Writes the first {@code len} bytes of a cleartext-signed message's text, which may be 64 MiB,
+   * {@link Interrupts#EVERY} bytes at a time, looking at the interrupt flag before each.
+   */
+  private static void writeText(OutputStream out, byte[] text, int len)
+      throws InterruptedIOException {
+    for (int off = 0; off < len; off += Interrupts.EVERY) {
+      Interrupts.check(CleartextMessage.READING);
+      int n = Math.min(Interrupts.EVERY, len - off);
+      try {
+        out.write(text, off, n);
+      } catch (IOException e) {
+        throw new TransientException("writing the signed data failed: " + e.getMessage(), e);
+      }
+    }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new TransientException("writing the signed data failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code e}, or, when an interrupt of this thread caused it (a write into a file the interrupt
+   * closed, say), the interrupt: the same failure the one-pass path gives ({@link
+   * SignedMessageReader}).
+   */
+  private static RuntimeException interruptedOr(RuntimeException e) {
+    boolean told = e instanceof TransientException && INTERRUPTED.equals(e.getMessage());
+    return !told && Interrupts.causedAny(e) ? new TransientException(INTERRUPTED, e) : e;
+  }
+
   private static RuntimeException readFailure(IOException e) {
+    if (Interrupts.causedAny(e)) {
+      // A host stopping its job, not damage, nor a failing source.
+      return new TransientException(INTERRUPTED, e);
+    }
     if (SourceFailure.isCause(e)) {
       return new TransientException("reading the message failed: " + e.getMessage(), e);
     }
