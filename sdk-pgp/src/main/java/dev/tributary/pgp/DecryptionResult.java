@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     PgpDecryptor.Builder#sessionKey}) opened it
  * @param sessionKey the message's session key, whatever opened it, when the decryptor was asked for
  *     it ({@link PgpDecryptor.Builder#revealSessionKey}); else null. It opens this message without
- *     a private key or password: hand it only to whoever may read the message
+ *     a private key or password: hand it only to whoever may read the message, and {@linkplain
+ *     PgpSessionKey#destroy() destroy} it once it is no longer needed
  */
 public record DecryptionResult(
     String fileName,

@@ -2,8 +2,10 @@ package dev.tributary.pgp;
 
 import dev.tributary.core.auth.Secret;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.security.auth.Destroyable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,12 +19,17 @@ import org.jspecify.annotations.Nullable;
  * in hex, {@code 9:3F0A…} for AES-256. {@link #parse} reads it, {@link #revealText} writes it.
  *
  * <p>A secret like {@link Secret}: {@link #toString()} names the cipher only, and no exception
- * message quotes the key. Immutable and thread-safe; equal when cipher and key are equal (compared
- * in constant time).
+ * message quotes the key. It holds its own copy of the key, which {@link #destroy()} overwrites
+ * with zeros once it is no longer needed (the JVM may have copied it elsewhere before, which no
+ * Java code can reach); it is {@link Destroyable}, not {@link AutoCloseable}, because most session
+ * keys live as long as the decryptor or result that holds them. Thread-safe, and immutable until
+ * destroyed; equal when cipher and key are equal (compared in constant time) and neither is
+ * destroyed.
  */
-public final class PgpSessionKey {
+public final class PgpSessionKey implements Destroyable {
   private final SymmetricAlgorithm algorithm;
   private final byte[] key;
+  private volatile boolean destroyed;
 
   private PgpSessionKey(SymmetricAlgorithm algorithm, byte[] key) {
     this.algorithm = algorithm;
@@ -113,24 +120,63 @@ public final class PgpSessionKey {
     return algorithm;
   }
 
-  /** A copy of the key bytes. Never log them, never put them in a message. */
+  /**
+   * A copy of the key bytes, which the caller owns (overwrite it with zeros when done). Never log
+   * them, never put them in a message.
+   *
+   * @throws IllegalStateException if the key has been {@linkplain #destroy() destroyed}
+   */
   public byte[] revealKey() {
-    return key.clone();
+    byte[] copy = key.clone();
+    requireNotDestroyed(); // after the copy: a destroy() in between would leave zeros in it
+    return copy;
   }
 
   /**
    * The text form, {@code ALGONUM:HEXKEY} with upper-case hex and no newline, as {@code sop decrypt
    * --session-key-out} writes it and {@code gpg --override-session-key} reads it. Never log it.
+   *
+   * @throws IllegalStateException if the key has been {@linkplain #destroy() destroyed}
    */
   public String revealText() {
-    return algorithm.id() + ":" + HexFormat.of().withUpperCase().formatHex(key);
+    String text = algorithm.id() + ":" + HexFormat.of().withUpperCase().formatHex(key);
+    requireNotDestroyed();
+    return text;
+  }
+
+  /**
+   * Overwrites this object's copy of the key with zeros. Afterwards {@link #revealKey} and {@link
+   * #revealText} throw {@link IllegalStateException}, and so does a decryption by a {@link
+   * PgpDecryptor} given this key ({@link PgpDecryptor.Builder#sessionKey}): destroy a key only once
+   * nothing will decrypt with it again. Copies handed out by {@link #revealKey} and {@link
+   * #revealText} are the caller's and stay as they are. Destroying twice does nothing more.
+   */
+  @Override
+  public void destroy() {
+    destroyed = true;
+    Arrays.fill(key, (byte) 0);
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed;
+  }
+
+  private void requireNotDestroyed() {
+    if (destroyed) {
+      throw new IllegalStateException(
+          "the " + algorithm.displayName() + " session key has been destroyed");
+    }
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof PgpSessionKey other
-        && algorithm == other.algorithm
-        && MessageDigest.isEqual(key, other.key);
+    return o == this
+        || (o instanceof PgpSessionKey other
+            && algorithm == other.algorithm
+            && MessageDigest.isEqual(key, other.key)
+            && !destroyed
+            && !other.destroyed);
   }
 
   @Override
@@ -138,7 +184,7 @@ public final class PgpSessionKey {
     return algorithm.id(); // nothing of the key
   }
 
-  /** The cipher, never the key: {@code PgpSessionKey[AES-256, ****]}. */
+  /** The cipher, never the key, destroyed or not: {@code PgpSessionKey[AES-256, ****]}. */
   @Override
   public String toString() {
     return "PgpSessionKey[" + algorithm.displayName() + ", " + Secret.REDACTED + "]";

@@ -12,6 +12,7 @@ import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import javax.security.auth.Destroyable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +96,57 @@ class SessionKeyTest {
     PgpSessionKey key = PgpSessionKey.parse("9:" + HEX64);
     assertThat(key.toString()).isEqualTo("PgpSessionKey[AES-256, ****]");
     assertThat(key).isNotEqualTo(PgpSessionKey.parse("9:" + HEX64.replace('3', '4')));
+  }
+
+  /**
+   * Regression: a session key, a secret that opens its message, could not be wiped: its bytes
+   * stayed in memory as long as the object lived, whatever the caller did.
+   */
+  @Test
+  void destroy_zeroesTheKey_andRevealingItAfterwardsFails() throws Exception {
+    PgpSessionKey key = PgpSessionKey.parse("9:" + HEX64);
+    PgpSessionKey same = PgpSessionKey.parse("9:" + HEX64);
+    byte[] revealed = key.revealKey();
+    assertThat(key).isInstanceOf(Destroyable.class);
+    assertThat(key.isDestroyed()).isFalse();
+
+    key.destroy();
+
+    assertThat(key.isDestroyed()).isTrue();
+    assertThat(heldBytes(key)).as("the key's own copy").containsOnly(0);
+    assertThat(revealed).as("a copy revealed before").isEqualTo(HexFormat.of().parseHex(HEX64));
+    for (ThrowingCallable reveal : List.<ThrowingCallable>of(key::revealKey, key::revealText)) {
+      assertThatThrownBy(reveal)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("the AES-256 session key has been destroyed");
+    }
+    assertThat(key.toString()).isEqualTo("PgpSessionKey[AES-256, ****]");
+    assertThat(key).isNotEqualTo(same).isEqualTo(key);
+    assertThat(same.revealText()).isEqualTo("9:" + HEX64.toUpperCase(Locale.ROOT));
+    key.destroy(); // twice does nothing more
+    assertThat(key.isDestroyed()).isTrue();
+  }
+
+  @Test
+  void decryption_withADestroyedSessionKey_failsSayingSo() {
+    byte[] message = encrypt(to(ALICE).build(), TEXT);
+    DecryptionResult result = revealing(ALICE).decrypt(in(message), new ByteArrayOutputStream());
+    PgpSessionKey sessionKey = Objects.requireNonNull(result.sessionKey());
+    PgpDecryptor decryptor = PgpDecryptor.builder().sessionKey(sessionKey).build();
+    assertThat(decrypt(decryptor, message)).isEqualTo(TEXT);
+
+    sessionKey.destroy();
+
+    assertThatThrownBy(() -> decryptor.decrypt(in(message), new ByteArrayOutputStream()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the AES-256 session key has been destroyed");
+  }
+
+  /** The bytes {@code key} holds itself, read past its API to see them zeroed. */
+  private static byte[] heldBytes(PgpSessionKey key) throws ReflectiveOperationException {
+    Field f = PgpSessionKey.class.getDeclaredField("key");
+    f.setAccessible(true);
+    return (byte[]) f.get(key);
   }
 
   // --- revealing and using it

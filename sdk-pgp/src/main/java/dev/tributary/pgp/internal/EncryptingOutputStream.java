@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
@@ -205,16 +206,20 @@ public final class EncryptingOutputStream extends OutputStream {
     if (jdkAes) {
       JdkSeipdV1EncryptorBuilder builder = new JdkSeipdV1EncryptorBuilder(alg.id(), random);
       byte[] sessionKey = PGPUtil.makeRandomKey(alg.id(), random);
-      for (PGPPublicKey key : settings.encryptionKeys()) {
-        out.write(JdkRsa.keyEncryption(key).generate(builder, sessionKey).getEncoded());
+      try {
+        for (PGPPublicKey key : settings.encryptionKeys()) {
+          out.write(JdkRsa.keyEncryption(key).generate(builder, sessionKey).getEncoded());
+        }
+        for (Secret password : settings.passwords()) {
+          out.write(
+              MessagePasswords.encryption(password, false, random)
+                  .generate(builder, sessionKey)
+                  .getEncoded());
+        }
+        return new SeipdV1OutputStream(out, builder.build(sessionKey), random);
+      } finally {
+        Arrays.fill(sessionKey, (byte) 0); // the cipher holds its own copy
       }
-      for (Secret password : settings.passwords()) {
-        out.write(
-            MessagePasswords.encryption(password, false, random)
-                .generate(builder, sessionKey)
-                .getEncoded());
-      }
-      return new SeipdV1OutputStream(out, builder.build(sessionKey), random);
     }
     PGPDataEncryptorBuilder builder =
         settings.useAead()

@@ -32,10 +32,12 @@ final class GivenSessionKeys {
   static @Nullable PGPSessionKey firstFitting(
       List<PgpSessionKey> keys, SessionKeys.PasswordCheck check) {
     for (PgpSessionKey k : keys) {
-      PGPSessionKey key = new PGPSessionKey(k.algorithm().id(), k.revealKey());
+      byte[] bytes = k.revealKey();
+      PGPSessionKey key = new PGPSessionKey(k.algorithm().id(), bytes); // keeps bytes, no copy
       if (check.fits(key)) {
         return key;
       }
+      Arrays.fill(bytes, (byte) 0);
     }
     return null;
   }
@@ -61,19 +63,32 @@ final class GivenSessionKeys {
         data instanceof SymmetricEncIntegrityPacket seipd
             ? seipd.getCipherAlgorithm()
             : ((AEADEncDataPacket) data).getAlgorithm();
-    List<PGPSessionKey> candidates = new ArrayList<>();
+    List<byte[]> candidates = new ArrayList<>();
     for (PgpSessionKey k : keys) {
       if (k.algorithm().id() == cipher) {
-        candidates.add(new PGPSessionKey(cipher, k.revealKey()));
+        candidates.add(k.revealKey());
       }
     }
+    try {
+      return openAead(data, cipher, candidates, fallback);
+    } finally {
+      for (byte[] c : candidates) {
+        Arrays.fill(c, (byte) 0); // the key that opened the data lives on in its own copy
+      }
+    }
+  }
+
+  private static Attempt openAead(
+      InputStreamPacket data, int cipher, List<byte[]> candidates, boolean fallback)
+      throws IOException {
     InputStream source = data.getInputStream();
     if (candidates.isEmpty()) {
       return new Attempt(null, source);
     }
     Replay replay = candidates.size() > 1 || fallback ? new Replay(source) : null;
     for (int i = 0; i < candidates.size(); i++) {
-      PGPSessionKey key = candidates.get(i);
+      byte[] bytes = candidates.get(i).clone(); // the caller zeroes candidates: a copy to keep
+      PGPSessionKey key = new PGPSessionKey(cipher, bytes);
       InputStream ciphertext = source;
       if (replay != null) {
         replay.rewind(fallback || i < candidates.size() - 1);
@@ -86,6 +101,7 @@ final class GivenSessionKeys {
         plaintext = new PushbackInputStream(stream(data, key, ciphertext));
         first = plaintext.read();
       } catch (IOException | RuntimeException e) {
+        Arrays.fill(bytes, (byte) 0);
         if (SourceFailure.isCause(e)) {
           throw e;
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.bouncycastle.bcpg.InputStreamPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -84,9 +85,12 @@ public final class MessageDecryption {
         throw new PgpIntegrityException(e);
       }
     } else if (plain == null) {
-      plain =
-          new SeipdV1InputStream(
-              prefix.stream(), BlockEncryptor.of(algorithm, found.sessionKey().getKey()));
+      byte[] key = found.sessionKey().getKey(); // a copy, which the cipher copies in turn
+      try {
+        plain = new SeipdV1InputStream(prefix.stream(), BlockEncryptor.of(algorithm, key));
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
     }
     Opening opening =
         new Opening(
@@ -94,9 +98,7 @@ public final class MessageDecryption {
             aead,
             found.keyFingerprint(),
             unlocked.bySessionKey(),
-            settings.revealSessionKey()
-                ? PgpSessionKey.of(algorithm, found.sessionKey().getKey())
-                : null);
+            settings.revealSessionKey() ? revealed(algorithm, found) : null);
     SignatureChecks checks =
         settings.signaturePolicy() == SignaturePolicy.IGNORED
             ? null
@@ -257,6 +259,16 @@ public final class MessageDecryption {
         throw new PgpIntegrityException(e);
       }
       throw ParseFailures.malformed("the OpenPGP data", e);
+    }
+  }
+
+  /** The session key that opened the message, for the caller; our copy of it zeroed. */
+  private static PgpSessionKey revealed(SymmetricAlgorithm algorithm, SessionKeys.Found found) {
+    byte[] key = found.sessionKey().getKey();
+    try {
+      return PgpSessionKey.of(algorithm, key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
     }
   }
 
