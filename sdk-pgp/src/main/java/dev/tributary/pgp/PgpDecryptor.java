@@ -153,7 +153,8 @@ public final class PgpDecryptor {
    * Decrypts the file {@code source} into {@code target}. The plaintext goes to a temporary file
    * next to {@code target}, which is renamed to {@code target} (replacing it) only after the
    * integrity check and the signature policy passed; on any failure the temporary file is deleted
-   * and no plaintext is left behind.
+   * and no plaintext is left behind. A temporary file of {@code target} that a killed process left
+   * is removed by the next call to the same target (see the user guide, "Targets").
    *
    * <p>The new file is readable and writable by its owner alone (0600 where the file system has
    * POSIX permissions). An existing {@code target} is replaced, its mode and owner not kept; a

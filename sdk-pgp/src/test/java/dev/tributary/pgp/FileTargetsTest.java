@@ -11,7 +11,10 @@ import dev.tributary.testing.PgpTestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,5 +161,39 @@ class FileTargetsTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(link)))
         .isEqualTo("rw-------");
     assertThat(Files.readString(elsewhere)).isEqualTo("untouched");
+  }
+
+  /**
+   * Regression: a process killed while decrypting ({@code kill -9}) left its temporary file, with
+   * plaintext never authenticated, and every later run to the same target left it there too.
+   */
+  @Test
+  void fileCalls_removeTheStaleTemporaryFilesOfTheirTarget_only() throws Exception {
+    Path plain = Files.write(dir.resolve("plain.csv"), TEXT);
+    Path encrypted = dir.resolve("in.csv.pgp");
+    Path decrypted = dir.resolve("in.csv");
+    Path stale = staleFile(".in.csv.k3x9q2m1z.partial");
+    Path staleLongName = staleFile("." + name(200) + ".00ab.partial");
+    Path fresh = Files.write(dir.resolve(".in.csv.freshone.partial"), TEXT);
+    Path otherTarget = staleFile(".in.csv.pgp.x.k3x9q2m1z.partial");
+    Path notOurs = staleFile(".in.csv.NOT-OURS.partial");
+
+    encryptor.encryptFile(plain, encrypted);
+    assertThat(otherTarget).as("not a temporary file of in.csv.pgp").exists();
+    decryptor.decryptFile(encrypted, decrypted);
+    decryptor.decryptFile(encrypted, dir.resolve(name(200)));
+
+    assertThat(Files.readAllBytes(decrypted)).isEqualTo(TEXT);
+    assertThat(stale).as("a stale temporary file of in.csv").doesNotExist();
+    assertThat(staleLongName).as("a stale temporary file of a long name").doesNotExist();
+    assertThat(fresh).as("changed within a minute: may be another writer's").exists();
+    assertThat(otherTarget).as("another target's").exists();
+    assertThat(notOurs).as("not named as ours are").exists();
+  }
+
+  private Path staleFile(String name) throws Exception {
+    Path file = Files.write(dir.resolve(name), "half a plaintext".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    return file;
   }
 }

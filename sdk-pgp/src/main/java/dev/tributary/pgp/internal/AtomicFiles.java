@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +21,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a file under its final name only when it is complete: into a temporary file in the same
@@ -29,6 +40,12 @@ import java.security.SecureRandom;
  * that mode too. The target's name is shortened in it, on a UTF-8 character boundary, to keep the
  * whole name within {@value #MAX_NAME_BYTES} bytes. Failures name the target, not the temporary
  * file.
+ *
+ * <p>A process killed while it writes ({@code kill -9}, a power cut) leaves its temporary file
+ * behind, which may hold plaintext that was never authenticated. The writer holds a lock on its
+ * temporary file, and each write first removes the temporary files of its own target that are
+ * stale: unchanged for {@link #STALE_AFTER}, not written by this JVM, and not locked by another
+ * process (where the file system has no locks, none is removed). Each removal is logged at INFO.
  */
 public final class AtomicFiles {
   /** Writes the content of the file. */
@@ -45,6 +62,20 @@ public final class AtomicFiles {
 
   private static final String SUFFIX = ".partial";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+
+  /** How long a temporary file must have been left unchanged before it counts as stale. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(1);
+
+  /** A temporary file's name: the target's (shortened), the random part, the suffix. */
+  private static final Pattern TEMP =
+      Pattern.compile("\\.(.*)\\.([0-9a-z]{1,13})\\.partial", Pattern.DOTALL);
+
+  /**
+   * The temporary files this JVM is writing: never stale, and never opened by another write's
+   * clean-up, whose closing would release the writer's lock (POSIX locks belong to the process).
+   */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
   private AtomicFiles() {}
 
@@ -58,6 +89,7 @@ public final class AtomicFiles {
    */
   public static void write(Path target, Writer writer) throws IOException {
     Path absolute = checkTarget(target);
+    removeStale(absolute);
     Path temp = createTemp(target, absolute);
     boolean done = false;
     try {
@@ -65,6 +97,7 @@ public final class AtomicFiles {
           OutputStream out =
               new BufferedOutputStream(
                   new TargetStream(Channels.newOutputStream(channel), target), 1 << 16)) {
+        lock(channel); // released when the channel closes, or the process dies
         writer.write(out);
         out.flush();
         force(channel, target);
@@ -72,10 +105,84 @@ public final class AtomicFiles {
       move(temp, absolute, target);
       done = true;
     } finally {
-      if (!done) {
-        Files.deleteIfExists(temp);
+      try {
+        if (!done) {
+          Files.deleteIfExists(temp);
+        }
+      } finally {
+        WRITING.remove(temp);
       }
     }
+  }
+
+  /** Locks the temporary file, for other processes to see it is being written; best effort. */
+  private static void lock(FileChannel channel) {
+    try {
+      channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug(
+          "cannot lock a temporary file (the file system may have no locks): {}", e.toString());
+    }
+  }
+
+  /**
+   * Removes the stale temporary files of {@code target} (see the class comment); best effort.
+   *
+   * @return how many were removed
+   */
+  static int removeStale(Path target) {
+    String name = target.getFileName().toString();
+    int removed = 0;
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(target.getParent(), f -> isTempOf(f, name))) {
+      for (Path file : files) {
+        if (removeIfStale(file, target)) {
+          removed++;
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      LOG.debug("cannot look for stale temporary files of {}: {}", target, e.toString());
+    }
+    return removed;
+  }
+
+  private static boolean isTempOf(Path file, String name) {
+    Matcher m = TEMP.matcher(file.getFileName().toString());
+    if (!m.matches()) {
+      return false;
+    }
+    String random = "." + m.group(2) + SUFFIX;
+    return m.group(1).equals(Utf8.fit(name, MAX_NAME_BYTES - 1 - Utf8.length(random)));
+  }
+
+  private static boolean removeIfStale(Path file, Path target) {
+    if (WRITING.contains(file)) {
+      return false;
+    }
+    try {
+      BasicFileAttributes a =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Instant recent = Instant.now().minus(STALE_AFTER);
+      if (!a.isRegularFile() || a.lastModifiedTime().toInstant().isAfter(recent)) {
+        return false;
+      }
+      try (FileChannel channel =
+              FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+          FileLock lock = channel.tryLock()) {
+        if (lock == null) {
+          return false; // another process is writing it
+        }
+        Files.delete(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("left the temporary file {}: {}", file, e.toString());
+      return false;
+    }
+    LOG.info(
+        "removed {}, left by a write to {} that did not finish (a process killed while writing)",
+        file,
+        target);
+    return true;
   }
 
   /**
@@ -133,13 +240,19 @@ public final class AtomicFiles {
     while (true) {
       String random = "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + SUFFIX;
       String prefix = "." + Utf8.fit(name, MAX_NAME_BYTES - 1 - Utf8.length(random));
+      Path temp = dir.resolve(prefix + random);
+      if (!WRITING.add(temp)) {
+        continue; // before it exists: no clean-up may take it for stale
+      }
       try {
-        return Files.createFile(dir.resolve(prefix + random), ownerOnly);
+        return Files.createFile(temp, ownerOnly);
       } catch (FileAlreadyExistsException e) {
-        // another writer's temporary file: draw again
+        WRITING.remove(temp); // another writer's temporary file: draw again
       } catch (NoSuchFileException e) {
+        WRITING.remove(temp);
         throw new TargetFailure("no such folder: " + dir, e);
       } catch (IOException e) {
+        WRITING.remove(temp);
         throw TargetFailure.of(target, e);
       }
     }
