@@ -224,13 +224,7 @@ class InterruptedCallsTest {
     Sink sink = new Sink();
     Counting message = new Counting(cleartextSigned());
     Set<Thread> before = helperThreads();
-    Call verify =
-        () ->
-            PgpInlineSignatures.verify(
-                message,
-                sink,
-                List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey())),
-                PgpPolicy.defaults());
+    Call verify = () -> PgpInlineSignatures.verify(message, sink, bob(), PgpPolicy.defaults());
     Outcome o = interruptedDuring(verify, message::consumed, 4 << 20);
     assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
     assertThat(message.consumed()).as("message bytes read").isLessThan(CLEARTEXT / 2);
@@ -254,16 +248,14 @@ class InterruptedCallsTest {
     Path signed = Files.write(dir.resolve("signed.asc"), cleartextSigned());
     Path plain = dir.resolve("plain.txt");
     Set<Thread> before = helperThreads();
-    Call verify =
-        () ->
-            PgpInlineSignatures.verifyFile(
-                signed,
-                plain,
-                List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey())),
-                PgpPolicy.defaults());
+    Call verify = () -> PgpInlineSignatures.verifyFile(signed, plain, bob(), PgpPolicy.defaults());
     Outcome o = interruptedDuring(verify, () -> 0, -1);
     Files.delete(signed);
     assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+  }
+
+  static List<PgpCertificate> bob() {
+    return List.of(PgpCertificate.of(PgpTestKeys.BOB_25519.publicKey()));
   }
 
   /** Text of a cleartext-signed message in {@link #cleartextSigned}: 60 MiB, under the limit. */
