@@ -23,6 +23,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -46,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * temporary file, and each write first removes the temporary files of its own target that are
  * stale: unchanged for {@link #STALE_AFTER}, not written by this JVM, and not locked by another
  * process (where the file system has no locks, none is removed). Each removal is logged at INFO.
+ * The temporary files are found by listing the folder, which takes tens of milliseconds for a
+ * folder of 100,000 files; so a folder is listed at most once per {@link #STALE_AFTER} (per JVM),
+ * and the writes in between look through that listing. A file left behind after it can only be
+ * stale a minute later anyway, by when the folder is listed again.
  */
 public final class AtomicFiles {
   /** Writes the content of the file. */
@@ -133,17 +139,46 @@ public final class AtomicFiles {
   static int removeStale(Path target) {
     String name = target.getFileName().toString();
     int removed = 0;
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(target.getParent(), f -> isTempOf(f, name))) {
-      for (Path file : files) {
-        if (removeIfStale(file, target)) {
-          removed++;
-        }
+    for (Path file : temporaryFiles(target.getParent())) {
+      if (isTempOf(file, name) && removeIfStale(file, target)) {
+        removed++;
       }
-    } catch (IOException | DirectoryIteratorException e) {
-      LOG.debug("cannot look for stale temporary files of {}: {}", target, e.toString());
     }
     return removed;
+  }
+
+  /** A folder's temporary files of any target, found when it was listed last. */
+  private record Listing(long nanos, List<Path> files) {}
+
+  /** The folders' latest listings, so that a folder is listed at most once per STALE_AFTER. */
+  private static final ConcurrentHashMap<Path, Listing> LISTINGS = new ConcurrentHashMap<>();
+
+  /** The temporary files in {@code folder}, from a listing at most {@link #STALE_AFTER} old. */
+  private static List<Path> temporaryFiles(Path folder) {
+    long now = System.nanoTime();
+    long maxAge = STALE_AFTER.toNanos();
+    Listing last = LISTINGS.get(folder);
+    if (last != null && now - last.nanos() < maxAge) {
+      return last.files();
+    }
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(folder, f -> TEMP.matcher(f.getFileName().toString()).matches())) {
+      files.forEach(found::add);
+    } catch (IOException | DirectoryIteratorException e) {
+      LOG.debug("cannot look for stale temporary files in {}: {}", folder, e.toString());
+    }
+    if (LISTINGS.size() >= 1024) {
+      LISTINGS.values().removeIf(l -> now - l.nanos() >= maxAge);
+    }
+    Listing listing = new Listing(now, List.copyOf(found));
+    LISTINGS.put(folder, listing);
+    return listing.files();
+  }
+
+  /** Lets the next write list every folder again (tests that make stale files between writes). */
+  static void forgetListings() {
+    LISTINGS.clear();
   }
 
   private static boolean isTempOf(Path file, String name) {
@@ -156,8 +191,8 @@ public final class AtomicFiles {
   }
 
   private static boolean removeIfStale(Path file, Path target) {
-    if (WRITING.contains(file)) {
-      return false;
+    if (WRITING.contains(file) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false; // being written here, or gone since the folder was listed
     }
     try {
       BasicFileAttributes a =

@@ -29,6 +29,7 @@ class AtomicFilesTest {
           out.flush();
           outer[0] = onlyTemporaryFile();
           Files.setLastModifiedTime(outer[0], FileTime.from(Instant.EPOCH));
+          AtomicFiles.forgetListings(); // the inner write lists the folder, outer file and all
           AtomicFiles.write(target, in -> in.write("inner".getBytes(StandardCharsets.UTF_8)));
           assertThat(outer[0]).as("the outer write's temporary file").exists();
           assertThat(AtomicFiles.removeStale(target)).isZero();
@@ -77,6 +78,26 @@ class AtomicFilesTest {
     }
     assertThat(AtomicFiles.removeStale(target)).as("removed once its writer was killed").isOne();
     assertThat(temp).doesNotExist();
+  }
+
+  /**
+   * A folder is listed at most once a minute (a folder of 100,000 files took 35 ms per write to
+   * list): a temporary file that turns up stale after a listing is removed at the next one.
+   */
+  @Test
+  void write_listsAFolderAtMostOnceAMinute() throws Exception {
+    Path target = dir.resolve("in.csv");
+    AtomicFiles.write(target, out -> out.write(1));
+    Path temp = Files.writeString(dir.resolve(".in.csv.5pd1w0a.partial"), "half");
+    Files.setLastModifiedTime(temp, FileTime.from(Instant.EPOCH));
+
+    AtomicFiles.write(target, out -> out.write(2));
+    assertThat(temp).as("not in the listing of a moment ago").exists();
+
+    AtomicFiles.forgetListings(); // as a minute later
+    AtomicFiles.write(target, out -> out.write(3));
+    assertThat(temp).doesNotExist();
+    assertThat(Files.readAllBytes(target)).containsExactly(3);
   }
 
   private Path onlyTemporaryFile() throws IOException {
