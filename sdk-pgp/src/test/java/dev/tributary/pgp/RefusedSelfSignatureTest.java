@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.auth.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,8 +21,10 @@ import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -109,12 +112,14 @@ class RefusedSelfSignatureTest {
 
   /**
    * The policy decides, not the hash alone: with {@code acceptSha1Signatures} the newer SHA-1
-   * signature counts, and the primary key may sign.
+   * signature counts, and the primary key may sign. An RSA key: SHA-1 is too short for an Ed25519
+   * key whatever the policy says (RFC 9580, section 5.2.3; {@link ShortSelfSignatureHashTest}).
    */
   @Test
   void sha1UserIdSelfSignature_countsWhenThePolicyAcceptsSha1() throws Exception {
     PgpKey key =
         key(
+            rsa(),
             Self.userId(HashAlgorithmTags.SHA256, MADE.plusSeconds(60), KeyFlags.CERTIFY_OTHER),
             Self.userId(HashAlgorithmTags.SHA1, hoursAgo(1), certifyAndSign()));
     PgpPolicy sha1 = PgpPolicy.builder().acceptSha1Signatures(true).build();
@@ -150,7 +155,11 @@ class RefusedSelfSignatureTest {
 
   /** The key with {@code selfSignatures} on its primary key and a SHA-256 subkey binding. */
   static PgpKey key(Self... selfSignatures) throws PGPException {
-    PGPKeyPair primary = ed25519();
+    return key(ed25519(), selfSignatures);
+  }
+
+  /** The same with {@code primary} as the primary key. */
+  static PgpKey key(PGPKeyPair primary, Self... selfSignatures) throws PGPException {
     PGPKeyPair sub = x25519();
     PGPPublicKey pub = primary.getPublicKey();
     for (Self s : selfSignatures) {
@@ -229,6 +238,16 @@ class RefusedSelfSignatureTest {
     return new BcPGPKeyPair(
         PublicKeyPacket.VERSION_4,
         PublicKeyAlgorithmTags.Ed25519,
+        g.generateKeyPair(),
+        Date.from(MADE));
+  }
+
+  private static PGPKeyPair rsa() throws PGPException {
+    RSAKeyPairGenerator g = new RSAKeyPairGenerator();
+    g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), RANDOM, 2048, 100));
+    return new BcPGPKeyPair(
+        PublicKeyPacket.VERSION_4,
+        PublicKeyAlgorithmTags.RSA_GENERAL,
         g.generateKeyPair(),
         Date.from(MADE));
   }

@@ -37,11 +37,16 @@ final class BcImplementation {
     return impl.setPolicy(policy);
   }
 
-  /** BouncyCastle's lightweight implementation, with RSA through the JDK ({@link JdkRsa}). */
+  /**
+   * BouncyCastle's lightweight implementation, with RSA through the JDK ({@link JdkRsa}); a
+   * signature whose hash is too short for its key verifies nothing ({@link
+   * SignatureHash#refusingShortHashes}).
+   */
   static final class WithJdkRsa extends BcOpenPGPImplementation {
     @Override
     public PGPContentVerifierBuilderProvider pgpContentVerifierBuilderProvider() {
-      return JdkRsa.verifiers(super.pgpContentVerifierBuilderProvider());
+      return SignatureHash.refusingShortHashes(
+          JdkRsa.verifiers(super.pgpContentVerifierBuilderProvider()));
     }
 
     @Override

@@ -213,7 +213,10 @@ public final class Certifications {
     }
   }
 
-  /** Whether {@code sig} is made by then, unexpired at {@code when}, strong, and verifies. */
+  /**
+   * Whether {@code sig} is made by then, unexpired at {@code when}, strong (its hash accepted and
+   * long enough for {@code by}, as {@link SignatureHash#longEnough}), and verifies.
+   */
   private static boolean valid(
       PGPSignature sig,
       PGPPublicKey by,
@@ -234,7 +237,8 @@ public final class Certifications {
     int hash = sig.getHashAlgorithm();
     if (hash == HashAlgorithmTags.MD5
         || hash == HashAlgorithmTags.RIPEMD160
-        || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())) {
+        || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())
+        || !SignatureHash.longEnough(by, hash)) {
       return false;
     }
     return verifies(sig, by, () -> sig.verifyCertification(userId, subject));

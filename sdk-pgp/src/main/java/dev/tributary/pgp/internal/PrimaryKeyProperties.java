@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * signature and the earlier wins, whoever made the key (BouncyCastle's generator puts it on the
  * direct-key signature, GnuPG on the user ID's). Only self-signatures whose hash the policy accepts
  * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
- * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry. Stateless.
+ * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry; nor does one
+ * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3).
+ * Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
@@ -129,7 +131,9 @@ final class PrimaryKeyProperties {
     for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         it.hasNext(); ) {
       PGPSignature sig = it.next();
-      if (newer(sig, newest, when) && accepted(sig, policy) && verifies(sig, primary, null)) {
+      if (newer(sig, newest, when)
+          && accepted(sig, primary, policy)
+          && verifies(sig, primary, null)) {
         newest = sig;
       }
     }
@@ -167,7 +171,9 @@ final class PrimaryKeyProperties {
     PGPSignature revocation = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
       PGPSignature sig = it.next();
-      if (sig.getHashedSubPackets() == null || !issuedBy(sig, primary) || !accepted(sig, policy)) {
+      if (sig.getHashedSubPackets() == null
+          || !issuedBy(sig, primary)
+          || !accepted(sig, primary, policy)) {
         continue;
       }
       if (sig.isCertification()) {
@@ -200,14 +206,18 @@ final class PrimaryKeyProperties {
 
   /**
    * Whether {@code policy} accepts {@code sig}'s hash algorithm for a signature of its kind made
-   * when it was: for a self-signature, what BouncyCastle asks of the signatures that bind a key.
+   * when it was, and the hash is long enough for {@code signer} ({@link SignatureHash#longEnough}):
+   * for a self-signature, what the signatures that bind a key must pass (see {@link
+   * SignatureHash#refusingShortHashes}).
    */
-  private static boolean accepted(PGPSignature sig, OpenPGPPolicy policy) {
+  static boolean accepted(PGPSignature sig, PGPPublicKey signer, OpenPGPPolicy policy) {
     int hash = sig.getHashAlgorithm();
     Date made = sig.getCreationTime();
-    return sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
-        ? policy.isAcceptableRevocationSignatureHashAlgorithm(hash, made)
-        : policy.isAcceptableCertificationSignatureHashAlgorithm(hash, made);
+    boolean policyAccepts =
+        sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
+            ? policy.isAcceptableRevocationSignatureHashAlgorithm(hash, made)
+            : policy.isAcceptableCertificationSignatureHashAlgorithm(hash, made);
+    return policyAccepts && SignatureHash.longEnough(signer, hash);
   }
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey primary, byte @Nullable [] id) {

@@ -104,7 +104,7 @@ public final class RecipientSelector {
           + " value between 2 and p - 2)";
     }
     if (!bound(k, when)) {
-      return unbound(pub, engine, when);
+      return unbound(k, engine, when);
     }
     KeyFlags flags = flags(k, engine, when);
     if (flags != null
@@ -147,9 +147,11 @@ public final class RecipientSelector {
   /**
    * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of this
    * clock (a clock is wrong; its signatures are too), or every signature on it uses SHA-1 (GnuPG
-   * before 2.1 made them so), which the policy refuses.
+   * before 2.1 made them so), which the policy refuses, or a hash too short for the primary key
+   * (SHA-256 for P-384).
    */
-  private static String unbound(PGPPublicKey pub, Engine engine, Date when) {
+  static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
+    PGPPublicKey pub = k.getPGPPublicKey();
     long ahead = pub.getCreationTime().getTime() - when.getTime();
     if (ahead > 0) {
       return "it is dated "
@@ -166,6 +168,12 @@ public final class RecipientSelector {
     if (any && allSha1 && !engine.policy().acceptsSha1Signatures()) {
       return "its self-signatures use SHA-1, which the policy refuses"
           + " (PgpPolicy.acceptSha1Signatures accepts them)";
+    }
+    String tooShort =
+        SignatureHash.tooShortSelfSignatures(
+            k.getCertificate().getPrimaryKey().getPGPPublicKey(), pub);
+    if (tooShort != null) {
+      return tooShort;
     }
     return "no valid self-signature binds it to the certificate";
   }

@@ -1,5 +1,8 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.HashAlgorithm;
+import java.io.OutputStream;
+import java.util.Iterator;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -11,6 +14,10 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.operator.PGPContentVerifier;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hash algorithm of every signature made here: SHA-512 for a v6 key, SHA-256 for a v4 key,
@@ -72,5 +79,105 @@ final class SignatureHash {
       case HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA3_512 -> 512;
       default -> 0;
     };
+  }
+
+  /** Whether {@code hash} is long enough for a signature by {@code signer}. */
+  static boolean longEnough(PGPPublicKey signer, int hash) {
+    return digestBits(hash) >= minimumDigestBits(signer);
+  }
+
+  /**
+   * {@code verifiers}, but a signature whose hash is too short for its key ({@link #longEnough})
+   * never verifies, whatever it signs: a subkey binding, a user ID or direct-key self-signature, a
+   * certification or a revocation then counts for nothing, as in GnuPG, which refuses to check it.
+   * BouncyCastle would check it with the digest truncated or padded. Callers that can say why a
+   * signature over data is refused do so before verifying it.
+   */
+  static PGPContentVerifierBuilderProvider refusingShortHashes(
+      PGPContentVerifierBuilderProvider verifiers) {
+    return (keyAlgorithm, hashAlgorithm) -> {
+      var builder = verifiers.get(keyAlgorithm, hashAlgorithm);
+      return key -> {
+        PGPContentVerifier verifier = builder.build(key);
+        return longEnough(key, hashAlgorithm) ? verifier : new Refusing(verifier);
+      };
+    };
+  }
+
+  /**
+   * Why the self-signatures on {@code key} bind nothing because of their hash, or null if that is
+   * not why: when every signature {@code primary} made on {@code key} (its bindings, or a primary
+   * key's user ID and direct-key self-signatures) uses a hash too short for {@code primary}.
+   */
+  static @Nullable String tooShortSelfSignatures(PGPPublicKey primary, PGPPublicKey key) {
+    int shortest = Integer.MAX_VALUE;
+    int hash = 0;
+    for (Iterator<PGPSignature> it = key.getSignatures(); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (!sig.getKeyIdentifiers().isEmpty() && !sig.hasKeyIdentifier(primary.getKeyIdentifier())) {
+        continue; // a third party's
+      }
+      if (PGPSignature.isRevocation(sig.getSignatureType())) {
+        continue;
+      }
+      if (longEnough(primary, sig.getHashAlgorithm())) {
+        return null;
+      }
+      if (digestBits(sig.getHashAlgorithm()) < shortest) {
+        shortest = digestBits(sig.getHashAlgorithm());
+        hash = sig.getHashAlgorithm();
+      }
+    }
+    if (hash == 0) {
+      return null;
+    }
+    return "its self-signatures use "
+        + name(hash)
+        + " ("
+        + digestBits(hash)
+        + " bits), too short for the "
+        + KeyDescriber.algorithmName(primary)
+        + " key "
+        + KeyDescriber.keyId(primary.getKeyID())
+        + " that made them, which needs a hash of at least "
+        + minimumDigestBits(primary)
+        + " bits (RFC 9580, section 5.2.3)";
+  }
+
+  /** The name of hash algorithm {@code hash}, as in {@code SHA256}. */
+  static String name(int hash) {
+    try {
+      return HashAlgorithm.ofId(hash).textName();
+    } catch (IllegalArgumentException e) {
+      return "hash algorithm " + hash;
+    }
+  }
+
+  /** A verifier that reads what it is given and says no. */
+  private record Refusing(PGPContentVerifier inner) implements PGPContentVerifier {
+    @Override
+    public OutputStream getOutputStream() {
+      return inner.getOutputStream();
+    }
+
+    @Override
+    public int getHashAlgorithm() {
+      return inner.getHashAlgorithm();
+    }
+
+    @Override
+    public int getKeyAlgorithm() {
+      return inner.getKeyAlgorithm();
+    }
+
+    @Override
+    public long getKeyID() {
+      return inner.getKeyID();
+    }
+
+    @Override
+    public boolean verify(byte[] expected) {
+      return false;
+    }
   }
 }
