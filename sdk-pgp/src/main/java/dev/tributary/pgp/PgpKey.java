@@ -249,16 +249,18 @@ public final class PgpKey {
   /**
    * This key with its self-signatures renewed where they make it expire within {@code window} of
    * now (or already made it expire): the primary key's (each user ID's and its direct-key
-   * signature) and each subkey's binding. A renewed signature copies the newest one's settings
-   * (capabilities, preferences, primary user ID) with a new date, and keeps the key valid for as
-   * long after now as it was after the old signature was made (five years for a key {@link
-   * #generate} made), but at least twice {@code window}: renewed, a key is not due again within
-   * {@code window}, so renewing it again at once changes nothing. Revoked user IDs and subkeys stay
-   * as they are; a key expiring later than {@code window} comes back unchanged. Publish the
-   * result's {@link #certificate()}.
+   * signature) and each subkey's binding. A renewed signature copies the settings (capabilities,
+   * preferences, primary user ID) of the newest one the default policy accepts, with a new date,
+   * and keeps the key valid for as long after now as it was after the old signature was made (five
+   * years for a key {@link #generate} made), but at least twice {@code window}: renewed, a key is
+   * not due again within {@code window}, so renewing it again at once changes nothing. Revoked user
+   * IDs and subkeys stay as they are; a key expiring later than {@code window} comes back
+   * unchanged. Publish the result's {@link #certificate()}.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
-   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub), or if
+   *     a self-signature due for renewal has no older one the policy accepts to renew from (the
+   *     message names it and its hash)
    * @throws IllegalArgumentException if {@code window} is negative
    */
   public PgpKey renew(Duration window) {
@@ -266,7 +268,10 @@ public final class PgpKey {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative: " + window);
     }
-    return new PgpKey(KeyRenewal.renew(unlocked, Instant.now(), window), unlocked.passphrase());
+    PGPSecretKeyRing renewed =
+        KeyRenewal.renew(
+            unlocked, Engine.of(PgpPolicy.defaults()).bcPolicy(), Instant.now(), window);
+    return new PgpKey(renewed, unlocked.passphrase());
   }
 
   /** The private key as ASCII-armored text, still protected as it was. Keep it secret. */

@@ -242,7 +242,7 @@ class RefusedSelfSignatureTest {
         Date.from(MADE));
   }
 
-  private static PGPKeyPair rsa() throws PGPException {
+  static PGPKeyPair rsa() throws PGPException {
     RSAKeyPairGenerator g = new RSAKeyPairGenerator();
     g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), RANDOM, 2048, 100));
     return new BcPGPKeyPair(

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SignatureSubpacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
@@ -26,18 +27,20 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
+import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a private key up to date, for {@link dev.tributary.pgp.PgpKey#merge} and {@link
  * dev.tributary.pgp.PgpKey#renew}: merges certificate updates into its public part, and renews the
  * self-signatures that make it or a subkey expire soon. A renewed signature is a copy of the newest
- * one, made now, with every hashed subpacket kept (key flags, preferences, primary user ID) but the
- * key expiration moved so that the key stays valid as long after now as it was after the old
- * signature was made, and for at least twice the renewal window: a key valid for less than the
- * window (30 days, renewed within 90) would otherwise still expire within it, and be renewed again
- * on every run. A signing subkey's binding gets a new back-signature. Revoked user IDs and subkeys
- * are left alone; the old signatures stay, the newest counts.
+ * one the policy accepts (a refused one binds nothing: see {@link PrimaryKeyProperties#accepted}),
+ * made now, with every hashed subpacket kept (key flags, preferences, primary user ID) but the key
+ * expiration moved so that the key stays valid as long after now as it was after the old signature
+ * was made, and for at least twice the renewal window: a key valid for less than the window (30
+ * days, renewed within 90) would otherwise still expire within it, and be renewed again on every
+ * run. A signing subkey's binding gets a new back-signature. Revoked user IDs and subkeys are left
+ * alone; the old signatures stay, the newest counts.
  */
 public final class KeyRenewal {
   /** The subpackets a renewed signature gets anew rather than copies. */
@@ -75,23 +78,29 @@ public final class KeyRenewal {
    *
    * @throws PgpKeyException if the primary key's secret material is not here (a stub)
    */
-  public static PGPSecretKeyRing renew(UnlockedKeys key, Instant now, Duration window) {
+  public static PGPSecretKeyRing renew(
+      UnlockedKeys key, OpenPGPPolicy policy, Instant now, Duration window) {
     PGPSecretKeyRing ring = KeyRings.copy(key.ring());
     PGPSecretKey primarySecret = ring.getSecretKey();
     PGPPublicKey primary = primarySecret.getPublicKey();
     Date when = Date.from(now);
     Date horizon = Date.from(now.plus(window));
-    Renewal renewal = new Renewal(when, 2 * Math.min(window.getSeconds(), MAX_EXPIRY_SECONDS));
+    Renewal renewal =
+        new Renewal(when, 2 * Math.min(window.getSeconds(), MAX_EXPIRY_SECONDS), policy, key);
     try {
       PGPPublicKey renewed = primary;
       PGPSignature direct =
           newest(
               list(primary.getSignaturesOfType(PGPSignature.DIRECT_KEY)),
               primary,
-              s -> s.verifyCertification(primary));
+              s -> s.verifyCertification(primary),
+              renewal,
+              primary,
+              horizon,
+              "its direct-key signature");
       boolean primaryExpiring = expiresBy(primary, direct, horizon);
       for (String userId : list(primary.getUserIDs())) {
-        PGPSignature self = newestSelfCertification(primary, userId);
+        PGPSignature self = newestSelfCertification(primary, userId, renewal, horizon);
         primaryExpiring |= self != null && expiresBy(primary, self, horizon);
       }
       if (!primaryExpiring) {
@@ -105,7 +114,7 @@ public final class KeyRenewal {
                 resign(primary, signer, direct, primary, renewal).generateCertification(primary));
       }
       for (String userId : list(primary.getUserIDs())) {
-        PGPSignature self = newestSelfCertification(primary, userId);
+        PGPSignature self = newestSelfCertification(primary, userId, renewal, horizon);
         if (self != null) {
           renewed =
               PGPPublicKey.addCertification(
@@ -145,7 +154,11 @@ public final class KeyRenewal {
           newest(
               list(sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING)),
               primary,
-              s -> s.verifyCertification(primary, sub));
+              s -> s.verifyCertification(primary, sub),
+              renewal,
+              sub,
+              horizon,
+              "the binding of subkey " + KeyDescriber.fingerprint(sub));
       if (binding == null || !expiresBy(sub, binding, horizon)) {
         continue;
       }
@@ -185,10 +198,10 @@ public final class KeyRenewal {
   }
 
   /**
-   * When renewed signatures are made, and how long after that, in seconds, a renewed key stays
-   * valid at least.
+   * When renewed signatures are made, how long after that, in seconds, a renewed key stays valid at
+   * least, the policy that says which self-signatures count, and the key.
    */
-  private record Renewal(Date when, long minValidFor) {}
+  private record Renewal(Date when, long minValidFor, OpenPGPPolicy policy, UnlockedKeys key) {}
 
   private static PGPSignatureGenerator resign(
       PGPPublicKey primary,
@@ -265,12 +278,17 @@ public final class KeyRenewal {
     return seconds > 0 && key.getCreationTime().getTime() + seconds * 1000 <= horizon.getTime();
   }
 
-  private static @Nullable PGPSignature newestSelfCertification(PGPPublicKey primary, String uid) {
+  private static @Nullable PGPSignature newestSelfCertification(
+      PGPPublicKey primary, String uid, Renewal renewal, Date horizon) {
     PGPSignature newest =
         newest(
             list(primary.getSignaturesForID(uid)),
             primary,
-            s -> s.verifyCertification(uid, primary));
+            s -> s.verifyCertification(uid, primary),
+            renewal,
+            primary,
+            horizon,
+            "the self-signature of user ID \"" + uid + "\"");
     return newest == null || !PGPSignature.isCertification(newest.getSignatureType())
         ? null // none, or the newest revokes the user ID
         : newest;
@@ -300,5 +318,64 @@ public final class KeyRenewal {
       }
     }
     return newest;
+  }
+
+  /**
+   * The newest of {@code sigs} that verifies and that the policy accepts ({@link
+   * PrimaryKeyProperties#accepted}): a refused one binds nothing, so a renewal must not copy its
+   * flags, preferences or expiry into a signature that counts.
+   *
+   * @throws PgpKeyException if none is accepted but a refused one would have been renewed (it makes
+   *     {@code target} expire by {@code horizon}): there is nothing sound to renew from
+   */
+  private static @Nullable PGPSignature newest(
+      List<PGPSignature> sigs,
+      PGPPublicKey primary,
+      Verification verification,
+      Renewal renewal,
+      PGPPublicKey target,
+      Date horizon,
+      String what) {
+    List<PGPSignature> accepted =
+        sigs.stream()
+            .filter(sig -> PrimaryKeyProperties.accepted(sig, primary, renewal.policy()))
+            .toList();
+    PGPSignature newest = newest(accepted, primary, verification);
+    if (newest != null || accepted.size() == sigs.size()) {
+      return newest;
+    }
+    PGPSignature refused = newest(sigs, primary, verification);
+    if (refused == null || !expiresBy(target, refused, horizon)) {
+      return null;
+    }
+    throw new PgpKeyException(
+        "cannot renew key "
+            + renewal.key().fingerprint()
+            + ": "
+            + what
+            + " is made with "
+            + refusal(refused, primary, renewal.policy())
+            + ", and no older one is accepted; make a new self-signature (gpg --quick-set-expire)"
+            + " or accept the hash in the policy");
+  }
+
+  /** What is wrong with {@code sig}'s hash, which the policy refuses or is too short. */
+  private static String refusal(PGPSignature sig, PGPPublicKey primary, OpenPGPPolicy policy) {
+    int hash = sig.getHashAlgorithm();
+    String name = SignatureHash.name(hash);
+    if (!SignatureHash.longEnough(primary, hash)) {
+      return name
+          + " ("
+          + SignatureHash.digestBits(hash)
+          + " bits), too short for its "
+          + KeyDescriber.algorithmName(primary)
+          + " primary key, which needs a hash of at least "
+          + SignatureHash.minimumDigestBits(primary)
+          + " bits (RFC 9580, section 5.2.3)";
+    }
+    return name
+        + ", which the policy refuses for a signature made on "
+        + sig.getCreationTime().toInstant().toString().substring(0, 10)
+        + (hash == HashAlgorithmTags.SHA1 ? " (PgpPolicy.acceptSha1Signatures accepts it)" : "");
   }
 }
