@@ -317,7 +317,8 @@ class GnuPgInteropTest {
   /**
    * A key whose self-signatures gpg made with SHA-1 (as GnuPG did before 2.1) was refused as "no
    * valid self-signature binds it to the certificate", which sends the user looking for a damaged
-   * key rather than at the policy.
+   * key rather than at the policy. An RSA key: for an Ed25519 key SHA-1 is too short whatever the
+   * policy ({@link #ed25519CertificateBoundOnlyBySha1_isRefusedAsTooShort}).
    */
   @Test
   void certificateBoundOnlyBySha1_isRefusedSayingSo_andAcceptedWhenThePolicyAllowsSha1() {
@@ -330,8 +331,29 @@ class GnuPgInteropTest {
             "SHA1",
             "--quick-gen-key",
             uid,
-            "future-default",
-            "default",
+            "rsa2048",
+            "cert",
+            "never")
+        .ok();
+    String fingerprint =
+        gpg.run(new byte[0], "--with-colons", "--list-keys", uid)
+            .ok()
+            .text()
+            .lines()
+            .filter(l -> l.startsWith("fpr:"))
+            .map(l -> l.split(":")[9])
+            .findFirst()
+            .orElseThrow();
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--cert-digest-algo",
+            "SHA1",
+            "--quick-add-key",
+            fingerprint,
+            "rsa2048",
+            "encr",
             "never")
         .ok();
     PgpCertificate old =
@@ -350,6 +372,37 @@ class GnuPgInteropTest {
             .build();
     byte[] message = encrypt(lenient, TEXT);
     assertThat(gpg.run(message, "--passphrase", "", "--decrypt").ok().out()).isEqualTo(TEXT);
+  }
+
+  /**
+   * RFC 9580 (section 5.2.3.3) tells a verifier to reject an EdDSA signature whose hash is shorter
+   * than 256 bits, so an Ed25519 key whose self-signatures gpg made with SHA-1 is bound by none,
+   * and accepting SHA-1 does not change that; the error says so. GnuPG 2.2.40 accepts these (it
+   * checks the hash length of (EC)DSA signatures only) and encrypts to the key.
+   */
+  @Test
+  void ed25519CertificateBoundOnlyBySha1_isRefusedAsTooShort() {
+    String uid = "Old <old@example.com>";
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--cert-digest-algo",
+            "SHA1",
+            "--quick-gen-key",
+            uid,
+            "future-default",
+            "default",
+            "never")
+        .ok();
+    PgpCertificate old =
+        PgpCertificate.parse(gpg.run(new byte[0], "--armor", "--export", uid).ok().text());
+    PgpPolicy sha1 = PgpPolicy.builder().acceptSha1Signatures(true).build();
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(old).policy(sha1).build())
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
+        .hasMessageContaining(
+            "its self-signatures use SHA1 (160 bits), too short for the EdDSA Ed25519 key")
+        .hasMessageContaining("which needs a hash of at least 256 bits (RFC 9580, section 5.2.3)");
   }
 
   /** A SHA-1 signature's problem named the hash by its number: "a weak hash algorithm (2)". */

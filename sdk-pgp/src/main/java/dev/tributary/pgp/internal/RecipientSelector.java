@@ -148,7 +148,7 @@ public final class RecipientSelector {
    * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of this
    * clock (a clock is wrong; its signatures are too), or every signature on it uses SHA-1 (GnuPG
    * before 2.1 made them so), which the policy refuses, or a hash too short for the primary key
-   * (SHA-256 for P-384).
+   * (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -159,6 +159,12 @@ public final class RecipientSelector {
           + " seconds ahead of this machine's clock, so its self-signatures are too: one of the"
           + " two clocks is wrong";
     }
+    String tooShort =
+        SignatureHash.tooShortSelfSignatures(
+            k.getCertificate().getPrimaryKey().getPGPPublicKey(), pub);
+    if (tooShort != null) {
+      return tooShort;
+    }
     boolean any = false;
     boolean allSha1 = true;
     for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
@@ -168,12 +174,6 @@ public final class RecipientSelector {
     if (any && allSha1 && !engine.policy().acceptsSha1Signatures()) {
       return "its self-signatures use SHA-1, which the policy refuses"
           + " (PgpPolicy.acceptSha1Signatures accepts them)";
-    }
-    String tooShort =
-        SignatureHash.tooShortSelfSignatures(
-            k.getCertificate().getPrimaryKey().getPGPPublicKey(), pub);
-    if (tooShort != null) {
-      return tooShort;
     }
     return "no valid self-signature binds it to the certificate";
   }
