@@ -60,6 +60,20 @@ public class PgpWrongKeyException extends PgpKeyException {
     this.sessionKeysTried = sessionKeysTried;
   }
 
+  /**
+   * For a subclass that says more precisely what is wrong: {@code message}, for a message encrypted
+   * to keys only, with none of the given passwords or session keys tried.
+   */
+  protected PgpWrongKeyException(
+      String message, List<String> recipientKeyIds, List<String> heldFingerprints) {
+    super(message);
+    this.recipientKeyIds = List.copyOf(recipientKeyIds);
+    this.heldFingerprints = List.copyOf(heldFingerprints);
+    this.passwordEncryptions = 0;
+    this.passwordsTried = 0;
+    this.sessionKeysTried = 0;
+  }
+
   private static String describe(
       List<String> recipients,
       List<String> held,

@@ -4,6 +4,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.PgpSecretKeyMissingException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,7 @@ final class SessionKeys {
     List<PGPPBEEncryptedData> passwordPackets = new ArrayList<>();
     List<PgpWrongPassphraseException> locked = new ArrayList<>();
     String damaged = null; // a packet naming a key held that the key does not decrypt
+    Stub stub = null; // a packet naming a (sub)key held only as a stub
     int keyTries = 0;
     for (PGPEncryptedData data : list) {
       if (data instanceof PGPPBEEncryptedData pbe) {
@@ -93,6 +96,7 @@ final class SessionKeys {
       KeyIdentifier id = pk.getKeyIdentifier();
       recipients.add(
           id.isWildcard() ? "0000000000000000 (hidden)" : KeyDescriber.keyId(id.getKeyId()));
+      stub = stub != null ? stub : stub(id, keys);
       for (UnlockedKeys key : keys) {
         for (PGPSecretKey secret : key.decryptionKeys()) {
           if (!id.isWildcard() && !id.matches(secret.getPublicKey().getKeyIdentifier())) {
@@ -145,6 +149,10 @@ final class SessionKeys {
     if (!locked.isEmpty() && (passwordPackets.isEmpty() || settings.passwords().isEmpty())) {
       throw locked.get(0);
     }
+    if (stub != null && passwordPackets.isEmpty() && settings.sessionKeys().isEmpty()) {
+      throw new PgpSecretKeyMissingException(
+          recipients, held(keys), stub.key(), stub.subkey(), stub.onSmartcard());
+    }
     if (damaged != null) {
       // The packet names a key held, and that key cannot open it: the packet was changed (a key
       // ID shared by two keys is a 1 in 2^64 chance). Tampering, so the one integrity error.
@@ -152,16 +160,40 @@ final class SessionKeys {
           new IntegrityFailure(
               "the session key packet for key " + damaged + " does not decrypt with that key"));
     }
+    throw new PgpWrongKeyException(
+        recipients,
+        held(keys),
+        passwordPackets.size(),
+        settings.passwords().size(),
+        settings.sessionKeys().size());
+  }
+
+  private static List<String> held(List<UnlockedKeys> keys) {
     List<String> held = new ArrayList<>();
     for (UnlockedKeys key : keys) {
       held.add(key.fingerprint());
     }
-    throw new PgpWrongKeyException(
-        recipients,
-        held,
-        passwordPackets.size(),
-        settings.passwords().size(),
-        settings.sessionKeys().size());
+    return held;
+  }
+
+  /** A (sub)key a message names that a private key held has only as a stub. */
+  private record Stub(String key, String subkey, boolean onSmartcard) {}
+
+  /** The first key held whose (sub)key {@code id} is a stub, or null. */
+  private static @Nullable Stub stub(KeyIdentifier id, List<UnlockedKeys> keys) {
+    if (id.isWildcard()) {
+      return null;
+    }
+    for (UnlockedKeys key : keys) {
+      PGPSecretKey secret = key.ring().getSecretKey(id);
+      if (secret != null && UnlockedKeys.isStub(secret)) {
+        return new Stub(
+            key.fingerprint(),
+            KeyDescriber.fingerprint(secret.getPublicKey()),
+            UnlockedKeys.onSmartcard(secret));
+      }
+    }
+    return null;
   }
 
   private static PgpDataException tooManyKeyTries(

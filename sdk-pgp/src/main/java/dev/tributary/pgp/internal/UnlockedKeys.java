@@ -50,7 +50,7 @@ public final class UnlockedKeys {
   public List<PGPSecretKey> decryptionKeys() {
     List<PGPSecretKey> keys = new ArrayList<>();
     for (PGPSecretKey k : ring) {
-      if (KeyDescriber.canEncrypt(k.getPublicKey().getAlgorithm()) && !k.isPrivateKeyEmpty()) {
+      if (KeyDescriber.canEncrypt(k.getPublicKey().getAlgorithm()) && !isStub(k)) {
         keys.add(k);
       }
     }
@@ -66,6 +66,25 @@ public final class UnlockedKeys {
       }
     }
     return keys;
+  }
+
+  /**
+   * Whether {@code key} holds no secret here: it is empty, or a GnuPG stub (S2K type 101, "GNU"),
+   * whether gnu-dummy (mode 1001, no secret) or divert-to-card (mode 1002, the secret is on a
+   * smartcard; BouncyCastle reads the card's serial number as protected key material, so it looks
+   * like a key a passphrase would unlock).
+   */
+  public static boolean isStub(PGPSecretKey key) {
+    S2K s2k = key.getS2K();
+    return key.isPrivateKeyEmpty() || (s2k != null && s2k.getType() == S2K.GNU_DUMMY_S2K);
+  }
+
+  /** Whether {@code key} is a GnuPG divert-to-card stub: its secret is on a smartcard. */
+  public static boolean onSmartcard(PGPSecretKey key) {
+    S2K s2k = key.getS2K();
+    return s2k != null
+        && s2k.getType() == S2K.GNU_DUMMY_S2K
+        && s2k.getProtectionMode() == S2K.GNU_PROTECTION_MODE_DIVERT_TO_CARD;
   }
 
   /**

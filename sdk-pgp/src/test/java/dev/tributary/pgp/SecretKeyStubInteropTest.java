@@ -1,0 +1,176 @@
+package dev.tributary.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tributary.core.auth.Secret;
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.RequiresProgram;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.PacketFormat;
+import org.bouncycastle.bcpg.S2K;
+import org.bouncycastle.bcpg.SecretKeyPacket;
+import org.bouncycastle.bcpg.SecretSubkeyPacket;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A private key held whose encryption subkey is only a GnuPG stub: the message was encrypted to
+ * that subkey, so the key matches, but its secret is not here. It was reported as the wrong key
+ * (gnu-dummy stub, S2K mode 1001: {@code gpg --delete-secret-keys 'SUBKEY!'}, then exported) or as
+ * a wrong passphrase (divert-to-card stub, S2K mode 1002: BouncyCastle reads the card's serial
+ * number as protected key material). The stub is made by gpg from Alice's key; the smartcard stub
+ * from it, as gpg writes one for a key on an OpenPGP card.
+ */
+@RequiresProgram(value = "gpg", debianPackage = "gnupg")
+class SecretKeyStubInteropTest {
+  static final byte[] TEXT = "for the encryption subkey\n".getBytes(StandardCharsets.UTF_8);
+
+  @RegisterExtension final Gpg gpg = Gpg.perTest();
+
+  @Test
+  void decryptingForASubkeyHeldAsAGnuDummyStub_saysItsSecretIsMissing() throws Exception {
+    String subkey = encryptionSubkeyFingerprint();
+    PgpKey stubbed = stubbedAlice(subkey);
+
+    assertThatThrownBy(() -> decrypt(encryptedToAlice(), stubbed))
+        .isInstanceOfSatisfying(
+            PgpSecretKeyMissingException.class,
+            e -> {
+              assertThat(e.subkeyFingerprint()).isEqualTo(subkey);
+              assertThat(e.keyFingerprint()).isEqualTo(PgpTestKeys.ALICE_RSA.fingerprint());
+              assertThat(e.onSmartcard()).isFalse();
+            })
+        .hasMessage(
+            "the message was encrypted to subkey "
+                + subkey
+                + " of private key "
+                + PgpTestKeys.ALICE_RSA.fingerprint()
+                + ", which is held, but the secret of that subkey is missing: the key holds only"
+                + " a stub for it (GnuPG's gnu-dummy, as left by gpg --export-secret-subkeys or a"
+                + " deleted subkey secret); configure the private key exported with that subkey's"
+                + " secret");
+  }
+
+  @Test
+  void decryptingForASubkeyOnASmartcard_saysTheCardCannotBeUsedHere() throws Exception {
+    String subkey = encryptionSubkeyFingerprint();
+    PgpKey onCard = onSmartcard(stubbedAlice(subkey), subkey);
+
+    assertThatThrownBy(() -> decrypt(encryptedToAlice(), onCard))
+        .isInstanceOfSatisfying(
+            PgpSecretKeyMissingException.class,
+            e -> {
+              assertThat(e.subkeyFingerprint()).isEqualTo(subkey);
+              assertThat(e.onSmartcard()).isTrue();
+            })
+        .hasMessageContaining(
+            "subkey "
+                + subkey
+                + " of private key "
+                + PgpTestKeys.ALICE_RSA.fingerprint()
+                + ", which is held, but the secret of that subkey is on a smartcard");
+  }
+
+  private String encryptionSubkeyFingerprint() {
+    gpg.importSecretKey(PgpTestKeys.ALICE_RSA);
+    String colons =
+        new String(
+            gpg.run(
+                    new byte[0],
+                    "--with-colons",
+                    "--list-secret-keys",
+                    PgpTestKeys.ALICE_RSA.fingerprint())
+                .ok()
+                .out(),
+            StandardCharsets.UTF_8);
+    return colons
+        .lines()
+        .filter(l -> l.startsWith("fpr:"))
+        .map(l -> l.split(":")[9])
+        .filter(f -> !f.equals(PgpTestKeys.ALICE_RSA.fingerprint()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Alice's private key as gpg exports it once the subkey's secret is deleted: a stub. */
+  private PgpKey stubbedAlice(String subkey) {
+    gpg.run(new byte[0], "--yes", "--delete-secret-keys", subkey + "!").ok();
+    String armored =
+        new String(
+            gpg.run(
+                    new byte[0],
+                    "--armor",
+                    "--export-secret-keys",
+                    PgpTestKeys.ALICE_RSA.fingerprint())
+                .ok()
+                .out(),
+            StandardCharsets.US_ASCII);
+    return PgpKey.parse(armored, Secret.empty());
+  }
+
+  /**
+   * {@code key} with {@code subkey} as a divert-to-card stub, written as GnuPG writes one: S2K
+   * usage 254, cipher 0, S2K type 101 with "GNU" and mode 2, then the card's serial number (its
+   * length, then 16 bytes) where the IV would be.
+   */
+  private static PgpKey onSmartcard(PgpKey key, String subkey) throws IOException {
+    byte[] serial = new byte[17];
+    serial[0] = 16;
+    for (int i = 1; i < serial.length; i++) {
+      serial[i] = (byte) i;
+    }
+    ByteArrayOutputStream armored = new ByteArrayOutputStream();
+    try (ArmoredOutputStream armor = ArmoredOutputStream.builder().build(armored);
+        BCPGOutputStream out = new BCPGOutputStream(armor, PacketFormat.CURRENT)) {
+      for (PGPSecretKey k : key.ring()) {
+        if (!fingerprint(k).equals(subkey)) {
+          k.encode(out);
+          continue;
+        }
+        new SecretSubkeyPacket(
+                k.getPublicKey().getPublicKeyPacket(),
+                0,
+                SecretKeyPacket.USAGE_SHA1,
+                S2K.gnuDummyS2K(S2K.GNUDummyParams.divertToCard()),
+                null,
+                serial)
+            .encode(out);
+        for (var it = k.getPublicKey().getSignatures(); it.hasNext(); ) {
+          PGPSignature sig = it.next();
+          sig.encode(out);
+        }
+      }
+    }
+    return PgpKey.parse(armored.toString(StandardCharsets.US_ASCII), Secret.empty());
+  }
+
+  private static byte[] encryptedToAlice() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PgpEncryptor.builder()
+        .recipient(PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()))
+        .build()
+        .encrypt(new ByteArrayInputStream(TEXT), out);
+    return out.toByteArray();
+  }
+
+  private static void decrypt(byte[] message, PgpKey key) {
+    PgpDecryptor.builder()
+        .key(key)
+        .build()
+        .decrypt(new ByteArrayInputStream(message), new ByteArrayOutputStream());
+  }
+
+  private static String fingerprint(PGPSecretKey k) {
+    return Hex.toHexString(k.getPublicKey().getFingerprint()).toUpperCase(Locale.ROOT);
+  }
+}
