@@ -19,9 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param bits the key size in bits (255 for the Curve25519 family)
  * @param created when the key was created
  * @param expires when it expires, or {@code null} if it does not
- * @param capabilities what its key flags allow
+ * @param capabilities what its key flags declare: those of the self-signature that binds it, or,
+ *     when none does (the policy refuses them, or the key is revoked), of its newest self-signature
+ *     that verifies. Declared, not necessarily usable: see {@link #usableCapabilities()}
  * @param revoked whether it is revoked
  * @param isProtected whether its secret part is protected by a passphrase (false for public keys)
+ * @param unusableBecause why the key cannot be used at the time described, or {@code null} if it
+ *     can: revoked, expired, created after that time, weaker than the policy allows, or not bound
+ *     by a self-signature the policy accepts (the reason names the hash), or its primary key is
+ *     unusable
  */
 public record ComponentKey(
     String fingerprint,
@@ -34,7 +40,8 @@ public record ComponentKey(
     @Nullable Instant expires,
     Set<KeyCapability> capabilities,
     boolean revoked,
-    boolean isProtected) {
+    boolean isProtected,
+    @Nullable String unusableBecause) {
 
   public ComponentKey {
     Objects.requireNonNull(fingerprint, "fingerprint");
@@ -54,12 +61,31 @@ public record ComponentKey(
     return Optional.ofNullable(expires);
   }
 
-  /** Whether the key flags allow encryption of communications or storage. */
+  /** Why the key cannot be used at the time described; empty if it can. */
+  public Optional<String> whyUnusable() {
+    return Optional.ofNullable(unusableBecause);
+  }
+
+  /** Whether the key can be used at the time described: {@link #whyUnusable()} is empty. */
+  public boolean usable() {
+    return unusableBecause == null;
+  }
+
+  /** The {@link #capabilities()} if the key is {@link #usable()}, else none. */
+  public Set<KeyCapability> usableCapabilities() {
+    return usable() ? capabilities : Set.of();
+  }
+
+  /**
+   * Whether the key flags declare encryption of communications or storage (declared: see {@link
+   * #usable()}).
+   */
   public boolean canEncrypt() {
     return capabilities.contains(KeyCapability.ENCRYPT_COMMUNICATIONS)
         || capabilities.contains(KeyCapability.ENCRYPT_STORAGE);
   }
 
+  /** Whether the key flags declare signing (declared: see {@link #usable()}). */
   public boolean canSign() {
     return capabilities.contains(KeyCapability.SIGN);
   }

@@ -79,7 +79,7 @@ class ShortSelfSignatureHashTest {
                 + key.keyId()
                 + " that made them, which needs a hash of at least 384 bits (RFC 9580, section"
                 + " 5.2.3)");
-    assertThat(key.describe().keys().get(1).capabilities()).isEmpty();
+    assertThat(key.describe().keys().get(1).usableCapabilities()).isEmpty();
   }
 
   @Test
@@ -112,7 +112,7 @@ class ShortSelfSignatureHashTest {
   void signingSubkeyBoundWithSha256ByAP384Key_cannotSign() throws Exception {
     PgpKey key =
         new Builder(p384()).userId(SHA384, BOUND, KeyFlags.CERTIFY_OTHER).signing(SHA256).build();
-    assertThat(key.describe().keys().get(1).capabilities()).isEmpty();
+    assertThat(key.describe().keys().get(1).usableCapabilities()).isEmpty();
     assertThatThrownBy(() -> sign(key)).isInstanceOf(PgpKeyCannotSignException.class);
 
     PgpKey fine =
@@ -226,6 +226,15 @@ class ShortSelfSignatureHashTest {
       return this;
     }
 
+    /** A revocation of {@code userId}, made now. */
+    Builder revokeUserId(String userId) throws PGPException {
+      PGPSignature sig =
+          generator(primary, PGPSignature.CERTIFICATION_REVOCATION, SHA384, hoursAgo(1), 0)
+              .generateCertification(userId, primaryPub);
+      primaryPub = PGPPublicKey.addCertification(primaryPub, userId, sig);
+      return this;
+    }
+
     Builder directKey(int hash, Instant made, int flags) throws PGPException {
       PGPSignature sig =
           generator(primary, PGPSignature.DIRECT_KEY, hash, made, flags)
@@ -236,16 +245,21 @@ class ShortSelfSignatureHashTest {
 
     /** An ECDH P-384 (X25519 for an Ed25519 primary key) subkey bound with {@code hash}. */
     Builder encryption(int hash) throws PGPException {
+      return encryption(hash, MADE);
+    }
+
+    /** The same, created at {@code created}. */
+    Builder encryption(int hash, Instant created) throws PGPException {
       PGPKeyPair sub =
           primary.getPublicKey().getAlgorithm() == PublicKeyAlgorithmTags.ECDSA
-              ? ecdhP384()
+              ? ec(PublicKeyAlgorithmTags.ECDH, created)
               : x25519();
       PGPSignatureGenerator gen =
           generator(
               primary,
               PGPSignature.SUBKEY_BINDING,
               hash,
-              BOUND,
+              created.isAfter(BOUND) ? created : BOUND,
               KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
       subkeyPairs.add(sub);
       subkeyPubs.add(sub.getPublicKey());
@@ -328,13 +342,17 @@ class ShortSelfSignatureHashTest {
   }
 
   private static PGPKeyPair ec(int algorithm) throws PGPException {
+    return ec(algorithm, MADE);
+  }
+
+  private static PGPKeyPair ec(int algorithm, Instant created) throws PGPException {
     var curve = ECNamedCurveTable.getOID("P-384");
     ECKeyPairGenerator g = new ECKeyPairGenerator();
     g.init(
         new ECKeyGenerationParameters(
             new ECNamedDomainParameters(curve, ECNamedCurveTable.getByOID(curve)), RANDOM));
     return new BcPGPKeyPair(
-        PublicKeyPacket.VERSION_4, algorithm, g.generateKeyPair(), Date.from(MADE));
+        PublicKeyPacket.VERSION_4, algorithm, g.generateKeyPair(), Date.from(created));
   }
 
   static PGPKeyPair ed25519() throws PGPException {

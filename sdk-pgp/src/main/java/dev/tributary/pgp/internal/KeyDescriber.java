@@ -8,20 +8,25 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.bcpg.ECPublicBCPGKey;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPUserId;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.util.encoders.Hex;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a BouncyCastle certificate or key into a {@link KeyDescription}. */
 public final class KeyDescriber {
@@ -36,19 +41,40 @@ public final class KeyDescriber {
   public static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at) {
     Date when = Date.from(at);
     List<String> userIds = new ArrayList<>();
+    List<String> revokedUserIds = new ArrayList<>();
     for (OpenPGPUserId uid : cert.getAllUserIds()) {
       userIds.add(uid.getUserId());
+      if (safe(() -> uid.getRevocation(when)) != null) {
+        revokedUserIds.add(uid.getUserId());
+      }
     }
     List<ComponentKey> keys = new ArrayList<>();
+    String primaryProblem = null;
     for (OpenPGPComponentKey k : cert.getKeys()) {
-      keys.add(component(cert, k, engine, when));
+      ComponentKey described = component(cert, k, engine, when, primaryProblem);
+      if (k.isPrimaryKey()) {
+        primaryProblem = described.unusableBecause();
+      }
+      keys.add(described);
     }
     return new KeyDescription(
-        fingerprint(cert.getPrimaryKey().getPGPPublicKey()), userIds, cert.isSecretKey(), keys);
+        fingerprint(cert.getPrimaryKey().getPGPPublicKey()),
+        userIds,
+        revokedUserIds,
+        cert.isSecretKey(),
+        keys);
   }
 
+  /**
+   * One key of {@code cert}; {@code primaryProblem} is why its primary key cannot be used (null: it
+   * can), which makes a subkey unusable too.
+   */
   static ComponentKey component(
-      OpenPGPCertificate cert, OpenPGPComponentKey k, Engine engine, Date when) {
+      OpenPGPCertificate cert,
+      OpenPGPComponentKey k,
+      Engine engine,
+      Date when,
+      @Nullable String primaryProblem) {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
     PrimaryKeyProperties.Read primary =
@@ -56,13 +82,22 @@ public final class KeyDescriber {
     if (primary != null) {
       expires = PrimaryKeyProperties.earlier(expires, primary.expiry());
     }
-    boolean revoked = safe(() -> k.getRevocation(when)) != null;
+    OpenPGPComponentSignature revocation = safe(() -> k.getRevocation(when));
+    boolean revoked = revocation != null;
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {
       PGPSecretKey secret = key.getPGPSecretKeyRing().getSecretKey(pub.getKeyIdentifier());
       // a stub (GnuPG's gnu-dummy S2K) holds no secret, so nothing to protect
       isProtected = secret != null && secret.getS2KUsage() != 0 && !secret.isPrivateKeyEmpty();
     }
+    KeyFlags flags = primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when));
+    if (flags == null && primary == null) {
+      flags = declaredFlags(k.getPGPPublicKey(), cert.getPrimaryKey().getPGPPublicKey());
+    }
+    String problem =
+        primaryProblem != null
+            ? "its primary key is unusable (" + primaryProblem + ")"
+            : problem(k, engine, when, revocation, expires);
     return new ComponentKey(
         fingerprint(pub),
         keyId(pub.getKeyID()),
@@ -72,9 +107,65 @@ public final class KeyDescriber {
         bits(pub),
         pub.getCreationTime().toInstant(),
         expires == null ? null : expires.toInstant(),
-        capabilities(primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when))),
+        capabilities(flags),
         revoked,
-        isProtected);
+        isProtected,
+        problem);
+  }
+
+  /**
+   * Why {@code k} cannot be used at {@code when}, or null if it can: created after {@code when},
+   * revoked, expired, weaker than the policy allows, or bound by no self-signature that counts (as
+   * {@link RecipientSelector#unbound} tells it: the policy refuses their hash, or it is too short).
+   */
+  private static @Nullable String problem(
+      OpenPGPComponentKey k,
+      Engine engine,
+      Date when,
+      @Nullable OpenPGPComponentSignature revocation,
+      @Nullable Date expires) {
+    PGPPublicKey pub = k.getPGPPublicKey();
+    if (revocation != null) {
+      return "revoked on " + revocation.getCreationTime().toInstant().toString().substring(0, 10);
+    }
+    if (expires != null && !expires.after(when)) {
+      return "expired on " + expires.toInstant().toString().substring(0, 10);
+    }
+    if (isSizeRated(pub.getAlgorithm())
+        && pub.getBitStrength() < engine.policy().minimumRsaBits()) {
+      return algorithmName(pub)
+          + " "
+          + pub.getBitStrength()
+          + " bits is weaker than the policy's minimum of "
+          + engine.policy().minimumRsaBits()
+          + " (PgpPolicy.minimumRsaBits)";
+    }
+    Boolean bound = safe(() -> k.isBoundAt(when));
+    if (bound == null || !bound) {
+      return RecipientSelector.unbound(k, engine, when);
+    }
+    return null;
+  }
+
+  /**
+   * The key flags of the newest binding signature by {@code primary} on subkey {@code sub} that
+   * verifies, whether or not it counts: what the subkey was declared for.
+   */
+  private static @Nullable KeyFlags declaredFlags(PGPPublicKey sub, PGPPublicKey primary) {
+    PGPSignature newest = null;
+    for (Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+        it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if ((newest == null || sig.getCreationTime().after(newest.getCreationTime()))
+          && sig.getHashedSubPackets() != null
+          && CertificateMerge.isBy(sig, primary)
+          && CertificateMerge.verifies(sig, primary, () -> sig.verifyCertification(primary, sub))) {
+        newest = sig;
+      }
+    }
+    return newest == null
+        ? null
+        : (KeyFlags) newest.getHashedSubPackets().getSubpacket(SignatureSubpacketTags.KEY_FLAGS);
   }
 
   /**
