@@ -113,7 +113,14 @@ class ShortSelfSignatureHashTest {
     PgpKey key =
         new Builder(p384()).userId(SHA384, BOUND, KeyFlags.CERTIFY_OTHER).signing(SHA256).build();
     assertThat(key.describe().keys().get(1).usableCapabilities()).isEmpty();
-    assertThatThrownBy(() -> sign(key)).isInstanceOf(PgpKeyCannotSignException.class);
+    assertThatThrownBy(() -> sign(key))
+        .isInstanceOf(PgpKeyCannotSignException.class)
+        .hasMessageContaining(
+            key.keyId()
+                + ": its key flags do not allow signing; "
+                + key.describe().keys().get(1).keyId()
+                + ": its self-signatures use SHA256 (256 bits), too short for the ECDSA NIST P-384"
+                + " key");
 
     PgpKey fine =
         new Builder(p384()).userId(SHA384, BOUND, KeyFlags.CERTIFY_OTHER).signing(SHA384).build();

@@ -1,7 +1,9 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.PgpKeyCannotSignException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
@@ -101,7 +103,21 @@ public final class Signing {
         key.fingerprint(),
         "private key "
             + key.fingerprint()
-            + " has no valid signing key (none, or all expired, revoked or weaker than the"
-            + " policy allows); sign with another key");
+            + " has no valid signing key: "
+            + String.join("; ", whyNotSigning(openPgpKey, engine, now))
+            + "; sign with another key");
+  }
+
+  /** For each key of {@code key}, why it may not sign at {@code now}, after its key ID. */
+  private static List<String> whyNotSigning(OpenPGPKey key, Engine engine, Date now) {
+    List<String> reasons = new ArrayList<>();
+    for (ComponentKey k : KeyDescriber.describe(key, engine, now.toInstant()).keys()) {
+      String why =
+          !k.canSign()
+              ? "its key flags do not allow signing"
+              : k.whyUnusable().orElse("not valid for signing now");
+      reasons.add(k.keyId() + ": " + why);
+    }
+    return reasons;
   }
 }
