@@ -323,18 +323,7 @@ class GnuPgInteropTest {
   @Test
   void certificateBoundOnlyBySha1_isRefusedSayingSo_andAcceptedWhenThePolicyAllowsSha1() {
     String uid = "Old <old@example.com>";
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--cert-digest-algo",
-            "SHA1",
-            "--quick-gen-key",
-            uid,
-            "rsa2048",
-            "cert",
-            "never")
-        .ok();
+    gpgWithSha1("--quick-gen-key", uid, "rsa2048", "cert", "never");
     String fingerprint =
         gpg.run(new byte[0], "--with-colons", "--list-keys", uid)
             .ok()
@@ -344,18 +333,7 @@ class GnuPgInteropTest {
             .map(l -> l.split(":")[9])
             .findFirst()
             .orElseThrow();
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--cert-digest-algo",
-            "SHA1",
-            "--quick-add-key",
-            fingerprint,
-            "rsa2048",
-            "encr",
-            "never")
-        .ok();
+    gpgWithSha1("--quick-add-key", fingerprint, "rsa2048", "encr", "never");
     PgpCertificate old =
         PgpCertificate.parse(gpg.run(new byte[0], "--armor", "--export", uid).ok().text());
     assertThatThrownBy(() -> PgpEncryptor.builder().recipient(old).build())
@@ -383,18 +361,7 @@ class GnuPgInteropTest {
   @Test
   void ed25519CertificateBoundOnlyBySha1_isRefusedAsTooShort() {
     String uid = "Old <old@example.com>";
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--cert-digest-algo",
-            "SHA1",
-            "--quick-gen-key",
-            uid,
-            "future-default",
-            "default",
-            "never")
-        .ok();
+    gpgWithSha1("--quick-gen-key", uid, "future-default", "default", "never");
     PgpCertificate old =
         PgpCertificate.parse(gpg.run(new byte[0], "--armor", "--export", uid).ok().text());
     PgpPolicy sha1 = PgpPolicy.builder().acceptSha1Signatures(true).build();
@@ -403,6 +370,13 @@ class GnuPgInteropTest {
         .hasMessageContaining(
             "its self-signatures use SHA1 (160 bits), too short for the EdDSA Ed25519 key")
         .hasMessageContaining("which needs a hash of at least 256 bits (RFC 9580, section 5.2.3)");
+  }
+
+  /** Runs gpg {@code command} without a passphrase, its self-signatures made with SHA-1. */
+  private void gpgWithSha1(String... command) {
+    List<String> args = new ArrayList<>(List.of("--passphrase", "", "--cert-digest-algo", "SHA1"));
+    args.addAll(List.of(command));
+    gpg.run(new byte[0], args.toArray(String[]::new)).ok();
   }
 
   /** A SHA-1 signature's problem named the hash by its number: "a weak hash algorithm (2)". */

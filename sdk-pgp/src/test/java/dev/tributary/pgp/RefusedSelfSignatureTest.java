@@ -232,7 +232,7 @@ class RefusedSelfSignatureTest {
     return results.get(0);
   }
 
-  private static PGPKeyPair ed25519() throws PGPException {
+  static PGPKeyPair ed25519() throws PGPException {
     Ed25519KeyPairGenerator g = new Ed25519KeyPairGenerator();
     g.init(new Ed25519KeyGenerationParameters(RANDOM));
     return new BcPGPKeyPair(
@@ -252,7 +252,7 @@ class RefusedSelfSignatureTest {
         Date.from(MADE));
   }
 
-  private static PGPKeyPair x25519() throws PGPException {
+  static PGPKeyPair x25519() throws PGPException {
     X25519KeyPairGenerator g = new X25519KeyPairGenerator();
     g.init(new X25519KeyGenerationParameters(RANDOM));
     return new BcPGPKeyPair(

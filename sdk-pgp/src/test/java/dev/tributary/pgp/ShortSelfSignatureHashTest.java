@@ -21,12 +21,8 @@ import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
-import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
-import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -53,8 +49,10 @@ import org.junit.jupiter.api.Test;
  */
 class ShortSelfSignatureHashTest {
   static final String USER_ID = "Short <short@example.com>";
-  static final Instant MADE =
-      Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+
+  /** When the keys were made, as {@link RefusedSelfSignatureTest}'s, which makes Ed25519 ones. */
+  static final Instant MADE = RefusedSelfSignatureTest.MADE;
+
   static final Instant BOUND = MADE.plusSeconds(60);
   static final byte[] DATA = "signed\n".getBytes(StandardCharsets.UTF_8);
   static final SecureRandom RANDOM = new SecureRandom();
@@ -363,22 +361,10 @@ class ShortSelfSignatureHashTest {
   }
 
   static PGPKeyPair ed25519() throws PGPException {
-    Ed25519KeyPairGenerator g = new Ed25519KeyPairGenerator();
-    g.init(new Ed25519KeyGenerationParameters(RANDOM));
-    return new BcPGPKeyPair(
-        PublicKeyPacket.VERSION_4,
-        PublicKeyAlgorithmTags.Ed25519,
-        g.generateKeyPair(),
-        Date.from(MADE));
+    return RefusedSelfSignatureTest.ed25519();
   }
 
   static PGPKeyPair x25519() throws PGPException {
-    X25519KeyPairGenerator g = new X25519KeyPairGenerator();
-    g.init(new X25519KeyGenerationParameters(RANDOM));
-    return new BcPGPKeyPair(
-        PublicKeyPacket.VERSION_4,
-        PublicKeyAlgorithmTags.X25519,
-        g.generateKeyPair(),
-        Date.from(MADE));
+    return RefusedSelfSignatureTest.x25519();
   }
 }
