@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
@@ -17,8 +18,8 @@ import org.bouncycastle.bcpg.PacketFormat;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.bcpg.SecretSubkeyPacket;
+import org.bouncycastle.bcpg.UserIDPacket;
 import org.bouncycastle.openpgp.PGPSecretKey;
-import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +82,29 @@ class SecretKeyStubInteropTest {
                 + ", which is held, but the secret of that subkey is on a smartcard");
   }
 
+  /** Signing reported a smartcard stub of the signing key as a passphrase problem. */
+  @Test
+  void signingWithAKeyOnASmartcard_saysTheCardCannotBeUsedHere() throws Exception {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    PgpKey onCard = onSmartcard(alice, PgpTestKeys.ALICE_RSA.fingerprint());
+
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.sign(
+                    new ByteArrayInputStream(TEXT),
+                    new ByteArrayOutputStream(),
+                    List.of(onCard),
+                    true))
+        .isInstanceOf(PgpKeyCannotSignException.class)
+        .hasMessage(
+            "private key "
+                + PgpTestKeys.ALICE_RSA.fingerprint()
+                + " holds the secret of its signing key "
+                + PgpTestKeys.ALICE_RSA.fingerprint().substring(24)
+                + " on a smartcard (a GnuPG divert-to-card stub), which cannot be used here; sign"
+                + " with gpg and the card, or with another key");
+  }
+
   private String encryptionSubkeyFingerprint() {
     gpg.importSecretKey(PgpTestKeys.ALICE_RSA);
     String colons =
@@ -119,11 +143,11 @@ class SecretKeyStubInteropTest {
   }
 
   /**
-   * {@code key} with {@code subkey} as a divert-to-card stub, written as GnuPG writes one: S2K
-   * usage 254, cipher 0, S2K type 101 with "GNU" and mode 2, then the card's serial number (its
-   * length, then 16 bytes) where the IV would be.
+   * {@code key} with its (sub)key {@code fingerprint} as a divert-to-card stub, as GnuPG writes
+   * one: S2K usage 254, cipher 0, S2K type 101 with "GNU" and mode 2, then the card's serial number
+   * (its length, then 16 bytes) where the IV would be.
    */
-  private static PgpKey onSmartcard(PgpKey key, String subkey) throws IOException {
+  private static PgpKey onSmartcard(PgpKey key, String fingerprint) throws IOException {
     byte[] serial = new byte[17];
     serial[0] = 16;
     for (int i = 1; i < serial.length; i++) {
@@ -133,25 +157,40 @@ class SecretKeyStubInteropTest {
     try (ArmoredOutputStream armor = ArmoredOutputStream.builder().build(armored);
         BCPGOutputStream out = new BCPGOutputStream(armor, PacketFormat.CURRENT)) {
       for (PGPSecretKey k : key.ring()) {
-        if (!fingerprint(k).equals(subkey)) {
+        if (!fingerprint(k).equals(fingerprint)) {
           k.encode(out);
           continue;
         }
-        new SecretSubkeyPacket(
-                k.getPublicKey().getPublicKeyPacket(),
-                0,
-                SecretKeyPacket.USAGE_SHA1,
-                S2K.gnuDummyS2K(S2K.GNUDummyParams.divertToCard()),
-                null,
-                serial)
-            .encode(out);
-        for (var it = k.getPublicKey().getSignatures(); it.hasNext(); ) {
-          PGPSignature sig = it.next();
-          sig.encode(out);
+        S2K card = S2K.gnuDummyS2K(S2K.GNUDummyParams.divertToCard());
+        var pub = k.getPublicKey().getPublicKeyPacket();
+        if (k.isMasterKey()) {
+          new SecretKeyPacket(pub, 0, SecretKeyPacket.USAGE_SHA1, card, null, serial).encode(out);
+          writePrimarySignatures(k, out);
+        } else {
+          new SecretSubkeyPacket(pub, 0, SecretKeyPacket.USAGE_SHA1, card, null, serial)
+              .encode(out);
+          for (var it = k.getPublicKey().getSignatures(); it.hasNext(); ) {
+            it.next().encode(out);
+          }
         }
       }
     }
     return PgpKey.parse(armored.toString(StandardCharsets.US_ASCII), Secret.empty());
+  }
+
+  /** The primary key's direct-key signatures, then each user ID with its signatures. */
+  private static void writePrimarySignatures(PGPSecretKey k, BCPGOutputStream out)
+      throws IOException {
+    for (var it = k.getPublicKey().getKeySignatures(); it.hasNext(); ) {
+      it.next().encode(out);
+    }
+    for (var ids = k.getPublicKey().getRawUserIDs(); ids.hasNext(); ) {
+      byte[] id = ids.next();
+      new UserIDPacket(id).encode(out);
+      for (var sigs = k.getPublicKey().getSignaturesForID(id); sigs.hasNext(); ) {
+        sigs.next().encode(out);
+      }
+    }
   }
 
   private static byte[] encryptedToAlice() {

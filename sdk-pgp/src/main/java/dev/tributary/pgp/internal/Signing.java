@@ -85,9 +85,21 @@ public final class Signing {
         PrimaryKeyProperties.signingKeys(openPgpKey, now, engine.bcPolicy());
     for (OpenPGPComponentKey k : signing) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
-      if (secret != null && !secret.isPrivateKeyEmpty()) {
+      if (secret != null && !UnlockedKeys.isStub(secret)) {
         return secret;
       }
+    }
+    PGPSecretKey first =
+        signing.isEmpty() ? null : key.ring().getSecretKey(signing.get(0).getKeyIdentifier());
+    if (first != null && UnlockedKeys.onSmartcard(first)) {
+      throw new PgpKeyCannotSignException(
+          key.fingerprint(),
+          "private key "
+              + key.fingerprint()
+              + " holds the secret of its signing key "
+              + KeyDescriber.keyId(first.getKeyID())
+              + " on a smartcard (a GnuPG divert-to-card stub), which cannot be used here; sign"
+              + " with gpg and the card, or with another key");
     }
     if (!signing.isEmpty()) {
       throw new PgpKeyCannotSignException(
