@@ -65,10 +65,19 @@ public final class PgpInlineSignatures {
    * message}; closes neither stream. {@link Mode#BINARY} and {@link Mode#TEXT} stream in constant
    * memory.
    *
+   * <p>If reading {@code data}, making a signature or writing fails, {@code message} holds the part
+   * of the message written so far, left unfinished: no last piece of the literal data, no
+   * signatures, no armor checksum or {@code -----END} line (a cleartext-signed message: part of its
+   * text and no signature block), so that no verifier takes it for a whole message. Discard it.
+   * Nothing more is written to {@code message} after the failure.
+   *
    * @param armor whether to write {@code -----BEGIN PGP MESSAGE-----} armor; must be {@code true}
    *     for {@link Mode#CLEARTEXT}
    * @throws PgpKeyCannotSignException if a key has no signing key it may use now
    * @throws PgpKeyException if a key cannot be unlocked
+   * @throws TransientException if reading {@code data} or writing {@code message} fails with an
+   *     IOException ("cannot sign: reading the data failed: Input/output error", "cannot sign:
+   *     writing the message failed: …"), its cause
    * @throws IllegalArgumentException if {@code keys} is empty, or {@link Mode#CLEARTEXT} is asked
    *     for without armor
    */

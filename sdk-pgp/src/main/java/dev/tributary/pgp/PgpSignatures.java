@@ -32,7 +32,8 @@ public final class PgpSignatures {
    * signature}; closes neither stream. Streams in constant memory. With {@link SignatureType#TEXT}
    * the signatures cover the data as text with CRLF line endings ({@code gpg --textmode}): it
    * should be UTF-8 text, which is not checked, and copies of it with other line endings verify as
-   * well.
+   * well. The signatures are written only once all of {@code data} has been read and every
+   * signature made: a failure before then writes nothing to {@code signature}.
    *
    * @param armor whether to write {@code -----BEGIN PGP SIGNATURE-----} armor
    * @return the signatures made, one for each key, in the order of {@code keys}

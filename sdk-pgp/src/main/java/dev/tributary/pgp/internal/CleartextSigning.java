@@ -23,7 +23,8 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
  * (type 0x01). Streams the text line by line: the signatures are computed over the lines with their
  * trailing spaces, tabs and CRs removed, joined by CRLF, without the final line ending; the text
  * itself is written as it came. A text that does not end in a line ending gets an LF, which the
- * framework needs before the signature. Not thread-safe.
+ * framework needs before the signature. A failure leaves the message without its signature block
+ * (what was buffered of the text is not written either). Not thread-safe.
  */
 final class CleartextSigning {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -58,13 +59,26 @@ final class CleartextSigning {
     if (!w.lineStart) {
       out.write('\n');
     }
-    try (ArmorEncoder armor = new ArmorEncoder(out, "SIGNATURE");
-        BCPGOutputStream packets = new BCPGOutputStream(armor, PacketFormat.CURRENT)) {
+    byte[] signatures = signatures(generators);
+    ArmorEncoder armor = new ArmorEncoder(out, "SIGNATURE");
+    armor.write(signatures);
+    armor.close(); // not on a failure: no footer after part of the signatures
+    out.flush();
+  }
+
+  /**
+   * The signatures of {@code generators}, in order, all made before any is written: one that cannot
+   * be made leaves none behind (with the others, a whole message signed by fewer keys).
+   */
+  private static byte[] signatures(List<PGPSignatureGenerator> generators)
+      throws IOException, PGPException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (BCPGOutputStream packets = new BCPGOutputStream(bytes, PacketFormat.CURRENT)) {
       for (PGPSignatureGenerator g : generators) {
         g.generate().encode(packets);
       }
     }
-    out.flush();
+    return bytes.toByteArray();
   }
 
   private static String header(List<PGPSignatureGenerator> generators) throws PGPException {

@@ -4,6 +4,7 @@ import dev.tributary.core.SystemException;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,9 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 /**
  * Writes inline-signed messages that are not encrypted: one-pass signatures, the literal data and
  * the signatures (RFC 9580, section 10.3), streamed in constant memory, armored or binary; or a
- * cleartext-signed message ({@link CleartextSigning}). Stateless.
+ * cleartext-signed message ({@link CleartextSigning}). A failure (reading the data, making a
+ * signature, writing) leaves the message unfinished: no last piece of the literal data, no
+ * signatures, no armor checksum or footer, so that it cannot pass for a whole message. Stateless.
  */
 public final class InlineSigning {
   /** The three forms of an inline-signed message. */
@@ -48,12 +51,11 @@ public final class InlineSigning {
     try {
       if (form == Form.CLEARTEXT) {
         CleartextSigning.write(source, target, generators);
-      } else if (armor) {
-        try (ArmorEncoder armored = new ArmorEncoder(target, "MESSAGE")) {
-          onePassSigned(source, armored, generators, form == Form.TEXT ? 'u' : 'b', now);
-        }
       } else {
-        onePassSigned(source, target, generators, form == Form.TEXT ? 'u' : 'b', now);
+        // Not closed on a failure: closing writes the armor's checksum and footer.
+        OutputStream out = armor ? new ArmorEncoder(target, "MESSAGE") : target;
+        onePassSigned(source, out, generators, form == Form.TEXT ? 'u' : 'b', now);
+        out.close();
       }
       target.flush();
     } catch (IOException | PGPException | RuntimeException e) {
@@ -72,16 +74,31 @@ public final class InlineSigning {
     for (int i = 0; i < n; i++) {
       generators.get(i).generateOnePassVersion(i < n - 1).encode(out);
     }
+    OutputStream literal = LiteralData.open(out, format, "", now.toInstant());
     // Text is stored canonical, with CRLF line endings, as GnuPG stores it: GnuPG 2.2 checks a text
     // signature over the stored text as it is, so it finds LF-only text signed as 0x01 "BAD".
-    try (OutputStream target =
-        SigningOutputStream.of(
-            LiteralData.open(out, format, "", now.toInstant()), generators, format == 'u')) {
-      data.transferTo(target);
+    OutputStream signing =
+        SigningOutputStream.of(new CloseShield(literal), generators, format == 'u');
+    // Neither stream is closed on a failure: closing writes the literal data's last piece, which
+    // would make a whole literal data packet of part of the data.
+    data.transferTo(signing);
+    signing.close(); // the text's last line ending; the packet stays open
+    byte[] signatures = signatures(generators);
+    literal.close();
+    out.write(signatures);
+  }
+
+  /**
+   * The signatures of {@code generators}, last first (nested one-pass signatures close inside out),
+   * all made before any is written: one that cannot be made leaves none behind.
+   */
+  private static byte[] signatures(List<PGPSignatureGenerator> generators)
+      throws IOException, PGPException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = generators.size() - 1; i >= 0; i--) {
+      generators.get(i).generate().encode(bytes);
     }
-    for (int i = n - 1; i >= 0; i--) {
-      generators.get(i).generate().encode(out);
-    }
+    return bytes.toByteArray();
   }
 
   private static RuntimeException failure(Exception e, List<UnlockedKeys> keys) {
