@@ -62,7 +62,7 @@ public final class PgpExample {
           "decrypted "
               + result.plaintextBytes()
               + " bytes of "
-              + result.fileName()
+              + shownName(result.fileName())
               + " with key "
               + result.decryptionKeyFingerprint());
       System.out.print(Files.readString(plain, StandardCharsets.UTF_8));
@@ -70,5 +70,13 @@ public final class PgpExample {
       // Nothing was written under the target name: ask the sender for the file again.
       System.err.println(e.getMessage());
     }
+  }
+
+  /**
+   * The file name stored in a message, fit to print: the sender chose it, and could have put
+   * terminal escape sequences or line breaks in it, which {@link PgpFileNames#safeName} replaces.
+   */
+  static String shownName(String fileName) {
+    return PgpFileNames.safeName(fileName).orElse("(no file name)");
   }
 }
