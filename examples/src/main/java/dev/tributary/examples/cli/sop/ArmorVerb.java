@@ -1,6 +1,7 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.pgp.PgpArmor;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.BiConsumer;
@@ -47,8 +48,21 @@ final class ArmorVerb implements Verb {
     return Arity.NONE;
   }
 
+  /**
+   * Holds back the end of the output until all of stdin was converted: {@code dearmor} passes the
+   * packets on as they are decoded, so a failed read of stdin would leave whole packets that can
+   * look like a whole, shorter certificate or message (and {@code armor} a block without its
+   * footer). A failed run writes nothing of a small input, and stops well before the failure.
+   */
   @Override
-  public void run(CommandLine line, InputStream in, OutputStream out) {
-    conversion.accept(in, out);
+  public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
+    UnfinishedOnFailure converted = new UnfinishedOnFailure(out);
+    try {
+      conversion.accept(converted.watch(in), converted);
+    } catch (RuntimeException e) {
+      converted.fail();
+      throw e;
+    }
+    converted.finish();
   }
 }

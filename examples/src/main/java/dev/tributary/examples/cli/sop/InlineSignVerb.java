@@ -40,7 +40,8 @@ final class InlineSignVerb implements Verb {
           SopExit.INCOMPATIBLE_OPTIONS, "--as=clearsigned is always armored: drop --no-armor");
     }
     List<PgpKey> signers = SopIo.keys(line.getArgList(), Verb.values(line, "with-key-password"));
-    // sdk-pgp closes the literal packet and armor even when reading stdin fails: held back.
+    // sdk-pgp leaves the message unfinished when reading stdin fails; held back as well, a failed
+    // run writes nothing of a small message.
     UnfinishedOnFailure message = new UnfinishedOnFailure(out);
     try {
       PgpInlineSignatures.sign(

@@ -9,11 +9,11 @@ import java.util.Objects;
 /**
  * A verb's streamed output that a failure leaves visibly unfinished: the last {@link #TAIL} bytes
  * are held back until {@link #finish} and dropped by {@link #fail}, and once the input {@link
- * #watch watched} fails to read, nothing more is passed on. sdk-pgp's inline signer, failing to
- * read stdin (not UTF-8 under {@code --as=text}), still closes its packets and armor on the way
- * out: a message that looked complete, only without its signatures. With this, a failed run's
- * output ends where the reading failed, without its last packets or armor footer, or is empty.
- * Constant memory; not thread-safe, but {@link #fail} may come from another thread.
+ * #watch watched} fails to read, nothing more is passed on. For verbs that stream their output as
+ * they read stdin ({@code inline-sign}, {@code armor}, {@code dearmor}): a failed run's output
+ * stops well before where the reading failed, without its last packets or armor footer, or is
+ * empty, so it cannot pass for a whole, shorter one. Constant memory; not thread-safe, but {@link
+ * #fail} may come from another thread.
  */
 final class UnfinishedOnFailure extends OutputStream {
   /**
