@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import static dev.tributary.pgp.EncryptDecryptTest.droppingAfter;
 import static dev.tributary.pgp.InlineSignaturesTest.ALICE;
 import static dev.tributary.pgp.InlineSignaturesTest.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import dev.tributary.pgp.PgpInlineSignatures.Mode;
 import dev.tributary.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,36 +68,15 @@ class AbortedInlineSigningTest {
     return "id,email\n1,a@example.com\n".repeat(3 * MIB / 25).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code data}, whose reading fails with "Input/output error" after {@code bytes} bytes. */
-  static InputStream failingAfter(byte[] data, int bytes) {
-    return new ByteArrayInputStream(data, 0, bytes) {
+  /** {@code data}, whose reading fails with an unchecked "connection reset" after {@code bytes}. */
+  static InputStream uncheckedDroppingAfter(byte[] data, int bytes) {
+    return new FilterInputStream(droppingAfter(data, bytes)) {
       @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        int n = super.read(b, off, len);
-        if (n < 0) {
-          throw new UncheckedIOException(new IOException(FailingReads.EIO));
-        }
-        return n;
-      }
-    };
-  }
-
-  /** As {@link #failingAfter}, failing with an IOException, as a file or socket does. */
-  static InputStream ioFailingAfter(byte[] data, int bytes) {
-    InputStream in = failingAfter(data, bytes);
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
+      public int read(byte[] b, int off, int len) {
         try {
           return in.read(b, off, len);
-        } catch (UncheckedIOException e) {
-          throw e.getCause();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }
     };
@@ -107,10 +88,9 @@ class AbortedInlineSigningTest {
     List<PgpKey> keys = List.of(PgpKey.of(ALICE.privateKey()), PgpKey.of(BOB.privateKey()));
     assertThatThrownBy(
             () ->
-                PgpInlineSignatures.sign(
-                    ioFailingAfter(data(mode), failAt), out, keys, mode, armor))
+                PgpInlineSignatures.sign(droppingAfter(data(mode), failAt), out, keys, mode, armor))
         .isInstanceOf(TransientException.class)
-        .hasMessage("cannot sign: reading the data failed: " + FailingReads.EIO);
+        .hasMessage("cannot sign: reading the data failed: connection reset");
     return out.toByteArray();
   }
 
@@ -135,9 +115,13 @@ class AbortedInlineSigningTest {
     assertThatThrownBy(
             () ->
                 PgpInlineSignatures.sign(
-                    failingAfter(data(Mode.BINARY), MIB + 12345), out, keys, Mode.BINARY, true))
+                    uncheckedDroppingAfter(data(Mode.BINARY), MIB + 12345),
+                    out,
+                    keys,
+                    Mode.BINARY,
+                    true))
         .isInstanceOf(SystemException.class)
-        .hasRootCauseMessage(FailingReads.EIO);
+        .hasRootCauseMessage("connection reset");
     assertThat(out.toString(StandardCharsets.ISO_8859_1)).doesNotContain("-----END PGP");
     assertThat(holdsWholeLiteralData(out.toByteArray())).isFalse();
   }
@@ -172,17 +156,17 @@ class AbortedInlineSigningTest {
         List<PgpKey> keys = List.of(PgpKey.of(ALICE.privateKey()), PgpKey.of(BOB.privateKey()));
         assertThatThrownBy(
                 () ->
-                    PgpSignatures.sign(ioFailingAfter(data(Mode.BINARY), failAt), out, keys, armor))
+                    PgpSignatures.sign(droppingAfter(data(Mode.BINARY), failAt), out, keys, armor))
             .isInstanceOf(TransientException.class)
-            .hasMessage("cannot sign: reading the data failed: " + FailingReads.EIO);
+            .hasMessage("cannot sign: reading the data failed: connection reset");
         assertThat(out.size()).as("armor=%s, fail at %d", armor, failAt).isZero();
-        OutputStream unchecked = new ByteArrayOutputStream();
+        ByteArrayOutputStream unchecked = new ByteArrayOutputStream();
         assertThatThrownBy(
                 () ->
                     PgpSignatures.sign(
-                        failingAfter(data(Mode.BINARY), failAt), unchecked, keys, armor))
-            .hasRootCauseMessage(FailingReads.EIO);
-        assertThat(((ByteArrayOutputStream) unchecked).size()).isZero();
+                        uncheckedDroppingAfter(data(Mode.BINARY), failAt), unchecked, keys, armor))
+            .hasRootCauseMessage("connection reset");
+        assertThat(unchecked.size()).isZero();
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.tributary.pgp.PgpArmor;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,23 +35,24 @@ class ArmorVerbTest {
    * "Input/output error", as from a failing disk.
    */
   static InputStream ioFailingAfter(byte[] data, int bytes) {
-    InputStream in = new ByteArrayInputStream(data, 0, bytes);
-    return new InputStream() {
+    return new FilterInputStream(new ByteArrayInputStream(data, 0, bytes)) {
       @Override
       public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return failAtEnd(in.read());
       }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, Math.min(len, 100));
-        if (n < 0 && len > 0) {
-          throw new IOException("Input/output error");
-        }
-        return n;
+        return len == 0 ? 0 : failAtEnd(in.read(b, off, Math.min(len, 100)));
       }
     };
+  }
+
+  private static int failAtEnd(int read) throws IOException {
+    if (read < 0) {
+      throw new IOException("Input/output error");
+    }
+    return read;
   }
 
   static byte[] run(InputStream stdin, String verb) {
