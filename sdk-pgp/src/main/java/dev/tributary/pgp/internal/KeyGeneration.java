@@ -4,6 +4,7 @@ import dev.tributary.core.SystemException;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.KeyProfile;
 import dev.tributary.pgp.PgpPolicy;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
@@ -53,6 +54,19 @@ public final class KeyGeneration {
    */
   public static PGPSecretKeyRing generate(
       KeyProfile profile, List<String> userIds, Secret passphrase, boolean encryption) {
+    return generate(profile, userIds, passphrase, encryption, Instant.now());
+  }
+
+  /**
+   * As {@link #generate(KeyProfile, List, Secret, boolean)}, with the keys and self-signatures made
+   * at {@code created}: five years later the key expires (tests make expired keys so).
+   */
+  public static PGPSecretKeyRing generate(
+      KeyProfile profile,
+      List<String> userIds,
+      Secret passphrase,
+      boolean encryption,
+      Instant created) {
     Engine engine = Engine.of(PgpPolicy.defaults());
     boolean v6 = profile == KeyProfile.RFC9580;
     try {
@@ -61,7 +75,7 @@ public final class KeyGeneration {
               engine.implementation(),
               v6 ? PublicKeyPacket.VERSION_6 : PublicKeyPacket.VERSION_4,
               v6,
-              new Date());
+              Date.from(created));
       KeyPairGeneratorCallback signing;
       KeyPairGeneratorCallback encrypting;
       switch (profile) {
