@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -674,5 +675,32 @@ class OpenPgpJsInteropTest {
       assertThat(decryptsToText(dec, answers.get(2 * i).ok().bytes("message"))).isNotNull();
       assertThat(answers.get(2 * i + 1).ok().bytes("data")).isEqualTo(TEXT);
     }
+  }
+
+  /**
+   * OpenPGP.js reads the expiry our keys carry on their direct-key signature (v6 and v4 alike; see
+   * KeyExpiryInteropTest for GnuPG and Sequoia, which read v4 keys only) and refuses to encrypt to
+   * an expired key.
+   */
+  @Test
+  void keysMadeByUs_expired_openPgpJsRefusesToEncryptToThem() {
+    List<ObjectNode> requests = new ArrayList<>();
+    for (KeyProfile profile : List.of(KeyProfile.RFC9580, KeyProfile.CURVE25519)) {
+      for (Duration age : List.of(Duration.ofDays(6 * 366), Duration.ofDays(366))) {
+        PgpCertificate cert = KeyExpiryInteropTest.madeAgo(profile, age).certificate();
+        requests.add(encryptTo(TEXT, cert.armored()));
+        requests.add(encryptTo(TEXT, cert.armored()).put("library", "v5"));
+      }
+    }
+    List<Answer> answers = js.run(requests);
+    // openpgp@5 reads no v6 keys at all
+    assertThat(answers.get(1).error()).contains("No key packet");
+    assertThat(answers.get(3).error()).contains("No key packet");
+    assertThat(answers.get(0).error()).contains("Primary key is expired");
+    answers.get(2).ok();
+    assertThat(answers.get(4).error()).contains("Primary key is expired");
+    assertThat(answers.get(5).error()).contains("Primary key is expired");
+    answers.get(6).ok();
+    answers.get(7).ok();
   }
 }
