@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,9 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresProgram(value = "gpg", debianPackage = "gnupg")
 class DesignatedRevokerInteropTest {
-  private static final DateTimeFormatter GPG_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
 
@@ -139,6 +134,6 @@ class DesignatedRevokerInteropTest {
   }
 
   private static String at(Instant instant) {
-    return GPG_TIME.format(instant);
+    return Gpg.fakedTime(instant);
   }
 }

@@ -5,6 +5,9 @@ import dev.tributary.testing.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit do it: {@code @RegisterExtension final Gpg gpg = Gpg.perTest();} gives each test its own.
  */
 final class Gpg implements AutoCloseable, AfterEachCallback {
+  private static final DateTimeFormatter FAKED_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
   final Path home;
 
   Gpg() throws Exception {
@@ -77,5 +83,10 @@ final class Gpg implements AutoCloseable, AfterEachCallback {
     Tool.run(
         new byte[0], Map.of(), List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"));
     TestFiles.deleteRecursively(home); // gpg-agent may still be removing its sockets
+  }
+
+  /** {@code instant} as gpg's {@code --faked-system-time} takes it. */
+  static String fakedTime(Instant instant) {
+    return FAKED_TIME.format(instant);
   }
 }

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RequiresProgram(value = "gpg", debianPackage = "gnupg")
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
 class KeyExpiryInteropTest {
-  private static final DateTimeFormatter GPG_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   @RegisterExtension final Gpg gpg = Gpg.perTest();
   @TempDir Path dir;
 
@@ -79,10 +74,6 @@ class KeyExpiryInteropTest {
     return Tool.sqop(TEXT, "encrypt", cert.toString());
   }
 
-  static String gpgTime(Instant t) {
-    return GPG_TIME.format(t);
-  }
-
   @ParameterizedTest(name = "{0}")
   @EnumSource(
       value = KeyProfile.class,
@@ -102,9 +93,9 @@ class KeyExpiryInteropTest {
     assertThat(subs).allSatisfy(s -> assertThat(s[6]).as("a subkey's own expiry").isEmpty());
 
     gpgEncrypt(key).ok();
-    String before = gpgTime(expires.minus(Duration.ofDays(1)));
+    String before = Gpg.fakedTime(expires.minus(Duration.ofDays(1)));
     gpgEncrypt(key, "--faked-system-time", before).ok();
-    String after = gpgTime(expires.plus(Duration.ofDays(1)));
+    String after = Gpg.fakedTime(expires.plus(Duration.ofDays(1)));
     Tool.Result expired = gpgEncrypt(key, "--faked-system-time", after);
     assertThat(expired.code()).isNotZero();
     assertThat(expired.err()).contains("Unusable public key");
@@ -168,7 +159,7 @@ class KeyExpiryInteropTest {
     PgpKey key = madeAgo(KeyProfile.CURVE25519, Duration.ofDays(2 * 366));
     Instant created = key.describe().primaryKey().created();
     gpg.importKey(key.armored().reveal());
-    String dayAfter = gpgTime(created.plus(Duration.ofDays(1)));
+    String dayAfter = Gpg.fakedTime(created.plus(Duration.ofDays(1)));
     gpg.run(
             new byte[0],
             "--faked-system-time",
