@@ -114,11 +114,51 @@ class TrailingDataTest {
             withSuffix(java.util.Arrays.copyOf(paddingPacket(16), 10)),
             "what follows the encrypted data ends inside a packet: it is truncated"),
         Arguments.of(
+            "a marker packet cut short",
+            withSuffix(new byte[] {(byte) 0xCA, 0x03, 'P', 'G'}),
+            "what follows the encrypted data ends inside a packet: it is truncated"),
+        Arguments.of(
+            "a marker packet whose length runs past the end",
+            withSuffix(new byte[] {(byte) 0xA8, 0x40, 'P', 'G', 'P', 1, 2, 3}),
+            notAMarker("of 64 octets")),
+        Arguments.of(
+            "a marker packet that holds more than PGP",
+            withSuffix(concat(new byte[] {(byte) 0xCA, 0x0A, 'P', 'G', 'P'}, ascii("garbage"))),
+            notAMarker("of 10 octets")),
+        Arguments.of(
+            "a marker packet that holds other octets",
+            withSuffix(new byte[] {(byte) 0xA8, 0x03, 'X', 'Y', 'Z'}),
+            notAMarker("with other octets than \"PGP\"")),
+        Arguments.of(
+            "a marker packet of indeterminate length, then more",
+            withSuffix(concat(new byte[] {(byte) 0xAB, 'P', 'G', 'P'}, USER_ID)),
+            notAMarker("of indeterminate length that runs on after \"PGP\"")),
+        Arguments.of(
             "armored, then a user ID packet inside the armor",
             armored(withSuffix(USER_ID)),
             continues + "a packet (type 13) follows it"),
         Arguments.of("armored, then text", ascii(armor + "garbage\n"), afterFooter),
         Arguments.of("armored, then a second armored message", ascii(armor + armor), afterFooter));
+  }
+
+  static String notAMarker(String what) {
+    return "the OpenPGP data is damaged: a marker packet (type 10) "
+        + what
+        + ", where RFC 9580 gives a marker packet exactly the three octets \"PGP\"";
+  }
+
+  /**
+   * BouncyCastle reads three octets of a marker packet and leaves the rest unread: a "marker" whose
+   * length is longer swallowed what followed it, before the message too.
+   */
+  @Test
+  void markerPacketsThatAreNotMarkers_beforeTheMessage_areMalformed() throws Exception {
+    assertMalformedInOurWords(
+        concat(new byte[] {(byte) 0xA8, 0x08, 'P', 'G', 'P'}, USER_ID, new byte[2], message()),
+        notAMarker("of 8 octets"));
+    assertMalformedInOurWords(
+        concat(new byte[] {(byte) 0xCA, 0x03, 'P', 'G', 'p'}, message()),
+        notAMarker("with other octets than \"PGP\""));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -178,6 +218,12 @@ class TrailingDataTest {
     return Stream.of(
         Arguments.of("nothing", message()),
         Arguments.of("a marker packet", withSuffix(MARKER)),
+        Arguments.of(
+            "an old-format marker packet, then one of indeterminate length",
+            withSuffix(new byte[] {(byte) 0xA8, 0x03, 'P', 'G', 'P', (byte) 0xAB, 'P', 'G', 'P'})),
+        Arguments.of(
+            "a marker packet with a five-octet length",
+            withSuffix(new byte[] {(byte) 0xCA, (byte) 0xFF, 0, 0, 0, 3, 'P', 'G', 'P'})),
         Arguments.of(
             "padding, a marker, padding",
             withSuffix(concat(paddingPacket(8), MARKER, paddingPacket(100)))),
