@@ -185,7 +185,7 @@ class DamagedInputFuzzTest {
     failures.assertNone();
   }
 
-  private static @Nullable String messageProblem(MessageSample s, Mutation m, Outcome o) {
+  static @Nullable String messageProblem(MessageSample s, Mutation m, Outcome o) {
     if (o.failure() == null) {
       return plaintextProblem(s, o.value());
     }
@@ -333,9 +333,7 @@ class DamagedInputFuzzTest {
 
   // ---- messages
 
-  private static final String[] MODES = {
-    "decrypt", "decrypt", "decrypt", "open", "open", "decryptFile"
-  };
+  static final String[] MODES = {"decrypt", "decrypt", "decrypt", "open", "open", "decryptFile"};
 
   record MessageSample(
       String name,
@@ -432,7 +430,7 @@ class DamagedInputFuzzTest {
     return b.build();
   }
 
-  private static byte[] decrypt(MessageSample sample, byte[] message, int mode, Path out)
+  static byte[] decrypt(MessageSample sample, byte[] message, int mode, Path out)
       throws IOException {
     PgpDecryptor d = sample.decryptor();
     switch (MODES[mode]) {
@@ -471,7 +469,7 @@ class DamagedInputFuzzTest {
     return plaintext;
   }
 
-  private static @Nullable String plaintextProblem(MessageSample sample, @Nullable Object value) {
+  static @Nullable String plaintextProblem(MessageSample sample, @Nullable Object value) {
     return Arrays.equals((byte[]) value, sample.plaintext())
         ? null
         : "returned " + ((byte[]) value).length + " bytes that are not the plaintext";
@@ -499,7 +497,7 @@ class DamagedInputFuzzTest {
     return s.plaintext().length == SMALL.length;
   }
 
-  private static @Nullable String leftoverProblem(Path out) {
+  static @Nullable String leftoverProblem(Path out) {
     try (var files = Files.list(out)) {
       List<Path> left = files.collect(Collectors.toList());
       return left.isEmpty() ? null : "decryptFile failed and left " + left;
@@ -508,7 +506,7 @@ class DamagedInputFuzzTest {
     }
   }
 
-  private static void clean(Path out) {
+  static void clean(Path out) {
     try (var files = Files.list(out)) {
       for (Path p : files.collect(Collectors.toList())) {
         Files.delete(p);
@@ -662,7 +660,10 @@ class DamagedInputFuzzTest {
   }
 
   /** Runs one case on the runner thread, at most {@link #DEADLINE_SECONDS}. */
-  private static Outcome run(Action action) {
+  static Outcome run(Action action) {
+    if (runner.isShutdown()) {
+      runner = newRunner(); // ForeignMessageFuzzTest runs cases after this class's @AfterAll
+    }
     Future<Object> f = runner.submit(action::call);
     try {
       return new Outcome(f.get(DEADLINE_SECONDS, TimeUnit.SECONDS), null);
@@ -691,7 +692,7 @@ class DamagedInputFuzzTest {
 
   /** Why {@code thrown} is not an acceptable failure, or null if it is. */
   @SafeVarargs
-  private static @Nullable String thrownProblem(
+  static @Nullable String thrownProblem(
       Throwable thrown, Class<? extends TributaryException>... allowed) {
     if (Arrays.stream(allowed).noneMatch(c -> c.isInstance(thrown))) {
       return "threw " + thrown.getClass().getName() + ": " + thrown.getMessage();
@@ -760,12 +761,7 @@ class DamagedInputFuzzTest {
 
     void check(String label, @Nullable String problem, @Nullable Throwable thrown, byte[] input) {
       cases++;
-      String outcome =
-          thrown == null
-              ? "returned"
-              : thrown.getClass().getSimpleName()
-                  + (thrown instanceof PgpDataException d ? " " + d.reason() : "");
-      outcomes.merge(outcome, 1, Integer::sum);
+      outcomes.merge(outcome(thrown), 1, Integer::sum);
       if (thrown != null && label.contains("seed " + System.getProperty("fuzz.trace") + ",")) {
         thrown.printStackTrace(System.out); // -Dfuzz.trace=<seed>: how one case failed
       }
@@ -786,6 +782,14 @@ class DamagedInputFuzzTest {
       }
       String kind = problem.replaceAll("[0-9]+", "#") + where;
       byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(label + ", saved as " + save(input));
+    }
+
+    /** "returned", or the type of what was thrown, with its reason. */
+    static String outcome(@Nullable Throwable thrown) {
+      return thrown == null
+          ? "returned"
+          : thrown.getClass().getSimpleName()
+              + (thrown instanceof PgpDataException d ? " " + d.reason() : "");
     }
 
     /**
@@ -821,7 +825,7 @@ class DamagedInputFuzzTest {
   // ---- helpers
 
   /** With -Dfuzz.verbose=true, how long each sample's cases took, to tune their counts. */
-  private static void timing(String sample, int cases, long startNanos) {
+  static void timing(String sample, int cases, long startNanos) {
     if (!Boolean.getBoolean("fuzz.verbose")) {
       return;
     }

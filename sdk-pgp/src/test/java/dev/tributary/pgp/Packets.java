@@ -22,6 +22,25 @@ final class Packets {
     return Header.at(m, p).next(m, p, new ArrayList<>());
   }
 
+  /**
+   * A top-level packet: its tag, where its header starts, where its body starts, where it ends (the
+   * next packet's start), and the offsets of the partial-body lengths inside it.
+   */
+  record Packet(int tag, int start, int body, int end, List<Integer> lengths) {}
+
+  /** The top-level packets of binary {@code m}, as far as it can be walked. */
+  static List<Packet> walk(byte[] m) {
+    List<Packet> packets = new ArrayList<>();
+    for (int p = 0; p < m.length; ) {
+      Header h = Header.at(m, p);
+      List<Integer> lengths = new ArrayList<>();
+      int next = h.next(m, p, lengths);
+      packets.add(new Packet(h.tag, p, p + h.length, next, List.copyOf(lengths)));
+      p = next;
+    }
+    return packets;
+  }
+
   /** {@code m} with {@code insert} put at offset {@code at}. */
   static byte[] insertAt(byte[] m, int at, byte[] insert) {
     byte[] out = new byte[m.length + insert.length];
