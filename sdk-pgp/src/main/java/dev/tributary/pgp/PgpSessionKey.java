@@ -1,6 +1,7 @@
 package dev.tributary.pgp;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.internal.CipherNames;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -90,7 +91,11 @@ public final class PgpSessionKey implements Destroyable {
     try {
       return SymmetricAlgorithm.ofId(id);
     } catch (IllegalArgumentException e) {
-      throw invalid("algorithm ID " + id + " is not a symmetric cipher this library implements");
+      throw invalid(
+          "algorithm "
+              + CipherNames.describe(id)
+              + " is not a symmetric cipher this library"
+              + " implements");
     }
   }
 

@@ -96,7 +96,7 @@ class PasswordEncryptionTest {
         .isInstanceOfSatisfying(
             PgpDataException.class,
             e -> assertThat(e.reason()).isEqualTo(PgpDataException.Reason.UNSUPPORTED))
-        .hasMessage("the message's password packet names an unsupported cipher (ID 99)");
+        .hasMessage("the message's password packet names an unknown cipher (ID 99)");
   }
 
   @ParameterizedTest(name = "aead={0}")

@@ -72,7 +72,7 @@ class SessionKeyTest {
     assertParseFails("0:" + HEX64, "algorithm ID 0 is plaintext, not a cipher");
     assertParseFails(
         "1:" + HEX64.substring(0, 32),
-        "algorithm ID 1 is not a symmetric cipher this library implements");
+        "algorithm IDEA (ID 1) is not a symmetric cipher this library implements");
     assertParseFails("99:" + HEX64, "algorithm ID 99 is not a symmetric cipher");
     assertParseFails("9:", "it has no key after the colon");
     assertParseFails("9:" + HEX64.substring(0, 10) + "g" + HEX64.substring(11), "character 11");

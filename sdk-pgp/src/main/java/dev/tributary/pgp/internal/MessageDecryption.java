@@ -2,6 +2,7 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
+import dev.tributary.pgp.PgpCipherRefusedException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
@@ -286,15 +287,18 @@ public final class MessageDecryption {
     try {
       algorithm = SymmetricAlgorithm.ofId(id);
     } catch (IllegalArgumentException e) {
-      throw new PgpDataException(
-          Reason.UNSUPPORTED, "the message uses an unsupported cipher (ID " + id + ")", e);
+      throw CipherNames.unsupported("the message is encrypted with", id);
     }
     if (!settings.engine().policy().accepts(algorithm)) {
-      throw new PgpDataException(
+      String name = CipherNames.describe(id);
+      throw new PgpCipherRefusedException(
           Reason.WEAK_ALGORITHM,
+          id,
+          name,
           "the message is encrypted with "
-              + algorithm.displayName()
-              + ", which the policy refuses as weak; ask the sender to use AES, or accept it with"
+              + name
+              + (algorithm.isLegacy() ? ", a legacy cipher with 64-bit blocks," : "")
+              + " which the policy refuses as weak; ask the sender to use AES, or accept it with"
               + " PgpPolicy.legacySenders()");
     }
     return algorithm;

@@ -134,10 +134,7 @@ final class MessagePasswords {
       SymmetricAlgorithm.ofId(id);
       return null;
     } catch (IllegalArgumentException e) {
-      return new PgpDataException(
-          Reason.UNSUPPORTED,
-          "the message's password packet names an unsupported cipher (ID " + id + ")",
-          e);
+      return CipherNames.unsupported("the message's password packet names", id);
     }
   }
 
