@@ -1,6 +1,8 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.pgp.DecryptionResult;
+import dev.tributary.pgp.PgpCipherRefusedException;
+import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDecryptor;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.IOException;
@@ -84,7 +86,12 @@ final class DecryptVerb implements Verb {
     SignatureWindow window =
         SignatureWindow.of(line, "verify-not-before", "verify-not-after", Instant.now());
     HeldBackOutput held = new HeldBackOutput(out, HeldBackOutput.LIMIT);
-    DecryptionResult result = b.build().decrypt(in, held);
+    DecryptionResult result;
+    try {
+      result = b.build().decrypt(in, held);
+    } catch (PgpCipherRefusedException e) {
+      throw refusedCipher(e);
+    }
     held.release();
     out.flush(); // before the indirect outputs, which @FD:1 appends to the same output
     if (sessionKeyOut != null) {
@@ -100,6 +107,31 @@ final class DecryptVerb implements Verb {
       }
       SopIo.writeNew(verificationsOut, lines.toString());
     }
+  }
+
+  /**
+   * A cipher sop will not decrypt with, in sop's words (the library's message names its Java API):
+   * "unable to decrypt" (29), as sqop exits for IDEA. sop offers no option to accept a legacy
+   * cipher, since the draft defines none: the sender has to encrypt with AES.
+   */
+  static SopExit.Failure refusedCipher(PgpCipherRefusedException e) {
+    String cipher = e.cipherName();
+    String what;
+    if (e.reason() == PgpDataException.Reason.WEAK_ALGORITHM) {
+      what =
+          cipher
+              + ", which sop refuses as weak: it decrypts under the default policy, which refuses"
+              + " the legacy ciphers with 64-bit blocks (3DES, CAST5, Blowfish)";
+    } else if (cipher.equals("ID " + e.cipherId())) {
+      what = "an unknown cipher (" + cipher + ")";
+    } else {
+      what = cipher + ", a legacy cipher with 64-bit blocks that sop does not implement";
+    }
+    return new SopExit.Failure(
+        SopExit.CANNOT_DECRYPT,
+        "cannot decrypt: the message is encrypted with "
+            + what
+            + "; ask the sender to encrypt with AES");
   }
 
   /** The file of {@code --verifications-out}, or of its older name {@code --verify-out}. */
