@@ -802,6 +802,28 @@ class SopCommandTest {
                 + " would be mixed: write the signatures to a file or to another descriptor\n");
   }
 
+  /**
+   * A key and a certificate whose armor checksum line was joined to the last line of data, as
+   * copying and pasting can leave it, are read, as gpg and sqop read them; the checksum is checked.
+   */
+  @Test
+  void keysWithTheChecksumJoinedToTheLastLine_areRead_andTheChecksumChecked() throws Exception {
+    String joinedCert = joinChecksum(PgpTestKeys.ALICE_RSA.armoredPublicKey());
+    String joinedKey = joinChecksum(PgpTestKeys.ALICE_RSA.armoredPrivateKey());
+    assertThat(sop(bytes("joined\n"), "encrypt", file("alice.pub", joinedCert))).isZero();
+    assertThat(sop(out, "decrypt", file("alice.sec", joinedKey))).as(err.toString()).isZero();
+    assertThat(text()).isEqualTo("joined\n");
+    String wrongSum = joinedCert.replaceFirst("=[A-Za-z0-9+/]{4}\n-----END", "=AAAA\n-----END");
+    assertThat(sop(bytes("x"), "encrypt", file("wrong.pub", wrongSum))).isEqualTo(41);
+  }
+
+  /** {@code armored} with its checksum line appended to the line of data before it. */
+  static String joinChecksum(String armored) {
+    String joined = armored.replaceFirst("\n(=[A-Za-z0-9+/]{4}\n-----END )", "$1");
+    assertThat(joined).isNotEqualTo(armored);
+    return joined;
+  }
+
   @Test
   void decrypt_wrongKey_is29_badData_is41() throws Exception {
     String alice = file("alice.pub", PgpTestKeys.ALICE_RSA.armoredPublicKey());

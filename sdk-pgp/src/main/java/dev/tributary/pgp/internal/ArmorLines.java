@@ -4,6 +4,8 @@ import dev.tributary.pgp.PgpKeyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,21 @@ final class ArmorLines {
 
   private static final String KEY = "the armored key";
 
+  /**
+   * The last line of base64 data, whole groups of four characters, with the checksum line ({@code
+   * =} and four characters) joined to it, as copying and pasting can leave it. It reads one way
+   * only, since no base64 follows padding, and GnuPG and Sequoia read it so: the checksum is put
+   * back on a line of its own, where it is checked as any other.
+   */
+  private static final Pattern JOINED_CHECKSUM = joinedChecksum("[A-Za-z0-9+/]");
+
   private ArmorLines() {}
+
+  /** {@link #JOINED_CHECKSUM}, with {@code b64} the class of base64 characters. */
+  private static Pattern joinedChecksum(String b64) {
+    String groups = "(?:" + b64 + "{4})*(?:" + b64 + "{4}|" + b64 + "{3}=|" + b64 + "{2}==)";
+    return Pattern.compile("(\\s*" + groups + ")\\h*(=" + b64 + "{4})");
+  }
 
   /**
    * Reads the armor header line {@code -----BEGIN PGP <block>-----}, the armor headers and the
@@ -131,6 +147,14 @@ final class ArmorLines {
         throw new PgpKeyException(notAHeader(KEY, i + 1));
       }
       inHeaders = headerLine || (inHeaders && !stripped.isEmpty());
+      Matcher joined = JOINED_CHECKSUM.matcher(line);
+      if (i < lines.length - 1
+          && lines[i + 1].strip().startsWith("-----END PGP ")
+          && joined.matches()) {
+        String checksum = joined.group(2);
+        line.setLength(joined.end(1));
+        line.append('\n').append(checksum);
+      }
       out.append(line).append(i < lines.length - 1 ? "\n" : "");
     }
     return out.toString();
