@@ -297,7 +297,7 @@ public final class MessageDecryption {
           name,
           "the message is encrypted with "
               + name
-              + (algorithm.isLegacy() ? ", a legacy cipher with 64-bit blocks," : "")
+              + (algorithm.isLegacy() ? ", a legacy cipher with 64-bit blocks," : ",")
               + " which the policy refuses as weak; ask the sender to use AES, or accept it with"
               + " PgpPolicy.legacySenders()");
     }
