@@ -224,19 +224,53 @@ class ShortSelfSignatureHashTest {
     }
 
     Builder userId(String userId, int hash, Instant made) throws PGPException {
+      return userId(userId, hash, made, 0);
+    }
+
+    /** The same, making the key expire {@code expiry} seconds after its creation (0: never). */
+    Builder userId(String userId, int hash, Instant made, long expiry) throws PGPException {
       PGPSignature sig =
-          generator(primary, PGPSignature.POSITIVE_CERTIFICATION, hash, made, 0)
+          generator(primary, PGPSignature.POSITIVE_CERTIFICATION, hash, made, 0, expiry)
               .generateCertification(userId, primaryPub);
       primaryPub = PGPPublicKey.addCertification(primaryPub, userId, sig);
       return this;
     }
 
-    /** A revocation of {@code userId}, made now. */
+    /** A revocation of {@code userId}, made an hour ago. */
     Builder revokeUserId(String userId) throws PGPException {
+      return revokeUserId(userId, SHA384);
+    }
+
+    /** The same with {@code hash}. */
+    Builder revokeUserId(String userId, int hash) throws PGPException {
       PGPSignature sig =
-          generator(primary, PGPSignature.CERTIFICATION_REVOCATION, SHA384, hoursAgo(1), 0)
+          generator(primary, PGPSignature.CERTIFICATION_REVOCATION, hash, hoursAgo(1), 0)
               .generateCertification(userId, primaryPub);
       primaryPub = PGPPublicKey.addCertification(primaryPub, userId, sig);
+      return this;
+    }
+
+    /** A revocation of the whole key with {@code hash}, made an hour ago. */
+    Builder revokeKey(int hash) throws PGPException {
+      PGPSignature sig =
+          generator(primary, PGPSignature.KEY_REVOCATION, hash, hoursAgo(1), 0)
+              .generateCertification(primaryPub);
+      primaryPub = PGPPublicKey.addCertification(primaryPub, sig);
+      return this;
+    }
+
+    /** The same, but made over another key, so that it does not verify. */
+    Builder brokenKeyRevocation(int hash) throws PGPException {
+      PGPSignature sig =
+          generator(primary, PGPSignature.KEY_REVOCATION, hash, hoursAgo(1), 0)
+              .generateCertification(ed25519().getPublicKey());
+      primaryPub = PGPPublicKey.addCertification(primaryPub, sig);
+      return this;
+    }
+
+    /** A revocation of the last subkey added, with {@code hash}, made an hour ago. */
+    Builder revokeSubkey(int hash) {
+      subkeyRevocations.set(subkeyRevocations.size() - 1, hash);
       return this;
     }
 
@@ -269,6 +303,7 @@ class ShortSelfSignatureHashTest {
       subkeyPairs.add(sub);
       subkeyPubs.add(sub.getPublicKey());
       pendingBindings.add(gen);
+      subkeyRevocations.add(0);
       return this;
     }
 
@@ -280,10 +315,14 @@ class ShortSelfSignatureHashTest {
       subkeyPairs.add(sub);
       subkeyPubs.add(sub.getPublicKey());
       pendingBindings.add(gen);
+      subkeyRevocations.add(0);
       return this;
     }
 
     final List<PGPSignatureGenerator> pendingBindings = new ArrayList<>();
+
+    /** The hash of each subkey's revocation, 0 for none. */
+    final List<Integer> subkeyRevocations = new ArrayList<>();
 
     PgpKey build() throws PGPException {
       var sha1 = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
@@ -311,6 +350,17 @@ class ShortSelfSignatureHashTest {
         PGPPublicKey subPub =
             PGPPublicKey.addCertification(
                 sub.getPublicKey(), gen.generateCertification(primaryPub, sub.getPublicKey()));
+        if (subkeyRevocations.get(i) != 0) {
+          PGPSignature revocation =
+              generator(
+                      primary,
+                      PGPSignature.SUBKEY_REVOCATION,
+                      subkeyRevocations.get(i),
+                      hoursAgo(1),
+                      0)
+                  .generateCertification(primaryPub, subPub);
+          subPub = PGPPublicKey.addCertification(subPub, revocation);
+        }
         secrets.add(new PGPSecretKey(sub.getPrivateKey(), subPub, sha1, false, null));
       }
       return new PgpKey(new PGPSecretKeyRing(secrets), Secret.empty());
@@ -323,6 +373,13 @@ class ShortSelfSignatureHashTest {
 
   static PGPSignatureGenerator generator(
       PGPKeyPair signer, int type, int hash, Instant made, int flags) throws PGPException {
+    return generator(signer, type, hash, made, flags, 0);
+  }
+
+  /** The same with a key expiration time of {@code expiry} seconds (0: none). */
+  static PGPSignatureGenerator generator(
+      PGPKeyPair signer, int type, int hash, Instant made, int flags, long expiry)
+      throws PGPException {
     PGPPublicKey pub = signer.getPublicKey();
     PGPSignatureGenerator gen =
         new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), hash), pub);
@@ -333,6 +390,9 @@ class ShortSelfSignatureHashTest {
     hashed.setIssuerKeyID(false, pub.getKeyID());
     if (flags != 0) {
       hashed.setKeyFlags(true, flags);
+    }
+    if (expiry != 0) {
+      hashed.setKeyExpirationTime(true, expiry);
     }
     gen.setHashedSubpackets(hashed.generate());
     return gen;

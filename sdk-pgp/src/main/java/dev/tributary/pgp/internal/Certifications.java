@@ -214,8 +214,10 @@ public final class Certifications {
   }
 
   /**
-   * Whether {@code sig} is made by then, unexpired at {@code when}, strong (its hash accepted and
-   * long enough for {@code by}, as {@link SignatureHash#longEnough}), and verifies.
+   * Whether {@code sig} is made by then, unexpired at {@code when}, strong (its hash accepted and,
+   * unless it is a revocation, long enough for {@code by}, as {@link SignatureHash#longEnough}),
+   * and verifies. A revocation with a short hash still revokes, as in {@link
+   * SignatureHash#refusingShortHashes}: it can only take a certification away.
    */
   private static boolean valid(
       PGPSignature sig,
@@ -238,7 +240,8 @@ public final class Certifications {
     if (hash == HashAlgorithmTags.MD5
         || hash == HashAlgorithmTags.RIPEMD160
         || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())
-        || !SignatureHash.longEnough(by, hash)) {
+        || (!PGPSignature.isRevocation(sig.getSignatureType())
+            && !SignatureHash.longEnough(by, hash))) {
       return false;
     }
     return verifies(sig, by, () -> sig.verifyCertification(userId, subject));

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * direct-key signature, GnuPG on the user ID's). Only self-signatures whose hash the policy accepts
  * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
  * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry; nor does one
- * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3).
- * Stateless.
+ * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3). A user
+ * ID revocation with such a hash still revokes. Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
@@ -206,18 +206,19 @@ final class PrimaryKeyProperties {
 
   /**
    * Whether {@code policy} accepts {@code sig}'s hash algorithm for a signature of its kind made
-   * when it was, and the hash is long enough for {@code signer} ({@link SignatureHash#longEnough}):
-   * for a self-signature, what the signatures that bind a key must pass (see {@link
+   * when it was, and, unless {@code sig} is a revocation, the hash is long enough for {@code
+   * signer} ({@link SignatureHash#longEnough}): for a self-signature, what the signatures that bind
+   * a key must pass, while a revocation with a short hash still revokes (see {@link
    * SignatureHash#refusingShortHashes}).
    */
   static boolean accepted(PGPSignature sig, PGPPublicKey signer, OpenPGPPolicy policy) {
     int hash = sig.getHashAlgorithm();
     Date made = sig.getCreationTime();
-    boolean policyAccepts =
-        sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
-            ? policy.isAcceptableRevocationSignatureHashAlgorithm(hash, made)
-            : policy.isAcceptableCertificationSignatureHashAlgorithm(hash, made);
-    return policyAccepts && SignatureHash.longEnough(signer, hash);
+    if (PGPSignature.isRevocation(sig.getSignatureType())) {
+      return policy.isAcceptableRevocationSignatureHashAlgorithm(hash, made);
+    }
+    return policy.isAcceptableCertificationSignatureHashAlgorithm(hash, made)
+        && SignatureHash.longEnough(signer, hash);
   }
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey primary, byte @Nullable [] id) {

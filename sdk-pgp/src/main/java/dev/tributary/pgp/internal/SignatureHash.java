@@ -1,6 +1,8 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.pgp.HashAlgorithm;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -88,10 +90,15 @@ final class SignatureHash {
 
   /**
    * {@code verifiers}, but a signature whose hash is too short for its key ({@link #longEnough})
-   * never verifies, whatever it signs: a subkey binding, a user ID or direct-key self-signature, a
-   * certification or a revocation then counts for nothing, as in GnuPG, which refuses to check it.
-   * BouncyCastle would check it with the digest truncated or padded. Callers that can say why a
-   * signature over data is refused do so before verifying it.
+   * never verifies, unless it is a revocation: a subkey binding, a user ID or direct-key
+   * self-signature, a certification or a signature over data made so counts for nothing, as in
+   * GnuPG, which refuses to check it. BouncyCastle would check it with the digest truncated or
+   * padded. A key, subkey or certification revocation (types 0x20, 0x28, 0x30) is checked all the
+   * same and counts if it verifies: ignoring a real one would leave a key its owner gave up in use,
+   * while honouring one made with a short hash can at most deny service (GnuPG 2.2 ignores it;
+   * Sequoia honours it). The verifier cannot be told the signature's type, so it reads it from the
+   * signature's trailer, the hashed data that ends what it is given ({@link Tail}). Callers that
+   * can say why a signature over data is refused do so before verifying it.
    */
   static PGPContentVerifierBuilderProvider refusingShortHashes(
       PGPContentVerifierBuilderProvider verifiers) {
@@ -153,11 +160,22 @@ final class SignatureHash {
     }
   }
 
-  /** A verifier that reads what it is given and says no. */
-  private record Refusing(PGPContentVerifier inner) implements PGPContentVerifier {
+  /**
+   * A verifier that reads what it is given and says no, unless what it was given ends in the
+   * trailer of a revocation made with its key and hash algorithms; then its verifier decides.
+   */
+  private static final class Refusing implements PGPContentVerifier {
+    private final PGPContentVerifier inner;
+    private final Tail tail;
+
+    Refusing(PGPContentVerifier inner) {
+      this.inner = inner;
+      this.tail = new Tail(inner.getOutputStream());
+    }
+
     @Override
     public OutputStream getOutputStream() {
-      return inner.getOutputStream();
+      return tail;
     }
 
     @Override
@@ -177,7 +195,81 @@ final class SignatureHash {
 
     @Override
     public boolean verify(byte[] expected) {
-      return false;
+      int type = tail.signatureType(inner.getKeyAlgorithm(), inner.getHashAlgorithm());
+      return type >= 0 && PGPSignature.isRevocation(type) && inner.verify(expected);
+    }
+  }
+
+  /**
+   * Passes bytes on and keeps the last of them, enough for the trailer of any v4 signature (RFC
+   * 9580, section 5.2.4: the hashed part of the packet, then the version, 0xFF and the hashed
+   * part's length in four octets) and of a v6 one whose hashed subpackets fit in 64 KiB.
+   * BouncyCastle writes the trailer last, after the data the signature is over, so what ends the
+   * bytes is the trailer of the signature being checked, however the data before it looks.
+   */
+  static final class Tail extends FilterOutputStream {
+    /** The longest v4 trailer: 6 octets, 65,535 of hashed subpackets, 6 more. */
+    static final int SIZE = 6 + 0xFFFF + 6;
+
+    private byte @Nullable [] ring;
+    private long written;
+
+    Tail(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      keep((byte) b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      for (int i = off; i < off + len; i++) {
+        keep(b[i]);
+      }
+    }
+
+    private void keep(byte b) {
+      if (ring == null) {
+        ring = new byte[SIZE];
+      }
+      ring[(int) (written++ % SIZE)] = b;
+    }
+
+    /** The byte {@code back} bytes before the end (1: the last), or -1 if it is not kept. */
+    private int back(long back) {
+      if (ring == null || back < 1 || back > Math.min(written, SIZE)) {
+        return -1;
+      }
+      return ring[(int) ((written - back) % SIZE)] & 0xFF;
+    }
+
+    /**
+     * The signature type in the v4 or v6 trailer that ends what was written, if it is one for
+     * {@code keyAlgorithm} and {@code hashAlgorithm}; else -1.
+     */
+    int signatureType(int keyAlgorithm, int hashAlgorithm) {
+      int version = back(6);
+      if ((version != 4 && version != 6) || back(5) != 0xFF) {
+        return -1;
+      }
+      long hashedLength = 0;
+      for (int i = 4; i >= 1; i--) {
+        if (back(i) < 0) {
+          return -1;
+        }
+        hashedLength = hashedLength << 8 | back(i);
+      }
+      long start = 6 + hashedLength; // counted back from the end
+      boolean matches =
+          hashedLength >= (version == 4 ? 6 : 8)
+              && back(start) == version
+              && back(start - 2) == keyAlgorithm
+              && back(start - 3) == hashAlgorithm;
+      return matches ? back(start - 1) : -1;
     }
   }
 }
