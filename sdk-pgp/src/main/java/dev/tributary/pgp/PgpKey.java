@@ -132,7 +132,7 @@ public final class PgpKey {
    */
   public boolean isProtected() {
     for (var secret : ring) {
-      if (secret.getS2KUsage() != 0 && !secret.isPrivateKeyEmpty()) {
+      if (secret.getS2KUsage() != 0 && !UnlockedKeys.isStub(secret)) {
         return true;
       }
     }
@@ -183,7 +183,8 @@ public final class PgpKey {
    * that leaked, or that is retired and whose old signatures need not stay valid.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
-   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub)
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub, or on a
+   *     smartcard)
    */
   public PgpCertificate revocationCertificate() {
     return new PgpCertificate(Revocation.revoke(unlocked, Instant.now()));
@@ -197,8 +198,9 @@ public final class PgpKey {
    * to vouch for one the owner has not. Send the result back to its owner, who merges it ({@link
    * PgpCertificate#merge}).
    *
-   * @throws PgpCertificationException if this key cannot certify (expired, revoked, or without the
-   *     certify flag), or a user ID is not bound to the certificate
+   * @throws PgpCertificationException if this key cannot certify (expired, revoked, without the
+   *     certify flag, or its primary key's secret is not here: a GnuPG stub, or on a smartcard), or
+   *     a user ID is not bound to the certificate
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws IllegalArgumentException if {@code userIds} is empty
    */
@@ -258,9 +260,9 @@ public final class PgpKey {
    * unchanged. Publish the result's {@link #certificate()}.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
-   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub), or if
-   *     a self-signature due for renewal has no older one the policy accepts to renew from (the
-   *     message names it and its hash)
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub, or on a
+   *     smartcard), or if a self-signature due for renewal has no older one the policy accepts to
+   *     renew from (the message names it and its hash)
    * @throws IllegalArgumentException if {@code window} is negative
    */
   public PgpKey renew(Duration window) {

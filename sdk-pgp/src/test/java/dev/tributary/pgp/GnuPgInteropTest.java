@@ -187,7 +187,7 @@ class GnuPgInteropTest {
             "--passphrase",
             "",
             "--quick-add-key",
-            fingerprintOf("k1@example.com"),
+            gpg.fingerprint("k1@example.com"),
             "secp256k1",
             "encr",
             "never")
@@ -203,14 +203,6 @@ class GnuPgInteropTest {
         .containsExactly(KeyCapability.CERTIFY, KeyCapability.SIGN);
     assertThat(d.keys().get(1).capabilities())
         .containsExactly(KeyCapability.ENCRYPT_COMMUNICATIONS, KeyCapability.ENCRYPT_STORAGE);
-  }
-
-  private String fingerprintOf(String email) {
-    String colons =
-        new String(
-            gpg.run(new byte[0], "--with-colons", "--list-keys", email).ok().out(),
-            StandardCharsets.UTF_8);
-    return colons.lines().filter(l -> l.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
   }
 
   /** What the user guide says of {@code KeyGenerator.userId}: GnuPG 2.2 skips such a key. */
@@ -324,15 +316,7 @@ class GnuPgInteropTest {
   void certificateBoundOnlyBySha1_isRefusedSayingSo_andAcceptedWhenThePolicyAllowsSha1() {
     String uid = "Old <old@example.com>";
     gpgWithSha1("--quick-gen-key", uid, "rsa2048", "cert", "never");
-    String fingerprint =
-        gpg.run(new byte[0], "--with-colons", "--list-keys", uid)
-            .ok()
-            .text()
-            .lines()
-            .filter(l -> l.startsWith("fpr:"))
-            .map(l -> l.split(":")[9])
-            .findFirst()
-            .orElseThrow();
+    String fingerprint = gpg.fingerprint(uid);
     gpgWithSha1("--quick-add-key", fingerprint, "rsa2048", "encr", "never");
     PgpCertificate old =
         PgpCertificate.parse(gpg.run(new byte[0], "--armor", "--export", uid).ok().text());

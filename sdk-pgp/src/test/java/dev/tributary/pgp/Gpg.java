@@ -61,6 +61,18 @@ final class Gpg implements AutoCloseable, AfterEachCallback {
     return Tool.run(stdin, Map.of(), command);
   }
 
+  /** The fingerprint of the first key gpg lists for {@code who}: a user ID, an email, a key ID. */
+  String fingerprint(String who) {
+    return run(new byte[0], "--with-colons", "--list-keys", who)
+        .ok()
+        .text()
+        .lines()
+        .filter(l -> l.startsWith("fpr:"))
+        .map(l -> l.split(":")[9])
+        .findFirst()
+        .orElseThrow();
+  }
+
   Gpg importKey(String armored) {
     run(armored.getBytes(StandardCharsets.US_ASCII), "--import").ok();
     return this;

@@ -147,7 +147,7 @@ class SecretKeyStubInteropTest {
    * one: S2K usage 254, cipher 0, S2K type 101 with "GNU" and mode 2, then the card's serial number
    * (its length, then 16 bytes) where the IV would be.
    */
-  private static PgpKey onSmartcard(PgpKey key, String fingerprint) throws IOException {
+  static PgpKey onSmartcard(PgpKey key, String fingerprint) throws IOException {
     byte[] serial = new byte[17];
     serial[0] = 16;
     for (int i = 1; i < serial.length; i++) {

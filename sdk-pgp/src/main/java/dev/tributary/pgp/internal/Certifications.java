@@ -104,12 +104,26 @@ public final class Certifications {
   /** The secret key that certifies for {@code key} at {@code when}: usually its primary key. */
   private static PGPSecretKey certificationKey(UnlockedKeys key, Engine engine, Date when) {
     OpenPGPCertificate own = KeyRings.key(key.ring(), engine);
+    PGPSecretKey primaryStub = null;
     for (OpenPGPComponentKey k :
         PrimaryKeyProperties.certificationKeys(own, when, engine.bcPolicy())) {
       PGPSecretKey secret = key.ring().getSecretKey(k.getKeyIdentifier());
-      if (secret != null && !secret.isPrivateKeyEmpty()) {
+      if (secret != null && !UnlockedKeys.isStub(secret)) {
         return secret;
       }
+      if (secret != null && secret.isMasterKey()) {
+        primaryStub = secret;
+      }
+    }
+    if (primaryStub != null) {
+      throw new PgpCertificationException(
+          PgpCertificationException.Reason.KEY_CANNOT_CERTIFY,
+          key.fingerprint(),
+          "key "
+              + key.fingerprint()
+              + " cannot certify: "
+              + UnlockedKeys.primarySecretMissing(primaryStub, "certify")
+              + ", or with another key");
     }
     throw new PgpCertificationException(
         PgpCertificationException.Reason.KEY_CANNOT_CERTIFY,

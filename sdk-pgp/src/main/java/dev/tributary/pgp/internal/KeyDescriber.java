@@ -87,8 +87,8 @@ public final class KeyDescriber {
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {
       PGPSecretKey secret = key.getPGPSecretKeyRing().getSecretKey(pub.getKeyIdentifier());
-      // a stub (GnuPG's gnu-dummy S2K) holds no secret, so nothing to protect
-      isProtected = secret != null && secret.getS2KUsage() != 0 && !secret.isPrivateKeyEmpty();
+      // a stub (GnuPG's gnu-dummy or divert-to-card S2K) holds no secret, so nothing to protect
+      isProtected = secret != null && secret.getS2KUsage() != 0 && !UnlockedKeys.isStub(secret);
     }
     KeyFlags flags = primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when));
     if (flags == null && primary == null) {

@@ -54,8 +54,8 @@ public final class KeyProtection {
     PGPSecretKeyRing result = ring;
     try {
       for (PGPSecretKey key : ring) {
-        if (key.isPrivateKeyEmpty()) {
-          continue; // a stub (GnuPG's gnu-dummy) holds nothing to protect
+        if (UnlockedKeys.isStub(key)) {
+          continue; // a stub (GnuPG's gnu-dummy or divert-to-card) holds nothing to protect
         }
         PGPPublicKey pub = key.getPublicKey();
         boolean v6 = pub.getVersion() == PublicKeyPacket.VERSION_6;

@@ -76,7 +76,8 @@ public final class KeyRenewal {
    * KeyRings#copy(PGPSecretKeyRing)}): it verifies the self-signatures, and the key is shared
    * between threads.
    *
-   * @throws PgpKeyException if the primary key's secret material is not here (a stub)
+   * @throws PgpKeyException if the primary key's secret material is not here (a stub, or on a
+   *     smartcard)
    */
   public static PGPSecretKeyRing renew(
       UnlockedKeys key, OpenPGPPolicy policy, Instant now, Duration window) {
@@ -166,7 +167,7 @@ public final class KeyRenewal {
       PGPSignatureGenerator gen = resign(primary, signer, binding, sub, renewal);
       if ((binding.getHashedSubPackets().getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
         PGPSecretKey subSecret = ring.getSecretKey(sub.getKeyIdentifier());
-        if (subSecret == null || subSecret.isPrivateKeyEmpty()) {
+        if (subSecret == null || UnlockedKeys.isStub(subSecret)) {
           continue; // no back-signature can be made without the subkey's secret part
         }
         PGPSignature back =
@@ -187,12 +188,9 @@ public final class KeyRenewal {
   }
 
   private static PGPPrivateKey unlockPrimary(UnlockedKeys key, PGPSecretKey primary) {
-    if (primary.isPrivateKeyEmpty()) {
-      throw new PgpKeyException(
-          "cannot renew key "
-              + key.fingerprint()
-              + ": its primary key's secret material is not in this private key (a stub); renew"
-              + " it where the primary key is kept");
+    String missing = UnlockedKeys.primarySecretMissing(primary, "renew it");
+    if (missing != null) {
+      throw new PgpKeyException("cannot renew key " + key.fingerprint() + ": " + missing);
     }
     return key.privateKey(primary);
   }

@@ -32,12 +32,9 @@ public final class Revocation {
     PGPPublicKeyRing publicRing = new PGPPublicKeyRing(KeyEncoding.publicKeys(ring));
     PGPSecretKey primary = ring.getSecretKey();
     PGPPublicKey pub = primary.getPublicKey();
-    if (primary.isPrivateKeyEmpty()) {
-      throw new PgpKeyException(
-          "cannot revoke key "
-              + key.fingerprint()
-              + ": its primary key's secret material is not in this private key (a stub); revoke"
-              + " it where the primary key is kept");
+    String missing = UnlockedKeys.primarySecretMissing(primary, "revoke it");
+    if (missing != null) {
+      throw new PgpKeyException("cannot revoke key " + key.fingerprint() + ": " + missing);
     }
     try {
       PGPSignatureGenerator gen =

@@ -57,17 +57,6 @@ public final class UnlockedKeys {
     return keys;
   }
 
-  /** The secret keys that can sign, with secret material present. */
-  public List<PGPSecretKey> signingCandidates() {
-    List<PGPSecretKey> keys = new ArrayList<>();
-    for (PGPSecretKey k : ring) {
-      if (k.isSigningKey() && !k.isPrivateKeyEmpty()) {
-        keys.add(k);
-      }
-    }
-    return keys;
-  }
-
   /**
    * Whether {@code key} holds no secret here: it is empty, or a GnuPG stub (S2K type 101, "GNU"),
    * whether gnu-dummy (mode 1001, no secret) or divert-to-card (mode 1002, the secret is on a
@@ -88,6 +77,25 @@ public final class UnlockedKeys {
   }
 
   /**
+   * Why the secret of primary key {@code key} is not here, ending in where to {@code action} (as
+   * "renew it") instead: on a smartcard or a stub ({@link #isStub}); null if it is here.
+   */
+  public static @Nullable String primarySecretMissing(PGPSecretKey key, String action) {
+    if (onSmartcard(key)) {
+      return "the secret of its primary key is on a smartcard (a GnuPG divert-to-card stub), which"
+          + " cannot be used here; "
+          + action
+          + " with gpg and the card";
+    }
+    if (isStub(key)) {
+      return "its primary key's secret material is not in this private key (a stub); "
+          + action
+          + " where the primary key is kept";
+    }
+    return null;
+  }
+
+  /**
    * The unlocked private key of {@code key}, which must belong to this ring.
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
@@ -102,10 +110,10 @@ public final class UnlockedKeys {
     return unlocked;
   }
 
-  /** Unlocks every key that has secret material. */
+  /** Unlocks every key that has secret material here (not a stub: {@link #isStub}). */
   public void unlockAll() {
     for (PGPSecretKey k : ring) {
-      if (!k.isPrivateKeyEmpty()) {
+      if (!isStub(k)) {
         privateKey(k);
       }
     }
