@@ -11,8 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.internal.Engine;
+import dev.tributary.pgp.internal.KeyGeneration;
+import dev.tributary.pgp.internal.KeyRenewal;
+import dev.tributary.pgp.internal.KeyRings;
+import dev.tributary.pgp.internal.UnlockedKeys;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +64,34 @@ class KeyUpdateTest {
    * that same validity from now, still expired within the window and was renewed on every run. Five
    * years within six are 30 days within sop's 90, with a key the generator makes.
    */
+  /**
+   * Regression: signature times are whole seconds, and a renewal made in the second of the
+   * signature it renews need not be the one that counts: a key renewed so (just generated, or
+   * renewed twice in a second) came back with its old expiry. Made a day ago and renewed as of the
+   * second it was made, the key must still get its new expiry.
+   */
+  @Test
+  void renew_inTheSecondTheKeyWasMade_stillMovesItsExpiry() {
+    Instant made = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    PgpKey key =
+        new PgpKey(
+            KeyGeneration.generate(KeyProfile.CURVE25519, List.of(ALICE), OLD, true, made), OLD);
+    Duration window = Duration.ofDays(6 * 365); // the key is valid for five years
+
+    PgpKey renewed =
+        new PgpKey(
+            KeyRenewal.renew(
+                new UnlockedKeys(KeyRings.copy(key.ring()), OLD),
+                Engine.of(PgpPolicy.defaults()).bcPolicy(),
+                made.plusMillis(500),
+                window),
+            OLD);
+
+    Instant before = key.describe().keys().get(0).expires();
+    assertThat(before).isEqualTo(made.plus(Duration.ofDays(5 * 365)));
+    assertThat(renewed.describe().keys().get(0).expires()).isAfter(made.plus(window));
+  }
+
   @Test
   void renew_keyValidForLessThanTheWindow_expiresBeyondIt_andRenewingAgainChangesNothing()
       throws Exception {

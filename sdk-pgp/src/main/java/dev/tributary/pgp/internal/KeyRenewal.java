@@ -221,26 +221,36 @@ public final class KeyRenewal {
       @Nullable PGPSignature back)
       throws PGPException {
     PGPSignatureSubpacketVector hashed = old.getHashedSubPackets();
+    Date made = madeAfter(old, renewal.when());
     long seconds = hashed.getKeyExpirationTime();
-    long renewed = seconds > 0 ? renewedExpiry(old, target, seconds, renewal) : 0;
+    long renewed = seconds > 0 ? renewedExpiry(old, target, seconds, made, renewal) : 0;
     return Signing.generator(
-        primary,
-        signer,
-        old.getSignatureType(),
-        renewal.when(),
-        g -> copy(hashed, g, renewed, back));
+        primary, signer, old.getSignatureType(), made, g -> copy(hashed, g, renewed, back));
+  }
+
+  /**
+   * When the renewal of {@code old} is made: {@code when}, but at least a second after {@code old}.
+   * Signature times are whole seconds, and of two self-signatures made in the same second the
+   * renewal need not be the one that counts (here, in GnuPG or in Sequoia): a key renewed in the
+   * second its signature was made (just generated, or renewed twice) kept its old expiry for good.
+   * Dated a second later, the renewal counts from that second on, everywhere.
+   */
+  private static Date madeAfter(PGPSignature old, Date when) {
+    long after = old.getCreationTime().getTime() + 1000;
+    return when.getTime() >= after ? when : new Date(after);
   }
 
   /**
    * The key expiration time, in seconds after {@code target}'s creation as OpenPGP counts it, of a
-   * renewal of {@code old}, which gave {@code seconds}: as long after now as {@code old} kept the
-   * key valid after it was made, but at least {@link Renewal#minValidFor} after now.
+   * renewal of {@code old} made at {@code made}, which gave {@code seconds}: as long after {@code
+   * made} as {@code old} kept the key valid after it was made, but at least {@link
+   * Renewal#minValidFor} after {@code made}.
    */
   private static long renewedExpiry(
-      PGPSignature old, PGPPublicKey target, long seconds, Renewal renewal) {
+      PGPSignature old, PGPPublicKey target, long seconds, Date made, Renewal renewal) {
     long created = target.getCreationTime().getTime() / 1000;
     long validFor = seconds - (old.getCreationTime().getTime() / 1000 - created);
-    long now = renewal.when().getTime() / 1000;
+    long now = made.getTime() / 1000;
     long renewed = now - created + Math.max(validFor, renewal.minValidFor());
     return Math.max(1, Math.min(renewed, MAX_EXPIRY_SECONDS));
   }
