@@ -179,7 +179,7 @@ public final class DetachedSignatures {
       // Armored blocks one after another (signatures collected from several signers) are read
       // block by block, as GnuPG reads them; other text after a footer ends the data, as before.
       while (packets != null) {
-        BcPGPObjectFactory factory = new BcPGPObjectFactory(packets);
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(new MarkerSkippingPackets(packets));
         Object o;
         while ((o = factory.nextObject()) != null) {
           if (o instanceof PGPSignatureList list) {

@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.SystemException;
+import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpKeyException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -122,7 +123,7 @@ public final class KeyEncoding {
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
       InputStream current = in;
       while (true) {
-        BcPGPObjectFactory factory = new BcPGPObjectFactory(current);
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(new MarkerSkippingPackets(current));
         Object o;
         while ((o = factory.nextObject()) != null) {
           if (o instanceof PGPKeyRing ring) {
@@ -139,6 +140,9 @@ public final class KeyEncoding {
     } catch (IOException | RuntimeException e) {
       if (e instanceof PgpKeyException k) {
         throw k;
+      }
+      if (e instanceof PgpDataException d) { // a marker packet that is not one
+        throw new PgpKeyException(d.getMessage(), d);
       }
       throw ParseFailures.damagedKey(e);
     }

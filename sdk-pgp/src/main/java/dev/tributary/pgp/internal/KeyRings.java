@@ -1,6 +1,8 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpKeyException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -139,11 +141,14 @@ public final class KeyRings {
   private static List<Object> objects(byte[] binary) {
     List<Object> objects = new ArrayList<>();
     try {
-      BcPGPObjectFactory factory = new BcPGPObjectFactory(binary);
+      BcPGPObjectFactory factory =
+          new BcPGPObjectFactory(new MarkerSkippingPackets(new ByteArrayInputStream(binary)));
       Object o;
       while ((o = factory.nextObject()) != null) {
         objects.add(o);
       }
+    } catch (PgpDataException e) { // a marker packet that is not one (MarkerSkippingPackets)
+      throw new PgpKeyException(e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw ParseFailures.damagedKey(e);
     }

@@ -65,7 +65,7 @@ final class SignedMessageReader {
   static void read(InputStream packets, Visitor visitor, long maxDecompressedBytes) {
     SignedMessageReader r = new SignedMessageReader(visitor, maxDecompressedBytes);
     try {
-      r.readLevel(new BcPGPObjectFactory(packets), false);
+      r.readLevel(new BcPGPObjectFactory(new MarkerSkippingPackets(packets)), false);
     } catch (IOException | RuntimeException e) {
       if (Interrupts.causedAny(e)) {
         // A host stopping its job, not damage, nor a failing source or target.
@@ -123,7 +123,7 @@ final class SignedMessageReader {
   private void readCompressed(PGPCompressedData c) throws IOException {
     DecryptingInputStream.checkCompression(c.getAlgorithm());
     CompressedContent content = CompressedContent.open(c);
-    readLevel(new BcPGPObjectFactory(content.stream()), true);
+    readLevel(new BcPGPObjectFactory(new MarkerSkippingPackets(content.stream())), true);
     content.requireEnd();
   }
 

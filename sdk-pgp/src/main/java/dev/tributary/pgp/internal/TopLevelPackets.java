@@ -5,11 +5,9 @@ import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.Arrays;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.Packet;
 import org.bouncycastle.bcpg.PacketTags;
@@ -17,12 +15,12 @@ import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The top-level packets of a message, with every marker packet skipped wherever it stands (RFC
- * 9580, section 5.8: "MUST be ignored when received"). BouncyCastle skips one only before the first
- * packet of a message; between the session key packets and the encrypted data it fails. Skipping
- * here, in the packet reader that {@code PGPEncryptedDataList} asks for its packets, keeps the
- * stream as it is: nothing is buffered, and the packets inside the encrypted data are read by
- * BouncyCastle's own readers, untouched.
+ * The top-level packets of a message, with every marker packet skipped wherever it stands and
+ * checked ({@link MarkerSkippingPackets}). BouncyCastle skips one only before the first packet of a
+ * message; between the session key packets and the encrypted data it fails. Skipping here, in the
+ * packet reader that {@code PGPEncryptedDataList} asks for its packets, keeps the stream as it is:
+ * nothing is buffered, and the packets inside the encrypted data are read by BouncyCastle's own
+ * readers, untouched.
  *
  * <p>Anything else between the session key packets and the encrypted data (a padding packet, a user
  * ID, the end of the data) is refused as {@link Reason#MALFORMED}, in our words rather than
@@ -37,8 +35,7 @@ import org.jspecify.annotations.Nullable;
  * gets a packet of the version octet alone. Any version but 1 and 2 is a changed octet, and fails
  * as {@link PgpIntegrityException}.
  */
-final class TopLevelPackets extends BCPGInputStream {
-  private static final byte[] MARKER = {'P', 'G', 'P'};
+final class TopLevelPackets extends MarkerSkippingPackets {
   private static final String CONTINUES = "the message continues after its encrypted data: ";
 
   private final InputStream source;
@@ -74,7 +71,7 @@ final class TopLevelPackets extends BCPGInputStream {
   void requireEnd() throws IOException {
     try {
       int tag;
-      while ((tag = super.nextPacketTag()) >= 0) {
+      while ((tag = nextPacketTagWithMarkers()) >= 0) {
         // The header octet nextPacketTag just read: BouncyCastle derives a tag from any octet.
         if ((lastRead & 0x80) == 0) {
           throw new PgpDataException(
@@ -96,78 +93,6 @@ final class TopLevelPackets extends BCPGInputStream {
     }
     ArmorDecoder.require(source, "the message");
     ArmorDecoder.requireOnlyBlankAfter(source, "the message");
-  }
-
-  @Override
-  public int nextPacketTag() throws IOException {
-    int tag;
-    while ((tag = super.nextPacketTag()) == PacketTags.MARKER) {
-      skipMarker();
-    }
-    return tag;
-  }
-
-  /**
-   * Reads the marker packet whose header octet {@code nextPacketTag} has read ahead, and refuses
-   * one that is not what RFC 9580 (section 5.8) says it is: the three octets "PGP". BouncyCastle
-   * reads three octets of any marker packet and leaves the rest of its body unread, and does not
-   * notice one cut off; so any bytes could follow a message unread, once they start with a marker's
-   * header. A stream that ends inside it throws {@link EOFException}, as BouncyCastle's reader
-   * does.
-   */
-  private void skipMarker() throws IOException {
-    int header = read();
-    long length;
-    if ((header & 0x40) != 0) {
-      int first = readOctet();
-      if (first >= 224 && first < 255) {
-        throw notAMarker("in partial-body pieces");
-      }
-      length =
-          first < 192
-              ? first
-              : first < 255 ? ((first - 192L) << 8) + readOctet() + 192 : readOctets(4);
-    } else {
-      int type = header & 0x03;
-      length = type == 3 ? -1 : readOctets(1 << type);
-    }
-    if (length != -1 && length != MARKER.length) {
-      throw notAMarker("of " + length + " octets");
-    }
-    byte[] body = new byte[MARKER.length];
-    for (int i = 0; i < body.length; i++) {
-      body[i] = (byte) readOctet();
-    }
-    if (!Arrays.equals(body, MARKER)) {
-      throw notAMarker("with other octets than \"PGP\"");
-    }
-    if (length == -1 && super.read() >= 0) { // an old-format length to the end of the data
-      throw notAMarker("of indeterminate length that runs on after \"PGP\"");
-    }
-  }
-
-  private static PgpDataException notAMarker(String what) {
-    return new PgpDataException(
-        Reason.MALFORMED,
-        "the OpenPGP data is damaged: a marker packet (type 10) "
-            + what
-            + ", where RFC 9580 gives a marker packet exactly the three octets \"PGP\"");
-  }
-
-  private int readOctet() throws IOException {
-    int c = super.read();
-    if (c < 0) {
-      throw new EOFException("the data ends inside a marker packet");
-    }
-    return c;
-  }
-
-  private long readOctets(int count) throws IOException {
-    long value = 0;
-    for (int i = 0; i < count; i++) {
-      value = (value << 8) | readOctet();
-    }
-    return value;
   }
 
   @Override
