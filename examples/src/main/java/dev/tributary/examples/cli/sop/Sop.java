@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpCertificationException;
+import dev.tributary.pgp.PgpCipherRefusedException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpKeyCannotEncryptException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
@@ -152,7 +154,7 @@ public final class Sop {
           ? SopExit.MISSING_ARG
           : SopExit.UNSUPPORTED_OPTION; // unrecognized or ambiguous option, and the rest
     } catch (IOException | RuntimeException e) {
-      err.println("sop: " + e.getMessage());
+      err.println("sop: " + message(e));
       return exitCode(e);
     } finally {
       err.flush();
@@ -283,9 +285,55 @@ public final class Sop {
     return e.getMessage();
   }
 
+  /**
+   * The message of {@code e} in sop's words. The library's messages end in hints naming its Java
+   * API ("accept it with PgpPolicy.legacySenders()", "(PgpPolicy.minimumRsaBits)"), which mean
+   * nothing on the command line, and sop has no option to change the policy: {@link
+   * #withoutJavaHints} drops them. A weak password S2K, the one refusal with a reason of its own
+   * ({@code WEAK_ALGORITHM} on a plain {@link PgpDataException}), says what the sender can do.
+   */
+  static String message(Throwable e) {
+    String message = withoutJavaHints(String.valueOf(e.getMessage()));
+    if (isWeakPasswordHashing(e)) {
+      return "cannot decrypt: " + message;
+    }
+    return message;
+  }
+
+  /**
+   * The library refuses a message whose password is hashed with the simple or salted S2K as {@code
+   * WEAK_ALGORITHM}; a refused cipher, the other weak algorithm, is a {@link
+   * PgpCipherRefusedException} that {@code decrypt} words itself.
+   */
+  private static boolean isWeakPasswordHashing(Throwable e) {
+    return e instanceof PgpDataException d
+        && !(e instanceof PgpCipherRefusedException)
+        && d.reason() == PgpDataException.Reason.WEAK_ALGORITHM;
+  }
+
+  /** The Java API hints the library's policy messages carry, with the text that introduces them. */
+  private static final Pattern JAVA_HINT =
+      Pattern.compile(
+          ",? or accept it with PgpPolicy\\.\\w+\\(\\)" // weak password S2K
+              + "|; PgpPolicy\\.\\w+ allows it" // SHA-1 signatures
+              + "| \\(PgpPolicy\\.\\w+ (?:accepts|allows) (?:it|them)\\)" // SHA-1 self-signatures
+              + "| \\(PgpPolicy\\.\\w+\\)" // minimum RSA bits, decompression limit
+              + "|; raise the limit if it is genuine"); // which sop cannot
+
+  /**
+   * {@code message} without the library's hints that name its Java API, which a sop user cannot
+   * call; the rest of the message, what is refused and why, stays.
+   */
+  static String withoutJavaHints(String message) {
+    return JAVA_HINT.matcher(message).replaceAll("");
+  }
+
   static int exitCode(Throwable e) {
     if (e instanceof SopExit.Failure f) {
       return f.code;
+    }
+    if (isWeakPasswordHashing(e)) {
+      return SopExit.CANNOT_DECRYPT; // valid data sop will not decrypt, as for a legacy cipher
     }
     if (e instanceof PgpKeyCannotEncryptException) {
       return SopExit.CERT_CANNOT_ENCRYPT; // encrypt
