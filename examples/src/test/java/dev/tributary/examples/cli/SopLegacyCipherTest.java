@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code sop decrypt} of messages GnuPG encrypts with a legacy cipher ({@code gpg --cipher-algo}),
  * to a key and with a password: "unable to decrypt" (29), as sqop exits for IDEA, in sop's words
- * that name the cipher and why it is refused, never the Java API that would accept it.
+ * that name the cipher and why it is refused, never the Java API that would accept it. Likewise the
+ * policy's other refusals of GnuPG-made input: a password hashed without iteration (29) and
+ * certificates {@code encrypt} refuses (17), in sop's words, naming no {@code PgpPolicy} method.
  */
 @RequiresProgram(value = "gpg", debianPackage = "gnupg")
 class SopLegacyCipherTest {
@@ -126,5 +129,66 @@ class SopLegacyCipherTest {
             + "; ask the sender to encrypt with AES"
             + System.lineSeparator();
     assertThat(err.toString()).isEqualTo(expected).doesNotContain("PgpPolicy");
+  }
+
+  /** A certificate GnuPG makes with {@code extra} options, exported to a file. */
+  Path cert(String userId, String algorithm, String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--passphrase", ""));
+    args.addAll(List.of(extra));
+    args.addAll(List.of("--quick-gen-key", userId, algorithm, "default", "never"));
+    gpg(new byte[0], args.toArray(String[]::new));
+    return Files.write(dir.resolve("cert"), gpg(new byte[0], "--armor", "--export", userId));
+  }
+
+  @ParameterizedTest(name = "--s2k-mode {0}")
+  @CsvSource({"0, simple", "1, salted"})
+  void decrypt_weakPasswordHashing_is29_inSopsWords(int mode, String name) throws Exception {
+    byte[] message =
+        gpg(
+            HELLO,
+            "--no-symkey-cache",
+            "--passphrase",
+            "x",
+            "--s2k-mode",
+            String.valueOf(mode),
+            "--symmetric",
+            "--output",
+            "-");
+    Path password = Files.writeString(dir.resolve("password"), "x");
+
+    assertThat(sop(message, "decrypt", "--with-password=" + password))
+        .as(err.toString())
+        .isEqualTo(29);
+    assertThat(err.toString())
+        .isEqualTo(
+            "sop: cannot decrypt: the message's password is hashed with the "
+                + name
+                + " S2K, without iteration, which makes guessing it cheap: refused; ask the sender"
+                + " to use a current tool"
+                + System.lineSeparator())
+        .doesNotContain("PgpPolicy")
+        .doesNotContain("()");
+  }
+
+  @Test
+  void encrypt_rsaKeyBelowTheMinimum_is17_inSopsWords() throws Exception {
+    Path cert = cert("Weak <weak@example.org>", "rsa1024");
+
+    assertThat(sop(HELLO, "encrypt", cert.toString())).as(err.toString()).isEqualTo(17);
+    assertThat(err.toString())
+        .contains("RSA 1024 bits is weaker than the policy's minimum of 2048. Ask the recipient")
+        .doesNotContain("PgpPolicy")
+        .doesNotContain("()");
+  }
+
+  @Test
+  void encrypt_sha1SelfSignatures_is17_inSopsWords() throws Exception {
+    Path cert = cert("Sha <sha@example.org>", "rsa3072", "--cert-digest-algo", "SHA1");
+
+    assertThat(sop(HELLO, "encrypt", cert.toString())).as(err.toString()).isEqualTo(17);
+    assertThat(err.toString())
+        .contains("its self-signatures use SHA-1, which the policy refuses. Ask the recipient")
+        .doesNotContain("PgpPolicy")
+        .doesNotContain("()");
   }
 }
