@@ -82,6 +82,67 @@ class SecretKeyStubInteropTest {
                 + ", which is held, but the secret of that subkey is on a smartcard");
   }
 
+  /**
+   * {@code gpg --export-secret-subkeys 'SIGNING-SUBKEY!'} leaves the encryption subkey out, public
+   * part and all: the message names a key ID nothing held has, and the key held can only sign. It
+   * read as a plain wrong key; it says the key held cannot decrypt and how it was likely exported.
+   */
+  @Test
+  void decryptingWithAKeyExportedWithItsSigningSubkeyOnly_saysItCannotDecrypt() throws Exception {
+    gpg.run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-gen-key",
+            "Signer",
+            "ed25519",
+            "cert",
+            "never")
+        .ok();
+    String primary = gpg.fingerprint("Signer");
+    gpg.run(new byte[0], "--passphrase", "", "--quick-add-key", primary, "ed25519", "sign", "never")
+        .ok();
+    gpg.run(new byte[0], "--passphrase", "", "--quick-add-key", primary, "cv25519", "encr", "never")
+        .ok();
+    List<String> subkeys = subkeyFingerprints(primary);
+    String signing = subkeys.get(0);
+    String encryption = subkeys.get(1);
+    PgpKey exported =
+        PgpKey.parse(
+            gpg.run(new byte[0], "--armor", "--export-secret-subkeys", signing + "!").ok().text(),
+            Secret.empty());
+    byte[] message = gpg.run(TEXT, "--encrypt", "--recipient", primary).ok().out();
+
+    assertThatThrownBy(() -> decrypt(message, exported))
+        .isInstanceOfSatisfying(
+            PgpNoDecryptionKeyException.class,
+            e -> {
+              assertThat(e.recipientKeyIds()).containsExactly(encryption.substring(24));
+              assertThat(e.heldFingerprints()).containsExactly(primary);
+            })
+        .hasMessage(
+            "the message was encrypted for key ID(s) "
+                + encryption.substring(24)
+                + ", but the private key held, "
+                + primary
+                + ", has no secret key that can decrypt: only signing or certification keys (as"
+                + " gpg --export-secret-subkeys leaves a key when given a signing subkey's"
+                + " fingerprint with '!'); configure the private key exported with its encryption"
+                + " subkey");
+  }
+
+  /** The fingerprints of {@code primary}'s subkeys, in gpg's order (the order they were added). */
+  private List<String> subkeyFingerprints(String primary) {
+    return gpg.run(new byte[0], "--with-colons", "--list-keys", primary)
+        .ok()
+        .text()
+        .lines()
+        .filter(l -> l.startsWith("fpr:"))
+        .map(l -> l.split(":")[9])
+        .filter(f -> !f.equals(primary))
+        .toList();
+  }
+
   /** Signing reported a smartcard stub of the signing key as a passphrase problem. */
   @Test
   void signingWithAKeyOnASmartcard_saysTheCardCannotBeUsedHere() throws Exception {

@@ -4,6 +4,7 @@ import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
+import dev.tributary.pgp.PgpNoDecryptionKeyException;
 import dev.tributary.pgp.PgpSecretKeyMissingException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
@@ -159,6 +160,12 @@ final class SessionKeys {
       throw new PgpIntegrityException(
           new IntegrityFailure(
               "the session key packet for key " + damaged + " does not decrypt with that key"));
+    }
+    if (passwordPackets.isEmpty()
+        && settings.sessionKeys().isEmpty()
+        && !keys.isEmpty()
+        && keys.stream().allMatch(k -> k.decryptionKeys().isEmpty())) {
+      throw new PgpNoDecryptionKeyException(recipients, held(keys));
     }
     throw new PgpWrongKeyException(
         recipients,
