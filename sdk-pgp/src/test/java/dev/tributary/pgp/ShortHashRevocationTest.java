@@ -153,7 +153,7 @@ class ShortHashRevocationTest {
   }
 
   /** {@code subject} with a signature of {@code type} by {@code authority} on its user ID. */
-  private static PgpCertificate sign(
+  static PgpCertificate sign(
       PgpCertificate subject, Builder authority, int type, int hash, Instant made)
       throws PGPException {
     PGPPublicKey pub = subject.ring().getPublicKey();

@@ -103,9 +103,17 @@ final class BcPolicy implements OpenPGPPolicy {
     return acceptable(documentHashes, algorithm, created);
   }
 
+  /**
+   * Any hash this policy knows, made at any date: a revocation (of the key, a subkey, a user ID or
+   * a certification) that verifies counts even made with SHA-1, RIPEMD-160 or MD5 after the cut-off
+   * for signatures that grant something. Ignoring a real one keeps a key its owner gave up, maybe
+   * because it leaked, in use (fail-open); honouring a forged one can at most deny service, and
+   * forging one takes the owner's own signature over data the forger chose. Sequoia tolerates such
+   * revocations for seven years past a hash's cut-off, GnuPG 2.2 honours SHA-1 ones.
+   */
   @Override
   public boolean isAcceptableRevocationSignatureHashAlgorithm(int algorithm, Date created) {
-    return acceptable(certificationHashes, algorithm, created);
+    return certificationHashes.containsKey(algorithm);
   }
 
   @Override

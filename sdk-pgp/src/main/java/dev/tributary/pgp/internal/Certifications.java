@@ -228,10 +228,11 @@ public final class Certifications {
   }
 
   /**
-   * Whether {@code sig} is made by then, unexpired at {@code when}, strong (its hash accepted and,
-   * unless it is a revocation, long enough for {@code by}, as {@link SignatureHash#longEnough}),
-   * and verifies. A revocation with a short hash still revokes, as in {@link
-   * SignatureHash#refusingShortHashes}: it can only take a certification away.
+   * Whether {@code sig} is made by then, unexpired at {@code when}, strong (its hash accepted and
+   * long enough for {@code by}, as {@link SignatureHash#longEnough}), and verifies. A revocation
+   * needs only a hash the policy knows, as {@link PrimaryKeyProperties#accepted} says: one with a
+   * short or weak hash (SHA-1 made after the cut-off) still revokes, as in {@link
+   * SignatureHash#refusingShortHashes}, since it can only take a certification away.
    */
   private static boolean valid(
       PGPSignature sig,
@@ -251,11 +252,14 @@ public final class Certifications {
       return false;
     }
     int hash = sig.getHashAlgorithm();
-    if (hash == HashAlgorithmTags.MD5
-        || hash == HashAlgorithmTags.RIPEMD160
-        || (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures())
-        || (!PGPSignature.isRevocation(sig.getSignatureType())
-            && !SignatureHash.longEnough(by, hash))) {
+    boolean strong =
+        PGPSignature.isRevocation(sig.getSignatureType())
+            ? PrimaryKeyProperties.accepted(sig, by, engine.bcPolicy())
+            : hash != HashAlgorithmTags.MD5
+                && hash != HashAlgorithmTags.RIPEMD160
+                && (hash != HashAlgorithmTags.SHA1 || engine.policy().acceptsSha1Signatures())
+                && SignatureHash.longEnough(by, hash);
+    if (!strong) {
       return false;
     }
     return verifies(sig, by, () -> sig.verifyCertification(userId, subject));

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
  * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry; nor does one
  * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3). A user
- * ID revocation with such a hash still revokes. Stateless.
+ * ID revocation with such a hash, or with SHA-1 made after the cut-off, still revokes. Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
@@ -208,8 +208,9 @@ final class PrimaryKeyProperties {
    * Whether {@code policy} accepts {@code sig}'s hash algorithm for a signature of its kind made
    * when it was, and, unless {@code sig} is a revocation, the hash is long enough for {@code
    * signer} ({@link SignatureHash#longEnough}): for a self-signature, what the signatures that bind
-   * a key must pass, while a revocation with a short hash still revokes (see {@link
-   * SignatureHash#refusingShortHashes}).
+   * a key must pass, while a revocation with a short hash (see {@link
+   * SignatureHash#refusingShortHashes}) or a weak one made after the cut-off (SHA-1, RIPEMD-160,
+   * MD5: {@link BcPolicy#isAcceptableRevocationSignatureHashAlgorithm}) still revokes.
    */
   static boolean accepted(PGPSignature sig, PGPPublicKey signer, OpenPGPPolicy policy) {
     int hash = sig.getHashAlgorithm();
