@@ -107,10 +107,10 @@ public final class PgpCertificate {
    * by a certification (signature types 0x10 to 0x13) that verifies, made by a key that could
    * certify for its authority then and still can at {@code at}, not expired, not made with a weak
    * hash (MD5, RIPEMD-160, SHA-1), and not revoked by a later certification revocation of the same
-   * key. If this certificate is itself among the authorities, its own valid self-signatures count
-   * too. None if this certificate's primary key is revoked or expired at {@code at}; none that its
-   * owner revoked. For checking that a partner's key really is theirs, vouched for by a key one
-   * trusts.
+   * key (which revokes whatever its hash, if it verifies). If this certificate is itself among the
+   * authorities, its own valid self-signatures count too. None if this certificate's primary key is
+   * revoked or expired at {@code at}; none that its owner revoked. For checking that a partner's
+   * key really is theirs, vouched for by a key one trusts.
    */
   public List<String> userIdsCertifiedBy(Collection<PgpCertificate> authorities, Instant at) {
     Objects.requireNonNull(authorities, "authorities");

@@ -15,7 +15,9 @@ import java.util.Set;
  * made from 2023-02-01 on (older ones count, as in Sequoia), and passwords hashed without iteration
  * (the simple and salted S2K) in messages encrypted with a password. {@link #legacySenders()}
  * accepts those too, for a partner whose old tool cannot do better; prefer asking them to upgrade.
- * Data without integrity protection is refused by every policy.
+ * Data without integrity protection is refused by every policy. Every policy honours a revocation
+ * (of a key, subkey, user ID or certification) that verifies, whatever its hash and date: it can
+ * only take something away.
  *
  * <p>Immutable and thread-safe.
  */
@@ -158,7 +160,10 @@ public final class PgpPolicy {
      * (the default), a self-signature made with SHA-1 counts only if it was made before 2023-02-01,
      * as in BouncyCastle's and Sequoia's default policies: a key GnuPG before 2.1 bound with SHA-1
      * long ago can still be encrypted to, but a SHA-1 self-signature made since then binds nothing,
-     * and a certificate bound only by such signatures cannot be encrypted to.
+     * and a certificate bound only by such signatures cannot be encrypted to. This setting does not
+     * concern revocations: one made with SHA-1 (or RIPEMD-160, MD5) at any date revokes if it
+     * verifies, as GnuPG honours the SHA-1 revocations it still makes; ignoring it would keep a key
+     * its owner gave up in use, while honouring a forged one can at most deny service.
      */
     public Builder acceptSha1Signatures(boolean accept) {
       this.sha1Signatures = accept;
