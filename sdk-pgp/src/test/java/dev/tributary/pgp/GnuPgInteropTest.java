@@ -172,26 +172,7 @@ class GnuPgInteropTest {
   /** secp256k1 was shown by its OID, "ECDSA 1.3.132.0.10"; capabilities in KeyCapability order. */
   @Test
   void secp256k1Key_isNamed_andItsCapabilitiesListInOrder() {
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--quick-gen-key",
-            "K1 <k1@example.com>",
-            "secp256k1",
-            "sign,cert",
-            "never")
-        .ok();
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--quick-add-key",
-            gpg.fingerprint("k1@example.com"),
-            "secp256k1",
-            "encr",
-            "never")
-        .ok();
+    gpg.generateKey("K1 <k1@example.com>", "secp256k1", "secp256k1", "never");
     String armored =
         new String(
             gpg.run(new byte[0], "--armor", "--export", "k1@example.com").ok().out(),

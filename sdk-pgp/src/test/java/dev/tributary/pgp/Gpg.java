@@ -73,6 +73,28 @@ final class Gpg implements AutoCloseable, AfterEachCallback {
         .orElseThrow();
   }
 
+  /**
+   * Makes a key without a passphrase: a primary key of {@code algorithm} that certifies and signs,
+   * for {@code uid}, and a subkey of {@code encryptionAlgorithm} that encrypts, both expiring as
+   * {@code expires} says (gpg's words: "never", "1y"). Returns its fingerprint.
+   */
+  String generateKey(String uid, String algorithm, String encryptionAlgorithm, String expires) {
+    run(new byte[0], "--passphrase", "", "--quick-gen-key", uid, algorithm, "cert,sign", expires)
+        .ok();
+    String fingerprint = fingerprint(uid);
+    run(
+            new byte[0],
+            "--passphrase",
+            "",
+            "--quick-add-key",
+            fingerprint,
+            encryptionAlgorithm,
+            "encr",
+            expires)
+        .ok();
+    return fingerprint;
+  }
+
   Gpg importKey(String armored) {
     run(armored.getBytes(StandardCharsets.US_ASCII), "--import").ok();
     return this;

@@ -35,27 +35,7 @@ class PrimaryKeyStubInteropTest {
 
   @BeforeEach
   void makeKey() {
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--quick-gen-key",
-            "Frank <frank@example.com>",
-            "ed25519",
-            "cert,sign",
-            "1y")
-        .ok();
-    fingerprint = gpg.fingerprint("frank@example.com");
-    gpg.run(
-            new byte[0],
-            "--passphrase",
-            "",
-            "--quick-add-key",
-            fingerprint,
-            "cv25519",
-            "encr",
-            "1y")
-        .ok();
+    fingerprint = gpg.generateKey("Frank <frank@example.com>", "ed25519", "cv25519", "1y");
   }
 
   @Test

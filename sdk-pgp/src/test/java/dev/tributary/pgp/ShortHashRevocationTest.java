@@ -38,16 +38,7 @@ class ShortHashRevocationTest {
 
   @Test
   void p384KeyRevokedWithSha256_isRevoked_andNotEncryptedTo() throws Exception {
-    PgpKey key = encryptionKey(p384()).revokeKey(SHA256).build();
-    String day = hoursAgo(1).toString().substring(0, 10);
-
-    ComponentKey primary = key.describe().primaryKey();
-    assertThat(primary.revoked()).isTrue();
-    assertThat(primary.whyUnusable()).contains("revoked on " + day);
-    assertThat(key.describe().toString()).contains(key.keyId() + " created").contains("REVOKED");
-    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
-        .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining("the whole certificate is revoked (since " + day + ")");
+    assertRevokedAnHourAgo(encryptionKey(p384()).revokeKey(SHA256).build());
   }
 
   @Test
@@ -62,16 +53,7 @@ class ShortHashRevocationTest {
 
   @Test
   void subkeyRevokedWithSha256ByItsP384PrimaryKey_isNotEncryptedTo() throws Exception {
-    PgpKey key = encryptionKey(p384()).revokeSubkey(SHA256).build();
-    ComponentKey subkey = key.describe().keys().get(1);
-    String day = hoursAgo(1).toString().substring(0, 10);
-
-    assertThat(subkey.revoked()).isTrue();
-    assertThat(subkey.whyUnusable()).contains("revoked on " + day);
-    assertThat(key.describe().primaryKey().revoked()).isFalse();
-    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
-        .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining(subkey.keyId() + ": revoked (since " + day + ")");
+    assertSubkeyRevokedAnHourAgo(encryptionKey(p384()).revokeSubkey(SHA256).build());
   }
 
   /** A revocation that does not verify revokes nothing, however short its hash. */
@@ -142,6 +124,30 @@ class ShortHashRevocationTest {
     PgpCertificate revoked =
         sign(certified, authority, PGPSignature.CERTIFICATION_REVOCATION, SHA256, hoursAgo(1));
     assertThat(revoked.userIdsCertifiedBy(List.of(authorityCert), Instant.now())).isEmpty();
+  }
+
+  /** That {@code key} was revoked as a whole an hour ago: described so, and not encrypted to. */
+  static void assertRevokedAnHourAgo(PgpKey key) {
+    String day = hoursAgo(1).toString().substring(0, 10);
+    ComponentKey primary = key.describe().primaryKey();
+    assertThat(primary.revoked()).isTrue();
+    assertThat(primary.whyUnusable()).contains("revoked on " + day);
+    assertThat(key.describe().toString()).contains(key.keyId() + " created").contains("REVOKED");
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
+        .hasMessageContaining("the whole certificate is revoked (since " + day + ")");
+  }
+
+  /** That the subkey of {@code key}, not its primary key, was revoked an hour ago. */
+  static void assertSubkeyRevokedAnHourAgo(PgpKey key) {
+    ComponentKey subkey = key.describe().keys().get(1);
+    String day = hoursAgo(1).toString().substring(0, 10);
+    assertThat(subkey.revoked()).isTrue();
+    assertThat(subkey.whyUnusable()).contains("revoked on " + day);
+    assertThat(key.describe().primaryKey().revoked()).isFalse();
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
+        .hasMessageContaining(subkey.keyId() + ": revoked (since " + day + ")");
   }
 
   /** A key whose primary key certifies and signs, with an encryption subkey, all bound well. */
