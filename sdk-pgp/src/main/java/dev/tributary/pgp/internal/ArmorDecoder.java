@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * The data of ASCII armor, decoded from base64 as it streams, after {@link ArmorLines#skipHeaders}
  * has read the lines before it: base64 lines, then an optional checksum line ({@code =} and four
  * base64 characters, the CRC-24 of the data), then the footer line ({@code -----END PGP
- * MESSAGE-----}). As GnuPG reads armor, spaces, tabs and CRs are whitespace and LF ends a line.
+ * MESSAGE-----}). As GnuPG reads armor, spaces, tabs and CRs are whitespace and LF ends a line. The
+ * checksum may also be joined to the end of the last line of data, as copy and paste can leave it
+ * ({@link #joinedChecksum}).
  *
  * <p>BouncyCastle's {@code ArmoredInputStream} decodes the same, but one character per call through
  * every stream below it, at about 25 MB/s; this decodes 64 KiB at a time. It is also stricter where
@@ -29,6 +31,10 @@ final class ArmorDecoder extends InputStream {
   private static final byte EQUALS = -3;
   private static final byte DASH = -4;
   private static final byte OTHER = -5;
+
+  /** What {@link #peek} finds past the end of the input. */
+  private static final int END = -6;
+
   private static final byte[] CLASSES = new byte[256];
 
   static {
@@ -68,6 +74,10 @@ final class ArmorDecoder extends InputStream {
   private int pendingEnd;
   private boolean lineStart = true;
   private boolean padded;
+
+  /** The padding characters still owed to the padded group: one after the first of "xx==". */
+  private int paddingOwed;
+
   private boolean checksumRead;
   private boolean ended;
   private @Nullable String footerLine;
@@ -190,14 +200,19 @@ final class ArmorDecoder extends InputStream {
   }
 
   /**
-   * An {@code =}: the checksum line at the start of a line, else base64 padding, which ends a group
-   * of two or three characters (one or two octets).
+   * An {@code =}: the checksum line at the start of a line, or the checksum joined to the last line
+   * of data, else base64 padding, which ends a group of two or three characters (one or two
+   * octets).
    */
   private int equalsSign(byte[] b, int o, int end) throws IOException {
+    if (!lineStart && chars == 0 && paddingOwed == 0 && joinedChecksum()) {
+      return o;
+    }
     if (lineStart) {
       String rest = restOfLine().strip();
       boolean onlyPadding = rest.chars().allMatch(c -> c == '=');
       if (chars == 0 && padded && onlyPadding) {
+        paddingOwed = 0;
         return o; // the second '=' of "xx==", on a line of its own
       }
       if (chars == 0 && !onlyPadding) {
@@ -221,13 +236,75 @@ final class ArmorDecoder extends InputStream {
       }
       chars = 0;
       padded = true;
+      paddingOwed = 2 - count;
       // a padding line read whole (above) ends at its LF; otherwise the line goes on
       return keep(b, o, end, count);
     }
     if (padded && chars == 0) {
-      return o; // the second '=' of "xx=="
+      paddingOwed = 0;
+      return o; // the second '=' of "xx==", or one more than padding needs, as always read
     }
     throw new Damage(subject + " is damaged: a '=' stands where base64 padding cannot");
+  }
+
+  /**
+   * Whether the {@code =} just read begins a checksum joined to the last line of data, as copy and
+   * paste can leave it ({@code ...AbCd=XyZw}, {@code ...Ab===XyZw}): it follows a whole group of
+   * four or its whole padding, four base64 characters and whitespace follow it to the end of the
+   * line, and the next line is the footer. That reads one way only, since no base64 follows
+   * padding, and GnuPG and Sequoia read it so; the checksum is then read as on a line of its own.
+   * Otherwise nothing is read, and the {@code =} is what it was before. Looks ahead at most a
+   * buffer's length.
+   */
+  private boolean joinedChecksum() throws IOException {
+    int k = 0;
+    while (k < 4 && peek(k) >= 0) {
+      k++;
+    }
+    if (k < 4) {
+      return false;
+    }
+    while (peek(k) == SPACE) {
+      k++;
+    }
+    if (peek(k++) != NEWLINE) {
+      return false;
+    }
+    while (peek(k) == SPACE) {
+      k++;
+    }
+    if (peek(k) != DASH) {
+      return false;
+    }
+    String digits = new String(buf, pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    pos += k; // at the footer line's first dash
+    lineStart = true;
+    checksum(digits);
+    checksumRead = true;
+    return true;
+  }
+
+  /**
+   * The class of the octet {@code k} after the next one to read ({@link #CLASSES}), reading ahead
+   * as needed, or {@link #END} past the end of the input or of a buffer's length.
+   */
+  private int peek(int k) throws IOException {
+    if (k >= buf.length) {
+      return END;
+    }
+    if (limit - pos <= k) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+      while (limit <= k) {
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n <= 0) {
+          return END;
+        }
+        limit += n;
+      }
+    }
+    return CLASSES[buf[pos + k] & 0xff];
   }
 
   private void checksum(String digits) throws Damage {

@@ -114,11 +114,106 @@ class ArmorDecoderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"QUI\n=\n", "QUI=\n", "QQ\n==\n", "QQ==\n", "QQ=\n"})
+  @ValueSource(strings = {"QUI\n=\n", "QUI=\n", "QQ\n==\n", "QQ==\n", "QQ=\n", "QUI==\n"})
   void paddingOnItsOwnLineOrShort_isRead(String lines) throws IOException {
     byte[] expected = ascii(lines.startsWith("QUI") ? "AB" : "A");
     byte[] armor = ascii(lines + FOOTER + "\n");
     assertThat(readAll(ArmorDecoder.open(in(armor), "MESSAGE", false), 1)).isEqualTo(expected);
+  }
+
+  /**
+   * The checksum joined to the last line of data ({@code ...AbCd=XyZw}, {@code ...Abc==XyZw},
+   * {@code ...Ab===XyZw}), as copy and paste can leave it and GnuPG and Sequoia read it, is read
+   * and checked, whatever the padding, the line endings, and wherever the input's reads split it.
+   */
+  @ParameterizedTest(name = "{0} octets, {1}")
+  @MethodSource("joinedCases")
+  void aChecksumJoinedToTheLastLine_isRead_andChecked(int size, String newline) throws IOException {
+    byte[] data = random(size);
+    String armor = new String(armor(data, 64, newline, true), StandardCharsets.US_ASCII);
+    String joined = joined(armor, newline);
+    for (int piece : new int[] {1, 2, 3, 5, 7, 1 << 16}) {
+      assertThat(readAll(ArmorDecoder.open(inPieces(joined, piece), "MESSAGE", true), 4096))
+          .as("the input read %d octets at a time", piece)
+          .isEqualTo(data);
+      ArmorDecoder decoder = ArmorDecoder.open(inPieces(joined, piece), "MESSAGE", true);
+      assertThat(readAll(decoder, 1)).isEqualTo(data);
+      ArmorDecoder.require(decoder, "the message"); // the footer was read
+      ArmorDecoder.requireOnlyBlankAfter(decoder, "the message");
+      String wrong = joined.replaceFirst("=[A-Za-z0-9+/]{4}(" + newline + "-----END)", "=AAAA$1");
+      assertThat(wrong).isNotEqualTo(joined);
+      assertThatThrownBy(
+              () -> readAll(ArmorDecoder.open(inPieces(wrong, piece), "MESSAGE", true), 4096))
+          .isInstanceOf(ArmorDecoder.Damage.class)
+          .hasMessage(
+              "the armor checksum (the line beginning with '=' before the footer) does not match:"
+                  + " the message was changed or damaged when it was copied");
+      assertThat(readAll(ArmorDecoder.open(inPieces(wrong, piece), "MESSAGE", false), 4096))
+          .as("a message's checksum is not checked, joined or not")
+          .isEqualTo(data);
+    }
+  }
+
+  static Stream<Arguments> joinedCases() {
+    Stream.Builder<Arguments> cases = Stream.builder();
+    for (int size : new int[] {1, 2, 3, 47, 48, 49, 100_000, 100_001, 100_002}) {
+      for (String newline : new String[] {"\n", "\r\n"}) {
+        cases.add(Arguments.of(size, newline));
+      }
+    }
+    return cases.build();
+  }
+
+  /** {@code armor} with its checksum line appended to the line of data before it. */
+  static String joined(String armor, String newline) {
+    String joined =
+        armor.replaceFirst(newline + "(=[A-Za-z0-9+/]{4}" + newline + "-----END)", "$1");
+    assertThat(joined).isNotEqualTo(armor);
+    return joined;
+  }
+
+  /**
+   * What is read one way only is read; what could be read two ways, or is not the last line of
+   * data, is refused as before: padding one short before the checksum ({@code QQ==QUJD}, which
+   * would need {@code QQ===QUJD}), a joined checksum not followed by the footer, five characters.
+   */
+  static Stream<Arguments> notJoined() {
+    return Stream.of(
+        Arguments.of("QQ==QUJD\n", "base64 data follows its padding ('=')"),
+        Arguments.of("QUI=QUJD\n", "base64 data follows its padding ('=')"),
+        Arguments.of("QUJD=QUJD\nQUJD\n", "a '=' stands where base64 padding cannot"),
+        Arguments.of("QUJD=QUJD\n\n", "a '=' stands where base64 padding cannot"),
+        Arguments.of("QUJD=QUJDR\n", "a '=' stands where base64 padding cannot"),
+        Arguments.of("QUJD=QUJ\n", "a '=' stands where base64 padding cannot"),
+        Arguments.of("QUJD=QU!D\n", "a '=' stands where base64 padding cannot"),
+        Arguments.of("QUI==QUJDR\n", "base64 data follows its padding ('=')"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notJoined")
+  void whatIsNotAJoinedChecksum_isRefusedAsBefore(String lines, String problem) {
+    byte[] armor = ascii(lines + FOOTER + "\n");
+    assertThatThrownBy(() -> readAll(ArmorDecoder.open(in(armor), "MESSAGE", false), 4096))
+        .isInstanceOf(ArmorDecoder.Damage.class)
+        .hasMessage("the armored message is damaged: " + problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"QUJD=QUJD", "QUJD=QUJD\n", "QUI==QUJD \n  "})
+  void aJoinedChecksumAtTheEndOfTheInput_isRefusedAsBefore(String lines) {
+    assertThatThrownBy(() -> readAll(ArmorDecoder.open(in(ascii(lines)), "MESSAGE", false), 4096))
+        .isInstanceOf(ArmorDecoder.Damage.class)
+        .hasMessageStartingWith("the armored message is damaged: ");
+  }
+
+  /** A stream of {@code text} that hands out at most {@code piece} octets a read. */
+  private static InputStream inPieces(String text, int piece) {
+    return new java.io.FilterInputStream(in(ascii(text))) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, piece));
+      }
+    };
   }
 
   private static byte[] armor(byte[] data, int lineLength, String newline, boolean checksum) {
