@@ -6,6 +6,7 @@ import static dev.tributary.pgp.TrailingDataTest.notAMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.PgpInlineSignatures.Mode;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
@@ -141,6 +142,72 @@ class MarkerPacketReadersTest {
     assertThat(PgpCertificate.parse(armored(concat(cert, MARKER))).fingerprint())
         .isEqualTo(ALICE.fingerprint());
     assertThat(PgpCertificate.readAll(concat(MARKER, cert, MARKER, cert, MARKER))).hasSize(2);
+  }
+
+  /**
+   * A key whose packets begin with a marker packet is read by parse as by readAll (and GnuPG); a
+   * leading marker that is not exactly "PGP" is refused by both in the same words.
+   */
+  @Test
+  void key_afterALeadingMarker_isParsed_asReadAllReadsIt() {
+    byte[] key = privateKey();
+    String armoredKey =
+        armored(concat(MARKER, key)).replace("PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK");
+    assertThat(PgpKey.parse(armoredKey, Secret.empty()).fingerprint())
+        .isEqualTo(ALICE.fingerprint());
+    assertThat(PgpKey.readAll(concat(MARKER, key), Secret.empty()).get(0).fingerprint())
+        .isEqualTo(ALICE.fingerprint());
+    assertThat(PgpCertificate.parse(armored(concat(MARKER, MARKER, certificate()))).fingerprint())
+        .isEqualTo(ALICE.fingerprint());
+
+    byte[] notAMarker = {(byte) 0xA8, 0x03, 'X', 'Y', 'Z'};
+    String armoredWrong =
+        armored(concat(notAMarker, key)).replace("PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK");
+    assertThatThrownBy(() -> PgpKey.parse(armoredWrong, Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(notAMarker("with other octets than \"PGP\""));
+    assertThatThrownBy(() -> PgpKey.readAll(concat(notAMarker, key), Secret.empty()))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(notAMarker("with other octets than \"PGP\""));
+    assertThatThrownBy(() -> PgpCertificate.parse(armored(concat(LONG_MARKER, certificate()))))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(notAMarker("of 10 octets"));
+    assertThatThrownBy(() -> PgpCertificate.parse(armored(MARKER)))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage("the armored block holds no key");
+  }
+
+  /**
+   * An octet without bit 7 set is no packet header, but BouncyCastle derives a tag from any octet,
+   * and from {@code 0x28} and {@code 0x4A} the marker's (10): such bytes after a key, a signature
+   * or a message are refused as bytes that are no packet, not read as a marker.
+   */
+  @Test
+  void anOctetWithoutBit7_whereAMarkerWouldStand_isNoPacket() {
+    String noPacket = "the OpenPGP data is damaged: it holds bytes that are not an OpenPGP packet";
+    for (byte header : new byte[] {0x28, 0x4A}) {
+      byte[] fake = {header, 0x03, 'P', 'G', 'P'};
+      assertThatThrownBy(() -> PgpCertificate.readAll(concat(certificate(), fake)))
+          .isInstanceOf(PgpKeyException.class)
+          .hasMessage(noPacket);
+      assertThatThrownBy(() -> verifyDetached(concat(detachedSignature(), fake)))
+          .isInstanceOf(PgpDataException.class)
+          .hasMessage(noPacket);
+      assertThatThrownBy(() -> verifyInline(concat(signedMessage(), fake)))
+          .isInstanceOf(PgpDataException.class)
+          .hasMessage(noPacket);
+    }
+  }
+
+  static byte[] privateKey() {
+    try {
+      return PGPUtil.getDecoderStream(
+              new ByteArrayInputStream(
+                  ALICE.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII)))
+          .readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // Detached signatures.

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPMarker;
@@ -121,6 +122,9 @@ public final class KeyRings {
           "the key data is damaged: it does not start with an OpenPGP packet");
     }
     int tag = PacketTag.of(b);
+    if (tag == PacketTags.MARKER) {
+      tag = tagAfterMarkers(binary);
+    }
     if (tag == expectedTag) {
       return;
     }
@@ -136,6 +140,26 @@ public final class KeyRings {
     }
     throw new PgpKeyException(
         "the armored block holds no key (its first packet has tag " + tag + "); paste a key");
+  }
+
+  /**
+   * The tag of the first packet after the marker packets {@code binary} begins with, as {@link
+   * #objects} reads past them (a leading marker is no key's first packet, but GnuPG and readAll
+   * read past it); a marker that is not exactly "PGP" is refused in the same words as there.
+   */
+  private static int tagAfterMarkers(byte[] binary) {
+    int tag;
+    try {
+      tag = new MarkerSkippingPackets(new ByteArrayInputStream(binary)).nextPacketTag();
+    } catch (PgpDataException e) {
+      throw new PgpKeyException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw ParseFailures.damagedKey(e);
+    }
+    if (tag < 0) {
+      throw new PgpKeyException("the armored block holds no key");
+    }
+    return tag;
   }
 
   private static List<Object> objects(byte[] binary) {
