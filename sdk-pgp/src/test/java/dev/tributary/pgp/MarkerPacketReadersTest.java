@@ -43,10 +43,13 @@ class MarkerPacketReadersTest {
   static final byte[] JUNK = {0x01, 0x02, 0x03};
 
   static byte[] certificate() {
+    return binary(ALICE.armoredPublicKey());
+  }
+
+  static byte[] binary(String armored) {
     try {
       return PGPUtil.getDecoderStream(
-              new ByteArrayInputStream(
-                  ALICE.armoredPublicKey().getBytes(StandardCharsets.US_ASCII)))
+              new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))
           .readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,7 +153,7 @@ class MarkerPacketReadersTest {
    */
   @Test
   void key_afterALeadingMarker_isParsed_asReadAllReadsIt() {
-    byte[] key = privateKey();
+    byte[] key = binary(ALICE.armoredPrivateKey());
     String armoredKey =
         armored(concat(MARKER, key)).replace("PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK");
     assertThat(PgpKey.parse(armoredKey, Secret.empty()).fingerprint())
@@ -196,17 +199,6 @@ class MarkerPacketReadersTest {
       assertThatThrownBy(() -> verifyInline(concat(signedMessage(), fake)))
           .isInstanceOf(PgpDataException.class)
           .hasMessage(noPacket);
-    }
-  }
-
-  static byte[] privateKey() {
-    try {
-      return PGPUtil.getDecoderStream(
-              new ByteArrayInputStream(
-                  ALICE.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII)))
-          .readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
