@@ -10,9 +10,13 @@
 //   {"verb":"versions"} -> {"openpgp":"6.3.2","openpgp-v5":"5.11.3","node":"v20..."}
 //   {"verb":"generate-key","type":"rsa"|"ecc"|"curve25519","rsaBits":3072,"userId":"A <a@x>",
 //    "passphrase":"...","config":{...}} -> {"privateKey","publicKey","fingerprint"}
-//   {"verb":"encrypt","certs":[...],"data":b64,"armor":false,"signingKey":"...",
-//    "passphrase":"...","compression":"zlib","config":{...}}
+//   {"verb":"encrypt","certs":[...],"passwords":[...],"data":b64,"armor":false,
+//    "signingKey":"...","passphrase":"...","compression":"zlib","paddingInside":16,
+//    "paddingAfter":16,"config":{...}}
 //     -> {"message":b64,"packets":[...],"cipher":"aes256","compression":"zlib"|null}
+//    "paddingInside" puts a padding packet (tag 21, OpenPGP.js's PaddingPacket) of that many
+//    octets after the literal data, inside the compression and encryption; "paddingAfter" one
+//    after the encrypted data: OpenPGP.js's encrypt() writes neither.
 //   {"verb":"decrypt","key":"...","passphrase":"...","message":b64,"verifyWith":[...],
 //    "expectSigned":true,"config":{...}} -> {"data":b64,"packets":[...],"signatures":[...]}
 //   {"verb":"sign","key":"...","passphrase":"...","data":b64} -> {"signature":armored}
@@ -89,6 +93,12 @@ function describe(openpgp, packets) {
   );
 }
 
+async function padding(openpgp, length) {
+  const packet = new openpgp.PaddingPacket();
+  await packet.createPadding(length);
+  return packet;
+}
+
 async function signatures(list) {
   return Promise.all(
     list.map(async (s) => {
@@ -142,14 +152,25 @@ const verbs = {
       ? [await privateKey(openpgp, r.signingKey, r.passphrase, cfg)]
       : undefined;
     const sessionKey = await openpgp.generateSessionKey({ encryptionKeys, config: cfg });
-    const message = await openpgp.encrypt({
-      message: await openpgp.createMessage({ binary: bytes(r.data) }),
+    const plaintext = await openpgp.createMessage({ binary: bytes(r.data) });
+    if (r.paddingInside) {
+      plaintext.packets.push(await padding(openpgp, r.paddingInside));
+    }
+    let message = await openpgp.encrypt({
+      message: plaintext,
       encryptionKeys,
+      passwords: r.passwords,
       signingKeys,
       sessionKey,
-      format: r.armor ? 'armored' : 'binary',
+      format: r.armor && !r.paddingAfter ? 'armored' : 'binary',
       config: cfg,
     });
+    if (r.paddingAfter) {
+      const after = new openpgp.PacketList();
+      after.push(await padding(openpgp, r.paddingAfter));
+      message = Buffer.concat([message, after.write()]);
+      message = r.armor ? openpgp.armor(openpgp.enums.armor.message, message) : message;
+    }
     const written = await readMessage(openpgp, message);
     const packets = describe(openpgp, written.packets);
     const opened = await written.decrypt(null, null, [sessionKey], undefined, cfg);
