@@ -432,17 +432,26 @@ class DamagedInputFuzzTest {
 
   static byte[] decrypt(MessageSample sample, byte[] message, int mode, Path out)
       throws IOException {
+    return decrypt(sample, message, mode, out, new ByteArrayOutputStream());
+  }
+
+  /**
+   * Decrypts {@code message} in one of the ways {@link #MODES} names; the streaming ones ({@code
+   * decrypt}, {@code open}) leave the plaintext handed out in {@code released}, on a failure too.
+   */
+  static byte[] decrypt(
+      MessageSample sample, byte[] message, int mode, Path out, ByteArrayOutputStream released)
+      throws IOException {
     PgpDecryptor d = sample.decryptor();
     switch (MODES[mode]) {
       case "decrypt" -> {
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        DecryptionResult r = d.decrypt(new ByteArrayInputStream(message), plain);
-        return checked(r, plain.toByteArray());
+        DecryptionResult r = d.decrypt(new ByteArrayInputStream(message), released);
+        return checked(r, released.toByteArray());
       }
       case "open" -> {
         try (PgpDecryptor.DecryptionStream in = d.open(new ByteArrayInputStream(message))) {
-          byte[] plain = in.readAllBytes();
-          return checked(in.result(), plain);
+          in.transferTo(released);
+          return checked(in.result(), released.toByteArray());
         }
       }
       default -> {
