@@ -4,6 +4,7 @@ import static dev.tributary.pgp.DamagedInputFuzzTest.Outcome;
 import static dev.tributary.pgp.DamagedInputFuzzTest.decryptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.core.auth.Secret;
@@ -15,6 +16,7 @@ import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -616,16 +618,72 @@ class ForeignMessageFuzzTest {
     return s;
   }
 
-  /** What OpenPGP.js writes and how: see {@link #openPgpJsSamples}. */
-  record JsMessage(
-      String name,
-      ObjectNode request,
-      byte[] plaintext,
-      PgpDecryptor decryptor,
-      String packets,
-      int chunkSize,
-      List<Integer> tags,
-      List<Integer> inner) {}
+  /**
+   * One message OpenPGP.js is asked for ({@link #jsEncrypt}), who decrypts it, and what it must
+   * hold, as the request says: its packets as OpenPGP.js reads them, and for a binary one its chunk
+   * size, its top-level packets (padding packets too, which OpenPGP.js's reading drops) and the
+   * packets inside its encryption.
+   */
+  record JsMessage(String recipients, PgpDecryptor decryptor, ObjectNode request) {
+    private JsonNode config() {
+      return request.get("config");
+    }
+
+    private String mode() {
+      return config().get("preferredAEADAlgorithm").asText();
+    }
+
+    boolean armored() {
+      return request.path("armor").asBoolean();
+    }
+
+    byte[] plaintext() throws IOException {
+      return request.get("data").binaryValue();
+    }
+
+    int chunkSize() {
+      return 1 << (config().get("aeadChunkSizeByte").asInt() + 6);
+    }
+
+    String name() throws IOException {
+      int size = chunkSize();
+      String compression = request.get("compression").asText();
+      return String.format(
+          "OpenPGP.js %s, %s, %s chunks, %s%s%s%s%s",
+          recipients,
+          mode().toUpperCase(java.util.Locale.ROOT),
+          size < 1024 ? size + "-octet" : (size >> 10) + " KiB",
+          compression,
+          plaintext().length == LARGE.length ? ", large" : "",
+          armored() ? ", armored" : "",
+          request.has("paddingInside") ? ", a padding packet inside" : "",
+          request.has("paddingAfter") ? ", a padding packet after" : "");
+    }
+
+    String packets() {
+      return (request.has("certs") ? "publicKeyEncryptedSessionKey v6, " : "")
+          + (request.has("passwords") ? "symEncryptedSessionKey v6 " + mode() + ", " : "")
+          + "symEncryptedIntegrityProtectedData v2 aes256 "
+          + mode();
+    }
+
+    List<Integer> tags() {
+      List<Integer> tags = new ArrayList<>();
+      for (int tag : new int[] {1, 3, 18, 21}) {
+        String field = tag == 1 ? "certs" : tag == 3 ? "passwords" : "paddingAfter";
+        if (tag == 18 || request.has(field)) {
+          tags.add(tag);
+        }
+      }
+      return tags;
+    }
+
+    List<Integer> inner() {
+      return !request.get("compression").asText().equals("uncompressed")
+          ? List.of(8)
+          : request.has("paddingInside") ? List.of(11, 21) : List.of(11);
+    }
+  }
 
   /**
    * OpenPGP.js 6's SEIPD v2 messages: to a v6 key it made (Ed25519, X25519) and to Eve (a v6 key of
@@ -651,162 +709,87 @@ class ForeignMessageFuzzTest {
             .build();
     PgpDecryptor withPassword =
         PgpDecryptor.builder().password(Secret.of(PASSWORD)).revealSessionKey(true).build();
-    String pk = "publicKeyEncryptedSessionKey v6, ";
-    String pw = "symEncryptedSessionKey v6 ";
-    String v2 = "symEncryptedIntegrityProtectedData v2 aes256 ";
-    List<Integer> literal = List.of(11);
-    List<Integer> compressed = List.of(8);
+    ArrayNode sixCert = OpenPgpJs.JSON.createArrayNode().add(six.publicKey());
+    ArrayNode eveCert = OpenPgpJs.JSON.createArrayNode().add(PgpTestKeys.EVE_V6.armoredPublicKey());
+    ArrayNode password = OpenPgpJs.JSON.createArrayNode().add(PASSWORD);
+    String toV6 = "to a v6 key";
     List<JsMessage> specs =
         List.of(
+            new JsMessage(toV6, toSix, jsEncrypt(MEDIUM, "ocb", 0, "uncompressed", sixCert)),
+            new JsMessage(toV6, toSix, jsEncrypt(MEDIUM, "gcm", 0, "uncompressed", sixCert)),
+            new JsMessage(toV6, toSix, jsEncrypt(MEDIUM, "eax", 0, "uncompressed", sixCert)),
+            new JsMessage(toV6, toSix, jsEncrypt(LARGE, "ocb", 6, "zlib", sixCert)),
+            new JsMessage(toV6, toSix, jsEncrypt(LARGE, "gcm", 6, "uncompressed", sixCert)),
             new JsMessage(
-                "OpenPGP.js to a v6 key, OCB, 64-octet chunks, uncompressed",
-                jsEncrypt(MEDIUM, "ocb", 0, "uncompressed").set("certs", certs(six)),
-                MEDIUM,
+                toV6, toSix, jsEncrypt(SMALL, "eax", 12, "zip", sixCert).put("armor", true)),
+            new JsMessage(
+                toV6,
                 toSix,
-                pk + v2 + "ocb",
-                64,
-                List.of(1, 18),
-                literal),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, GCM, 64-octet chunks, uncompressed",
-                jsEncrypt(MEDIUM, "gcm", 0, "uncompressed").set("certs", certs(six)),
-                MEDIUM,
-                toSix,
-                pk + v2 + "gcm",
-                64,
-                List.of(1, 18),
-                literal),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, EAX, 64-octet chunks, uncompressed",
-                jsEncrypt(MEDIUM, "eax", 0, "uncompressed").set("certs", certs(six)),
-                MEDIUM,
-                toSix,
-                pk + v2 + "eax",
-                64,
-                List.of(1, 18),
-                literal),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, OCB, 4 KiB chunks, zlib, large",
-                jsEncrypt(LARGE, "ocb", 6, "zlib").set("certs", certs(six)),
-                LARGE,
-                toSix,
-                pk + v2 + "ocb",
-                4096,
-                List.of(1, 18),
-                compressed),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, GCM, 4 KiB chunks, uncompressed, large",
-                jsEncrypt(LARGE, "gcm", 6, "uncompressed").set("certs", certs(six)),
-                LARGE,
-                toSix,
-                pk + v2 + "gcm",
-                4096,
-                List.of(1, 18),
-                literal),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, EAX, 256 KiB chunks, zip, armored",
-                jsEncrypt(SMALL, "eax", 12, "zip").put("armor", true).set("certs", certs(six)),
-                SMALL,
-                toSix,
-                pk + v2 + "eax",
-                0,
-                List.of(),
-                List.of()),
-            new JsMessage(
-                "OpenPGP.js to a v6 key, OCB, 256 KiB chunks, uncompressed, padding packets",
-                jsEncrypt(SMALL, "ocb", 12, "uncompressed")
+                jsEncrypt(SMALL, "ocb", 12, "uncompressed", sixCert)
                     .put("paddingInside", 16)
-                    .put("paddingAfter", 20)
-                    .set("certs", certs(six)),
-                SMALL,
-                toSix,
-                pk + v2 + "ocb",
-                1 << 18,
-                List.of(1, 18, 21),
-                List.of(11, 21)),
+                    .put("paddingAfter", 20)),
             new JsMessage(
-                "OpenPGP.js to Eve (a v6 key of ours), OCB, 64-octet chunks, uncompressed",
-                jsEncrypt(SMALL, "ocb", 0, "uncompressed")
-                    .set("certs", certs(PgpTestKeys.EVE_V6.armoredPublicKey())),
-                SMALL,
+                "to Eve (a v6 key of ours)",
                 toEve,
-                pk + v2 + "ocb",
-                64,
-                List.of(1, 18),
-                literal),
+                jsEncrypt(SMALL, "ocb", 0, "uncompressed", eveCert)),
             new JsMessage(
-                "OpenPGP.js with a password, OCB, 64-octet chunks, uncompressed",
-                jsEncrypt(MEDIUM, "ocb", 0, "uncompressed").set("passwords", passwords()),
-                MEDIUM,
+                "with a password",
                 withPassword,
-                pw + "ocb, " + v2 + "ocb",
-                64,
-                List.of(3, 18),
-                literal),
+                jsEncrypt(MEDIUM, "ocb", 0, "uncompressed", null).set("passwords", password)),
             new JsMessage(
-                "OpenPGP.js with a password hashed by Argon2 (1 MiB), OCB, 64-octet chunks, zip",
-                argon2(jsEncrypt(SMALL, "ocb", 0, "zip").set("passwords", passwords())),
-                SMALL,
+                "with a password hashed by Argon2 (1 MiB)",
                 withPassword,
-                pw + "ocb, " + v2 + "ocb",
-                64,
-                List.of(3, 18),
-                compressed),
+                argon2(jsEncrypt(SMALL, "ocb", 0, "zip", null).set("passwords", password))),
             new JsMessage(
-                "OpenPGP.js to a v6 key and a password, GCM, 64-octet chunks, zlib, padding after",
-                jsEncrypt(SMALL, "gcm", 0, "zlib")
+                "to a v6 key and a password",
+                withPassword,
+                jsEncrypt(SMALL, "gcm", 0, "zlib", sixCert)
                     .put("paddingAfter", 40)
-                    .<ObjectNode>set("passwords", passwords())
-                    .set("certs", certs(six)),
-                SMALL,
-                withPassword,
-                pk + pw + "gcm, " + v2 + "gcm",
-                64,
-                List.of(1, 3, 18, 21),
-                compressed),
+                    .set("passwords", password)),
             new JsMessage(
-                "OpenPGP.js with a password, EAX, 64-octet chunks, uncompressed, armored",
-                jsEncrypt(MEDIUM, "eax", 0, "uncompressed")
-                    .put("armor", true)
-                    .set("passwords", passwords()),
-                MEDIUM,
+                "with a password",
                 withPassword,
-                pw + "eax, " + v2 + "eax",
-                0,
-                List.of(),
-                List.of()));
+                jsEncrypt(MEDIUM, "eax", 0, "uncompressed", null)
+                    .put("armor", true)
+                    .set("passwords", password)));
     List<OpenPgpJs.Answer> answers = js.run(specs.stream().map(JsMessage::request).toList());
     List<MessageSample> samples = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       JsMessage spec = specs.get(i);
+      String name = spec.name();
       OpenPgpJs.Answer a = answers.get(i).ok();
       byte[] message = a.bytes("message");
-      assertThat(String.join(", ", a.strings("packets"))).as(spec.name()).isEqualTo(spec.packets());
-      if (!spec.tags().isEmpty()) {
+      assertThat(String.join(", ", a.strings("packets"))).as(name).isEqualTo(spec.packets());
+      if (!spec.armored()) {
         // What OpenPGP.js's own reading does not show: padding packets, the chunk size.
-        assertThat(SeipdV2Chunks.tags(message)).as(spec.name()).isEqualTo(spec.tags());
+        assertThat(SeipdV2Chunks.tags(message)).as(name).isEqualTo(spec.tags());
         SeipdV2Chunks chunks = SeipdV2Chunks.of(message, Packets.walk(message));
-        assertThat(chunks).as(spec.name()).isNotNull();
-        assertThat(chunks.chunkSize).as(spec.name()).isEqualTo(spec.chunkSize());
+        assertThat(chunks).as(name).isNotNull();
+        assertThat(chunks.chunkSize).as(name).isEqualTo(spec.chunkSize());
         PgpSessionKey key =
             spec.decryptor()
                 .decrypt(new ByteArrayInputStream(message), new ByteArrayOutputStream())
                 .sessionKey();
         assertThat(SeipdV2Chunks.tags(SeipdV2Chunks.innerPackets(message, key)))
-            .as(spec.name())
+            .as(name)
             .isEqualTo(spec.inner());
       }
-      samples.add(sample(spec.name(), message, spec.plaintext(), spec.decryptor(), true));
+      samples.add(sample(name, message, spec.plaintext(), spec.decryptor(), true));
     }
     return samples;
   }
 
   /**
-   * OpenPGP.js's request to encrypt {@code data} as SEIPD v2 with the AEAD mode, chunk size octet
-   * and compression; a password is hashed with its iterated S2K at 64 KiB (coded count 96), not its
-   * 16 MiB, to keep the cases fast.
+   * OpenPGP.js's request to encrypt {@code data} to the certificates (or none) as SEIPD v2 with the
+   * AEAD mode, chunk size octet and compression; a password is hashed with its iterated S2K at 64
+   * KiB (coded count 96), not its 16 MiB, to keep the cases fast.
    */
-  static ObjectNode jsEncrypt(byte[] data, String mode, int chunkSizeByte, String compression) {
+  static ObjectNode jsEncrypt(
+      byte[] data,
+      String mode,
+      int chunkSizeByte,
+      String compression,
+      @Nullable ArrayNode certificates) {
     ObjectNode config =
         OpenPgpJs.JSON
             .createObjectNode()
@@ -814,10 +797,12 @@ class ForeignMessageFuzzTest {
             .put("preferredAEADAlgorithm", mode)
             .put("aeadChunkSizeByte", chunkSizeByte)
             .put("s2kIterationCountByte", 96);
-    return OpenPgpJs.request("encrypt")
-        .put("data", data)
-        .put("compression", compression)
-        .set("config", config);
+    ObjectNode r =
+        OpenPgpJs.request("encrypt")
+            .put("data", data)
+            .put("compression", compression)
+            .set("config", config);
+    return certificates == null ? r : r.set("certs", certificates);
   }
 
   /** {@code request} with its password hashed by Argon2 at 1 MiB, one pass, one lane. */
@@ -830,18 +815,6 @@ class ForeignMessageFuzzTest {
         .put("parallelism", 1)
         .put("memoryExponent", 10);
     return request;
-  }
-
-  private static ArrayNode certs(OpenPgpJsInteropTest.JsKey key) {
-    return certs(key.publicKey());
-  }
-
-  private static ArrayNode certs(String armored) {
-    return OpenPgpJs.JSON.createArrayNode().add(armored);
-  }
-
-  private static ArrayNode passwords() {
-    return OpenPgpJs.JSON.createArrayNode().add(PASSWORD);
   }
 
   static byte[] gpg(Gpg gpg, byte[] plaintext, String compression, List<String> options) {
