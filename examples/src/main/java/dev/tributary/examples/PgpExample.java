@@ -74,7 +74,8 @@ public final class PgpExample {
 
   /**
    * The file name stored in a message, fit to print: the sender chose it, and could have put
-   * terminal escape sequences or line breaks in it, which {@link PgpFileNames#safeName} replaces.
+   * terminal escape sequences or line breaks in it, which {@link PgpFileNames#safeName} replaces,
+   * or bidirectional controls that show it in another order, which it removes.
    */
   static String shownName(String fileName) {
     return PgpFileNames.safeName(fileName).orElse("(no file name)");

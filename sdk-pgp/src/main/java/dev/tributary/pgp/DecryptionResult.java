@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * integrity checked.
  *
  * @param fileName the file name stored in the message (often empty), as the sender chose it: it may
- *     hold folders, {@code ..}, control characters or a Windows device name, so make it safe with
- *     {@link PgpFileNames#safeName} before using it as a file name or showing it on a terminal
+ *     hold folders, {@code ..}, control characters, bidirectional controls that show it in another
+ *     order, characters this JVM cannot put into a file name or a Windows device name, so make it
+ *     safe with {@link PgpFileNames#safeName} before using it as a file name or showing it
  * @param modificationTime the time stored in the message
  * @param symmetricAlgorithm the cipher it was encrypted with
  * @param aead whether it was AEAD-protected (SEIPD v2 or GnuPG's OCB), else SEIPD v1 with an MDC

@@ -3,9 +3,11 @@ package dev.tributary.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -100,8 +102,6 @@ class PgpFileNamesTest {
     String a250 = "a".repeat(250);
     assertThat(PgpFileNames.decryptedName("a".repeat(300) + ".pgp")).isEqualTo("a".repeat(255));
     assertThat(PgpFileNames.decryptedName(a250)).isEqualTo("a".repeat(245) + ".decrypted");
-    assertThat(PgpFileNames.decryptedName("\u00e9".repeat(200) + ".asc"))
-        .isEqualTo("\u00e9".repeat(127));
     assertThat(PgpFileNames.decryptedName("a".repeat(254) + "..pgp")).isEqualTo("a".repeat(254));
   }
 
@@ -148,6 +148,8 @@ class PgpFileNamesTest {
   static void assertSafe(String name, String safe, Path folder) {
     assertThat(safe).as(name).isNotIn("", ".", "..");
     assertThat(safe).as(name).doesNotContainPattern("[\\p{Cntrl}\u0080-\u009f/\\\\<>:\"|?*]");
+    assertThat(safe).as(name).doesNotContainPattern("[\\p{Cf}\\p{Zl}\\p{Zp}]");
+    assertThat(Normalizer.isNormalized(safe, Normalizer.Form.NFC)).as(name + " in NFC").isTrue();
     assertThat(safe).as(name).doesNotEndWith(".").doesNotEndWith(" ");
     assertThat(safe.getBytes(StandardCharsets.UTF_8).length).as(name).isLessThanOrEqualTo(255);
     assertThat(safe.split("\\.")[0].strip().toUpperCase(Locale.ROOT))
@@ -172,5 +174,77 @@ class PgpFileNamesTest {
     for (String name : List.of("x:y", "\0", "a\u001bb", "CON.txt", "x.", "?", "\ud800")) {
       assertSafe(name, PgpFileNames.safeName(name).orElseThrow(), folder);
     }
+  }
+
+  /** The bidirectional controls: with them a name shows in another order than it is. */
+  static final String BIDI_CONTROLS =
+      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
+
+  /**
+   * Regression: safeName kept the bidirectional controls ("Trojan Source"), so {@code invoice},
+   * U+202E (right-to-left override) and {@code fdp.exe}, an executable, showed as {@code
+   * invoiceexe.pdf}; and the other invisible format characters, so names that look the same named
+   * different files.
+   */
+  @Test
+  void safeName_dropsBidiControlsAndOtherFormatCharacters() {
+    assertThat(PgpFileNames.safeName("invoice\u202efdp.exe")).contains("invoicefdp.exe");
+    assertThat(PgpFileNames.safeName("\u2067exe.pdf\u2069")).contains("exe.pdf");
+    for (char c : BIDI_CONTROLS.toCharArray()) {
+      String name = "a" + c + "b.txt";
+      assertThat(PgpFileNames.safeName(name)).as("U+%04X", (int) c).contains("ab.txt");
+    }
+    // zero-width space, joiners and word joiner, soft hyphen, byte order mark, a tag character
+    assertThat(PgpFileNames.safeName("a\u200bb\u200cc\u200dd\u2060e\u00adf\ufeffg\udb40\udc41.txt"))
+        .contains("abcdefg.txt");
+    // what is left is checked as any name: a device, dots at the end, nothing at all
+    assertThat(PgpFileNames.safeName("CO\u200bN")).contains("_CON");
+    assertThat(PgpFileNames.safeName("x.\u200e")).contains("x");
+    assertThat(PgpFileNames.safeName("\u202e")).isEmpty();
+    assertThat(PgpFileNames.safeName(".\u200b.")).isEmpty();
+    // line and paragraph separators break a line where the name is shown, as a newline does
+    assertThat(PgpFileNames.safeName("a\u2028b\u2029c")).contains("a_b_c");
+    assertThat(PgpFileNames.decryptedName("report\u202egpj.exe.pgp")).isEqualTo("reportgpj.exe");
+    Path folder = Path.of("/data/in").toAbsolutePath();
+    for (String name : List.of("invoice\u202efdp.exe", "\ufeffx", "a\u2028b", "\u00ad\u0600x")) {
+      assertSafe(name, PgpFileNames.safeName(name).orElseThrow(), folder);
+      assertSafe(name, PgpFileNames.decryptedName(name), folder);
+    }
+  }
+
+  /**
+   * Regression: safeName kept a name's Unicode normalisation form, so the same name from macOS
+   * (decomposed, NFD: {@code a} and U+0308) and from Linux or Windows (composed, NFC: {@code
+   * \u00e4}) named two different files.
+   */
+  @Test
+  void safeName_isInNfc_soOneNameInEitherFormGivesOneFile() {
+    String nfc = "Bericht_M\u00e4rz.csv";
+    String nfd = "Bericht_Ma\u0308rz.csv";
+    assertThat(PgpFileNames.safeName(nfd)).isEqualTo(PgpFileNames.safeName(nfc));
+    assertThat(PgpFileNames.decryptedName(nfd + ".pgp"))
+        .isEqualTo(PgpFileNames.decryptedName(nfc + ".pgp"));
+    // Hangul syllables decomposed into their letters, as macOS stores them
+    assertThat(PgpFileNames.safeName("\u1112\u1161\u11ab.txt"))
+        .isEqualTo(PgpFileNames.safeName("\ud55c.txt"));
+    // a format character between a letter and its mark does not keep them apart
+    assertThat(PgpFileNames.safeName("Ma\u200b\u0308rz"))
+        .isEqualTo(PgpFileNames.safeName("M\u00e4rz"));
+    Path folder = Path.of("/data/in").toAbsolutePath();
+    assertSafe(nfd, PgpFileNames.safeName(nfd).orElseThrow(), folder);
+  }
+
+  /**
+   * Where this JVM names files in UTF-8 (a UTF-8 locale, macOS), a name keeps its letters; under an
+   * ASCII locale they become {@code _} ({@link FileNamesUnderLocaleTest}).
+   */
+  @Test
+  void safeName_underUtf8FileNames_keepsLettersOfAnyScript() {
+    assumeThat(System.getProperty("sun.jnu.encoding")).isEqualTo("UTF-8");
+    assertThat(PgpFileNames.safeName("Bericht_Ma\u0308rz.csv")).contains("Bericht_M\u00e4rz.csv");
+    assertThat(PgpFileNames.safeName("\u041e\u0442\u0447\u0451\u0442.csv"))
+        .contains("\u041e\u0442\u0447\u0451\u0442.csv");
+    assertThat(PgpFileNames.decryptedName("\u00e9".repeat(200) + ".asc"))
+        .isEqualTo("\u00e9".repeat(127));
   }
 }
