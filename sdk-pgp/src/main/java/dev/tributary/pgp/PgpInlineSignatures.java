@@ -36,7 +36,10 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * signed message, also while a compressed one (a compression bomb too) is decompressed, and of a
  * cleartext-signed message, whose text (held in memory, up to 64 MiB) is read, hashed and written
  * out in steps of 64 KiB. The call throws a {@code TransientException} "reading the signed message
- * was interrupted", the interrupt flag stays set, and {@link #verifyFile} leaves no file behind.
+ * was interrupted", the interrupt flag stays set, and {@link #verifyFile} leaves no file behind. It
+ * stops {@link #sign} within 64 KiB of the data too: that throws a {@code TransientException}
+ * "signing was interrupted", the flag stays set, and the message is left unfinished as on any
+ * failure. A thread interrupted before the call fails the same way.
  */
 public final class PgpInlineSignatures {
   /** The form of an inline-signed message. */
@@ -77,7 +80,8 @@ public final class PgpInlineSignatures {
    * @throws PgpKeyException if a key cannot be unlocked
    * @throws TransientException if reading {@code data} or writing {@code message} fails with an
    *     IOException ("cannot sign: reading the data failed: Input/output error", "cannot sign:
-   *     writing the message failed: …"), its cause
+   *     writing the message failed: …"), its cause; or if the thread is interrupted ("signing was
+   *     interrupted")
    * @throws IllegalArgumentException if {@code keys} is empty, or {@link Mode#CLEARTEXT} is asked
    *     for without armor
    */

@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.pgp.internal.DetachedSignatures;
 import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.UnlockedKeys;
@@ -35,10 +36,17 @@ public final class PgpSignatures {
    * well. The signatures are written only once all of {@code data} has been read and every
    * signature made: a failure before then writes nothing to {@code signature}.
    *
+   * <p>Interrupting the calling thread (a host stopping its job) stops the call within 64 KiB of
+   * {@code data}: it throws a {@link TransientException} "signing was interrupted", the interrupt
+   * flag stays set, and nothing is written to {@code signature}. A thread interrupted before the
+   * call fails the same way.
+   *
    * @param armor whether to write {@code -----BEGIN PGP SIGNATURE-----} armor
    * @return the signatures made, one for each key, in the order of {@code keys}
    * @throws PgpKeyCannotSignException if a key has no signing key it may use now
    * @throws PgpKeyException if a key cannot be unlocked
+   * @throws TransientException if reading {@code data} or writing {@code signature} fails, or the
+   *     thread is interrupted
    * @throws IllegalArgumentException if {@code keys} is empty
    */
   public static List<CreatedSignature> sign(

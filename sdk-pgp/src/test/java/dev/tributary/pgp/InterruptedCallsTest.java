@@ -6,6 +6,7 @@ import static dev.tributary.pgp.EncryptDecryptTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.pgp.PgpInlineSignatures.Mode;
 import dev.tributary.pgp.internal.Bzip2OutputStream;
 import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -252,6 +254,103 @@ class InterruptedCallsTest {
     Outcome o = interruptedDuring(verify, () -> 0, -1);
     Files.delete(signed);
     assertStoppedByInterrupt(o, "reading the signed message was interrupted", before);
+  }
+
+  /** How a test signs: a detached signature or an inline-signed message of each form. */
+  enum Signing {
+    DETACHED,
+    DETACHED_TEXT,
+    INLINE_BINARY,
+    INLINE_TEXT,
+    CLEARTEXT
+  }
+
+  /**
+   * Regression: signing never looked at the interrupt flag, as encryption and decryption do, so a
+   * host stopping its job waited for a large file's signature to the end, and got it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Signing.class)
+  void signing_interruptedMidway_stopsPromptly_withNoValidSignature(Signing how) throws Exception {
+    Csv csv = new Csv();
+    Kept out = new Kept();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(signing(how, csv, out), csv::consumed, 4 << 20);
+    assertStoppedByInterrupt(o, "signing was interrupted", before);
+    assertThat(csv.consumed()).as("data bytes read").isLessThan(TOTAL);
+    assertNoValidSignature(how, out);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Signing.class)
+  void signing_byAnInterruptedThread_stopsAtOnce(Signing how) throws Exception {
+    Csv csv = new Csv();
+    Kept out = new Kept();
+    Set<Thread> before = helperThreads();
+    Outcome o = interruptedDuring(signing(how, csv, out), csv::consumed, -1);
+    assertStoppedByInterrupt(o, "signing was interrupted", before);
+    assertThat(csv.consumed()).as("data bytes read").isZero();
+    assertNoValidSignature(how, out);
+  }
+
+  /** {@link #TOTAL} bytes of CSV signed by Bob into {@code out}, armored but for INLINE_TEXT. */
+  static Call signing(Signing how, Csv csv, OutputStream out) {
+    List<PgpKey> bob = List.of(PgpKey.of(PgpTestKeys.BOB_25519.privateKey()));
+    return switch (how) {
+      case DETACHED -> () -> PgpSignatures.sign(csv.stream(), out, bob, true);
+      case DETACHED_TEXT ->
+          () -> PgpSignatures.sign(csv.stream(), out, bob, SignatureType.TEXT, false);
+      case INLINE_BINARY ->
+          () -> PgpInlineSignatures.sign(csv.stream(), out, bob, Mode.BINARY, true);
+      case INLINE_TEXT -> () -> PgpInlineSignatures.sign(csv.stream(), out, bob, Mode.TEXT, false);
+      case CLEARTEXT ->
+          () -> PgpInlineSignatures.sign(csv.stream(), out, bob, Mode.CLEARTEXT, true);
+    };
+  }
+
+  /**
+   * A detached signature wrote nothing; an inline-signed message is left unfinished, which Bob's
+   * certificate verifies no signature of (nor does it end in an armor footer).
+   */
+  static void assertNoValidSignature(Signing how, Kept out) {
+    if (how == Signing.DETACHED || how == Signing.DETACHED_TEXT) {
+      assertThat(out.written()).as("signature bytes written").isZero();
+      return;
+    }
+    assertThat(out.written()).as("message bytes written").isLessThan(Kept.LIMIT);
+    byte[] message = out.toByteArray();
+    assertThat(new String(message, StandardCharsets.ISO_8859_1)).doesNotContain("-----END PGP");
+    List<SignatureVerification> verifications;
+    try {
+      verifications =
+          PgpInlineSignatures.verify(
+              new ByteArrayInputStream(message), new Sink(), bob(), PgpPolicy.defaults());
+    } catch (PgpDataException e) {
+      return; // not a whole message
+    }
+    assertThat(verifications).as("verifications").noneMatch(SignatureVerification::valid);
+  }
+
+  /** Keeps the first {@link #LIMIT} bytes written to it, and counts them all. */
+  static final class Kept extends ByteArrayOutputStream {
+    static final int LIMIT = 32 << 20;
+    private final AtomicLong written = new AtomicLong();
+
+    long written() {
+      return written.get();
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      int keep = (int) Math.max(0, Math.min(len, LIMIT - written.get()));
+      super.write(b, off, keep);
+      written.addAndGet(len);
+    }
   }
 
   static List<PgpCertificate> bob() {

@@ -23,8 +23,9 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
  * (type 0x01). Streams the text line by line: the signatures are computed over the lines with their
  * trailing spaces, tabs and CRs removed, joined by CRLF, without the final line ending; the text
  * itself is written as it came. A text that does not end in a line ending gets an LF, which the
- * framework needs before the signature. A failure leaves the message without its signature block
- * (what was buffered of the text is not written either). Not thread-safe.
+ * framework needs before the signature. A failure, an interrupt of the thread too (seen within
+ * {@value Interrupts#EVERY} bytes of text), leaves the message without its signature block (what
+ * was buffered of the text is not written either). Not thread-safe.
  */
 final class CleartextSigning {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -49,12 +50,14 @@ final class CleartextSigning {
     OutputStream out = new BufferedOutputStream(target, 1 << 16); // written octet by octet
     out.write(header(generators).getBytes(StandardCharsets.US_ASCII));
     CleartextSigning w = new CleartextSigning(out, generators);
-    byte[] buffer = new byte[1 << 16];
+    byte[] buffer = new byte[Interrupts.EVERY];
+    Interrupts.check(Signing.SIGNING);
     int n;
     while ((n = text.read(buffer)) >= 0) {
       for (int i = 0; i < n; i++) {
         w.octet(buffer[i]);
       }
+      Interrupts.check(Signing.SIGNING);
     }
     if (!w.lineStart) {
       out.write('\n');

@@ -57,12 +57,11 @@ public final class DetachedSignatures {
     try (OutputStream signing =
         SigningOutputStream.of(
             OutputStream.nullOutputStream(), generators, type == SignatureType.TEXT)) {
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = data.read(buffer)) >= 0) {
-        signing.write(buffer, 0, n);
-      }
+      Interrupts.copy(data, signing, Signing.SIGNING);
     } catch (IOException e) {
+      if (Interrupts.causedAny(e)) {
+        throw new TransientException(Signing.INTERRUPTED, e);
+      }
       // Only the caller's stream throws here (the generators and the null stream do not).
       throw new TransientException("cannot sign: reading the data failed: " + e.getMessage(), e);
     }

@@ -20,8 +20,9 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
  * Writes inline-signed messages that are not encrypted: one-pass signatures, the literal data and
  * the signatures (RFC 9580, section 10.3), streamed in constant memory, armored or binary; or a
  * cleartext-signed message ({@link CleartextSigning}). A failure (reading the data, making a
- * signature, writing) leaves the message unfinished: no last piece of the literal data, no
- * signatures, no armor checksum or footer, so that it cannot pass for a whole message. Stateless.
+ * signature, writing, an interrupt of the thread, seen within {@value Interrupts#EVERY} bytes of
+ * the data) leaves the message unfinished: no last piece of the literal data, no signatures, no
+ * armor checksum or footer, so that it cannot pass for a whole message. Stateless.
  */
 public final class InlineSigning {
   /** The three forms of an inline-signed message. */
@@ -81,7 +82,7 @@ public final class InlineSigning {
         SigningOutputStream.of(new CloseShield(literal), generators, format == 'u');
     // Neither stream is closed on a failure: closing writes the literal data's last piece, which
     // would make a whole literal data packet of part of the data.
-    data.transferTo(signing);
+    Interrupts.copy(data, signing, Signing.SIGNING);
     signing.close(); // the text's last line ending; the packet stays open
     byte[] signatures = signatures(generators);
     literal.close();
@@ -104,6 +105,9 @@ public final class InlineSigning {
   private static RuntimeException failure(Exception e, List<UnlockedKeys> keys) {
     if (e instanceof TributaryException t) {
       return t;
+    }
+    if (Interrupts.causedAny(e)) {
+      return new TransientException(Signing.INTERRUPTED, e);
     }
     if (SourceFailure.isCause(e)) {
       return new TransientException("cannot sign: reading the data failed: " + e.getMessage(), e);

@@ -1,14 +1,18 @@
 package dev.tributary.pgp.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 
 /**
  * How long work on a message sees an interrupt of its thread (a host stopping its job): encryption,
- * decryption and the reading of signed messages look at the flag every {@value #EVERY} bytes of
- * plaintext ({@link #check}), since compression and decompression, a bomb's above all, keep a
- * thread busy without a wait, where an interrupt would otherwise be seen; a failure that comes from
- * an interrupt is told as one ({@link #causedAny}). The flag stays set for the host to see.
+ * decryption, signing and the reading of signed messages look at the flag every {@value #EVERY}
+ * bytes of plaintext ({@link #check}), since compression and decompression, a bomb's above all,
+ * keep a thread busy without a wait, where an interrupt would otherwise be seen; a failure that
+ * comes from an interrupt is told as one ({@link #causedAny}). The flag stays set for the host to
+ * see.
  */
 final class Interrupts {
   /** Plaintext bytes between two looks at the interrupt flag: well under a millisecond's work. */
@@ -24,6 +28,20 @@ final class Interrupts {
   static void check(String doing) throws InterruptedIOException {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedIOException("interrupted while " + doing);
+    }
+  }
+
+  /**
+   * Copies {@code in} to {@code out} to its end, {@value #EVERY} bytes at most at a time, looking
+   * at the interrupt flag before each read ({@link #check}); closes neither.
+   */
+  static void copy(InputStream in, OutputStream out, String doing) throws IOException {
+    byte[] buffer = new byte[EVERY];
+    check(doing);
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, n);
+      check(doing);
     }
   }
 

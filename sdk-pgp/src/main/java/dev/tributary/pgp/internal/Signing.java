@@ -20,6 +20,12 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 
 /** Creates signature generators for the signing key of a private key. */
 public final class Signing {
+  /** The message of the failure of a signing call that an interrupt of its thread stopped. */
+  public static final String INTERRUPTED = "signing was interrupted";
+
+  /** What an interrupt stops, for {@link Interrupts#check}. */
+  static final String SIGNING = "signing";
+
   private Signing() {}
 
   /**
