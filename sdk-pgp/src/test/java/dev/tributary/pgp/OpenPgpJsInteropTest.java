@@ -448,6 +448,38 @@ class OpenPgpJsInteropTest {
     }
   }
 
+  /**
+   * What the user guide says a decrypting stream hands out of GnuPG 2.4's OCB packet (tag 20, from
+   * openpgp 5, in 64-octet chunks) before a failure: only plaintext of chunks whose tag checked, so
+   * the start of the plaintext, unchanged, and none of the damaged chunk (at most 64 plaintext
+   * octets per 80 octets of ciphertext before the damage). ForeignMessageFuzzTest asserts the same
+   * of SEIPD v2.
+   */
+  @Test
+  void ocbPacket_damagedInAChunk_streamHandsOutOnlyPlaintextOfChunksWhoseTagChecked() {
+    ObjectNode request = fromFive("ocb");
+    ((ObjectNode) request.get("config")).put("aeadChunkSizeByte", 0);
+    Answer a = js.call(request).ok();
+    assertThat(a.strings("packets")).containsExactly(PKESK_V3, "aeadEncryptedData v1 aes256 ocb");
+    byte[] message = a.bytes("message");
+    int at = message.length / 2;
+    byte[] damaged = message.clone();
+    damaged[at] ^= 0x08;
+    ByteArrayOutputStream released = new ByteArrayOutputStream();
+
+    assertThatThrownBy(
+            () -> {
+              try (PgpDecryptor.DecryptionStream in =
+                  five.decryptor().open(new ByteArrayInputStream(damaged))) {
+                in.transferTo(released);
+              }
+            })
+        .isInstanceOf(PgpIntegrityException.class);
+    byte[] out = released.toByteArray();
+    assertThat(out.length).isPositive().isLessThanOrEqualTo(at / 80 * 64);
+    assertThat(Arrays.copyOf(TEXT, out.length)).as("the start of the plaintext").isEqualTo(out);
+  }
+
   // -- we encrypt, OpenPGP.js decrypts -------------------------------------------------------
 
   @Test
