@@ -44,7 +44,7 @@ public final class PgpFileNames {
    * ({@code Bericht_März.csv} gives {@code Bericht_M_rz.csv}), under a UTF-8 locale, on macOS and
    * on Windows none ({@code Bericht_März.csv} stays); a Windows device name gets a {@code _} before
    * it ({@code CON.pgp} gives {@code _CON}, {@code nul.txt.asc} {@code _nul.txt}). Different names
-   * may so give the same one ({@code a:b} and {@code a?b}; {@code März} and {@code Mürz} under
+   * may so give the same one ({@code ab:c} and {@code ab?c}; {@code März} and {@code Mürz} under
    * {@code LANG=C}): create the file with {@code CREATE_NEW} where one must not replace another.
    *
    * <p>Then the name loses {@code .pgp}, {@code .gpg} or {@code .asc} (any case) and the dots and

@@ -176,6 +176,19 @@ class PgpFileNamesTest {
     }
   }
 
+  /**
+   * The example the user guide and {@link PgpFileNames#decryptedName}'s javadoc give of two names
+   * with one safe name. It was {@code a:b} and {@code a?b}, which differ: a letter and a colon
+   * before a name is a drive, and dropped.
+   */
+  @Test
+  void safeName_ofDifferentNames_canBeTheSame() {
+    assertThat(PgpFileNames.safeName("ab:c")).contains("ab_c");
+    assertThat(PgpFileNames.safeName("ab?c")).contains("ab_c");
+    assertThat(PgpFileNames.safeName("a:b")).contains("b");
+    assertThat(PgpFileNames.safeName("a?b")).contains("a_b");
+  }
+
   /** The bidirectional controls: with them a name shows in another order than it is. */
   static final String BIDI_CONTROLS =
       "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
