@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * padding packets before and after the message (see {@link TopLevelPackets}), refuses data without
  * integrity protection, finds the session key (a given one first, {@link GivenSessionKeys}; then
  * {@link SessionKeys}), checks its cipher against the policy, and returns a {@link
- * DecryptingInputStream} over the literal data. SEIPD v1 with AES, the common case, goes through
- * {@link SeipdV1InputStream}; SEIPD v2 and GnuPG's OCB packets through BouncyCastle, whose AEAD
- * chunks are authenticated before they are released.
+ * DecryptingInputStream} over the literal data. SEIPD v1 goes through {@link SeipdV1InputStream}
+ * (AES on the JDK, other ciphers on BouncyCastle's engines: {@link BlockEncryptor}); SEIPD v2 and
+ * GnuPG's OCB packets through BouncyCastle, whose AEAD chunks are authenticated before they are
+ * released.
  */
 public final class MessageDecryption {
   private MessageDecryption() {}
