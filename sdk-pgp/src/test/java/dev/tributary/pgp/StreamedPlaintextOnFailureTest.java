@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,54 +95,59 @@ class StreamedPlaintextOnFailureTest {
 
   @Test
   void seipdV2_damagedInItsThirdChunk_streamHandsOutTheTwoChunksBefore_only() throws Exception {
-    byte[] message =
-        encrypt(
-            to(PgpTestKeys.EVE_V6).allowAead(true).compression(Compression.NONE).build(), PLAIN);
-    SeipdV2Chunks chunks = SeipdV2Chunks.of(message, Packets.walk(message));
-    assertThat(chunks).isNotNull();
-    assertThat(chunks.chunkSize).isEqualTo(CHUNK);
-    int at =
-        chunks.flips().stream()
-            .filter(o -> chunks.part(o).equals("a chunk"))
-            .filter(o -> chunks.chunksBefore(new Mutation("flip", o, "", message)) == 2)
-            .findFirst()
-            .orElseThrow();
+    byte[] message = v2Message();
     byte[] damaged = message.clone();
-    damaged[at] ^= 0x01;
-    PgpDecryptor eve = with(PgpTestKeys.EVE_V6);
+    damaged[inChunkData(message, "flip", SeipdV2Chunks::flips, 2)] ^= 0x01;
 
-    Streamed s = stream(eve, damaged);
-
-    assertThat(s.failure()).isInstanceOf(PgpIntegrityException.class);
-    assertThat(isPrefixOfPlaintext(s.released())).as("only the sender's plaintext").isTrue();
-    assertThat(s.released().length).as("no more than two chunks").isLessThanOrEqualTo(2 * CHUNK);
-    assertDecryptFileLeavesNothing(eve, damaged);
+    assertThat(releasedBeforeTheFailure(damaged))
+        .as("no more than two chunks")
+        .isLessThanOrEqualTo(2 * CHUNK);
   }
 
   @Test
   void seipdV2_cutAtAChunkBoundary_streamHandsOutChunksBefore_thenFails() throws Exception {
-    byte[] message =
-        encrypt(
-            to(PgpTestKeys.EVE_V6).allowAead(true).compression(Compression.NONE).build(), PLAIN);
-    SeipdV2Chunks chunks = SeipdV2Chunks.of(message, Packets.walk(message));
-    assertThat(chunks).isNotNull();
-    int cut =
-        chunks.cuts().stream()
-            .filter(o -> chunks.chunksBefore(new Mutation("truncate", o, "", message)) == 3)
-            .filter(o -> chunks.part(o).equals("a chunk") || chunks.part(o).equals("last chunk"))
-            .findFirst()
-            .orElseThrow();
-    byte[] truncated = Arrays.copyOf(message, cut);
-    PgpDecryptor eve = with(PgpTestKeys.EVE_V6);
+    byte[] message = v2Message();
+    byte[] truncated =
+        Arrays.copyOf(message, inChunkData(message, "truncate", SeipdV2Chunks::cuts, 3));
 
-    Streamed s = stream(eve, truncated);
-
-    assertThat(s.failure()).isInstanceOf(PgpIntegrityException.class);
-    assertThat(isPrefixOfPlaintext(s.released())).isTrue();
-    assertThat(s.released().length)
+    assertThat(releasedBeforeTheFailure(truncated))
         .as("authenticated chunks before the cut, handed out before the failure")
         .isGreaterThan(CHUNK)
         .isLessThanOrEqualTo(3 * CHUNK);
-    assertDecryptFileLeavesNothing(eve, truncated);
+  }
+
+  /** Our SEIPD v2 message of {@link #PLAIN} to Eve: in chunks of 256 KiB. */
+  private static byte[] v2Message() {
+    return encrypt(
+        to(PgpTestKeys.EVE_V6).allowAead(true).compression(Compression.NONE).build(), PLAIN);
+  }
+
+  /**
+   * The first of the {@code offsets} in a chunk's ciphertext (not its tag) where a mutation of
+   * {@code kind} leaves {@code whole} chunks whole before it.
+   */
+  private static int inChunkData(
+      byte[] message, String kind, Function<SeipdV2Chunks, Set<Integer>> offsets, int whole) {
+    SeipdV2Chunks chunks = SeipdV2Chunks.of(message, Packets.walk(message));
+    assertThat(chunks).isNotNull();
+    assertThat(chunks.chunkSize).isEqualTo(CHUNK);
+    return offsets.apply(chunks).stream()
+        .filter(o -> chunks.part(o).endsWith(" chunk"))
+        .filter(o -> chunks.chunksBefore(new Mutation(kind, o, "", message)) == whole)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * How much plaintext Eve's stream handed out of {@code bad} before it failed the integrity check:
+   * only the start of the plaintext, unchanged; and decryptFile leaves nothing.
+   */
+  private int releasedBeforeTheFailure(byte[] bad) throws Exception {
+    PgpDecryptor eve = with(PgpTestKeys.EVE_V6);
+    Streamed s = stream(eve, bad);
+    assertThat(s.failure()).isInstanceOf(PgpIntegrityException.class);
+    assertThat(isPrefixOfPlaintext(s.released())).as("only the sender's plaintext").isTrue();
+    assertDecryptFileLeavesNothing(eve, bad);
+    return s.released().length;
   }
 }
