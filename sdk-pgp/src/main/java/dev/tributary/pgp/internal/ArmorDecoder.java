@@ -4,6 +4,7 @@ import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.bouncycastle.bcpg.CRC24;
 import org.jspecify.annotations.Nullable;
@@ -276,7 +277,7 @@ final class ArmorDecoder extends InputStream {
     if (peek(k) != DASH) {
       return false;
     }
-    String digits = new String(buf, pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String digits = new String(buf, pos, 4, StandardCharsets.ISO_8859_1);
     pos += k; // at the footer line's first dash
     lineStart = true;
     checksum(digits);
