@@ -1523,6 +1523,40 @@ class SopCommandTest {
     assertThat(out[0] & 0x80).isNotZero();
   }
 
+  /**
+   * A private key where the draft expects CERTS is refused with 41 in every verb, not only where
+   * certificates are passed on: "If any CERTS input contains secret key material, sop MUST fail
+   * with BAD_DATA" (sop-java's EncryptDecryptTest.passingSecretKeysForPublicKeysFails).
+   */
+  @Test
+  void privateKeysAsCerts_areRefusedWith41_inEveryVerb() throws Exception {
+    String[] alice = keyAndCert("alice", ALICE);
+    byte[] aliceCert = Files.readAllBytes(Path.of(alice[1]));
+    String key = alice[0];
+
+    assertThat(sop(bytes("x"), "encrypt", key)).isEqualTo(41);
+    assertThat(err.toString()).contains("private key").doesNotContain("PRIVATE KEY BLOCK");
+    assertThat(out).isEmpty();
+    assertThat(sop(bytes("signed\n"), "sign", key)).isZero();
+    String signature = file("sig.asc", text());
+    assertThat(sop(bytes("signed\n"), "verify", signature, key)).isEqualTo(41);
+    assertThat(sop(bytes("signed\n"), "inline-sign", key)).isZero();
+    assertThat(sop(out, "inline-verify", key)).isEqualTo(41);
+    assertThat(sop(bytes("x"), "encrypt", "--sign-with=" + key, alice[1])).isZero();
+    String verifications = dir.resolve("verifications").toString();
+    assertThat(
+            sop(
+                out,
+                "decrypt",
+                "--verifications-out=" + verifications,
+                "--verify-with=" + key,
+                key))
+        .isEqualTo(41);
+    assertThat(sop(aliceCert, "validate-userid", ALICE, key)).isEqualTo(41);
+    assertThat(sop(Files.readAllBytes(Path.of(key)), "validate-userid", ALICE, alice[1]))
+        .isEqualTo(41);
+  }
+
   @Test
   void mergeCerts_refusesPrivateKeys_with41_andNeedsCerts_19() throws Exception {
     String[] alice = keyAndCert("alice", ALICE);

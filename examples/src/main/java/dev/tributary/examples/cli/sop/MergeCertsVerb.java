@@ -33,7 +33,7 @@ final class MergeCertsVerb implements Verb {
 
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
-    List<PgpCertificate> updates = SopIo.publicCerts(line.getArgList());
+    List<PgpCertificate> updates = SopIo.certs(line.getArgList());
     List<PgpCertificate> merged = new ArrayList<>();
     for (PgpCertificate cert : PgpCertificate.readAllPublic(in.readAllBytes())) {
       for (PgpCertificate update : updates) {

@@ -387,16 +387,13 @@ final class SopIo {
     return Optional.empty();
   }
 
+  /**
+   * Every certificate in the files, refusing private keys (41): the draft's CERTS "MUST fail with
+   * BAD_DATA" when an input holds secret key material, wherever a certificate is expected (encrypt
+   * and verify too, not only where certificates are passed on), so that a caller who mixed up the
+   * files learns it rather than spreading a secret.
+   */
   static List<PgpCertificate> certs(List<String> files) {
-    List<PgpCertificate> certs = new ArrayList<>();
-    for (String f : files) {
-      certs.addAll(PgpCertificate.readAll(readFile(f)));
-    }
-    return certs;
-  }
-
-  /** Every certificate in the files, refusing private keys (41): for certificates passed on. */
-  static List<PgpCertificate> publicCerts(List<String> files) {
     List<PgpCertificate> certs = new ArrayList<>();
     for (String f : files) {
       certs.addAll(PgpCertificate.readAllPublic(readFile(f)));

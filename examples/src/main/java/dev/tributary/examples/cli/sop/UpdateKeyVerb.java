@@ -52,7 +52,7 @@ final class UpdateKeyVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     List<Secret> passwords = SopIo.passwords(Verb.values(line, "with-key-password"));
-    List<PgpCertificate> updates = SopIo.publicCerts(Verb.values(line, "merge-certs"));
+    List<PgpCertificate> updates = SopIo.certs(Verb.values(line, "merge-certs"));
     List<PgpKey> updated = new ArrayList<>();
     for (PgpKey key : PgpKey.readAll(in.readAllBytes(), Secret.empty())) {
       if (key.describe().primaryKey().revoked()) {

@@ -53,7 +53,7 @@ final class ValidateUserIdVerb implements Verb {
           SopExit.UNSUPPORTED_OPTION, "--validate-at must be a date and time or now, not -");
     }
     List<PgpCertificate> authorities = SopIo.certs(args.subList(1, args.size()));
-    for (PgpCertificate cert : PgpCertificate.readAll(in.readAllBytes())) {
+    for (PgpCertificate cert : PgpCertificate.readAllPublic(in.readAllBytes())) {
       List<String> certified = cert.userIdsCertifiedBy(authorities, at);
       boolean match =
           addrSpecOnly
