@@ -1524,6 +1524,28 @@ class SopCommandTest {
   }
 
   /**
+   * The same certificate twice on stdin is written once, the copies merged: the output holds each
+   * certificate once (sop-java's MergeCertsTest.testMergeWithItselfViaBase).
+   */
+  @Test
+  void mergeCerts_aCertificateTwiceOnStdin_isWrittenOnce() throws Exception {
+    String[] alice = keyAndCert("alice", ALICE);
+    String[] other = keyAndCert("other", "Other <other@example.com>");
+    byte[] aliceCert = Files.readAllBytes(Path.of(alice[1]));
+    byte[] otherCert = Files.readAllBytes(Path.of(other[1]));
+
+    assertThat(sop(concat(concat(aliceCert, otherCert), aliceCert), "merge-certs", alice[1]))
+        .isZero();
+    assertThat(PgpCertificate.readAll(out))
+        .extracting(PgpCertificate::fingerprint)
+        .containsExactly(
+            PgpCertificate.readAll(aliceCert).get(0).fingerprint(),
+            PgpCertificate.readAll(otherCert).get(0).fingerprint());
+    assertThat(sop(concat(aliceCert, aliceCert), "merge-certs", alice[1])).isZero();
+    assertThat(out).isEqualTo(aliceCert);
+  }
+
+  /**
    * A private key where the draft expects CERTS is refused with 41 in every verb, not only where
    * certificates are passed on: "If any CERTS input contains secret key material, sop MUST fail
    * with BAD_DATA" (sop-java's EncryptDecryptTest.passingSecretKeysForPublicKeysFails).

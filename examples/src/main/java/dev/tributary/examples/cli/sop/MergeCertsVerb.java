@@ -4,8 +4,9 @@ import dev.tributary.pgp.PgpCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -13,7 +14,9 @@ import org.apache.commons.cli.Options;
  * {@code sop} verb: merges the updates in the CERTS arguments into the certificates on stdin that
  * have the same fingerprint ({@link PgpCertificate#merge}: only what is bound to the certificate
  * comes in) and writes those, in their order; an update for no certificate on stdin is left out. A
- * private key among the inputs is refused with 41, so that no secret passes through.
+ * certificate given twice on stdin is written once, its copies merged, as the output holds each
+ * certificate once. A private key among the inputs is refused with 41, so that no secret passes
+ * through.
  */
 final class MergeCertsVerb implements Verb {
   @Override
@@ -34,15 +37,19 @@ final class MergeCertsVerb implements Verb {
   @Override
   public void run(CommandLine line, InputStream in, OutputStream out) throws IOException {
     List<PgpCertificate> updates = SopIo.certs(line.getArgList());
-    List<PgpCertificate> merged = new ArrayList<>();
+    Map<String, PgpCertificate> merged = new LinkedHashMap<>();
     for (PgpCertificate cert : PgpCertificate.readAllPublic(in.readAllBytes())) {
-      for (PgpCertificate update : updates) {
-        if (update.fingerprint().equals(cert.fingerprint())) {
-          cert = cert.merge(update);
-        }
-      }
-      merged.add(cert);
+      merged.merge(cert.fingerprint(), cert, PgpCertificate::merge);
     }
-    SopIo.writeCerts(out, merged, !line.hasOption("no-armor"));
+    merged.replaceAll(
+        (fingerprint, cert) -> {
+          for (PgpCertificate update : updates) {
+            if (update.fingerprint().equals(fingerprint)) {
+              cert = cert.merge(update);
+            }
+          }
+          return cert;
+        });
+    SopIo.writeCerts(out, List.copyOf(merged.values()), !line.hasOption("no-armor"));
   }
 }
