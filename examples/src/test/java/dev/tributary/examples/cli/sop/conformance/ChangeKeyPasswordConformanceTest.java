@@ -1,0 +1,16 @@
+package dev.tributary.examples.cli.sop.conformance;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import sop.testsuite.operation.ChangeKeyPasswordTest;
+
+/**
+ * sop-java's {@link ChangeKeyPasswordTest}, against the implementations of {@link
+ * TributarySopFactory}.
+ */
+class ChangeKeyPasswordConformanceTest extends ChangeKeyPasswordTest {
+  /** Hides the suite's own, which finds implementations only through an environment variable. */
+  static Stream<Arguments> provideInstances() {
+    return TributarySopFactory.arguments();
+  }
+}

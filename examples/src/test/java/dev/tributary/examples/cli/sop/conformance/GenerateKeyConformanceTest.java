@@ -1,0 +1,15 @@
+package dev.tributary.examples.cli.sop.conformance;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import sop.testsuite.operation.GenerateKeyTest;
+
+/**
+ * sop-java's {@link GenerateKeyTest}, against the implementations of {@link TributarySopFactory}.
+ */
+class GenerateKeyConformanceTest extends GenerateKeyTest {
+  /** Hides the suite's own, which finds implementations only through an environment variable. */
+  static Stream<Arguments> provideInstances() {
+    return TributarySopFactory.arguments();
+  }
+}

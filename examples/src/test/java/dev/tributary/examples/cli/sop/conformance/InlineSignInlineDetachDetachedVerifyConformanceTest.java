@@ -1,0 +1,17 @@
+package dev.tributary.examples.cli.sop.conformance;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import sop.testsuite.operation.InlineSignInlineDetachDetachedVerifyTest;
+
+/**
+ * sop-java's {@link InlineSignInlineDetachDetachedVerifyTest}, against the implementations of
+ * {@link TributarySopFactory}.
+ */
+class InlineSignInlineDetachDetachedVerifyConformanceTest
+    extends InlineSignInlineDetachDetachedVerifyTest {
+  /** Hides the suite's own, which finds implementations only through an environment variable. */
+  static Stream<Arguments> provideInstances() {
+    return TributarySopFactory.arguments();
+  }
+}
