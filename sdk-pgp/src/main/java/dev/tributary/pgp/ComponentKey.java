@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *     when none does (the policy refuses them, or the key is revoked), of its newest self-signature
  *     that verifies. Declared, not necessarily usable: see {@link #usableCapabilities()}
  * @param revoked whether it is revoked
+ * @param revocation how it was revoked (when, why, and whether hard or soft), or {@code null} if it
+ *     is not
  * @param isProtected whether its secret part is protected by a passphrase (false for public keys)
  * @param unusableBecause why the key cannot be used at the time described, or {@code null} if it
  *     can: revoked, expired, created after that time, weaker than the policy allows, or not bound
@@ -40,6 +42,7 @@ public record ComponentKey(
     @Nullable Instant expires,
     Set<KeyCapability> capabilities,
     boolean revoked,
+    @Nullable KeyRevocation revocation,
     boolean isProtected,
     @Nullable String unusableBecause) {
 

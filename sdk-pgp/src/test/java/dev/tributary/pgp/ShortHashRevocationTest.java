@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class ShortHashRevocationTest {
   private static final String OTHER = "Other <other@example.com>";
 
+  /** The Builder's revocations give no reason, which makes them hard. */
+  private static final String NO_REASON = "no reason given, a hard revocation";
+
   @Test
   void p384KeyRevokedWithSha256_isRevoked_andNotEncryptedTo() throws Exception {
     assertRevokedAnHourAgo(encryptionKey(p384()).revokeKey(SHA256).build());
@@ -131,11 +134,12 @@ class ShortHashRevocationTest {
     String day = hoursAgo(1).toString().substring(0, 10);
     ComponentKey primary = key.describe().primaryKey();
     assertThat(primary.revoked()).isTrue();
-    assertThat(primary.whyUnusable()).contains("revoked on " + day);
+    assertThat(primary.whyUnusable()).contains("revoked on " + day + ": " + NO_REASON);
     assertThat(key.describe().toString()).contains(key.keyId() + " created").contains("REVOKED");
     assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
         .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining("the whole certificate is revoked (since " + day + ")");
+        .hasMessageContaining(
+            "the whole certificate is revoked (since " + day + ": " + NO_REASON + ")");
   }
 
   /** That the subkey of {@code key}, not its primary key, was revoked an hour ago. */
@@ -143,11 +147,11 @@ class ShortHashRevocationTest {
     ComponentKey subkey = key.describe().keys().get(1);
     String day = hoursAgo(1).toString().substring(0, 10);
     assertThat(subkey.revoked()).isTrue();
-    assertThat(subkey.whyUnusable()).contains("revoked on " + day);
+    assertThat(subkey.whyUnusable()).contains("revoked on " + day + ": " + NO_REASON);
     assertThat(key.describe().primaryKey().revoked()).isFalse();
     assertThatThrownBy(() -> PgpEncryptor.builder().recipient(key.certificate()).build())
         .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining(subkey.keyId() + ": revoked (since " + day + ")");
+        .hasMessageContaining(subkey.keyId() + ": revoked (since " + day + ": " + NO_REASON + ")");
   }
 
   /** A key whose primary key certifies and signs, with an encryption subkey, all bound well. */

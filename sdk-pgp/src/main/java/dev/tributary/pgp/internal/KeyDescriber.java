@@ -82,7 +82,7 @@ public final class KeyDescriber {
     if (primary != null) {
       expires = PrimaryKeyProperties.earlier(expires, primary.expiry());
     }
-    OpenPGPComponentSignature revocation = safe(() -> k.getRevocation(when));
+    PGPSignature revocation = revocation(cert, k, engine, when);
     boolean revoked = revocation != null;
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {
@@ -109,8 +109,30 @@ public final class KeyDescriber {
         expires == null ? null : expires.toInstant(),
         capabilities(flags),
         revoked,
+        revocation == null ? null : RevocationReasons.describe(revocation),
         isProtected,
         problem);
+  }
+
+  /**
+   * The revocation of {@code k} in force at {@code when}: its own hard key or subkey revocation
+   * ({@link PrimaryKeyProperties#revocation}: BouncyCastle takes code 32 as soft), else the one
+   * BouncyCastle finds (soft ones, by a designated revoker, or, for a primary key, the revocation
+   * of its only user ID).
+   */
+  private static @Nullable PGPSignature revocation(
+      OpenPGPCertificate cert, OpenPGPComponentKey k, Engine engine, Date when) {
+    PGPPublicKey primary = cert.getPrimaryKey().getPGPPublicKey();
+    PGPSignature own =
+        safe(
+            () ->
+                PrimaryKeyProperties.revocation(
+                    k.getPGPPublicKey(), primary, when, engine.bcPolicy()));
+    if (own != null && RevocationReasons.hard(own)) {
+      return own;
+    }
+    OpenPGPComponentSignature found = safe(() -> k.getRevocation(when));
+    return found == null ? null : found.getSignature();
   }
 
   /**
@@ -122,11 +144,14 @@ public final class KeyDescriber {
       OpenPGPComponentKey k,
       Engine engine,
       Date when,
-      @Nullable OpenPGPComponentSignature revocation,
+      @Nullable PGPSignature revocation,
       @Nullable Date expires) {
     PGPPublicKey pub = k.getPGPPublicKey();
     if (revocation != null) {
-      return "revoked on " + revocation.getCreationTime().toInstant().toString().substring(0, 10);
+      return (RevocationReasons.ofUserId(revocation)
+              ? "its user IDs are all revoked, on "
+              : "revoked on ")
+          + RevocationReasons.dayAndKind(revocation);
     }
     if (expires != null && !expires.after(when)) {
       return "expired on " + expires.toInstant().toString().substring(0, 10);

@@ -87,7 +87,7 @@ final class PrimaryKeyProperties {
     PGPPublicKey pub = primary.getPGPPublicKey();
     Read read = read(pub, when, policy);
     Date expiry = read.expiry();
-    if (expiry != null && !expiry.after(when)) {
+    if ((expiry != null && !expiry.after(when)) || hardRevoked(pub, pub, policy)) {
       return List.of();
     }
     List<OpenPGPComponentKey> keys = new ArrayList<>();
@@ -99,11 +99,60 @@ final class PrimaryKeyProperties {
       keys.add(primary);
     }
     for (OpenPGPComponentKey k : chosen) {
-      if (!k.isPrimaryKey()) {
+      if (!k.isPrimaryKey() && !hardRevoked(k.getPGPPublicKey(), pub, policy)) {
         keys.add(k);
       }
     }
     return keys;
+  }
+
+  /**
+   * Whether {@code primary} revoked {@code key} hard ({@link RevocationReasons#hard}), which no
+   * date limits. BouncyCastle leaves out most such keys itself, but takes a key revocation with
+   * code 32 as soft; soft revocations are left to it (a newer self-signature may bind the key
+   * again).
+   */
+  private static boolean hardRevoked(PGPPublicKey key, PGPPublicKey primary, OpenPGPPolicy policy) {
+    PGPSignature found = revocation(key, primary, new Date(0), policy);
+    return found != null && RevocationReasons.hard(found);
+  }
+
+  /**
+   * The revocation by {@code primary} of {@code key} (the primary key itself, or a subkey) that is
+   * in force at {@code when}, or null: a hard one whenever it was made, a soft one made by {@code
+   * when} ({@link RevocationReasons}), hard ones first. It must verify, and its hash pass {@link
+   * #accepted}.
+   */
+  static @Nullable PGPSignature revocation(
+      PGPPublicKey key, PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+    boolean isPrimary = key.isMasterKey();
+    int type = isPrimary ? PGPSignature.KEY_REVOCATION : PGPSignature.SUBKEY_REVOCATION;
+    PGPSignature found = null;
+    for (Iterator<PGPSignature> it = key.getSignaturesOfType(type); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      boolean hard = RevocationReasons.hard(sig);
+      if ((hard || !sig.getCreationTime().after(when))
+          && (found == null || (hard && !RevocationReasons.hard(found)))
+          && issuedBy(sig, primary)
+          && accepted(sig, primary, policy)
+          && revokes(sig, key, primary, isPrimary)) {
+        found = sig;
+      }
+    }
+    return found;
+  }
+
+  private static boolean revokes(
+      PGPSignature sig, PGPPublicKey key, PGPPublicKey primary, boolean isPrimary) {
+    if (isPrimary) {
+      return verifies(sig, primary, null);
+    }
+    try {
+      sig.init(new BcPGPContentVerifierBuilderProvider(), primary);
+      return sig.verifyCertification(primary, key);
+    } catch (PGPException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The earlier of two expiry dates, either of which may be absent. */

@@ -17,6 +17,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the keys of a certificate that a message may be encrypted to: encryption-capable, bound by
@@ -72,8 +73,14 @@ public final class RecipientSelector {
 
   private static String primaryProblem(OpenPGPCertificate cert, Engine engine, Date when) {
     OpenPGPComponentKey primary = cert.getPrimaryKey();
-    if (revoked(primary, when) != null) {
-      return "the whole certificate is revoked (" + revoked(primary, when) + ")";
+    PGPSignature revocation = revocation(primary, when);
+    if (revocation != null) {
+      // BouncyCastle counts a primary key whose user IDs are all revoked as revoked
+      return (RevocationReasons.ofUserId(revocation)
+              ? "the certificate's user IDs are all revoked (since "
+              : "the whole certificate is revoked (since ")
+          + RevocationReasons.dayAndKind(revocation)
+          + ")";
     }
     Date expiry =
         PrimaryKeyProperties.earlier(
@@ -111,9 +118,9 @@ public final class RecipientSelector {
         && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) == 0) {
       return "its key flags do not allow encryption";
     }
-    String revocation = revoked(k, when);
+    PGPSignature revocation = revocation(k, when);
     if (revocation != null) {
-      return "revoked (" + revocation + ")";
+      return "revoked (since " + RevocationReasons.dayAndKind(revocation) + ")";
     }
     Date expiry = expiry(k, when);
     if (expiry != null && !expiry.after(when)) {
@@ -180,7 +187,7 @@ public final class RecipientSelector {
 
   private static boolean bound(OpenPGPComponentKey k, Date when) {
     try {
-      return k.isBoundAt(when) || expiry(k, when) != null || revoked(k, when) != null;
+      return k.isBoundAt(when) || expiry(k, when) != null || revocation(k, when) != null;
     } catch (RuntimeException e) {
       return false;
     }
@@ -213,13 +220,10 @@ public final class RecipientSelector {
     }
   }
 
-  private static String revoked(OpenPGPComponentKey k, Date when) {
+  private static @Nullable PGPSignature revocation(OpenPGPComponentKey k, Date when) {
     try {
       OpenPGPComponentSignature rev = k.getRevocation(when);
-      if (rev == null) {
-        return null;
-      }
-      return "since " + day(rev.getCreationTime());
+      return rev == null ? null : rev.getSignature();
     } catch (RuntimeException e) {
       return null;
     }

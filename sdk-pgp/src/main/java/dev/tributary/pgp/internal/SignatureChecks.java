@@ -5,6 +5,7 @@ import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +254,10 @@ final class SignatureChecks {
           return null;
         }
       }
+      String revoked = revoked(p, sig.getCreationTime());
+      if (revoked != null) {
+        return revoked;
+      }
     } catch (RuntimeException e) {
       Log.LOG.debug("the validity of signing key {} cannot be established", keyId(p), e);
       return "the signing key's validity cannot be established";
@@ -261,6 +266,31 @@ final class SignatureChecks {
         + keyId(p)
         + " was not a valid signing key when the signature was made (expired, revoked, weaker"
         + " than the policy allows, or not a signing key)";
+  }
+
+  /**
+   * That the signing key, or its primary key, was revoked in a way that covers a signature made
+   * {@code made}: by a hard revocation, whenever made, or a soft one made by then; null if neither
+   * was (the key is unusable for another reason).
+   */
+  private @Nullable String revoked(Pending p, Date made) {
+    PGPPublicKey primary = p.ring().getPublicKey();
+    String whose = "key " + keyId(p);
+    PGPSignature revocation =
+        PrimaryKeyProperties.revocation(p.key(), primary, made, engine.bcPolicy());
+    if (revocation == null && !p.key().isMasterKey()) {
+      whose = "its primary key " + KeyDescriber.keyId(primary.getKeyID());
+      revocation = PrimaryKeyProperties.revocation(primary, primary, made, engine.bcPolicy());
+    }
+    if (revocation == null) {
+      return null;
+    }
+    return whose
+        + " was revoked on "
+        + RevocationReasons.dayAndKind(revocation)
+        + (RevocationReasons.hard(revocation)
+            ? ", which makes the signatures it made before invalid too"
+            : ", before the signature was made");
   }
 
   /**
