@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.testing.RequiresProgram;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,13 +148,6 @@ class RevocationReasonInteropTest {
   }
 
   private static SignatureVerification verify(byte[] signature, PgpCertificate cert) {
-    List<SignatureVerification> results =
-        PgpSignatures.verify(
-            new ByteArrayInputStream(DATA),
-            new ByteArrayInputStream(signature),
-            List.of(cert),
-            PgpPolicy.defaults());
-    assertThat(results).hasSize(1);
-    return results.get(0);
+    return ShortSignatureHashTest.verify(DATA, signature, cert);
   }
 }

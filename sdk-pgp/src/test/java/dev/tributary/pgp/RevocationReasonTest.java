@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.pgp.ShortSelfSignatureHashTest.Builder;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -316,13 +314,6 @@ class RevocationReasonTest {
   }
 
   static SignatureVerification verify(byte[] signature, PgpCertificate cert) {
-    List<SignatureVerification> results =
-        PgpSignatures.verify(
-            new ByteArrayInputStream(DATA),
-            new ByteArrayInputStream(signature),
-            List.of(cert),
-            PgpPolicy.defaults());
-    assertThat(results).hasSize(1);
-    return results.get(0);
+    return ShortSignatureHashTest.verify(DATA, signature, cert);
   }
 }

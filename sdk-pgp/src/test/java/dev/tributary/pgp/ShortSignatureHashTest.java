@@ -140,9 +140,14 @@ class ShortSignatureHashTest {
   }
 
   static SignatureVerification verify(byte[] signature, PgpCertificate cert) {
+    return verify(DATA, signature, cert);
+  }
+
+  /** The one verification of detached {@code signature} over {@code data} by {@code cert}. */
+  static SignatureVerification verify(byte[] data, byte[] signature, PgpCertificate cert) {
     List<SignatureVerification> results =
         PgpSignatures.verify(
-            new ByteArrayInputStream(DATA),
+            new ByteArrayInputStream(data),
             new ByteArrayInputStream(signature),
             List.of(cert),
             PgpPolicy.defaults());
