@@ -53,7 +53,7 @@ class KeyCannotSignTest {
                   + PgpTestKeys.ALICE_RSA.fingerprint()
                   + " has no valid signing key: "
                   + PgpTestKeys.ALICE_RSA.fingerprint().substring(24)
-                  + ": revoked on \\d{4}-\\d{2}-\\d{2}; "
+                  + ": revoked on \\d{4}-\\d{2}-\\d{2}: no reason specified, a hard revocation; "
                   + PgpTestKeys.ALICE_RSA.encryptionKeyId()
                   + ": its key flags do not allow signing; sign with another key");
     }
