@@ -9,6 +9,7 @@ import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
@@ -104,6 +105,26 @@ final class PrimaryKeyProperties {
       }
     }
     return keys;
+  }
+
+  /**
+   * {@code ring} without the soft key revocations (superseded, retired) of its primary key made
+   * after {@code when}: the certificate as it stood then. For some keys (those GnuPG makes among
+   * them, not those {@link KeyGeneration} makes) BouncyCastle 1.8x took no subkey of a revoked
+   * primary key as valid at any time, so that what a signing subkey signed before its primary key
+   * was softly revoked did not verify, as it does in Sequoia.
+   */
+  static PGPPublicKeyRing withoutSoftRevocationsAfter(PGPPublicKeyRing ring, Date when) {
+    PGPPublicKey primary = ring.getPublicKey();
+    PGPPublicKey kept = primary;
+    for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION);
+        it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (!RevocationReasons.hard(sig) && sig.getCreationTime().after(when)) {
+        kept = PGPPublicKey.removeCertification(kept, sig);
+      }
+    }
+    return kept == primary ? ring : PGPPublicKeyRing.insertPublicKey(ring, kept);
   }
 
   /**

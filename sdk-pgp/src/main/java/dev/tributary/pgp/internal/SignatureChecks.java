@@ -247,7 +247,10 @@ final class SignatureChecks {
       return tooShort;
     }
     try {
-      OpenPGPCertificate cert = KeyRings.certificate(p.ring(), engine);
+      OpenPGPCertificate cert =
+          KeyRings.certificate(
+              PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), sig.getCreationTime()),
+              engine);
       for (OpenPGPComponentKey k :
           PrimaryKeyProperties.signingKeys(cert, sig.getCreationTime(), engine.bcPolicy())) {
         if (k.getKeyIdentifier().matches(p.key().getKeyIdentifier())) {
