@@ -2,6 +2,7 @@ package dev.tributary.pgp;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a key or subkey was revoked, as its revocation signature says (RFC 9580, section 5.2.3.31,
@@ -31,6 +32,14 @@ public record KeyRevocation(
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(comment, "comment");
+  }
+
+  /**
+   * The reason as a {@link RevocationReason}, or empty when the revocation gives none, or a code
+   * that is not one of those (32, private or unknown codes).
+   */
+  public Optional<RevocationReason> knownReason() {
+    return Optional.ofNullable(RevocationReason.ofCode(reasonCode));
   }
 
   /** The reason and whether the revocation is hard, e.g. "key superseded, a soft revocation". */

@@ -178,16 +178,40 @@ public final class PgpKey {
   /**
    * The certificate with a key revocation signature, made now by the primary key: publish it (or
    * send it to those who encrypt to this key) to tell them the key must no longer be used. Its
-   * reason is "no reason specified", which RFC 9580 treats as a hard revocation: every signature
-   * the key made, before or after, stops being valid, and nobody may encrypt to it. Revoke a key
-   * that leaked, or that is retired and whose old signatures need not stay valid.
+   * reason is "no reason specified" ({@link RevocationReason#NO_REASON}), which RFC 9580 treats as
+   * a hard revocation: every signature the key made, before or after, stops being valid, and nobody
+   * may encrypt to it. Revoke a key that leaked this way; to keep what a superseded or retired key
+   * signed valid, give the reason ({@link #revocationCertificate(RevocationReason, String)}).
    *
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub, or on a
    *     smartcard)
    */
   public PgpCertificate revocationCertificate() {
-    return new PgpCertificate(Revocation.revoke(unlocked, Instant.now()));
+    return revocationCertificate(RevocationReason.NO_REASON, "");
+  }
+
+  /**
+   * The certificate with a key revocation signature made now by the primary key, for {@code
+   * reason}, with the owner's {@code comment}, as {@code sq key revoke --reason … --message …}
+   * makes: {@code key.revocationCertificate(RevocationReason.KEY_SUPERSEDED, "replaced by
+   * 0xD6D5…")}. Superseded and retired revoke the key softly: nobody may encrypt to it, and what it
+   * signed before now stays valid (contracts, files, messages). Compromised and no reason revoke it
+   * hard: none of its signatures stays valid, whatever its date. Read back, {@link
+   * ComponentKey#revocation()} shows the reason and comment.
+   *
+   * @param comment why, in the owner's words, possibly empty: UTF-8 text of at most 1024 bytes,
+   *     without line breaks or other control characters (GnuPG prints it on the terminal)
+   * @throws IllegalArgumentException if the comment is too long or holds a control character
+   * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
+   * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub, or on a
+   *     smartcard)
+   */
+  public PgpCertificate revocationCertificate(RevocationReason reason, String comment) {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(comment, "comment");
+    Revocation.checkComment(comment);
+    return new PgpCertificate(Revocation.revoke(unlocked, reason.code(), comment, Instant.now()));
   }
 
   /**

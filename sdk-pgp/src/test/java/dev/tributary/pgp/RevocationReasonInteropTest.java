@@ -3,6 +3,7 @@ package dev.tributary.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,45 @@ class RevocationReasonInteropTest {
                   + reason
                   + (soft ? ", a soft revocation)" : ", a hard revocation)"));
     }
+  }
+
+  /**
+   * A gpg key revoked with {@link PgpKey#revocationCertificate(RevocationReason, String)}: gpg
+   * imports it and shows the reason and comment, and Sequoia, like us, verifies what the key signed
+   * before only if the reason is soft.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource({
+    "NO_REASON, primary key",
+    "KEY_SUPERSEDED, primary key",
+    "KEY_COMPROMISED, primary key",
+    "KEY_RETIRED, primary key",
+    "NO_REASON, signing subkey",
+    "KEY_SUPERSEDED, signing subkey",
+    "KEY_COMPROMISED, signing subkey",
+    "KEY_RETIRED, signing subkey",
+  })
+  void ourRevocationWithAReason_gpgShowsIt_sequoiaVerifiesOldSignaturesOnlyIfSoft(
+      RevocationReason reason, String which) throws Exception {
+    String fpr = key(which.equals("signing subkey"));
+    byte[] before = sign(fpr, BEFORE);
+    String secret =
+        gpg.run(new byte[0], "--passphrase", "", "--armor", "--export-secret-keys", fpr)
+            .ok()
+            .text();
+    String comment = "replaced by 0xD6D5, " + reason;
+
+    String armored =
+        PgpKey.parse(secret, Secret.empty()).revocationCertificate(reason, comment).armored();
+    gpg.importKey(armored);
+
+    assertThat(gpg.run(new byte[0], "--with-colons", "--list-keys", fpr).ok().text())
+        .containsPattern("(?m)^pub:r:");
+    assertThat(gpg.run(armored.getBytes(StandardCharsets.US_ASCII), "--list-packets").ok().text())
+        .contains(String.format("revocation reason 0x%02x (%s)", reason.code(), comment));
+    PgpCertificate cert = PgpCertificate.parse(armored);
+    assertThat(verify(before, cert).valid()).isEqualTo(!reason.hard());
+    assertThat(sqopVerifies(before, armored)).as("sqop, signed before").isEqualTo(!reason.hard());
   }
 
   /** An Ed25519 key made {@link #MADE} with an encryption subkey, and a signing one if asked. */

@@ -2,9 +2,9 @@ package dev.tributary.pgp.internal;
 
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import org.bouncycastle.bcpg.sig.RevocationReasonTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -15,19 +15,56 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 
 /**
  * Makes a key revocation signature (type 0x20) with the primary key, for {@link
- * dev.tributary.pgp.PgpKey#revocationCertificate}. Its reason is "no reason specified" (0): under
- * RFC 9580, section 5.2.3.31, that is a hard revocation, which invalidates every signature the key
- * ever made, as befits a key that may have leaked.
+ * dev.tributary.pgp.PgpKey#revocationCertificate}, with the owner's Reason for Revocation (RFC
+ * 9580, section 5.2.3.31) in its hashed area: its code decides whether the revocation is hard
+ * ({@link RevocationReasons#hard}), its comment is the owner's text. Stateless.
  */
 public final class Revocation {
+  /** The longest comment, in UTF-8 bytes: a paragraph, room enough for why and what replaces it. */
+  static final int MAX_COMMENT_BYTES = 1024;
+
   private Revocation() {}
+
+  /**
+   * Refuses a comment GnuPG could not print safely on one terminal line, or too long for a reason.
+   *
+   * @throws IllegalArgumentException naming the first control character and where it is, or the
+   *     comment's length
+   */
+  public static void checkComment(String comment) {
+    for (int i = 0; i < comment.length(); i += Character.charCount(comment.codePointAt(i))) {
+      int c = comment.codePointAt(i);
+      String bad =
+          c == '\n' || c == '\r'
+              ? "a line break"
+              : Character.isISOControl(c)
+                  ? "a control character"
+                  : Character.getType(c) == Character.SURROGATE ? "a lone surrogate" : null;
+      if (bad != null) {
+        throw new IllegalArgumentException(
+            String.format(
+                "the revocation comment must be one line of text, but holds %s (U+%04X) at index %d",
+                bad, c, i));
+      }
+    }
+    int bytes = comment.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_COMMENT_BYTES) {
+      throw new IllegalArgumentException(
+          "the revocation comment is "
+              + bytes
+              + " bytes in UTF-8, more than the "
+              + MAX_COMMENT_BYTES
+              + " allowed");
+    }
+  }
 
   /**
    * The public ring of {@code key} with a key revocation signature made {@code now} added, made
    * from a copy of the key's ring ({@link KeyRings#copy(PGPSecretKeyRing)}): the key is shared
-   * between threads, and the certificate must share no signature object with it.
+   * between threads, and the certificate must share no signature object with it. {@code code} is
+   * the reason's code, {@code comment} the owner's text, checked by {@link #checkComment}.
    */
-  public static PGPPublicKeyRing revoke(UnlockedKeys key, Instant now) {
+  public static PGPPublicKeyRing revoke(UnlockedKeys key, int code, String comment, Instant now) {
     PGPSecretKeyRing ring = KeyRings.copy(key.ring());
     PGPPublicKeyRing publicRing = new PGPPublicKeyRing(KeyEncoding.publicKeys(ring));
     PGPSecretKey primary = ring.getSecretKey();
@@ -43,7 +80,7 @@ public final class Revocation {
               key.privateKey(primary),
               PGPSignature.KEY_REVOCATION,
               Date.from(now),
-              hashed -> hashed.setRevocationReason(false, RevocationReasonTags.NO_REASON, ""));
+              hashed -> hashed.setRevocationReason(false, (byte) code, comment));
       PGPSignature revocation = gen.generateCertification(pub);
       PGPPublicKey revoked = PGPPublicKey.addCertification(publicRing.getPublicKey(), revocation);
       return PGPPublicKeyRing.insertPublicKey(publicRing, revoked);
