@@ -308,6 +308,27 @@ class SopJarIT {
   }
 
   /**
+   * The JVM opens files under {@code /proc} and {@code /sys} for a moment from any thread (its
+   * container support reads the cgroup limits): a descriptor on one is never the caller's, and was
+   * read as a password when the JVM held it at the number asked for (CI saw the race once).
+   */
+  @Test
+  void jar_descriptorOnProcOrSys_isNotTheCallers() throws Exception {
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc").code()).isZero();
+    for (String file :
+        List.of("/proc/self/cgroup", "/sys/kernel/mm/transparent_hugepage/enabled")) {
+      if (!Files.isReadable(Path.of(file))) {
+        continue;
+      }
+      Result in = bash("$SOP decrypt --with-password=@FD:3 < msg.asc 3<" + file);
+      assertThat(in.code()).as("%s: %s", file, in.err()).isEqualTo(61);
+      assertThat(in.err()).contains("descriptor 3 is not open");
+      assertThat(in.out()).as("nothing decrypted").isEmpty();
+    }
+  }
+
+  /**
    * An {@code @FD:N} output was opened anew at offset 0: over what the caller's {@code 3>>file}
    * held, and over sop's own output when N was 1. A descriptor the caller left closed could be one
    * the JVM opened for itself: reading it read the JDK's modules file as a password, writing it

@@ -57,6 +57,14 @@ final class SopIo {
     }
     try {
       return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      if (special != null) {
+        // Open a moment ago, closed now: one the JVM opened for itself, not the caller's.
+        throw new SopExit.Failure(
+            SopExit.MISSING_INPUT,
+            "cannot read " + name + ": descriptor " + special.value() + " is not open");
+      }
+      throw new SopExit.Failure(SopExit.MISSING_INPUT, "cannot read " + name + ": " + why(e));
     } catch (IOException e) {
       throw new SopExit.Failure(SopExit.MISSING_INPUT, "cannot read " + name + ": " + why(e));
     }
@@ -81,6 +89,10 @@ final class SopIo {
    * descriptors of its own (its modules file, the jar, the random devices) at the lowest free
    * numbers, so a number the caller left closed may be one of those: reading it would read the JDK
    * (130 MB of {@code lib/modules} as a password), writing it would write into the random device.
+   * The JVM also opens files under {@code /proc} and {@code /sys} for a moment, from any thread
+   * (its container support reads the cgroup limits, at a garbage collection too): such a descriptor
+   * is never the caller's either, and one that closes between this check and the read is reported
+   * as not open by {@link #readFile}.
    */
   private static boolean open(Path file) {
     Path target;
@@ -90,7 +102,10 @@ final class SopIo {
       return Files.exists(file);
     }
     String path = target.toString();
-    if (path.equals("/dev/random") || path.equals("/dev/urandom")) {
+    if (path.equals("/dev/random")
+        || path.equals("/dev/urandom")
+        || path.startsWith("/proc/")
+        || path.startsWith("/sys/")) {
       return false;
     }
     if (target.startsWith(realPath(System.getProperty("java.home", "/nonexistent")))) {
