@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import dev.tributary.testing.RequiresProgram;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,6 +327,53 @@ class SopJarIT {
       assertThat(in.code()).as("%s: %s", file, in.err()).isEqualTo(61);
       assertThat(in.err()).contains("descriptor 3 is not open");
       assertThat(in.out()).as("nothing decrypted").isEmpty();
+    }
+  }
+
+  /**
+   * The JVM keeps a socket of its own at a low descriptor number (NIO's, made when it first reads a
+   * file that way, 6 on Linux with the caller's 3 to 5 closed), and passed sop's check of an
+   * {@code @FD:N} it was at: {@code decrypt --verifications-out=@FD:6} wrote the plaintext, then
+   * failed with exit 1, "/dev/fd/6: No such device or address"; an input read so exited 61 with the
+   * same words. {@code /dev/fd} cannot open a socket, the caller's either: both are refused as not
+   * open (61), an output before the work.
+   */
+  @Test
+  void jar_descriptorOnASocket_isRefusedLikeOneNotOpen_outputsBeforeTheWork() throws Exception {
+    carol(false);
+    carol(true);
+    file("plain", "signed and encrypted\n".getBytes(StandardCharsets.UTF_8));
+    Result enc =
+        bash("$SOP encrypt --with-password=@ENV:SOP_PW --sign-with=carol.sec < plain > msg.asc");
+    assertThat(enc.code()).as(enc.err()).isZero();
+    for (int n = 3; n <= 12; n++) {
+      Result out =
+          bash(
+              "$SOP decrypt --with-password=@ENV:SOP_PW --verify-with=carol.pub"
+                  + " --verifications-out=@FD:"
+                  + n
+                  + " < msg.asc");
+      assertThat(out.code()).as("@FD:%d out: %s", n, out.err()).isEqualTo(61);
+      assertThat(out.err()).contains("cannot write @FD:" + n + ": descriptor " + n + " is not");
+      assertThat(out.out()).as("@FD:%d: nothing decrypted", n).isEmpty();
+      Result in =
+          bash(
+              "$SOP decrypt --with-password=@ENV:SOP_PW --verify-with=@FD:"
+                  + n
+                  + " --verifications-out=v < msg.asc");
+      assertThat(in.code()).as("@FD:%d in: %s", n, in.err()).isEqualTo(61);
+      assertThat(in.err()).contains("cannot read @FD:" + n + ": descriptor " + n + " is not");
+    }
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Result socket =
+          bash(
+              "$SOP decrypt --with-password=@FD:3 < msg.asc 3<>/dev/tcp/127.0.0.1/"
+                  + server.getLocalPort());
+      assertThat(socket.code()).as(socket.err()).isEqualTo(61);
+      assertThat(socket.err())
+          .isEqualTo(
+              "sop: cannot read @FD:3: descriptor 3 is not open (or is a socket, which /dev/fd"
+                  + " cannot open)\n");
     }
   }
 

@@ -51,8 +51,7 @@ final class SopIo {
       file = descriptor(name, special.value());
       if (!open(file)) {
         throw new SopExit.Failure(
-            SopExit.MISSING_INPUT,
-            "cannot read " + name + ": descriptor " + special.value() + " is not open");
+            SopExit.MISSING_INPUT, "cannot read " + name + ": " + notOpen(special.value()));
       }
     }
     try {
@@ -92,7 +91,10 @@ final class SopIo {
    * The JVM also opens files under {@code /proc} and {@code /sys} for a moment, from any thread
    * (its container support reads the cgroup limits, at a garbage collection too): such a descriptor
    * is never the caller's either, and one that closes between this check and the read is reported
-   * as not open by {@link #readFile}.
+   * as not open by {@link #readFile}. A socket counts as not open: the JVM keeps one of its own
+   * (NIO's, from the first file it reads that way) at a low number, and {@code /dev/fd/N} cannot
+   * open a socket anyway, the caller's or the JVM's, so the read or write would fail, a write after
+   * the work was done and its output written.
    */
   private static boolean open(Path file) {
     Path target;
@@ -105,7 +107,8 @@ final class SopIo {
     if (path.equals("/dev/random")
         || path.equals("/dev/urandom")
         || path.startsWith("/proc/")
-        || path.startsWith("/sys/")) {
+        || path.startsWith("/sys/")
+        || path.startsWith("socket:")) {
       return false;
     }
     if (target.startsWith(realPath(System.getProperty("java.home", "/nonexistent")))) {
@@ -117,6 +120,11 @@ final class SopIo {
       }
     }
     return Files.exists(file);
+  }
+
+  /** Why descriptor {@code number} cannot be used ({@link #open}). */
+  private static String notOpen(String number) {
+    return "descriptor " + number + " is not open (or is a socket, which /dev/fd cannot open)";
   }
 
   private static Path realPath(String name) {
@@ -296,8 +304,7 @@ final class SopIo {
       Path file = descriptor(name, special.value());
       if (!open(file)) {
         throw new SopExit.Failure(
-            SopExit.MISSING_INPUT,
-            "cannot write " + name + ": descriptor " + special.value() + " is not open");
+            SopExit.MISSING_INPUT, "cannot write " + name + ": " + notOpen(special.value()));
       }
       return file;
     }
