@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,14 @@ import org.jspecify.annotations.Nullable;
  * when allowed). GnuPG-only formats are never written.
  *
  * <p>Immutable and thread-safe: build one per recipient set and share it. Recipients' keys are
- * checked at {@link Builder#build()} and again once a minute has passed (a key may expire while an
- * encryptor lives). Each message uses a helper thread for the MDC's SHA-1 (and, in {@link
+ * checked at {@link Builder#build()} and again by the first message once a minute has passed on the
+ * {@link Builder#clock clock}, since a key may expire while an encryptor lives (its certificate
+ * cannot change: a revocation needs a new certificate, and so a new encryptor). Within the minute a
+ * message is encrypted to the keys last selected, even to one that has expired since: selecting
+ * verifies every self-signature of every certificate, which costs more than encrypting a small
+ * message, and the owner of a key that expired a minute ago can still decrypt. A {@link
+ * Builder#signWith signing key} is checked at every message, since signing makes a new signature
+ * anyway. Each message uses a helper thread for the MDC's SHA-1 (and, in {@link
  * #encrypt(InputStream, OutputStream)} and {@link #encryptFile}, two more for I/O); they are daemon
  * threads that end with the message, finished, aborted or failed. The stream of {@link
  * #encrypt(OutputStream)} must be closed or aborted: one that is not keeps its thread and buffers
@@ -81,6 +88,7 @@ public final class PgpEncryptor {
   private final boolean text;
   private final String fileName;
   private final @Nullable Instant modificationTime;
+  private final Clock clock;
   private volatile @Nullable Keys selected;
 
   private PgpEncryptor(Builder b) {
@@ -97,6 +105,7 @@ public final class PgpEncryptor {
     this.text = b.text;
     this.fileName = b.fileName;
     this.modificationTime = b.modificationTime;
+    this.clock = b.clock;
   }
 
   public static Builder builder() {
@@ -314,16 +323,19 @@ public final class PgpEncryptor {
         armor,
         text,
         name,
-        time);
+        time,
+        clock);
   }
 
   /**
    * The recipients' encryption keys. Selecting them verifies every self-signature, so a selection
-   * is reused for a minute; after that, keys are checked again (they may have expired).
+   * is reused for a minute; after that, keys are checked again (they may have expired). Threads
+   * that find the selection stale at once each make one (on their own copies of the rings, see
+   * {@code KeyRings.copy}); any of them is right, so the last written wins.
    */
   private Keys currentKeys() {
     Keys keys = selected;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (keys != null && now.isBefore(keys.selectedAt().plusSeconds(60))) {
       return keys;
     }
@@ -363,6 +375,7 @@ public final class PgpEncryptor {
     private boolean text;
     private String fileName = "";
     private @Nullable Instant modificationTime;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -514,6 +527,19 @@ public final class PgpEncryptor {
         throw new IllegalArgumentException(problem);
       }
       this.modificationTime = time;
+      return this;
+    }
+
+    /**
+     * The time source the encryptor goes by: which of the recipients' keys are valid (checked again
+     * once a minute has passed on it), whether a signing key may sign, the creation time of the
+     * signatures and the time stored in a message unless {@link #modificationTime} is set (a file's
+     * is its last-modified time). Default: the system UTC clock. Tests pass a clock of their own
+     * ({@code ManualClock} of sdk-testing) to see a key expire while an encryptor is in use; a host
+     * may pass the clock it gives its jobs ({@code JobRunner.Builder.clock}).
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -135,7 +135,7 @@ public final class EncryptingOutputStream extends OutputStream {
   private void open() throws IOException {
     try {
       // The signing keys first: a key that cannot sign fails before anything is written.
-      Date now = Date.from(now());
+      Date now = Date.from(settings.clock().instant());
       int type =
           settings.text() ? PGPSignature.CANONICAL_TEXT_DOCUMENT : PGPSignature.BINARY_DOCUMENT;
       for (UnlockedKeys signer : settings.signers()) {
@@ -256,10 +256,6 @@ public final class EncryptingOutputStream extends OutputStream {
     compressor =
         new PGPCompressedDataGenerator(settings.compression().id(), settings.compressionLevel());
     return compressor.open(out, new byte[BUFFER]);
-  }
-
-  private static Instant now() {
-    return Instant.now();
   }
 
   /**
