@@ -96,7 +96,7 @@ class UserGuideKeyErrorsTest {
           "its primary key's secret material is not in this private key (a stub)",
           "PrimaryKeyStubInteropTest (gpg --export-secret-subkeys)",
           "cannot sign with key …: its signing key … cannot be used to make a signature",
-          "none: BouncyCastle fails so only for key material it cannot use (Signing.signer)",
+          "UnusableSigningKeyInteropTest (a signing subkey's secret BouncyCastle cannot use)",
           "cannot unlock key …: its passphrase protection (Argon2) needs 2048 MiB of memory, which"
               + " is more than this JVM's whole heap (maximum … MiB; see -Xmx)",
           "UnlockedKeysArgon2Test (the test JVM's heap holds 2 GiB)");
