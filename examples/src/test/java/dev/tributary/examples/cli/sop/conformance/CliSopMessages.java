@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -157,13 +156,13 @@ final class CliSopMessages {
 
     @Override
     public ReadyWithResult<SigningResult> data(InputStream data) {
-      Path micalg = call.outputFile("micalg");
+      String micalg = call.outputFile("micalg");
       call.arg("--micalg-out=" + micalg);
       Produced<SigningResult> out =
           call.run(
               SopCall.readAll(data),
               stdout -> {
-                byte[] name = SopCall.output(micalg);
+                byte[] name = call.output(micalg);
                 MicAlg alg =
                     name == null
                         ? MicAlg.empty()
@@ -235,13 +234,13 @@ final class CliSopMessages {
 
     @Override
     public ReadyWithResult<List<Verification>> data(InputStream data) {
-      Path verifications = call.outputFile("verifications");
+      String verifications = call.outputFile("verifications");
       call.arg("--verifications-out=" + verifications);
       addCerts();
       Produced<List<Verification>> out =
           call.run(
               SopCall.readAll(data),
-              stdout -> new Produced<>(stdout, verifications(SopCall.output(verifications))));
+              stdout -> new Produced<>(stdout, verifications(call.output(verifications))));
       return ready(out.stdout(), out.result());
     }
   }
@@ -261,7 +260,7 @@ final class CliSopMessages {
 
     @Override
     public ReadyWithResult<Signatures> message(InputStream message) {
-      Path signaturesOut = call.outputFile("signatures");
+      String signaturesOut = call.outputFile("signatures");
       call.arg("--signatures-out=" + signaturesOut);
       Produced<Signatures> out =
           call.run(
@@ -269,7 +268,7 @@ final class CliSopMessages {
               stdout -> {
                 byte[] signatures =
                     Objects.requireNonNull(
-                        SopCall.output(signaturesOut), "inline-detach wrote no --signatures-out");
+                        call.output(signaturesOut), "inline-detach wrote no --signatures-out");
                 return new Produced<>(
                     stdout,
                     new Signatures() {
@@ -391,8 +390,8 @@ final class CliSopMessages {
 
     @Override
     public ReadyWithResult<DecryptionResult> ciphertext(InputStream ciphertext) {
-      Path sessionKeyOut = call.outputFile("session-key");
-      Path verificationsOut = call.outputFile("verifications");
+      String sessionKeyOut = call.outputFile("session-key");
+      String verificationsOut = call.outputFile("verifications");
       call.arg("--session-key-out=" + sessionKeyOut);
       if (verify) {
         call.arg("--verifications-out=" + verificationsOut);
@@ -401,15 +400,14 @@ final class CliSopMessages {
           call.run(
               SopCall.readAll(ciphertext),
               stdout -> {
-                byte[] key = SopCall.output(sessionKeyOut);
+                byte[] key = call.output(sessionKeyOut);
                 SessionKey sessionKey =
                     key == null
                         ? null
                         : SessionKey.fromString(new String(key, StandardCharsets.UTF_8).strip());
                 return new Produced<>(
                     stdout,
-                    new DecryptionResult(
-                        sessionKey, verifications(SopCall.output(verificationsOut))));
+                    new DecryptionResult(sessionKey, verifications(call.output(verificationsOut))));
               });
       return ready(out.stdout(), out.result());
     }

@@ -6,30 +6,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One sop call as the draft spells it: a verb, its options and arguments, where keys, certificates,
  * passwords and session keys are files (the draft's indirect data types), and results beside stdout
  * ({@code --verifications-out}, {@code --session-key-out}, …) are files too. The files live in a
- * temporary directory of the call, deleted when it has run. Not thread-safe; one call per object.
+ * temporary directory that only {@link #run} makes, and deletes when the call has run, whether it
+ * succeeded or not: until then they are held in memory, and the arguments name them under {@link
+ * #DIR}, so that an operation the suite builds and never runs leaves nothing behind. Not
+ * thread-safe; one call per object.
  */
 final class SopCall {
+  /** Where the arguments name the call's directory until {@link #run} has made it. */
+  static final String DIR = "{sop-call}";
+
   private final SopRunner runner;
   private final List<String> args = new ArrayList<>();
   private final List<String> positional = new ArrayList<>();
-  private final Path dir;
-  private int files;
+  private final Map<String, byte[]> inputs = new LinkedHashMap<>();
+  private @Nullable Path dir;
 
   SopCall(SopRunner runner, String verb) {
     this.runner = runner;
     args.add(verb);
-    try {
-      dir = Files.createTempDirectory("sop-conformance");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Adds the option {@code arg} as it is, such as {@code --no-armor}. */
@@ -49,13 +52,11 @@ final class SopCall {
     return positional(file(content));
   }
 
-  /** Writes {@code content} to a file of the call and returns its name. */
+  /** Adds a file of the call holding {@code content} and returns its name (under {@link #DIR}). */
   String file(byte[] content) {
-    try {
-      return Files.write(dir.resolve("in-" + files++), content).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String name = "in-" + inputs.size();
+    inputs.put(name, content.clone());
+    return DIR + "/" + name;
   }
 
   /** {@link #file(byte[])} for data the caller hands over as a stream. */
@@ -72,9 +73,12 @@ final class SopCall {
     return arg("--" + option + "=" + file(content));
   }
 
-  /** A file the call may write, such as {@code --verifications-out}'s; see {@link #output}. */
-  Path outputFile(String name) {
-    return dir.resolve("out-" + name);
+  /**
+   * The name of a file the call may write, such as {@code --verifications-out}'s (under {@link
+   * #DIR}); {@link #output} reads it.
+   */
+  String outputFile(String name) {
+    return DIR + "/out-" + name;
   }
 
   /**
@@ -83,20 +87,29 @@ final class SopCall {
    */
   <T> T run(byte[] stdin, Output<T> read) {
     try {
-      List<String> command = new ArrayList<>(args);
-      if (!positional.isEmpty()) {
-        command.add("--");
-        command.addAll(positional);
+      Path made = Files.createTempDirectory("sop-conformance");
+      dir = made;
+      try {
+        for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
+          Files.write(made.resolve(input.getKey()), input.getValue());
+        }
+        List<String> command = new ArrayList<>(args);
+        if (!positional.isEmpty()) {
+          command.add("--");
+          command.addAll(positional);
+        }
+        command.replaceAll(arg -> arg.replace(DIR, made.toString()));
+        SopRunner.Result result = runner.run(command, stdin);
+        if (result.code() != 0) {
+          throw SopFailures.of(result.code(), result.stderr());
+        }
+        return read.read(result.stdout());
+      } finally {
+        dir = null;
+        TempFiles.delete(made);
       }
-      SopRunner.Result result = runner.run(command, stdin);
-      if (result.code() != 0) {
-        throw SopFailures.of(result.code(), result.stderr());
-      }
-      return read.read(result.stdout());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      TempFiles.delete(dir);
     }
   }
 
@@ -118,8 +131,16 @@ final class SopCall {
     }
   }
 
-  /** The content of an output file, or {@code null} if the call did not write it. */
-  static byte @Nullable [] output(Path file) throws IOException {
+  /**
+   * The content of output file {@code name} ({@link #outputFile}), or {@code null} if the call did
+   * not write it; only while {@link #run} reads its results.
+   */
+  byte @Nullable [] output(String name) throws IOException {
+    Path made = dir;
+    if (made == null) {
+      throw new IllegalStateException("output files are read while the call runs: " + name);
+    }
+    Path file = Path.of(name.replace(DIR, made.toString()));
     return Files.exists(file) ? Files.readAllBytes(file) : null;
   }
 
