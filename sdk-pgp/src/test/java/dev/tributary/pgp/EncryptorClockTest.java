@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The encryptor's clock ({@link PgpEncryptor.Builder#clock}): a recipient's key that expires while
  * an encryptor is in use is still used within the minute its selection is reused, and refused after
  * it; a signing key is checked at every message. Carol's (Sequoia's) certificate expires on
- * 2029-11-25, so a clock set near that day sees it expire.
+ * 2029-11-26, so a clock set near that day sees it expire.
  */
 class EncryptorClockTest {
   static final byte[] TEXT = "for carol\n".getBytes(StandardCharsets.UTF_8);

@@ -83,7 +83,7 @@ public final class PgpTestKeys {
 
   /**
    * Sequoia (sqop 0.27): Ed25519 primary, signing and Cv25519 encryption subkeys; not protected.
-   * Sequoia sets an expiry: the key expires on 2029-11-25.
+   * Sequoia sets an expiry: the key expires on 2029-11-26 at 22:57:57 UTC.
    */
   public static final TestKey CAROL_SEQUOIA =
       new TestKey(
@@ -93,7 +93,7 @@ public final class PgpTestKeys {
           "",
           "Sequoia sqop");
 
-  /** Sequoia (sqop 0.27), like Carol, protected with "carol passphrase"; expires 2029-11-25. */
+  /** Sequoia (sqop 0.27), like Carol, protected with "carol passphrase"; expires 2029-11-26. */
   public static final TestKey DAVE_SEQUOIA =
       new TestKey(
           "dave-sequoia-protected",
