@@ -21,13 +21,17 @@ import org.jspecify.annotations.Nullable;
  *     password or a given session key did
  * @param signatures every signature in the message, checked; empty when the policy is {@link
  *     SignaturePolicy#IGNORED}, which neither reads nor checks them
- * @param plaintextBytes how many bytes of plaintext it held
+ * @param plaintextBytes how many bytes of plaintext it held, as stored in the message (the literal
+ *     data the signatures cover), whatever was written: text whose CR LF pairs were written as LF
+ *     ({@link TextLineEndings}) gives one byte fewer per pair
  * @param openedWithSessionKey whether a session key given to the decryptor ({@link
  *     PgpDecryptor.Builder#sessionKey}) opened it
  * @param sessionKey the message's session key, whatever opened it, when the decryptor was asked for
  *     it ({@link PgpDecryptor.Builder#revealSessionKey}); else null. It opens this message without
  *     a private key or password: hand it only to whoever may read the message, and {@linkplain
  *     PgpSessionKey#destroy() destroy} it once it is no longer needed
+ * @param format whether the sender stored binary data or text, whose line endings were written as
+ *     the decryptor's {@link PgpDecryptor.Builder#textLineEndings} says
  */
 public record DecryptionResult(
     String fileName,
@@ -38,9 +42,34 @@ public record DecryptionResult(
     List<SignatureVerification> signatures,
     long plaintextBytes,
     boolean openedWithSessionKey,
-    @Nullable PgpSessionKey sessionKey) {
+    @Nullable PgpSessionKey sessionKey,
+    LiteralDataFormat format) {
 
-  /** A result without a session key, for a message a key or a password opened. */
+  /** A result of binary data ({@link LiteralDataFormat#BINARY}). */
+  public DecryptionResult(
+      String fileName,
+      Instant modificationTime,
+      SymmetricAlgorithm symmetricAlgorithm,
+      boolean aead,
+      String decryptionKeyFingerprint,
+      List<SignatureVerification> signatures,
+      long plaintextBytes,
+      boolean openedWithSessionKey,
+      @Nullable PgpSessionKey sessionKey) {
+    this(
+        fileName,
+        modificationTime,
+        symmetricAlgorithm,
+        aead,
+        decryptionKeyFingerprint,
+        signatures,
+        plaintextBytes,
+        openedWithSessionKey,
+        sessionKey,
+        LiteralDataFormat.BINARY);
+  }
+
+  /** A result of binary data without a session key, for a message a key or a password opened. */
   public DecryptionResult(
       String fileName,
       Instant modificationTime,
@@ -58,7 +87,8 @@ public record DecryptionResult(
         signatures,
         plaintextBytes,
         false,
-        null);
+        null,
+        LiteralDataFormat.BINARY);
   }
 
   public DecryptionResult {
@@ -66,6 +96,7 @@ public record DecryptionResult(
     Objects.requireNonNull(modificationTime, "modificationTime");
     Objects.requireNonNull(symmetricAlgorithm, "symmetricAlgorithm");
     Objects.requireNonNull(decryptionKeyFingerprint, "decryptionKeyFingerprint");
+    Objects.requireNonNull(format, "format");
     signatures = List.copyOf(signatures);
   }
 

@@ -4,6 +4,7 @@ import dev.tributary.core.TransientException;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.AtomicFiles;
 import dev.tributary.pgp.internal.CloseShield;
+import dev.tributary.pgp.internal.CrLfToLf;
 import dev.tributary.pgp.internal.DecryptingInputStream;
 import dev.tributary.pgp.internal.DecryptionSettings;
 import dev.tributary.pgp.internal.Engine;
@@ -74,6 +75,7 @@ public final class PgpDecryptor {
   private final List<PgpCertificate> verificationCertificates;
   private final SignaturePolicy signaturePolicy;
   private final PgpPolicy policy;
+  private final TextLineEndings textLineEndings;
 
   private PgpDecryptor(Builder b) {
     this.keys = List.copyOf(b.keys);
@@ -83,6 +85,7 @@ public final class PgpDecryptor {
     this.verificationCertificates = List.copyOf(b.verificationCertificates);
     this.signaturePolicy = b.signaturePolicy;
     this.policy = b.policy;
+    this.textLineEndings = b.textLineEndings;
   }
 
   public static Builder builder() {
@@ -102,7 +105,13 @@ public final class PgpDecryptor {
   public DecryptionStream open(InputStream ciphertext) {
     Objects.requireNonNull(ciphertext, "ciphertext");
     try {
-      return new DecryptionStream(MessageDecryption.open(ciphertext, settings()), ciphertext);
+      DecryptingInputStream decrypting = MessageDecryption.open(ciphertext, settings());
+      // Only text takes the per-byte conversion: binary data is handed out as read.
+      InputStream plaintext =
+          decrypting.format().isText() && textLineEndings.convertsToLf()
+              ? CrLfToLf.input(decrypting)
+              : decrypting;
+      return new DecryptionStream(decrypting, plaintext, ciphertext);
     } catch (IOException e) {
       throw failed("cannot read the message: ", e);
     } catch (RuntimeException e) {
@@ -213,9 +222,10 @@ public final class PgpDecryptor {
     private final InputStream ciphertext;
     private boolean closed;
 
-    DecryptionStream(DecryptingInputStream in, InputStream ciphertext) {
-      super(in);
-      this.decrypting = in;
+    DecryptionStream(
+        DecryptingInputStream decrypting, InputStream plaintext, InputStream ciphertext) {
+      super(plaintext);
+      this.decrypting = decrypting;
       this.ciphertext = ciphertext;
     }
 
@@ -313,6 +323,7 @@ public final class PgpDecryptor {
     private final List<PgpCertificate> verificationCertificates = new ArrayList<>();
     private SignaturePolicy signaturePolicy = SignaturePolicy.OPTIONAL;
     private PgpPolicy policy = PgpPolicy.defaults();
+    private TextLineEndings textLineEndings = TextLineEndings.NATIVE;
 
     private Builder() {}
 
@@ -387,6 +398,23 @@ public final class PgpDecryptor {
      */
     public Builder signaturePolicy(SignaturePolicy policy) {
       this.signaturePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The line endings of the text a message holds (literal data {@code 't'} or {@code 'u'}, stored
+     * with CRLF: {@link DecryptionResult#format()}); binary data is always handed out as stored.
+     * Default {@link TextLineEndings#NATIVE}: each CR LF pair becomes LF where the platform's line
+     * separator is LF, as RFC 9580 (section 5.9) asks of the receiver and as {@code gpg --decrypt}
+     * and OpenPGP.js write text, so that text encrypted as text from LF text (ours, {@code gpg
+     * --textmode}, {@code sop encrypt --as=text}) decrypts to the same bytes. {@link
+     * TextLineEndings#AS_STORED} hands the text out byte for byte as stored (what earlier versions
+     * did, and {@code sqop decrypt}); {@link TextLineEndings#LF} converts on every platform.
+     * Signatures are checked over the text as stored either way, and {@link
+     * DecryptionResult#plaintextBytes()} counts it as stored.
+     */
+    public Builder textLineEndings(TextLineEndings textLineEndings) {
+      this.textLineEndings = Objects.requireNonNull(textLineEndings, "textLineEndings");
       return this;
     }
 

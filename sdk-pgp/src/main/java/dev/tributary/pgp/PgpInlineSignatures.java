@@ -49,8 +49,9 @@ public final class PgpInlineSignatures {
     /**
      * UTF-8 text: literal data format {@code 'u'}, signature type 0x01. The text is stored with its
      * line endings made CRLF, the canonical form the signature covers, as {@code gpg --textmode}
-     * stores it: GnuPG checks a text signature over the stored text as it is. Verifying gives the
-     * CRLF text back.
+     * stores it: GnuPG checks a text signature over the stored text as it is. Verifying writes the
+     * text with the line endings {@link TextLineEndings} chooses (by default LF on Linux and macOS,
+     * so LF text comes back as it was).
      */
     TEXT,
     /**
@@ -111,16 +112,34 @@ public final class PgpInlineSignatures {
   }
 
   /**
+   * As {@link #verify(InputStream, OutputStream, List, PgpPolicy, TextLineEndings)} with {@link
+   * TextLineEndings#NATIVE}: text (literal data {@code 't'} or {@code 'u'}) is written with LF line
+   * endings where the platform's are LF.
+   */
+  public static List<SignatureVerification> verify(
+      InputStream message, OutputStream data, List<PgpCertificate> certificates, PgpPolicy policy) {
+    return verify(message, data, certificates, policy, TextLineEndings.NATIVE);
+  }
+
+  /**
    * Checks the inline-signed {@code message} against {@code certificates}, writing its data to
    * {@code data} as it streams (a cleartext-signed message's text without the trailing whitespace
    * of its lines, which is not signed); returns one verification per signature, valid or not.
    * Closes neither stream. The data is written <em>before</em> the verdict is known: discard it
    * unless a verification is valid.
    *
+   * @param lineEndings what the CRLF line endings of text (literal data {@code 't'} or {@code 'u'})
+   *     become; binary data and a cleartext-signed message's text are written as they are. The
+   *     signatures are checked over the data as stored, whatever this says.
    * @throws PgpDataException if {@code message} is not an inline-signed message, or is malformed
    */
   public static List<SignatureVerification> verify(
-      InputStream message, OutputStream data, List<PgpCertificate> certificates, PgpPolicy policy) {
+      InputStream message,
+      OutputStream data,
+      List<PgpCertificate> certificates,
+      PgpPolicy policy,
+      TextLineEndings lineEndings) {
+    Objects.requireNonNull(lineEndings, "lineEndings");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(policy, "policy");
@@ -129,13 +148,25 @@ public final class PgpInlineSignatures {
     for (PgpCertificate c : certificates) {
       rings.add(c.ring());
     }
-    return InlineVerification.verify(message, data, rings, Engine.of(policy));
+    return InlineVerification.verify(
+        message, data, rings, Engine.of(policy), lineEndings.convertsToLf());
+  }
+
+  /**
+   * As {@link #verifyFile(Path, Path, List, PgpPolicy, TextLineEndings)} with {@link
+   * TextLineEndings#NATIVE}.
+   */
+  public static List<SignatureVerification> verifyFile(
+      Path message, Path data, List<PgpCertificate> certificates, PgpPolicy policy) {
+    return verifyFile(message, data, certificates, policy, TextLineEndings.NATIVE);
   }
 
   /**
    * Checks the inline-signed file {@code message} and writes its data to {@code data}: into a
    * temporary file next to it, renamed to {@code data} (replacing it) only once a signature was
-   * found valid; otherwise nothing is left behind.
+   * found valid; otherwise nothing is left behind. Text is written with the line endings {@code
+   * lineEndings} chooses, as in {@link #verify(InputStream, OutputStream, List, PgpPolicy,
+   * TextLineEndings)}.
    *
    * @return the verifications, at least one of them valid
    * @throws PgpDataException ({@link PgpDataException.Reason#BAD_SIGNATURE}) if no signature is
@@ -144,7 +175,12 @@ public final class PgpInlineSignatures {
    *     "cannot verify a.gpg: cannot read a.gpg: Input/output error")
    */
   public static List<SignatureVerification> verifyFile(
-      Path message, Path data, List<PgpCertificate> certificates, PgpPolicy policy) {
+      Path message,
+      Path data,
+      List<PgpCertificate> certificates,
+      PgpPolicy policy,
+      TextLineEndings lineEndings) {
+    Objects.requireNonNull(lineEndings, "lineEndings");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(data, "data");
     List<List<SignatureVerification>> result = new ArrayList<>();
@@ -153,7 +189,7 @@ public final class PgpInlineSignatures {
           data,
           out -> {
             try (InputStream in = SourceFiles.open(message)) {
-              List<SignatureVerification> v = verify(in, out, certificates, policy);
+              List<SignatureVerification> v = verify(in, out, certificates, policy, lineEndings);
               if (v.stream().noneMatch(SignatureVerification::valid)) {
                 throw noValidSignature(v);
               }
@@ -181,7 +217,8 @@ public final class PgpInlineSignatures {
    * Splits the inline-signed {@code message} into its data, written to {@code data} (a
    * cleartext-signed message's text as it was signed: without trailing whitespace on its lines or
    * the line ending before the signature), and its signatures, written to {@code signatures} as
-   * detached signatures. Checks no signature. Closes neither stream.
+   * detached signatures. Checks no signature. Closes neither stream. Text is written as stored,
+   * CRLF line endings and all: the detached signatures are over those octets.
    *
    * @param armor whether to armor the signatures ({@code -----BEGIN PGP SIGNATURE-----})
    * @return how many signatures the message held

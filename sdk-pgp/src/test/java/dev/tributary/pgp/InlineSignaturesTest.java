@@ -76,10 +76,7 @@ class InlineSignaturesTest {
   @EnumSource(Mode.class)
   void roundTrip_twoSigners_bothValid(Mode mode) {
     byte[] data = EncryptDecryptTest.TEXT;
-    byte[] expected =
-        mode == Mode.TEXT
-            ? crlf(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
-            : data;
+    byte[] expected = data; // TEXT's CRLF, as stored, is written with this platform's LF
     for (boolean armor :
         mode == Mode.CLEARTEXT ? new boolean[] {true} : new boolean[] {false, true}) {
       byte[] message = sign(data, mode, armor, ALICE, BOB);

@@ -4,6 +4,7 @@ import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.Compression;
 import dev.tributary.pgp.DecryptionResult;
+import dev.tributary.pgp.LiteralDataFormat;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDataException.Reason;
 import dev.tributary.pgp.PgpIntegrityException;
@@ -68,6 +69,7 @@ public final class DecryptingInputStream extends InputStream {
   private @Nullable InputStream literal;
   private String fileName = "";
   private Instant modificationTime = Instant.EPOCH;
+  private LiteralDataFormat format = LiteralDataFormat.BINARY;
   private long count;
 
   /** The {@link #count} at which the interrupt flag is next looked at. */
@@ -137,6 +139,7 @@ public final class DecryptingInputStream extends InputStream {
       } else if (o instanceof PGPLiteralData data) {
         fileName = data.getFileName();
         modificationTime = data.getModificationTime().toInstant();
+        format = LiteralDataFormat.of(data.getFormat());
         literal = data.getInputStream();
         return;
       } else if (!(o instanceof PGPMarker || o instanceof PGPPadding)) {
@@ -239,7 +242,8 @@ public final class DecryptingInputStream extends InputStream {
             signatures,
             count,
             opening.bySessionKey(),
-            opening.sessionKey());
+            opening.sessionKey(),
+            format);
     if (settings.signaturePolicy() == SignaturePolicy.REQUIRED
         && signatures.stream().noneMatch(SignatureVerification::valid)) {
       throw new PgpDataException(
@@ -308,6 +312,11 @@ public final class DecryptingInputStream extends InputStream {
     while (in.read(skip, 0, skip.length) >= 0) {
       // discard
     }
+  }
+
+  /** The format of the literal data, known once the stream has started. */
+  public LiteralDataFormat format() {
+    return format;
   }
 
   /** The result, once {@link #read} has returned -1. */

@@ -1,6 +1,7 @@
 package dev.tributary.pgp.internal;
 
 import dev.tributary.core.TransientException;
+import dev.tributary.pgp.LiteralDataFormat;
 import dev.tributary.pgp.SignatureVerification;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies and detaches inline-signed messages that are not encrypted: one-pass or old-style signed
@@ -25,9 +27,18 @@ public final class InlineVerification {
 
   private InlineVerification() {}
 
-  /** Writes the signed data to {@code data} and returns a verification per signature. */
+  /**
+   * Writes the signed data to {@code data} and returns a verification per signature.
+   *
+   * @param textToLf whether the CR LF pairs of text (literal data {@code 't'} or {@code 'u'}) are
+   *     written as LF; the signatures are checked over the text as stored
+   */
   public static List<SignatureVerification> verify(
-      InputStream message, OutputStream data, List<PGPPublicKeyRing> certs, Engine engine) {
+      InputStream message,
+      OutputStream data,
+      List<PGPPublicKeyRing> certs,
+      Engine engine,
+      boolean textToLf) {
     SignatureChecks checks = new SignatureChecks(engine, certs);
     try {
       BufferedInputStream in = new BufferedInputStream(SourceFailure.guard(message), 1 << 16);
@@ -45,7 +56,7 @@ public final class InlineVerification {
         return hashHeaderChecked(checks.results(), m);
       }
       InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
-      SignedMessageReader.read(packets, new Checking(checks, data), maxBytes(engine));
+      SignedMessageReader.read(packets, new Checking(checks, data, textToLf), maxBytes(engine));
       ArmorDecoder.require(packets, "the signed message");
       return checks.results();
     } catch (IOException e) {
@@ -181,9 +192,22 @@ public final class InlineVerification {
     return ParseFailures.malformed("the signed message", e);
   }
 
-  /** Feeds the data to the checks and writes it out. */
-  private record Checking(SignatureChecks checks, OutputStream out)
-      implements SignedMessageReader.Visitor {
+  /**
+   * Feeds the data to the checks as stored and writes it out, text with its CR LF pairs made LF
+   * when asked to.
+   */
+  private static final class Checking implements SignedMessageReader.Visitor {
+    private final SignatureChecks checks;
+    private final OutputStream out;
+    private final boolean textToLf;
+    private CrLfToLf.@Nullable Output text;
+
+    Checking(SignatureChecks checks, OutputStream out, boolean textToLf) {
+      this.checks = checks;
+      this.out = out;
+      this.textToLf = textToLf;
+    }
+
     @Override
     public void onePassSignature(PGPOnePassSignature ops) {
       checks.onePassSignature(ops);
@@ -195,13 +219,28 @@ public final class InlineVerification {
     }
 
     @Override
+    public void literalData(int format) {
+      if (textToLf && LiteralDataFormat.of(format).isText()) {
+        text = CrLfToLf.output(out);
+      }
+    }
+
+    @Override
     public void data(byte[] b, int off, int len) {
       checks.update(b, off, len);
-      InlineVerification.write(out, b, off, len);
+      InlineVerification.write(text != null ? text : out, b, off, len);
     }
 
     @Override
     public void literalDataEnded() {
+      if (text != null) {
+        try {
+          text.finish(); // a CR that ends the text
+          text.flush();
+        } catch (IOException e) {
+          throw new TransientException("writing the signed data failed: " + e.getMessage(), e);
+        }
+      }
       checks.literalDataEnded();
     }
 
@@ -221,6 +260,9 @@ public final class InlineVerification {
     public void signatureBefore(PGPSignature sig) {
       found.add(sig);
     }
+
+    @Override
+    public void literalData(int format) {} // as stored: what detached signatures are over
 
     @Override
     public void data(byte[] b, int off, int len) {

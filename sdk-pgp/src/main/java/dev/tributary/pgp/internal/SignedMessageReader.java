@@ -39,6 +39,9 @@ final class SignedMessageReader {
 
     void signatureBefore(PGPSignature sig);
 
+    /** The literal data starts; {@code format} is its format octet ({@code 'b'}, {@code 'u'}…). */
+    void literalData(int format);
+
     void data(byte[] b, int off, int len) throws IOException;
 
     void literalDataEnded();
@@ -103,6 +106,7 @@ final class SignedMessageReader {
           visitor.signatureBefore(sig);
         }
       } else if (o instanceof PGPLiteralData data) {
+        visitor.literalData(data.getFormat());
         copy(data.getInputStream(), compressed);
         visitor.literalDataEnded();
         closeAfter(factory, floor);

@@ -1,0 +1,151 @@
+package dev.tributary.pgp.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Turns each CR LF pair of text into LF as it streams, in constant memory: a CR at the end of one
+ * piece waits for the first byte of the next, and one that ends the text is kept, as is any CR that
+ * no LF follows. {@link #input} and {@link #output} wrap streams in it. Not thread-safe.
+ */
+public final class CrLfToLf {
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+
+  /** Whether the last byte seen was a CR, not written yet. */
+  private boolean heldCr;
+
+  private CrLfToLf() {}
+
+  /**
+   * Converts {@code len} bytes of {@code src} into {@code dst} from its start, which has room for
+   * {@code len + 1} bytes (a CR held from the piece before); returns how many it wrote.
+   */
+  private int convert(byte[] src, int off, int len, byte[] dst) {
+    int w = 0;
+    for (int i = off, end = off + len; i < end; i++) {
+      byte c = src[i];
+      if (heldCr && c != LF) {
+        dst[w++] = CR;
+      }
+      heldCr = c == CR;
+      if (!heldCr) {
+        dst[w++] = c;
+      }
+    }
+    return w;
+  }
+
+  /** Writes the CR held at the end of the text, if any, into {@code dst}; returns 0 or 1. */
+  private int finish(byte[] dst) {
+    if (!heldCr) {
+      return 0;
+    }
+    heldCr = false;
+    dst[0] = CR;
+    return 1;
+  }
+
+  /** {@code in} with its CR LF pairs read as LF. Closing it closes {@code in}. */
+  public static InputStream input(InputStream in) {
+    return new Input(Objects.requireNonNull(in, "in"));
+  }
+
+  /**
+   * {@code out} with CR LF pairs written to it as LF; {@link Output#finish} writes a CR held at the
+   * end. Closing it does not close {@code out}.
+   */
+  public static Output output(OutputStream out) {
+    return new Output(Objects.requireNonNull(out, "out"));
+  }
+
+  private static final int PIECE = 1 << 16;
+
+  private static final class Input extends InputStream {
+    private final CrLfToLf conversion = new CrLfToLf();
+    private final InputStream in;
+    private final byte[] raw = new byte[PIECE];
+    private final byte[] converted = new byte[PIECE + 1];
+    private int pos;
+    private int lim;
+    private boolean end;
+
+    Input(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      // A piece may convert to nothing: a lone CR, held to see whether an LF follows.
+      while (pos == lim) {
+        if (end) {
+          return -1;
+        }
+        int n = in.read(raw, 0, raw.length);
+        pos = 0;
+        if (n < 0) {
+          end = true;
+          lim = conversion.finish(converted);
+        } else {
+          lim = conversion.convert(raw, 0, n, converted);
+        }
+      }
+      int n = Math.min(len, lim - pos);
+      System.arraycopy(converted, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Writes text with its CR LF pairs made LF. Not thread-safe. */
+  public static final class Output extends OutputStream {
+    private final CrLfToLf conversion = new CrLfToLf();
+    private final OutputStream out;
+    private final byte[] converted = new byte[PIECE + 1];
+
+    private Output(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      for (int done = 0; done < len; done += PIECE) {
+        int n = conversion.convert(b, off + done, Math.min(PIECE, len - done), converted);
+        out.write(converted, 0, n);
+      }
+    }
+
+    /** Writes the CR held back at the end of the text, if the text ended in one. */
+    public void finish() throws IOException {
+      out.write(converted, 0, conversion.finish(converted));
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+  }
+}

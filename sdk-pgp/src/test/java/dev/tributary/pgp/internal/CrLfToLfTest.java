@@ -1,0 +1,144 @@
+package dev.tributary.pgp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CrLfToLf} against the plain answer, {@code String.replace("\r\n", "\n")}, with the text
+ * split into pieces of every size: so that each CR LF pair, lone CR and final CR falls on every
+ * boundary between two reads or two writes.
+ */
+class CrLfToLfTest {
+  static final List<String> TEXTS =
+      List.of(
+          "a\r\nb\r\n",
+          "a\rb\r",
+          "\r",
+          "\r\n",
+          "\n",
+          "\r\r\n\r",
+          "\r\r\r\n\n\r\n\r",
+          "no line ending",
+          "x\r\ny\rz\n\r\n\r\r",
+          randomText(64, 1),
+          randomText(64, 2));
+
+  /** {@code length} bytes drawn from CR, LF and 'x', so that every combination appears. */
+  static String randomText(int length, long seed) {
+    Random random = new Random(seed);
+    char[] c = new char[length];
+    for (int i = 0; i < length; i++) {
+      c[i] = "\r\nx".charAt(random.nextInt(3));
+    }
+    return new String(c);
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  static String expected(String text) {
+    return text.replace("\r\n", "\n");
+  }
+
+  /** A source that gives at most {@code piece} bytes a read, as a packet reader may. */
+  static InputStream inPieces(byte[] data, int piece) {
+    return new ByteArrayInputStream(data) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, piece));
+      }
+    };
+  }
+
+  static String readAll(InputStream in, int readSize) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[readSize + 2];
+    int n;
+    while ((n = in.read(buffer, 1, readSize)) >= 0) {
+      assertThat(n).as("a read of %d bytes gives at least one", readSize).isPositive();
+      out.write(buffer, 1, n);
+    }
+    assertThat(in.read(buffer, 1, readSize)).isEqualTo(-1);
+    return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void input_everyPieceSizeAndReadSize_givesCrLfAsLf() throws IOException {
+    for (String text : TEXTS) {
+      for (int piece = 1; piece <= text.length(); piece++) {
+        for (int readSize = 1; readSize <= text.length() + 1; readSize++) {
+          InputStream in = CrLfToLf.input(inPieces(bytes(text), piece));
+          assertThat(readAll(in, readSize))
+              .as("%s in pieces of %d, read %d at a time", text, piece, readSize)
+              .isEqualTo(expected(text));
+        }
+      }
+    }
+  }
+
+  @Test
+  void input_singleByteReads_givesCrLfAsLf() throws IOException {
+    for (String text : TEXTS) {
+      InputStream in = CrLfToLf.input(inPieces(bytes(text), 1));
+      StringBuilder s = new StringBuilder();
+      int c;
+      while ((c = in.read()) >= 0) {
+        s.append((char) c);
+      }
+      assertThat(s.toString()).isEqualTo(expected(text));
+    }
+  }
+
+  @Test
+  void output_everyWriteSplit_givesCrLfAsLf() throws IOException {
+    for (String text : TEXTS) {
+      byte[] data = bytes(text);
+      for (int piece = 1; piece <= text.length(); piece++) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CrLfToLf.Output lf = CrLfToLf.output(out);
+        for (int off = 0; off < data.length; off += piece) {
+          lf.write(data, off, Math.min(piece, data.length - off));
+        }
+        lf.finish();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1))
+            .as("%s written %d at a time", text, piece)
+            .isEqualTo(expected(text));
+      }
+    }
+  }
+
+  /** Past the 64 KiB pieces the conversion works in, with a CR LF pair across each boundary. */
+  @Test
+  void longText_crLfAcrossItsOwnPieces() throws IOException {
+    byte[] data = new byte[(1 << 18) + 3];
+    Arrays.fill(data, (byte) 'x');
+    List<Integer> crs = new ArrayList<>();
+    for (int boundary = 1 << 16; boundary < data.length; boundary += 1 << 16) {
+      crs.add(boundary - 1);
+    }
+    for (int at : crs) {
+      data[at] = '\r';
+      data[at + 1] = '\n';
+    }
+    data[data.length - 1] = '\r';
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    assertThat(readAll(CrLfToLf.input(new ByteArrayInputStream(data)), 1 << 18))
+        .isEqualTo(expected(text));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CrLfToLf.Output lf = CrLfToLf.output(out);
+    lf.write(data, 0, data.length);
+    lf.finish();
+    assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(expected(text));
+  }
+}
