@@ -48,6 +48,10 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * password and how many passwords and session keys were tried; a wrong passphrase of a private key
  * with a {@link PgpWrongPassphraseException}.
  *
+ * <p>Text (literal data {@code 't'} or {@code 'u'}, stored with CRLF line endings) is handed out
+ * with the platform's line endings by default, binary data as stored: see {@link
+ * Builder#textLineEndings} and {@link DecryptionResult#format()}.
+ *
  * <p>The stream methods hand out plaintext before the integrity check at the end can pass (that is
  * what streaming means): on an exception the caller must discard what it received. {@link
  * #decryptFile} does that for you.

@@ -487,9 +487,11 @@ public final class PgpEncryptor {
      * Whether the data is UTF-8 text rather than binary. Default false. Text is stored as literal
      * data of format {@code 'u'} with its line endings made CRLF, the canonical form ({@code gpg
      * --textmode} does the same), and {@link #signWith signatures} are text signatures (type 0x01)
-     * over it, which verify whatever line endings a reader's copy has. GnuPG writes such text out
-     * with the reader's own line endings; most other tools write the CRLF text as it is stored. The
-     * data is not checked to be UTF-8.
+     * over it, which verify whatever line endings a reader's copy has. GnuPG, OpenPGP.js's text
+     * output and {@link PgpDecryptor} (by default, {@link PgpDecryptor.Builder#textLineEndings})
+     * write such text out with the reader's own line endings, so LF text comes back as it was on
+     * Linux; {@code sqop decrypt} writes the CRLF text as it is stored. The data is not checked to
+     * be UTF-8.
      */
     public Builder text(boolean text) {
       this.text = text;

@@ -5,6 +5,7 @@ import dev.tributary.pgp.PgpCipherRefusedException;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.PgpDecryptor;
 import dev.tributary.pgp.SignatureVerification;
+import dev.tributary.pgp.TextLineEndings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code sop} verb: decrypts stdin with the keys, the passwords or the session keys. The first 16
  * MiB of plaintext are held back until the message passes its integrity check ({@link
- * HeldBackOutput}), so a tampered or truncated message up to that size writes nothing.
+ * HeldBackOutput}), so a tampered or truncated message up to that size writes nothing. Text
+ * (literal data 't' or 'u', stored with CRLF) is written with the platform's line endings, so that
+ * {@code encrypt --as=text} of LF text decrypts to the same bytes, as sop-java's suite expects.
  */
 final class DecryptVerb implements Verb {
   @Override
@@ -70,7 +73,8 @@ final class DecryptVerb implements Verb {
             .sessionKeys(SopIo.sessionKeys(sessionKeyFiles))
             .keys(SopIo.decryptionKeys(line.getArgList(), Verb.values(line, "with-key-password")))
             .passwords(SopIo.passwords(passwordFiles))
-            .revealSessionKey(sessionKeyOut != null);
+            .revealSessionKey(sessionKeyOut != null)
+            .textLineEndings(TextLineEndings.NATIVE);
     List<String> verifyWith = Verb.values(line, "verify-with");
     String verificationsName = verificationsOut(line);
     if (verifyWith.isEmpty() != (verificationsName == null)) {

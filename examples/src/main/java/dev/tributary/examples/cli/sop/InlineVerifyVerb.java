@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import dev.tributary.pgp.PgpInlineSignatures;
 import dev.tributary.pgp.PgpPolicy;
 import dev.tributary.pgp.SignatureVerification;
+import dev.tributary.pgp.TextLineEndings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code sop} verb: checks an inline-signed message on stdin and writes its data. The data goes to
  * a temporary file first and reaches stdout only once a signature was found valid, so that a forged
- * message gives no output at all (exit 3).
+ * message gives no output at all (exit 3). Text (literal data 't' or 'u') is written with the
+ * platform's line endings, as {@code decrypt} writes it.
  */
 final class InlineVerifyVerb implements Verb {
   @Override
@@ -48,7 +50,9 @@ final class InlineVerifyVerb implements Verb {
     try {
       List<SignatureVerification> results;
       try (OutputStream temp = Files.newOutputStream(data)) {
-        results = PgpInlineSignatures.verify(in, temp, certs, PgpPolicy.defaults());
+        results =
+            PgpInlineSignatures.verify(
+                in, temp, certs, PgpPolicy.defaults(), TextLineEndings.NATIVE);
       }
       String lines = window.verificationLines(results);
       Files.copy(data, out);
