@@ -14,9 +14,9 @@ package dev.tributary.pgp;
  */
 public enum TextLineEndings {
   /**
-   * The text as stored, CRLF line endings and all, byte for byte what the signatures cover. Choose
-   * it to pass a message's data on unchanged, or when the receiver expects CRLF whatever the
-   * platform. Sequoia's {@code sqop decrypt} 0.27 writes text this way.
+   * The text as the message stores it, CRLF line endings and all. Choose it to pass a message's
+   * data on unchanged, or when the receiver expects CRLF whatever the platform. Sequoia's {@code
+   * sqop decrypt} 0.27 writes text this way.
    */
   AS_STORED,
   /**
