@@ -201,8 +201,9 @@ public final class PgpKey {
    * ComponentKey#revocation()} shows the reason and comment.
    *
    * @param comment why, in the owner's words, possibly empty: UTF-8 text of at most 1024 bytes,
-   *     without line breaks or other control characters (GnuPG prints it on the terminal)
-   * @throws IllegalArgumentException if the comment is too long or holds a control character
+   *     without line breaks, other control characters or invisible format characters such as the
+   *     bidirectional overrides (GnuPG prints it on the terminal as it is)
+   * @throws IllegalArgumentException if the comment is too long or holds such a character
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws PgpKeyException if the primary key's secret material is not here (a GnuPG stub, or on a
    *     smartcard)

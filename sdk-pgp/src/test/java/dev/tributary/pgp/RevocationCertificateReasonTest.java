@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -130,12 +131,38 @@ class RevocationCertificateReasonTest {
 
     assertThatThrownBy(() -> key.revocationCertificate(RevocationReason.KEY_RETIRED, "ab" + c))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "the revocation comment must be one line of text, but holds "
-                + what
-                + " (U+"
-                + hex
-                + ") at index 2");
+        .hasMessage(refused(what, hex, 2));
+  }
+
+  /**
+   * Invisible format characters (Unicode category Cf) show nothing, but change what a terminal
+   * shows around them: with U+202E, "replaced by" and "ABCD" reversed show as "replaced by DCBA".
+   * They were accepted, as were the line and paragraph separators.
+   */
+  @ParameterizedTest(name = "U+{0}")
+  @CsvSource({
+    "202E, an invisible format character, ' RIGHT-TO-LEFT OVERRIDE'",
+    "202A, an invisible format character, ' LEFT-TO-RIGHT EMBEDDING'",
+    "2066, an invisible format character, ' LEFT-TO-RIGHT ISOLATE'",
+    "2069, an invisible format character, ' POP DIRECTIONAL ISOLATE'",
+    "200E, an invisible format character, ' LEFT-TO-RIGHT MARK'",
+    "200B, an invisible format character, ' ZERO WIDTH SPACE'",
+    "FEFF, an invisible format character, ' ZERO WIDTH NO-BREAK SPACE'",
+    "00AD, an invisible format character, ' SOFT HYPHEN'",
+    "E0041, an invisible format character, ' TAG LATIN CAPITAL LETTER A'",
+    "2028, a line break, ''",
+    "2029, a line break, ''",
+  })
+  void comment_withAFormatCharacterOrLineSeparator_refusedNamingItAndWhereItIs(
+      String hex, String what, String name) throws Exception {
+    PgpKey key = signingPrimary().build();
+    String comment =
+        "replaced by \u00e9\ud83d\udd11 " + Character.toString(Integer.parseInt(hex, 16));
+
+    assertThatThrownBy(
+            () -> key.revocationCertificate(RevocationReason.KEY_SUPERSEDED, comment + "ABCD"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(refused(what, hex + name, 16));
   }
 
   @Test
@@ -156,6 +183,16 @@ class RevocationCertificateReasonTest {
     KeyRevocation revocation = new KeyRevocation(Instant.EPOCH, code, "other", true, "");
 
     assertThat(revocation.knownReason()).isEmpty();
+  }
+
+  /** The message refusing a comment that holds {@code what}, U+{@code named}, at {@code index}. */
+  private static String refused(String what, String named, int index) {
+    return "the revocation comment must be one line of text, but holds "
+        + what
+        + " (U+"
+        + named
+        + ") at index "
+        + index;
   }
 
   private static String revocationComment(PgpKey key, String comment) {

@@ -12,6 +12,7 @@ import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a key revocation signature (type 0x20) with the primary key, for {@link
@@ -26,25 +27,25 @@ public final class Revocation {
   private Revocation() {}
 
   /**
-   * Refuses a comment GnuPG could not print safely on one terminal line, or too long for a reason.
+   * Refuses a comment GnuPG could not print safely on one terminal line ({@link #refused}), or too
+   * long for a reason.
    *
-   * @throws IllegalArgumentException naming the first control character and where it is, or the
-   *     comment's length
+   * @throws IllegalArgumentException naming the first character refused (a format character also by
+   *     its Unicode name) and where it is, or the comment's length
    */
   public static void checkComment(String comment) {
     for (int i = 0; i < comment.length(); i += Character.charCount(comment.codePointAt(i))) {
       int c = comment.codePointAt(i);
-      String bad =
-          c == '\n' || c == '\r'
-              ? "a line break"
-              : Character.isISOControl(c)
-                  ? "a control character"
-                  : Character.getType(c) == Character.SURROGATE ? "a lone surrogate" : null;
+      String bad = refused(c);
       if (bad != null) {
         throw new IllegalArgumentException(
             String.format(
-                "the revocation comment must be one line of text, but holds %s (U+%04X) at index %d",
-                bad, c, i));
+                "the revocation comment must be one line of text, but holds %s (U+%04X%s) at"
+                    + " index %d",
+                bad,
+                c,
+                Character.getType(c) == Character.FORMAT ? " " + Character.getName(c) : "",
+                i));
       }
     }
     int bytes = comment.getBytes(StandardCharsets.UTF_8).length;
@@ -56,6 +57,29 @@ public final class Revocation {
               + MAX_COMMENT_BYTES
               + " allowed");
     }
+  }
+
+  /**
+   * What {@code c} is if a comment may not hold it, else null: a line break (also U+2028 and
+   * U+2029), another control character, a lone surrogate, or an invisible format character (Unicode
+   * category Cf): the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), with
+   * which a comment shows on a terminal as another text, zero-width spaces and joiners, the byte
+   * order mark, tags. GnuPG prints them as they are.
+   */
+  private static @Nullable String refused(int c) {
+    int type = Character.getType(c);
+    if (c == '\n'
+        || c == '\r'
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR) {
+      return "a line break";
+    }
+    return switch (type) {
+      case Character.CONTROL -> "a control character";
+      case Character.SURROGATE -> "a lone surrogate";
+      case Character.FORMAT -> "an invisible format character";
+      default -> null;
+    };
   }
 
   /**
