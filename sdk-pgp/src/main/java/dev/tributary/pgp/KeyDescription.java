@@ -1,18 +1,27 @@
 package dev.tributary.pgp;
 
+import dev.tributary.pgp.internal.TerminalText;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a key is: its fingerprint, user IDs, and every primary key and subkey with algorithm, size,
  * dates and capabilities, and why a key cannot be used, if it cannot. {@link #toString()} gives a
  * readable summary in the spirit of {@code gpg --list-keys}: revoked user IDs and keys are marked
- * {@code REVOKED}, and an unusable key says why.
+ * {@code REVOKED}, a revoked user ID with its revocation's date, reason and comment, and an
+ * unusable key says why. User IDs and comments are the key owner's text: {@code toString()} escapes
+ * their control, format (bidirectional) and line separating characters.
  *
  * @param fingerprint the primary key's fingerprint
  * @param userIds the user IDs, e.g. "Alice <alice@example.com>", revoked ones included
  * @param revokedUserIds those of {@code userIds} that the key's owner revoked
+ * @param userIdRevocations how each of {@code revokedUserIds} was revoked (when, why, the owner's
+ *     comment), in their order
  * @param secret whether this describes a private key (else a public certificate)
  * @param keys the primary key first, then the subkeys
  */
@@ -20,14 +29,45 @@ public record KeyDescription(
     String fingerprint,
     List<String> userIds,
     List<String> revokedUserIds,
+    Map<String, KeyRevocation> userIdRevocations,
     boolean secret,
     List<ComponentKey> keys) {
 
+  /**
+   * @throws IllegalArgumentException if {@code userIdRevocations} names a user ID that is not among
+   *     {@code revokedUserIds}
+   */
   public KeyDescription {
     Objects.requireNonNull(fingerprint, "fingerprint");
     userIds = List.copyOf(userIds);
     revokedUserIds = List.copyOf(revokedUserIds);
+    Map<String, KeyRevocation> copy = new LinkedHashMap<>();
+    userIdRevocations.forEach(
+        (userId, revocation) ->
+            copy.put(
+                Objects.requireNonNull(userId, "userIdRevocations key"),
+                Objects.requireNonNull(revocation, "userIdRevocations value")));
+    for (String userId : copy.keySet()) {
+      if (!revokedUserIds.contains(userId)) {
+        throw new IllegalArgumentException(
+            "userIdRevocations names a user ID that is not among revokedUserIds: "
+                + TerminalText.quote(userId));
+      }
+    }
+    userIdRevocations = Collections.unmodifiableMap(copy);
     keys = List.copyOf(keys);
+  }
+
+  /**
+   * A description without the user ID revocations' details: {@link #revocation(String)} finds none.
+   */
+  public KeyDescription(
+      String fingerprint,
+      List<String> userIds,
+      List<String> revokedUserIds,
+      boolean secret,
+      List<ComponentKey> keys) {
+    this(fingerprint, userIds, revokedUserIds, Map.of(), secret, keys);
   }
 
   /** The primary key. */
@@ -40,6 +80,14 @@ public record KeyDescription(
     return revokedUserIds.contains(userId);
   }
 
+  /**
+   * How the key's owner revoked {@code userId}: when, for what reason (normally 32, "user ID no
+   * longer valid"), with what comment; empty if they did not.
+   */
+  public Optional<KeyRevocation> revocation(String userId) {
+    return Optional.ofNullable(userIdRevocations.get(userId));
+  }
+
   /** Whether any key is protected by a passphrase. */
   public boolean isProtected() {
     return keys.stream().anyMatch(ComponentKey::isProtected);
@@ -50,9 +98,9 @@ public record KeyDescription(
     StringBuilder s =
         new StringBuilder(secret ? "private key " : "public key ").append(fingerprint);
     for (String uid : userIds) {
-      s.append("\n  uid ").append(uid);
+      s.append("\n  uid ").append(TerminalText.escape(uid));
       if (revokedUserIds.contains(uid)) {
-        s.append(" REVOKED");
+        s.append(" REVOKED").append(revocation(uid).map(KeyDescription::details).orElse(""));
       }
     }
     for (ComponentKey k : keys) {
@@ -77,8 +125,21 @@ public record KeyDescription(
         s.append(" protected");
       }
       k.whyUnusable().ifPresent(why -> s.append(" (unusable: ").append(why).append(')'));
+      if (k.revocation() != null && !k.revocation().comment().isEmpty()) {
+        s.append(" revocation comment ").append(TerminalText.quote(k.revocation().comment()));
+      }
     }
     return s.toString();
+  }
+
+  /** " (on 2025-03-01: user ID no longer valid, a soft revocation; comment "…")". */
+  private static String details(KeyRevocation r) {
+    return " (on "
+        + day(r.date())
+        + ": "
+        + r.kind()
+        + (r.comment().isEmpty() ? "" : "; comment " + TerminalText.quote(r.comment()))
+        + ")";
   }
 
   private static String day(Instant instant) {

@@ -250,9 +250,17 @@ class RevocationReasonTest {
   /** {@code cert} with a key revocation made {@code at} for {@code reason} ({@link #ABSENT}). */
   static PgpCertificate revokeKey(PgpCertificate cert, PGPKeyPair primary, Instant at, int reason)
       throws PGPException {
+    return revokeKey(cert, primary, at, reason, "reason " + reason);
+  }
+
+  /** {@link #revokeKey(PgpCertificate, PGPKeyPair, Instant, int)} with {@code comment}. */
+  static PgpCertificate revokeKey(
+      PgpCertificate cert, PGPKeyPair primary, Instant at, int reason, String comment)
+      throws PGPException {
     PGPPublicKey pub = cert.ring().getPublicKey();
     PGPSignature sig =
-        revocation(primary, PGPSignature.KEY_REVOCATION, at, reason).generateCertification(pub);
+        revocation(primary, PGPSignature.KEY_REVOCATION, at, reason, comment)
+            .generateCertification(pub);
     return new PgpCertificate(
         PGPPublicKeyRing.insertPublicKey(cert.ring(), PGPPublicKey.addCertification(pub, sig)));
   }
@@ -270,7 +278,7 @@ class RevocationReasonTest {
       }
     }
     PGPSignature sig =
-        revocation(primary, PGPSignature.SUBKEY_REVOCATION, at, reason)
+        revocation(primary, PGPSignature.SUBKEY_REVOCATION, at, reason, "reason " + reason)
             .generateCertification(pub, sub);
     return new PgpCertificate(
         PGPPublicKeyRing.insertPublicKey(cert.ring(), PGPPublicKey.addCertification(sub, sig)));
@@ -280,9 +288,23 @@ class RevocationReasonTest {
   static PgpCertificate revokeUserId(
       PgpCertificate cert, PGPKeyPair primary, Instant at, String userId, int reason)
       throws PGPException {
+    return revokeUserId(cert, primary, at, userId, reason, "reason " + reason);
+  }
+
+  /**
+   * {@link #revokeUserId(PgpCertificate, PGPKeyPair, Instant, String, int)} with {@code comment}.
+   */
+  static PgpCertificate revokeUserId(
+      PgpCertificate cert,
+      PGPKeyPair primary,
+      Instant at,
+      String userId,
+      int reason,
+      String comment)
+      throws PGPException {
     PGPPublicKey pub = cert.ring().getPublicKey();
     PGPSignature sig =
-        revocation(primary, PGPSignature.CERTIFICATION_REVOCATION, at, reason)
+        revocation(primary, PGPSignature.CERTIFICATION_REVOCATION, at, reason, comment)
             .generateCertification(userId, pub);
     return new PgpCertificate(
         PGPPublicKeyRing.insertPublicKey(
@@ -290,7 +312,7 @@ class RevocationReasonTest {
   }
 
   private static PGPSignatureGenerator revocation(
-      PGPKeyPair primary, int type, Instant at, int reason) throws PGPException {
+      PGPKeyPair primary, int type, Instant at, int reason, String comment) throws PGPException {
     PGPPublicKey pub = primary.getPublicKey();
     PGPSignatureGenerator gen =
         new PGPSignatureGenerator(new BcPGPContentSignerBuilder(pub.getAlgorithm(), SHA256), pub);
@@ -299,7 +321,7 @@ class RevocationReasonTest {
     hashed.setSignatureCreationTime(true, Date.from(at));
     hashed.setIssuerFingerprint(false, pub);
     if (reason != ABSENT) {
-      hashed.setRevocationReason(false, (byte) reason, "reason " + reason);
+      hashed.setRevocationReason(false, (byte) reason, comment);
     }
     gen.setHashedSubpackets(hashed.generate());
     return gen;

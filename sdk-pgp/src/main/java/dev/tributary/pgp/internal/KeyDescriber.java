@@ -3,14 +3,17 @@ package dev.tributary.pgp.internal;
 import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.KeyCapability;
 import dev.tributary.pgp.KeyDescription;
+import dev.tributary.pgp.KeyRevocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.bcpg.ECPublicBCPGKey;
@@ -42,10 +45,14 @@ public final class KeyDescriber {
     Date when = Date.from(at);
     List<String> userIds = new ArrayList<>();
     List<String> revokedUserIds = new ArrayList<>();
+    Map<String, KeyRevocation> userIdRevocations = new LinkedHashMap<>();
     for (OpenPGPUserId uid : cert.getAllUserIds()) {
       userIds.add(uid.getUserId());
-      if (safe(() -> uid.getRevocation(when)) != null) {
+      OpenPGPComponentSignature revocation = safe(() -> uid.getRevocation(when));
+      if (revocation != null) {
         revokedUserIds.add(uid.getUserId());
+        userIdRevocations.putIfAbsent(
+            uid.getUserId(), RevocationReasons.describe(revocation.getSignature()));
       }
     }
     List<ComponentKey> keys = new ArrayList<>();
@@ -61,6 +68,7 @@ public final class KeyDescriber {
         fingerprint(cert.getPrimaryKey().getPGPPublicKey()),
         userIds,
         revokedUserIds,
+        userIdRevocations,
         cert.isSecretKey(),
         keys);
   }
