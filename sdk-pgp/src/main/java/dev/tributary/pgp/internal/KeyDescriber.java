@@ -125,8 +125,8 @@ public final class KeyDescriber {
   /**
    * The revocation of {@code k} in force at {@code when}: its own hard key or subkey revocation
    * ({@link PrimaryKeyProperties#revocation}: BouncyCastle takes code 32 as soft), else the one
-   * BouncyCastle finds (soft ones, by a designated revoker, or, for a primary key, the revocation
-   * of its only user ID).
+   * BouncyCastle finds (soft ones, or, for a primary key, the revocation of its user IDs once all
+   * are revoked: {@link PrimaryKeyProperties#bcRevocation}).
    */
   private static @Nullable PGPSignature revocation(
       OpenPGPCertificate cert, OpenPGPComponentKey k, Engine engine, Date when) {
@@ -139,8 +139,7 @@ public final class KeyDescriber {
     if (own != null && RevocationReasons.hard(own)) {
       return own;
     }
-    OpenPGPComponentSignature found = safe(() -> k.getRevocation(when));
-    return found == null ? null : found.getSignature();
+    return PrimaryKeyProperties.bcRevocation(k, when, engine.bcPolicy());
   }
 
   /**
@@ -173,7 +172,12 @@ public final class KeyDescriber {
           + engine.policy().minimumRsaBits()
           + " (PgpPolicy.minimumRsaBits)";
     }
-    Boolean bound = safe(() -> k.isBoundAt(when));
+    Boolean bound =
+        safe(
+            () ->
+                k.isPrimaryKey()
+                    ? PrimaryKeyProperties.bound(k, when, engine.bcPolicy())
+                    : k.isBoundAt(when));
     if (bound == null || !bound) {
       return RecipientSelector.unbound(k, engine, when);
     }

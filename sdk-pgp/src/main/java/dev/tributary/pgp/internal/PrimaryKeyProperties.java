@@ -14,6 +14,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
  * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry; nor does one
  * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3). A user
- * ID revocation with such a hash, or with SHA-1 made after the cut-off, still revokes. Stateless.
+ * ID revocation with such a hash, or with SHA-1 made after the cut-off, still revokes. The primary
+ * key's binding and revocation are read here too where BouncyCastle takes one revoked user ID of
+ * several for the key's ({@link #bound}, {@link #bcRevocation}). Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
@@ -96,7 +99,7 @@ final class PrimaryKeyProperties {
     if (flags != null
         && (flags.getFlags() & flag) != 0
         && PublicKeyUtils.isSigningAlgorithm(pub.getAlgorithm())
-        && primary.isBoundAt(when)) {
+        && bound(primary, when, policy)) {
       keys.add(primary);
     }
     for (OpenPGPComponentKey k : chosen) {
@@ -176,6 +179,50 @@ final class PrimaryKeyProperties {
     }
   }
 
+  /**
+   * Whether the primary key {@code k} is bound at {@code when}: as BouncyCastle says, or, where it
+   * says not, by a valid user ID ({@link #validUserId}), if no key revocation is in force ({@link
+   * #revocation}) and, for a v6 key, a direct-key signature that counts binds it too (RFC 9580
+   * requires one, as BouncyCastle does). BouncyCastle 1.87 reads the primary key's binding from its
+   * newest self-signature of all, or from the user ID it takes as primary, so that revoking one
+   * user ID of several (gpg's {@code revuid}, the old address once a new one is added) unbound the
+   * key: its signatures did not verify, and it could not sign.
+   */
+  static boolean bound(OpenPGPComponentKey k, Date when, OpenPGPPolicy policy) {
+    if (k.isBoundAt(when)) {
+      return true;
+    }
+    PGPPublicKey pub = k.getPGPPublicKey();
+    return revocation(pub, pub, when, policy) == null
+        && (pub.getVersion() < 6 || newestDirectKey(pub, when, policy) != null)
+        && validUserId(pub, when, policy);
+  }
+
+  /**
+   * The revocation BouncyCastle finds for {@code k} at {@code when}, or null; for the primary key,
+   * not a user ID's revocation while another user ID is valid ({@link #validUserId}), but the key's
+   * own revocation in force then ({@link #revocation}), if any. BouncyCastle 1.87 takes such a user
+   * ID revocation for the whole key's (see {@link #bound}); a key counts as revoked by its user IDs
+   * only once all are. Null also where BouncyCastle throws, as it does for some keys it finds
+   * invalid.
+   */
+  static @Nullable PGPSignature bcRevocation(
+      OpenPGPComponentKey k, Date when, OpenPGPPolicy policy) {
+    try {
+      OpenPGPComponentSignature found = k.getRevocation(when);
+      if (found == null) {
+        return null;
+      }
+      PGPSignature sig = found.getSignature();
+      PGPPublicKey pub = k.getPGPPublicKey();
+      boolean onlyAUserId =
+          k.isPrimaryKey() && RevocationReasons.ofUserId(sig) && validUserId(pub, when, policy);
+      return onlyAUserId ? revocation(pub, pub, when, policy) : sig;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The earlier of two expiry dates, either of which may be absent. */
   static @Nullable Date earlier(@Nullable Date a, @Nullable Date b) {
     if (a == null) {
@@ -237,6 +284,26 @@ final class PrimaryKeyProperties {
   /** The user ID's newest valid self-certification, or null if it has none or is revoked. */
   private static @Nullable PGPSignature userIdSignature(
       PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
+    UserIdState state = userIdState(primary, id, when, policy);
+    return state.revoked() ? null : state.certification();
+  }
+
+  /**
+   * The newest valid self-certification and revocation of a user ID made by {@code when}, either
+   * null if there is none.
+   */
+  private record UserIdState(
+      @Nullable PGPSignature certification, @Nullable PGPSignature revocation) {
+    /** Whether the revocation is the newer (or as new): the user ID is revoked. */
+    boolean revoked() {
+      return certification != null
+          && revocation != null
+          && !revocation.getCreationTime().before(certification.getCreationTime());
+    }
+  }
+
+  private static UserIdState userIdState(
+      PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
     PGPSignature newest = null;
     PGPSignature revocation = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
@@ -256,11 +323,26 @@ final class PrimaryKeyProperties {
         revocation = sig;
       }
     }
-    boolean revoked =
-        newest != null
-            && revocation != null
-            && !revocation.getCreationTime().before(newest.getCreationTime());
-    return revoked ? null : newest;
+    return new UserIdState(newest, revocation);
+  }
+
+  /**
+   * Whether a user ID binds {@code primary} at {@code when}: bound by a self-signature that counts
+   * and not revoked by then, nor hard-revoked ever ({@link RevocationReasons#hard}: with any reason
+   * but 32, 1 or 3). As a hard key revocation does, a hard revocation of a key's last user ID
+   * reaches back: what the key signed before it does not verify.
+   */
+  private static boolean validUserId(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+    Date ever = new Date(Long.MAX_VALUE);
+    for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); ) {
+      byte[] id = it.next();
+      UserIdState now = userIdState(primary, id, ever, policy);
+      boolean hard = now.revoked() && RevocationReasons.hard(now.revocation());
+      if (!hard && userIdSignature(primary, id, when, policy) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code sig}, made by {@code when}, is newer than {@code than} (or there is none). */

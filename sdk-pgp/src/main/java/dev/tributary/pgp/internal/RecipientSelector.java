@@ -16,7 +16,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
-import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +72,7 @@ public final class RecipientSelector {
 
   private static String primaryProblem(OpenPGPCertificate cert, Engine engine, Date when) {
     OpenPGPComponentKey primary = cert.getPrimaryKey();
-    PGPSignature revocation = revocation(primary, when);
+    PGPSignature revocation = revocation(primary, engine, when);
     if (revocation != null) {
       // BouncyCastle counts a primary key whose user IDs are all revoked as revoked
       return (RevocationReasons.ofUserId(revocation)
@@ -110,7 +109,7 @@ public final class RecipientSelector {
       return "its ElGamal numbers are invalid (the prime must be odd, the generator and the public"
           + " value between 2 and p - 2)";
     }
-    if (!bound(k, when)) {
+    if (!bound(k, engine, when)) {
       return unbound(k, engine, when);
     }
     KeyFlags flags = flags(k, engine, when);
@@ -118,7 +117,7 @@ public final class RecipientSelector {
         && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) == 0) {
       return "its key flags do not allow encryption";
     }
-    PGPSignature revocation = revocation(k, when);
+    PGPSignature revocation = revocation(k, engine, when);
     if (revocation != null) {
       return "revoked (since " + RevocationReasons.dayAndKind(revocation) + ")";
     }
@@ -185,9 +184,13 @@ public final class RecipientSelector {
     return "no valid self-signature binds it to the certificate";
   }
 
-  private static boolean bound(OpenPGPComponentKey k, Date when) {
+  private static boolean bound(OpenPGPComponentKey k, Engine engine, Date when) {
     try {
-      return k.isBoundAt(when) || expiry(k, when) != null || revocation(k, when) != null;
+      return (k.isPrimaryKey()
+              ? PrimaryKeyProperties.bound(k, when, engine.bcPolicy())
+              : k.isBoundAt(when))
+          || expiry(k, when) != null
+          || revocation(k, engine, when) != null;
     } catch (RuntimeException e) {
       return false;
     }
@@ -200,7 +203,7 @@ public final class RecipientSelector {
         KeyFlags flags = flags(k, engine, when);
         return flags != null
             && (flags.getFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0
-            && k.isBoundAt(when);
+            && PrimaryKeyProperties.bound(k, when, engine.bcPolicy());
       }
       return k.isEncryptionKey(when);
     } catch (RuntimeException e) {
@@ -220,13 +223,10 @@ public final class RecipientSelector {
     }
   }
 
-  private static @Nullable PGPSignature revocation(OpenPGPComponentKey k, Date when) {
-    try {
-      OpenPGPComponentSignature rev = k.getRevocation(when);
-      return rev == null ? null : rev.getSignature();
-    } catch (RuntimeException e) {
-      return null;
-    }
+  /** {@link PrimaryKeyProperties#bcRevocation}. */
+  private static @Nullable PGPSignature revocation(
+      OpenPGPComponentKey k, Engine engine, Date when) {
+    return PrimaryKeyProperties.bcRevocation(k, when, engine.bcPolicy());
   }
 
   private static Date expiry(OpenPGPComponentKey k, Date when) {
