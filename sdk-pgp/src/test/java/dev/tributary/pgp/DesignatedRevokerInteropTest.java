@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,6 +94,63 @@ class DesignatedRevokerInteropTest {
             .ok()
             .err();
     assertThat(status).contains("[GNUPG:] GOODSIG " + fpr.substring(24));
+  }
+
+  /**
+   * Pin: a revocation by the designated revoker ({@code gpg --desig-revoke}) is not taken into
+   * account, as in Sequoia's {@code sqop}: its signature can be checked only against the revoker's
+   * certificate, which the revoked certificate does not carry, and an unchecked one could have been
+   * made by anyone. GnuPG, with the revoker's key in its keyring, lists the key revoked.
+   */
+  @Test
+  @RequiresProgram(value = "sqop", debianPackage = "sqop")
+  void revocationByTheDesignatedRevoker_isNotTakenIntoAccount_asInSequoia() throws Exception {
+    String fpr = signingKeyWithRevoker();
+    byte[] signature = gpg.run(TEXT, "--local-user", fpr, "--detach-sign").ok().out();
+    String revoker = CertificateMaintenanceInteropTest.colons(gpg, fpr, "rvk").get(0)[9];
+    Path revocation = dir.resolve("desig.rev");
+    byte[] answers = "y\n1\nleaked\n\ny\n".getBytes(StandardCharsets.UTF_8);
+    // gpg makes a designated revocation only when not in batch mode
+    Tool.run(
+            answers,
+            Map.of(),
+            List.of(
+                "gpg",
+                "--homedir",
+                gpg.home.toString(),
+                "--no-tty",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                "",
+                "--command-fd",
+                "0",
+                "--armor",
+                "--output",
+                revocation.toString(),
+                "--desig-revoke",
+                fpr))
+        .ok();
+    gpg.importKey(Files.readString(revocation));
+    String armored = export(fpr);
+    assertThat(CertificateMaintenanceInteropTest.colons(gpg, fpr, "pub").get(0)[1])
+        .as("gpg's validity")
+        .isEqualTo("r");
+    assertThat(gpg.run(armored.getBytes(StandardCharsets.US_ASCII), "--list-packets").ok().text())
+        .contains("keyid " + revoker.substring(24))
+        .contains("revocation reason 0x02 (leaked)");
+    PgpCertificate cert = PgpCertificate.parse(armored);
+
+    ComponentKey primary = cert.describe().primaryKey();
+
+    assertThat(primary.revoked()).isFalse();
+    assertThat(primary.usable()).isTrue();
+    assertThat(ShortSignatureHashTest.verify(TEXT, signature, cert).valid()).isTrue();
+    Path sig = Files.write(dir.resolve("data.sig"), signature);
+    Path certFile = Files.writeString(dir.resolve("cert.asc"), armored);
+    assertThat(Tool.sqop(TEXT, "verify", sig.toString(), certFile.toString()).code())
+        .as("sqop verify")
+        .isZero();
   }
 
   /**
