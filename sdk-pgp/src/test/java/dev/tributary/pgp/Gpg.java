@@ -95,6 +95,22 @@ final class Gpg implements AutoCloseable, AfterEachCallback {
     return fingerprint;
   }
 
+  /**
+   * Answers gpg's {@code --edit-key} menu for {@code fpr} with {@code commands}, one a line, as if
+   * the clock read {@code at}.
+   */
+  void editKey(Instant at, String fpr, String commands) {
+    run(
+            commands.getBytes(StandardCharsets.UTF_8),
+            "--faked-system-time",
+            fakedTime(at),
+            "--command-fd",
+            "0",
+            "--edit-key",
+            fpr)
+        .ok();
+  }
+
   Gpg importKey(String armored) {
     run(armored.getBytes(StandardCharsets.US_ASCII), "--import").ok();
     return this;

@@ -147,18 +147,8 @@ class RevocationReasonInteropTest {
 
   /** {@code revkey} on the key, or on the key {@code select} selects, for the menu's reason. */
   private void revoke(String fpr, String select, int menu) {
-    byte[] commands =
-        (select + "revkey\ny\n" + menu + "\nreason " + code(menu) + "\n\ny\nsave\n")
-            .getBytes(StandardCharsets.UTF_8);
-    gpg.run(
-            commands,
-            "--faked-system-time",
-            Gpg.fakedTime(REVOKED),
-            "--command-fd",
-            "0",
-            "--edit-key",
-            fpr)
-        .ok();
+    gpg.editKey(
+        REVOKED, fpr, select + "revkey\ny\n" + menu + "\nreason " + code(menu) + "\n\ny\nsave\n");
   }
 
   private static int code(int menu) {

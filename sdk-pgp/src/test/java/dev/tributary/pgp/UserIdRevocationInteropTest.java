@@ -148,17 +148,7 @@ class UserIdRevocationInteropTest {
       number++;
     }
     String reason = menu + "\n" + (comment.isEmpty() ? "" : comment + "\n") + "\ny\n";
-    byte[] commands =
-        ("uid " + number + "\nrevuid\ny\n" + reason + "save\n").getBytes(StandardCharsets.UTF_8);
-    gpg.run(
-            commands,
-            "--faked-system-time",
-            Gpg.fakedTime(REVOKED),
-            "--command-fd",
-            "0",
-            "--edit-key",
-            fpr)
-        .ok();
+    gpg.editKey(REVOKED, fpr, "uid " + number + "\nrevuid\ny\n" + reason + "save\n");
   }
 
   /** The user IDs {@code gpg --with-colons} marks revoked ({@code uid:r:}). */
