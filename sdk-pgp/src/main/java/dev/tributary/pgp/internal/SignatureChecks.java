@@ -4,6 +4,7 @@ import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.IdentityHashMap;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * data. An old-style signature is checked when the data ends; a one-pass signature's signature
  * packet after the data is checked with the one-pass signature it closes, which the caller pairs
  * ({@link OnePassPairing}), and against the policy (hash algorithm, the key being a valid signing
- * key of its certificate when it signed). Not thread-safe.
+ * key of its certificate when it signed, the signature not expired and holding nothing critical
+ * that is not understood: {@link SignatureSubpackets}). Not thread-safe.
  */
 final class SignatureChecks {
   /**
@@ -232,6 +234,10 @@ final class SignatureChecks {
       return "the signature is not over data: its type is 0x"
           + Integer.toHexString(type)
           + ", not 0x00 (binary) or 0x01 (text)";
+    }
+    String subpackets = SignatureSubpackets.problem(sig, Instant.now());
+    if (subpackets != null) {
+      return subpackets;
     }
     int hash = sig.getHashAlgorithm();
     if (hash == HashAlgorithmTags.MD5
