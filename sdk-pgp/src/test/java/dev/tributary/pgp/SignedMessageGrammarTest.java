@@ -501,4 +501,104 @@ class SignedMessageGrammarTest {
         .extracting(SignedMessageGrammarTest::describe)
         .isEqualTo(criticalSubpacket(100));
   }
+
+  static final String TEXT = "Hello, world.\n- dashed\nSecond line.";
+
+  /** {@code text} in the cleartext signature framework, signed by Alice. */
+  static String cleartextSigned(String text) {
+    return new String(
+        InlineSignaturesTest.sign(
+            text.getBytes(StandardCharsets.UTF_8), PgpInlineSignatures.Mode.CLEARTEXT, true, ALICE),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The verifications of cleartext-signed {@code message} by Alice's and Sign-Only's certificates,
+   * or the failure; {@code written} receives the text written out.
+   */
+  static String cleartextOutcome(String message, ByteArrayOutputStream written) {
+    try {
+      return PgpInlineSignatures.verify(
+              new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)),
+              written,
+              List.of(
+                  PgpCertificate.of(ALICE.publicKey()), PgpCertificate.of(SIGN_ONLY.publicKey())),
+              PgpPolicy.defaults())
+          .stream()
+          .map(SignedMessageGrammarTest::describe)
+          .collect(joining("; "));
+    } catch (PgpDataException e) {
+      return e.reason() + ": " + e.getMessage();
+    }
+  }
+
+  static Stream<Arguments> cleartext() {
+    String signed = cleartextSigned(TEXT);
+    String injected = "Injected: not signed\n";
+    return Stream.of(
+        // sqop and gpg: valid, the text after the footer ignored.
+        Arguments.of("text after the signature's footer", signed + injected, "valid ALICE"),
+        // sqop: valid, the second ignored. gpg: good, then fails ("multiple plaintexts").
+        Arguments.of(
+            "a second cleartext-signed message after the first",
+            signed + cleartextSigned(injected),
+            "valid ALICE"),
+        // sqop and gpg: valid, the text before the header ignored.
+        Arguments.of(
+            "text before the header line",
+            injected + signed,
+            "NOT_OPENPGP: the input is not OpenPGP data: it neither starts with an OpenPGP packet"
+                + " nor with -----BEGIN PGP MESSAGE-----"),
+        // sqop: no valid signature. gpg: good (it reads its own NotDashEscaped header).
+        Arguments.of(
+            "a NotDashEscaped header",
+            signed.replaceFirst("\n\n", "\nNotDashEscaped: You need GnuPG\n\n"),
+            "MALFORMED: the cleartext-signed message is malformed: its armor headers may only be"
+                + " Hash: headers"),
+        // sqop: no valid signature. gpg: bad. A lone CR does not end a line of the framework.
+        Arguments.of(
+            "the text's line endings made lone CRs",
+            signed.replace("Hello, world.\n- - dashed\n", "Hello, world.\r- - dashed\r"),
+            "invalid ALICE (the signature does not match the data)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cleartext")
+  void craftedCleartextMessage_neverWritesUnsignedText(
+      String what, String message, String expected) {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    assertThat(cleartextOutcome(message, written)).isEqualTo(expected);
+    assertThat(written.toString(StandardCharsets.UTF_8)).doesNotContain("Injected");
+  }
+
+  // Was valid: a binary signature over the text's octets as they stand (a file's detached
+  // signature, say) framed as a cleartext-signed message. sqop: no valid signature; gpg: bad.
+  @Test
+  void cleartext_withABinarySignature_isNotValid() {
+    ByteArrayOutputStream sig = new ByteArrayOutputStream();
+    PgpSignatures.sign(
+        new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)),
+        sig,
+        List.of(PgpKey.of(ALICE.privateKey())),
+        true);
+    String message =
+        "-----BEGIN PGP SIGNED MESSAGE-----\n\n"
+            + TEXT.replace("\n-", "\n- -")
+            + "\n"
+            + sig.toString(StandardCharsets.US_ASCII);
+    assertThat(cleartextOutcome(message, new ByteArrayOutputStream()))
+        .isEqualTo(
+            "invalid ALICE (the signature is a binary signature (type 0x00), not the text"
+                + " signature (type 0x01) that a cleartext-signed message holds)");
+  }
+
+  // Was malformed: the line ended the text, as if it were the signature's header line, though it
+  // starts with a space, which no one dash-escapes. sqop and gpg: valid.
+  @Test
+  void cleartext_textLineOfTheSignatureHeaderAfterASpace_isText() {
+    String text = "Hello\n -----BEGIN PGP SIGNATURE-----\nafter";
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    assertThat(cleartextOutcome(cleartextSigned(text), written)).isEqualTo("valid ALICE");
+    assertThat(written.toString(StandardCharsets.UTF_8)).startsWith(text);
+  }
 }

@@ -115,7 +115,9 @@ final class CleartextMessage {
     int lastEnding = 0;
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     long nextCheck = 0;
-    while (!required(line(in, raw), "text").strip().equals(SIGNATURE)) {
+    // At the line's start only: " -----BEGIN PGP SIGNATURE-----" is text, which signers do not
+    // dash-escape (it does not start with '-'), and GnuPG and Sequoia read it as text.
+    while (!required(line(in, raw), "text").stripTrailing().equals(SIGNATURE)) {
       lastEnding = appendLine(raw.toByteArray(), text);
       if (text.size() >= nextCheck) {
         Interrupts.check(READING);

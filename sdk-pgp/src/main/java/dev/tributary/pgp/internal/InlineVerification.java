@@ -53,7 +53,7 @@ public final class InlineVerification {
         }
         checks.literalDataEnded();
         writeText(data, m.text(), m.text().length);
-        return hashHeaderChecked(checks.results(), m);
+        return cleartextChecked(checks.results(), m);
       }
       InputStream packets = ArmorDetection.binaryWithFooter(in, "MESSAGE");
       SignedMessageReader.read(packets, new Checking(checks, data, textToLf), maxBytes(engine));
@@ -111,20 +111,18 @@ public final class InlineVerification {
   }
 
   /**
-   * A verification turned invalid when the message's {@code Hash:} headers do not name its
-   * signature's hash algorithm: RFC 9580 (section 7.1) requires the two to agree.
+   * A verification turned invalid when its signature breaks the cleartext signature framework's
+   * rules (RFC 9580, section 7): a text signature (type 0x01), over the text with CR LF line
+   * endings, whose hash algorithm the message's {@code Hash:} headers name, if it has any.
    */
-  private static List<SignatureVerification> hashHeaderChecked(
+  private static List<SignatureVerification> cleartextChecked(
       List<SignatureVerification> results, CleartextMessage m) {
-    if (m.hashes().isEmpty()) {
-      return results;
-    }
     List<SignatureVerification> checked = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       SignatureVerification v = results.get(i);
-      String hash = CleartextMessage.hashName(m.signatures().get(i).getHashAlgorithm());
+      String problem = v.valid() ? cleartextProblem(m.signatures().get(i), m) : null;
       checked.add(
-          !v.valid() || m.hashes().contains(hash)
+          problem == null
               ? v
               : new SignatureVerification(
                   v.keyId(),
@@ -133,11 +131,25 @@ public final class InlineVerification {
                   v.created(),
                   v.type(),
                   false,
-                  "the signature uses hash algorithm "
-                      + hash
-                      + ", which the message's Hash: header does not name"));
+                  problem));
     }
     return checked;
+  }
+
+  private static @Nullable String cleartextProblem(PGPSignature sig, CleartextMessage m) {
+    if (sig.getSignatureType() != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
+      // A binary signature checks the text's bytes as they stand, line endings and all: the
+      // signature of a file, say, framed as a cleartext message. GnuPG and Sequoia refuse it.
+      return "the signature is a binary signature (type 0x00), not the text signature (type 0x01)"
+          + " that a cleartext-signed message holds";
+    }
+    String hash = CleartextMessage.hashName(sig.getHashAlgorithm());
+    if (!m.hashes().isEmpty() && !m.hashes().contains(hash)) {
+      return "the signature uses hash algorithm "
+          + hash
+          + ", which the message's Hash: header does not name";
+    }
+    return null;
   }
 
   private static void write(OutputStream out, byte[] b, int off, int len) {
