@@ -575,21 +575,27 @@ class SignedMessageGrammarTest {
   // signature, say) framed as a cleartext-signed message. sqop: no valid signature; gpg: bad.
   @Test
   void cleartext_withABinarySignature_isNotValid() {
+    assertThat(cleartextOutcome(cleartextWithABinarySignature(), new ByteArrayOutputStream()))
+        .isEqualTo(
+            "invalid ALICE (the signature is a binary signature (type 0x00), not the text"
+                + " signature (type 0x01) that a cleartext-signed message holds)");
+  }
+
+  /**
+   * {@link #TEXT} as a cleartext-signed message, with Alice's binary signature of its octets
+   * (SHA-256, which its {@code Hash:} header names).
+   */
+  static String cleartextWithABinarySignature() {
     ByteArrayOutputStream sig = new ByteArrayOutputStream();
     PgpSignatures.sign(
         new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)),
         sig,
         List.of(PgpKey.of(ALICE.privateKey())),
         true);
-    String message =
-        "-----BEGIN PGP SIGNED MESSAGE-----\n\n"
-            + TEXT.replace("\n-", "\n- -")
-            + "\n"
-            + sig.toString(StandardCharsets.US_ASCII);
-    assertThat(cleartextOutcome(message, new ByteArrayOutputStream()))
-        .isEqualTo(
-            "invalid ALICE (the signature is a binary signature (type 0x00), not the text"
-                + " signature (type 0x01) that a cleartext-signed message holds)");
+    return "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n"
+        + TEXT.replace("\n-", "\n- -")
+        + "\n"
+        + sig.toString(StandardCharsets.US_ASCII);
   }
 
   // Was malformed: the line ended the text, as if it were the signature's header line, though it
