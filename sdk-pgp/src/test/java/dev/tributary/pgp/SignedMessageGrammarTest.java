@@ -182,16 +182,18 @@ class SignedMessageGrammarTest {
     String notAnnounced =
         "MALFORMED: the signed message holds a signature after its literal data that no one-pass"
             + " signature announced";
+    String signOnlysClosesAlices =
+        "MALFORMED: the signed message holds a signature after its literal data that does not match"
+            + " its one-pass signature: it is by key "
+            + keyId(SIGN_ONLY)
+            + ", its one-pass signature announced key "
+            + keyId(ALICE);
     return Stream.of(
         // sqop: valid SIGN_ONLY. gpg: good SIGN_ONLY.
         Arguments.of(
             "Alice's one-pass signature closed by Sign-Only's signature",
             concat(onePass(a1, true), literal(DATA), signature(s1, DATA)),
-            "MALFORMED: the signed message holds a signature after its literal data that does not"
-                + " match its one-pass signature: it is by key "
-                + keyId(SIGN_ONLY)
-                + ", its one-pass signature announced key "
-                + keyId(ALICE)),
+            signOnlysClosesAlices),
         // sqop: fails (bad data). gpg: "number of one-pass packets does not match".
         Arguments.of(
             "one one-pass signature, two signatures",
@@ -206,11 +208,7 @@ class SignedMessageGrammarTest {
                 literal(DATA),
                 signature(s2, DATA),
                 signature(a4, DATA)),
-            "MALFORMED: the signed message holds a signature after its literal data that does not"
-                + " match its one-pass signature: it is by key "
-                + keyId(SIGN_ONLY)
-                + ", its one-pass signature announced key "
-                + keyId(ALICE)),
+            signOnlysClosesAlices),
         // Flags 1, 0 (gpg writes 0, 1): sqop reads Alice's as a signature over the inner signed
         // message and reports Sign-Only's only; gpg: good both. Each signature covers the literal
         // data, which both signed.
