@@ -68,6 +68,7 @@ public final class CrLfToLf {
     private final InputStream in;
     private final byte[] raw = new byte[PIECE];
     private final byte[] converted = new byte[PIECE + 1];
+    private final byte[] one = new byte[1];
     private int pos;
     private int lim;
     private boolean end;
@@ -78,7 +79,6 @@ public final class CrLfToLf {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
       return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 

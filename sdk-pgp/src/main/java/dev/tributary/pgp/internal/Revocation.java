@@ -67,6 +67,9 @@ public final class Revocation {
    * order mark, tags. GnuPG prints them as they are.
    */
   private static @Nullable String refused(int c) {
+    if (!TerminalText.hidden(c)) {
+      return null; // the characters TerminalText escapes when it shows a comment read from a key
+    }
     int type = Character.getType(c);
     if (c == '\n'
         || c == '\r'
@@ -77,8 +80,7 @@ public final class Revocation {
     return switch (type) {
       case Character.CONTROL -> "a control character";
       case Character.SURROGATE -> "a lone surrogate";
-      case Character.FORMAT -> "an invisible format character";
-      default -> null;
+      default -> "an invisible format character";
     };
   }
 
