@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +81,7 @@ public final class PgpDecryptor {
   private final SignaturePolicy signaturePolicy;
   private final PgpPolicy policy;
   private final TextLineEndings textLineEndings;
+  private final Clock clock;
 
   private PgpDecryptor(Builder b) {
     this.keys = List.copyOf(b.keys);
@@ -90,6 +92,7 @@ public final class PgpDecryptor {
     this.signaturePolicy = b.signaturePolicy;
     this.policy = b.policy;
     this.textLineEndings = b.textLineEndings;
+    this.clock = b.clock;
   }
 
   public static Builder builder() {
@@ -217,7 +220,8 @@ public final class PgpDecryptor {
         revealSessionKey,
         rings,
         signaturePolicy,
-        Engine.of(policy));
+        Engine.of(policy),
+        clock);
   }
 
   /** The plaintext of one message; see {@link PgpDecryptor#open}. Not thread-safe. */
@@ -328,6 +332,7 @@ public final class PgpDecryptor {
     private SignaturePolicy signaturePolicy = SignaturePolicy.OPTIONAL;
     private PgpPolicy policy = PgpPolicy.defaults();
     private TextLineEndings textLineEndings = TextLineEndings.NATIVE;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -425,6 +430,20 @@ public final class PgpDecryptor {
     /** The algorithm policy. Default {@link PgpPolicy#defaults()}. */
     public Builder policy(PgpPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The time source the message's signatures are judged against, read as each is checked: a
+     * signature whose expiration time has passed on it is not valid, nor one made more than {@link
+     * SignatureVerification#CLOCK_SKEW_TOLERANCE} after its "now" ("made in the future"). Whether
+     * the signing key was valid is judged at the signature's own creation time, whatever the clock
+     * says. Default: the system UTC clock. Tests pass a clock of their own ({@code ManualClock} of
+     * sdk-testing) to see a signature expire, or one made ahead of time become valid; a host may
+     * pass the clock it gives its jobs ({@code JobRunner.Builder.clock}).
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

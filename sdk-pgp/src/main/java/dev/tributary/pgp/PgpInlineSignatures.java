@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -122,6 +123,19 @@ public final class PgpInlineSignatures {
   }
 
   /**
+   * As {@link #verify(InputStream, OutputStream, List, PgpPolicy, TextLineEndings, Clock)} on the
+   * system UTC clock.
+   */
+  public static List<SignatureVerification> verify(
+      InputStream message,
+      OutputStream data,
+      List<PgpCertificate> certificates,
+      PgpPolicy policy,
+      TextLineEndings lineEndings) {
+    return verify(message, data, certificates, policy, lineEndings, Clock.systemUTC());
+  }
+
+  /**
    * Checks the inline-signed {@code message} against {@code certificates}, writing its data to
    * {@code data} as it streams (a cleartext-signed message's text without the trailing whitespace
    * of its lines, which is not signed); returns one verification per signature, valid or not.
@@ -131,6 +145,11 @@ public final class PgpInlineSignatures {
    * @param lineEndings what the CRLF line endings of text (literal data {@code 't'} or {@code 'u'})
    *     become; binary data and a cleartext-signed message's text are written as they are. The
    *     signatures are checked over the data as stored, whatever this says.
+   * @param clock what the signatures are judged against, read as each is checked: one whose
+   *     expiration time has passed on it is not valid, nor one made more than {@link
+   *     SignatureVerification#CLOCK_SKEW_TOLERANCE} after its "now". The signing key's validity is
+   *     judged at the signature's creation time. Pass a clock of your own to check a message as of
+   *     another time (a test's {@code ManualClock}, a host's job clock).
    * @throws PgpDataException if {@code message} is not an inline-signed message, or is malformed
    */
   public static List<SignatureVerification> verify(
@@ -138,7 +157,9 @@ public final class PgpInlineSignatures {
       OutputStream data,
       List<PgpCertificate> certificates,
       PgpPolicy policy,
-      TextLineEndings lineEndings) {
+      TextLineEndings lineEndings,
+      Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(lineEndings, "lineEndings");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(data, "data");
@@ -149,7 +170,7 @@ public final class PgpInlineSignatures {
       rings.add(c.ring());
     }
     return InlineVerification.verify(
-        message, data, rings, Engine.of(policy), lineEndings.convertsToLf());
+        message, data, rings, Engine.of(policy), lineEndings.convertsToLf(), clock);
   }
 
   /**
@@ -162,11 +183,24 @@ public final class PgpInlineSignatures {
   }
 
   /**
+   * As {@link #verifyFile(Path, Path, List, PgpPolicy, TextLineEndings, Clock)} on the system UTC
+   * clock.
+   */
+  public static List<SignatureVerification> verifyFile(
+      Path message,
+      Path data,
+      List<PgpCertificate> certificates,
+      PgpPolicy policy,
+      TextLineEndings lineEndings) {
+    return verifyFile(message, data, certificates, policy, lineEndings, Clock.systemUTC());
+  }
+
+  /**
    * Checks the inline-signed file {@code message} and writes its data to {@code data}: into a
    * temporary file next to it, renamed to {@code data} (replacing it) only once a signature was
    * found valid; otherwise nothing is left behind. Text is written with the line endings {@code
-   * lineEndings} chooses, as in {@link #verify(InputStream, OutputStream, List, PgpPolicy,
-   * TextLineEndings)}.
+   * lineEndings} chooses, and the signatures judged against {@code clock}, as in {@link
+   * #verify(InputStream, OutputStream, List, PgpPolicy, TextLineEndings, Clock)}.
    *
    * @return the verifications, at least one of them valid
    * @throws PgpDataException ({@link PgpDataException.Reason#BAD_SIGNATURE}) if no signature is
@@ -179,7 +213,9 @@ public final class PgpInlineSignatures {
       Path data,
       List<PgpCertificate> certificates,
       PgpPolicy policy,
-      TextLineEndings lineEndings) {
+      TextLineEndings lineEndings,
+      Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(lineEndings, "lineEndings");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(data, "data");
@@ -189,7 +225,8 @@ public final class PgpInlineSignatures {
           data,
           out -> {
             try (InputStream in = SourceFiles.open(message)) {
-              List<SignatureVerification> v = verify(in, out, certificates, policy, lineEndings);
+              List<SignatureVerification> v =
+                  verify(in, out, certificates, policy, lineEndings, clock);
               if (v.stream().noneMatch(SignatureVerification::valid)) {
                 throw noValidSignature(v);
               }

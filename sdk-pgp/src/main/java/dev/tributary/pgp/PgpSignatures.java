@@ -6,6 +6,7 @@ import dev.tributary.pgp.internal.Engine;
 import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,16 +72,34 @@ public final class PgpSignatures {
   }
 
   /**
-   * Checks the detached signature(s) in {@code signatures} over {@code data} against {@code
-   * certificates}; returns one verification per signature, valid or not.
-   *
-   * @throws PgpDataException if {@code signatures} is not OpenPGP signature data
+   * As {@link #verify(InputStream, InputStream, List, PgpPolicy, Clock)} on the system UTC clock.
    */
   public static List<SignatureVerification> verify(
       InputStream data,
       InputStream signatures,
       List<PgpCertificate> certificates,
       PgpPolicy policy) {
+    return verify(data, signatures, certificates, policy, Clock.systemUTC());
+  }
+
+  /**
+   * Checks the detached signature(s) in {@code signatures} over {@code data} against {@code
+   * certificates}; returns one verification per signature, valid or not. Closes neither stream.
+   *
+   * @param clock what the signatures are judged against, read as each is checked: one whose
+   *     expiration time has passed on it is not valid, nor one made more than {@link
+   *     SignatureVerification#CLOCK_SKEW_TOLERANCE} after its "now". The signing key's validity is
+   *     judged at the signature's creation time. Pass a clock of your own to check a signature as
+   *     of another time (a test's {@code ManualClock}, a host's job clock).
+   * @throws PgpDataException if {@code signatures} is not OpenPGP signature data
+   */
+  public static List<SignatureVerification> verify(
+      InputStream data,
+      InputStream signatures,
+      List<PgpCertificate> certificates,
+      PgpPolicy policy,
+      Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(policy, "policy");
@@ -89,6 +108,6 @@ public final class PgpSignatures {
     for (PgpCertificate c : certificates) {
       rings.add(c.ring());
     }
-    return DetachedSignatures.verify(data, signatures, rings, Engine.of(policy));
+    return DetachedSignatures.verify(data, signatures, rings, Engine.of(policy), clock);
   }
 }

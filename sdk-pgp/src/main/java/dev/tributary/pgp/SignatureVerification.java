@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,15 @@ public record SignatureVerification(
     @Nullable SignatureType type,
     boolean valid,
     @Nullable String problem) {
+
+  /**
+   * How far past the verifier's clock a signature may be made and still be valid: 30 minutes, as
+   * Sequoia allows ({@code CLOCK_SKEW_TOLERANCE}). A signature made on a machine whose clock runs
+   * ahead, or in the next second by a signer that started after the verifier read its clock
+   * (signature times are whole seconds), is valid; one made later than this after the verifier's
+   * "now" is not ("made in the future"). GnuPG 2.2 sets no such bound and accepts any.
+   */
+  public static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(30);
 
   public SignatureVerification {
     Objects.requireNonNull(keyId, "keyId");

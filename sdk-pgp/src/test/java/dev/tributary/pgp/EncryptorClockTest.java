@@ -108,6 +108,7 @@ class EncryptorClockTest {
         PgpDecryptor.builder()
             .key(PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()))
             .verifyWith(CAROL)
+            .clock(clock) // the signature was made on it, years from now
             .build()
             .decrypt(new ByteArrayInputStream(signed), plain);
     assertThat(result.signatures()).hasSize(1);

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -127,10 +128,17 @@ public final class DetachedSignatures {
     return bytes.toByteArray();
   }
 
+  /**
+   * Checks detached signatures over {@code data}; expiry and creation times against {@code clock}.
+   */
   public static List<SignatureVerification> verify(
-      InputStream data, InputStream signatures, List<PGPPublicKeyRing> certs, Engine engine) {
+      InputStream data,
+      InputStream signatures,
+      List<PGPPublicKeyRing> certs,
+      Engine engine,
+      Clock clock) {
     List<PGPSignature> sigs = readSignatures(signatures);
-    SignatureChecks checks = new SignatureChecks(engine, certs);
+    SignatureChecks checks = new SignatureChecks(engine, certs, clock);
     List<PGPSignature> verifiable = new ArrayList<>();
     for (PGPSignature sig : sigs) {
       PGPPublicKey key = null;

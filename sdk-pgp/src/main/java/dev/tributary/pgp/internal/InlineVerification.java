@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
@@ -32,14 +33,16 @@ public final class InlineVerification {
    *
    * @param textToLf whether the CR LF pairs of text (literal data {@code 't'} or {@code 'u'}) are
    *     written as LF; the signatures are checked over the text as stored
+   * @param clock what the signatures' expiry and creation times are judged against
    */
   public static List<SignatureVerification> verify(
       InputStream message,
       OutputStream data,
       List<PGPPublicKeyRing> certs,
       Engine engine,
-      boolean textToLf) {
-    SignatureChecks checks = new SignatureChecks(engine, certs);
+      boolean textToLf,
+      Clock clock) {
+    SignatureChecks checks = new SignatureChecks(engine, certs, clock);
     try {
       BufferedInputStream in = new BufferedInputStream(SourceFailure.guard(message), 1 << 16);
       if (isCleartext(in)) {

@@ -104,7 +104,8 @@ public final class MessageDecryption {
     SignatureChecks checks =
         settings.signaturePolicy() == SignaturePolicy.IGNORED
             ? null
-            : new SignatureChecks(settings.engine(), settings.verificationCertificates());
+            : new SignatureChecks(
+                settings.engine(), settings.verificationCertificates(), settings.clock());
     try {
       return DecryptingInputStream.start(plain, topLevel::requireEnd, settings, checks, opening);
     } catch (IOException | RuntimeException | Error e) {

@@ -4,7 +4,9 @@ import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureType;
 import dev.tributary.pgp.SignatureVerification;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.IdentityHashMap;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * packet after the data is checked with the one-pass signature it closes, which the caller pairs
  * ({@link OnePassPairing}), and against the policy (hash algorithm, the key being a valid signing
  * key of its certificate when it signed, the signature not expired and holding nothing critical
- * that is not understood: {@link SignatureSubpackets}). Not thread-safe.
+ * that is not understood: {@link SignatureSubpackets}; not made more than {@link
+ * SignatureVerification#CLOCK_SKEW_TOLERANCE} after the clock's "now"). The clock is read at each
+ * signature's check. Not thread-safe.
  */
 final class SignatureChecks {
   /**
@@ -53,6 +57,7 @@ final class SignatureChecks {
 
   private final Engine engine;
   private final List<PGPPublicKeyRing> certificates;
+  private final Clock clock;
 
   /** The one-pass signatures being fed the data, by identity: two may be alike. */
   private final Map<PGPOnePassSignature, Pending> pending = new IdentityHashMap<>();
@@ -73,9 +78,11 @@ final class SignatureChecks {
 
   private final List<SignatureVerification> results = new ArrayList<>();
 
-  SignatureChecks(Engine engine, List<PGPPublicKeyRing> certificates) {
+  /** {@code clock}: what expiry and a creation time in the future are judged against. */
+  SignatureChecks(Engine engine, List<PGPPublicKeyRing> certificates, Clock clock) {
     this.engine = engine;
     this.certificates = certificates;
+    this.clock = clock;
   }
 
   void onePassSignature(PGPOnePassSignature ops) {
@@ -235,7 +242,12 @@ final class SignatureChecks {
           + Integer.toHexString(type)
           + ", not 0x00 (binary) or 0x01 (text)";
     }
-    String subpackets = SignatureSubpackets.problem(sig, Instant.now());
+    Instant now = clock.instant();
+    String future = madeInTheFuture(sig, now);
+    if (future != null) {
+      return future;
+    }
+    String subpackets = SignatureSubpackets.problem(sig, now);
     if (subpackets != null) {
       return subpackets;
     }
@@ -275,6 +287,25 @@ final class SignatureChecks {
         + keyId(p)
         + " was not a valid signing key when the signature was made (expired, revoked, weaker"
         + " than the policy allows, or not a signing key)";
+  }
+
+  /**
+   * That {@code sig} was made more than {@link SignatureVerification#CLOCK_SKEW_TOLERANCE} after
+   * {@code now}, or null if it was not. Sequoia refuses such a signature too ("not yet live");
+   * GnuPG 2.2 accepts it. Once the clock has caught up with it, it is judged as any other.
+   */
+  private static @Nullable String madeInTheFuture(PGPSignature sig, Instant now) {
+    Instant made = sig.getCreationTime().toInstant();
+    if (!made.isAfter(now.plus(SignatureVerification.CLOCK_SKEW_TOLERANCE))) {
+      return null;
+    }
+    return "the signature was made in the future: "
+        + made
+        + ", the clock says "
+        + now.truncatedTo(ChronoUnit.SECONDS)
+        + " (more than "
+        + SignatureVerification.CLOCK_SKEW_TOLERANCE.toMinutes()
+        + " minutes of clock skew)";
   }
 
   /**
