@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * now}, or {@code -} for no bound. The lower bound defaults to none, the upper to now. Both bounds
  * are inclusive.
  *
- * <p>An upper bound of {@code now} allows {@link #CLOCK_SKEW} more: a signature made on a machine
- * whose clock runs ahead, or made in the next second by a signer that started after this verifier
- * (signature times are whole seconds), still counts. Sequoia allows the same.
+ * <p>An upper bound of {@code now} allows {@link SignatureVerification#CLOCK_SKEW_TOLERANCE} more:
+ * a signature made on a machine whose clock runs ahead, or made in the next second by a signer that
+ * started after this verifier (signature times are whole seconds), still counts. Sequoia allows the
+ * same. The library itself finds a signature made later than that after its clock's "now" not valid
+ * ("made in the future"), so an upper bound later than that admits no more than {@code now} does,
+ * as in Sequoia's sop.
  *
  * @param notBefore the earliest creation time that counts, or {@code null} for none
  * @param notAfter the latest creation time that counts, or {@code null} for none
@@ -39,9 +42,6 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
     private Basic() {}
   }
 
-  /** How far past this machine's "now" a signature may be made and still count as made by now. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(30);
-
   /** Adds {@code verify}'s {@code --not-before} and {@code --not-after} to {@code options}. */
   static Options withOptions(Options options) {
     return options
@@ -52,7 +52,9 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
             Verb.value(
                 "not-after",
                 "DATE",
-                "Signatures made after DATE do not count (default: now, allowing 30 minutes of clock skew)."));
+                "Signatures made after DATE do not count (default: now, allowing "
+                    + SignatureVerification.CLOCK_SKEW_TOLERANCE.toMinutes()
+                    + " minutes of clock skew)."));
   }
 
   /** The window {@code line}'s two options give, read as of {@code now}. */
@@ -60,7 +62,9 @@ record SignatureWindow(@Nullable Instant notBefore, @Nullable Instant notAfter) 
     String upper = Verb.single(line, notAfter, "now");
     return new SignatureWindow(
         date(notBefore, Verb.single(line, notBefore, "-"), now, false),
-        upper.equals("now") ? now.plus(CLOCK_SKEW) : date(notAfter, upper, now, true));
+        upper.equals("now")
+            ? now.plus(SignatureVerification.CLOCK_SKEW_TOLERANCE)
+            : date(notAfter, upper, now, true));
   }
 
   boolean contains(Instant created) {

@@ -3,6 +3,7 @@ package dev.tributary.examples.cli.sop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.pgp.SignatureVerification;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.commons.cli.CommandLine;
@@ -31,10 +32,11 @@ class SignatureWindowTest {
     for (SignatureWindow w : new SignatureWindow[] {window(), window("--not-after=now")}) {
       assertThat(w.contains(NOW.minus(Duration.ofDays(400)))).isTrue();
       assertThat(w.contains(nextSecond)).isTrue();
-      assertThat(w.contains(NOW.plus(SignatureWindow.CLOCK_SKEW))).isTrue();
-      assertThat(w.contains(NOW.plus(SignatureWindow.CLOCK_SKEW).plusSeconds(1))).isFalse();
+      assertThat(w.contains(NOW.plus(SignatureVerification.CLOCK_SKEW_TOLERANCE))).isTrue();
+      assertThat(w.contains(NOW.plus(SignatureVerification.CLOCK_SKEW_TOLERANCE).plusSeconds(1)))
+          .isFalse();
     }
-    assertThat(SignatureWindow.CLOCK_SKEW).isEqualTo(Duration.ofMinutes(30));
+    assertThat(SignatureVerification.CLOCK_SKEW_TOLERANCE).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
