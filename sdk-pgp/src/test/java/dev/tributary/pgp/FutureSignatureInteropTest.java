@@ -7,6 +7,7 @@ import static dev.tributary.pgp.FutureSignatureTest.FUTURE;
 import static dev.tributary.pgp.FutureSignatureTest.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.pgp.FutureSignatureTest.Form;
 import dev.tributary.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,25 +83,15 @@ class FutureSignatureInteropTest {
         .as("gpg --verify")
         .contains("[GNUPG:] GOODSIG");
 
+    byte[] signature = Files.readAllBytes(sig);
     SignatureVerification ours =
-        only(
-            PgpSignatures.verify(
-                new ByteArrayInputStream(DATA),
-                new ByteArrayInputStream(Files.readAllBytes(sig)),
-                List.of(ALICE_CERT),
-                PgpPolicy.defaults()));
+        SignatureClockTest.verify(Form.DETACHED, signature, Clock.systemUTC());
     assertThat(ours.valid()).as("ours").isEqualTo(valid);
     if (!valid) {
       assertThat(ours.problem()).startsWith(FUTURE);
     }
     SignatureVerification caughtUp =
-        only(
-            PgpSignatures.verify(
-                new ByteArrayInputStream(DATA),
-                new ByteArrayInputStream(Files.readAllBytes(sig)),
-                List.of(ALICE_CERT),
-                PgpPolicy.defaults(),
-                Clock.offset(Clock.systemUTC(), ahead)));
+        SignatureClockTest.verify(Form.DETACHED, signature, Clock.offset(Clock.systemUTC(), ahead));
     assertThat(caughtUp.valid()).as("ours, on a clock as far ahead").isTrue();
   }
 
