@@ -48,7 +48,7 @@ class FutureSignatureInteropTest {
     data = Files.write(dir.resolve("data"), DATA);
   }
 
-  /** gpg's output for {@code args} on {@link #DATA}, with its clock {@code ahead} of this one. */
+  /** gpg's output for {@code args} on {@code DATA}, with its clock {@code ahead} of this one. */
   byte[] gpgAhead(Duration ahead, String... args) {
     List<String> all =
         Tool.list("--faked-system-time", Gpg.fakedTime(Instant.now().plus(ahead)), "-u");
