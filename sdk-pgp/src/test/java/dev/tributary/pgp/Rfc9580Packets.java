@@ -1,0 +1,265 @@
+package dev.tributary.pgp;
+
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.bcpg.RSAPublicBCPGKey;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.modes.OCBBlockCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.openpgp.PGPPublicKey;
+
+/**
+ * Encrypted messages written octet by octet from RFC 9580, with a session key of the test's
+ * choosing: session key packets (PKESK v3 and v6 to an RSA key, SKESK v4), encrypted data (SEIPD v1
+ * with its MDC, SEIPD v2 with AES-OCB chunks, the Symmetrically Encrypted Data packet without
+ * integrity protection) and the packets inside. Each part can be written wrong on purpose, as a
+ * sender who holds the session key could write it: for {@link EncryptedMessageGrammarTest}.
+ */
+final class Rfc9580Packets {
+  private Rfc9580Packets() {}
+
+  static final int AES_128 = 7;
+  static final int AES_256 = 9;
+  static final int OCB = 2;
+  static final int TAG_PKESK = 1;
+  static final int TAG_SKESK = 3;
+  static final int TAG_SED = 9;
+  static final int TAG_LITERAL = 11;
+  static final int TAG_SEIPD = 18;
+
+  /** A new-format packet of {@code tag} with a five-octet length. */
+  static byte[] packet(int tag, byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xC0 | tag);
+    out.write(0xFF);
+    for (int i = 3; i >= 0; i--) {
+      out.write(body.length >>> (8 * i));
+    }
+    out.writeBytes(body);
+    return out.toByteArray();
+  }
+
+  static byte[] concat(byte[]... parts) {
+    return TrailingDataTest.concat(parts);
+  }
+
+  /** A binary literal data packet holding {@code data}, without a file name. */
+  static byte[] literal(byte[] data) {
+    return packet(TAG_LITERAL, concat(new byte[] {'b', 0, 0, 0, 0, 0}, data));
+  }
+
+  /** The two-octet checksum of a session key: its octets summed modulo 65536. */
+  static byte[] checksum(byte[] key) {
+    int sum = 0;
+    for (byte b : key) {
+      sum += b & 0xff;
+    }
+    return new byte[] {(byte) (sum >> 8), (byte) sum};
+  }
+
+  /** The encryption subkey of {@code key} (an RSA test key). */
+  static PGPPublicKey rsaSubkey(TestKey key) {
+    return CraftedMessagesTest.encryptionKey(key);
+  }
+
+  /** PKCS #1 v1.5 encryption of {@code info} to {@code key}, as an MPI. */
+  private static byte[] rsaMpi(PGPPublicKey key, byte[] info) throws Exception {
+    RSAPublicBCPGKey k = (RSAPublicBCPGKey) key.getPublicKeyPacket().getKey();
+    RSAPublicKey jdk =
+        (RSAPublicKey)
+            KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
+    Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+    rsa.init(Cipher.ENCRYPT_MODE, jdk);
+    byte[] c = new BigInteger(1, rsa.doFinal(info)).toByteArray();
+    int bits = new BigInteger(1, c).bitLength();
+    byte[] value = c[0] == 0 ? Arrays.copyOfRange(c, 1, c.length) : c;
+    return concat(new byte[] {(byte) (bits >> 8), (byte) bits}, value);
+  }
+
+  /**
+   * A version 3 PKESK to {@code key} whose encrypted session info is {@code algorithm}, {@code
+   * sessionKey} and {@code checksum}, each as given.
+   */
+  static byte[] pkeskV3(PGPPublicKey key, int algorithm, byte[] sessionKey, byte[] checksum)
+      throws Exception {
+    byte[] info = concat(new byte[] {(byte) algorithm}, sessionKey, checksum);
+    byte[] keyId = ByteBuffer.allocate(8).putLong(key.getKeyID()).array();
+    return packet(TAG_PKESK, concat(new byte[] {3}, keyId, new byte[] {1}, rsaMpi(key, info)));
+  }
+
+  static byte[] pkeskV3(PGPPublicKey key, int algorithm, byte[] sessionKey) throws Exception {
+    return pkeskV3(key, algorithm, sessionKey, checksum(sessionKey));
+  }
+
+  /** A version 6 PKESK to the v4 RSA {@code key}: no algorithm octet in the session info. */
+  static byte[] pkeskV6(PGPPublicKey key, byte[] sessionKey) throws Exception {
+    byte[] fpr = key.getFingerprint();
+    byte[] info = concat(sessionKey, checksum(sessionKey));
+    return packet(
+        TAG_PKESK,
+        concat(new byte[] {6, (byte) (fpr.length + 1), 4}, fpr, new byte[] {1}, rsaMpi(key, info)));
+  }
+
+  /**
+   * A version 4 SKESK for AES-256 with a Simple S2K (SHA-256, no salt) and no encrypted session
+   * key: the S2K's output, {@link #simpleS2k}, is the session key.
+   */
+  static byte[] skeskSimpleS2k() {
+    return packet(TAG_SKESK, new byte[] {4, AES_256, 0, 8});
+  }
+
+  /** What a Simple S2K over SHA-256 makes of {@code password} for AES-256: its SHA-256. */
+  static byte[] simpleS2k(String password) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** How the MDC at the end of a SEIPD v1 packet is written. */
+  enum Mdc {
+    /** As RFC 9580 says: 0xD3 0x14, SHA-1 over prefix, data and those two octets. */
+    RIGHT,
+    /** Left out. */
+    MISSING,
+    /** Length 21: 0xD3 0x15, a right hash over everything before it, then one more octet. */
+    LONG_HEADER,
+  }
+
+  /** SEIPD v1 with AES of {@code key}'s length: prefix, {@code inner}, the MDC as {@code mdc}. */
+  static byte[] seipdV1(byte[] key, byte[] inner, Mdc mdc) throws Exception {
+    byte[] plain = concat(prefix(), inner);
+    if (mdc == Mdc.RIGHT) {
+      plain = withMdc(plain);
+    } else if (mdc == Mdc.LONG_HEADER) {
+      byte[] head = concat(plain, new byte[] {(byte) 0xD3, 0x15});
+      plain = concat(head, MessageDigest.getInstance("SHA-1").digest(head), new byte[] {0});
+    }
+    return seipdV1Raw(key, plain);
+  }
+
+  /** {@code plain} with the MDC packet over it appended. */
+  static byte[] withMdc(byte[] plain) throws Exception {
+    byte[] head = concat(plain, new byte[] {(byte) 0xD3, 0x14});
+    return concat(head, MessageDigest.getInstance("SHA-1").digest(head));
+  }
+
+  /** SEIPD v1 whose plaintext is exactly {@code plain}: prefix and MDC are the caller's. */
+  static byte[] seipdV1Raw(byte[] key, byte[] plain) throws Exception {
+    return packet(TAG_SEIPD, concat(new byte[] {1}, cfb(key, new byte[16], plain)));
+  }
+
+  /** A 18-octet random prefix with its repeated octets, as SEIPD v1 and SED begin. */
+  static byte[] prefix() {
+    byte[] prefix = new byte[18];
+    Arrays.fill(prefix, (byte) 0x5a);
+    prefix[14] = prefix[16] = 1;
+    prefix[15] = prefix[17] = 2;
+    return prefix;
+  }
+
+  /** A Symmetrically Encrypted Data packet (type 9, no integrity protection), AES. */
+  static byte[] sed(byte[] key, byte[] inner) throws Exception {
+    byte[] first = cfb(key, new byte[16], prefix());
+    byte[] rest = cfb(key, Arrays.copyOfRange(first, 2, 18), inner);
+    return packet(TAG_SED, concat(first, rest));
+  }
+
+  private static byte[] cfb(byte[] key, byte[] iv, byte[] plain) throws Exception {
+    Cipher c = Cipher.getInstance("AES/CFB/NoPadding");
+    c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+    return c.doFinal(plain);
+  }
+
+  /** How a SEIPD v2 packet is written wrong. */
+  enum V2 {
+    RIGHT,
+    /** The final authentication tag left out. */
+    NO_FINAL_TAG,
+    /** One more chunk (a right one, index after the last) after the final tag. */
+    CHUNK_AFTER_FINAL_TAG,
+    /** No chunk at all, only the final tag, for empty content. */
+    NO_CHUNK,
+  }
+
+  /**
+   * SEIPD v2, AES-OCB, chunk size octet {@code c} (the chunks are 2^(c+6) octets, at most 64 KiB
+   * here whatever {@code c} says, so that an out-of-range octet is written as is), of {@code
+   * inner}.
+   */
+  static byte[] seipdV2(byte[] key, int c, byte[] inner, V2 how) {
+    return seipdV2(key, key.length == 16 ? AES_128 : AES_256, c, inner, how);
+  }
+
+  /**
+   * As above, the header naming {@code cipher} (AES-128 or AES-256) whatever the session key's
+   * length: the message key is derived for {@code cipher} from the session key as it is.
+   */
+  static byte[] seipdV2(byte[] key, int cipher, int c, byte[] inner, V2 how) {
+    byte[] header = {(byte) 0xD2, 2, (byte) cipher, OCB, (byte) c};
+    byte[] salt = new byte[32];
+    Arrays.fill(salt, (byte) 0x33);
+    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+    hkdf.init(new HKDFParameters(key, salt, header));
+    int keyLength = cipher == AES_128 ? 16 : 32;
+    byte[] derived = new byte[keyLength + 15 - 8];
+    hkdf.generateBytes(derived, 0, derived.length);
+    byte[] messageKey = Arrays.copyOf(derived, keyLength);
+    byte[] iv = Arrays.copyOfRange(derived, keyLength, derived.length);
+    int chunkSize = c <= 10 ? 1 << (c + 6) : 1 << 16;
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(Arrays.copyOfRange(header, 1, 5));
+    body.writeBytes(salt);
+    long index = 0;
+    for (int at = 0; at < inner.length || (at == 0 && how != V2.NO_CHUNK); at += chunkSize) {
+      byte[] chunk = Arrays.copyOfRange(inner, at, Math.min(inner.length, at + chunkSize));
+      body.writeBytes(ocb(messageKey, iv, index++, header, chunk));
+      if (inner.length == 0) {
+        break;
+      }
+    }
+    byte[] finalAd = concat(header, longBytes(inner.length));
+    if (how != V2.NO_FINAL_TAG) {
+      body.writeBytes(ocb(messageKey, iv, index, finalAd, new byte[0]));
+    }
+    if (how == V2.CHUNK_AFTER_FINAL_TAG) {
+      body.writeBytes(ocb(messageKey, iv, index + 1, header, new byte[] {1, 2, 3}));
+    }
+    return packet(TAG_SEIPD, body.toByteArray());
+  }
+
+  private static byte[] longBytes(long v) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (v >>> (56 - 8 * i));
+    }
+    return b;
+  }
+
+  private static byte[] ocb(byte[] key, byte[] iv, long index, byte[] ad, byte[] plain) {
+    OCBBlockCipher ocb = new OCBBlockCipher(new AESEngine(), new AESEngine());
+    ocb.init(
+        true, new AEADParameters(new KeyParameter(key), 128, concat(iv, longBytes(index)), ad));
+    byte[] out = new byte[ocb.getOutputSize(plain.length)];
+    int n = ocb.processBytes(plain, 0, plain.length, out, 0);
+    try {
+      ocb.doFinal(out, n);
+    } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+}
