@@ -1,5 +1,6 @@
 package dev.tributary.pgp;
 
+import static dev.tributary.pgp.Rfc9580Packets.AES_128;
 import static dev.tributary.pgp.Rfc9580Packets.AES_256;
 import static dev.tributary.pgp.Rfc9580Packets.concat;
 import static dev.tributary.pgp.Rfc9580Packets.literal;
@@ -46,6 +47,7 @@ class EncryptedMessageGrammarTest {
   static final byte[] HELLO = "hello, world\n".getBytes(StandardCharsets.US_ASCII);
   static final byte[] KEY = key(32, 7);
   static final byte[] OTHER_KEY = key(32, 11);
+  static final byte[] KEY_128 = key(16, 5);
   static final String INTEGRITY = PgpIntegrityException.MESSAGE;
   static final String CONTINUES = "the message continues after its encrypted data: ";
   static final String ENCRYPTED_INSIDE =
@@ -325,5 +327,62 @@ class EncryptedMessageGrammarTest {
         .hasMessageStartingWith("the message's password is hashed with the simple S2K");
     assertThat(EncryptDecryptTest.decrypt(b.policy(PgpPolicy.legacySenders()).build(), message))
         .isEqualTo(HELLO);
+  }
+
+  /**
+   * A session key of another length than its cipher's was taken as it came: a 32-octet key named
+   * AES-128 decrypted AES-256 data reported as AES-128, a 16-octet one named AES-256 AES-128 data
+   * reported as AES-256 (for SEIPD v2 the cipher the encrypted data names, from which the message
+   * key is derived). sqop 0.27.3 and gpg 2.2.40 refuse the v3 packets ("unable to decrypt", "wrong
+   * secret key used"); {@link EncryptedMessageGrammarInteropTest}.
+   */
+  static Stream<Arguments> sessionKeysOfAnotherLength() throws Exception {
+    byte[] lit = literal(HELLO);
+    return Stream.of(
+        Arguments.of(
+            "PKESK v3 naming AES-128, a 32-octet key, AES-256 data",
+            concat(pkeskV3(alice(), AES_128, KEY), seipdV1(KEY, lit, Mdc.RIGHT)),
+            "32 octets for AES-128, whose keys are 16"),
+        Arguments.of(
+            "PKESK v3 naming AES-256, a 16-octet key, AES-128 data",
+            concat(pkeskV3(alice(), AES_256, KEY_128), seipdV1(KEY_128, lit, Mdc.RIGHT)),
+            "16 octets for AES-256, whose keys are 32"),
+        Arguments.of(
+            "PKESK v6 of a 32-octet key, SEIPD v2 naming AES-128",
+            concat(pkeskV6(alice(), KEY), seipdV2(KEY, AES_128, 4, lit, V2.RIGHT)),
+            "32 octets for AES-128, whose keys are 16"),
+        Arguments.of(
+            "PKESK v6 of a 16-octet key, SEIPD v2 naming AES-256",
+            concat(pkeskV6(alice(), KEY_128), seipdV2(KEY_128, AES_256, 4, lit, V2.RIGHT)),
+            "16 octets for AES-256, whose keys are 32"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sessionKeysOfAnotherLength")
+  void sessionKeyOfAnotherLengthThanItsCipher_isTheIntegrityError_andNoFile(
+      String what, byte[] message, String detail) throws Exception {
+    assertThatThrownBy(() -> EncryptDecryptTest.decrypt(decryptor(), message))
+        .isInstanceOf(PgpIntegrityException.class)
+        .hasMessage(INTEGRITY)
+        .cause()
+        .hasMessage(
+            "the session key packet for key "
+                + PgpTestKeys.ALICE_RSA.encryptionKeyId()
+                + " holds a session key of "
+                + detail);
+    Path source = Files.write(dir.resolve("message.pgp"), message);
+    assertThatThrownBy(() -> decryptor().decryptFile(source, dir.resolve("out.txt")))
+        .isInstanceOf(PgpIntegrityException.class);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(source);
+    }
+  }
+
+  /** Such a packet does not stop the search: a right one after it opens the message. */
+  @Test
+  void sessionKeyOfAnotherLength_thenARightPacket_decrypts() throws Exception {
+    byte[] message =
+        concat(pkeskV3(alice(), AES_128, KEY), toAlice(), seipdV1(KEY, literal(HELLO), Mdc.RIGHT));
+    assertThat(EncryptDecryptTest.decrypt(decryptor(), message)).isEqualTo(HELLO);
   }
 }

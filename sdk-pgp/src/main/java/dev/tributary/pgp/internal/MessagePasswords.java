@@ -11,7 +11,6 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyEncSessionPacket;
-import org.bouncycastle.bcpg.SymmetricKeyUtils;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.PGPSessionKey;
@@ -142,10 +141,10 @@ final class MessagePasswords {
   private static boolean plausible(PGPSessionKey key) {
     try {
       SymmetricAlgorithm.ofId(key.getAlgorithm());
-      return key.getKey().length == SymmetricKeyUtils.getKeyLengthInOctets(key.getAlgorithm());
     } catch (IllegalArgumentException e) {
       return false;
     }
+    return SessionKeys.misfit(key) == null;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.tributary.pgp.PgpNoDecryptionKeyException;
 import dev.tributary.pgp.PgpSecretKeyMissingException;
 import dev.tributary.pgp.PgpWrongKeyException;
 import dev.tributary.pgp.PgpWrongPassphraseException;
+import dev.tributary.pgp.SymmetricAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.bcpg.KeyIdentifier;
@@ -84,7 +85,7 @@ final class SessionKeys {
     List<String> recipients = new ArrayList<>();
     List<PGPPBEEncryptedData> passwordPackets = new ArrayList<>();
     List<PgpWrongPassphraseException> locked = new ArrayList<>();
-    String damaged = null; // a packet naming a key held that the key does not decrypt
+    String damaged = null; // why a packet naming a key held does not open with that key
     Stub stub = null; // a packet naming a (sub)key held only as a stub
     int keyTries = 0;
     for (PGPEncryptedData data : list) {
@@ -108,11 +109,15 @@ final class SessionKeys {
           }
           int lockedBefore = locked.size();
           Found found = tryKey(pk, key, secret, locked);
-          if (found != null) {
+          String misfit = found == null ? null : misfit(found.sessionKey());
+          if (found != null && misfit == null) {
             return found;
           }
           if (!id.isWildcard() && locked.size() == lockedBefore && damaged == null) {
-            damaged = KeyDescriber.keyId(id.getKeyId());
+            damaged =
+                "the session key packet for key "
+                    + KeyDescriber.keyId(id.getKeyId())
+                    + (misfit == null ? " does not decrypt with that key" : misfit);
           }
         }
       }
@@ -157,9 +162,7 @@ final class SessionKeys {
     if (damaged != null) {
       // The packet names a key held, and that key cannot open it: the packet was changed (a key
       // ID shared by two keys is a 1 in 2^64 chance). Tampering, so the one integrity error.
-      throw new PgpIntegrityException(
-          new IntegrityFailure(
-              "the session key packet for key " + damaged + " does not decrypt with that key"));
+      throw new PgpIntegrityException(new IntegrityFailure(damaged));
     }
     if (passwordPackets.isEmpty()
         && settings.sessionKeys().isEmpty()
@@ -173,6 +176,32 @@ final class SessionKeys {
         passwordPackets.size(),
         settings.passwords().size(),
         settings.sessionKeys().size());
+  }
+
+  /**
+   * Why {@code key} cannot be the session key of the cipher it names, or null if it can (or names
+   * no cipher this library knows, which is refused later in its own words). RFC 9580 gives each
+   * cipher one key length, and BouncyCastle takes the key as long as the packet holds it: a
+   * 32-octet key named AES-128 would decrypt AES-256 data reported as AES-128, and a 16-octet key
+   * named AES-256 AES-128 data reported as AES-256 (GnuPG and Sequoia refuse both). A wrong
+   * password gives such a key most of the time; a public-key packet only when it was made so.
+   */
+  static @Nullable String misfit(PGPSessionKey key) {
+    SymmetricAlgorithm algorithm;
+    try {
+      algorithm = SymmetricAlgorithm.ofId(key.getAlgorithm());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int length = key.getKey().length;
+    return length == algorithm.keyLength()
+        ? null
+        : " holds a session key of "
+            + length
+            + " octets for "
+            + algorithm.displayName()
+            + ", whose keys are "
+            + algorithm.keyLength();
   }
 
   private static List<String> held(List<UnlockedKeys> keys) {
