@@ -4,6 +4,7 @@ import static dev.tributary.pgp.Rfc9580Packets.AES_128;
 import static dev.tributary.pgp.Rfc9580Packets.AES_256;
 import static dev.tributary.pgp.Rfc9580Packets.concat;
 import static dev.tributary.pgp.Rfc9580Packets.literal;
+import static dev.tributary.pgp.Rfc9580Packets.ocbPacket;
 import static dev.tributary.pgp.Rfc9580Packets.packet;
 import static dev.tributary.pgp.Rfc9580Packets.pkeskV3;
 import static dev.tributary.pgp.Rfc9580Packets.pkeskV6;
@@ -301,6 +302,7 @@ class EncryptedMessageGrammarTest {
             v1(concat(marker, padding, lit, marker, padding)),
             HELLO),
         Arguments.of("the same session key packet twice", concat(toAlice(), v1(lit)), HELLO),
+        Arguments.of("GnuPG's OCB packet", concat(toAlice(), ocbPacket(KEY, AES_256, lit)), HELLO),
         Arguments.of("SEIPD v2, chunk size octet 16 (the largest)", v2(16, lit, V2.RIGHT), HELLO),
         Arguments.of("SEIPD v2, chunks of 64 octets", v2(0, literal(many), V2.RIGHT), many));
   }
@@ -332,9 +334,10 @@ class EncryptedMessageGrammarTest {
   /**
    * A session key of another length than its cipher's was taken as it came: a 32-octet key named
    * AES-128 decrypted AES-256 data reported as AES-128, a 16-octet one named AES-256 AES-128 data
-   * reported as AES-256 (for SEIPD v2 the cipher the encrypted data names, from which the message
-   * key is derived). sqop 0.27.3 and gpg 2.2.40 refuse the v3 packets ("unable to decrypt", "wrong
-   * secret key used"); {@link EncryptedMessageGrammarInteropTest}.
+   * reported as AES-256 (for SEIPD v2 and GnuPG's OCB packet the cipher the encrypted data names;
+   * SEIPD v2 derives its message key from a session key of any length). sqop 0.27.3 and gpg 2.2.40
+   * refuse the v3 packets ("unable to decrypt", "wrong secret key used"); {@link
+   * EncryptedMessageGrammarInteropTest}.
    */
   static Stream<Arguments> sessionKeysOfAnotherLength() throws Exception {
     byte[] lit = literal(HELLO);
@@ -354,7 +357,16 @@ class EncryptedMessageGrammarTest {
         Arguments.of(
             "PKESK v6 of a 16-octet key, SEIPD v2 naming AES-256",
             concat(pkeskV6(alice(), KEY_128), seipdV2(KEY_128, AES_256, 4, lit, V2.RIGHT)),
-            "16 octets for AES-256, whose keys are 32"));
+            "16 octets for AES-256, whose keys are 32"),
+        // GnuPG's OCB packet: BouncyCastle takes the cipher its header names.
+        Arguments.of(
+            "PKESK v3 of a 16-octet key, GnuPG's OCB packet naming AES-256",
+            concat(pkeskV3(alice(), AES_128, KEY_128), ocbPacket(KEY_128, AES_256, lit)),
+            "16 octets for AES-256, whose keys are 32"),
+        Arguments.of(
+            "PKESK v3 of a 32-octet key, GnuPG's OCB packet naming AES-128",
+            concat(toAlice(), ocbPacket(KEY, AES_128, lit)),
+            "32 octets for AES-128, whose keys are 16"));
   }
 
   @ParameterizedTest(name = "{0}")

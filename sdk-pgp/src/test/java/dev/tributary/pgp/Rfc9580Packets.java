@@ -226,19 +226,46 @@ final class Rfc9580Packets {
     long index = 0;
     for (int at = 0; at < inner.length || (at == 0 && how != V2.NO_CHUNK); at += chunkSize) {
       byte[] chunk = Arrays.copyOfRange(inner, at, Math.min(inner.length, at + chunkSize));
-      body.writeBytes(ocb(messageKey, iv, index++, header, chunk));
+      body.writeBytes(ocb(messageKey, concat(iv, longBytes(index++)), header, chunk));
       if (inner.length == 0) {
         break;
       }
     }
     byte[] finalAd = concat(header, longBytes(inner.length));
     if (how != V2.NO_FINAL_TAG) {
-      body.writeBytes(ocb(messageKey, iv, index, finalAd, new byte[0]));
+      body.writeBytes(ocb(messageKey, concat(iv, longBytes(index)), finalAd, new byte[0]));
     }
     if (how == V2.CHUNK_AFTER_FINAL_TAG) {
-      body.writeBytes(ocb(messageKey, iv, index + 1, header, new byte[] {1, 2, 3}));
+      body.writeBytes(
+          ocb(messageKey, concat(iv, longBytes(index + 1)), header, new byte[] {1, 2, 3}));
     }
     return packet(TAG_SEIPD, body.toByteArray());
+  }
+
+  /**
+   * GnuPG 2.4's AEAD Encrypted Data packet (type 20, LibrePGP), OCB, of one chunk: the session key
+   * is the OCB key, the nonce the packet's IV with the chunk index XORed into its last octets.
+   */
+  static byte[] ocbPacket(byte[] key, int cipher, byte[] inner) {
+    byte[] header = {(byte) 0xD4, 1, (byte) cipher, OCB, 4};
+    byte[] iv = new byte[15];
+    Arrays.fill(iv, (byte) 0x44);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(Arrays.copyOfRange(header, 1, 5));
+    body.writeBytes(iv);
+    body.writeBytes(ocb(key, xorIndex(iv, 0), concat(header, longBytes(0)), inner));
+    byte[] finalAd = concat(header, longBytes(1), longBytes(inner.length));
+    body.writeBytes(ocb(key, xorIndex(iv, 1), finalAd, new byte[0]));
+    return packet(20, body.toByteArray());
+  }
+
+  private static byte[] xorIndex(byte[] iv, long index) {
+    byte[] nonce = iv.clone();
+    byte[] i = longBytes(index);
+    for (int k = 0; k < 8; k++) {
+      nonce[7 + k] ^= i[k];
+    }
+    return nonce;
   }
 
   private static byte[] longBytes(long v) {
@@ -249,10 +276,9 @@ final class Rfc9580Packets {
     return b;
   }
 
-  private static byte[] ocb(byte[] key, byte[] iv, long index, byte[] ad, byte[] plain) {
+  private static byte[] ocb(byte[] key, byte[] nonce, byte[] ad, byte[] plain) {
     OCBBlockCipher ocb = new OCBBlockCipher(new AESEngine(), new AESEngine());
-    ocb.init(
-        true, new AEADParameters(new KeyParameter(key), 128, concat(iv, longBytes(index)), ad));
+    ocb.init(true, new AEADParameters(new KeyParameter(key), 128, nonce, ad));
     byte[] out = new byte[ocb.getOutputSize(plain.length)];
     int n = ocb.processBytes(plain, 0, plain.length, out, 0);
     try {
