@@ -140,7 +140,8 @@ public final class Certifications {
    * and can still at {@code at}, has not expired, uses no weak hash and is not revoked by a later
    * certification revocation of the same key. A subject that is itself among the authorities
    * vouches for its own user IDs by their self-signatures. None if the subject's primary key is
-   * revoked or expired at {@code at}, and none that its owner revoked.
+   * revoked or expired at {@code at} or no self-signature binds it then, and none that its owner
+   * revoked.
    */
   public static List<String> certifiedUserIds(
       PGPPublicKeyRing shared, List<PGPPublicKeyRing> authorities, Engine engine, Instant at) {
@@ -150,7 +151,9 @@ public final class Certifications {
     Date when = Date.from(at);
     OpenPGPCertificate view = KeyRings.certificate(subject, engine);
     ComponentKey primary = KeyDescriber.describe(view, engine, at).primaryKey();
-    if (primary.revoked() || primary.expiry().filter(e -> !e.isAfter(at)).isPresent()) {
+    if (primary.revoked()
+        || primary.expiry().filter(e -> !e.isAfter(at)).isPresent()
+        || !bound(view, engine, when)) {
       return List.of();
     }
     List<OpenPGPCertificate> others = new ArrayList<>();
@@ -174,6 +177,20 @@ public final class Certifications {
       }
     }
     return certified;
+  }
+
+  /**
+   * Whether a self-signature binds {@code cert}'s primary key at {@code when} ({@link
+   * PrimaryKeyProperties#bound}). A third party's certification of a user ID binds nothing for the
+   * key's owner: a certificate whose user ID has only that, or only a self-signature that has
+   * expired or that nobody understands, is not valid, and none of its user IDs is certified.
+   */
+  private static boolean bound(OpenPGPCertificate cert, Engine engine, Date when) {
+    try {
+      return PrimaryKeyProperties.bound(cert.getPrimaryKey(), when, engine.bcPolicy());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean certifiedByAny(

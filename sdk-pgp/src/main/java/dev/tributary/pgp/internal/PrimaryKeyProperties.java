@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
@@ -78,8 +79,10 @@ final class PrimaryKeyProperties {
 
   /**
    * BouncyCastle's choice of keys with {@code flag}, corrected for what it reads of the primary
-   * key: none once the primary key has expired (its subkeys expire with it), and the primary key by
-   * its flags here, bound and not revoked.
+   * key: none once the primary key has expired or while no self-signature binds it ({@link #bound};
+   * its subkeys are bound to a key that is not valid), and the primary key by its flags here.
+   * BouncyCastle 1.87 took the subkeys of a certificate whose user ID had only a third party's
+   * certification, or only a self-signature that {@link #counts} refuses, as signing keys.
    */
   private static List<OpenPGPComponentKey> usable(
       OpenPGPCertificate cert,
@@ -91,15 +94,16 @@ final class PrimaryKeyProperties {
     PGPPublicKey pub = primary.getPGPPublicKey();
     Read read = read(pub, when, policy);
     Date expiry = read.expiry();
-    if ((expiry != null && !expiry.after(when)) || hardRevoked(pub, pub, policy)) {
+    if ((expiry != null && !expiry.after(when))
+        || hardRevoked(pub, pub, policy)
+        || !bound(primary, when, policy)) {
       return List.of();
     }
     List<OpenPGPComponentKey> keys = new ArrayList<>();
     KeyFlags flags = read.flags();
     if (flags != null
         && (flags.getFlags() & flag) != 0
-        && PublicKeyUtils.isSigningAlgorithm(pub.getAlgorithm())
-        && bound(primary, when, policy)) {
+        && PublicKeyUtils.isSigningAlgorithm(pub.getAlgorithm())) {
       keys.add(primary);
     }
     for (OpenPGPComponentKey k : chosen) {
@@ -249,6 +253,7 @@ final class PrimaryKeyProperties {
         it.hasNext(); ) {
       PGPSignature sig = it.next();
       if (newer(sig, newest, when)
+          && counts(sig, when)
           && accepted(sig, primary, policy)
           && verifies(sig, primary, null)) {
         newest = sig;
@@ -284,13 +289,15 @@ final class PrimaryKeyProperties {
   /** The user ID's newest valid self-certification, or null if it has none or is revoked. */
   private static @Nullable PGPSignature userIdSignature(
       PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
-    UserIdState state = userIdState(primary, id, when, policy);
+    UserIdState state = userIdState(primary, id, when, true, policy);
     return state.revoked() ? null : state.certification();
   }
 
   /**
    * The newest valid self-certification and revocation of a user ID made by {@code when}, either
-   * null if there is none.
+   * null if there is none; with {@code liveAtWhen}, a self-certification that has expired by {@code
+   * when} is not valid (without, for finding revocations that reach back, any that {@link
+   * #understood} is).
    */
   private record UserIdState(
       @Nullable PGPSignature certification, @Nullable PGPSignature revocation) {
@@ -303,7 +310,7 @@ final class PrimaryKeyProperties {
   }
 
   private static UserIdState userIdState(
-      PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
+      PGPPublicKey primary, byte[] id, Date when, boolean liveAtWhen, OpenPGPPolicy policy) {
     PGPSignature newest = null;
     PGPSignature revocation = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
@@ -314,7 +321,9 @@ final class PrimaryKeyProperties {
         continue;
       }
       if (sig.isCertification()) {
-        if (newer(sig, newest, when) && verifies(sig, primary, id)) {
+        if (newer(sig, newest, when)
+            && (liveAtWhen ? counts(sig, when) : understood(sig))
+            && verifies(sig, primary, id)) {
           newest = sig;
         }
       } else if (sig.getSignatureType() == PGPSignature.CERTIFICATION_REVOCATION
@@ -336,13 +345,33 @@ final class PrimaryKeyProperties {
     Date ever = new Date(Long.MAX_VALUE);
     for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); ) {
       byte[] id = it.next();
-      UserIdState now = userIdState(primary, id, ever, policy);
+      UserIdState now = userIdState(primary, id, ever, false, policy);
       boolean hard = now.revoked() && RevocationReasons.hard(now.revocation());
       if (!hard && userIdSignature(primary, id, when, policy) != null) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the self-signature {@code sig} can count at {@code when}: it has not expired by then
+   * and holds no critical subpacket or notation that is not understood ({@link
+   * SignatureSubpackets}, as for a signature over data). GnuPG and Sequoia ignore such a
+   * self-signature (RFC 9580, sections 5.2.3.7 and 5.2.3.18), so that it gives the key neither a
+   * binding nor flags nor an expiry; BouncyCastle ignores it in its own bindings, but the user ID's
+   * and direct-key signatures read here took it: a user ID whose only self-signature had expired,
+   * or held a critical subpacket nobody understands, bound the primary key, made it a signing key
+   * by its flags and its subkeys usable, and an ignored direct-key signature's key expiry expired
+   * the certificate.
+   */
+  static boolean counts(PGPSignature sig, Date when) {
+    return SignatureSubpackets.problem(sig, when.toInstant()) == null;
+  }
+
+  /** Whether {@code sig} holds no critical subpacket or notation that is not understood. */
+  private static boolean understood(PGPSignature sig) {
+    return SignatureSubpackets.problem(sig, Instant.MIN) == null;
   }
 
   /** Whether {@code sig}, made by {@code when}, is newer than {@code than} (or there is none). */

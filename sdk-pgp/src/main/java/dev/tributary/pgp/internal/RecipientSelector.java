@@ -88,6 +88,14 @@ public final class RecipientSelector {
     if (expiry != null && !expiry.after(when)) {
       return "the whole certificate expired on " + day(expiry);
     }
+    if (!primaryBound(primary, engine, when)) {
+      // BouncyCastle takes the subkeys of such a certificate as encryption keys
+      return "the whole certificate is not valid (its primary key "
+          + KeyDescriber.keyId(primary.getPGPPublicKey().getKeyID())
+          + ": "
+          + unbound(primary, engine, when)
+          + ")";
+    }
     return null;
   }
 
@@ -154,7 +162,8 @@ public final class RecipientSelector {
    * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of this
    * clock (a clock is wrong; its signatures are too), or every signature on it uses SHA-1 (GnuPG
    * before 2.1 made them so), which the policy refuses, or a hash too short for the primary key
-   * (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help).
+   * (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help), or its newest
+   * self-signature is void ({@link SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -181,7 +190,10 @@ public final class RecipientSelector {
       return "its self-signatures use SHA-1, which the policy refuses"
           + " (PgpPolicy.acceptSha1Signatures accepts them)";
     }
-    return "no valid self-signature binds it to the certificate";
+    String voided =
+        SelfSignatureProblems.of(pub, k.getCertificate().getPrimaryKey().getPGPPublicKey(), when);
+    return "no valid self-signature binds it to the certificate"
+        + (voided == null ? "" : "; " + voided);
   }
 
   private static boolean bound(OpenPGPComponentKey k, Engine engine, Date when) {
@@ -191,6 +203,14 @@ public final class RecipientSelector {
               : k.isBoundAt(when))
           || expiry(k, when) != null
           || revocation(k, engine, when) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean primaryBound(OpenPGPComponentKey primary, Engine engine, Date when) {
+    try {
+      return PrimaryKeyProperties.bound(primary, when, engine.bcPolicy());
     } catch (RuntimeException e) {
       return false;
     }

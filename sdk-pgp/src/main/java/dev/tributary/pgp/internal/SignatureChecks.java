@@ -1,5 +1,6 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.HashAlgorithm;
 import dev.tributary.pgp.PgpDataException;
 import dev.tributary.pgp.SignatureType;
@@ -283,10 +284,39 @@ final class SignatureChecks {
       Log.LOG.debug("the validity of signing key {} cannot be established", keyId(p), e);
       return "the signing key's validity cannot be established";
     }
+    return notASigningKey(p, sig.getCreationTime());
+  }
+
+  /**
+   * That {@code p}'s key was not a valid signing key at {@code made}, with why as its description
+   * then says ({@link KeyDescriber}: not bound, and why, expired, weaker than the policy allows,
+   * its primary key unusable, or its key flags), or the kinds of reason where that tells none.
+   */
+  private String notASigningKey(Pending p, Date made) {
+    String why = null;
+    try {
+      if (!p.key().getCreationTime().after(made)) {
+        OpenPGPCertificate cert =
+            KeyRings.certificate(
+                PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), made), engine);
+        for (ComponentKey k : KeyDescriber.describe(cert, engine, made.toInstant()).keys()) {
+          if (k.fingerprint().equals(KeyDescriber.fingerprint(p.key()))) {
+            why =
+                k.usable()
+                    ? (k.canSign() ? null : "its key flags do not allow signing")
+                    : k.unusableBecause();
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      Log.LOG.debug("signing key {} cannot be described", keyId(p), e);
+    }
     return "key "
         + keyId(p)
-        + " was not a valid signing key when the signature was made (expired, revoked, weaker"
-        + " than the policy allows, or not a signing key)";
+        + " was not a valid signing key when the signature was made"
+        + (why != null
+            ? ": " + why
+            : " (expired, revoked, weaker than the policy allows, or not a signing key)");
   }
 
   /**
