@@ -58,13 +58,19 @@ class VoidSelfSignatureTest {
 
     assertThatThrownBy(() -> PgpEncryptor.builder().recipient(cert).build())
         .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining(
-            cert.describe().keys().get(2).keyId()
-                + ": the whole certificate is not valid (its primary key "
+        .hasMessage(
+            "certificate "
+                + cert.fingerprint()
+                + " has no key we may encrypt to: "
                 + primary.keyId()
-                + ": "
+                + ": the whole certificate is not valid, as its primary key is not bound: "
                 + unbound
-                + ")");
+                + "; "
+                + cert.describe().keys().get(1).keyId()
+                + ": the whole certificate is not valid; "
+                + cert.describe().keys().get(2).keyId()
+                + ": the whole certificate is not valid. Ask the recipient for a current public key"
+                + " with a valid encryption subkey");
 
     SignatureVerification bySubkey = crafted.verification(cert, false);
     assertThat(bySubkey.valid()).isFalse();

@@ -41,7 +41,10 @@ public final class RecipientSelector {
     List<String> reasons = new ArrayList<>();
     String primaryProblem = primaryProblem(cert, engine, when);
     for (OpenPGPComponentKey k : cert.getKeys()) {
-      String problem = primaryProblem != null ? primaryProblem : problem(k, engine, when);
+      String problem =
+          primaryProblem == null
+              ? problem(k, engine, when)
+              : k.isPrimaryKey() ? primaryProblem : forSubkeys(primaryProblem);
       if (problem == null) {
         usable.add(k.getPGPPublicKey());
       } else {
@@ -90,13 +93,16 @@ public final class RecipientSelector {
     }
     if (!primaryBound(primary, engine, when)) {
       // BouncyCastle takes the subkeys of such a certificate as encryption keys
-      return "the whole certificate is not valid (its primary key "
-          + KeyDescriber.keyId(primary.getPGPPublicKey().getKeyID())
-          + ": "
-          + unbound(primary, engine, when)
-          + ")";
+      return NOT_VALID + ", as its primary key is not bound: " + unbound(primary, engine, when);
     }
     return null;
+  }
+
+  private static final String NOT_VALID = "the whole certificate is not valid";
+
+  /** The primary key's problem as its subkeys' lines say it: without the details, given once. */
+  private static String forSubkeys(String primaryProblem) {
+    return primaryProblem.startsWith(NOT_VALID) ? NOT_VALID : primaryProblem;
   }
 
   private static String problem(OpenPGPComponentKey k, Engine engine, Date when) {
