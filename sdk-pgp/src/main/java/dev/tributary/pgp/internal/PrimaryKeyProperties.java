@@ -23,25 +23,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * The primary key's expiry and key flags as GnuPG and Sequoia read them: from its newest valid
  * direct-key signature, and what that lacks from the primary user ID's newest valid self-signature
- * (RFC 9580 §5.2.3.10, §10.1). BouncyCastle 1.87 reads them from whichever of the two is newer
- * alone, so a direct-key signature that carries neither (gpg's {@code addrevoker} makes one holding
- * only a Revocation Key subpacket) hid the key's expiry and flags: an expired certificate was
- * encrypted to, and a signing primary key was no signing key. An expiry counts from either
- * signature and the earlier wins, whoever made the key (BouncyCastle's generator puts it on the
- * direct-key signature, GnuPG on the user ID's). Only self-signatures whose hash the policy accepts
- * count, as for BouncyCastle's bindings: one it refuses (SHA-1 made after 2023-02-01, unless the
- * policy accepts SHA-1) binds nothing, so it gives the key no flags and no expiry; nor does one
- * whose hash is too short for the primary key (SHA-256 for P-384, RFC 9580 section 5.2.3). A user
- * ID revocation with such a hash, or with SHA-1 made after the cut-off, still revokes. The primary
- * key's binding and revocation are read here too where BouncyCastle takes one revoked user ID of
- * several for the key's ({@link #bound}, {@link #bcRevocation}). Stateless.
+ * (RFC 9580 §5.2.3.10, §10.1); where both carry key flags, only those both allow ({@link #both}).
+ * BouncyCastle 1.87 reads them from whichever of the two is newer alone, so a direct-key signature
+ * that carries neither (gpg's {@code addrevoker} makes one holding only a Revocation Key subpacket)
+ * hid the key's expiry and flags: an expired certificate was encrypted to, and a signing primary
+ * key was no signing key. An expiry counts from either signature and the earlier wins, whoever made
+ * the key (BouncyCastle's generator puts it on the direct-key signature, GnuPG on the user ID's).
+ * Only self-signatures whose hash the policy accepts count, as for BouncyCastle's bindings: one it
+ * refuses (SHA-1 made after 2023-02-01, unless the policy accepts SHA-1) binds nothing, so it gives
+ * the key no flags and no expiry; nor does one whose hash is too short for the primary key (SHA-256
+ * for P-384, RFC 9580 section 5.2.3). A user ID revocation with such a hash, or with SHA-1 made
+ * after the cut-off, still revokes. The primary key's binding and revocation are read here too
+ * where BouncyCastle takes one revoked user ID of several for the key's ({@link #bound}, {@link
+ * #bcRevocation}). Stateless.
  */
 final class PrimaryKeyProperties {
   private PrimaryKeyProperties() {}
 
   /**
    * The primary key's expiry, the earlier of its direct-key and primary user ID's, if any; and its
-   * flags, the direct-key signature's, else the primary user ID's, null when neither carries any.
+   * flags, those both the direct-key signature and the primary user ID's allow ({@link #both}),
+   * null when neither carries any.
    */
   record Read(@Nullable Date expiry, @Nullable KeyFlags flags) {}
 
@@ -49,10 +51,23 @@ final class PrimaryKeyProperties {
   static Read read(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
     PGPSignature direct = newestDirectKey(primary, when, policy);
     PGPSignature userId = primaryUserIdSignature(primary, when, policy);
-    KeyFlags flags = flags(direct);
     return new Read(
         earlier(expiry(primary, direct), expiry(primary, userId)),
-        flags != null ? flags : flags(userId));
+        both(flags(direct), flags(userId)));
+  }
+
+  /**
+   * The flags both signatures allow, where both carry flags; else those of the one that does. GnuPG
+   * 2.2 takes the direct-key signature's flags, Sequoia (sqop 0.27.3) the primary user ID's, and
+   * RFC 9580 does not say: a primary key whose direct-key signature let it sign and whose user ID's
+   * did not signed for gpg and for us, not for sqop, and the other way round for sqop alone. It may
+   * now do only what both allow.
+   */
+  private static @Nullable KeyFlags both(@Nullable KeyFlags direct, @Nullable KeyFlags userId) {
+    if (direct == null || userId == null) {
+      return direct != null ? direct : userId;
+    }
+    return new KeyFlags(direct.isCritical(), direct.getFlags() & userId.getFlags());
   }
 
   /** The primary key's expiry; see {@link Read}. */
