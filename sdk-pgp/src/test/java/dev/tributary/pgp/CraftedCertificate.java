@@ -373,6 +373,12 @@ final class CraftedCertificate {
     return results.get(0);
   }
 
+  /** Signs {@link #DATA} with {@code key}, as a user would (detached, armored). */
+  static void sign(PgpKey key) {
+    PgpSignatures.sign(
+        new ByteArrayInputStream(DATA), new ByteArrayOutputStream(), List.of(key), true);
+  }
+
   static String armor(byte[] binary) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

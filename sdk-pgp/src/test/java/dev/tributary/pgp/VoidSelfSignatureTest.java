@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.CraftedCertificate.Back;
 import dev.tributary.pgp.CraftedCertificate.Sig;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,13 +82,7 @@ class VoidSelfSignatureTest {
                 + ")");
     assertThat(crafted.verification(cert, true).valid()).isFalse();
 
-    assertThatThrownBy(
-            () ->
-                PgpSignatures.sign(
-                    new ByteArrayInputStream(CraftedCertificate.DATA),
-                    new ByteArrayOutputStream(),
-                    List.of(key),
-                    true))
+    assertThatThrownBy(() -> CraftedCertificate.sign(key))
         .isInstanceOf(PgpKeyCannotSignException.class);
   }
 
