@@ -21,6 +21,10 @@
 //    "expectSigned":true,"config":{...}} -> {"data":b64,"packets":[...],"signatures":[...]}
 //   {"verb":"sign","key":"...","passphrase":"...","data":b64} -> {"signature":armored}
 //   {"verb":"verify","certs":[...],"data":b64,"signature":armored} -> {"signatures":[...]}
+//   {"verb":"verify-inline","certs":[...],"message":b64} -> {"data":b64,"signatures":[...]}
+//     an inline-signed message that is not encrypted (one-pass or old-style signatures)
+//   {"verb":"verify-cleartext","certs":[...],"message":"-----BEGIN PGP SIGNED MESSAGE-----..."}
+//     -> {"data":b64,"signatures":[...]}
 //
 // "packets" are the message's top-level packets as OpenPGP.js reads them, such as
 // ["publicKeyEncryptedSessionKey v6", "symEncryptedIntegrityProtectedData v2 aes256 ocb"];
@@ -222,6 +226,23 @@ const verbs = {
       format: 'binary',
     });
     return { signatures: await signatures(result.signatures) };
+  },
+
+  async 'verify-inline'(openpgp, r) {
+    const result = await openpgp.verify({
+      message: await readMessage(openpgp, bytes(r.message)),
+      verificationKeys: await readCerts(openpgp, r.certs),
+      format: 'binary',
+    });
+    return { data: base64(result.data), signatures: await signatures(result.signatures) };
+  },
+
+  async 'verify-cleartext'(openpgp, r) {
+    const result = await openpgp.verify({
+      message: await openpgp.readCleartextMessage({ cleartextMessage: r.message }),
+      verificationKeys: await readCerts(openpgp, r.certs),
+    });
+    return { data: base64(result.data), signatures: await signatures(result.signatures) };
   },
 };
 
