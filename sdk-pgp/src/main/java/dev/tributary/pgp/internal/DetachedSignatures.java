@@ -141,18 +141,14 @@ public final class DetachedSignatures {
     SignatureChecks checks = new SignatureChecks(engine, certs, clock);
     List<PGPSignature> verifiable = new ArrayList<>();
     for (PGPSignature sig : sigs) {
-      PGPPublicKey key = null;
-      for (PGPPublicKeyRing ring : certs) {
-        for (var id : sig.getKeyIdentifiers()) {
-          key = key != null ? key : ring.getPublicKey(id);
-        }
-      }
+      PGPPublicKey key = checks.signingKey(sig);
       if (key != null) {
         try {
           sig.init(new BcPGPContentVerifierBuilderProvider(), key);
           verifiable.add(sig);
-        } catch (PGPException e) {
-          // reported as invalid below
+        } catch (PGPException | RuntimeException e) {
+          // Reported as invalid below. BouncyCastle throws a ClassCastException for a key of
+          // another algorithm than the signature's.
         }
       }
     }

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Checks that a signature after the literal data matches the one-pass signature it closes. RFC 9580
  * (section 10.3) nests one-pass signed messages, so the signatures close the one-pass signatures in
  * reverse order: the first signature closes the last one-pass signature. Each pair must agree on
- * the key, the hash algorithm, the signature type and the public-key algorithm; a pair that does
- * not is a malformed message, not merely a signature that fails to verify.
+ * the key, the hash algorithm, the signature type and the public-key algorithm, and on the versions
+ * and the salt ({@link SignatureVersions#onePassMismatch}); a pair that does not is a malformed
+ * message, not merely a signature that fails to verify.
  */
 final class OnePassPairing {
   private OnePassPairing() {}
@@ -68,6 +69,6 @@ final class OnePassPairing {
           + ", its one-pass signature announced type "
           + ops.getSignatureType();
     }
-    return null;
+    return SignatureVersions.onePassMismatch(ops, sig);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -157,12 +158,9 @@ final class SignatureChecks {
       results.add(
           p == null
               ? unknownKey(s.sig())
-              : verification(
-                  p,
-                  s.sig(),
-                  s.fed()
-                      ? problem(p, s.sig(), s.sig()::verify)
-                      : "the signature cannot be checked"));
+              : s.fed()
+                  ? checked(p, s.sig(), s.sig()::verify)
+                  : verification(p, s.sig(), uncheckable(p, s.sig())));
     }
     before.clear();
   }
@@ -171,12 +169,11 @@ final class SignatureChecks {
   void signature(PGPOnePassSignature ops, PGPSignature sig) {
     Pending p = pending.remove(ops);
     if (p != null) {
-      results.add(verification(p, sig, problem(p, sig, () -> ops.verify(sig))));
+      results.add(checked(p, sig, () -> ops.verify(sig)));
       return;
     }
     p = uncheckable.remove(ops);
-    results.add(
-        p != null ? verification(p, sig, "the signature cannot be checked") : unknownKey(sig));
+    results.add(p != null ? verification(p, sig, uncheckable(p, sig)) : unknownKey(sig));
   }
 
   private static SignatureVerification unknownKey(PGPSignature sig) {
@@ -187,7 +184,11 @@ final class SignatureChecks {
         sig.getCreationTime().toInstant(),
         type(sig),
         false,
-        "no verification certificate holds the signing key");
+        SignatureVersions.namedByKeyIdOnly(sig)
+            ? "the signature is of version 6 and names its key by key ID only, which this verifier"
+                + " does not look for: RFC 9580 (sections 5.2.3.12 and 5.2.3.35) has a version 6"
+                + " signature name its key by fingerprint"
+            : "no verification certificate holds the signing key");
   }
 
   /** What BouncyCastle says of a signature fed its data: whether it matches. */
@@ -195,19 +196,109 @@ final class SignatureChecks {
     boolean matches() throws PGPException;
   }
 
-  /** Why {@code sig} by {@code p}'s key is not valid, or {@code null} if it is. */
-  private @Nullable String problem(Pending p, PGPSignature sig, Matching matching) {
+  /**
+   * The verification of {@code sig} by {@code p}'s key, which {@code matching} says matches its
+   * data or not; valid in another verification certificate that holds the same key when {@code p}'s
+   * refuses it ({@link #otherCopy}).
+   */
+  private SignatureVerification checked(Pending p, PGPSignature sig, Matching matching) {
+    Pending signer = p;
     try {
-      String problem = policyProblem(p, sig);
-      return problem == null && !matching.matches()
-          ? "the signature does not match the data"
-          : problem;
+      String problem = malformed(p, sig);
+      problem = problem != null ? problem : revokedInACopy(p, sig.getCreationTime());
+      if (problem == null) {
+        problem = policyProblem(p, sig);
+        Pending other = problem == null ? null : otherCopy(p, sig);
+        signer = other != null ? other : p;
+        problem = other != null ? null : problem;
+      }
+      return verification(
+          signer,
+          sig,
+          problem == null && !matching.matches()
+              ? "the signature does not match the data"
+              : problem);
     } catch (PGPException | RuntimeException e) {
       // BouncyCastle's message names its internals ("Malformed Ed25519 signature encoding"): it
       // is for whoever debugs, not for the user.
       Log.LOG.debug("the signature by key {} cannot be checked", keyId(p), e);
-      return "the signature cannot be checked";
+      return verification(signer, sig, "the signature cannot be checked");
     }
+  }
+
+  /**
+   * That a copy of {@code p}'s certificate (the same primary key) among the verification
+   * certificates revokes {@code p}'s key, or its primary key, in a way that covers a signature made
+   * {@code made}; null if none does, or the certificate has no other copy there. A revocation can
+   * only take away: the copies are read as one, whatever their order, as gpg merges them.
+   */
+  private @Nullable String revokedInACopy(Pending p, Date made) {
+    byte[] primary = p.ring().getPublicKey().getFingerprint();
+    List<Pending> copies = new ArrayList<>();
+    for (PGPPublicKeyRing ring : certificates) {
+      PGPPublicKey key = sameKey(ring, p.key());
+      if (key != null && Arrays.equals(ring.getPublicKey().getFingerprint(), primary)) {
+        copies.add(new Pending(ring, key));
+      }
+    }
+    for (int i = 0; copies.size() > 1 && i < copies.size(); i++) {
+      try {
+        String revoked = revoked(copies.get(i), made);
+        if (revoked != null) {
+          return revoked;
+        }
+      } catch (RuntimeException e) {
+        Log.LOG.debug("the revocations of signing key {} cannot be read", keyId(p), e);
+        return "the signing key's validity cannot be established";
+      }
+    }
+    return null;
+  }
+
+  /** {@code ring}'s key with {@code key}'s fingerprint, or null. */
+  private static @Nullable PGPPublicKey sameKey(PGPPublicKeyRing ring, PGPPublicKey key) {
+    PGPPublicKey same = ring.getPublicKey(key.getKeyIdentifier());
+    return same != null && Arrays.equals(same.getFingerprint(), key.getFingerprint()) ? same : null;
+  }
+
+  /**
+   * Another verification certificate than {@code p}'s that holds its key (the same fingerprint, so
+   * the same mathematics) and in which {@code sig} passes the policy, or null: a good signature is
+   * not reported invalid because a certificate given before its own holds its key too, without
+   * binding it (as sqop, which takes each certificate as it is).
+   */
+  private @Nullable Pending otherCopy(Pending p, PGPSignature sig) {
+    for (PGPPublicKeyRing ring : certificates) {
+      PGPPublicKey key = ring == p.ring() ? null : sameKey(ring, p.key());
+      if (key != null && policyProblem(new Pending(ring, key), sig) == null) {
+        return new Pending(ring, key);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why {@code sig} cannot be {@code p}'s key's as RFC 9580 makes signatures, before any check of
+   * its mathematics, or null: its public-key algorithm is another, or its version, salt or issuer
+   * subpackets do not fit its key ({@link SignatureVersions}).
+   */
+  private static @Nullable String malformed(Pending p, PGPSignature sig) {
+    if (sig.getKeyAlgorithm() != p.key().getAlgorithm()) {
+      return "the signature's public-key algorithm ("
+          + sig.getKeyAlgorithm()
+          + ") is not that of its key "
+          + keyId(p)
+          + " ("
+          + KeyDescriber.algorithmName(p.key())
+          + ")";
+    }
+    return SignatureVersions.problem(p.key(), sig);
+  }
+
+  /** Why {@code sig}, which BouncyCastle could not set up to check with {@code p}'s key, is not. */
+  private static String uncheckable(Pending p, PGPSignature sig) {
+    String malformed = malformed(p, sig);
+    return malformed != null ? malformed : "the signature cannot be checked";
   }
 
   private static SignatureVerification verification(
@@ -399,21 +490,40 @@ final class SignatureChecks {
 
   /** Checks a detached signature that has been initialised and fed the data ({@code ready}). */
   SignatureVerification detached(PGPSignature sig, boolean ready) {
-    Pending p = ready ? signer(sig) : null;
-    return p == null ? unknownKey(sig) : verification(p, sig, problem(p, sig, sig::verify));
+    Pending p = signer(sig);
+    if (p == null) {
+      return unknownKey(sig);
+    }
+    return ready ? checked(p, sig, sig::verify) : verification(p, sig, uncheckable(p, sig));
   }
 
-  /** The verification certificate's key that made {@code sig}, if one holds it. */
+  /**
+   * The verification certificates' key that made {@code sig}, if one holds it: the key {@link
+   * #detached} checks it with.
+   */
+  @Nullable PGPPublicKey signingKey(PGPSignature sig) {
+    Pending p = signer(sig);
+    return p == null ? null : p.key();
+  }
+
+  /**
+   * The verification certificate's key that made {@code sig}, if one holds it: the first key its
+   * issuer subpackets name, in {@link SignatureVersions#issuers}' order, whose public-key algorithm
+   * is the signature's; else the first named. So an unhashed subpacket, which anyone may add, that
+   * names a key of a certificate given earlier does not hide the signer its hashed ones name.
+   */
   private @Nullable Pending signer(PGPSignature sig) {
-    for (PGPPublicKeyRing ring : certificates) {
-      for (KeyIdentifier id : sig.getKeyIdentifiers()) {
+    Pending first = null;
+    for (KeyIdentifier id : SignatureVersions.issuers(sig)) {
+      for (PGPPublicKeyRing ring : certificates) {
         PGPPublicKey key = ring.getPublicKey(id);
-        if (key != null) {
+        if (key != null && key.getAlgorithm() == sig.getKeyAlgorithm()) {
           return new Pending(ring, key);
         }
+        first = first == null && key != null ? new Pending(ring, key) : first;
       }
     }
-    return null;
+    return first;
   }
 
   List<SignatureVerification> results() {
