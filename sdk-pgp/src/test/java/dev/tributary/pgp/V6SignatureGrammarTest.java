@@ -253,6 +253,10 @@ class V6SignatureGrammarTest {
   /** No subpackets: declared before {@link #CASES}, which uses it. */
   static final Consumer<PGPSignatureSubpacketGenerator> NONE = h -> {};
 
+  static final String NOT_A_HASH =
+      "the message's Hash: header names \"NOTAHASH\", which is no hash algorithm: RFC 9580"
+          + " (section 6.2.2.3) has no signature of such a message count";
+
   static final List<Case> CASES = cases();
 
   /** A detached signature case. */
@@ -624,11 +628,14 @@ class V6SignatureGrammarTest {
 
   /**
    * Cleartext-signed v6 messages: RFC 9580 (section 7) asks no Hash: header of v6 signatures; one
-   * that names the signature's hash does not hurt, one that does not makes it invalid.
+   * that names the signature's hash does not hurt, one that does not makes it invalid, and one that
+   * names no hash algorithm makes every signature invalid (section 6.2.2.3).
    */
   static List<Case> cleartextCases() {
     PGPSignature v6 =
         sig(E, 6, PGPSignature.CANONICAL_TEXT_DOCUMENT, TEXT_SIGNED, issuers(E), NONE);
+    PGPSignature v4 =
+        sig(A, 4, PGPSignature.CANONICAL_TEXT_DOCUMENT, TEXT_SIGNED, issuers(A), NONE);
     return List.of(
         new Case(
             "a v6 cleartext signature under Hash: SHA512",
@@ -642,7 +649,18 @@ class V6SignatureGrammarTest {
             "Hash: SHA256",
             v6,
             "invalid EVE (the signature uses hash algorithm SHA512, which the message's Hash:"
-                + " header does not name)"));
+                + " header does not name)"),
+        // Were VALID: the signature's hash was named. gpg: "invalid clearsig header"; sqop: valid.
+        cleartextSigned(
+            "a v4 cleartext signature under Hash: SHA512,NOTAHASH",
+            "Hash: SHA512,NOTAHASH",
+            v4,
+            "invalid ALICE (" + NOT_A_HASH + ")"),
+        cleartextSigned(
+            "a v6 cleartext signature under Hash: SHA512, NOTAHASH",
+            "Hash: SHA512, NOTAHASH",
+            v6,
+            "invalid EVE (" + NOT_A_HASH + ")"));
   }
 
   /** {@code cert} with {@code other}'s primary key added as a subkey without a binding. */

@@ -84,6 +84,34 @@ final class CleartextMessage {
     };
   }
 
+  /** The names RFC 9580 (table 23) gives hash algorithms, as {@link #hashName} writes them. */
+  private static final Set<String> HASH_NAMES =
+      Set.of(
+          "MD5",
+          "SHA1",
+          "RIPEMD160",
+          "SHA256",
+          "SHA384",
+          "SHA512",
+          "SHA224",
+          "SHA3-256",
+          "SHA3-512");
+
+  /**
+   * The first name in the {@code Hash:} headers that is no hash algorithm's ("NOTAHASH", or empty
+   * between two commas), or null: RFC 9580 (section 6.2.2.3) has a verifier validate no signature
+   * of a message whose {@code Hash:} header is not a list of hash algorithms, as gpg and OpenPGP.js
+   * refuse it.
+   */
+  @Nullable String notAHashName() {
+    for (String h : hashes) {
+      if (!HASH_NAMES.contains(h)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code head}, the first octets of some data, starts a cleartext-signed message. */
   static boolean starts(byte[] head) {
     return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith(HEADER);

@@ -146,6 +146,14 @@ public final class InlineVerification {
       return "the signature is a binary signature (type 0x00), not the text signature (type 0x01)"
           + " that a cleartext-signed message holds";
     }
+    String notAHash = m.notAHashName();
+    if (notAHash != null) {
+      String shown = notAHash.length() > 40 ? notAHash.substring(0, 40) + "…" : notAHash;
+      return "the message's Hash: header names "
+          + TerminalText.quote(shown)
+          + ", which is no hash algorithm: RFC 9580 (section 6.2.2.3) has no signature of such a"
+          + " message count";
+    }
     String hash = CleartextMessage.hashName(sig.getHashAlgorithm());
     if (!m.hashes().isEmpty() && !m.hashes().contains(hash)) {
       return "the signature uses hash algorithm "
