@@ -117,7 +117,7 @@ final class SessionKeys {
             damaged =
                 "the session key packet for key "
                     + KeyDescriber.keyId(id.getKeyId())
-                    + (misfit == null ? " does not decrypt with that key" : misfit);
+                    + (misfit == null ? " does not decrypt with that key" : " holds " + misfit);
           }
         }
       }
@@ -179,12 +179,13 @@ final class SessionKeys {
   }
 
   /**
-   * Why {@code key} cannot be the session key of the cipher it names, or null if it can (or names
-   * no cipher this library knows, which is refused later in its own words). RFC 9580 gives each
-   * cipher one key length, and BouncyCastle takes the key as long as the packet holds it: a
-   * 32-octet key named AES-128 would decrypt AES-256 data reported as AES-128, and a 16-octet key
-   * named AES-256 AES-128 data reported as AES-256 (GnuPG and Sequoia refuse both). A wrong
-   * password gives such a key most of the time; a public-key packet only when it was made so.
+   * What {@code key} is when it cannot be a session key of the cipher it names ("a session key of
+   * 32 octets for AES-128, whose keys are 16"), or null if it can (or names no cipher this library
+   * knows, which is refused later in its own words). RFC 9580 gives each cipher one key length, and
+   * BouncyCastle takes the key as long as the packet holds it: a 32-octet key named AES-128 would
+   * decrypt AES-256 data reported as AES-128, and a 16-octet key named AES-256 AES-128 data
+   * reported as AES-256 (GnuPG and Sequoia refuse both). A wrong password gives such a key most of
+   * the time; a public-key packet only when it was made so.
    */
   static @Nullable String misfit(PGPSessionKey key) {
     SymmetricAlgorithm algorithm;
@@ -196,7 +197,7 @@ final class SessionKeys {
     int length = key.getKey().length;
     return length == algorithm.keyLength()
         ? null
-        : " holds a session key of "
+        : "a session key of "
             + length
             + " octets for "
             + algorithm.displayName()
