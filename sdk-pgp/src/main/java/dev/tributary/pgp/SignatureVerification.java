@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of checking one signature.
  *
- * @param keyId the ID of the key that made it (from the signature), 16 hex digits
+ * @param keyId the ID of the key that made it (from the signature), 16 hex digits; empty if the
+ *     signature names no issuer (neither an issuer fingerprint nor an issuer key ID subpacket,
+ *     which RFC 9580 lets a signature leave out), which is then never valid
  * @param signerFingerprint the fingerprint of the certificate that verified it, or {@code null} if
  *     no verification certificate holds that key
  * @param signingKeyFingerprint the fingerprint of the (sub)key that made it, when known

@@ -273,6 +273,13 @@ final class KeyValidityCases {
               "-S-",
               "-S-"),
           c(
+              "encryption subkey whose only binding has no key flags",
+              () -> withEncryption(Sig.binding(null)),
+              "-S-",
+              "-S-",
+              "ES-",
+              "-S-"),
+          c(
               "encryption subkey: the newest binding has no key flags, an older one encrypts",
               () -> withEncryption(Sig.binding(ENCRYPT), Sig.binding(null).made(daysAgo(1))),
               "-S-",

@@ -20,6 +20,7 @@ import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPUserId;
 import org.jspecify.annotations.Nullable;
 
@@ -65,7 +66,9 @@ public final class Certifications {
                   + " has no user ID '"
                   + userId
                   + "' bound by a valid self-signature"
-                  + (CertificateMerge.hasUserId(primary, userId) ? " (revoked or expired)" : "")
+                  + (CertificateMerge.hasUserId(primary, userId)
+                      ? ": " + whyNotBound(view, bound, userId, engine, when)
+                      : "")
                   + "; certify one of its user IDs "
                   + view.getValidUserIds(when).stream().map(OpenPGPUserId::getUserId).toList());
         }
@@ -99,6 +102,46 @@ public final class Certifications {
           e);
     }
     return PGPPublicKeyRing.insertPublicKey(cert, certified);
+  }
+
+  /**
+   * Why no valid self-signature binds {@code userId}, which {@code cert} holds, at {@code when}: it
+   * is revoked, the certificate's primary key is unusable, its newest self-signature does not count
+   * ({@link SelfSignatureProblems#ofUserId}, as {@link KeyDescriber} tells of keys), or it has no
+   * self-signature, or none that verifies and that the policy accepts.
+   */
+  private static String whyNotBound(
+      OpenPGPCertificate cert,
+      @Nullable OpenPGPUserId userId,
+      String name,
+      Engine engine,
+      Date when) {
+    OpenPGPComponentSignature revocation =
+        userId == null ? null : safe(() -> userId.getRevocation(when));
+    if (revocation != null) {
+      return "it is revoked (on " + RevocationReasons.dayAndKind(revocation.getSignature()) + ")";
+    }
+    PGPPublicKey primary = cert.getPrimaryKey().getPGPPublicKey();
+    String voided = SelfSignatureProblems.ofUserId(primary, name, when);
+    if (voided != null) {
+      return voided;
+    }
+    String primaryProblem =
+        KeyDescriber.describe(cert, engine, when.toInstant()).primaryKey().unusableBecause();
+    if (primaryProblem != null) {
+      return "the certificate's primary key is unusable (" + primaryProblem + ")";
+    }
+    return list(primary.getSignaturesForID(name)).stream().anyMatch(sig -> isBy(sig, primary))
+        ? "none of its self-signatures verifies and is accepted by the policy"
+        : "it carries no self-signature by the certificate's primary key";
+  }
+
+  private static <T> @Nullable T safe(java.util.function.Supplier<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The secret key that certifies for {@code key} at {@code when}: usually its primary key. */

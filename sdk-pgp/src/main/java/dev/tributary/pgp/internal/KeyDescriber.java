@@ -188,7 +188,7 @@ public final class KeyDescriber {
    * The key flags of the newest binding signature by {@code primary} on subkey {@code sub} that
    * verifies, whether or not it counts: what the subkey was declared for.
    */
-  private static @Nullable KeyFlags declaredFlags(PGPPublicKey sub, PGPPublicKey primary) {
+  static @Nullable KeyFlags declaredFlags(PGPPublicKey sub, PGPPublicKey primary) {
     PGPSignature newest = null;
     for (Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
         it.hasNext(); ) {

@@ -59,6 +59,32 @@ final class SelfSignatureProblems {
     return null;
   }
 
+  /**
+   * Why the newest self-signature by {@code primary} on its user ID {@code userId} made by {@code
+   * when} does not bind the user ID, where the signature itself tells (it has expired, or holds a
+   * critical subpacket or notation that is not understood), or null.
+   */
+  static @Nullable String ofUserId(PGPPublicKey primary, String userId, Date when) {
+    PGPSignature newest = null;
+    for (Iterator<PGPSignature> it = primary.getSignaturesForID(userId);
+        it != null && it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (PGPSignature.isCertification(sig.getSignatureType())
+          && isBy(sig, primary)
+          && !sig.getCreationTime().after(when)
+          && (newest == null || sig.getCreationTime().after(newest.getCreationTime()))) {
+        newest = sig;
+      }
+    }
+    PGPSignature found = newest;
+    if (found == null
+        || !verifies(found, primary, () -> found.verifyCertification(userId, primary))) {
+      return null;
+    }
+    String problem = SignatureSubpackets.problem(found, when.toInstant());
+    return problem == null ? null : "its newest self-signature does not count: " + problem;
+  }
+
   private static boolean isSelfSignature(PGPSignature sig, PGPPublicKey key) {
     int type = sig.getSignatureType();
     return key.isMasterKey()

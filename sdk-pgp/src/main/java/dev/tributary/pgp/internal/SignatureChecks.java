@@ -177,18 +177,22 @@ final class SignatureChecks {
   }
 
   private static SignatureVerification unknownKey(PGPSignature sig) {
+    boolean namesNoKey = sig.getKeyIdentifiers().isEmpty();
     return new SignatureVerification(
-        KeyDescriber.keyId(sig.getKeyID()),
+        namesNoKey ? "" : KeyDescriber.keyId(sig.getKeyID()),
         null,
         null,
         sig.getCreationTime().toInstant(),
         type(sig),
         false,
-        SignatureVersions.namedByKeyIdOnly(sig)
-            ? "the signature is of version 6 and names its key by key ID only, which this verifier"
-                + " does not look for: RFC 9580 (sections 5.2.3.12 and 5.2.3.35) has a version 6"
-                + " signature name its key by fingerprint"
-            : "no verification certificate holds the signing key");
+        namesNoKey
+            ? "the signature names no issuer (it holds neither an Issuer Fingerprint nor an Issuer"
+                + " Key ID subpacket), so no key is known to check it with"
+            : SignatureVersions.namedByKeyIdOnly(sig)
+                ? "the signature is of version 6 and names its key by key ID only, which this verifier"
+                    + " does not look for: RFC 9580 (sections 5.2.3.12 and 5.2.3.35) has a version 6"
+                    + " signature name its key by fingerprint"
+                : "no verification certificate holds the signing key");
   }
 
   /** What BouncyCastle says of a signature fed its data: whether it matches. */
