@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param capabilities what its key flags declare: those of the self-signature that binds it, or,
  *     when none does (the policy refuses them, or the key is revoked), of its newest self-signature
  *     that verifies. Declared, not necessarily usable: see {@link #usableCapabilities()}
- * @param revoked whether it is revoked
+ * @param revoked whether it is revoked. A signing subkey revoked softly (superseded or retired) and
+ *     bound again by a newer binding signature is not: what it signs after that verifies, and it
+ *     signs, as in Sequoia. An encryption subkey so bound again still is, and is not encrypted to,
+ *     as in GnuPG and OpenPGP.js
  * @param revocation how it was revoked (when, why, and whether hard or soft), or {@code null} if it
- *     is not
+ *     is not; for a signing subkey bound again after a soft revocation, that revocation, while
+ *     {@code revoked} is false
  * @param isProtected whether its secret part is protected by a passphrase (false for public keys)
  * @param unusableBecause why the key cannot be used at the time described, or {@code null} if it
  *     can: revoked, expired, created after that time, weaker than the policy allows, or not bound

@@ -120,6 +120,12 @@ public record KeyDescription(
       s.append(' ').append(k.capabilities());
       if (k.revoked()) {
         s.append(" REVOKED");
+      } else if (k.revocation() != null) {
+        s.append(" (revoked on ")
+            .append(day(k.revocation().date()))
+            .append(": ")
+            .append(k.revocation().kind())
+            .append(", then bound again)");
       }
       if (k.isProtected()) {
         s.append(" protected");

@@ -91,7 +91,7 @@ public final class KeyDescriber {
       expires = PrimaryKeyProperties.earlier(expires, primary.expiry());
     }
     PGPSignature revocation = revocation(cert, k, engine, when);
-    boolean revoked = revocation != null;
+    Date boundAgain = boundAgain(k, revocation, when);
     boolean isProtected = false;
     if (cert instanceof OpenPGPKey key) {
       PGPSecretKey secret = key.getPGPSecretKeyRing().getSecretKey(pub.getKeyIdentifier());
@@ -102,10 +102,20 @@ public final class KeyDescriber {
     if (flags == null && primary == null) {
       flags = declaredFlags(k.getPGPPublicKey(), cert.getPrimaryKey().getPGPPublicKey());
     }
+    Set<KeyCapability> capabilities = capabilities(flags);
+    // A signing subkey bound again after a soft revocation signs and verifies as bound; no message
+    // is encrypted to an encryption subkey so bound, as in GnuPG and OpenPGP.js.
+    boolean revoked =
+        revocation != null
+            && (boundAgain == null
+                || capabilities.contains(KeyCapability.ENCRYPT_COMMUNICATIONS)
+                || capabilities.contains(KeyCapability.ENCRYPT_STORAGE));
     String problem =
         primaryProblem != null
             ? "its primary key is unusable (" + primaryProblem + ")"
-            : problem(k, engine, when, revocation, expires);
+            : boundAgain != null
+                ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
+                : problem(k, engine, when, revocation, expires);
     return new ComponentKey(
         fingerprint(pub),
         keyId(pub.getKeyID()),
@@ -115,7 +125,7 @@ public final class KeyDescriber {
         bits(pub),
         pub.getCreationTime().toInstant(),
         expires == null ? null : expires.toInstant(),
-        capabilities(flags),
+        capabilities,
         revoked,
         revocation == null ? null : RevocationReasons.describe(revocation),
         isProtected,
@@ -140,6 +150,51 @@ public final class KeyDescriber {
       return own;
     }
     return PrimaryKeyProperties.bcRevocation(k, when, engine.bcPolicy());
+  }
+
+  /**
+   * When a binding signature made after {@code revocation}, a soft revocation of subkey {@code k},
+   * and by {@code when} bound {@code k} again, if BouncyCastle takes it as bound at {@code when}:
+   * as it does to verify and make signatures (Sequoia too); null if none did, or {@code revocation}
+   * is hard or of a primary key.
+   */
+  static @Nullable Date boundAgain(
+      OpenPGPComponentKey k, @Nullable PGPSignature revocation, Date when) {
+    if (revocation == null || k.isPrimaryKey() || RevocationReasons.hard(revocation)) {
+      return null;
+    }
+    Boolean bound = safe(() -> k.isBoundAt(when));
+    if (bound == null || !bound) {
+      return null;
+    }
+    PGPPublicKey sub = k.getPGPPublicKey();
+    PGPPublicKey primary = k.getCertificate().getPrimaryKey().getPGPPublicKey();
+    Date newest = null;
+    for (Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+        it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      Date made = sig.getCreationTime();
+      if (made.after(revocation.getCreationTime())
+          && !made.after(when)
+          && (newest == null || made.after(newest))
+          && CertificateMerge.isBy(sig, primary)
+          && CertificateMerge.verifies(sig, primary, () -> sig.verifyCertification(primary, sub))) {
+        newest = made;
+      }
+    }
+    return newest;
+  }
+
+  /** Why an encryption key bound again after a soft revocation is not encrypted to. */
+  private static String revokedAndBoundAgain(PGPSignature revocation, Date boundAgain) {
+    return "revoked on " + RevocationReasons.dayAndKind(revocation) + boundAgain(boundAgain);
+  }
+
+  /** "; bound again on …, which counts for signing only", said of an encryption key. */
+  static String boundAgain(Date boundAgain) {
+    return "; bound again on "
+        + boundAgain.toInstant().toString().substring(0, 10)
+        + ", which counts for signing only: no message is encrypted to it";
   }
 
   /**

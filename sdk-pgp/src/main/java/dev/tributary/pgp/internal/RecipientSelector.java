@@ -133,7 +133,11 @@ public final class RecipientSelector {
     }
     PGPSignature revocation = revocation(k, engine, when);
     if (revocation != null) {
-      return "revoked (since " + RevocationReasons.dayAndKind(revocation) + ")";
+      Date boundAgain = KeyDescriber.boundAgain(k, revocation, when);
+      return "revoked (since "
+          + RevocationReasons.dayAndKind(revocation)
+          + (boundAgain == null ? "" : KeyDescriber.boundAgain(boundAgain))
+          + ")";
     }
     Date expiry = expiry(k, when);
     if (expiry != null && !expiry.after(when)) {
