@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.pgp.CraftedCertificate.Sig;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,16 @@ class ReboundSubkeyTest {
     ComponentKey signing = key(d, c, false);
 
     assertThat(c.verification(cert, false).valid()).isTrue();
+    assertThat(
+            PgpSignatures.sign(
+                    new ByteArrayInputStream(CraftedCertificate.DATA),
+                    OutputStream.nullOutputStream(),
+                    List.of(c.key()),
+                    false)
+                .get(0)
+                .signingKeyFingerprint())
+        .as("the subkey that signs")
+        .isEqualTo(signing.fingerprint());
     assertThat(signing.revoked()).isFalse();
     assertThat(signing.usable()).isTrue();
     assertThat(signing.usableCapabilities()).containsExactly(KeyCapability.SIGN);
