@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -97,6 +98,8 @@ class ForeignMessageFuzzTest {
 
   @TempDir Path dir;
 
+  @RegisterExtension static final OpenPgpJs js = new OpenPgpJs();
+
   @BeforeAll
   static void snapshotThreads() {
     threadsBefore = DamagedInputFuzzTest.helperThreads();
@@ -133,15 +136,11 @@ class ForeignMessageFuzzTest {
    * above, damage anywhere from the salt on, in any chunk or its tag or the final tag, gives the
    * integrity error, and what the stream handed out before it is the start of the plaintext and no
    * more than the chunks before the damage hold ({@link #releaseProblem}). OpenPGP.js runs under
-   * node ({@link OpenPgpJs#start}: a skip without it, a failure in CI).
+   * node ({@link OpenPgpJs}: a skip without it, a failure in CI).
    */
   @Test
   void openPgpJsSeipdV2Messages_damaged_decryptToTheOriginalOrFailInWords() throws Exception {
-    List<MessageSample> samples;
-    try (OpenPgpJs js = OpenPgpJs.start()) {
-      samples = openPgpJsSamples(js);
-    }
-    fuzz(samples, 29);
+    fuzz(openPgpJsSamples(js), 29);
   }
 
   /**

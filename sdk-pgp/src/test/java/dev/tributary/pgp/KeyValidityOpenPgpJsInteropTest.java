@@ -9,12 +9,9 @@ import dev.tributary.pgp.KeyValidityCases.Outcome;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.opentest4j.TestAbortedException;
 
 /**
  * What OpenPGP.js 6 ({@link OpenPgpJs}) makes of the crafted certificates of {@link
@@ -26,31 +23,7 @@ import org.opentest4j.TestAbortedException;
 class KeyValidityOpenPgpJsInteropTest {
   static final List<Case> CASES = KeyValidityCases.CASES;
 
-  static OpenPgpJs js;
-  static Throwable missing;
-
-  @BeforeAll
-  static void startOpenPgpJs() throws Exception {
-    try {
-      js = OpenPgpJs.start();
-    } catch (TestAbortedException | AssertionError e) {
-      missing = e; // each test throws it: surefire shows no reason for a class that is skipped
-    }
-  }
-
-  @BeforeEach
-  void requireOpenPgpJs() throws Throwable {
-    if (missing != null) {
-      throw missing;
-    }
-  }
-
-  @AfterAll
-  static void stopOpenPgpJs() throws Exception {
-    if (js != null) {
-      js.close();
-    }
-  }
+  @RegisterExtension static final OpenPgpJs js = new OpenPgpJs();
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("CASES")

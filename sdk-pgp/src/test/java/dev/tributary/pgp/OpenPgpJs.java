@@ -19,43 +19,44 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * OpenPGP.js (npm's {@code openpgp} 6 and 5) under node, through {@code
- * src/test/openpgpjs/interop.mjs}: one node process, started by {@link #start()} and kept until
- * {@link #close()}, to which each {@link #run} call writes JSON requests, a line each, and reads an
- * answer a line each (the script's header lists the verbs). Starting node and loading OpenPGP.js
- * takes a few tenths of a second, which a process per call would pay again and again. {@link
- * #start()} skips the calling test, or fails it in CI, when node or the npm packages are missing.
- * Not thread-safe.
+ * src/test/openpgpjs/interop.mjs}, as a JUnit extension in a test class's static field:
+ *
+ * <pre>{@code @RegisterExtension static final OpenPgpJs js = new OpenPgpJs();}</pre>
+ *
+ * <p>The class's first {@link #run} starts one node process, which its later calls share and which
+ * ends after the class's last test, whether its tests passed or failed ({@link #afterAll}). Each
+ * call writes JSON requests, a line each, and reads an answer a line each (the script's header
+ * lists the verbs). Starting node and loading OpenPGP.js takes a few tenths of a second, which a
+ * process per call would pay again and again. When node or the npm packages are missing, each call
+ * skips the calling test, or fails it in CI ({@link ExternalPrograms#required()}), saying what to
+ * install; so call it from tests and {@code @BeforeEach} methods, not from {@code @BeforeAll}:
+ * surefire shows no reason for a class skipped as a whole. Not thread-safe.
  */
-final class OpenPgpJs implements AutoCloseable {
+final class OpenPgpJs implements AfterAllCallback {
   /** The script's folder; surefire runs the tests in the module's folder. */
   static final Path DIR = Path.of("src/test/openpgpjs");
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> PACKAGES = List.of("openpgp", "openpgp-v5");
 
-  private final Process process;
-  private final Path stderr;
-  private final BufferedWriter requests;
-  private final BufferedReader answers;
+  /** The running node process, or null before the first call and after the class's tests. */
+  private @Nullable Node node;
 
-  private OpenPgpJs(Process process, Path stderr) {
-    this.process = process;
-    this.stderr = stderr;
-    this.requests =
-        new BufferedWriter(
-            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    this.answers =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-  }
+  /** One node process running the script, and the pipes to it. */
+  private record Node(
+      Process process, Path stderr, BufferedWriter requests, BufferedReader answers) {}
 
   /**
    * Starts the script under node, with the npm packages that package-lock.json pins; or skips the
    * test (fails it, in CI) if either is missing.
    */
-  static OpenPgpJs start() throws IOException {
+  private static Node start() throws IOException {
     Path node = ExternalPrograms.require("node", "nodejs");
     ExternalPrograms.requireInstalled(
         installed(),
@@ -70,7 +71,13 @@ final class OpenPgpJs implements AutoCloseable {
         new ProcessBuilder(node.toString(), DIR.resolve("interop.mjs").toString())
             .redirectError(stderr.toFile())
             .start();
-    return new OpenPgpJs(process, stderr);
+    return new Node(
+        process,
+        stderr,
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)),
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
   }
 
   private static boolean installed() {
@@ -94,18 +101,27 @@ final class OpenPgpJs implements AutoCloseable {
     return JSON.createObjectNode().put("verb", verb);
   }
 
-  /** Sends the requests at once, then reads their answers, in the same order. */
+  /**
+   * Sends the requests at once, then reads their answers, in the same order; starts node first if
+   * this is the class's first call.
+   */
   List<Answer> run(List<ObjectNode> batch) {
     try {
-      for (ObjectNode r : batch) {
-        requests.write(r.toString());
-        requests.newLine();
+      if (node == null) {
+        node = start();
       }
-      requests.flush();
+      Node n = node;
+      for (ObjectNode r : batch) {
+        n.requests().write(r.toString());
+        n.requests().newLine();
+      }
+      n.requests().flush();
       List<Answer> result = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
-        String line = answers.readLine();
-        assertThat(line).as("node's answer; it ended: %s", Files.readString(stderr)).isNotNull();
+        String line = n.answers().readLine();
+        assertThat(line)
+            .as("node's answer; it ended: %s", Files.readString(n.stderr()))
+            .isNotNull();
         result.add(new Answer(JSON.readTree(line)));
       }
       return result;
@@ -123,14 +139,22 @@ final class OpenPgpJs implements AutoCloseable {
     return run(request).get(0).ok();
   }
 
-  /** Ends node (closing its input ends the script) and deletes its error output. */
+  /** Ends node, if a call started it, and deletes its error output. */
   @Override
-  public void close() throws Exception {
-    requests.close();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+  public void afterAll(ExtensionContext context) throws Exception {
+    Node n = node;
+    if (n == null) {
+      return;
     }
-    Files.deleteIfExists(stderr);
+    node = null;
+    try {
+      n.requests().close(); // closing its input ends the script
+    } finally {
+      if (!n.process().waitFor(10, TimeUnit.SECONDS)) {
+        n.process().destroyForcibly();
+      }
+      Files.deleteIfExists(n.stderr());
+    }
   }
 
   /** OpenPGP.js's answer to one request. */

@@ -23,12 +23,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Interoperability with OpenPGP.js, the third implementation after GnuPG and Sequoia, and the one
@@ -42,10 +40,7 @@ class OpenPgpJsInteropTest {
   static final String PKESK_V3 = "publicKeyEncryptedSessionKey v3";
   static final String PKESK_V6 = "publicKeyEncryptedSessionKey v6";
 
-  static OpenPgpJs js;
-
-  /** Why OpenPGP.js cannot run here (a skip, or in CI a failure), or null. */
-  static Throwable missing;
+  @RegisterExtension static final OpenPgpJs js = new OpenPgpJs();
 
   /** v4 RSA 2048 (our policy's least), protected (iterated and salted S2K); no SEIPD v2 feature. */
   static JsKey rsa;
@@ -84,12 +79,10 @@ class OpenPgpJsInteropTest {
     }
   }
 
-  @BeforeAll
-  static void startOpenPgpJs_andMakeKeys() throws Exception {
-    try {
-      js = OpenPgpJs.start();
-    } catch (TestAbortedException | AssertionError e) {
-      missing = e; // each test throws it: surefire shows no reason for a class that is skipped
+  /** Makes the keys before the first test, not in {@code @BeforeAll}: see {@link OpenPgpJs}. */
+  @BeforeEach
+  void makeKeysOnce() {
+    if (rsa != null) {
       return;
     }
     List<Answer> keys =
@@ -107,20 +100,6 @@ class OpenPgpJsInteropTest {
     six = key(keys.get(2), "");
     argon2 = key(keys.get(3), "argo's passphrase");
     five = key(keys.get(4), "");
-  }
-
-  @BeforeEach
-  void requireOpenPgpJs() throws Throwable {
-    if (missing != null) {
-      throw missing;
-    }
-  }
-
-  @AfterAll
-  static void stopOpenPgpJs() throws Exception {
-    if (js != null) {
-      js.close();
-    }
   }
 
   static ObjectNode generate(String type, String userId, String passphrase) {

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.pgp.V6SignatureGrammarTest.Case;
 import dev.tributary.testing.PgpTestKeys;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -23,19 +22,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * that an unhashed subpacket, or the first certificate given, named.
  */
 class V6SignatureInteropTest {
-  static OpenPgpJs js;
-
-  @BeforeAll
-  static void startOpenPgpJs() throws Exception {
-    js = OpenPgpJs.start();
-  }
-
-  @AfterAll
-  static void stopOpenPgpJs() throws Exception {
-    if (js != null) {
-      js.close();
-    }
-  }
+  @RegisterExtension static final OpenPgpJs js = new OpenPgpJs();
 
   /** OpenPGP.js's request to read {@code c}'s signature with its certificates. */
   static ObjectNode request(Case c) {
