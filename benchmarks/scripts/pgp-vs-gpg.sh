@@ -10,6 +10,7 @@
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/scripts/pgp-vs-gpg.sh
 #   ARMOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # ASCII armor
 #   FLOOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # and the floor
+#   FILES="data.csv crlf.csv" COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # text beside binary
 #
 # FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message (on a
 # helper thread, as ours does) and SHA-1s it (Sha1Floor.java), the least any JVM decryption must
@@ -18,6 +19,12 @@
 # says which it is, judged on the quiet rounds only (below), and gives no verdict without one.
 # The header names the CPU, since the ratios depend on it.
 #
+# crlf.csv (in the default FILES) is data.csv's rows with CRLF line endings, whole rows, encrypted
+# as text (gpg --textmode, sop encrypt --as=text: literal data 't' or 'u'), which both decrypt to
+# LF text (gpg drops the CRs, ours converts each CR LF by default, TextLineEndings.NATIVE): the
+# cost of that conversion, beside data.csv's binary case. Its round-trip check compares with the
+# rows' LF form, as do checks of both sides' decryption of gpg's message; PgpThroughput adds a
+# line for TextLineEndings.AS_STORED, which hands the text out unconverted.
 # Both sides use binary output (ARMOR=1: ASCII armor, gpg --armor against sop without --no-armor), AES-256, SEIPD v1 with MDC, the same RSA 3072 test key (Alice,
 # from sdk-testing) and the same input; both decrypt the message gpg made, so identical bytes.
 # "zlib" is gpg's default level (6) against ours (level 2, and stored when the data is already
@@ -42,7 +49,7 @@ RUNS=${RUNS:-3}
 JAR=${JAR:-examples/target/tributary-examples.jar}
 BASE_JAR=${BASE_JAR:-}
 JAVA=${JAVA:-java}
-FILES=${FILES:-random.bin data.csv}
+FILES=${FILES:-random.bin data.csv crlf.csv}
 STEAL_MAX=${STEAL_MAX:-0.2}
 ticks=$(getconf CLK_TCK)
 steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; } # all CPUs, in clock ticks
@@ -113,6 +120,12 @@ awk -v n=$((SIZE_MIB * 1024 * 1024 / 30)) 'BEGIN { srand(7); for (i = 0; i < n; 
   printf "%08d,user%07d@example.com,%s,%05.2f\n", i, int(rand()*1e7), (rand()<.5?"DE":"US"), rand()*100 }' \
   | head -c $((SIZE_MIB * 1024 * 1024)) >"$work/data.csv"
 set -o pipefail
+if [[ " $FILES " == *" crlf.csv "* ]]; then # the same rows, whole, each ending in CR LF
+  awk -v size=$((SIZE_MIB * 1024 * 1024)) 'BEGIN { srand(7); for (b = 0; b < size; b += 43)
+    printf "%08d,user%07d@example.com,%s,%05.2f\r\n", b / 43, int(rand()*1e7), (rand()<.5?"DE":"US"), rand()*100 }' \
+    >"$work/crlf.csv"
+  tr -d '\r' <"$work/crlf.csv" >"$work/crlf.csv.lf" # what both write on decryption
+fi
 
 echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $($JAVA -version 2>&1 | head -1)," \
   "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1} AOT=${AOT:-0}"
@@ -125,15 +138,18 @@ mem=$(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GiB" }' || true)
 echo "CPU: ${cpu:-unknown} (${isa:-no AES/SHA flags found}), ${mem:-memory unknown}"
 for file in $FILES; do
   in="$work/$file"
+  gpg_text="" our_text="" plain="$in" # crlf.csv: text in, LF text out
+  [ "$file" = crlf.csv ] && gpg_text=--textmode our_text=--as=text plain="$in.lf"
   for comp in $COMPRESSIONS; do
     ourcomp=$([ "$comp" = none ] && echo NONE || echo ZLIB)
     msg="$work/g-$comp.gpg"
-    $GPG --yes $gpg_armor --cipher-algo AES256 --compress-algo "$comp" -r $FPR -o "$msg" -e "$in"
-    commands=(-n gpg-encrypt "$GPG --yes $gpg_armor --cipher-algo AES256 --compress-algo $comp \
--r $FPR -o $work/out-gpg.gpg -e $in")
+    $GPG --yes $gpg_armor $gpg_text --cipher-algo AES256 --compress-algo "$comp" -r $FPR -o "$msg" \
+      -e "$in"
+    commands=(-n gpg-encrypt "$GPG --yes $gpg_armor $gpg_text --cipher-algo AES256 \
+--compress-algo $comp -r $FPR -o $work/out-gpg.gpg -e $in")
     for side in "${sides[@]:1}"; do
-      commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt $our_armor --compression=$ourcomp \
-$KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
+      commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt $our_armor $our_text \
+--compression=$ourcomp $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     done
     commands+=(-n gpg-decrypt "$GPG -o - -d $msg > /dev/null")
     for side in "${sides[@]:1}"; do
@@ -158,11 +174,16 @@ $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
       done
     done
     for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
-      cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") "$in" \
-        || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
+      cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") \
+        "$plain" || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
+      [ -z "$gpg_text" ] || cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" \
+        <"$msg") "$plain" || { echo "$side's decryption of gpg's $file $comp differs" >&2; exit 1; }
     done
+    [ -z "$gpg_text" ] || cmp <($GPG -o - -d "$msg") "$plain" \
+      || { echo "gpg's decryption of $file $comp differs" >&2; exit 1; }
     echo
-    echo "$file, $comp$([ "$ARMOR" = 1 ] && echo ", armored" || true):"
+    echo "$file, $comp$([ "$ARMOR" = 1 ] && echo ", armored" || true)$([ -n "$gpg_text" ] \
+      && echo ", as text" || true):"
     {
       cat "$work/rounds.csv"
       for c in "${!rss[@]}"; do echo "rss,$c,${rss[$c]}"; done
@@ -220,6 +241,7 @@ if [ "${INPROCESS:-1}" = 1 ]; then
   echo
   for file in $FILES; do
     $JAVA -Xmx64m -XX:+UseSerialGC -cp "$JAR" benchmarks/scripts/PgpThroughput.java "$work/$file" \
-      "$KEYS/alice-rsa3072.pub.asc" "$KEYS/alice-rsa3072.sec.asc" $((RUNS + 2))
+      "$KEYS/alice-rsa3072.pub.asc" "$KEYS/alice-rsa3072.sec.asc" $((RUNS + 2)) \
+      $([ "$file" = crlf.csv ] && echo text || true)
   done
 fi
