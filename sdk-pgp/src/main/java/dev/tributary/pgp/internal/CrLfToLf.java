@@ -3,6 +3,9 @@ package dev.tributary.pgp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,13 @@ import java.util.Objects;
 public final class CrLfToLf {
   private static final byte CR = '\r';
   private static final byte LF = '\n';
+  private static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
+
+  /** Eight bytes of an array at any index, the first one lowest. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Whether the last byte seen was a CR, not written yet. */
   private boolean heldCr;
@@ -21,21 +31,57 @@ public final class CrLfToLf {
 
   /**
    * Converts {@code len} bytes of {@code src} into {@code dst} from its start, which has room for
-   * {@code len + 1} bytes (a CR held from the piece before); returns how many it wrote.
+   * {@code len + 1} bytes (a CR held from the piece before); returns how many it wrote. The bytes
+   * up to each CR are copied eight at a time: text has a CR a line, and a loop that looked at each
+   * byte ran at a quarter of decryption's speed.
    */
   private int convert(byte[] src, int off, int len, byte[] dst) {
+    int i = off;
+    int end = off + len;
     int w = 0;
-    for (int i = off, end = off + len; i < end; i++) {
-      byte c = src[i];
-      if (heldCr && c != LF) {
-        dst[w++] = CR;
-      }
-      heldCr = c == CR;
-      if (!heldCr) {
-        dst[w++] = c;
+    if (heldCr && i < end) {
+      heldCr = false;
+      if (src[i] != LF) {
+        dst[w++] = CR; // a lone CR is data; the byte after it is read below, as any other
       }
     }
-    return w;
+    while (true) {
+      // Copies the bytes up to the next CR, or to the end, leaving i there. w <= i - off + 1, so
+      // the eight bytes written at w fit; those past a CR are overwritten by what follows it.
+      while (i <= end - 8) {
+        long x = (long) LONGS.get(src, i);
+        LONGS.set(dst, w, x);
+        int n = bytesBeforeCr(x);
+        i += n;
+        w += n;
+        if (n < 8) {
+          break;
+        }
+      }
+      while (i < end && src[i] != CR) {
+        dst[w++] = src[i++];
+      }
+      if (i == end) {
+        return w;
+      }
+      if (++i == end) { // the CR ends the piece: the next piece's first byte decides
+        heldCr = true;
+        return w;
+      }
+      if (src[i] != LF) {
+        dst[w++] = CR;
+      }
+    }
+  }
+
+  /**
+   * How many of the eight bytes of {@code x} (the first in the array's order lowest) come before
+   * the first CR, 8 if none is a CR: the lowest zero byte of {@code x ^ CRS}, which the classic
+   * test finds exactly (it may flag bytes above the first zero, never below).
+   */
+  private static int bytesBeforeCr(long x) {
+    long v = x ^ CRS;
+    return Long.numberOfTrailingZeros((v - ONES) & ~v & HIGHS) >>> 3;
   }
 
   /** Writes the CR held at the end of the text, if any, into {@code dst}; returns 0 or 1. */

@@ -31,7 +31,22 @@ class CrLfToLfTest {
           "no line ending",
           "x\r\ny\rz\n\r\n\r\r",
           randomText(64, 1),
-          randomText(64, 2));
+          randomText(64, 2),
+          linesOfEveryLength());
+
+  /**
+   * Lines of 0 to 17 bytes, each ended by CR LF, a lone CR, LF or CR CR LF in turn, and a CR at the
+   * end: the conversion copies eight bytes at a time between CRs, so each kind of line ending falls
+   * at each place in such a word, and at each place of every piece below.
+   */
+  static String linesOfEveryLength() {
+    List<String> endings = List.of("\r\n", "\r", "\n", "\r\r\n");
+    StringBuilder s = new StringBuilder();
+    for (int length = 0; length < 18; length++) {
+      s.append("abcdefghijklmnopq", 0, length).append(endings.get(length % endings.size()));
+    }
+    return s.append('\r').toString();
+  }
 
   /** {@code length} bytes drawn from CR, LF and 'x', so that every combination appears. */
   static String randomText(int length, long seed) {
@@ -115,6 +130,38 @@ class CrLfToLfTest {
             .as("%s written %d at a time", text, piece)
             .isEqualTo(expected(text));
       }
+    }
+  }
+
+  /**
+   * Long text whose lines have CRs and LFs of every kind at random, across the 64 KiB pieces the
+   * conversion works in, read and written in pieces of many sizes.
+   */
+  @Test
+  void longRandomLines_readAndWrittenInPiecesOfManySizes() throws IOException {
+    Random random = new Random(3);
+    StringBuilder s = new StringBuilder();
+    while (s.length() < 3 << 16) {
+      s.append("x".repeat(random.nextInt(40)))
+          .append(List.of("\r\n", "\r", "\n").get(random.nextInt(3)));
+    }
+    String text = s.toString();
+    byte[] data = bytes(text);
+    for (int piece : new int[] {1, 7, 8, 9, 63, 1 << 16, (1 << 16) + 1, data.length}) {
+      for (int readSize : new int[] {1, 8, 4096, 1 << 18}) {
+        assertThat(readAll(CrLfToLf.input(inPieces(data, piece)), readSize))
+            .as("in pieces of %d, read %d at a time", piece, readSize)
+            .isEqualTo(expected(text));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      CrLfToLf.Output lf = CrLfToLf.output(out);
+      for (int off = 0; off < data.length; off += piece) {
+        lf.write(data, off, Math.min(piece, data.length - off));
+      }
+      lf.finish();
+      assertThat(out.toString(StandardCharsets.ISO_8859_1))
+          .as("written %d at a time", piece)
+          .isEqualTo(expected(text));
     }
   }
 
