@@ -115,18 +115,22 @@ class CrLfToLfTest {
     }
   }
 
+  /** What {@link CrLfToLf#output} writes of {@code data} given {@code piece} bytes a write. */
+  static String writtenInPieces(byte[] data, int piece) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CrLfToLf.Output lf = CrLfToLf.output(out);
+    for (int off = 0; off < data.length; off += piece) {
+      lf.write(data, off, Math.min(piece, data.length - off));
+    }
+    lf.finish();
+    return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
   @Test
   void output_everyWriteSplit_givesCrLfAsLf() throws IOException {
     for (String text : TEXTS) {
-      byte[] data = bytes(text);
       for (int piece = 1; piece <= text.length(); piece++) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CrLfToLf.Output lf = CrLfToLf.output(out);
-        for (int off = 0; off < data.length; off += piece) {
-          lf.write(data, off, Math.min(piece, data.length - off));
-        }
-        lf.finish();
-        assertThat(out.toString(StandardCharsets.ISO_8859_1))
+        assertThat(writtenInPieces(bytes(text), piece))
             .as("%s written %d at a time", text, piece)
             .isEqualTo(expected(text));
       }
@@ -153,13 +157,7 @@ class CrLfToLfTest {
             .as("in pieces of %d, read %d at a time", piece, readSize)
             .isEqualTo(expected(text));
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      CrLfToLf.Output lf = CrLfToLf.output(out);
-      for (int off = 0; off < data.length; off += piece) {
-        lf.write(data, off, Math.min(piece, data.length - off));
-      }
-      lf.finish();
-      assertThat(out.toString(StandardCharsets.ISO_8859_1))
+      assertThat(writtenInPieces(data, piece))
           .as("written %d at a time", piece)
           .isEqualTo(expected(text));
     }
@@ -182,10 +180,6 @@ class CrLfToLfTest {
     String text = new String(data, StandardCharsets.ISO_8859_1);
     assertThat(readAll(CrLfToLf.input(new ByteArrayInputStream(data)), 1 << 18))
         .isEqualTo(expected(text));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CrLfToLf.Output lf = CrLfToLf.output(out);
-    lf.write(data, 0, data.length);
-    lf.finish();
-    assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(expected(text));
+    assertThat(writtenInPieces(data, data.length)).isEqualTo(expected(text));
   }
 }
