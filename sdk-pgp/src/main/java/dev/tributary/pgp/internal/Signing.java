@@ -3,6 +3,8 @@ package dev.tributary.pgp.internal;
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.PgpKeyCannotSignException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -126,14 +128,21 @@ public final class Signing {
             + "; sign with another key");
   }
 
-  /** For each key of {@code key}, why it may not sign at {@code now}, after its key ID. */
+  /**
+   * For each key of {@code key}, why it may not sign at {@code now}, after its key ID. A key made
+   * after {@code now} (a signing clock set before it) says so first: before it was made, no
+   * self-signature gives it key flags.
+   */
   private static List<String> whyNotSigning(OpenPGPKey key, Engine engine, Date now) {
     List<String> reasons = new ArrayList<>();
+    Instant at = now.toInstant().truncatedTo(ChronoUnit.SECONDS);
     for (ComponentKey k : KeyDescriber.describe(key, engine, now.toInstant()).keys()) {
       String why =
-          !k.canSign()
-              ? "its key flags do not allow signing"
-              : k.whyUnusable().orElse("not valid for signing now");
+          k.created().isAfter(at)
+              ? "created " + k.created() + ", after the time of signing, " + at
+              : !k.canSign()
+                  ? "its key flags do not allow signing"
+                  : k.whyUnusable().orElse("not valid for signing now");
       reasons.add(k.keyId() + ": " + why);
     }
     return reasons;
