@@ -2,6 +2,8 @@ package dev.tributary.pgp;
 
 import dev.tributary.core.auth.Secret;
 import dev.tributary.pgp.internal.KeyGeneration;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ public final class KeyGenerator {
   private final List<String> userIds = new ArrayList<>();
   private Secret passphrase = Secret.empty();
   private boolean encryption = true;
+  private Clock clock = Clock.systemUTC();
 
   KeyGenerator(KeyProfile profile) {
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -58,9 +61,26 @@ public final class KeyGenerator {
     return this;
   }
 
+  /**
+   * When the key is made: its keys' creation time and that of its self-signatures is the clock's
+   * "now" when {@link #generate()} is called (in whole seconds, as OpenPGP stores it), and it
+   * expires five years after that. Default: the system UTC clock. Tests pass a clock of their own
+   * ({@code ManualClock} of sdk-testing) to make a key whose dates they know.
+   */
+  public KeyGenerator clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
   /** Generates the key (an RSA key takes a second or more). */
   public PgpKey generate() {
     return new PgpKey(
-        KeyGeneration.generate(profile, List.copyOf(userIds), passphrase, encryption), passphrase);
+        KeyGeneration.generate(
+            profile,
+            List.copyOf(userIds),
+            passphrase,
+            encryption,
+            clock.instant().truncatedTo(ChronoUnit.SECONDS)),
+        passphrase);
   }
 }

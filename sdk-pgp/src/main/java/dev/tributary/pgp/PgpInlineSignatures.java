@@ -66,6 +66,15 @@ public final class PgpInlineSignatures {
   private PgpInlineSignatures() {}
 
   /**
+   * As {@link #sign(InputStream, OutputStream, List, Mode, boolean, Clock)} on the system UTC
+   * clock: the signatures are made now.
+   */
+  public static void sign(
+      InputStream data, OutputStream message, List<PgpKey> keys, Mode mode, boolean armor) {
+    sign(data, message, keys, mode, armor, Clock.systemUTC());
+  }
+
+  /**
    * Signs {@code data} with each key's signing key and writes the inline-signed message to {@code
    * message}; closes neither stream. {@link Mode#BINARY} and {@link Mode#TEXT} stream in constant
    * memory.
@@ -78,7 +87,14 @@ public final class PgpInlineSignatures {
    *
    * @param armor whether to write {@code -----BEGIN PGP MESSAGE-----} armor; must be {@code true}
    *     for {@link Mode#CLEARTEXT}
-   * @throws PgpKeyCannotSignException if a key has no signing key it may use now
+   * @param clock when the message is signed, read once at the start: the signatures' creation time
+   *     (and a one-pass signed message's literal data time) is its "now" in whole seconds, as
+   *     OpenPGP stores it, and each key signs with the signing key valid then, even if that one has
+   *     expired since or another is valid now. Pass a clock of your own to make messages a test can
+   *     predict ({@code ManualClock} of sdk-testing), or to date them with the time of what they
+   *     sign (a {@link Clock#fixed}). A verifier whose clock is more than {@link
+   *     SignatureVerification#CLOCK_SKEW_TOLERANCE} behind it finds them made in the future.
+   * @throws PgpKeyCannotSignException if a key has no signing key it may use at the clock's now
    * @throws PgpKeyException if a key cannot be unlocked
    * @throws TransientException if reading {@code data} or writing {@code message} fails with an
    *     IOException ("cannot sign: reading the data failed: Input/output error", "cannot sign:
@@ -88,7 +104,13 @@ public final class PgpInlineSignatures {
    *     for without armor
    */
   public static void sign(
-      InputStream data, OutputStream message, List<PgpKey> keys, Mode mode, boolean armor) {
+      InputStream data,
+      OutputStream message,
+      List<PgpKey> keys,
+      Mode mode,
+      boolean armor,
+      Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(mode, "mode");
@@ -109,7 +131,8 @@ public final class PgpInlineSignatures {
         unlocked,
         InlineSigning.Form.valueOf(mode.name()),
         armor,
-        Engine.of(PgpPolicy.defaults()));
+        Engine.of(PgpPolicy.defaults()),
+        clock.instant());
   }
 
   /**

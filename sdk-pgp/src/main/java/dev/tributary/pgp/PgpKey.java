@@ -12,6 +12,7 @@ import dev.tributary.pgp.internal.KeyRenewal;
 import dev.tributary.pgp.internal.KeyRings;
 import dev.tributary.pgp.internal.Revocation;
 import dev.tributary.pgp.internal.UnlockedKeys;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,10 +210,23 @@ public final class PgpKey {
    *     smartcard)
    */
   public PgpCertificate revocationCertificate(RevocationReason reason, String comment) {
+    return revocationCertificate(reason, comment, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #revocationCertificate(RevocationReason, String)}, with the revocation signature made
+   * at {@code clock}'s now (in whole seconds, as OpenPGP stores it) instead of the system clock's:
+   * a soft revocation (superseded, retired) leaves valid what the key signed before that time. Pass
+   * a {@code ManualClock} (sdk-testing) to make revocations a test can predict, or a {@link
+   * Clock#fixed} to date one with the time the key was given up.
+   */
+  public PgpCertificate revocationCertificate(
+      RevocationReason reason, String comment, Clock clock) {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(clock, "clock");
     Revocation.checkComment(comment);
-    return new PgpCertificate(Revocation.revoke(unlocked, reason.code(), comment, Instant.now()));
+    return new PgpCertificate(Revocation.revoke(unlocked, reason.code(), comment, clock.instant()));
   }
 
   /**
@@ -230,7 +244,17 @@ public final class PgpKey {
    * @throws IllegalArgumentException if {@code userIds} is empty
    */
   public PgpCertificate certify(PgpCertificate certificate, Collection<String> userIds) {
-    return certify(certificate, userIds, true);
+    return certify(certificate, userIds, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #certify(PgpCertificate, Collection)}, made at {@code clock}'s now (in whole seconds)
+   * instead of the system clock's: this key must be able to certify then, and each user ID be bound
+   * then.
+   */
+  public PgpCertificate certify(
+      PgpCertificate certificate, Collection<String> userIds, Clock clock) {
+    return certify(certificate, userIds, true, clock);
   }
 
   /**
@@ -240,12 +264,25 @@ public final class PgpKey {
    */
   public PgpCertificate certifyAddingUserIds(
       PgpCertificate certificate, Collection<String> userIds) {
-    return certify(certificate, userIds, false);
+    return certifyAddingUserIds(certificate, userIds, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #certifyAddingUserIds(PgpCertificate, Collection)}, made at {@code clock}'s now (in
+   * whole seconds) instead of the system clock's: this key must be able to certify then.
+   */
+  public PgpCertificate certifyAddingUserIds(
+      PgpCertificate certificate, Collection<String> userIds, Clock clock) {
+    return certify(certificate, userIds, false, clock);
   }
 
   private PgpCertificate certify(
-      PgpCertificate certificate, Collection<String> userIds, boolean requireSelfSignature) {
+      PgpCertificate certificate,
+      Collection<String> userIds,
+      boolean requireSelfSignature,
+      Clock clock) {
     Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(clock, "clock");
     List<String> ids = List.copyOf(userIds);
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("userIds must name at least one user ID");
@@ -257,7 +294,7 @@ public final class PgpKey {
             certificate.ring(),
             ids,
             requireSelfSignature,
-            Instant.now()));
+            clock.instant()));
   }
 
   /**
@@ -291,13 +328,26 @@ public final class PgpKey {
    * @throws IllegalArgumentException if {@code window} is negative
    */
   public PgpKey renew(Duration window) {
+    return renew(window, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #renew(Duration)}, with {@code clock}'s now (in whole seconds) for "now": what is due
+   * within {@code window} of it is renewed, the renewed self-signatures are made then, and the new
+   * expiry counts from then. Pass a {@code ManualClock} (sdk-testing) to make renewals a test can
+   * predict, or the clock a host gives its jobs.
+   *
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public PgpKey renew(Duration window, Clock clock) {
     Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(clock, "clock");
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative: " + window);
     }
     PGPSecretKeyRing renewed =
         KeyRenewal.renew(
-            unlocked, Engine.of(PgpPolicy.defaults()).bcPolicy(), Instant.now(), window);
+            unlocked, Engine.of(PgpPolicy.defaults()).bcPolicy(), clock.instant(), window);
     return new PgpKey(renewed, unlocked.passphrase());
   }
 

@@ -30,6 +30,19 @@ public final class PgpSignatures {
   }
 
   /**
+   * As {@link #sign(InputStream, OutputStream, List, SignatureType, boolean, Clock)} on the system
+   * UTC clock: the signatures are made now.
+   */
+  public static List<CreatedSignature> sign(
+      InputStream data,
+      OutputStream signature,
+      List<PgpKey> keys,
+      SignatureType type,
+      boolean armor) {
+    return sign(data, signature, keys, type, armor, Clock.systemUTC());
+  }
+
+  /**
    * Signs {@code data} with each key's signing key and writes the detached signature(s) to {@code
    * signature}; closes neither stream. Streams in constant memory. With {@link SignatureType#TEXT}
    * the signatures cover the data as text with CRLF line endings ({@code gpg --textmode}): it
@@ -43,8 +56,15 @@ public final class PgpSignatures {
    * call fails the same way.
    *
    * @param armor whether to write {@code -----BEGIN PGP SIGNATURE-----} armor
+   * @param clock when the signatures are made, read once at the start: their creation time is its
+   *     "now" in whole seconds (as OpenPGP stores it), and each key signs with the signing key
+   *     valid then, even if that one has expired since or another is valid now. Pass a clock of
+   *     your own to make signatures a test can predict ({@code ManualClock} of sdk-testing), or to
+   *     date them with the time of what they sign (a {@link Clock#fixed}). A verifier whose clock
+   *     is more than {@link SignatureVerification#CLOCK_SKEW_TOLERANCE} behind it finds them made
+   *     in the future.
    * @return the signatures made, one for each key, in the order of {@code keys}
-   * @throws PgpKeyCannotSignException if a key has no signing key it may use now
+   * @throws PgpKeyCannotSignException if a key has no signing key it may use at the clock's now
    * @throws PgpKeyException if a key cannot be unlocked
    * @throws TransientException if reading {@code data} or writing {@code signature} fails, or the
    *     thread is interrupted
@@ -55,7 +75,9 @@ public final class PgpSignatures {
       OutputStream signature,
       List<PgpKey> keys,
       SignatureType type,
-      boolean armor) {
+      boolean armor,
+      Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(type, "type");
@@ -68,7 +90,7 @@ public final class PgpSignatures {
       unlocked.add(k.unlocked());
     }
     return DetachedSignatures.sign(
-        data, signature, unlocked, type, armor, Engine.of(PgpPolicy.defaults()));
+        data, signature, unlocked, type, armor, Engine.of(PgpPolicy.defaults()), clock.instant());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,9 +40,9 @@ public final class DetachedSignatures {
   private DetachedSignatures() {}
 
   /**
-   * Signs {@code data} with each key and writes the signatures to {@code target}; returns what was
-   * made, in key order. For {@link SignatureType#TEXT} the data is signed in its canonical form,
-   * with CRLF line endings.
+   * Signs {@code data} with each key's signing key valid at {@code now}, and writes the signatures,
+   * made {@code now}, to {@code target}; returns what was made, in key order. For {@link
+   * SignatureType#TEXT} the data is signed in its canonical form, with CRLF line endings.
    */
   public static List<CreatedSignature> sign(
       InputStream data,
@@ -49,11 +50,12 @@ public final class DetachedSignatures {
       List<UnlockedKeys> keys,
       SignatureType type,
       boolean armor,
-      Engine engine) {
-    Date now = new Date();
+      Engine engine,
+      Instant now) {
+    Date made = Date.from(now);
     List<PGPSignatureGenerator> generators = new ArrayList<>();
     for (UnlockedKeys k : keys) {
-      generators.add(Signing.generator(k, engine, type.id(), now));
+      generators.add(Signing.generator(k, engine, type.id(), made));
     }
     try (OutputStream signing =
         SigningOutputStream.of(

@@ -34,14 +34,20 @@ public final class InlineSigning {
 
   private InlineSigning() {}
 
+  /**
+   * Signs {@code data} with each key's signing key valid at {@code now}, and writes the message in
+   * {@code form} to {@code target}: signatures made {@code now}, and for a one-pass signed message
+   * literal data dated {@code now}.
+   */
   public static void sign(
       InputStream data,
       OutputStream target,
       List<UnlockedKeys> keys,
       Form form,
       boolean armor,
-      Engine engine) {
-    Date now = Date.from(Instant.now());
+      Engine engine,
+      Instant made) {
+    Date now = Date.from(made);
     int type =
         form == Form.BINARY ? PGPSignature.BINARY_DOCUMENT : PGPSignature.CANONICAL_TEXT_DOCUMENT;
     List<PGPSignatureGenerator> generators = new ArrayList<>();
