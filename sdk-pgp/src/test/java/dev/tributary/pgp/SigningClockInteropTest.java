@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Signatures made here on a clock of the caller's, shown to sqop 0.27.3 and gpg 2.2.40: sqop finds
  * them made at that time ({@code --not-before}/{@code --not-after} around it take them, a bound a
  * second off refuses them), gpg reports that date ({@code VALIDSIG}), and a key valid then but
- * expired now signed them validly for both.
+ * expired now signed them validly for both. gpg also reads the date of a revocation and the new
+ * expiry of a renewal made on such a clock.
  */
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
 @RequiresProgram(value = "gpg", debianPackage = "gnupg")
@@ -127,5 +128,54 @@ class SigningClockInteropTest {
             Form.DETACHED, signature, SigningClockTest.ALICE_CERT, Clock.systemUTC());
     assertThat(ours.valid()).isFalse();
     assertThat(ours.problem()).startsWith("the signature was made in the future: ");
+  }
+
+  /** gpg's {@code --with-colons} records of {@code type} after importing {@code armored}. */
+  List<String[]> gpgRecords(String armored, String type, String... listing) {
+    gpg.importKey(armored);
+    List<String> args = Tool.list("--with-colons");
+    args.addAll(List.of(listing));
+    return gpg.run(new byte[0], args.toArray(String[]::new))
+        .ok()
+        .text()
+        .lines()
+        .filter(l -> l.startsWith(type + ":"))
+        .map(l -> l.split(":", -1))
+        .toList();
+  }
+
+  @Test
+  void revocationAndRenewalOnAClock_areDatedByItForGpg() {
+    PgpKey key = SigningClockTest.madeAt(KeyClockTest.MADE);
+    Instant revokedAt = Instant.parse("2026-07-31T08:30:00Z");
+    String revoked =
+        key.revocationCertificate(RevocationReason.KEY_RETIRED, "old", new ManualClock(revokedAt))
+            .armored();
+    assertThat(gpgRecords(revoked, "rev", "--list-sigs", key.fingerprint()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r[5]).as("date").isEqualTo(Long.toString(revokedAt.getEpochSecond()));
+              assertThat(r[10]).as("class, reason").isEqualTo("20x,03");
+            });
+
+    try (Gpg other = Gpg.perTest()) {
+      Instant renewedAt = Instant.parse("2031-05-21T08:30:00Z"); // ten days before it expires
+      String renewed =
+          key.renew(Duration.ofDays(30), new ManualClock(renewedAt)).certificate().armored();
+      other.importKey(renewed);
+      String pub =
+          other
+              .run(new byte[0], "--with-colons", "--list-keys", key.fingerprint())
+              .ok()
+              .text()
+              .lines()
+              .filter(l -> l.startsWith("pub:"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(pub.split(":")[6])
+          .as("expiry: five years after the renewal")
+          .isEqualTo(Long.toString(renewedAt.plus(KeyClockTest.LIFETIME).getEpochSecond()));
+    }
   }
 }
