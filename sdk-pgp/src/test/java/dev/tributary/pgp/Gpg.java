@@ -61,6 +61,22 @@ final class Gpg implements AutoCloseable, AfterEachCallback {
     return Tool.run(stdin, Map.of(), command);
   }
 
+  /**
+   * The {@code --with-colons} records of {@code type} ("pub", "sub", "rev", …) gpg prints for
+   * {@code args} (a listing such as {@code --list-sigs} and what it lists), fields split.
+   */
+  List<String[]> records(String type, String... args) {
+    List<String> all = Tool.list("--with-colons");
+    all.addAll(List.of(args));
+    return run(new byte[0], all.toArray(String[]::new))
+        .ok()
+        .text()
+        .lines()
+        .filter(l -> l.startsWith(type + ":"))
+        .map(l -> l.split(":", -1))
+        .toList();
+  }
+
   /** The fingerprint of the first key gpg lists for {@code who}: a user ID, an email, a key ID. */
   String fingerprint(String who) {
     return run(new byte[0], "--with-colons", "--list-keys", who)

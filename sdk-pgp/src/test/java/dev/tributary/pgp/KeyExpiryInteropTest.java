@@ -52,14 +52,8 @@ class KeyExpiryInteropTest {
   /** gpg's {@code --with-colons} records of {@code type} (pub, sub) for the key: fields split. */
   List<String[]> records(String type, String fingerprint, String... options) {
     List<String> args = Tool.list(options);
-    args.addAll(List.of("--with-colons", "--list-keys", fingerprint));
-    return gpg.run(new byte[0], args.toArray(String[]::new))
-        .ok()
-        .text()
-        .lines()
-        .filter(l -> l.startsWith(type + ":"))
-        .map(l -> l.split(":", -1))
-        .toList();
+    args.addAll(List.of("--list-keys", fingerprint));
+    return gpg.records(type, args.toArray(String[]::new));
   }
 
   Tool.Result gpgEncrypt(PgpKey key, String... options) {

@@ -142,25 +142,20 @@ class SigningClockTest {
   @ParameterizedTest
   @EnumSource(Form.class)
   void signerClockMoreThanHalfAnHourAheadOfTheVerifiers_makesSignaturesMadeInTheFuture(Form form) {
-    Instant verifier = AT_SECONDS;
-    SignatureVerification ahead =
-        verify(
-            form,
-            sign(form, ALICE, new ManualClock(verifier.plus(Duration.ofMinutes(31)))),
-            ALICE_CERT,
-            new ManualClock(verifier));
+    SignatureVerification ahead = signedAheadOfTheVerifier(form, Duration.ofMinutes(31));
     assertThat(ahead.valid()).isFalse();
     assertThat(ahead.problem())
         .isEqualTo(
             "the signature was made in the future: 2026-12-01T12:31:00Z, the clock says"
                 + " 2026-12-01T12:00:00Z (more than 30 minutes of clock skew)");
-    SignatureVerification withinSkew =
-        verify(
-            form,
-            sign(form, ALICE, new ManualClock(verifier.plus(Duration.ofMinutes(30)))),
-            ALICE_CERT,
-            new ManualClock(verifier));
+    SignatureVerification withinSkew = signedAheadOfTheVerifier(form, Duration.ofMinutes(30));
     assertThat(withinSkew.valid()).as("%s", withinSkew.problem()).isTrue();
+  }
+
+  /** Alice's signature made {@code ahead} of {@link #AT_SECONDS}, checked on a clock at that. */
+  static SignatureVerification signedAheadOfTheVerifier(Form form, Duration ahead) {
+    byte[] signed = sign(form, ALICE, new ManualClock(AT_SECONDS.plus(ahead)));
+    return verify(form, signed, ALICE_CERT, new ManualClock(AT_SECONDS));
   }
 
   /** Every signing path with {@code key} on {@code clock}. */
