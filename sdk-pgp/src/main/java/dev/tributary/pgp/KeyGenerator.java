@@ -12,8 +12,8 @@ import java.util.Objects;
  * Makes a new private key: {@code PgpKey.generator(KeyProfile.CURVE25519).userId("Exports
  * <exports@example.com>").passphrase(passphrase).generate()}. The key has a certifying primary key,
  * a signing subkey and, unless {@link #signingOnly()}, an encryption subkey; it expires five years
- * from now (BouncyCastle's default): plan its renewal. {@link PgpKey#generate(KeyProfile, String,
- * Secret)} is the short form for one user ID.
+ * from now, or from its {@link #clock}'s now (BouncyCastle's default): plan its renewal. {@link
+ * PgpKey#generate(KeyProfile, String, Secret)} is the short form for one user ID.
  *
  * <p>Not thread-safe; each {@link #generate()} makes a new key.
  */

@@ -35,9 +35,9 @@ public final class InlineSigning {
   private InlineSigning() {}
 
   /**
-   * Signs {@code data} with each key's signing key valid at {@code now}, and writes the message in
-   * {@code form} to {@code target}: signatures made {@code now}, and for a one-pass signed message
-   * literal data dated {@code now}.
+   * Signs {@code data} with each key's signing key valid at {@code made}, and writes the message in
+   * {@code form} to {@code target}: signatures made then, and for a one-pass signed message literal
+   * data dated then.
    */
   public static void sign(
       InputStream data,
