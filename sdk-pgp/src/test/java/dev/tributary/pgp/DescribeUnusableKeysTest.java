@@ -80,7 +80,10 @@ class DescribeUnusableKeysTest {
 
     assertThat(sub.capabilities()).isEqualTo(ENCRYPT);
     assertThat(sub.whyUnusable().orElseThrow())
-        .startsWith("it is dated 3600 seconds ahead of this machine's clock");
+        .startsWith(
+            "it is dated 3600 seconds ahead of the time it is judged at, "
+                + later.minus(Duration.ofHours(1))
+                + ", so its self-signatures are too");
     assertThat(key.describe().keys().get(1).usableCapabilities()).isEqualTo(ENCRYPT);
   }
 

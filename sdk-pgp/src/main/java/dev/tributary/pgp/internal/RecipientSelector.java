@@ -177,11 +177,11 @@ public final class RecipientSelector {
   }
 
   /**
-   * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of this
-   * clock (a clock is wrong; its signatures are too), or every signature on it uses SHA-1 (GnuPG
-   * before 2.1 made them so), which the policy refuses, or a hash too short for the primary key
-   * (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help), or its newest
-   * self-signature is void ({@link SelfSignatureProblems}).
+   * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of {@code
+   * when} (a clock is wrong, or the time asked is before it was made; its signatures are too), or
+   * every signature on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or
+   * a hash too short for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting
+   * SHA-1 would not help), or its newest self-signature is void ({@link SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -189,8 +189,10 @@ public final class RecipientSelector {
     if (ahead > 0) {
       return "it is dated "
           + Math.max(1, ahead / 1000)
-          + " seconds ahead of this machine's clock, so its self-signatures are too: one of the"
-          + " two clocks is wrong";
+          + " seconds ahead of the time it is judged at, "
+          + when.toInstant()
+          + ", so its self-signatures are too: a clock is wrong (this machine's, the key"
+          + " maker's, or the one given), or that time is before the key was made";
     }
     String tooShort =
         SignatureHash.tooShortSelfSignatures(
