@@ -13,6 +13,7 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.RSAPublicBCPGKey;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -21,14 +22,22 @@ import org.bouncycastle.crypto.modes.OCBBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 
 /**
  * Encrypted messages written octet by octet from RFC 9580, with a session key of the test's
  * choosing: session key packets (PKESK v3 and v6 to an RSA key, SKESK v4), encrypted data (SEIPD v1
  * with its MDC, SEIPD v2 with AES-OCB chunks, the Symmetrically Encrypted Data packet without
  * integrity protection) and the packets inside. Each part can be written wrong on purpose, as a
- * sender who holds the session key could write it: for {@link EncryptedMessageGrammarTest}.
+ * sender who holds the session key could write it: for {@link EncryptedMessageGrammarTest}. Also
+ * GnuPG 2.4's own AEAD format, which no program here writes (gpg 2.4 cannot be installed): its AEAD
+ * Encrypted Data packet ({@link #gnupgAead}) and the session key packets before it ({@link
+ * #gnupgSessionKeyPackets}), for {@link ForeignMessageFuzzTest}.
  */
 final class Rfc9580Packets {
   private Rfc9580Packets() {}
@@ -41,6 +50,7 @@ final class Rfc9580Packets {
   static final int TAG_SED = 9;
   static final int TAG_LITERAL = 11;
   static final int TAG_SEIPD = 18;
+  static final int TAG_AEAD = 20;
 
   /** A new-format packet of {@code tag} with a five-octet length. */
   static byte[] packet(int tag, byte[] body) {
@@ -243,20 +253,127 @@ final class Rfc9580Packets {
   }
 
   /**
-   * GnuPG 2.4's AEAD Encrypted Data packet (type 20, LibrePGP), OCB, of one chunk: the session key
-   * is the OCB key, the nonce the packet's IV with the chunk index XORed into its last octets.
+   * GnuPG 2.4's AEAD Encrypted Data packet (type 20, LibrePGP), OCB, with chunk size octet 4 and a
+   * five-octet length: {@link #gnupgAead}'s body, of one chunk for the short {@code inner} it is
+   * given here.
    */
   static byte[] ocbPacket(byte[] key, int cipher, byte[] inner) {
-    byte[] header = {(byte) 0xD4, 1, (byte) cipher, OCB, 4};
+    return packet(TAG_AEAD, gnupgAeadBody(key, cipher, 4, inner));
+  }
+
+  /**
+   * The AEAD Encrypted Data packet (type 20) as GnuPG 2.4 writes it (LibrePGP, section 5.16;
+   * GnuPG's {@code g10/cipher-aead.c}), with OCB: the body in partial-body pieces of {@code piece}
+   * octets (a power of two, at least 512), the last piece with a length of its own, as GnuPG's
+   * iobuf writes a packet whose length it does not know; GnuPG writes this packet so always. Chunk
+   * size octet {@code c}: GnuPG's default is 16 ({@code --chunk-size 22}, 4 MiB chunks), its least
+   * 0 ({@code --chunk-size 6}, 64 octets).
+   */
+  static byte[] gnupgAead(byte[] key, int cipher, int c, byte[] inner, int piece) {
+    return partialBodies(TAG_AEAD, gnupgAeadBody(key, cipher, c, inner), piece);
+  }
+
+  /**
+   * The body of GnuPG 2.4's AEAD Encrypted Data packet: version 1, the cipher, OCB, the chunk size
+   * octet and a 15-octet starting IV; then each chunk's ciphertext and 16-octet tag, and the final
+   * tag (LibrePGP, 5.16). The session key is the OCB key (no HKDF, unlike SEIPD v2); a chunk's
+   * nonce is the IV with the chunk's index XORed into its last 8 octets, its additional data the
+   * packet's first octet (0xD4, whatever header format it is written in), version, cipher, mode,
+   * chunk size octet and the 8-octet index; the final tag's the same with the next index and the
+   * 8-octet plaintext length. As GnuPG does ({@code do_free}, {@code write_final_chunk}), content
+   * that fills its last chunk exactly (or is empty) is followed by an empty chunk, its tag alone,
+   * and the final tag then takes that empty chunk's index.
+   */
+  static byte[] gnupgAeadBody(byte[] key, int cipher, int c, byte[] inner) {
+    byte[] header = {(byte) (0xC0 | TAG_AEAD), 1, (byte) cipher, OCB, (byte) c};
     byte[] iv = new byte[15];
     Arrays.fill(iv, (byte) 0x44);
+    int chunkSize = 1 << (c + 6);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(Arrays.copyOfRange(header, 1, 5));
     body.writeBytes(iv);
-    body.writeBytes(ocb(key, xorIndex(iv, 0), concat(header, longBytes(0)), inner));
-    byte[] finalAd = concat(header, longBytes(1), longBytes(inner.length));
-    body.writeBytes(ocb(key, xorIndex(iv, 1), finalAd, new byte[0]));
-    return packet(20, body.toByteArray());
+    long index = 0;
+    int at = 0;
+    for (; inner.length - at >= chunkSize; at += chunkSize) {
+      byte[] chunk = Arrays.copyOfRange(inner, at, at + chunkSize);
+      body.writeBytes(ocb(key, xorIndex(iv, index), concat(header, longBytes(index)), chunk));
+      index++;
+    }
+    byte[] last = Arrays.copyOfRange(inner, at, inner.length); // empty: GnuPG's tag-only chunk
+    body.writeBytes(ocb(key, xorIndex(iv, index), concat(header, longBytes(index)), last));
+    index += last.length > 0 ? 1 : 0;
+    byte[] finalAd = concat(header, longBytes(index), longBytes(inner.length));
+    body.writeBytes(ocb(key, xorIndex(iv, index), finalAd, new byte[0]));
+    return body.toByteArray();
+  }
+
+  /**
+   * A new-format packet of {@code tag} whose body is written in partial-body pieces of {@code
+   * piece} octets while more than that remains, then the rest with a one-, two- or five-octet
+   * length (RFC 9580, 4.2.1).
+   */
+  static byte[] partialBodies(int tag, byte[] body, int piece) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xC0 | tag);
+    int at = 0;
+    for (; body.length - at > piece; at += piece) {
+      out.write(0xE0 | Integer.numberOfTrailingZeros(piece));
+      out.write(body, at, piece);
+    }
+    int rest = body.length - at;
+    if (rest < 192) {
+      out.write(rest);
+    } else if (rest < 8384) {
+      out.write(((rest - 192) >> 8) + 192);
+      out.write(rest - 192);
+    } else {
+      out.write(0xFF);
+      for (int i = 3; i >= 0; i--) {
+        out.write(rest >>> (8 * i));
+      }
+    }
+    out.write(body, at, rest);
+    return out.toByteArray();
+  }
+
+  /**
+   * The session key packets GnuPG 2.4 writes before its AEAD Encrypted Data packet, written by
+   * BouncyCastle in its LibrePGP ("v5 AEAD") mode: a version 3 PKESK to each of {@code recipients}'
+   * encryption keys (RSA, or ECDH on Cv25519: RFC 9580, 5.1.1 and 5.1.4), whose session info names
+   * the cipher, and for each password a version 5 SKESK (LibrePGP, 5.3: OCB encrypts the session
+   * key, its S2K iterated and salted over SHA-256 at coded count 96, 64 KiB, to keep the cases
+   * fast). With the session key, for {@link #gnupgAead}.
+   */
+  record SessionKeyPackets(byte[] packets, byte[] sessionKey) {}
+
+  static SessionKeyPackets gnupgSessionKeyPackets(
+      int cipher, java.util.List<PGPPublicKey> recipients, java.util.List<String> passwords)
+      throws Exception {
+    PGPEncryptedDataGenerator gen =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(cipher).setWithAEAD(OCB, 6).setUseV5AEAD());
+    for (PGPPublicKey key : recipients) {
+      gen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+    }
+    for (String password : passwords) {
+      gen.addMethod(
+          new BcPBEKeyEncryptionMethodGenerator(
+              password.toCharArray(),
+              new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256),
+              96));
+    }
+    byte[][] key = new byte[1][];
+    gen.setSessionKeyExtractionCallback(k -> key[0] = k.getKey());
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    try (java.io.OutputStream out = gen.open(message, new byte[1 << 9])) {
+      out.write(0);
+    }
+    byte[] m = message.toByteArray();
+    int data = Packets.encryptedDataStart(m);
+    if (Packets.tagAt(m, data) != TAG_AEAD) {
+      throw new IllegalStateException("BouncyCastle wrote no AEAD Encrypted Data packet");
+    }
+    return new SessionKeyPackets(Arrays.copyOf(m, data), key[0]);
   }
 
   private static byte[] xorIndex(byte[] iv, long index) {
