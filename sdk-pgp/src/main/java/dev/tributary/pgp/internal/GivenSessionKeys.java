@@ -127,7 +127,11 @@ final class GivenSessionKeys {
    */
   static InputStream stream(InputStreamPacket data, PGPSessionKey key, InputStream ciphertext)
       throws IOException {
-    return new BCPGInputStream(decryptor(data, key).getInputStream(ciphertext));
+    InputStream chunks =
+        data instanceof AEADEncDataPacket gnupg
+            ? GnupgEmptyChunk.of(ciphertext, gnupg, key.getKey()) // GnuPG's empty last chunk
+            : ciphertext;
+    return new BCPGInputStream(decryptor(data, key).getInputStream(chunks));
   }
 
   private static PGPDataDecryptor decryptor(InputStreamPacket data, PGPSessionKey key)

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.InputStreamPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -82,8 +83,15 @@ public final class MessageDecryption {
     SymmetricAlgorithm algorithm = algorithm(found.sessionKey().getAlgorithm(), aead, settings);
     if (plain == null && prefix == null) {
       try {
-        plain = new AeadGuardStream(dataStream(found));
+        plain = new AeadGuardStream(dataStream(list, found));
       } catch (PGPException e) {
+        throw new PgpIntegrityException(e);
+      } catch (IOException | RuntimeException e) {
+        // BouncyCastle reads GnuPG's first chunk as it opens the stream, and says what fails in
+        // an IllegalStateException
+        if (SourceFailure.isCause(e)) {
+          throw e;
+        }
         throw new PgpIntegrityException(e);
       }
     } else if (plain == null) {
@@ -179,7 +187,13 @@ public final class MessageDecryption {
   }
 
   @SuppressWarnings("deprecation") // see open
-  private static InputStream dataStream(SessionKeys.Found found) throws PGPException {
+  private static InputStream dataStream(PGPEncryptedDataList list, SessionKeys.Found found)
+      throws PGPException, IOException {
+    InputStreamPacket data = list.getEncryptedData();
+    if (data instanceof AEADEncDataPacket) {
+      // GnuPG's packet, read past its empty last chunk: see GnupgEmptyChunk
+      return GivenSessionKeys.stream(data, found.sessionKey(), data.getInputStream());
+    }
     BcSessionKeyDataDecryptorFactory factory =
         new BcSessionKeyDataDecryptorFactory(found.sessionKey());
     return found.packet() instanceof PGPPBEEncryptedData pbe
