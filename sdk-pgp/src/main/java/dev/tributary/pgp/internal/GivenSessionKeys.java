@@ -1,6 +1,8 @@
 package dev.tributary.pgp.internal;
 
+import dev.tributary.pgp.PgpIntegrityException;
 import dev.tributary.pgp.PgpSessionKey;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -105,6 +107,11 @@ final class GivenSessionKeys {
         if (SourceFailure.isCause(e)) {
           throw e;
         }
+        if (endsEarly(e)) {
+          // The packet ends before its length says: cut off, whatever the key (the first
+          // chunk's read looks ahead past it), so the integrity error, not "no key fits".
+          throw new PgpIntegrityException(e);
+        }
         continue; // not this key (or a damaged first chunk, which no key opens)
       }
       if (replay != null) {
@@ -120,6 +127,16 @@ final class GivenSessionKeys {
     }
     replay.rewind(false);
     return new Attempt(null, replay);
+  }
+
+  /** Whether {@code e} comes of the data ending inside the packet (an {@link EOFException}). */
+  private static boolean endsEarly(Throwable e) {
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
