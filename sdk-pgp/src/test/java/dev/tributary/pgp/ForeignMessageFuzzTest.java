@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,21 +46,27 @@ import org.junit.jupiter.api.io.TempDir;
  * lengths, text-mode literal data and signatures; and both armored, and with a marker packet before
  * or a padding packet after, which RFC 9580 allows. SEIPD v2 comes from OpenPGP.js 6 ({@link
  * #openPgpJsSamples}): OCB, GCM and EAX, chunks of 64 octets to 256 KiB, to v6 keys and with
- * passwords, with padding packets inside and after.
+ * passwords, with padding packets inside and after. GnuPG 2.4's own AEAD format, the AEAD Encrypted
+ * Data packet (tag 20, OCB), which no program here writes, is crafted as gpg 2.4 writes it ({@link
+ * #gnupg24Samples}): its default 4 MiB chunks and 64-octet ones, in partial-body pieces, its empty
+ * chunk after content that fills the last one, after PKESK v3 to RSA and Cv25519 keys and SKESK v5.
+ * Messages are also opened by a given session key ({@code PgpDecryptor.Builder.sessionKey}): alone
+ * (SEIPD v1, v2, tag 20), and a wrong one before the private key.
  *
  * <p>Each binary message is damaged systematically in each of its packets (a bit flipped in every
  * header octet and partial-body length, at the session key packet's version, key ID, algorithm and
  * key material, at the encrypted data's version, its first octets, its middle and its last 22
- * octets, the MDC packet; in SEIPD v2 at its cipher, AEAD mode, chunk size and salt, in the
- * ciphertext and tag of the first, a middle and the last chunks and in the final tag ({@link
- * SeipdV2Chunks}); cut off there; each packet removed or repeated, the first two swapped; garbage,
- * a marker, a padding packet or a copy of a packet appended), and every message, binary or armored,
- * also at random ({@link Mutation}) with a fixed seed. Every case must give back exactly the
- * original plaintext or fail with a {@link PgpDataException} (the one {@link PgpIntegrityException}
- * for anything changed or cut off inside the encrypted data) or a {@link PgpWrongKeyException}, in
- * words, within seconds; and {@code decryptFile} must leave no file when it fails; nothing may
- * follow a message but marker and padding packets. A stream of AEAD-protected data that fails must
- * have handed out no octet of a chunk that did not authenticate ({@link #releaseProblem}).
+ * octets, the MDC packet; in SEIPD v2 at its cipher, AEAD mode, chunk size and salt (tag 20: its
+ * IV), in the ciphertext and tag of the first, a middle and the last chunks and in the final tag
+ * ({@link SeipdV2Chunks}); cut off there; each packet removed or repeated, the first two swapped;
+ * garbage, a marker, a padding packet or a copy of a packet appended), and every message, binary or
+ * armored, also at random ({@link Mutation}) with a fixed seed. Every case must give back exactly
+ * the original plaintext or fail with a {@link PgpDataException} (the one {@link
+ * PgpIntegrityException} for anything changed or cut off inside the encrypted data) or a {@link
+ * PgpWrongKeyException}, in words, within seconds; and {@code decryptFile} must leave no file when
+ * it fails; nothing may follow a message but marker and padding packets. A stream of AEAD-protected
+ * data that fails must have handed out no octet of a chunk that did not authenticate ({@link
+ * #releaseProblem}).
  *
  * <p>The plaintext comes back whole only after damage where it does not matter, and the printed
  * summary (outcomes by the place of the damage; {@code -Dfuzz.returned=true} prints each such case)
@@ -70,7 +77,9 @@ import org.junit.jupiter.api.io.TempDir;
  * armor whose base64 still decodes to the same octets (white space, header lines, line breaks, a
  * cut checksum line: RFC 9580 says not to reject a message for its checksum); and a random "set" of
  * an octet to the value it had. A session key packet's changed key ID fails as {@link
- * PgpWrongKeyException}: the key ID picks the key to try.
+ * PgpWrongKeyException}: the key ID picks the key to try; so does a change in the part of the data
+ * that tests a session key given alone (SEIPD v1's prefix, the first AEAD chunk), where a change
+ * and a wrong key look alike.
  *
  * <p>{@code -Dfuzz.scale=10} runs ten times the random cases, {@code -Dfuzz.verbose=true} prints
  * the time each sample took; as in {@link DamagedInputFuzzTest}, a failing input is saved under
@@ -132,6 +141,25 @@ class ForeignMessageFuzzTest {
   }
 
   /**
+   * GnuPG 2.4's own AEAD format ({@link #gnupg24Samples}), which no program here writes: the AEAD
+   * Encrypted Data packet (tag 20) crafted as GnuPG 2.4 writes it, around the packets gpg 2.2
+   * writes inside its encryption. As for SEIPD v2, damage from the IV on, in any chunk, its tag or
+   * the final tag, is the integrity error, and a stream hands out no octet of a chunk whose tag did
+   * not check ({@link #releaseProblem}). Besides, messages opened by their session key alone or
+   * after a wrong one ({@code PgpDecryptor.Builder.sessionKey}): this one, gpg 2.2's SEIPD v1.
+   */
+  @Test
+  @RequiresProgram(value = "gpg", debianPackage = "gnupg")
+  void gnupg24AeadMessages_andGivenSessionKeys_damaged_decryptToTheOriginalOrFailInWords()
+      throws Exception {
+    List<MessageSample> samples;
+    try (Gpg gpg = new Gpg()) {
+      samples = gnupg24Samples(gpg);
+    }
+    fuzz(samples, 31);
+  }
+
+  /**
    * SEIPD v2 from a real sender, OpenPGP.js 6 ({@link #openPgpJsSamples}): besides the outcomes
    * above, damage anywhere from the salt on, in any chunk or its tag or the final tag, gives the
    * integrity error, and what the stream handed out before it is the start of the plaintext and no
@@ -158,7 +186,7 @@ class ForeignMessageFuzzTest {
       byte[] message = sample.message();
       List<Packet> packets = sample.armored() ? List.of() : Packets.walk(message);
       SeipdV2Chunks v2 = SeipdV2Chunks.of(message, packets);
-      int literalStart = v2 == null ? -1 : literalStart(sample);
+      int literalStart = v2 == null ? -1 : literalStart(sample, v2);
       List<Mutation> cases = new ArrayList<>(systematic(message, packets, v2, random));
       int randomCases =
           SCALE
@@ -182,7 +210,7 @@ class ForeignMessageFuzzTest {
         Outcome o =
             DamagedInputFuzzTest.run(
                 () -> DamagedInputFuzzTest.decrypt(sample, m.bytes(), mode, out, released));
-        String problem = problem(sample, packets, m, o);
+        String problem = problem(sample, packets, v2, m, o);
         if (problem == null && o.failure() != null && sample.aead()) {
           problem = releaseProblem(sample, v2, literalStart, m, released.toByteArray());
         }
@@ -207,7 +235,11 @@ class ForeignMessageFuzzTest {
 
   /** Why the outcome is wrong, or null: see the class comment. */
   private static @Nullable String problem(
-      MessageSample sample, List<Packet> packets, Mutation m, Outcome o) {
+      MessageSample sample,
+      List<Packet> packets,
+      @Nullable SeipdV2Chunks v2,
+      Mutation m,
+      Outcome o) {
     if (o.failure() == null) {
       boolean allowed = !m.kind().equals("appended") || ALLOWED_AFTER.matcher(m.detail()).matches();
       return allowed
@@ -217,20 +249,55 @@ class ForeignMessageFuzzTest {
     String problem =
         DamagedInputFuzzTest.thrownProblem(
             o.failure(), PgpDataException.class, PgpWrongKeyException.class);
-    if (problem == null && sealed(packets, m) && !(o.failure() instanceof PgpIntegrityException)) {
+    boolean keyTest =
+        o.failure() instanceof PgpWrongKeyException
+            && sample.name().contains(SESSION_KEY_ALONE)
+            && inKeyTest(packets, v2, m);
+    if (problem == null
+        && sealed(packets, m)
+        && !(o.failure() instanceof PgpIntegrityException)
+        && !keyTest) {
       return "damage inside the encrypted data gave no integrity error";
     }
     return problem;
   }
 
+  /** What the name of a sample says whose decryptor holds its session key and nothing else. */
+  static final String SESSION_KEY_ALONE = "its session key given alone";
+
+  /**
+   * Whether {@code m} changed the part of the encrypted data that tests a given session key: SEIPD
+   * v1's random prefix and its quick check, or the first AEAD chunk and its tag. Nothing else in a
+   * message says which session key is right, so with a session key alone held, a change there and a
+   * wrong key look alike: {@link PgpWrongKeyException} there is no lie (see {@code
+   * GivenSessionKeys}). A cut is not: the packet ends before its length says, whatever the key.
+   * With keys or passwords held as well, the key that opens a session key packet reads the data,
+   * and its damage is the integrity error as everywhere.
+   */
+  private static boolean inKeyTest(List<Packet> packets, @Nullable SeipdV2Chunks v2, Mutation m) {
+    if (m.kind().equals("truncate")) {
+      return false;
+    }
+    if (v2 != null) {
+      return v2.chunksBefore(m) == 0;
+    }
+    for (Packet p : packets) {
+      if (p.tag() == 18) {
+        return m.position() <= p.body() + 18; // the version octet and 18 octets of prefix
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether {@code m} changed an octet of the encrypted data in place, after its version (SEIPD v2:
-   * after its cipher, AEAD mode and chunk size, from the salt on) and not in a partial-body length,
-   * or cut the message off inside it: either must be the integrity error.
+   * after its cipher, AEAD mode and chunk size, from the salt on; GnuPG's AEAD Encrypted Data
+   * packet from its IV on) and not in a partial-body length, or cut the message off inside it:
+   * either must be the integrity error.
    */
   static boolean sealed(List<Packet> packets, Mutation m) {
     for (Packet p : packets) {
-      if (p.tag() != 18) {
+      if (p.tag() != 18 && p.tag() != 20) {
         continue;
       }
       int at = m.position();
@@ -238,7 +305,9 @@ class ForeignMessageFuzzTest {
       if (!inPlace) {
         return m.kind().equals("truncate") && at >= p.body() && at < p.end();
       }
-      int from = p.body() + (at != p.body() && m.bytes()[p.body()] == 2 ? 4 : 1);
+      // SEIPD v2 and GnuPG's tag 20 (version 1): from the salt or IV on, after the chunk size.
+      boolean aead = p.tag() == 20 || m.bytes()[p.body()] == 2;
+      int from = p.body() + (at != p.body() && aead ? 4 : 1);
       return at >= from && at < p.end() && !p.lengths().contains(at);
     }
     return false;
@@ -280,15 +349,18 @@ class ForeignMessageFuzzTest {
   /**
    * Where the plaintext starts inside the encryption of {@code sample} (see {@link
    * SeipdV2Chunks#literalDataStart}), or -1: read with the session key that its decryptor reveals,
-   * if it does.
+   * if it does, by BouncyCastle (which reads GnuPG's empty last chunk as damage: {@link
+   * SeipdV2Chunks#withoutEmptyChunk}).
    */
-  private static int literalStart(MessageSample sample) throws Exception {
+  private static int literalStart(MessageSample sample, SeipdV2Chunks v2) throws Exception {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     PgpSessionKey key =
         sample.decryptor().decrypt(new ByteArrayInputStream(sample.message()), plain).sessionKey();
-    return key == null
-        ? -1
-        : SeipdV2Chunks.literalDataStart(SeipdV2Chunks.innerPackets(sample.message(), key));
+    if (key == null) {
+      return -1;
+    }
+    byte[] message = v2.withoutEmptyChunk(sample.message());
+    return SeipdV2Chunks.literalDataStart(SeipdV2Chunks.innerPackets(message, key));
   }
 
   /**
@@ -443,7 +515,7 @@ class ForeignMessageFuzzTest {
       return "partial-body length";
     }
     int version = p.body() < p.end() ? m[p.body()] : -1;
-    if (p.tag() == 18 && version == 2 && v2 != null) {
+    if ((p.tag() == 18 && version == 2 || p.tag() == 20) && v2 != null) {
       return v2.part(at);
     }
     if (p.tag() == 1 && version == 6) {
@@ -558,6 +630,168 @@ class ForeignMessageFuzzTest {
             SMALL,
             toAlice));
     return s;
+  }
+
+  /**
+   * GnuPG 2.4's AEAD messages, crafted ({@link Rfc9580Packets#gnupgAead}: OCB, in partial-body
+   * pieces, GnuPG's default 4 MiB chunks or its least, 64 octets) around the packets gpg 2.2 writes
+   * inside any encryption (a compressed packet of indeterminate length, literal data in
+   * partial-body pieces), after the session key packets GnuPG 2.4 writes ({@link
+   * Rfc9580Packets#gnupgSessionKeyPackets}: PKESK v3 to RSA and Cv25519 keys, SKESK v5 for a
+   * password); and messages opened by a given session key: alone, and after a wrong one with the
+   * private key held as well, GnuPG 2.4's and gpg 2.2's SEIPD v1.
+   */
+  static List<MessageSample> gnupg24Samples(Gpg gpg) throws Exception {
+    TestKey alice = PgpTestKeys.ALICE_RSA;
+    TestKey bob = PgpTestKeys.BOB_25519;
+    gpg.importSecretKey(alice).importKey(bob.armoredPublicKey());
+    String a = alice.fingerprint();
+    byte[] zlib = DamagedInputFuzzTest.innerPackets(gpg(gpg, SMALL, "zlib", List.of("-r", a)));
+    byte[] zip = DamagedInputFuzzTest.innerPackets(gpg(gpg, SMALL, "zip", List.of("-r", a)));
+    byte[] plain = DamagedInputFuzzTest.innerPackets(gpg(gpg, SMALL, "none", List.of("-r", a)));
+    byte[] large = DamagedInputFuzzTest.innerPackets(gpg(gpg, LARGE, "none", List.of("-r", a)));
+    PGPPublicKey toAlice = Rfc9580Packets.rsaSubkey(alice);
+    PGPPublicKey toBob = CraftedMessagesTest.encryptionKey(bob);
+    int aes256 = Rfc9580Packets.AES_256;
+    int aes128 = Rfc9580Packets.AES_128;
+    PgpDecryptor aliceDecryptor = revealing(alice);
+    List<MessageSample> s = new ArrayList<>();
+    s.add(
+        gnupg24(
+            "to Alice (RSA), zlib, 4 MiB chunks",
+            gnupgMessage(aes256, List.of(toAlice), List.of(), 16, zlib, 8192),
+            SMALL,
+            aliceDecryptor));
+    s.add(
+        gnupg24(
+            "to Bob (Cv25519), uncompressed, 4 MiB chunks",
+            gnupgMessage(aes256, List.of(toBob), List.of(), 16, plain, 8192),
+            SMALL,
+            revealing(bob)));
+    s.add(
+        gnupg24(
+            "with a password (SKESK v5), zip, 4 MiB chunks",
+            gnupgMessage(aes256, List.of(), List.of(PASSWORD), 16, zip, 8192),
+            SMALL,
+            PgpDecryptor.builder().password(Secret.of(PASSWORD)).revealSessionKey(true).build()));
+    // A literal data packet alone, with a length: the release rule's bound per chunk applies.
+    GnupgMessage chunked =
+        gnupgMessage(
+            aes128,
+            List.of(toAlice, toBob),
+            List.of(PASSWORD),
+            0,
+            Rfc9580Packets.literal(MEDIUM),
+            512);
+    s.add(
+        gnupg24(
+            "to Alice, Bob and a password, for Bob, AES-128, 64-octet chunks",
+            chunked,
+            MEDIUM,
+            revealing(bob)));
+    ByteArrayOutputStream armored = new ByteArrayOutputStream();
+    PgpArmor.armor(
+        new ByteArrayInputStream(
+            gnupgMessage(aes256, List.of(toAlice), List.of(), 16, zlib, 8192).message()),
+        armored);
+    s.add(
+        sample(
+            "GnuPG 2.4 form, to Alice, zlib, 4 MiB chunks, armored",
+            armored.toByteArray(),
+            SMALL,
+            aliceDecryptor,
+            true));
+    s.add(
+        gnupg24(
+            "to Alice, uncompressed, large, 64 KiB chunks",
+            gnupgMessage(aes256, List.of(toAlice), List.of(), 10, large, 8192),
+            LARGE,
+            aliceDecryptor));
+    // Content that fills its last chunk: GnuPG's empty chunk follows (GnupgAeadChunkBoundaryTest).
+    byte[] filling = Arrays.copyOf(LARGE, 16 * 64 - 12);
+    s.add(
+        gnupg24(
+            "to Bob, 64-octet chunks, the content filling 16, then GnuPG's empty chunk",
+            gnupgMessage(
+                aes256, List.of(toBob), List.of(), 0, Rfc9580Packets.literal(filling), 512),
+            filling,
+            revealing(bob)));
+    PgpSessionKey key = PgpSessionKey.of(SymmetricAlgorithm.AES_128, chunked.sessionKey());
+    byte[] otherBytes = chunked.sessionKey();
+    otherBytes[0] ^= 1;
+    PgpSessionKey other = PgpSessionKey.of(SymmetricAlgorithm.AES_128, otherBytes);
+    s.add(
+        gnupg24(
+            "64-octet chunks, " + SESSION_KEY_ALONE,
+            chunked,
+            MEDIUM,
+            PgpDecryptor.builder().sessionKey(key).revealSessionKey(true).build()));
+    s.add(
+        gnupg24(
+            "64-octet chunks, another session key given, then Bob's key",
+            chunked,
+            MEDIUM,
+            PgpDecryptor.builder()
+                .sessionKey(other)
+                .key(PgpKey.of(bob.privateKey()))
+                .revealSessionKey(true)
+                .build()));
+    byte[] v1 = gpg(gpg, SMALL, "zlib", List.of("-r", a));
+    PgpSessionKey v1Key =
+        aliceDecryptor
+            .decrypt(new ByteArrayInputStream(v1), new ByteArrayOutputStream())
+            .sessionKey();
+    byte[] v1OtherBytes = v1Key.revealKey();
+    v1OtherBytes[5] ^= 1;
+    PgpSessionKey v1Other = PgpSessionKey.of(v1Key.algorithm(), v1OtherBytes);
+    s.add(
+        sample(
+            "gpg to Alice, zlib, " + SESSION_KEY_ALONE,
+            v1,
+            SMALL,
+            PgpDecryptor.builder().sessionKey(v1Key).build()));
+    s.add(
+        sample(
+            "gpg to Alice, zlib, another session key given, then Alice's key",
+            v1,
+            SMALL,
+            PgpDecryptor.builder().sessionKey(v1Other).key(PgpKey.of(alice.privateKey())).build()));
+    return s;
+  }
+
+  private static PgpDecryptor revealing(TestKey key) {
+    return PgpDecryptor.builder().key(PgpKey.of(key.privateKey())).revealSessionKey(true).build();
+  }
+
+  /** A GnuPG 2.4 message and its session key. */
+  record GnupgMessage(byte[] message, byte[] key) {
+    byte[] sessionKey() {
+      return key.clone();
+    }
+  }
+
+  /**
+   * GnuPG 2.4's message: the session key packets for {@code recipients} and {@code passwords}, then
+   * the AEAD Encrypted Data packet of {@code inner} in {@code cipher}, with chunk size octet {@code
+   * c}, in partial-body pieces of {@code piece} octets.
+   */
+  private static GnupgMessage gnupgMessage(
+      int cipher,
+      List<PGPPublicKey> recipients,
+      List<String> passwords,
+      int c,
+      byte[] inner,
+      int piece)
+      throws Exception {
+    Rfc9580Packets.SessionKeyPackets keys =
+        Rfc9580Packets.gnupgSessionKeyPackets(cipher, recipients, passwords);
+    byte[] data = Rfc9580Packets.gnupgAead(keys.sessionKey(), cipher, c, inner, piece);
+    return new GnupgMessage(Rfc9580Packets.concat(keys.packets(), data), keys.sessionKey());
+  }
+
+  private static MessageSample gnupg24(
+      String name, GnupgMessage message, byte[] plaintext, PgpDecryptor decryptor) {
+    return sample("GnuPG 2.4 form, " + name, message.message(), plaintext, decryptor, true);
   }
 
   static List<MessageSample> sqopSamples(Path dir) throws Exception {
@@ -775,6 +1009,20 @@ class ForeignMessageFuzzTest {
       }
       samples.add(sample(name, message, spec.plaintext(), spec.decryptor(), true));
     }
+    // The first message again, opened by its session key alone (GivenSessionKeys' SEIPD v2 path).
+    MessageSample first = samples.get(0);
+    PgpSessionKey key =
+        first
+            .decryptor()
+            .decrypt(new ByteArrayInputStream(first.message()), new ByteArrayOutputStream())
+            .sessionKey();
+    samples.add(
+        sample(
+            first.name() + ", " + SESSION_KEY_ALONE,
+            first.message(),
+            first.plaintext(),
+            PgpDecryptor.builder().sessionKey(key).revealSessionKey(true).build(),
+            true));
     return samples;
   }
 
