@@ -50,8 +50,10 @@ final class SeipdV2Chunks {
 
   private final int end;
 
-  /** The packet as it was, header to end. */
+  /** The packet as it was, header to end, and the message's length. */
   private final byte[] packet;
+
+  private final int messageLength;
 
   private SeipdV2Chunks(
       int chunkSize,
@@ -60,7 +62,8 @@ final class SeipdV2Chunks {
       int[] content,
       int start,
       int end,
-      byte[] packet) {
+      byte[] packet,
+      int messageLength) {
     this.chunkSize = chunkSize;
     this.header = header;
     this.nonceName = nonceName;
@@ -69,6 +72,7 @@ final class SeipdV2Chunks {
     this.start = start;
     this.end = end;
     this.packet = packet;
+    this.messageLength = messageLength;
     int sealed = content.length - header - TAG;
     this.chunks = Math.max(1, (sealed + chunkSize + TAG - 1) / (chunkSize + TAG));
   }
@@ -97,7 +101,8 @@ final class SeipdV2Chunks {
             content,
             p.start(),
             p.end(),
-            Arrays.copyOfRange(m, p.start(), p.end()));
+            Arrays.copyOfRange(m, p.start(), p.end()),
+            m.length);
       }
     }
     return null;
@@ -155,7 +160,9 @@ final class SeipdV2Chunks {
     for (int i = 0; i + packet.length <= damaged.length; i++) {
       if (damaged[i] == packet[0]
           && Arrays.equals(damaged, i, i + packet.length, packet, 0, packet.length)) {
-        return true;
+        // Where it was in a message of its length: the message itself, which a caller passes to
+        // ask by the position alone (StreamedPlaintextOnFailureTest).
+        return i != start || damaged.length != messageLength;
       }
     }
     return false;
