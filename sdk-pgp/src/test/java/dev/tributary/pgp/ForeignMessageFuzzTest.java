@@ -515,7 +515,7 @@ class ForeignMessageFuzzTest {
       return "partial-body length";
     }
     int version = p.body() < p.end() ? m[p.body()] : -1;
-    if ((p.tag() == 18 && version == 2 || p.tag() == 20) && v2 != null) {
+    if (((p.tag() == 18 && version == 2) || p.tag() == 20) && v2 != null) {
       return v2.part(at);
     }
     if (p.tag() == 1 && version == 6) {
