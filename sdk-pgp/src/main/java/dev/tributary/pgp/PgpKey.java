@@ -219,6 +219,9 @@ public final class PgpKey {
    * a soft revocation (superseded, retired) leaves valid what the key signed before that time. Pass
    * a {@code ManualClock} (sdk-testing) to make revocations a test can predict, or a {@link
    * Clock#fixed} to date one with the time the key was given up.
+   *
+   * @throws PgpKeyException if {@code clock}'s time is before the key was made: a revocation dated
+   *     then would not count
    */
   public PgpCertificate revocationCertificate(
       RevocationReason reason, String comment, Clock clock) {
@@ -338,6 +341,8 @@ public final class PgpKey {
    * predict, or the clock a host gives its jobs.
    *
    * @throws IllegalArgumentException if {@code window} is negative
+   * @throws PgpKeyException if {@code clock}'s time is before the key was made: self-signatures
+   *     dated then would not count
    */
   public PgpKey renew(Duration window, Clock clock) {
     Objects.requireNonNull(window, "window");

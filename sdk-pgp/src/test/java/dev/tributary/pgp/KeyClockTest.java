@@ -163,6 +163,39 @@ class KeyClockTest {
   }
 
   @Test
+  void revokeAndRenew_onAClockBeforeTheKeyWasMade_areRefusedSayingWhen() {
+    PgpKey key = madeAt(MADE);
+    Clock before = new ManualClock(MADE.minus(Duration.ofDays(1)).plusMillis(300));
+    String times =
+        "the time asked, 2026-05-31T08:30:00Z, is before the key was made, 2026-06-01T08:30:00Z";
+
+    assertThatThrownBy(
+            () -> key.revocationCertificate(RevocationReason.KEY_RETIRED, "gone", before))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "cannot revoke key "
+                + key.fingerprint()
+                + ": "
+                + times
+                + ", and a revocation dated then would not count; revoke it at a later time");
+    assertThatThrownBy(() -> key.renew(Duration.ofDays(30), before))
+        .isInstanceOf(PgpKeyException.class)
+        .hasMessage(
+            "cannot renew key "
+                + key.fingerprint()
+                + ": "
+                + times
+                + ", and self-signatures dated then would not count; renew it at a later time");
+    // The second the key was made is not before it.
+    assertThat(
+            key.revocationCertificate(RevocationReason.KEY_RETIRED, "", new ManualClock(MADE))
+                .describe(MADE)
+                .primaryKey()
+                .revoked())
+        .isTrue();
+  }
+
+  @Test
   void nullClock_isRefusedNamingIt() {
     PgpKey key = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
     assertThatThrownBy(() -> key.renew(Duration.ZERO, null)).hasMessage("clock");

@@ -81,6 +81,7 @@ public final class KeyRenewal {
    */
   public static PGPSecretKeyRing renew(
       UnlockedKeys key, OpenPGPPolicy policy, Instant now, Duration window) {
+    Revocation.refuseBeforeMade("renew", "self-signatures", key, now);
     PGPSecretKeyRing ring = KeyRings.copy(key.ring());
     PGPSecretKey primarySecret = ring.getSecretKey();
     PGPPublicKey primary = primarySecret.getPublicKey();

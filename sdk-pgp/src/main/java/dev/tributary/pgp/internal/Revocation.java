@@ -4,6 +4,7 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.PgpKeyException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -99,6 +100,7 @@ public final class Revocation {
     if (missing != null) {
       throw new PgpKeyException("cannot revoke key " + key.fingerprint() + ": " + missing);
     }
+    refuseBeforeMade("revoke", "a revocation", key, now);
     try {
       PGPSignatureGenerator gen =
           Signing.generator(
@@ -121,6 +123,33 @@ public final class Revocation {
               + KeyDescriber.algorithmName(pub)
               + ") cannot make the revocation signature",
           e);
+    }
+  }
+
+  /**
+   * Refuses to {@code action} (revoke, renew) {@code key} at {@code now} when that is before its
+   * primary key was made: signatures dated before their key do not count (RFC 9580 section 5.2.3.11
+   * leaves them to the verifier; BouncyCastle, gpg and Sequoia ignore them), so what was made would
+   * do nothing, silently.
+   */
+  static void refuseBeforeMade(String action, String made, UnlockedKeys key, Instant now) {
+    Instant created = key.ring().getPublicKey().getCreationTime().toInstant();
+    Instant asked = now.truncatedTo(ChronoUnit.SECONDS);
+    if (asked.isBefore(created)) {
+      throw new PgpKeyException(
+          "cannot "
+              + action
+              + " key "
+              + key.fingerprint()
+              + ": the time asked, "
+              + asked
+              + ", is before the key was made, "
+              + created
+              + ", and "
+              + made
+              + " dated then would not count; "
+              + action
+              + " it at a later time");
     }
   }
 }
