@@ -76,12 +76,18 @@ public final class CrLfToLf {
 
   /**
    * How many of the eight bytes of {@code x} (the first in the array's order lowest) come before
-   * the first CR, 8 if none is a CR: the lowest zero byte of {@code x ^ CRS}, which the classic
-   * test finds exactly (it may flag bytes above the first zero, never below).
+   * the first CR, 8 if none is a CR: the lowest zero byte of {@code x ^ CRS}.
    */
   private static int bytesBeforeCr(long x) {
-    long v = x ^ CRS;
-    return Long.numberOfTrailingZeros((v - ONES) & ~v & HIGHS) >>> 3;
+    return Long.numberOfTrailingZeros(zeroBytes(x ^ CRS)) >>> 3;
+  }
+
+  /**
+   * The high bit of {@code v}'s lowest zero byte set, and maybe of bytes above it, never below; 0
+   * if no byte is zero. The classic test, exact up to the first zero.
+   */
+  static long zeroBytes(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 
   /** Writes the CR held at the end of the text, if any, into {@code dst}; returns 0 or 1. */

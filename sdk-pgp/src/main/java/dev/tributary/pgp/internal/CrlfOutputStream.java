@@ -1,21 +1,39 @@
 package dev.tributary.pgp.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * Writes text with its line endings made CRLF, the canonical form of RFC 9580 (section 5.2.1.2): LF
  * and a lone CR become CRLF, CRLF stays. {@link #close} ends a last lone CR and closes the stream
- * below. Not thread-safe.
+ * below. Public for the benchmarks only. Not thread-safe.
  */
-final class CrlfOutputStream extends FilterOutputStream {
-  private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 16);
+public final class CrlfOutputStream extends FilterOutputStream {
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
+  private static final long LFS = 0x0A0A_0A0A_0A0A_0A0AL;
+
+  /** Eight bytes of an array at any index, the first one lowest. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The most bytes of a write converted at once; each may become two. */
+  private static final int PIECE = 1 << 15;
+
+  private final byte[] converted = new byte[2 * PIECE + 8];
+
+  /** Whether the last byte written was a CR: its LF is written before the next byte or at close. */
   private boolean afterCr;
 
-  CrlfOutputStream(OutputStream out) {
-    super(out);
+  /** A stream that writes the text it is given to {@code out} with CRLF line endings. */
+  public CrlfOutputStream(OutputStream out) {
+    super(Objects.requireNonNull(out, "out"));
   }
 
   @Override
@@ -25,24 +43,78 @@ final class CrlfOutputStream extends FilterOutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    chunk.reset();
-    for (int i = off; i < off + len; i++) {
-      byte c = b[i];
-      if (afterCr && c != '\n') {
-        chunk.write('\n');
-      } else if (!afterCr && c == '\n') {
-        chunk.write('\r');
-      }
-      chunk.write(c);
-      afterCr = c == '\r';
+    Objects.checkFromIndexSize(off, len, b.length);
+    for (int done = 0; done < len; done += PIECE) {
+      int n = convert(b, off + done, Math.min(PIECE, len - done));
+      out.write(converted, 0, n);
     }
-    chunk.writeTo(out);
+  }
+
+  /**
+   * Converts {@code len} bytes of {@code src} into {@link #converted} from its start; returns how
+   * many it wrote. The bytes up to each CR or LF are copied eight at a time, as {@link CrLfToLf}
+   * copies them: a loop that looked at each byte made text encryption a quarter as fast as binary.
+   */
+  private int convert(byte[] src, int off, int len) {
+    byte[] dst = converted;
+    int i = off;
+    int end = off + len;
+    int w = 0;
+    if (afterCr && i < end) {
+      afterCr = false;
+      dst[w++] = LF; // the held CR's LF: the text's own, or one added to a lone CR
+      if (src[i] == LF) {
+        i++;
+      }
+    }
+    while (true) {
+      // Copies the bytes up to the next CR or LF, or to the end, leaving i there. Each byte read
+      // so far wrote at most two, plus the held CR's LF, so the eight bytes written at w fit in
+      // 2 * PIECE + 8; those past a CR or LF are overwritten by what follows it.
+      while (i <= end - 8) {
+        long x = (long) LONGS.get(src, i);
+        LONGS.set(dst, w, x);
+        int n = bytesBeforeLineEnd(x);
+        i += n;
+        w += n;
+        if (n < 8) {
+          break;
+        }
+      }
+      while (i < end && src[i] != CR && src[i] != LF) {
+        dst[w++] = src[i++];
+      }
+      if (i == end) {
+        return w;
+      }
+      byte c = src[i++];
+      dst[w++] = CR;
+      if (c == CR) {
+        if (i == end) { // the next write's first byte tells whether the text has its own LF
+          afterCr = true;
+          return w;
+        }
+        if (src[i] == LF) {
+          i++;
+        }
+      }
+      dst[w++] = LF;
+    }
+  }
+
+  /**
+   * How many of the eight bytes of {@code x} (the first in the array's order lowest) come before
+   * the first CR or LF, 8 if there is none.
+   */
+  private static int bytesBeforeLineEnd(long x) {
+    return Long.numberOfTrailingZeros(CrLfToLf.zeroBytes(x ^ CRS) | CrLfToLf.zeroBytes(x ^ LFS))
+        >>> 3;
   }
 
   @Override
   public void close() throws IOException {
     if (afterCr) {
-      out.write('\n');
+      out.write(LF);
       afterCr = false;
     }
     super.close();
