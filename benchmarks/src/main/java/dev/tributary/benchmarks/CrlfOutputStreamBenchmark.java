@@ -41,6 +41,29 @@ public class CrlfOutputStreamBenchmark {
 
   private byte[] text;
 
+  /** Copies what it is given into {@link #piece}, round and round. */
+  private final OutputStream sink =
+      new OutputStream() {
+        private final byte[] piece = new byte[1 << 18];
+        private int used;
+
+        @Override
+        public void write(int b) {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          while (len > 0) {
+            int n = Math.min(len, piece.length - used);
+            System.arraycopy(b, off, piece, used, n);
+            used = (used + n) % piece.length;
+            off += n;
+            len -= n;
+          }
+        }
+      };
+
   @Setup
   public void makeText() {
     String end = endings.equals("crlf") ? "\r\n" : "\n";
@@ -69,17 +92,17 @@ public class CrlfOutputStreamBenchmark {
 
   @Benchmark
   public long copy() throws IOException {
-    return pour(OutputStream.nullOutputStream());
+    return pour(sink);
   }
 
   @Benchmark
   public long crlf() throws IOException {
-    return pour(new CrlfOutputStream(OutputStream.nullOutputStream()));
+    return pour(new CrlfOutputStream(sink));
   }
 
   @Benchmark
   public long perByte() throws IOException {
-    return pour(new PerByte(OutputStream.nullOutputStream()));
+    return pour(new PerByte(sink));
   }
 
   /** {@link CrlfOutputStream} as it was before stop 39: one byte at a time. */
