@@ -37,18 +37,27 @@ public class CrLfToLfBenchmark {
 
   @Setup
   public void makeText() {
+    text = csvRows("\r\n");
+  }
+
+  /**
+   * 16 MiB of CSV rows like pgp-vs-gpg.sh's data.csv, each ended by {@code ending}, as US-ASCII:
+   * the text of this benchmark and of {@link CrlfOutputStreamBenchmark}.
+   */
+  static byte[] csvRows(String ending) {
     StringBuilder s = new StringBuilder();
     Random random = new Random(7);
     for (int i = 0; s.length() < 16 << 20; i++) {
       s.append(
-          String.format(
-              "%08d,user%07d@example.com,%s,%05.2f\r\n",
-              i,
-              random.nextInt(10_000_000),
-              random.nextBoolean() ? "DE" : "US",
-              random.nextDouble() * 100));
+              String.format(
+                  "%08d,user%07d@example.com,%s,%05.2f",
+                  i,
+                  random.nextInt(10_000_000),
+                  random.nextBoolean() ? "DE" : "US",
+                  random.nextDouble() * 100))
+          .append(ending);
     }
-    text = s.toString().getBytes(StandardCharsets.US_ASCII);
+    return s.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private long drain(InputStream in) throws IOException {

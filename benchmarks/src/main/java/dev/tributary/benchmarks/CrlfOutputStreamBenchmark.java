@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,20 +64,7 @@ public class CrlfOutputStreamBenchmark {
 
   @Setup
   public void makeText() {
-    String end = endings.equals("crlf") ? "\r\n" : "\n";
-    StringBuilder s = new StringBuilder();
-    Random random = new Random(7);
-    for (int i = 0; s.length() < 16 << 20; i++) {
-      s.append(
-              String.format(
-                  "%08d,user%07d@example.com,%s,%05.2f",
-                  i,
-                  random.nextInt(10_000_000),
-                  random.nextBoolean() ? "DE" : "US",
-                  random.nextDouble() * 100))
-          .append(end);
-    }
-    text = s.toString().getBytes(StandardCharsets.US_ASCII);
+    text = CrLfToLfBenchmark.csvRows(endings.equals("crlf") ? "\r\n" : "\n");
   }
 
   private long pour(OutputStream out) throws IOException {
