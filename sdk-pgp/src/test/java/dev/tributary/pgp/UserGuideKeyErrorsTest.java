@@ -113,6 +113,13 @@ class UserGuideKeyErrorsTest {
             + " BLOCK-----",
         () -> PgpCertificate.parse("mQGNBGdf...\n"));
     c.put(
+        "the key is empty; paste a public key, beginning with -----BEGIN PGP PUBLIC KEY"
+            + " BLOCK-----",
+        () -> PgpCertificate.parse(" \r\n\t\n"));
+    c.put(
+        "the armored block is empty: it holds no key",
+        () -> PgpCertificate.parse("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n" + FOOTER + "\n"));
+    c.put(
         "this is a private key; a public key is expected here",
         () -> PgpCertificate.parse(alicePrivate));
     c.put(
@@ -193,6 +200,11 @@ class UserGuideKeyErrorsTest {
         () ->
             PgpCertificate.parse(
                 armored(aliceSecret).replace("PRIVATE KEY BLOCK", "PUBLIC KEY BLOCK")));
+    c.put(
+        "the block is labelled as a private key but holds only a public key",
+        () ->
+            PgpKey.parse(
+                armored(alice).replace("PUBLIC KEY BLOCK", "PRIVATE KEY BLOCK"), Secret.empty()));
     c.put(
         "the block holds 2 public keys; give each key its own entry",
         () -> PgpCertificate.parse(armored(concat(alice, carol))));
@@ -297,5 +309,38 @@ class UserGuideKeyErrorsTest {
     assertThat(Pattern.compile(pattern, Pattern.DOTALL).matcher(thrown.getMessage()).find())
         .as("%s%nis what the guide says of%n%s", thrown.getMessage(), quoted.text())
         .isTrue();
+    assertThat(KEY_DATA.matcher(thrown.getMessage()).find())
+        .as("the guide says no error quotes the key: %s", thrown.getMessage())
+        .isFalse();
+  }
+
+  /**
+   * Twenty characters of base64 in a row, or a hex fingerprint's 40: the key's own armored text,
+   * which "None ever quotes the key" rules out. A 16-digit key ID or a fingerprint does not match.
+   */
+  private static final Pattern KEY_DATA =
+      Pattern.compile("(?=[A-Za-z0-9+/]*[g-zG-Z+/])[A-Za-z0-9+/]{20,}");
+
+  /** "Whitespace around the block and Windows line endings are accepted." */
+  @Test
+  void whitespaceAroundTheBlock_andWindowsLineEndings_areAccepted() throws IOException {
+    assertThat(Files.readString(GUIDE, StandardCharsets.UTF_8))
+        .contains("Whitespace around the block and Windows line endings are accepted.");
+    String pasted = " \r\n\t" + PUBLIC.replace("\n", "\r\n") + "\r\n  \n";
+    assertThat(PgpCertificate.parse(pasted).fingerprint())
+        .isEqualTo(PgpCertificate.parse(PUBLIC).fingerprint());
+    String privateKey = PgpTestKeys.ALICE_RSA.armoredPrivateKey();
+    assertThat(
+            PgpKey.parse("\n\n " + privateKey.replace("\n", "\r\n") + " \n", Secret.empty())
+                .fingerprint())
+        .isEqualTo(PgpKey.parse(privateKey, Secret.empty()).fingerprint());
+  }
+
+  /** "Every error is a PgpKeyException (a ConfigException: fix the setting, …)". */
+  @Test
+  void everyKeyError_isAConfigException() throws IOException {
+    assertThat(Files.readString(GUIDE, StandardCharsets.UTF_8))
+        .contains("Every error is a `PgpKeyException` (a `ConfigException`");
+    assertThat(dev.tributary.core.ConfigException.class).isAssignableFrom(PgpKeyException.class);
   }
 }

@@ -90,7 +90,23 @@ public final class ArmorText {
     if (end < lines.size() - 1) {
       throw new PgpKeyException(afterFooter(lines.subList(end + 1, lines.size()), kind));
     }
+    if (holdsNoData(lines.subList(1, end))) {
+      // BouncyCastle's decoder fails on an empty body, which would read as damaged armor
+      throw new PgpKeyException("the armored block is empty: it holds no key");
+    }
     return dearmor(String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * Whether the lines between an armor's header and footer line hold no data: only armor headers,
+   * the blank line after them, and at most a checksum line.
+   */
+  private static boolean holdsNoData(List<String> inside) {
+    int data = inside.indexOf("") + 1;
+    return data == 0
+        ? inside.isEmpty()
+        : inside.subList(data, inside.size()).stream()
+            .allMatch(line -> line.isEmpty() || line.startsWith("="));
   }
 
   /** Why a block that begins as {@code kind} ends with the END line {@code footer} of another. */
