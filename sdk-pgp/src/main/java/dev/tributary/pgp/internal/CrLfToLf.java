@@ -30,15 +30,17 @@ public final class CrLfToLf {
   private CrLfToLf() {}
 
   /**
-   * Converts {@code len} bytes of {@code src} into {@code dst} from its start, which has room for
-   * {@code len + 1} bytes (a CR held from the piece before); returns how many it wrote. The bytes
-   * up to each CR are copied eight at a time: text has a CR a line, and a loop that looked at each
-   * byte ran at a quarter of decryption's speed.
+   * Converts {@code len} bytes of {@code src} from {@code off} into {@code dst} from {@code
+   * dstOff}, which has room for {@code len + 1} bytes (a CR held from the piece before); returns
+   * how many it wrote. {@code dst} may also be {@code src} itself at {@code off}, when no CR is
+   * held: the text is then converted in place, as it never gets longer. The bytes up to each CR are
+   * copied eight at a time: text has a CR a line, and a loop that looked at each byte ran at a
+   * quarter of decryption's speed.
    */
-  private int convert(byte[] src, int off, int len, byte[] dst) {
+  private int convert(byte[] src, int off, int len, byte[] dst, int dstOff) {
     int i = off;
     int end = off + len;
-    int w = 0;
+    int w = dstOff;
     if (heldCr && i < end) {
       heldCr = false;
       if (src[i] != LF) {
@@ -46,12 +48,20 @@ public final class CrLfToLf {
       }
     }
     while (true) {
-      // Copies the bytes up to the next CR, or to the end, leaving i there. w <= i - off + 1, so
-      // the eight bytes written at w fit; those past a CR are overwritten by what follows it.
+      // Copies the bytes up to the next CR, or to the end, leaving i there. w - dstOff <= i - off
+      // + 1, so the eight bytes written at w fit; those past a CR are overwritten by what follows
+      // it. In place, w <= i, and they would overwrite bytes still to be read when w is less than
+      // eight behind the CR (the first lines of a piece): those few are copied one at a time.
       while (i <= end - 8) {
         long x = (long) LONGS.get(src, i);
-        LONGS.set(dst, w, x);
         int n = bytesBeforeCr(x);
+        if (dst != src || w == i || w + 8 <= i + n) {
+          LONGS.set(dst, w, x);
+        } else {
+          for (int k = 0; k < n; k++) {
+            dst[w + k] = src[i + k];
+          }
+        }
         i += n;
         w += n;
         if (n < 8) {
@@ -62,11 +72,11 @@ public final class CrLfToLf {
         dst[w++] = src[i++];
       }
       if (i == end) {
-        return w;
+        return w - dstOff;
       }
       if (++i == end) { // the CR ends the piece: the next piece's first byte decides
         heldCr = true;
-        return w;
+        return w - dstOff;
       }
       if (src[i] != LF) {
         dst[w++] = CR;
@@ -90,13 +100,16 @@ public final class CrLfToLf {
     return (v - ONES) & ~v & HIGHS;
   }
 
-  /** Writes the CR held at the end of the text, if any, into {@code dst}; returns 0 or 1. */
-  private int finish(byte[] dst) {
+  /**
+   * Writes the CR held from the piece before, if any, into {@code dst} at {@code at}, and forgets
+   * it; returns 0 or 1.
+   */
+  private int takeHeldCr(byte[] dst, int at) {
     if (!heldCr) {
       return 0;
     }
     heldCr = false;
-    dst[0] = CR;
+    dst[at] = CR;
     return 1;
   }
 
@@ -115,11 +128,19 @@ public final class CrLfToLf {
 
   private static final int PIECE = 1 << 16;
 
+  /**
+   * Reads of at least this many bytes are read into the caller's buffer and converted there;
+   * smaller ones are served from a piece read and converted ahead.
+   */
+  private static final int DIRECT = 1 << 13;
+
   private static final class Input extends InputStream {
     private final CrLfToLf conversion = new CrLfToLf();
     private final InputStream in;
-    private final byte[] raw = new byte[PIECE];
-    private final byte[] converted = new byte[PIECE + 1];
+
+    /** For reads smaller than {@link #DIRECT}: [pos, lim) is converted text not handed out yet. */
+    private final byte[] piece = new byte[PIECE];
+
     private final byte[] one = new byte[1];
     private int pos;
     private int lim;
@@ -140,24 +161,47 @@ public final class CrLfToLf {
       if (len == 0) {
         return 0;
       }
-      // A piece may convert to nothing: a lone CR, held to see whether an LF follows.
-      while (pos == lim) {
-        if (end) {
-          return -1;
+      if (pos == lim) {
+        // A large read goes into b: no copy, and the source is asked for as much as b takes.
+        if (len >= DIRECT) {
+          return readConverted(b, off, len);
         }
-        int n = in.read(raw, 0, raw.length);
+        lim = Math.max(readConverted(piece, 0, piece.length), 0);
         pos = 0;
-        if (n < 0) {
-          end = true;
-          lim = conversion.finish(converted);
-        } else {
-          lim = conversion.convert(raw, 0, n, converted);
+        if (lim == 0) {
+          return -1;
         }
       }
       int n = Math.min(len, lim - pos);
-      System.arraycopy(converted, pos, b, off, n);
+      System.arraycopy(piece, pos, b, off, n);
       pos += n;
       return n;
+    }
+
+    /**
+     * Reads up to {@code len} (at least 2) bytes into {@code b} and converts them there; returns
+     * how many it converted to, at least one, or -1 at the end. A CR held from the read before goes
+     * first, so that the conversion starts with none held and can work in place.
+     */
+    private int readConverted(byte[] b, int off, int len) throws IOException {
+      while (!end) {
+        int held = conversion.heldCr ? 1 : 0;
+        if (held == 1) {
+          b[off] = CR; // not taken yet: a failed read below leaves it held
+        }
+        int n = in.read(b, off + held, len - held);
+        if (n < 0) {
+          end = true;
+          return conversion.takeHeldCr(b, off) == 1 ? 1 : -1;
+        }
+        conversion.heldCr = false;
+        int converted = conversion.convert(b, off, held + n, b, off);
+        if (converted > 0) {
+          return converted;
+        }
+        // A piece may convert to nothing: a lone CR, held to see whether an LF follows.
+      }
+      return -1;
     }
 
     @Override
@@ -185,14 +229,14 @@ public final class CrLfToLf {
     public void write(byte[] b, int off, int len) throws IOException {
       Objects.checkFromIndexSize(off, len, b.length);
       for (int done = 0; done < len; done += PIECE) {
-        int n = conversion.convert(b, off + done, Math.min(PIECE, len - done), converted);
+        int n = conversion.convert(b, off + done, Math.min(PIECE, len - done), converted, 0);
         out.write(converted, 0, n);
       }
     }
 
     /** Writes the CR held back at the end of the text, if the text ended in one. */
     public void finish() throws IOException {
-      out.write(converted, 0, conversion.finish(converted));
+      out.write(converted, 0, conversion.takeHeldCr(converted, 0));
     }
 
     @Override

@@ -182,4 +182,194 @@ class CrLfToLfTest {
         .isEqualTo(expected(text));
     assertThat(writtenInPieces(data, data.length)).isEqualTo(expected(text));
   }
+
+  /**
+   * The caller's read sizes of the pins below: reads of up to 17 bytes, served from a piece the
+   * conversion reads ahead, and large ones, which it converts in the caller's buffer, around its
+   * threshold (8 KiB), around 64 KiB and past it.
+   */
+  static final int[] READ_SIZES = {
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    8191,
+    8192,
+    8193,
+    (1 << 16) - 1,
+    1 << 16,
+    (1 << 16) + 1,
+    1 << 20
+  };
+
+  /**
+   * Over 2 MiB of lines of 0 to 17 characters, some of them two to four bytes of UTF-8 (so that
+   * reads split them anywhere), each ended by CR LF, a lone CR, LF, CR CR LF, a run of CRs or
+   * nothing, with a CR at each multiple of {@code boundary} less one (the last byte of each piece a
+   * source giving {@code boundary} bytes a read hands out), and a CR at the very end.
+   */
+  static byte[] longText(int boundary, long seed) {
+    Random random = new Random(seed);
+    List<String> endings = List.of("\r\n", "\r", "\n", "\r\r\n", "\r\r\r", "\r\r\r\n", "");
+    String chars = "ab\u00fc\u20ac\ud83d\ude00";
+    StringBuilder s = new StringBuilder();
+    while (s.length() < (2 << 20) + 100) {
+      for (int length = random.nextInt(18); length > 0; length--) {
+        int c = random.nextInt(chars.length() - 1);
+        s.append(chars.charAt(c));
+        if (Character.isHighSurrogate(chars.charAt(c))) {
+          s.append(chars.charAt(c + 1));
+        }
+      }
+      s.append(endings.get(random.nextInt(endings.size())));
+    }
+    byte[] data = (s + "\r").getBytes(StandardCharsets.UTF_8);
+    for (int at = boundary - 1; at < data.length; at += boundary) {
+      data[at] = '\r';
+    }
+    return data;
+  }
+
+  /** Reads {@code in} to its end in reads of {@code readSizes}' sizes in turn. */
+  static String readInTurns(InputStream in, int... readSizes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[(1 << 20) + 2];
+    for (int i = 0; ; i++) {
+      int readSize = readSizes[i % readSizes.length];
+      int n = in.read(buffer, 1, readSize);
+      if (n < 0) {
+        break;
+      }
+      if (n == 0 || n > readSize) {
+        throw new AssertionError("a read of " + readSize + " bytes gave " + n);
+      }
+      out.write(buffer, 1, n);
+    }
+    assertThat(in.read(buffer, 1, 1 << 16)).isEqualTo(-1);
+    assertThat(in.read()).isEqualTo(-1);
+    return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Where {@code actual} first differs from {@code expected}, for a short failure message. */
+  static String firstDifference(String actual, String expected) {
+    int i = 0;
+    while (i < actual.length() && i < expected.length() && actual.charAt(i) == expected.charAt(i)) {
+      i++;
+    }
+    return actual.equals(expected)
+        ? "none"
+        : "at "
+            + i
+            + " of "
+            + expected.length()
+            + " (got "
+            + actual.length()
+            + " chars), around: "
+            + expected
+                .substring(Math.max(0, i - 8), Math.min(expected.length(), i + 8))
+                .replace("\r", "\\r")
+                .replace("\n", "\\n");
+  }
+
+  /**
+   * Long text read in each size of {@link #READ_SIZES}, and in all of them in turn (so that large
+   * reads follow small ones that left converted text, and CRs held by either), from a source that
+   * hands it out whole and from sources whose pieces each end in a CR.
+   */
+  @Test
+  void input_longText_everyReadSizePattern_givesCrLfAsLf() throws IOException {
+    int[] mixed = {1, 1 << 16, 3, 1 << 20, 8191, 8192, 17, (1 << 16) + 1, 2, 8193, (1 << 16) - 1};
+    for (int boundary : new int[] {8192, 1 << 16, (1 << 16) + 1}) {
+      byte[] data = longText(boundary, boundary);
+      String expected = expected(new String(data, StandardCharsets.ISO_8859_1));
+      List<String> wrong = new ArrayList<>();
+      for (int source : new int[] {boundary, data.length}) {
+        List<int[]> patterns = new ArrayList<>();
+        for (int readSize : READ_SIZES) {
+          patterns.add(new int[] {readSize});
+        }
+        patterns.add(mixed);
+        for (int[] pattern : patterns) {
+          String actual = readInTurns(CrLfToLf.input(inPieces(data, source)), pattern);
+          if (!actual.equals(expected)) {
+            wrong.add(
+                "source pieces of "
+                    + source
+                    + ", reads of "
+                    + Arrays.toString(pattern)
+                    + ": "
+                    + firstDifference(actual, expected));
+          }
+        }
+      }
+      assertThat(wrong).as("CR at each multiple of %d less one", boundary).isEmpty();
+    }
+  }
+
+  @Test
+  void input_longText_singleByteReads_givesCrLfAsLf() throws IOException {
+    byte[] data = longText(1 << 16, 5);
+    InputStream in = CrLfToLf.input(new ByteArrayInputStream(data));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) >= 0) {
+      out.write(c);
+    }
+    assertThat(
+            firstDifference(
+                out.toString(StandardCharsets.ISO_8859_1),
+                expected(new String(data, StandardCharsets.ISO_8859_1))))
+        .isEqualTo("none");
+  }
+
+  /**
+   * A large read is filled from the source as far as the source gives, not in 64 KiB pieces: one
+   * 256 KiB read of decryption's plaintext gives 256 KiB of text, less the CR LF pairs.
+   */
+  @Test
+  void input_largeRead_asksTheSourceForAllOfIt() throws IOException {
+    byte[] data = bytes(("x".repeat(98) + "\r\n").repeat(4 << 10)); // 400 KiB
+    List<Integer> asked = new ArrayList<>();
+    InputStream source =
+        new ByteArrayInputStream(data) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            asked.add(len);
+            return super.read(b, off, len);
+          }
+        };
+    InputStream in = CrLfToLf.input(source);
+    byte[] buffer = new byte[1 << 18];
+
+    assertThat(in.read(buffer, 0, buffer.length)).isEqualTo((1 << 18) - (1 << 18) / 100);
+    assertThat(asked).containsExactly(1 << 18);
+  }
+
+  @Test
+  void input_close_closesTheSource() throws IOException {
+    boolean[] closed = new boolean[1];
+    InputStream source =
+        new ByteArrayInputStream(bytes("a\r\n")) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    InputStream in = CrLfToLf.input(source);
+    in.close();
+    assertThat(closed[0]).isTrue();
+  }
 }
