@@ -186,6 +186,15 @@ class UserGuideKeyErrorsTest {
         "the public key block holds something other than public keys (literal data)",
         () -> PgpCertificate.parse(armored(concat(alice, LITERAL_DATA))));
     c.put(
+        "the private key block holds something other than private keys (literal data)",
+        () -> PgpKey.parse(armored(concat(aliceSecret, LITERAL_DATA)), Secret.empty()));
+    c.put(
+        "the armored block holds no key (its first packet has tag …); paste a key",
+        () -> PgpCertificate.parse(labelledPublic(armored(LITERAL_DATA))));
+    c.put(
+        "the key data is damaged: it does not start with an OpenPGP packet",
+        () -> PgpCertificate.parse(labelledPublic(armored(new byte[] {0x42, 0x42, 0x42, 0x42}))));
+    c.put(
         "this is binary data, not an ASCII-armored key",
         () -> PgpCertificate.parse(new String(alice, StandardCharsets.ISO_8859_1)));
     c.put(
@@ -245,6 +254,13 @@ class UserGuideKeyErrorsTest {
         () -> onCard.renew(Duration.ofDays(400 * 5)));
     c.put("cannot revoke key …: …", onCard::revocationCertificate);
     return c;
+  }
+
+  /**
+   * {@code armored} with its header and footer naming a public key, whatever BouncyCastle chose.
+   */
+  private static String labelledPublic(String armored) {
+    return armored.replaceAll("PGP [A-Z ]+-----", "PGP PUBLIC KEY BLOCK-----");
   }
 
   private static void sign(PgpKey key) {
