@@ -1,6 +1,7 @@
 package dev.tributary.connectors.amplitude;
 
 import dev.tributary.connectors.http.HttpSettings;
+import dev.tributary.connectors.internal.ApiUrls;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.ConfigField;
 import dev.tributary.core.connector.ConfigFieldType;
@@ -140,7 +141,6 @@ record AmplitudeSettings(
 
   /** {@code path} under the endpoint: {@code /api/5/cohorts/request/abc}. */
   URI url(String path) {
-    String base = endpoint.toString();
-    return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    return ApiUrls.under(endpoint, path);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.clearbit;
 
+import dev.tributary.connectors.internal.ApiUrls;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +61,7 @@ enum Lookup {
 
   /** The lookup URL under {@code apiUrl}, or under Clearbit's own host. */
   URI url(URI apiUrl) {
-    String base = apiUrl.toString();
-    return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    return ApiUrls.under(apiUrl, path);
   }
 
   URI defaultBase() {

@@ -1,6 +1,7 @@
 package dev.tributary.connectors.sendgrid;
 
 import dev.tributary.connectors.http.HttpSettings;
+import dev.tributary.connectors.internal.ApiUrls;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.ConfigField;
 import dev.tributary.core.connector.ConfigFieldType;
@@ -221,8 +222,7 @@ record SendGridSettings(
 
   /** {@code path} under the endpoint: {@code /v3/marketing/contacts}. */
   URI url(String path) {
-    String base = endpoint.toString();
-    return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    return ApiUrls.under(endpoint, path);
   }
 
   /** Whether {@code audience} is one this export keeps. */
