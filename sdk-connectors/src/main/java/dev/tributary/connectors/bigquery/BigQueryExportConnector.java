@@ -1,11 +1,11 @@
 package dev.tributary.connectors.bigquery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
 import dev.tributary.connectors.internal.SplitRequests;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.ValidationException;
@@ -131,11 +131,7 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
   }
 
   private byte[] json(Map<String, Object> row) {
-    try {
-      return transport.objectMapper().writeValueAsBytes(row);
-    } catch (JsonProcessingException e) {
-      throw new ValidationException("the row cannot be written as JSON: " + e.getOriginalMessage());
-    }
+    return JsonCodec.writeWith(transport.objectMapper(), row, "the row");
   }
 
   /** Sends one insertAll request: the rows BigQuery did not insert, by batch index. */

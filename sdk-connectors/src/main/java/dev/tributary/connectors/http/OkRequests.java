@@ -1,8 +1,7 @@
 package dev.tributary.connectors.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.core.ValidationException;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,15 +54,7 @@ final class OkRequests {
     byte[] bytes = request.body();
     Object json = request.json();
     if (json != null) {
-      try {
-        bytes = mapper.writeValueAsBytes(json);
-      } catch (JsonProcessingException e) {
-        throw new ValidationException(
-            "the body of "
-                + request.describe()
-                + " cannot be written as JSON: "
-                + e.getOriginalMessage());
-      }
+      bytes = JsonCodec.writeWith(mapper, json, "the body of " + request.describe());
     }
     if (bytes == null) {
       return new byte[0];

@@ -1,11 +1,11 @@
 package dev.tributary.connectors.newrelic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
 import dev.tributary.connectors.internal.SplitRequests;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.connectors.metrics.Telemetry;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
@@ -125,12 +125,7 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
   }
 
   private byte[] json(Object event) {
-    try {
-      return transport.objectMapper().writeValueAsBytes(event);
-    } catch (JsonProcessingException e) {
-      throw new ValidationException(
-          "the event cannot be written as JSON: " + e.getOriginalMessage());
-    }
+    return JsonCodec.writeWith(transport.objectMapper(), event, "the event");
   }
 
   /** Sends one POST of {@code items}; New Relic reports no per-event failures. */

@@ -1,7 +1,7 @@
 package dev.tributary.connectors.sendgrid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -67,12 +67,7 @@ final class Upsert {
               }
             });
     json.put("custom_fields", custom);
-    try {
-      return mapper.writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
-      throw new ValidationException(
-          "the contact cannot be written as JSON: " + e.getOriginalMessage());
-    }
+    return JsonCodec.writeWith(mapper, json, "the contact");
   }
 
   private static Object reserved(String name, Object value) {

@@ -122,6 +122,23 @@ class HttpTransportTest {
   }
 
   @Test
+  void jsonBodyJacksonCannotWrite_isAValidationErrorNamingTheRequest_andNothingIsSent() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("odd", new Object()); // no properties: Jackson refuses an empty bean
+
+    assertThatThrownBy(
+            () ->
+                transport.execute(
+                    context(Authorization.none()),
+                    HttpRequest.post(url("/v1/contacts")).json(body).build()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith(
+            "the body of POST /v1/contacts cannot be written as JSON: No serializer found for class"
+                + " java.lang.Object");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void jsonBody_isWrittenByTheUsersObjectMapper_withHeadersAndUserAgent() throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     HttpTransport custom = HttpTransport.builder().objectMapper(mapper).userAgent("acme/1").build();

@@ -81,6 +81,21 @@ public final class JsonCodec {
   }
 
   /**
+   * Writes {@code value} with {@code mapper} (a transport's, which the host may have configured) as
+   * UTF-8 bytes, for an item or body that its sender then reports on alone.
+   *
+   * @param what what is written, for the error: {@code "the row"}, {@code "the body of POST /x"}
+   * @throws ValidationException {@code "<what> cannot be written as JSON: <Jackson's reason>"}
+   */
+  public static byte[] writeWith(ObjectMapper mapper, Object value, String what) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new ValidationException(what + " cannot be written as JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
    * The value as JSON can carry it: strings, booleans and finite numbers as they are (no digit of a
    * {@code BigDecimal} or {@code BigInteger} lost); instants and other {@code java.time} values and
    * durations as their ISO-8601 text; enums by {@link Enum#name() name}; collections (sets too) as
