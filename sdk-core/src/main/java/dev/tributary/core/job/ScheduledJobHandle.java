@@ -1,6 +1,5 @@
 package dev.tributary.core.job;
 
-import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.retry.Retrier;
 import dev.tributary.core.retry.Throttle;
@@ -37,10 +36,7 @@ final class ScheduledJobHandle implements JobHandle {
     this.job = job;
     this.services = services;
     this.onCancel = onCancel;
-    this.throttle =
-        services
-            .rateLimits()
-            .throttle(job.connector().descriptor().id(), job.authorization(), job.rateLimit());
+    this.throttle = services.throttle(job.connector(), job.authorization(), job.rateLimit());
   }
 
   synchronized void start() {
@@ -117,7 +113,7 @@ final class ScheduledJobHandle implements JobHandle {
 
   private Progress begin() {
     runs++;
-    current = new Progress(job.id(), runs, new RunControl(services.sleeper()), services.clock());
+    current = services.newRun(job.id(), runs);
     currentDone = new CompletableFuture<>();
     return current;
   }
@@ -152,7 +148,7 @@ final class ScheduledJobHandle implements JobHandle {
     RunSnapshot outcome = run.finish(status, failure);
     CompletableFuture<RunSnapshot> done;
     synchronized (this) {
-      if (failure != null && stopsTheJob(failure) && state == JobState.ACTIVE) {
+      if (failure != null && Services.pausesTheJob(failure) && state == JobState.ACTIVE) {
         state = JobState.PAUSED;
         cancelTimer();
       }
@@ -166,10 +162,6 @@ final class ScheduledJobHandle implements JobHandle {
     if (done != null) {
       done.complete(outcome);
     }
-  }
-
-  private static boolean stopsTheJob(TributaryException failure) {
-    return failure.errorClass() == ErrorClass.CONFIG || failure.errorClass() == ErrorClass.SYSTEM;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.tributary.core.job;
 
-import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.connector.Checkpoint;
@@ -51,10 +50,7 @@ final class TriggeredJobHandle implements TriggerHandle {
     this.job = job;
     this.services = services;
     this.onCancel = onCancel;
-    this.throttle =
-        services
-            .rateLimits()
-            .throttle(job.connector().descriptor().id(), job.authorization(), job.rateLimit());
+    this.throttle = services.throttle(job.connector(), job.authorization(), job.rateLimit());
     this.batcher =
         MicroBatcher.forTrigger(job.trigger(), this::deliver)
             .maxBatchSize(job.batchSize())
@@ -84,7 +80,7 @@ final class TriggeredJobHandle implements TriggerHandle {
 
   private Progress newRun() {
     runs++;
-    return new Progress(job.id(), runs, new RunControl(services.sleeper()), services.clock());
+    return services.newRun(job.id(), runs);
   }
 
   private Retrier retrierFor(Progress p) {
@@ -136,7 +132,7 @@ final class TriggeredJobHandle implements TriggerHandle {
       services.listeners().progressed(p.snapshot());
     } catch (TributaryException f) {
       p.failed(f);
-      if (f.errorClass() == ErrorClass.CONFIG || f.errorClass() == ErrorClass.SYSTEM) {
+      if (Services.pausesTheJob(f)) {
         pauseBecause(p, f);
       } else {
         retryLater(f);
