@@ -301,6 +301,28 @@ class EmbeddedServerTransferTest {
   }
 
   @Test
+  void droppedConnection_withNoAttemptLeft_failsAsALostConnectionNamingTheTransfer()
+      throws Exception {
+    byte[] data = TestData.bytes(3 * 1024 * 1024, 10);
+    Files.write(root().resolve("g.bin"), data);
+    SftpClient once = track(builder().maxAttempts(1).build());
+    sftp.server().dropConnectionsAfter(1024 * 1024);
+
+    assertThatThrownBy(() -> once.upload("u.bin", new ByteArrayInputStream(data)))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessageStartingWith("lost the SFTP connection to ")
+        .hasMessageContaining(" while trying to upload ")
+        .hasMessageContaining("u.bin");
+    assertThat(root().resolve("u.bin")).doesNotExist();
+    sftp.server().dropConnectionsAfter(1024 * 1024); // a drop happens once: arm it again
+    assertThatThrownBy(() -> once.download("g.bin", OutputStream.nullOutputStream()))
+        .isInstanceOf(dev.tributary.core.TransientException.class)
+        .hasMessageStartingWith("lost the SFTP connection to ")
+        .hasMessageContaining(" while trying to download ")
+        .hasMessageContaining("g.bin");
+  }
+
+  @Test
   void downloadToAFile_keepsAPartFileAfterFailure_andTheNextCallResumesIt(@TempDir Path dir)
       throws Exception {
     byte[] data = TestData.bytes(2 * 1024 * 1024, 8);

@@ -1,5 +1,6 @@
 package dev.tributary.sftp.internal;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.PacketType;
 import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +45,7 @@ final class PipelinedDownload extends InputStream {
   private final Deque<byte[]> spare = new ArrayDeque<>();
 
   private final ReadAheadWindow window;
-  private @Nullable Connection connection;
-  private @Nullable OpenFile file;
+  private final TransferLink link;
   private int readSize;
   private long nextOffset;
   private long receivedUpTo;
@@ -55,7 +54,6 @@ final class PipelinedDownload extends InputStream {
   private int limit;
   private boolean eof;
   private long knownSize;
-  private int reconnects;
   private boolean closed;
 
   PipelinedDownload(
@@ -64,13 +62,13 @@ final class PipelinedDownload extends InputStream {
     this.ops = ops;
     this.path = path;
     this.serverPath = serverPath;
-    this.connection = connection;
+    this.link = new TransferLink(ops, "download " + path, connection);
     this.readSize = connection.limits().capRead(ops.settings().readRequestSize());
     this.window = new ReadAheadWindow(ops.settings().readAheadRequests(), System.nanoTime());
     this.nextOffset = offset;
     this.receivedUpTo = offset;
     OpenFile f = OpenFile.open(connection.sftp(), serverPath, EnumSet.of(OpenMode.READ));
-    this.file = f;
+    link.opened(f);
     this.knownSize = f.length();
   }
 
@@ -118,7 +116,7 @@ final class PipelinedDownload extends InputStream {
       try {
         fetchNext();
       } catch (IOException e) {
-        if (Errors.isServerAnswer(e) && connection().isAlive()) {
+        if (Errors.isServerAnswer(e) && link.connection().isAlive()) {
           throw fail(Errors.refused("download", path, e));
         }
         reconnect(e);
@@ -128,7 +126,7 @@ final class PipelinedDownload extends InputStream {
   }
 
   private void fetchNext() throws IOException {
-    OpenFile f = openFile();
+    OpenFile f = link.file();
     // Up to the size known at open, then one read at a time to find the end (or new data).
     while (inFlight.size() < window.reads(readSize)
         && (nextOffset < knownSize || inFlight.isEmpty())) {
@@ -150,7 +148,7 @@ final class PipelinedDownload extends InputStream {
     Read head = inFlight.pollFirst();
     boolean waited = !head.promise().isFulfilled();
     Engine.ReadReply reply =
-        connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
+        link.connection().await(head.promise(), ops.settings().requestTimeout().toMillis());
     long answeredNanos = System.nanoTime();
     recycle(buffer);
     buffer = head.buffer();
@@ -213,25 +211,21 @@ final class PipelinedDownload extends InputStream {
   }
 
   private void reconnect(IOException cause) throws IOException {
-    Connection broken = connection();
-    connection = null;
-    file = null;
     inFlight.clear(); // their buffers may still be written to by the dead connection: dropped
     spare.clear();
-    ops.pool().release(broken, false);
-    if (++reconnects >= ops.settings().maxAttempts()) {
-      throw fail(Errors.connectionLost(ops.settings().target(), "download " + path, cause));
+    TransientException lost = link.dropBroken(cause);
+    if (lost != null) {
+      throw fail(lost);
     }
     log.debug("download of {} lost its connection at byte {}: resuming", path, receivedUpTo, cause);
     Operations.pause(ops.settings().retryDelay());
     Connection fresh;
     try {
-      fresh = ops.acquire(reconnects + 1);
+      fresh = link.next();
     } catch (TributaryException e) {
       throw fail(e);
     }
-    connection = fresh;
-    file = OpenFile.open(fresh.sftp(), serverPath, EnumSet.of(OpenMode.READ));
+    link.opened(OpenFile.open(fresh.sftp(), serverPath, EnumSet.of(OpenMode.READ)));
     readSize = fresh.limits().capRead(readSize);
     nextOffset = receivedUpTo;
   }
@@ -239,22 +233,6 @@ final class PipelinedDownload extends InputStream {
   private TributaryException fail(TributaryException e) {
     close();
     return e;
-  }
-
-  private Connection connection() throws IOException {
-    Connection c = connection;
-    if (c == null) {
-      throw new IOException("no connection");
-    }
-    return c;
-  }
-
-  private OpenFile openFile() throws IOException {
-    OpenFile f = file;
-    if (f == null) {
-      throw new IOException("the remote file is not open");
-    }
-    return f;
   }
 
   private void ensureOpen() throws IOException {
@@ -270,14 +248,13 @@ final class PipelinedDownload extends InputStream {
       return;
     }
     closed = true;
-    Connection c = connection;
-    connection = null;
+    Connection c = link.take();
     if (c == null) {
       return;
     }
     boolean healthy = c.isAlive();
     try {
-      OpenFile f = file;
+      OpenFile f = link.fileIfOpen();
       if (healthy && f != null) {
         for (Read r : inFlight) { // drain, so the connection is clean for the next user
           c.await(r.promise(), ops.settings().requestTimeout().toMillis());

@@ -1,5 +1,6 @@
 package dev.tributary.sftp.internal;
 
+import dev.tributary.core.TransientException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.sftp.RemoteUpload;
 import dev.tributary.sftp.UploadResult;
@@ -27,21 +28,20 @@ final class PipelinedUpload extends RemoteUpload {
   private final Operations ops;
   private final UploadTarget target;
   private final @Nullable MessageDigest md5;
-  private @Nullable Connection connection;
-  private @Nullable OpenFile file;
+  private final TransferLink link;
   private final WriteWindow window;
   private byte[] chunk;
   private int filled;
   private long sent;
-  private int reconnects;
   private boolean finished;
 
   PipelinedUpload(Operations ops, UploadTarget target, Connection connection) throws IOException {
     this.ops = ops;
     this.target = target;
-    this.connection = connection;
+    this.link = new TransferLink(ops, "upload " + target.path(), connection);
     this.md5 = target.options().computeMd5() ? md5() : null;
-    this.file = OpenFile.open(connection.sftp(), target.writePath(), openModes(true));
+    OpenFile file = OpenFile.open(connection.sftp(), target.writePath(), openModes(true));
+    link.opened(file);
     ClientSettings s = ops.settings();
     int chunkSize =
         connection.limits().writeSize(s.writeRequestSize(), file.writeSizeForOnePacket());
@@ -122,9 +122,9 @@ final class PipelinedUpload extends RemoteUpload {
     long offset = sent;
     try {
       while (window.isFull()) {
-        guarded(() -> window.awaitOldest(connection()));
+        guarded(() -> window.awaitOldest(link.connection()));
       }
-      guarded(() -> window.send(openFile(), offset, full, length));
+      guarded(() -> window.send(link.file(), offset, full, length));
     } catch (IOException e) {
       throw fail(e);
     } catch (RuntimeException e) {
@@ -134,22 +134,6 @@ final class PipelinedUpload extends RemoteUpload {
     sent += length;
     chunk = window.newChunk();
     filled = 0;
-  }
-
-  private Connection connection() throws IOException {
-    Connection c = connection;
-    if (c == null) {
-      throw new IOException("no connection");
-    }
-    return c;
-  }
-
-  private OpenFile openFile() throws IOException {
-    OpenFile f = file;
-    if (f == null) {
-      throw new IOException("the remote file is not open");
-    }
-    return f;
   }
 
   /** An I/O step that survives a dropped connection by reconnecting and resending. */
@@ -163,7 +147,7 @@ final class PipelinedUpload extends RemoteUpload {
         step.run();
         return;
       } catch (IOException e) {
-        if (Errors.isServerAnswer(e) && connection().isAlive()) {
+        if (Errors.isServerAnswer(e) && link.connection().isAlive()) {
           throw e;
         }
         reconnect(e);
@@ -172,20 +156,16 @@ final class PipelinedUpload extends RemoteUpload {
   }
 
   private void reconnect(IOException cause) throws IOException {
-    Connection broken = connection();
-    connection = null;
-    file = null;
-    ops.pool().release(broken, false);
-    if (++reconnects >= ops.settings().maxAttempts()) {
-      throw Errors.connectionLost(ops.settings().target(), "upload " + target.path(), cause);
+    TransientException lost = link.dropBroken(cause);
+    if (lost != null) {
+      throw lost;
     }
     log.debug(
         "upload of {} lost its connection after {} bytes: resuming", target.path(), sent, cause);
     Operations.pause(ops.settings().retryDelay());
-    Connection fresh = ops.acquire(reconnects + 1);
-    connection = fresh;
+    Connection fresh = link.next();
     OpenFile reopened = OpenFile.open(fresh.sftp(), target.writePath(), openModes(false));
-    file = reopened;
+    link.opened(reopened);
     window.resend(reopened);
   }
 
@@ -200,15 +180,15 @@ final class PipelinedUpload extends RemoteUpload {
     flushChunk();
     try {
       while (!window.isEmpty()) {
-        guarded(() -> window.awaitOldest(connection()));
+        guarded(() -> window.awaitOldest(link.connection()));
       }
-      guarded(() -> openFile().close());
-      file = null;
+      guarded(() -> link.file().close());
+      link.fileClosed();
       String md5Hex = md5 == null ? null : HexFormat.of().formatHex(md5.digest());
-      Connection c = connection();
+      Connection c = link.connection();
       UploadResult result = target.finish(c.sftp(), sent, md5Hex);
       finished = true;
-      connection = null;
+      link.take();
       ops.pool().release(c, true);
       return result;
     } catch (IOException e) {
@@ -240,14 +220,13 @@ final class PipelinedUpload extends RemoteUpload {
       return;
     }
     finished = true;
-    Connection c = connection;
-    connection = null;
+    Connection c = link.take();
     boolean cleaned = false;
     if (c != null) {
       boolean healthy = c.isAlive();
       try {
         if (healthy) {
-          OpenFile f = file;
+          OpenFile f = link.fileIfOpen();
           if (f != null) {
             f.close();
           }
