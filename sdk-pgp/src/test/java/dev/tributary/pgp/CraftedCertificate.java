@@ -74,6 +74,7 @@ final class CraftedCertificate {
     int reason = -1;
     String userId = USER_ID;
     Back back = Back.GOOD;
+    boolean backWithoutFlags;
 
     Sig(int type, Integer flags) {
       this.type = type;
@@ -158,6 +159,12 @@ final class CraftedCertificate {
 
     Sig back(Back b) {
       back = b;
+      return this;
+    }
+
+    /** A binding that embeds a back-signature though it has no key flags that sign. */
+    Sig backWithoutFlags() {
+      backWithoutFlags = true;
       return this;
     }
   }
@@ -266,8 +273,9 @@ final class CraftedCertificate {
     for (Sig s : sigs) {
       PGPSignatureGenerator gen = generator(s.byStranger ? stranger : primary, s, s.type);
       if (s.type == PGPSignature.SUBKEY_BINDING
-          && s.flags != null
-          && (s.flags & (KeyFlags.SIGN_DATA | KeyFlags.CERTIFY_OTHER)) != 0
+          && (s.backWithoutFlags
+              || (s.flags != null
+                  && (s.flags & (KeyFlags.SIGN_DATA | KeyFlags.CERTIFY_OTHER)) != 0))
           && s.back != Back.NONE) {
         PGPSignatureSubpacketGenerator hashed =
             hashed(s, (s.byStranger ? stranger : primary).getPublicKey());

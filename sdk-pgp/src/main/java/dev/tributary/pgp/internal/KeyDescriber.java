@@ -185,6 +185,41 @@ public final class KeyDescriber {
     return newest;
   }
 
+  /**
+   * Whether subkey {@code k} has no key flags at all at {@code when}: none in force, and none in
+   * its newest binding signature that verifies. GnuPG then goes by the algorithm (an EdDSA subkey
+   * signs, an ECDH one encrypts); Sequoia and OpenPGP.js take it for nothing, as we do. False for a
+   * primary key.
+   */
+  static boolean givenNoKeyFlags(OpenPGPComponentKey k, Date when) {
+    if (k.isPrimaryKey()) {
+      return false;
+    }
+    KeyFlags flags = safe(() -> k.getKeyFlags(when));
+    if (flags == null) {
+      flags = safe(k::getKeyFlags);
+    }
+    return flags == null
+        && declaredFlags(k.getPGPPublicKey(), k.getCertificate().getPrimaryKey().getPGPPublicKey())
+            == null;
+  }
+
+  /**
+   * Why a key whose flags do not declare {@code use} ("signing") may not be used for it, {@code a}
+   * naming such a key ("a signing key"): its newest binding gives it no key flags ({@link
+   * #givenNoKeyFlags}), or its key flags do not allow it.
+   */
+  static String flagsForbid(OpenPGPComponentKey k, Date when, String use, String a) {
+    return givenNoKeyFlags(k, when) ? noKeyFlags(a) : "its key flags do not allow " + use;
+  }
+
+  /** That a subkey's newest binding gives it no key flags, so nothing declares it {@code a}. */
+  static String noKeyFlags(String a) {
+    return "its newest binding signature gives it no key flags (RFC 9580, section 5.2.3.29), so"
+        + " nothing declares it "
+        + a;
+  }
+
   /** Why an encryption key bound again after a soft revocation is not encrypted to. */
   private static String revokedAndBoundAgain(PGPSignature revocation, Date boundAgain) {
     return "revoked on " + RevocationReasons.dayAndKind(revocation) + boundAgain(boundAgain);

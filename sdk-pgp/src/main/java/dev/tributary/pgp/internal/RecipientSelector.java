@@ -143,13 +143,9 @@ public final class RecipientSelector {
     if (expiry != null && !expiry.after(when)) {
       return "expired on " + day(expiry);
     }
-    if (!k.isPrimaryKey()
-        && flags == null
-        && KeyDescriber.declaredFlags(pub, k.getCertificate().getPrimaryKey().getPGPPublicKey())
-            == null) {
+    if (flags == null && KeyDescriber.givenNoKeyFlags(k, when)) {
       // GnuPG then goes by the algorithm and encrypts to it; Sequoia and OpenPGP.js do not
-      return "its newest binding signature gives it no key flags (RFC 9580, section 5.2.3.29),"
-          + " so nothing declares it an encryption key";
+      return KeyDescriber.noKeyFlags("an encryption key");
     }
     if (!safeIsEncryptionKey(k, engine, when)) {
       return "not valid for encryption now";

@@ -385,7 +385,8 @@ final class SignatureChecks {
   /**
    * That {@code p}'s key was not a valid signing key at {@code made}, with why as its description
    * then says ({@link KeyDescriber}: not bound, and why, expired, weaker than the policy allows,
-   * its primary key unusable, or its key flags), or the kinds of reason where that tells none.
+   * its primary key unusable, or its key flags: they do not allow signing, or its newest binding
+   * gives it none), or the kinds of reason where that tells none.
    */
   private String notASigningKey(Pending p, Date made) {
     String why = null;
@@ -394,11 +395,17 @@ final class SignatureChecks {
         OpenPGPCertificate cert =
             KeyRings.certificate(
                 PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), made), engine);
-        for (ComponentKey k : KeyDescriber.describe(cert, engine, made.toInstant()).keys()) {
+        List<OpenPGPComponentKey> components = cert.getKeys();
+        List<ComponentKey> described = KeyDescriber.describe(cert, engine, made.toInstant()).keys();
+        for (int i = 0; i < described.size(); i++) {
+          ComponentKey k = described.get(i);
           if (k.fingerprint().equals(KeyDescriber.fingerprint(p.key()))) {
             why =
                 k.usable()
-                    ? (k.canSign() ? null : "its key flags do not allow signing")
+                    ? (k.canSign()
+                        ? null
+                        : KeyDescriber.flagsForbid(
+                            components.get(i), made, "signing", "a signing key"))
                     : k.unusableBecause();
           }
         }

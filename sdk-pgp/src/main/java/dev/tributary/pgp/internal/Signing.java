@@ -131,17 +131,21 @@ public final class Signing {
   /**
    * For each key of {@code key}, why it may not sign at {@code now}, after its key ID. A key made
    * after {@code now} (a signing clock set before it) says so first: before it was made, no
-   * self-signature gives it key flags.
+   * self-signature gives it key flags. A subkey whose newest binding gives it no key flags says
+   * that, not that its flags forbid signing.
    */
   private static List<String> whyNotSigning(OpenPGPKey key, Engine engine, Date now) {
     List<String> reasons = new ArrayList<>();
     Instant at = now.toInstant().truncatedTo(ChronoUnit.SECONDS);
-    for (ComponentKey k : KeyDescriber.describe(key, engine, now.toInstant()).keys()) {
+    List<OpenPGPComponentKey> components = key.getKeys();
+    List<ComponentKey> described = KeyDescriber.describe(key, engine, now.toInstant()).keys();
+    for (int i = 0; i < described.size(); i++) {
+      ComponentKey k = described.get(i);
       String why =
           k.created().isAfter(at)
               ? "created " + k.created() + ", after the time of signing, " + at
               : !k.canSign()
-                  ? "its key flags do not allow signing"
+                  ? KeyDescriber.flagsForbid(components.get(i), now, "signing", "a signing key")
                   : k.whyUnusable().orElse("not valid for signing now");
       reasons.add(k.keyId() + ": " + why);
     }
