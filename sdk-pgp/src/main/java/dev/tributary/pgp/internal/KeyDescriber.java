@@ -5,6 +5,7 @@ import dev.tributary.pgp.KeyCapability;
 import dev.tributary.pgp.KeyDescription;
 import dev.tributary.pgp.KeyRevocation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
@@ -75,7 +76,8 @@ public final class KeyDescriber {
 
   /**
    * One key of {@code cert}; {@code primaryProblem} is why its primary key cannot be used (null: it
-   * can), which makes a subkey unusable too.
+   * can), which makes a subkey unusable too. A key made after {@code when} says that of itself
+   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key).
    */
   static ComponentKey component(
       OpenPGPCertificate cert,
@@ -111,11 +113,13 @@ public final class KeyDescriber {
                 || capabilities.contains(KeyCapability.ENCRYPT_COMMUNICATIONS)
                 || capabilities.contains(KeyCapability.ENCRYPT_STORAGE));
     String problem =
-        primaryProblem != null
-            ? "its primary key is unusable (" + primaryProblem + ")"
-            : boundAgain != null
-                ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
-                : problem(k, engine, when, revocation, expires);
+        pub.getCreationTime().after(when)
+            ? NOT_YET_MADE + madeAfter(pub.getCreationTime().toInstant(), ASKED, at(when))
+            : primaryProblem != null
+                ? "its primary key is unusable (" + primaryProblem + ")"
+                : boundAgain != null
+                    ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
+                    : problem(k, engine, when, revocation, expires);
     return new ComponentKey(
         fingerprint(pub),
         keyId(pub.getKeyID()),
@@ -185,6 +189,27 @@ public final class KeyDescriber {
     return newest;
   }
 
+  /** What the reason of a key made after the time asked starts with. */
+  private static final String NOT_YET_MADE = "not yet made: ";
+
+  /** What {@link #describe} calls the time it judges at, as {@link Revocation}'s refusals do. */
+  private static final String ASKED = "the time asked";
+
+  /** {@code when} in whole seconds, as OpenPGP dates keys and signatures. */
+  static Instant at(Date when) {
+    return when.toInstant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /**
+   * "created 2026-11-30T22:58:52Z, after the time of signing, 2026-11-30T22:58:00Z": that a key
+   * made at {@code created} did not exist yet at {@code at}, which {@code time} names ("the time of
+   * signing", "the time asked"). No self-signature binds a key before it was made, so it has no key
+   * flags then: this says why, where "its key flags do not allow signing" would mislead.
+   */
+  static String madeAfter(Instant created, String time, Instant at) {
+    return "created " + created + ", after " + time + ", " + at;
+  }
+
   /**
    * Whether subkey {@code k} has no key flags at all at {@code when}: none in force, and none in
    * its newest binding signature that verifies. GnuPG then goes by the algorithm (an EdDSA subkey
@@ -233,9 +258,9 @@ public final class KeyDescriber {
   }
 
   /**
-   * Why {@code k} cannot be used at {@code when}, or null if it can: created after {@code when},
-   * revoked, expired, weaker than the policy allows, or bound by no self-signature that counts (as
-   * {@link RecipientSelector#unbound} tells it: the policy refuses their hash, or it is too short).
+   * Why {@code k}, made by {@code when}, cannot be used then, or null if it can: revoked, expired,
+   * weaker than the policy allows, or bound by no self-signature that counts (as {@link
+   * RecipientSelector#unbound} tells it: the policy refuses their hash, or it is too short).
    */
   private static @Nullable String problem(
       OpenPGPComponentKey k,

@@ -4,7 +4,6 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.ComponentKey;
 import dev.tributary.pgp.PgpKeyCannotSignException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -136,14 +135,14 @@ public final class Signing {
    */
   private static List<String> whyNotSigning(OpenPGPKey key, Engine engine, Date now) {
     List<String> reasons = new ArrayList<>();
-    Instant at = now.toInstant().truncatedTo(ChronoUnit.SECONDS);
+    Instant at = KeyDescriber.at(now);
     List<OpenPGPComponentKey> components = key.getKeys();
     List<ComponentKey> described = KeyDescriber.describe(key, engine, now.toInstant()).keys();
     for (int i = 0; i < described.size(); i++) {
       ComponentKey k = described.get(i);
       String why =
           k.created().isAfter(at)
-              ? "created " + k.created() + ", after the time of signing, " + at
+              ? KeyDescriber.madeAfter(k.created(), "the time of signing", at)
               : !k.canSign()
                   ? KeyDescriber.flagsForbid(components.get(i), now, "signing", "a signing key")
                   : k.whyUnusable().orElse("not valid for signing now");

@@ -1,0 +1,78 @@
+package dev.tributary.pgp;
+
+import static dev.tributary.pgp.CraftedCertificate.CERTIFY;
+import static dev.tributary.pgp.CraftedCertificate.ENCRYPT;
+import static dev.tributary.pgp.CraftedCertificate.MADE;
+import static dev.tributary.pgp.CraftedCertificate.SIGN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.pgp.CraftedCertificate.Sig;
+import dev.tributary.testing.PgpTestKeys;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code describe(at)} at a time before a key or subkey was made says, for that key, that it was
+ * not yet made then, with both times, as the refusal to sign at such a time says ("created …, after
+ * the time of signing, …"). Was: the primary key "dated 52 seconds ahead of the time it is judged
+ * at … a clock is wrong", and each subkey only that its primary key is unusable, while no
+ * capabilities showed: what read {@link ComponentKey#canSign()} there spoke of key flags.
+ */
+class DescribeBeforeCreationTest {
+  static final Instant ALICE_MADE = Instant.parse("2026-11-30T22:58:52Z");
+
+  static String notYetMade(Instant created, Instant at) {
+    return "not yet made: created " + created + ", after the time asked, " + at;
+  }
+
+  @Test
+  void describe_beforeTheKeyWasMade_eachKeySaysItWasNotYetMade() {
+    PgpKey alice = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey());
+    Instant at = Instant.parse("2026-11-30T22:58:00Z");
+    KeyDescription d = alice.describe(at);
+
+    assertThat(d.keys()).hasSize(2);
+    assertThat(d.keys())
+        .allSatisfy(
+            k -> {
+              assertThat(k.created()).isEqualTo(ALICE_MADE);
+              assertThat(k.usable()).isFalse();
+              assertThat(k.whyUnusable()).hasValue(notYetMade(ALICE_MADE, at));
+            });
+    assertThat(d.toString())
+        .contains(
+            "\n  pub RSA 3072 v4 31368D83A4407430 created 2026-11-30 [] (unusable: "
+                + notYetMade(ALICE_MADE, at)
+                + ")")
+        .contains(
+            "\n  sub RSA 3072 v4 8089BA27CA6BD022 created 2026-11-30"
+                + " [ENCRYPT_COMMUNICATIONS, ENCRYPT_STORAGE] (unusable: "
+                + notYetMade(ALICE_MADE, at)
+                + ")");
+    assertThat(alice.certificate().describe(at).keys().get(0).whyUnusable())
+        .hasValue(notYetMade(ALICE_MADE, at));
+    assertThat(alice.describe(ALICE_MADE).keys()).allSatisfy(k -> assertThat(k.usable()).isTrue());
+  }
+
+  @Test
+  void describe_afterThePrimaryKeyBeforeTheSubkeysWereMade_theSubkeysSaySo() {
+    Instant subkeysMade = MADE.plus(Duration.ofHours(1));
+    CraftedCertificate c =
+        new CraftedCertificate(MADE, subkeysMade)
+            .primary(Sig.userId(CERTIFY))
+            .signingSubkey(Sig.binding(SIGN).made(subkeysMade))
+            .encryptionSubkey(Sig.binding(ENCRYPT).made(subkeysMade));
+    Instant at = MADE.plus(Duration.ofMinutes(30)).plusMillis(999);
+    KeyDescription d = c.key().describe(at);
+
+    assertThat(d.primaryKey().usable()).isTrue();
+    assertThat(d.keys().subList(1, 3))
+        .allSatisfy(
+            k ->
+                assertThat(k.whyUnusable())
+                    .hasValue(notYetMade(subkeysMade, MADE.plus(Duration.ofMinutes(30)))));
+    assertThat(c.key().describe(subkeysMade).keys())
+        .allSatisfy(k -> assertThat(k.usable()).isTrue());
+  }
+}
