@@ -126,6 +126,15 @@ public final class PgpCertificate {
     return ring;
   }
 
+  /** The key rings of {@code certificates}, in their order: what the verifying calls check with. */
+  static List<PGPPublicKeyRing> rings(List<PgpCertificate> certificates) {
+    List<PGPPublicKeyRing> rings = new ArrayList<>(certificates.size());
+    for (PgpCertificate c : certificates) {
+      rings.add(c.ring());
+    }
+    return rings;
+  }
+
   /** The primary key's fingerprint: upper-case hex without spaces. */
   public String fingerprint() {
     return KeyDescriber.fingerprint(ring.getPublicKey());

@@ -121,10 +121,7 @@ public final class PgpInlineSignatures {
     if (mode == Mode.CLEARTEXT && !armor) {
       throw new IllegalArgumentException("a cleartext-signed message is always armored");
     }
-    List<UnlockedKeys> unlocked = new ArrayList<>();
-    for (PgpKey k : keys) {
-      unlocked.add(k.unlocked());
-    }
+    List<UnlockedKeys> unlocked = PgpKey.unlocked(keys);
     InlineSigning.sign(
         data,
         message,
@@ -188,10 +185,7 @@ public final class PgpInlineSignatures {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(certificates, "certificates");
-    List<PGPPublicKeyRing> rings = new ArrayList<>();
-    for (PgpCertificate c : certificates) {
-      rings.add(c.ring());
-    }
+    List<PGPPublicKeyRing> rings = PgpCertificate.rings(certificates);
     return InlineVerification.verify(
         message, data, rings, Engine.of(policy), lineEndings.convertsToLf(), clock);
   }

@@ -110,6 +110,15 @@ public final class PgpKey {
     return unlocked;
   }
 
+  /** The unlocked keys of {@code keys}, in their order: what the signing calls sign with. */
+  static List<UnlockedKeys> unlocked(List<PgpKey> keys) {
+    List<UnlockedKeys> unlocked = new ArrayList<>(keys.size());
+    for (PgpKey k : keys) {
+      unlocked.add(k.unlocked());
+    }
+    return unlocked;
+  }
+
   /** The public part, to hand to those who encrypt to this key. */
   public PgpCertificate certificate() {
     return new PgpCertificate(publicRing());

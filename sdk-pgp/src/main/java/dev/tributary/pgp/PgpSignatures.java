@@ -7,7 +7,6 @@ import dev.tributary.pgp.internal.UnlockedKeys;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -85,10 +84,7 @@ public final class PgpSignatures {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("keys must not be empty");
     }
-    List<UnlockedKeys> unlocked = new ArrayList<>();
-    for (PgpKey k : keys) {
-      unlocked.add(k.unlocked());
-    }
+    List<UnlockedKeys> unlocked = PgpKey.unlocked(keys);
     return DetachedSignatures.sign(
         data, signature, unlocked, type, armor, Engine.of(PgpPolicy.defaults()), clock.instant());
   }
@@ -126,10 +122,7 @@ public final class PgpSignatures {
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(certificates, "certificates");
-    List<PGPPublicKeyRing> rings = new ArrayList<>();
-    for (PgpCertificate c : certificates) {
-      rings.add(c.ring());
-    }
+    List<PGPPublicKeyRing> rings = PgpCertificate.rings(certificates);
     return DetachedSignatures.verify(data, signatures, rings, Engine.of(policy), clock);
   }
 }
