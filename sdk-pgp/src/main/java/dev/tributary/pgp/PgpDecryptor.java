@@ -205,14 +205,8 @@ public final class PgpDecryptor {
   }
 
   private DecryptionSettings settings() {
-    List<UnlockedKeys> unlocked = new ArrayList<>();
-    for (PgpKey k : keys) {
-      unlocked.add(k.unlocked());
-    }
-    List<PGPPublicKeyRing> rings = new ArrayList<>();
-    for (PgpCertificate c : verificationCertificates) {
-      rings.add(c.ring());
-    }
+    List<UnlockedKeys> unlocked = PgpKey.unlocked(keys);
+    List<PGPPublicKeyRing> rings = PgpCertificate.rings(verificationCertificates);
     return new DecryptionSettings(
         unlocked,
         passwords,

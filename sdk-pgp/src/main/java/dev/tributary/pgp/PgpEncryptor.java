@@ -306,10 +306,7 @@ public final class PgpEncryptor {
 
   private EncryptionSettings settings(String name, @Nullable Instant time) {
     Keys keys = currentKeys();
-    List<UnlockedKeys> signing = new ArrayList<>();
-    for (PgpKey k : signers) {
-      signing.add(k.unlocked());
-    }
+    List<UnlockedKeys> signing = PgpKey.unlocked(signers);
     return new EncryptionSettings(
         keys.keys(),
         passwords,
