@@ -155,7 +155,10 @@ public final class PgpCertificate {
     return describe(Instant.now());
   }
 
-  /** Describes the certificate as it stands at {@code at} (expiry and revocation depend on it). */
+  /**
+   * Describes the certificate as it stands at {@code at} (expiry and revocation depend on it; a key
+   * made after it is unusable then: "not yet made: created …, after the time asked, …").
+   */
   public KeyDescription describe(Instant at) {
     Objects.requireNonNull(at, "at");
     Engine engine = Engine.of(PgpPolicy.defaults());
