@@ -153,6 +153,33 @@ class CrlfOutputStreamTest {
     }
   }
 
+  /**
+   * One line ending (LF, CR, CR LF, or an LF and a CR in one word) after 0 to 39 bytes without one,
+   * so that it falls at each place of the first to fifth word the conversion reads, after words it
+   * stepped over whole; written in one piece and cut right before and after it.
+   */
+  @Test
+  void oneLineEnding_atEachPlaceOfEachWord() throws IOException {
+    for (String ending : List.of("\n", "\r", "\r\n", "\nab\r", "\r\r", "\n\n")) {
+      for (int before = 0; before < 40; before++) {
+        String text = "abcdefgh".repeat(5).substring(0, before) + ending + "tail of 16 bytes";
+        byte[] data = bytes(text);
+        for (int cut : new int[] {before, before + 1, data.length}) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try (OutputStream crlf = new CrlfOutputStream(out)) {
+            crlf.write(data, 0, cut);
+            crlf.write(data, cut, data.length - cut);
+          }
+          assertThat(out.toString(StandardCharsets.ISO_8859_1))
+              .as(
+                  "%s after %d bytes, cut at %d",
+                  ending.replace("\r", "CR").replace("\n", "LF"), before, cut)
+              .isEqualTo(expected(text));
+        }
+      }
+    }
+  }
+
   /** A CR at the end of each of the conversion's pieces, its LF at the start of the next. */
   @Test
   void crLfAcrossItsOwnPieces() throws IOException {
