@@ -23,7 +23,11 @@ class DescribeBeforeCreationTest {
   static final Instant ALICE_MADE = Instant.parse("2026-11-30T22:58:52Z");
 
   static String notYetMade(Instant created, Instant at) {
-    return "not yet made: created " + created + ", after the time asked, " + at;
+    return "not yet made: created "
+        + created
+        + ", after the time asked, "
+        + at
+        + " (if that is now, a clock is wrong: this machine's or the key maker's)";
   }
 
   @Test

@@ -80,11 +80,7 @@ class DescribeUnusableKeysTest {
 
     assertThat(sub.capabilities()).isEqualTo(ENCRYPT);
     assertThat(sub.whyUnusable())
-        .hasValue(
-            "not yet made: created "
-                + later
-                + ", after the time asked, "
-                + later.minus(Duration.ofHours(1)));
+        .hasValue(DescribeBeforeCreationTest.notYetMade(later, later.minus(Duration.ofHours(1))));
     assertThat(key.describe().keys().get(1).usableCapabilities()).isEqualTo(ENCRYPT);
   }
 

@@ -114,7 +114,7 @@ public final class KeyDescriber {
                 || capabilities.contains(KeyCapability.ENCRYPT_STORAGE));
     String problem =
         pub.getCreationTime().after(when)
-            ? NOT_YET_MADE + madeAfter(pub.getCreationTime().toInstant(), ASKED, at(when))
+            ? NOT_YET_MADE + madeAfter(pub.getCreationTime().toInstant(), ASKED, at(when)) + IF_NOW
             : primaryProblem != null
                 ? "its primary key is unusable (" + primaryProblem + ")"
                 : boundAgain != null
@@ -194,6 +194,13 @@ public final class KeyDescriber {
 
   /** What {@link #describe} calls the time it judges at, as {@link Revocation}'s refusals do. */
   private static final String ASKED = "the time asked";
+
+  /**
+   * What a key made after the time asked adds: {@code describe()} asks at this machine's now, and a
+   * key dated after that was made by (or is judged on) a clock that is wrong.
+   */
+  private static final String IF_NOW =
+      " (if that is now, a clock is wrong: this machine's or the key maker's)";
 
   /** {@code when} in whole seconds, as OpenPGP dates keys and signatures. */
   static Instant at(Date when) {
