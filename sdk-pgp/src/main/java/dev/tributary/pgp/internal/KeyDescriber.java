@@ -40,7 +40,8 @@ public final class KeyDescriber {
 
   /**
    * {@code cert} as of {@code at}; {@code engine} is the one {@code cert} was read with, whose
-   * policy says which self-signatures count.
+   * policy says which self-signatures count. Its keys come in the order of {@code cert.getKeys()},
+   * the primary key first: {@link Signing} and {@link SignatureChecks} pair them by index.
    */
   public static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at) {
     Date when = Date.from(at);
