@@ -403,6 +403,18 @@ final class KeyValidityCases {
               "E--",
               "E--",
               "E--"),
+          // gpg goes by the algorithm where the newest binding has no key flags (an EdDSA subkey
+          // signs), and verifies the signature once that binding embeds a back-signature.
+          c(
+              "signing subkey: the newest binding has no key flags but a back-signature, an older"
+                  + " one signs",
+              () ->
+                  withSigning(
+                      Sig.binding(SIGN), Sig.binding(null).made(daysAgo(1)).backWithoutFlags()),
+              "E--",
+              "E--",
+              "ES-",
+              "E--"),
           c(
               "signing subkey: the newest binding only authenticates, an older one signs",
               () ->
