@@ -78,7 +78,8 @@ public final class KeyDescriber {
   /**
    * One key of {@code cert}; {@code primaryProblem} is why its primary key cannot be used (null: it
    * can), which makes a subkey unusable too. A key made after {@code when} says that of itself
-   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key).
+   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key), and
+   * shows the capabilities its newest self-signature declares, the primary key as its subkeys.
    */
   static ComponentKey component(
       OpenPGPCertificate cert,
@@ -101,9 +102,13 @@ public final class KeyDescriber {
       // a stub (GnuPG's gnu-dummy or divert-to-card S2K) holds no secret, so nothing to protect
       isProtected = secret != null && secret.getS2KUsage() != 0 && !UnlockedKeys.isStub(secret);
     }
+    boolean notYetMade = pub.getCreationTime().after(when);
     KeyFlags flags = primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when));
     if (flags == null && primary == null) {
       flags = declaredFlags(k.getPGPPublicKey(), cert.getPrimaryKey().getPGPPublicKey());
+    } else if (flags == null && notYetMade) {
+      // none binds it before it was made: what it was made for, as for a subkey
+      flags = PrimaryKeyProperties.declaredFlags(pub, engine.bcPolicy());
     }
     Set<KeyCapability> capabilities = capabilities(flags);
     // A signing subkey bound again after a soft revocation signs and verifies as bound; no message
@@ -114,7 +119,7 @@ public final class KeyDescriber {
                 || capabilities.contains(KeyCapability.ENCRYPT_COMMUNICATIONS)
                 || capabilities.contains(KeyCapability.ENCRYPT_STORAGE));
     String problem =
-        pub.getCreationTime().after(when)
+        notYetMade
             ? NOT_YET_MADE + madeAfter(pub.getCreationTime().toInstant(), ASKED, at(when)) + IF_NOW
             : primaryProblem != null
                 ? "its primary key is unusable (" + primaryProblem + ")"

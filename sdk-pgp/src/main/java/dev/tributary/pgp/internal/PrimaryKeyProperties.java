@@ -80,6 +80,24 @@ final class PrimaryKeyProperties {
     return read(primary, when, policy).flags();
   }
 
+  /**
+   * The primary key's flags as its newest self-signatures declare them ({@link #flags}, read as of
+   * the newest direct-key or user ID self-signature), whenever they were made: for a key described
+   * at a time before it was made, when none is in force. Null if none carries any.
+   */
+  static @Nullable KeyFlags declaredFlags(PGPPublicKey primary, OpenPGPPolicy policy) {
+    Date newest = null;
+    for (Iterator<PGPSignature> it = primary.getSignatures(); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if ((sig.getSignatureType() == PGPSignature.DIRECT_KEY || sig.isCertification())
+          && issuedBy(sig, primary)
+          && (newest == null || sig.getCreationTime().after(newest))) {
+        newest = sig.getCreationTime();
+      }
+    }
+    return newest == null ? null : flags(primary, newest, policy);
+  }
+
   /** The keys that may sign at {@code when}: BouncyCastle's, corrected as {@link #usable} says. */
   static List<OpenPGPComponentKey> signingKeys(
       OpenPGPCertificate cert, Date when, OpenPGPPolicy policy) {
