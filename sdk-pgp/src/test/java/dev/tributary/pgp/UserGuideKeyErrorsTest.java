@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tributary.core.auth.Secret;
 import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.time.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +109,7 @@ class UserGuideKeyErrorsTest {
     byte[] alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey()).encoded();
     byte[] carol = PgpCertificate.of(PgpTestKeys.CAROL_SEQUOIA.publicKey()).encoded();
     byte[] aliceSecret = PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey()).encoded();
+    PgpCertificate aliceCert = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey());
     Map<String, ThrowingCallable> c = new LinkedHashMap<>();
     c.put(
         "this does not look ASCII-armored: it does not begin with -----BEGIN PGP PUBLIC KEY"
@@ -225,6 +228,15 @@ class UserGuideKeyErrorsTest {
                 .recipient(PgpCertificate.of(PgpTestKeys.EXPIRED_SUBKEY.publicKey()))
                 .build());
     c.put(
+        "certificate … has no key we may encrypt to: …: created …, after the time of encryption, …."
+            + " A clock is wrong (this machine's, the key maker's, or the one given to the"
+            + " encryptor): set it right, or ask the recipient …",
+        () ->
+            PgpEncryptor.builder()
+                .recipient(aliceCert)
+                .clock(new ManualClock(Instant.parse("2026-11-30T22:58:00Z")))
+                .build());
+    c.put(
         "wrong passphrase for private key …",
         () ->
             PgpKey.parse(PgpTestKeys.BOB_25519.armoredPrivateKey(), Secret.of("not bob's"))
@@ -243,7 +255,6 @@ class UserGuideKeyErrorsTest {
             + " divert-to-card stub), which cannot be used here; sign with gpg and the card, or with"
             + " another key",
         () -> sign(onCard(false)));
-    PgpCertificate aliceCert = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey());
     c.put(
         "key … cannot certify: the secret of its primary key is on a smartcard (a GnuPG"
             + " divert-to-card stub), which cannot be used here; certify with gpg and the card, or"

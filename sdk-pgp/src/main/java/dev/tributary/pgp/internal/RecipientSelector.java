@@ -39,12 +39,24 @@ public final class RecipientSelector {
     Date when = Date.from(at);
     List<PGPPublicKey> usable = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    String primaryProblem = primaryProblem(cert, engine, when);
+    boolean primaryMadeLater = madeLater(cert.getPrimaryKey(), when);
+    String primaryProblem =
+        primaryMadeLater ? PRIMARY_MADE_LATER : primaryProblem(cert, engine, when);
+    boolean anyMadeLater = false;
     for (OpenPGPComponentKey k : cert.getKeys()) {
-      String problem =
-          primaryProblem == null
-              ? problem(k, engine, when)
-              : k.isPrimaryKey() ? primaryProblem : forSubkeys(primaryProblem);
+      String problem;
+      if (madeLater(k, when)) {
+        anyMadeLater = true;
+        problem =
+            KeyDescriber.madeAfter(
+                k.getPGPPublicKey().getCreationTime().toInstant(),
+                "the time of encryption",
+                KeyDescriber.at(when));
+      } else if (primaryProblem != null) {
+        problem = k.isPrimaryKey() ? primaryProblem : forSubkeys(primaryProblem);
+      } else {
+        problem = problem(k, engine, when);
+      }
       if (problem == null) {
         usable.add(k.getPGPPublicKey());
       } else {
@@ -59,10 +71,33 @@ public final class RecipientSelector {
               + fingerprint
               + " has no key we may encrypt to: "
               + String.join("; ", reasons)
-              + ". Ask the recipient for a current public key with a valid encryption subkey");
+              + (anyMadeLater ? CLOCK_WRONG : ". Ask")
+              + " the recipient for a current public key with a valid encryption subkey");
     }
     return new Selection(usable, seipdV2(cert, when));
   }
+
+  /**
+   * Whether {@code k} was made after {@code when}: then no self-signature binds it, and it says so
+   * of itself ({@link KeyDescriber#madeAfter}), as {@code describe()} and signing do, not what
+   * follows from it (not bound, its primary key not valid).
+   */
+  private static boolean madeLater(OpenPGPComponentKey k, Date when) {
+    return k.getPGPPublicKey().getCreationTime().after(when);
+  }
+
+  /** What a subkey made by the time of encryption says of its primary key made after it. */
+  private static final String PRIMARY_MADE_LATER =
+      "its primary key was created after the time of encryption";
+
+  /**
+   * How the refusal ends once a key was made after the time of encryption, in place of ". Ask": a
+   * clock is wrong, as {@code describe()} says of such a key, or the encryptor's was set before the
+   * key was made ({@code PgpEncryptor.Builder.clock}).
+   */
+  private static final String CLOCK_WRONG =
+      ". A clock is wrong (this machine's, the key maker's, or the one given to the encryptor):"
+          + " set it right, or ask";
 
   private static boolean seipdV2(OpenPGPCertificate cert, Date when) {
     try {
@@ -173,23 +208,14 @@ public final class RecipientSelector {
   }
 
   /**
-   * Why no self-signature binds {@code pub}, where that can be told: it is dated ahead of {@code
-   * when} (a clock is wrong, or the time asked is before it was made; its signatures are too), or
-   * every signature on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or
-   * a hash too short for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting
-   * SHA-1 would not help), or its newest self-signature is void ({@link SelfSignatureProblems}).
+   * Why no self-signature binds {@code k}, made by {@code when} (its callers say of a key made
+   * after it that it was, {@link KeyDescriber#madeAfter}), where that can be told: every signature
+   * on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or a hash too short
+   * for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not
+   * help), or its newest self-signature is void ({@link SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
-    long ahead = pub.getCreationTime().getTime() - when.getTime();
-    if (ahead > 0) {
-      return "it is dated "
-          + Math.max(1, ahead / 1000)
-          + " seconds ahead of the time it is judged at, "
-          + when.toInstant()
-          + ", so its self-signatures are too: a clock is wrong (this machine's, the key"
-          + " maker's, or the one given), or that time is before the key was made";
-    }
     String tooShort =
         SignatureHash.tooShortSelfSignatures(
             k.getCertificate().getPrimaryKey().getPGPPublicKey(), pub);
