@@ -35,6 +35,11 @@ final class BufferRing {
   private final int[] lengths;
   private final int mask;
 
+  /**
+   * How many buffers a parked side is woken for: see {@link #BufferRing(int, int, Object, int)}.
+   */
+  private final int wakeAt;
+
   /** Buffers published so far. */
   private volatile long published;
 
@@ -59,9 +64,27 @@ final class BufferRing {
    *     itself; {@code null}: the ring is always closed by its user
    */
   BufferRing(int count, int size, @Nullable Object owner) {
+    this(count, size, owner, 1);
+  }
+
+  /**
+   * A ring whose parked side is woken only once {@code wakeAt} buffers are ready for it: the
+   * emptier once that many are published (or one with a negative length, the end, or when the
+   * filler {@linkplain #awaitEmpty waits for it}), the filler once that many are free. A side that
+   * is not parked takes what there is, one buffer at a time. On two cores every wake-up of a helper
+   * thread let it preempt the thread that woke it, the one doing the serial work (CFB encryption);
+   * waking it for several buffers at once makes that rarer.
+   *
+   * @param wakeAt from 1 (every buffer: the other constructors) to {@code count}
+   */
+  BufferRing(int count, int size, @Nullable Object owner, int wakeAt) {
     if (Integer.bitCount(count) != 1) {
       throw new IllegalArgumentException("count must be a power of two: " + count);
     }
+    if (wakeAt < 1 || wakeAt > count) {
+      throw new IllegalArgumentException("wakeAt must be from 1 to " + count + ": " + wakeAt);
+    }
+    this.wakeAt = wakeAt;
     buffers = new byte[count][size];
     offsets = new int[count];
     lengths = new int[count];
@@ -100,7 +123,7 @@ final class BufferRing {
     lengths[(int) slot & mask] = length;
     published = slot + 1;
     Thread t = waitingEmptier;
-    if (t != null) {
+    if (t != null && (length < 0 || slot + 1 - released >= wakeAt)) {
       LockSupport.unpark(t);
     }
   }
@@ -134,19 +157,25 @@ final class BufferRing {
 
   /** Gives the current buffer back to the filler. */
   void release() {
-    released = released + 1;
+    long r = released + 1;
+    released = r;
     Thread t = waitingFiller;
-    if (t != null) {
+    if (t != null && mask + 1 - (published - r) >= wakeAt) {
       LockSupport.unpark(t);
     }
   }
 
   /**
-   * Waits until the emptier has released every published buffer (or the ring was closed). An
-   * interrupt ends the wait and closes the ring; one pending while there is nothing to wait for is
-   * left pending, not thrown.
+   * Waits until the emptier has released every published buffer (or the ring was closed), waking it
+   * first: it may be parked with fewer than {@code wakeAt} buffers published. An interrupt ends the
+   * wait and closes the ring; one pending while there is nothing to wait for is left pending, not
+   * thrown.
    */
   void awaitEmpty() throws InterruptedIOException {
+    Thread e = waitingEmptier;
+    if (e != null) {
+      LockSupport.unpark(e);
+    }
     int spins = 0;
     while (released != published && !closed) {
       spins = pause(spins, true, () -> released != published && !closed);

@@ -44,10 +44,18 @@ abstract class Offload {
    *     must hold no reference to it. {@code null}: always closed by its user.
    */
   Offload(String threadName, int buffers, int size, @Nullable Object owner) {
+    this(threadName, buffers, size, owner, 1);
+  }
+
+  /**
+   * @param wakeAt how many buffers the parked helper is woken for ({@link
+   *     BufferRing#BufferRing(int, int, Object, int)}); {@link #drain} wakes it for fewer
+   */
+  Offload(String threadName, int buffers, int size, @Nullable Object owner, int wakeAt) {
     if (buffers < 2) {
       throw new IllegalArgumentException("at least two buffers are needed: " + buffers);
     }
-    this.ring = new BufferRing(buffers, size, owner);
+    this.ring = new BufferRing(buffers, size, owner, wakeAt);
     this.size = size;
     this.threadName = threadName;
   }

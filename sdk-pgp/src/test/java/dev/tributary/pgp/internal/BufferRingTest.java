@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The ring on its own, one filler and one emptier thread: every buffer arrives once, in order, with
  * its length and contents; a full or empty ring makes its side wait, and {@code close} or an
- * interrupt ends every wait.
+ * interrupt ends every wait. A ring that wakes a parked side only for several buffers ({@code
+ * wakeAt}) still wakes it for the end, for {@code awaitEmpty} and for {@code close}: a wake-up
+ * missed there would show as a wait of {@link BufferRing#OWNER_CHECK_MILLIS}, the parked side's
+ * timeout, so those tests allow half of it.
  */
 @Timeout(10)
 class BufferRingTest {
@@ -23,8 +30,20 @@ class BufferRingTest {
   }
 
   @Test
-  void buffers_arriveInOrder_withTheirLengthsAndContents() throws Exception {
-    BufferRing ring = new BufferRing(4, 64);
+  void wakeAt_mustBeFromOneToTheCount() {
+    assertThatThrownBy(() -> new BufferRing(8, 16, null, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("wakeAt must be from 1 to 8: 0");
+    assertThatThrownBy(() -> new BufferRing(8, 16, null, 9))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("wakeAt must be from 1 to 8: 9");
+    assertThat(new BufferRing(8, 16, null, 8).isClosed()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0} buffers, woken for {1}")
+  @CsvSource({"4, 1", "8, 4", "8, 8"})
+  void buffers_arriveInOrder_withTheirLengthsAndContents(int buffers, int wakeAt) throws Exception {
+    BufferRing ring = new BufferRing(buffers, 64, null, wakeAt);
     int count = 200_000;
     Background filler =
         Background.start(
@@ -157,6 +176,110 @@ class BufferRingTest {
   }
 
   /** A ring of two buffers, both published and none released. */
+  @Test
+  void wakeAt_aParkedEmptier_isWokenOnlyOnceThatManyBuffersArePublished() throws Exception {
+    BufferRing ring = new BufferRing(8, 8, null, 4);
+    int[] got = new int[1];
+    Background emptier = Background.start("emptier", () -> got[0] = ring.next());
+    emptier.awaitParkedInRing();
+    for (int i = 1; i <= 3; i++) {
+      ring.claim();
+      ring.publish(i);
+    }
+    Thread.sleep(100);
+    assertThat(LockSupport.getBlocker(emptier.thread()))
+        .as("the emptier, with 3 of 4 buffers published")
+        .isInstanceOf(BufferRing.class);
+
+    ring.claim();
+    ring.publish(4);
+
+    assertEndsSoon(emptier);
+    assertThat(got[0]).isEqualTo(1);
+  }
+
+  @Test
+  void wakeAt_aParkedFiller_isWokenOnlyOnceThatManyBuffersAreFree() throws Exception {
+    BufferRing ring = new BufferRing(8, 8, null, 4);
+    for (int i = 0; i < 8; i++) {
+      ring.claim();
+      ring.publish(8);
+    }
+    Background filler = Background.start("filler", ring::claim);
+    filler.awaitParkedInRing();
+    for (int i = 0; i < 3; i++) {
+      ring.next();
+      ring.release();
+    }
+    Thread.sleep(100);
+    assertThat(LockSupport.getBlocker(filler.thread()))
+        .as("the filler, with 3 of 4 buffers free")
+        .isInstanceOf(BufferRing.class);
+
+    ring.next();
+    ring.release();
+
+    assertEndsSoon(filler);
+  }
+
+  @Test
+  void wakeAt_theEnd_wakesAParkedEmptier_withFewerBuffersPublished() throws Exception {
+    BufferRing ring = new BufferRing(8, 8, null, 4);
+    int[] got = new int[2];
+    Background emptier =
+        Background.start(
+            "emptier",
+            () -> {
+              got[0] = ring.next();
+              ring.release();
+              got[1] = ring.next();
+            });
+    emptier.awaitParkedInRing();
+
+    ring.claim();
+    ring.publish(5);
+    ring.claim();
+    ring.publish(-1);
+
+    assertEndsSoon(emptier);
+    assertThat(got).containsExactly(5, -1);
+  }
+
+  @Test
+  void wakeAt_awaitEmpty_wakesAnEmptierParkedWithFewerBuffersPublished() throws Exception {
+    BufferRing ring = new BufferRing(8, 8, null, 4);
+    Background emptier =
+        Background.start(
+            "emptier",
+            () -> {
+              while (ring.next() >= 0) {
+                ring.release();
+              }
+            });
+    emptier.awaitParkedInRing();
+    ring.claim();
+    ring.publish(8);
+
+    long start = System.nanoTime();
+    ring.awaitEmpty();
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    assertThat(millis).as("awaitEmpty's wait, ms").isLessThan(BufferRing.OWNER_CHECK_MILLIS / 2);
+    ring.close();
+    assertThat(emptier.join()).isNull();
+  }
+
+  /** The thread ends within half the parked side's timeout: it was woken, not timed out. */
+  private static void assertEndsSoon(Background side) throws InterruptedException {
+    side.thread().join(BufferRing.OWNER_CHECK_MILLIS / 2);
+    assertThat(side.thread().isAlive())
+        .as(
+            "%s still waiting after %d ms",
+            side.thread().getName(), BufferRing.OWNER_CHECK_MILLIS / 2)
+        .isFalse();
+    assertThat(side.join()).isNull();
+  }
+
   private static BufferRing fullRing() throws InterruptedIOException {
     BufferRing ring = new BufferRing(2, 8);
     for (int i = 0; i < 2; i++) {
