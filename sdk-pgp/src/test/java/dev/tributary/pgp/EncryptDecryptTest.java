@@ -389,6 +389,40 @@ class EncryptDecryptTest {
     }
   }
 
+  /**
+   * Plaintext sizes around the encryption pipeline's boundaries: nothing, one byte, the 64 KiB
+   * sample that decides on compression, the 256 KiB pieces and buffers, four buffers (1 MiB, what a
+   * parked helper thread is woken for) and eight (2 MiB, a full ring), and beyond.
+   */
+  static final int[] PIPELINE_SIZES = {
+    0, 1, 15, 16, 17, 65_535, 65_536, 65_537, 262_143, 262_144, 262_145, 1_048_575, 1_048_576,
+    1_048_577, 2_097_151, 2_097_152, 2_097_153, 3_149_827, 5_242_880
+  };
+
+  @Test
+  void roundTrip_sizesAroundThePipelinesBuffers_readInOddPieces() {
+    byte[] all = new byte[5 << 20];
+    new Random(11).nextBytes(all);
+    PgpEncryptor enc = to(PgpTestKeys.ALICE_RSA).armor(false).build();
+    PgpDecryptor dec = with(PgpTestKeys.ALICE_RSA);
+    for (int size : PIPELINE_SIZES) {
+      byte[] plaintext = Arrays.copyOf(all, size);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      enc.encrypt(inPiecesOf(plaintext, 7_777), out);
+      assertThat(decrypt(dec, out.toByteArray())).as("%d bytes", size).isEqualTo(plaintext);
+    }
+  }
+
+  /** {@code bytes}, read at most {@code most} at a time. */
+  static java.io.InputStream inPiecesOf(byte[] bytes, int most) {
+    return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        return super.read(b, off, Math.min(len, most));
+      }
+    };
+  }
+
   @Test
   void encrypt_outputFailsMidway_isATransientError_withTheWritersMessage() {
     byte[] big = new byte[4 << 20];

@@ -88,6 +88,18 @@ class GnuPgInteropTest {
     }
   }
 
+  /**
+   * Several MiB, uncompressed: more than one full ring of the encryption's read-ahead, MDC and
+   * write-behind buffers (eight of 256 KiB each), and not a whole number of pieces.
+   */
+  @Test
+  void weEncrypt_severalMegabytes_gpgDecrypts() {
+    byte[] data = new byte[(5 << 20) + 12_345];
+    new java.util.Random(13).nextBytes(data);
+    byte[] message = encrypt(to(PgpTestKeys.ALICE_RSA).armor(false).build(), data);
+    assertThat(gpgDecrypt(message, PgpTestKeys.ALICE_RSA)).isEqualTo(data);
+  }
+
   @ParameterizedTest(name = "{0}")
   @FieldSource("GPG_KEYS")
   void weEncrypt_gpgDecrypts_everyCompression_armoredAndBinary(TestKey key) {

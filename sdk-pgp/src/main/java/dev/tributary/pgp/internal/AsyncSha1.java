@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * SHA-1 computed on a helper thread, for the MDC: the caller's thread does AES while this one
  * hashes what it has already decrypted (or is about to encrypt), so on two cores the MDC costs
- * almost nothing. Data is handed over in four buffers ({@link Offload}: memory stays constant),
+ * almost nothing. Data is handed over in a few buffers ({@link Offload}: memory stays constant),
  * copied into them by {@link #update} or, with no copy, decrypted into them by the caller ({@link
  * #claim}, {@link #publish}), and hashed in order by one daemon thread; less data than one buffer
  * is hashed on the caller's thread. The thread ends at {@link #close}, or within a second of this
@@ -19,21 +19,31 @@ final class AsyncSha1 implements AutoCloseable {
   private final MessageDigest sha1;
   private final Offload offload;
 
-  /** With four 128 KiB buffers, for {@link #update}. */
+  /**
+   * For {@link #update} by an encryption: eight 256 KiB buffers, the helper woken for four at a
+   * time ({@link BufferRing#BufferRing(int, int, Object, int)}), so that it preempts the encrypting
+   * thread less often.
+   */
   AsyncSha1() {
-    this(1 << 17);
+    this(1 << 18, 8, 4);
   }
 
-  /**
-   * @param bufferSize the size of each of the four buffers: what {@link #claim} returns
-   */
-  AsyncSha1(int bufferSize) {
+  private AsyncSha1(int bufferSize, int buffers, int wakeAt) {
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-1", e);
     }
-    offload = hashing(sha1, bufferSize, this);
+    offload = hashing(sha1, bufferSize, buffers, wakeAt, this);
+  }
+
+  /**
+   * With four buffers, the helper woken for each.
+   *
+   * @param bufferSize the size of each of the four buffers: what {@link #claim} returns
+   */
+  AsyncSha1(int bufferSize) {
+    this(bufferSize, 4, 1);
   }
 
   /**
@@ -44,8 +54,9 @@ final class AsyncSha1 implements AutoCloseable {
    * method still runs, once that method reads none of its fields any more, and the ring would then
    * close under a caller that still waits.
    */
-  private static Offload hashing(MessageDigest sha1, int bufferSize, AsyncSha1 owner) {
-    return new Offload("tributary-pgp-mdc", 4, bufferSize, owner) {
+  private static Offload hashing(
+      MessageDigest sha1, int bufferSize, int buffers, int wakeAt, AsyncSha1 owner) {
+    return new Offload("tributary-pgp-mdc", buffers, bufferSize, owner, wakeAt) {
       @Override
       void process(byte[] b, int off, int len) {
         JdkPieces.update(sha1, b, off, len);

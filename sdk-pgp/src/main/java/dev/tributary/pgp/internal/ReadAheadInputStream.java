@@ -7,14 +7,15 @@ import java.io.OutputStream;
 import java.lang.ref.Reference;
 
 /**
- * Reads {@code source} ahead on a helper thread into four 256 KiB buffers of a {@link BufferRing},
- * so that reading overlaps with the cipher. A read failure is thrown by the caller's next {@code
- * read} (a new exception each time, the failure as its cause). {@code close} stops the helper but
- * does not close {@code source}, nor interrupts a read of it (an interrupt would close an
- * interruptible channel under the caller's stream): a helper waiting in a read ends when that read
- * returns, and reads no more. Every read after {@code close} throws, and a second close does
- * nothing. A stream nobody closed stops its helper the same way once it has been garbage-collected
- * ({@link BufferRing}). Not thread-safe: one caller thread.
+ * Reads {@code source} ahead on a helper thread into eight 256 KiB buffers of a {@link BufferRing},
+ * so that reading overlaps with the cipher; the helper, once it has filled them all, is woken again
+ * when four are free, and a caller waiting for data when four are full or the source ended. A read
+ * failure is thrown by the caller's next {@code read} (a new exception each time, the failure as
+ * its cause). {@code close} stops the helper but does not close {@code source}, nor interrupts a
+ * read of it (an interrupt would close an interruptible channel under the caller's stream): a
+ * helper waiting in a read ends when that read returns, and reads no more. Every read after {@code
+ * close} throws, and a second close does nothing. A stream nobody closed stops its helper the same
+ * way once it has been garbage-collected ({@link BufferRing}). Not thread-safe: one caller thread.
  *
  * <p>{@link #decryptedAhead} is the variant inside a decryption: it runs the decryption of a
  * compressed data packet's body ahead of its decompression, which then has the caller's core to
@@ -23,6 +24,8 @@ import java.lang.ref.Reference;
  */
 public final class ReadAheadInputStream extends InputStream {
   private static final int BUFFER = 1 << 18;
+
+  /** The decrypting variant's buffers ({@link #decryptedAhead}), each handed over on its own. */
   private static final int BUFFERS = 4;
 
   /** Published as a length: the source ended. */
@@ -38,13 +41,24 @@ public final class ReadAheadInputStream extends InputStream {
   private int pos;
   private boolean closed;
 
+  /** Reads {@code source} ahead, in eight 256 KiB buffers. */
   public ReadAheadInputStream(InputStream source) {
-    this(source, BUFFER, "tributary-pgp-read", false);
+    this(source, BUFFER, "tributary-pgp-read", false, 8, 4);
   }
 
   private ReadAheadInputStream(
       InputStream source, int bufferSize, String threadName, boolean uncheckedAsIs) {
-    this.ring = new BufferRing(BUFFERS, bufferSize, this);
+    this(source, bufferSize, threadName, uncheckedAsIs, BUFFERS, 1);
+  }
+
+  private ReadAheadInputStream(
+      InputStream source,
+      int bufferSize,
+      String threadName,
+      boolean uncheckedAsIs,
+      int buffers,
+      int wakeAt) {
+    this.ring = new BufferRing(buffers, bufferSize, this, wakeAt);
     this.pump = new Pump(ring, source, bufferSize, uncheckedAsIs);
     Thread t = new Thread(pump, threadName);
     t.setDaemon(true);

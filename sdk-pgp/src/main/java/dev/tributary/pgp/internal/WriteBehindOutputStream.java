@@ -7,7 +7,9 @@ import java.io.OutputStream;
 /**
  * Writes to {@code target} on a helper thread, so that the caller's thread encrypts or decrypts
  * while the previous chunk is being written: the write system calls (or a slow network) overlap
- * with the cipher instead of adding to it. Uses four 256 KiB buffers ({@link Offload}); a small
+ * with the cipher instead of adding to it. Uses eight 256 KiB buffers ({@link Offload}), and the
+ * helper, once it has written all it had, is woken again for four full ones (or by {@code flush}
+ * and {@code close}), so bytes may wait in up to three full buffers until more follow; a small
  * output is written by the caller's thread alone. A write failure is thrown by the next {@code
  * write}, {@code flush} or {@code close}. {@code close} flushes and stops the thread but does not
  * close {@code target}; a second {@code close} does nothing, and {@code write} or {@code flush}
@@ -22,7 +24,7 @@ public final class WriteBehindOutputStream extends OutputStream {
   public WriteBehindOutputStream(OutputStream target) {
     this.target = target;
     this.offload =
-        new Offload("tributary-pgp-write", 4, 1 << 18) {
+        new Offload("tributary-pgp-write", 8, 1 << 18, null, 4) {
           @Override
           void process(byte[] b, int off, int len) throws IOException {
             target.write(b, off, len);
