@@ -30,7 +30,10 @@ final class BufferRing {
   /** How long a parked side waits before it looks whether the owner is still there. */
   static final long OWNER_CHECK_MILLIS = 1000;
 
+  /** Each made by the filler's first claim of it: a short stream touches one or two. */
   private final byte[][] buffers;
+
+  private final int size;
   private final int[] offsets;
   private final int[] lengths;
   private final int mask;
@@ -85,7 +88,8 @@ final class BufferRing {
       throw new IllegalArgumentException("wakeAt must be from 1 to " + count + ": " + wakeAt);
     }
     this.wakeAt = wakeAt;
-    buffers = new byte[count][size];
+    buffers = new byte[count][];
+    this.size = size;
     offsets = new int[count];
     lengths = new int[count];
     mask = count - 1;
@@ -102,7 +106,13 @@ final class BufferRing {
       }
       spins = pause(spins, true, () -> slot - released > mask && !closed);
     }
-    return buffers[(int) slot & mask];
+    int i = (int) slot & mask;
+    byte[] b = buffers[i];
+    if (b == null) { // the emptier reads it only after the volatile write of its publish
+      b = new byte[size];
+      buffers[i] = b;
+    }
+    return b;
   }
 
   /**

@@ -177,6 +177,30 @@ class BufferRingTest {
 
   /** A ring of two buffers, both published and none released. */
   @Test
+  void eachBuffer_isMadeOnce_andHandedOutAgainOnEveryLap() throws Exception {
+    BufferRing ring = new BufferRing(4, 32, null, 2);
+    byte[][] firstLap = new byte[4][];
+    for (int lap = 0; lap < 3; lap++) {
+      for (int i = 0; i < 4; i++) {
+        byte[] b = ring.claim();
+        assertThat(b).hasSize(32);
+        if (lap == 0) {
+          for (int j = 0; j < i; j++) {
+            assertThat(b).as("buffer %d against %d", i, j).isNotSameAs(firstLap[j]);
+          }
+          firstLap[i] = b;
+        } else {
+          assertThat(b).as("lap %d, buffer %d", lap, i).isSameAs(firstLap[i]);
+        }
+        ring.publish(i);
+        assertThat(ring.next()).isEqualTo(i);
+        assertThat(ring.current()).isSameAs(b);
+        ring.release();
+      }
+    }
+  }
+
+  @Test
   void wakeAt_aParkedEmptier_isWokenOnlyOnceThatManyBuffersArePublished() throws Exception {
     BufferRing ring = new BufferRing(8, 8, null, 4);
     int[] got = new int[1];
