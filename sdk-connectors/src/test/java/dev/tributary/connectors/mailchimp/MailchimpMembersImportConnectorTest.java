@@ -278,6 +278,26 @@ class MailchimpMembersImportConnectorTest extends SettingsKit<MailchimpMembersIm
   }
 
   @Test
+  void check_namesABadSetting_withItsMessage_andCallsNothing() {
+    settings.put("endpoint", "sftp://mailchimp.example.com/3.0");
+
+    CheckResult endpoint = connector.check(context());
+    settings.remove("endpoint");
+    settings.put("data_center", "nowhere");
+    CheckResult dataCenter = connector.check(context());
+
+    assertThat(endpoint.problems())
+        .containsExactly(
+            new CheckResult.Problem("endpoint", "\"endpoint\" must be an http or https URL"));
+    assertThat(dataCenter.problems())
+        .containsExactly(
+            new CheckResult.Problem(
+                "data_center", "\"data_center\" must look like us6, not \"nowhere\""));
+    assertThat(api.targets()).isEmpty();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void check_pingsAndLooksTheAudienceUp() {
     CheckResult ok = connector.check(context());
     settings.put("list_id", "nosuchlist");

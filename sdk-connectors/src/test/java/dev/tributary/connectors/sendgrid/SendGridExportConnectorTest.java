@@ -262,6 +262,18 @@ class SendGridExportConnectorTest extends SettingsKit<SendGridExportConnector<Pr
   }
 
   @Test
+  void check_namesABadSetting_withItsMessage_andCallsNothing() {
+    settings.put("max_job_polls", "101");
+
+    CheckResult result = connector.check(context());
+
+    assertThat(result.problems())
+        .containsExactly(
+            new CheckResult.Problem("max_job_polls", "\"max_job_polls\" must be 0 to 100"));
+    assertThat(api.targets()).isEmpty();
+  }
+
+  @Test
   void check_namesAMissingCustomField_andAMembershipFieldOfTheWrongType() {
     settings.put("fields", "favourite_colour");
     settings.put("membership_field", "lifetime_value");

@@ -126,8 +126,8 @@ class WebhookInConnectorTest extends WebhookInFixture {
 
     settings.put("max_events", "0");
     assertThat(connector.check(context()).problems())
-        .extracting(CheckResult.Problem::setting)
-        .containsExactly("max_events");
+        .containsExactly(
+            new CheckResult.Problem("max_events", "\"max_events\" must be at least 1, not 0"));
     settings.remove("max_events");
     settings.put("identity_paths", "email");
     assertThatThrownBy(() -> connector.receiver(context()))
