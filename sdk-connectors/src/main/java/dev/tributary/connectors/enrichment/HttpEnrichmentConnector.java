@@ -5,6 +5,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.BatchSizes;
 import dev.tributary.connectors.internal.EnrichmentLookups;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.CheckResult;
@@ -79,9 +80,7 @@ public final class HttpEnrichmentConnector implements EnrichmentConnector {
 
   /** One {@code POST} per batch of at most {@code maxBatchSize} users, on {@code transport}. */
   public static HttpEnrichmentConnector batched(HttpTransport transport, int maxBatchSize) {
-    if (maxBatchSize < 1) {
-      throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
-    }
+    BatchSizes.atLeastOne(maxBatchSize);
     return new HttpEnrichmentConnector(
         Objects.requireNonNull(transport, "transport"), maxBatchSize, true);
   }

@@ -3,6 +3,7 @@ package dev.tributary.connectors.metrics;
 import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.BatchSizes;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.connector.BatchResult;
 import dev.tributary.core.connector.CheckResult;
@@ -65,9 +66,7 @@ public final class MetricsExportConnector implements ExportConnector<Telemetry> 
 
   /** At most {@code maxBatchSize} items per request, on {@code transport}. */
   public static MetricsExportConnector create(HttpTransport transport, int maxBatchSize) {
-    if (maxBatchSize < 1) {
-      throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
-    }
+    BatchSizes.atLeastOne(maxBatchSize);
     return new MetricsExportConnector(Objects.requireNonNull(transport, "transport"), maxBatchSize);
   }
 

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.metrics;
 
+import dev.tributary.connectors.internal.BatchSizes;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
 import dev.tributary.core.connector.ConnectorConfig;
@@ -189,10 +190,7 @@ public final class MetricsReporter implements RunListener, AutoCloseable {
 
     /** Items per request (capped by the connector's maximum). Default: 500. */
     public Builder maxBatchSize(int maxBatchSize) {
-      if (maxBatchSize < 1) {
-        throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
-      }
-      this.maxBatchSize = maxBatchSize;
+      this.maxBatchSize = BatchSizes.atLeastOne(maxBatchSize);
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.BatchSizes;
 import dev.tributary.connectors.internal.SplitRequests;
 import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.connectors.metrics.Telemetry;
@@ -80,9 +81,7 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
    * the 1 MB limit needs.
    */
   public static NewRelicEventConnector create(HttpTransport transport, int maxBatchSize) {
-    if (maxBatchSize < 1) {
-      throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
-    }
+    BatchSizes.atLeastOne(maxBatchSize);
     return new NewRelicEventConnector(Objects.requireNonNull(transport, "transport"), maxBatchSize);
   }
 

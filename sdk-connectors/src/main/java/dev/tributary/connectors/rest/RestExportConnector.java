@@ -4,6 +4,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.BatchSizes;
 import dev.tributary.connectors.internal.json.JsonPath;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
@@ -204,10 +205,7 @@ public final class RestExportConnector<T> implements ExportConnector<T> {
      * for them. Default: 100, which most batch APIs accept.
      */
     public Builder<T> maxBatchSize(int maxBatchSize) {
-      if (maxBatchSize < 1) {
-        throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
-      }
-      this.maxBatchSize = maxBatchSize;
+      this.maxBatchSize = BatchSizes.atLeastOne(maxBatchSize);
       return this;
     }
 
