@@ -4,6 +4,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.connectors.internal.SplitRequests;
 import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.core.ConfigException;
@@ -160,12 +161,8 @@ public final class BigQueryExportConnector implements ExportConnector<Event> {
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    BigQuerySettings s = null;
-    try {
-      s = BigQuerySettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(TABLE_ID), e.getMessage()));
-    }
+    BigQuerySettings s =
+        ConfigProblems.collect(problems, TABLE_ID, () -> BigQuerySettings.of(context.config()));
     CheckResult basic = HttpSettings.check(this, transport, context, problems);
     if (!basic.isOk() || s == null) {
       return basic;

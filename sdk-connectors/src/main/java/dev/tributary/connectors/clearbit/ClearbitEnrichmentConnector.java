@@ -4,6 +4,7 @@ import dev.tributary.connectors.enrichment.HttpEnrichmentConnector;
 import dev.tributary.connectors.http.HttpError;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.connector.CheckResult;
@@ -119,11 +120,8 @@ public final class ClearbitEnrichmentConnector implements EnrichmentConnector {
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    try {
-      ClearbitSettings.of(context.config(), lookups.descriptor());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(LOOKUP), e.getMessage()));
-    }
+    ConfigProblems.collect(
+        problems, LOOKUP, () -> ClearbitSettings.of(context.config(), lookups.descriptor()));
     return HttpSettings.check(this, transport, context, problems);
   }
 

@@ -6,8 +6,8 @@ import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
 import dev.tributary.connectors.internal.BatchSizes;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.connectors.internal.EnrichmentLookups;
-import dev.tributary.core.ConfigException;
 import dev.tributary.core.connector.CheckResult;
 import dev.tributary.core.connector.ConnectorConfig;
 import dev.tributary.core.connector.ConnectorContext;
@@ -164,11 +164,8 @@ public final class HttpEnrichmentConnector implements EnrichmentConnector {
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    try {
-      EnrichmentSettings.of(context.config(), "");
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(IDENTIFIERS), e.getMessage()));
-    }
+    ConfigProblems.collect(
+        problems, IDENTIFIERS, () -> EnrichmentSettings.of(context.config(), ""));
     return HttpSettings.check(this, transport, context, problems);
   }
 

@@ -3,6 +3,7 @@ package dev.tributary.connectors.facebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ErrorClass;
 import dev.tributary.core.TributaryException;
@@ -114,12 +115,9 @@ public final class FacebookInsightsConnector implements ImportConnector<Metric> 
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    InsightsSettings settings = null;
-    try {
-      settings = InsightsSettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse("configuration"), e.getMessage()));
-    }
+    InsightsSettings settings =
+        ConfigProblems.collect(
+            problems, "configuration", () -> InsightsSettings.of(context.config()));
     String auth = authorizationProblem(context.authorization());
     if (auth != null && descriptor().accepts(context.authorization())) {
       problems.add(new CheckResult.Problem("authorization", auth));

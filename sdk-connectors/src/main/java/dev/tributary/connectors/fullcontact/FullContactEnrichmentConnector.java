@@ -5,6 +5,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.connectors.internal.EnrichmentLookups;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.ValidationException;
@@ -212,11 +213,7 @@ public final class FullContactEnrichmentConnector implements EnrichmentConnector
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    try {
-      FullContactSettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(IDENTIFIERS), e.getMessage()));
-    }
+    ConfigProblems.collect(problems, IDENTIFIERS, () -> FullContactSettings.of(context.config()));
     return HttpSettings.check(this, transport, context, problems);
   }
 

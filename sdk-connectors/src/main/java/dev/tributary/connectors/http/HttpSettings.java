@@ -1,5 +1,6 @@
 package dev.tributary.connectors.http;
 
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.auth.ApiKey;
 import dev.tributary.core.auth.BasicAuth;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every HTTP connector shares, so that they read the same everywhere: {@value
@@ -210,31 +209,22 @@ public final class HttpSettings {
     }
     ConnectorConfig config = context.config();
     if (d.configField(ENDPOINT).isPresent()) {
-      collect(all, () -> endpoint(config));
+      ConfigProblems.collect(all, "configuration", () -> endpoint(config));
     }
     if (d.configField(HEADERS).isPresent()) {
-      collect(all, () -> headers(config));
+      ConfigProblems.collect(all, "configuration", () -> headers(config));
     }
     if (d.configField(RATE_LIMIT_REQUESTS).isPresent()) {
-      collect(all, () -> rateLimit(config));
+      ConfigProblems.collect(all, "configuration", () -> rateLimit(config));
     }
     URI probe = null;
     if (d.configField(CHECK_URL).isPresent() && config.optionalUrl(CHECK_URL).isPresent()) {
-      probe = collect(all, () -> httpUrl(config, CHECK_URL));
+      probe = ConfigProblems.collect(all, "configuration", () -> httpUrl(config, CHECK_URL));
     }
     all.addAll(problems);
     if (!all.isEmpty()) {
       return new CheckResult(all);
     }
     return transport.check(context, probe);
-  }
-
-  private static <T> @Nullable T collect(List<CheckResult.Problem> problems, Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse("configuration"), e.getMessage()));
-      return null;
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.auth.Authorization;
@@ -235,14 +236,16 @@ final class MailchimpApi {
                   + context.authorization().kind()));
       return new CheckResult(problems);
     }
-    URI base = null;
-    try {
-      base = baseUrl(context.config(), context.authorization());
-      pageSize(context.config());
-      HttpSettings.rateLimit(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(ENDPOINT), e.getMessage()));
-    }
+    URI base =
+        ConfigProblems.collect(
+            problems,
+            ENDPOINT,
+            () -> {
+              URI url = baseUrl(context.config(), context.authorization());
+              pageSize(context.config());
+              HttpSettings.rateLimit(context.config());
+              return url;
+            });
     if (!problems.isEmpty() || base == null) {
       return new CheckResult(problems);
     }

@@ -5,6 +5,7 @@ import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
 import dev.tributary.connectors.internal.BatchSizes;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.connectors.internal.SplitRequests;
 import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.connectors.metrics.Telemetry;
@@ -168,11 +169,7 @@ public final class NewRelicEventConnector implements ExportConnector<Telemetry> 
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    try {
-      NewRelicSettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(ACCOUNT_ID), e.getMessage()));
-    }
+    ConfigProblems.collect(problems, ACCOUNT_ID, () -> NewRelicSettings.of(context.config()));
     if (descriptor().accepts(context.authorization())) {
       try {
         NewRelicSettings.checkKey(context.authorization());

@@ -5,6 +5,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.connectors.internal.json.JsonCodec;
 import dev.tributary.connectors.rest.ImportSettings.Pagination;
 import dev.tributary.core.ConfigException;
@@ -202,11 +203,7 @@ public final class RestImportConnector implements ImportConnector<Map<String, @N
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    try {
-      ImportSettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse(PAGINATION), e.getMessage()));
-    }
+    ConfigProblems.collect(problems, PAGINATION, () -> ImportSettings.of(context.config()));
     CheckResult settings = HttpSettings.check(this, transport, context, problems);
     if (!settings.isOk()) {
       return settings;

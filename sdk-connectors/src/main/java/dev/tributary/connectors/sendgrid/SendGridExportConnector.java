@@ -2,7 +2,7 @@ package dev.tributary.connectors.sendgrid;
 
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
-import dev.tributary.core.ConfigException;
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ValidationException;
 import dev.tributary.core.auth.BearerToken;
 import dev.tributary.core.connector.BatchResult;
@@ -168,12 +168,9 @@ public final class SendGridExportConnector<T> implements ExportConnector<T> {
   @Override
   public CheckResult check(ConnectorContext context) {
     List<CheckResult.Problem> problems = new ArrayList<>();
-    SendGridSettings s = null;
-    try {
-      s = SendGridSettings.of(context.config());
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse("configuration"), e.getMessage()));
-    }
+    SendGridSettings s =
+        ConfigProblems.collect(
+            problems, "configuration", () -> SendGridSettings.of(context.config()));
     CheckResult basics = HttpSettings.check(this, transport, context, problems);
     if (!basics.isOk() || s == null) {
       return basics;

@@ -1,5 +1,6 @@
 package dev.tributary.connectors.webhook;
 
+import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.auth.HmacSigningSecret;
 import dev.tributary.core.connector.CheckResult;
@@ -150,11 +151,7 @@ public final class WebhookInConnector implements ImportConnector<Event> {
                   + " characters; senders should use at least "
                   + WebhookExportConnector.MIN_SECRET_LENGTH));
     }
-    try {
-      receiver(context);
-    } catch (ConfigException e) {
-      problems.add(new CheckResult.Problem(e.setting().orElse("configuration"), e.getMessage()));
-    }
+    ConfigProblems.collect(problems, "configuration", () -> receiver(context));
     return new CheckResult(problems);
   }
 
