@@ -6,6 +6,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ApiUrls;
 import dev.tributary.connectors.internal.ConfigProblems;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
@@ -87,7 +88,8 @@ final class MailchimpApi {
   }
 
   /**
-   * The base URL, without a trailing slash.
+   * The base URL: the {@code endpoint} setting as given (paths go under it with {@link
+   * ApiUrls#under}, which drops one trailing slash), or the data center's.
    *
    * @throws ConfigException if no data center can be told, or the key's and the setting's differ
    */
@@ -98,8 +100,7 @@ final class MailchimpApi {
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new ConfigException(ENDPOINT, "\"endpoint\" must be an http or https URL", null);
       }
-      String text = endpoint.get().toString();
-      return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      return endpoint.get();
     }
     Optional<String> fromKey = keyDataCenter(auth);
     Optional<String> setting = config.optionalString(DATA_CENTER).map(String::strip);
@@ -165,8 +166,8 @@ final class MailchimpApi {
   }
 
   /**
-   * GETs {@code base + path}. A 404 means the ID in {@code notFoundSetting} names nothing in this
-   * account: a {@code CONFIG} error naming that setting, not a rejected record.
+   * GETs {@code path} under {@code base}. A 404 means the ID in {@code notFoundSetting} names
+   * nothing in this account: a {@code CONFIG} error naming that setting, not a rejected record.
    */
   static HttpResponse get(
       HttpTransport transport,
@@ -175,7 +176,7 @@ final class MailchimpApi {
       String path,
       Map<String, String> query,
       String notFoundSetting) {
-    HttpRequest.Builder request = HttpRequest.get(URI.create(base + path));
+    HttpRequest.Builder request = HttpRequest.get(ApiUrls.under(base, path));
     query.forEach(request::query);
     try {
       return transport.execute(context, request.build());
@@ -250,7 +251,7 @@ final class MailchimpApi {
       return new CheckResult(problems);
     }
     try {
-      transport.execute(context, HttpRequest.get(URI.create(base + "/ping")).build());
+      transport.execute(context, HttpRequest.get(ApiUrls.under(base, "/ping")).build());
       get(transport, context, base, probePath, Map.of("fields", "id"), probeSetting);
       return CheckResult.ok();
     } catch (TributaryException e) {

@@ -6,6 +6,7 @@ import dev.tributary.connectors.http.HttpRequest;
 import dev.tributary.connectors.http.HttpResponse;
 import dev.tributary.connectors.http.HttpSettings;
 import dev.tributary.connectors.http.HttpTransport;
+import dev.tributary.connectors.internal.ApiUrls;
 import dev.tributary.core.ConfigException;
 import dev.tributary.core.TributaryException;
 import dev.tributary.core.connector.CheckResult;
@@ -181,7 +182,7 @@ public final class MailchimpCampaignContentImportConnector implements ImportConn
       return null;
     }
     try {
-      URI url = URI.create(base + "/campaigns/" + id + "/content");
+      URI url = ApiUrls.under(base, "/campaigns/" + id + "/content");
       JsonNode content = transport.execute(context, HttpRequest.get(url).build()).json();
       JsonNode text = content.path(which);
       return text.isTextual() ? text.textValue() : null;
