@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -600,6 +601,48 @@ class SopCommandTest {
     assertThat(sop(bytes("x"), "inline-sign", "--as=text", revoked.toString())).isEqualTo(79);
     assertThat(sop(bytes("x"), "encrypt", "--sign-with=" + revoked, bob)).isEqualTo(79);
     assertThat(out).as("no message begun").isEmpty();
+  }
+
+  /**
+   * The order of the exit codes of {@code sign} for a key that is both protected and unable to sign
+   * (here it expired a year ago): without its password 67, as the key is unlocked before its
+   * signing subkey is looked for (sqop 0.27.3 exits 79 here); with it, 79. The user guide states
+   * this order; sop-java's {@code signVerifyWithEncryptedKeyWithoutPassphraseFails} relies on it
+   * with the suite's own key.
+   */
+  @Test
+  void sign_protectedKeyThatCannotSign_is67WithoutItsPassword_then79() throws Exception {
+    Instant sixYearsAgo = Instant.now().minus(Duration.ofDays(6 * 366));
+    PgpKey expired =
+        PgpKey.generator(KeyProfile.CURVE25519)
+            .userId("Expired <expired@example.org>")
+            .passphrase(Secret.of("expired pw"))
+            .clock(Clock.fixed(sixYearsAgo, ZoneOffset.UTC))
+            .generate();
+    assertThat(expired.isProtected()).isTrue();
+    assertThat(expired.describe().keys())
+        .as("made with a clock six years back, the key expired (five years) a year ago")
+        .allMatch(k -> k.isProtected() && k.unusableBecause() != null)
+        .filteredOn(ComponentKey::primary)
+        .singleElement()
+        .matches(k -> k.expires() != null && k.expires().isBefore(Instant.now()));
+    Path key = dir.resolve("expired.sec");
+    Files.write(key, expired.encoded());
+    String password = file("expired.pw", "expired pw\n");
+
+    assertThat(sop(bytes("x"), "sign", key.toString())).isEqualTo(67);
+    assertThat(errLines())
+        .containsExactly(
+            "sop: key "
+                + expired.fingerprint()
+                + " is protected, and no --with-key-password fits it");
+    assertThat(out).isEmpty();
+
+    err.getBuffer().setLength(0);
+    assertThat(sop(bytes("x"), "sign", "--with-key-password=" + password, key.toString()))
+        .isEqualTo(79);
+    assertThat(errLines()).singleElement().asString().contains("has no valid signing key");
+    assertThat(out).isEmpty();
   }
 
   @Test
