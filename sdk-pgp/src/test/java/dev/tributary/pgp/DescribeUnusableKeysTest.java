@@ -60,6 +60,33 @@ class DescribeUnusableKeysTest {
     assertThat(d.primaryKey().whyUnusable()).isEmpty();
   }
 
+  /**
+   * A primary key whose only user ID is revoked, so that no self-signature binds it, shows what its
+   * user ID's self-signature declared, as a revoked subkey shows what its binding declared: it
+   * showed no capabilities. (GnuPG 2.2 will not revoke a key's last user ID, so the key is built
+   * here.)
+   */
+  @Test
+  void primaryKeyWhoseUserIdsAreAllRevoked_showsItsDeclaredCapabilitiesAndWhy() throws Exception {
+    Builder b = RevocationReasonTest.signingPrimary();
+    Instant revoked = ShortSelfSignatureHashTest.hoursAgo(2);
+    KeyDescription d =
+        RevocationReasonTest.revokeUserId(
+                b.build().certificate(), b.primary, revoked, ShortSelfSignatureHashTest.USER_ID, 32)
+            .describe();
+
+    assertThat(d.primaryKey().capabilities())
+        .isEqualTo(Set.of(KeyCapability.CERTIFY, KeyCapability.SIGN));
+    assertThat(d.primaryKey().usableCapabilities()).isEmpty();
+    assertThat(d.primaryKey().whyUnusable())
+        .hasValue(
+            "its user IDs are all revoked, on "
+                + revoked.toString().substring(0, 10)
+                + ": user ID no longer valid, a soft revocation");
+    assertThat(d.keys().get(1).capabilities()).isEqualTo(ENCRYPT);
+    assertThat(d.keys().get(1).usableCapabilities()).isEmpty();
+  }
+
   @Test
   void expiredSubkey_saysWhenItExpired() {
     ComponentKey sub =

@@ -78,8 +78,11 @@ public final class KeyDescriber {
   /**
    * One key of {@code cert}; {@code primaryProblem} is why its primary key cannot be used (null: it
    * can), which makes a subkey unusable too. A key made after {@code when} says that of itself
-   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key), and
-   * shows the capabilities its newest self-signature declares, the primary key as its subkeys.
+   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key). A
+   * key no self-signature binds at {@code when} (made after it, its user IDs all revoked, or bound
+   * only by self-signatures the policy refuses) shows the capabilities its newest self-signature
+   * that verifies declares, the primary key as its subkeys ({@link
+   * PrimaryKeyProperties#declaredFlags}), while its reason says why it is unusable.
    */
   static ComponentKey component(
       OpenPGPCertificate cert,
@@ -106,9 +109,6 @@ public final class KeyDescriber {
     KeyFlags flags = primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when));
     if (flags == null && primary == null) {
       flags = declaredFlags(k.getPGPPublicKey(), cert.getPrimaryKey().getPGPPublicKey());
-    } else if (flags == null && notYetMade) {
-      // none binds it before it was made: what it was made for, as for a subkey
-      flags = PrimaryKeyProperties.declaredFlags(pub, engine.bcPolicy());
     }
     Set<KeyCapability> capabilities = capabilities(flags);
     // A signing subkey bound again after a soft revocation signs and verifies as bound; no message
@@ -126,6 +126,11 @@ public final class KeyDescriber {
                 : boundAgain != null
                     ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
                     : problem(k, engine, when, revocation, expires);
+    if (flags == null && primary != null && problem != null) {
+      // none binds it (not yet made, its user IDs all revoked, or the policy refuses its
+      // self-signatures): what it was made for, as for a subkey
+      capabilities = capabilities(PrimaryKeyProperties.declaredFlags(pub, engine.bcPolicy()));
+    }
     return new ComponentKey(
         fingerprint(pub),
         keyId(pub.getKeyID()),

@@ -47,8 +47,11 @@ final class PrimaryKeyProperties {
    */
   record Read(@Nullable Date expiry, @Nullable KeyFlags flags) {}
 
-  /** Both properties, each signature found (and verified) once. */
-  static Read read(PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+  /**
+   * Both properties, each signature found (and verified) once; with a null {@code policy}, from the
+   * self-signatures that verify whatever their hash ({@link #accepted}): what they declare.
+   */
+  static Read read(PGPPublicKey primary, Date when, @Nullable OpenPGPPolicy policy) {
     PGPSignature direct = newestDirectKey(primary, when, policy);
     PGPSignature userId = primaryUserIdSignature(primary, when, policy);
     return new Read(
@@ -82,8 +85,12 @@ final class PrimaryKeyProperties {
 
   /**
    * The primary key's flags as its newest self-signatures declare them ({@link #flags}, read as of
-   * the newest direct-key or user ID self-signature), whenever they were made: for a key described
-   * at a time before it was made, when none is in force. Null if none carries any.
+   * the newest direct-key or user ID self-signature), whenever they were made; if none that {@code
+   * policy} accepts carries any, those of the newest that verify, whatever their hash (SHA-1 made
+   * after the cut-off, RIPEMD-160, MD5, a hash too short for the key): what the key was made for,
+   * when none is in force, as a subkey's newest binding that verifies gives its own ({@link
+   * KeyDescriber#declaredFlags}). For a key described at a time before it was made, or one that no
+   * self-signature the policy accepts binds. Null if none carries any.
    */
   static @Nullable KeyFlags declaredFlags(PGPPublicKey primary, OpenPGPPolicy policy) {
     Date newest = null;
@@ -95,7 +102,11 @@ final class PrimaryKeyProperties {
         newest = sig.getCreationTime();
       }
     }
-    return newest == null ? null : flags(primary, newest, policy);
+    if (newest == null) {
+      return null;
+    }
+    KeyFlags counted = flags(primary, newest, policy);
+    return counted != null ? counted : read(primary, newest, null).flags();
   }
 
   /** The keys that may sign at {@code when}: BouncyCastle's, corrected as {@link #usable} says. */
@@ -280,7 +291,7 @@ final class PrimaryKeyProperties {
   }
 
   private static @Nullable PGPSignature newestDirectKey(
-      PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+      PGPPublicKey primary, Date when, @Nullable OpenPGPPolicy policy) {
     PGPSignature newest = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         it.hasNext(); ) {
@@ -301,7 +312,7 @@ final class PrimaryKeyProperties {
    * self-signature.
    */
   private static @Nullable PGPSignature primaryUserIdSignature(
-      PGPPublicKey primary, Date when, OpenPGPPolicy policy) {
+      PGPPublicKey primary, Date when, @Nullable OpenPGPPolicy policy) {
     PGPSignature best = null;
     for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); ) {
       PGPSignature sig = userIdSignature(primary, it.next(), when, policy);
@@ -321,7 +332,7 @@ final class PrimaryKeyProperties {
 
   /** The user ID's newest valid self-certification, or null if it has none or is revoked. */
   private static @Nullable PGPSignature userIdSignature(
-      PGPPublicKey primary, byte[] id, Date when, OpenPGPPolicy policy) {
+      PGPPublicKey primary, byte[] id, Date when, @Nullable OpenPGPPolicy policy) {
     UserIdState state = userIdState(primary, id, when, true, policy);
     return state.revoked() ? null : state.certification();
   }
@@ -343,7 +354,11 @@ final class PrimaryKeyProperties {
   }
 
   private static UserIdState userIdState(
-      PGPPublicKey primary, byte[] id, Date when, boolean liveAtWhen, OpenPGPPolicy policy) {
+      PGPPublicKey primary,
+      byte[] id,
+      Date when,
+      boolean liveAtWhen,
+      @Nullable OpenPGPPolicy policy) {
     PGPSignature newest = null;
     PGPSignature revocation = null;
     for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
@@ -424,9 +439,13 @@ final class PrimaryKeyProperties {
    * signer} ({@link SignatureHash#longEnough}): for a self-signature, what the signatures that bind
    * a key must pass, while a revocation with a short hash (see {@link
    * SignatureHash#refusingShortHashes}) or a weak one made after the cut-off (SHA-1, RIPEMD-160,
-   * MD5: {@link BcPolicy#isAcceptableRevocationSignatureHashAlgorithm}) still revokes.
+   * MD5: {@link BcPolicy#isAcceptableRevocationSignatureHashAlgorithm}) still revokes. A null
+   * {@code policy} accepts every hash, long enough or not: to read what a self-signature declares.
    */
-  static boolean accepted(PGPSignature sig, PGPPublicKey signer, OpenPGPPolicy policy) {
+  static boolean accepted(PGPSignature sig, PGPPublicKey signer, @Nullable OpenPGPPolicy policy) {
+    if (policy == null) {
+      return true;
+    }
     int hash = sig.getHashAlgorithm();
     Date made = sig.getCreationTime();
     if (PGPSignature.isRevocation(sig.getSignatureType())) {
