@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -27,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * section 5.2.3). Its primary key showed no capabilities, while its subkey, in the same state,
  * showed those its binding declares: now the primary key shows what its newest self-signature that
  * verifies declares, whatever the policy says of it, as its subkeys do, and as a key described
- * before it was made does; it stays unusable, with the reason it had. Signing, encrypting and
- * verifying do not change: none of these keys signs or is encrypted to.
+ * before it was made does; it stays unusable, with the reason it had, which now names RIPEMD-160
+ * and MD5 as it named SHA-1. Signing, encrypting and verifying do not change: none of these keys
+ * signs or is encrypted to.
  *
  * <p>Measured with GnuPG 2.2.40 and sqop 0.27.3: gpg lists the SHA-1, RIPEMD-160 and Ed25519 keys
  * as valid ({@code scESC}, the subkey {@code e}): it accepts those self-signatures. It rejects the
@@ -48,7 +50,16 @@ class DescribeRefusedSelfSignatureTest {
   private static final String SHA1_REFUSED =
       "its self-signatures use SHA-1, which the policy refuses"
           + " (PgpPolicy.acceptSha1Signatures accepts them)";
-  private static final String UNBOUND = "no valid self-signature binds it to the certificate";
+
+  /** Why a key bound only by self-signatures made with {@code hash} now is unusable. */
+  static String refused(String hash, String since) {
+    return "its self-signatures use "
+        + hash
+        + ", which the policy refuses in signatures made since "
+        + since
+        + " (no setting accepts it; ask the key's owner for new self-signatures made with SHA-256"
+        + " or better)";
+  }
 
   private static final byte[] DATA = "x".getBytes(StandardCharsets.UTF_8);
 
@@ -94,12 +105,15 @@ class DescribeRefusedSelfSignatureTest {
 
   /**
    * RIPEMD-160 self-signatures made after 2023-02-01 and MD5 ones made after 1997-02-01, which no
-   * policy accepts: the reason stays the general one, the capabilities are declared.
+   * policy accepts: the capabilities are declared, and the reason names the hash and its cut-off.
+   * It said "no valid self-signature binds it to the certificate", which sends the user looking for
+   * a damaged key; so did the refusal to encrypt to it.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"RIPEMD160", "MD5"})
-  void primaryKeyBoundOnlyByAHashNoPolicyAccepts_showsWhatItsSelfSignatureDeclares(String hash)
-      throws Exception {
+  @CsvSource({"RIPEMD160, 2023-02-01", "MD5, 1997-02-01"})
+  void primaryKeyBoundOnlyByAHashNoPolicyAccepts_showsWhatItsSelfSignatureDeclares_andWhy(
+      String hash, String since) throws Exception {
+    String why = refused(hash, since);
     PgpKey key = made(hash, "rsa2048", "rsa2048");
     KeyDescription d = key.certificate().describe();
 
@@ -107,10 +121,9 @@ class DescribeRefusedSelfSignatureTest {
         .extracting(ComponentKey::capabilities)
         .containsExactly(CERTIFY_SIGN, ENCRYPT);
     assertThat(d.keys()).allSatisfy(k -> assertThat(k.usableCapabilities()).isEmpty());
-    assertThat(d.primaryKey().whyUnusable()).hasValue(UNBOUND);
-    assertThat(d.keys().get(1).whyUnusable())
-        .hasValue("its primary key is unusable (" + UNBOUND + ")");
-    assertNeitherSignsNorIsEncryptedTo(key, UNBOUND);
+    assertThat(d.primaryKey().whyUnusable()).hasValue(why);
+    assertThat(d.keys().get(1).whyUnusable()).hasValue("its primary key is unusable (" + why + ")");
+    assertNeitherSignsNorIsEncryptedTo(key, why);
     assertThat(gpgCapabilities())
         .containsExactlyElementsOf(
             hash.equals("MD5") ? List.of("esca", "") : List.of("scESC", "e"));
@@ -176,16 +189,21 @@ class DescribeRefusedSelfSignatureTest {
     assertThat(signed.code()).as("sqop sign; stderr: %s", signed.err()).isZero();
   }
 
-  /** A subkey gpg bound with SHA-1 to a sound primary key says why, in the primary key's words. */
-  @Test
-  void subkeyBoundOnlyBySha1_showsItsDeclaredCapabilities_andWhyInTheSameWords() {
+  /**
+   * A subkey gpg bound with SHA-1 or RIPEMD-160 to a sound primary key says why, in the primary
+   * key's words.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"SHA1", "RIPEMD160"})
+  void subkeyBoundOnlyByARefusedHash_showsItsDeclaredCapabilities_andWhyInTheSameWords(
+      String hash) {
     String fingerprint = gpgKey("SHA512", "rsa2048", null);
     gpg.run(
             new byte[0],
             "--passphrase",
             "",
             "--cert-digest-algo",
-            "SHA1",
+            hash,
             "--quick-add-key",
             fingerprint,
             "rsa2048",
@@ -197,7 +215,8 @@ class DescribeRefusedSelfSignatureTest {
     assertThat(d.primaryKey().usableCapabilities()).isEqualTo(CERTIFY_SIGN);
     assertThat(d.keys().get(1).capabilities()).isEqualTo(ENCRYPT);
     assertThat(d.keys().get(1).usableCapabilities()).isEmpty();
-    assertThat(d.keys().get(1).whyUnusable()).hasValue(SHA1_REFUSED);
+    assertThat(d.keys().get(1).whyUnusable())
+        .hasValue(hash.equals("SHA1") ? SHA1_REFUSED : refused(hash, "2023-02-01"));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PgpPolicy} as BouncyCastle's OpenPGP API asks for it: BouncyCastle's default policy
@@ -96,6 +97,19 @@ final class BcPolicy implements OpenPGPPolicy {
       }
     }
     maxDecompressedBytes = policy.maxDecompressedBytes();
+  }
+
+  /**
+   * From when every policy refuses certifications and self-signatures made with {@code hash},
+   * whatever it says of SHA-1: 2023-02-01 for RIPEMD-160, 1997-02-01 for MD5; null for any other
+   * hash (SHA-1 depends on {@link PgpPolicy#acceptsSha1Signatures}).
+   */
+  static @Nullable Date refusedSince(int hash) {
+    return switch (hash) {
+      case HashAlgorithmTags.RIPEMD160 -> SHA1_CERTIFICATIONS_UNTIL;
+      case HashAlgorithmTags.MD5 -> MD5_CERTIFICATIONS_UNTIL;
+      default -> null;
+    };
   }
 
   @Override

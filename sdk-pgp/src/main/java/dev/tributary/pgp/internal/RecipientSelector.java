@@ -210,9 +210,10 @@ public final class RecipientSelector {
   /**
    * Why no self-signature binds {@code k}, made by {@code when} (its callers say of a key made
    * after it that it was, {@link KeyDescriber#madeAfter}), where that can be told: every signature
-   * on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or a hash too short
-   * for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not
-   * help), or its newest self-signature is void ({@link SelfSignatureProblems}).
+   * on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or one other hash
+   * that it refuses at their dates ({@link #refusedHash}: RIPEMD-160, MD5), or a hash too short for
+   * the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help), or
+   * its newest self-signature is void ({@link SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -232,10 +233,45 @@ public final class RecipientSelector {
       return "its self-signatures use SHA-1, which the policy refuses"
           + " (PgpPolicy.acceptSha1Signatures accepts them)";
     }
+    String refused = refusedHash(pub, engine);
+    if (refused != null) {
+      return refused;
+    }
     String voided =
         SelfSignatureProblems.of(pub, k.getCertificate().getPrimaryKey().getPGPPublicKey(), when);
     return "no valid self-signature binds it to the certificate"
         + (voided == null ? "" : "; " + voided);
+  }
+
+  /**
+   * "its self-signatures use RIPEMD160, which the policy refuses …" when every signature on {@code
+   * pub} uses one hash other than SHA-1 that the policy refuses for a signature made when it was:
+   * RIPEMD-160 from 2023-02-01 on, MD5 from 1997-02-01 on ({@link BcPolicy#refusedSince}), which no
+   * setting accepts. GnuPG 2.2 makes such self-signatures with {@code --cert-digest-algo}. Null
+   * otherwise.
+   */
+  private static @Nullable String refusedHash(PGPPublicKey pub, Engine engine) {
+    int hash = -1; // none yet
+    for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if ((hash != -1 && sig.getHashAlgorithm() != hash)
+          || engine
+              .bcPolicy()
+              .isAcceptableCertificationSignatureHashAlgorithm(
+                  sig.getHashAlgorithm(), sig.getCreationTime())) {
+        return null;
+      }
+      hash = sig.getHashAlgorithm();
+    }
+    Date since = BcPolicy.refusedSince(hash);
+    return since == null
+        ? null
+        : "its self-signatures use "
+            + SignatureHash.name(hash)
+            + ", which the policy refuses in signatures made since "
+            + day(since)
+            + " (no setting accepts it; ask the key's owner for new self-signatures made with"
+            + " SHA-256 or better)";
   }
 
   private static boolean bound(OpenPGPComponentKey k, Engine engine, Date when) {
