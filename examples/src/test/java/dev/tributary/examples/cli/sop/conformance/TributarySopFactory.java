@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,12 @@ import sop.testsuite.SOPInstanceFactory;
 public final class TributarySopFactory extends SOPInstanceFactory {
   /** The system property naming a sop binary to run the suite against as well. */
   public static final String BINARY_PROPERTY = "sop.conformance.binary";
+
+  /**
+   * The binary's adapter, one for the run: it asks the binary once for each verb (see {@link
+   * CliSop}), not once for each test.
+   */
+  private static final Map<Path, CliSop> BINARIES = new ConcurrentHashMap<>();
 
   /** The implementations as the suite's parameterized tests take them, each named. */
   static Stream<Arguments> arguments() {
@@ -49,7 +56,8 @@ public final class TributarySopFactory extends SOPInstanceFactory {
                             "-D" + BINARY_PROPERTY + "=" + binary + ": no such program on PATH"));
       }
       String name = program.getFileName().toString();
-      instances.put(name, new CliSop(name, SopRunner.binary(program)));
+      instances.put(
+          name, BINARIES.computeIfAbsent(program, p -> new CliSop(name, SopRunner.binary(p))));
     }
     return instances;
   }
