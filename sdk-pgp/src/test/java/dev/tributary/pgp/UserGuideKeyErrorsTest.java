@@ -55,14 +55,30 @@ class UserGuideKeyErrorsTest {
     }
   }
 
-  /** The messages the table quotes: the code spans of each row's first cell that hold a space. */
-  static List<Quoted> quoted() throws IOException {
+  /**
+   * A row of the table: the messages its first cell quotes (the code spans that hold a space, a gpg
+   * command aside), and its "what to do" cell as written.
+   */
+  record Row(List<Quoted> quoted, String advice) {
+    /** The row's first message, which names it. */
+    String key() {
+      return quoted.get(0).text();
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
+  }
+
+  /** The table's rows, in order. */
+  static List<Row> rows() throws IOException {
     List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
     int at = lines.indexOf(TABLE);
     assertThat(at).as("the guide's key error table").isNotNegative();
-    List<Quoted> quoted = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (String line : lines.subList(at + 1, lines.size())) {
-      if (quoted.isEmpty() && !line.startsWith("| `")) {
+      if (rows.isEmpty() && !line.startsWith("| `")) {
         continue;
       }
       if (!line.startsWith("| ")) {
@@ -70,15 +86,35 @@ class UserGuideKeyErrorsTest {
       }
       String cell = line.substring(2, line.indexOf(" | ", 2));
       Matcher spans = Pattern.compile("`([^`]*)`").matcher(cell);
-      boolean first = true;
+      List<Quoted> quoted = new ArrayList<>();
       while (spans.find()) {
         if (spans.group(1).contains(" ") && !spans.group(1).startsWith("gpg ")) {
-          quoted.add(new Quoted(spans.group(1), first));
-          first = false;
+          quoted.add(new Quoted(spans.group(1), quoted.isEmpty()));
         }
       }
+      assertThat(quoted).as("the messages of row %s", line).isNotEmpty();
+      String row = line.strip();
+      String advice = row.substring(row.lastIndexOf(" | ", row.length() - 3) + 3, row.length() - 2);
+      rows.add(new Row(quoted, advice));
     }
-    return quoted;
+    return rows;
+  }
+
+  /** The messages the table quotes, row by row. */
+  static List<Quoted> quoted() throws IOException {
+    return rows().stream().flatMap(r -> r.quoted().stream()).toList();
+  }
+
+  /**
+   * Whether {@code message} is what the guide quotes: the quote begins it (a later quote of its row
+   * occurs in it), "…" standing for anything.
+   */
+  static boolean says(Quoted quoted, String message) {
+    String pattern =
+        Stream.of(quoted.text().split("…", -1))
+            .map(Pattern::quote)
+            .collect(Collectors.joining(".*", quoted.first() ? "^" : "", ""));
+    return Pattern.compile(pattern, Pattern.DOTALL).matcher(message).find();
   }
 
   /** How to make each message the guide quotes. */
@@ -270,7 +306,7 @@ class UserGuideKeyErrorsTest {
   /**
    * {@code armored} with its header and footer naming a public key, whatever BouncyCastle chose.
    */
-  private static String labelledPublic(String armored) {
+  static String labelledPublic(String armored) {
     return armored.replaceAll("PGP [A-Z ]+-----", "PGP PUBLIC KEY BLOCK-----");
   }
 
@@ -299,7 +335,7 @@ class UserGuideKeyErrorsTest {
     }
   }
 
-  private static String withChangedBody(String armor) {
+  static String withChangedBody(String armor) {
     String[] lines = armor.split("\n");
     int body = 3;
     while (lines[body].length() < 60) {
@@ -329,11 +365,7 @@ class UserGuideKeyErrorsTest {
   void theGuidesMessage_isWhatTheLibrarySays(Quoted quoted) {
     Throwable thrown = catchThrowable(CASES.get(quoted.text()));
     assertThat(thrown).as(quoted.text()).isInstanceOf(PgpKeyException.class);
-    String pattern =
-        Stream.of(quoted.text().split("…", -1))
-            .map(Pattern::quote)
-            .collect(Collectors.joining(".*", quoted.first() ? "^" : "", ""));
-    assertThat(Pattern.compile(pattern, Pattern.DOTALL).matcher(thrown.getMessage()).find())
+    assertThat(says(quoted, thrown.getMessage()))
         .as("%s%nis what the guide says of%n%s", thrown.getMessage(), quoted.text())
         .isTrue();
     assertThat(KEY_DATA.matcher(thrown.getMessage()).find())
