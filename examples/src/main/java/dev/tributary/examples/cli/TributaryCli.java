@@ -32,7 +32,9 @@ public final class TributaryCli {
   public static void main(String[] args) throws IOException {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     if (args.length > 0 && args[0].equals("sop")) {
-      System.exit(SopCommand.run(err, Arrays.copyOfRange(args, 1, args.length)));
+      String[] sop = Arrays.copyOfRange(args, 1, args.length);
+      SopWarmup.startFor(sop);
+      System.exit(SopCommand.run(err, sop));
     }
     dev.tributary.examples.cli.sftp.Warmup.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

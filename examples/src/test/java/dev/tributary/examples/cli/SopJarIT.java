@@ -50,12 +50,20 @@ class SopJarIT {
     return Files.write(dir.resolve(name), content);
   }
 
-  /** Carol's (Sequoia's) armored private key, or her certificate, in a file. */
+  /** Carol's (Sequoia's) armored private key, or her certificate, in carol.sec or carol.pub. */
   Path carol(boolean privateKey) throws Exception {
-    TestKey carol = PgpTestKeys.CAROL_SEQUOIA;
+    return key(PgpTestKeys.CAROL_SEQUOIA, "carol", privateKey);
+  }
+
+  /** Alice's (GnuPG's RSA) armored private key, or her certificate, in alice.sec or alice.pub. */
+  Path alice(boolean privateKey) throws Exception {
+    return key(PgpTestKeys.ALICE_RSA, "alice", privateKey);
+  }
+
+  private Path key(TestKey key, String name, boolean privateKey) throws Exception {
     return file(
-        privateKey ? "carol.sec" : "carol.pub",
-        (privateKey ? carol.armoredPrivateKey() : carol.armoredPublicKey())
+        name + (privateKey ? ".sec" : ".pub"),
+        (privateKey ? key.armoredPrivateKey() : key.armoredPublicKey())
             .getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -227,6 +235,59 @@ class SopJarIT {
     String log = new String(version.out(), StandardCharsets.UTF_8);
     assertThat(log).contains("org.apache.commons.cli.DefaultParser", "tributary-sop ");
     assertThat(log.lines().filter(line -> line.contains("picocli"))).isEmpty();
+  }
+
+  // The runner warms the JDK up on a daemon thread (SopWarmup): short calls through the real
+  // entry point keep their exact output, a silent standard error and their exit codes.
+  @Test
+  void jar_sixBytes_encryptAndDecrypt_exactOutput_silentStderr_wrongKeyIs29() throws Exception {
+    Path cert = alice(false);
+    Path key = alice(true);
+    byte[] hello = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
+    Result enc = run(file("six.txt", hello), jar("encrypt", "--no-armor", cert.toString()));
+    assertThat(enc.code()).as(enc.err()).isZero();
+    assertThat(enc.err()).isEmpty();
+    assertThat(enc.out()[0] & 0x80).as("a binary packet, not armor").isEqualTo(0x80);
+
+    Path message = file("six.pgp", enc.out());
+    Result dec = run(message, jar("decrypt", key.toString()));
+    assertThat(dec.code()).as(dec.err()).isZero();
+    assertThat(dec.err()).isEmpty();
+    assertThat(dec.out()).isEqualTo(hello);
+
+    Path carol = carol(true);
+    Result wrong = run(message, jar("decrypt", carol.toString()));
+    assertThat(wrong.code()).isEqualTo(29);
+    assertThat(wrong.out()).isEmpty();
+    assertThat(wrong.err())
+        .isEqualTo(
+            "sop: the message was encrypted for key ID(s) "
+                + PgpTestKeys.ALICE_RSA.encryptionKeyId()
+                + ", but the private key(s) held are "
+                + PgpTestKeys.CAROL_SEQUOIA.fingerprint()
+                + "; configure the private key whose (sub)key ID matches, or ask the sender to"
+                + " encrypt to your public key\n");
+  }
+
+  // The warm-up thread is for the verbs that read keys; version and the like never start it.
+  @Test
+  void jarSop_warmsUpForKeyVerbsOnly() throws Exception {
+    Path key = alice(true);
+    List<String> extract = new ArrayList<>(List.of(jar("extract-cert")));
+    extract.add(1, "-Xlog:class+load");
+    Result cert = run(key, extract.toArray(new String[0]));
+    assertThat(cert.code()).as(cert.err()).isZero();
+    assertThat(cert.err()).isEmpty();
+    assertThat(new String(cert.out(), StandardCharsets.UTF_8))
+        .contains("dev.tributary.examples.cli.SopWarmup$Work ");
+
+    List<String> version = new ArrayList<>(List.of(jar("version")));
+    version.add(1, "-Xlog:class+load");
+    Result v = run(file("empty", new byte[0]), version.toArray(new String[0]));
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(new String(v.out(), StandardCharsets.UTF_8))
+        .doesNotContain("dev.tributary.examples.cli.SopWarmup$Work");
   }
 
   @Test
@@ -542,14 +603,8 @@ class SopJarIT {
   @Test
   void jar_tamperedMessage_exits29_withTheIntegrityError() throws Exception {
     Path plain = file("plain.txt", new byte[100_000]);
-    Path cert =
-        file(
-            "alice.pub",
-            PgpTestKeys.ALICE_RSA.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
-    Path key =
-        file(
-            "alice.sec",
-            PgpTestKeys.ALICE_RSA.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII));
+    Path cert = alice(false);
+    Path key = alice(true);
     Result enc = run(plain, jar("encrypt", "--no-armor", cert.toString()));
     byte[] message = enc.out();
     message[message.length - 10] ^= 1;
