@@ -290,6 +290,28 @@ class SopJarIT {
         .doesNotContain("dev.tributary.examples.cli.SopWarmup$Work");
   }
 
+  // BouncyCastle tests every public RSA modulus it verifies a signature with for primality, a
+  // fifth of a second in a fresh JVM; certificates' self-signatures go through the JDK's RSA
+  // (JdkRsa), as recipients' session keys do, so a 6-byte encrypt or sign makes no such test.
+  @Test
+  void jarEncryptAndSign_testNoRsaModulusForPrimality() throws Exception {
+    Path plain = file("six.txt", "hello\n".getBytes(StandardCharsets.US_ASCII));
+    for (String[] verb :
+        List.of(
+            new String[] {"encrypt", "--no-armor", alice(false).toString()},
+            new String[] {"sign", alice(true).toString()})) {
+      List<String> command = new ArrayList<>(List.of(jar(verb)));
+      command.add(1, "-Xlog:class+load");
+      Result r = run(plain, command.toArray(new String[0]));
+      assertThat(r.code()).as(r.err()).isZero();
+      String log = new String(r.out(), StandardCharsets.ISO_8859_1);
+      assertThat(log).as(verb[0]).contains("org.bouncycastle.openpgp.PGPSignature ");
+      assertThat(log.lines().filter(line -> line.contains("org.bouncycastle.math.Primes")))
+          .as(verb[0])
+          .isEmpty();
+    }
+  }
+
   @Test
   void jarVersion_printsTheVersionsOfThePom_andListsProfiles() throws Exception {
     Path empty = file("empty", new byte[0]);

@@ -12,7 +12,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUserAttributeSubpacketVector;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -180,7 +179,7 @@ public final class CertificateMerge {
   /** Whether {@code sig} by {@code signer} passes {@code check}; false if it cannot be checked. */
   static boolean verifies(PGPSignature sig, PGPPublicKey signer, Check check) {
     try {
-      sig.init(new BcPGPContentVerifierBuilderProvider(), signer);
+      sig.init(JdkRsa.verifiers(), signer);
       return check.matches();
     } catch (PGPException | RuntimeException e) {
       return false;

@@ -8,6 +8,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.PublicKeyKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
@@ -76,6 +77,15 @@ final class JdkRsa {
     return wellFormedRsa(key)
         ? new JcePublicKeyKeyEncryptionMethodGenerator(key)
         : new BcPublicKeyKeyEncryptionMethodGenerator(key);
+  }
+
+  /**
+   * {@link #verifiers} over BouncyCastle's lightweight ones, for a certificate's self-signatures: a
+   * {@code sop encrypt} checks its recipient's before the first byte, and BouncyCastle's would test
+   * the primary key's modulus as above.
+   */
+  static PGPContentVerifierBuilderProvider verifiers() {
+    return verifiers(new BcPGPContentVerifierBuilderProvider());
   }
 
   /**

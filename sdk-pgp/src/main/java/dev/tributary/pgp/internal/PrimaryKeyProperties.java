@@ -17,7 +17,6 @@ import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentSignature;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -220,7 +219,7 @@ final class PrimaryKeyProperties {
       return verifies(sig, primary, null);
     }
     try {
-      sig.init(new BcPGPContentVerifierBuilderProvider(), primary);
+      sig.init(JdkRsa.verifiers(), primary);
       return sig.verifyCertification(primary, key);
     } catch (PGPException | RuntimeException e) {
       return false;
@@ -457,7 +456,7 @@ final class PrimaryKeyProperties {
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey primary, byte @Nullable [] id) {
     try {
-      sig.init(new BcPGPContentVerifierBuilderProvider(), primary);
+      sig.init(JdkRsa.verifiers(), primary);
       return id == null ? sig.verifyCertification(primary) : sig.verifyCertification(id, primary);
     } catch (PGPException | RuntimeException e) {
       return false;
