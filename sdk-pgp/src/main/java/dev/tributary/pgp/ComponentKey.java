@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param expires when it expires, or {@code null} if it does not
  * @param capabilities what its key flags declare: those of the self-signature that binds it, or,
  *     when none does (the policy refuses them, or the key is revoked), of its newest self-signature
- *     that verifies, whatever its hash, primary key and subkey alike. A key described at a time
- *     before it was made shows what its newest self-signature declares: none binds it then, and
- *     this says what it was made for, while {@link #whyUnusable()} says it was not yet made.
- *     Declared, not necessarily usable: see {@link #usableCapabilities()}
+ *     that verifies, whatever its hash, primary key and subkey alike (a subkey bound by a binding
+ *     without key flags too, then unusable). A key described at a time before it was made shows
+ *     what its newest self-signature declares: none binds it then, and this says what it was made
+ *     for, while {@link #whyUnusable()} says it was not yet made. Declared, not necessarily usable:
+ *     see {@link #usableCapabilities()}
  * @param revoked whether it is revoked. A signing subkey revoked softly (superseded or retired) and
  *     bound again by a newer binding signature is not: what it signs after that verifies, and it
  *     signs, as in Sequoia. An encryption subkey so bound again still is, and is not encrypted to,
@@ -35,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * @param isProtected whether its secret part is protected by a passphrase (false for public keys)
  * @param unusableBecause why the key cannot be used at the time described, or {@code null} if it
  *     can: revoked, expired, created after that time, weaker than the policy allows, or not bound
- *     by a self-signature the policy accepts (the reason names the hash), or its primary key is
- *     unusable
+ *     by a self-signature the policy accepts (the reason names the hash), or, for a subkey, bound
+ *     by one that gives it no key flags while a newer one that does not count declares some, or its
+ *     primary key is unusable
  */
 public record ComponentKey(
     String fingerprint,

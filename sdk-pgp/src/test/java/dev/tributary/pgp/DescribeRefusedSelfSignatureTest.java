@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.pgp.CraftedCertificate.Sig;
 import dev.tributary.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +220,57 @@ class DescribeRefusedSelfSignatureTest {
     assertThat(d.keys().get(1).usableCapabilities()).isEmpty();
     assertThat(d.keys().get(1).whyUnusable())
         .hasValue(hash.equals("SHA1") ? SHA1_REFUSED : refused(hash, "2023-02-01"));
+  }
+
+  /**
+   * An encryption subkey whose binding that counts gives it no key flags, with a newer binding that
+   * declares encryption but is made with SHA-1, too short for the Ed25519 primary key whatever the
+   * policy: the older binding is in force, so nothing that counts declares it an encryption key,
+   * and the encryptor refuses it. {@code describe()} showed what the newer binding declares as
+   * usable ({@code usableCapabilities()} held ENCRYPT, no reason); now it shows it as declared,
+   * unusable, and says why. Built with BouncyCastle: GnuPG and Sequoia put key flags in every
+   * binding they make, so no tool makes the older, flagless one. Measured with sqop 0.27.3 and
+   * GnuPG 2.2.40: sqop refuses to encrypt to it (exit 17), and so did {@code describe()}'s
+   * encryptor; gpg accepts the SHA-1 binding and lists the subkey as encrypting ({@code e}).
+   */
+  @Test
+  void subkeyWhoseBindingInForceHasNoFlags_newerRefusedOneDeclaresEncryption_isNotUsable()
+      throws Exception {
+    CraftedCertificate c =
+        new CraftedCertificate()
+            .primary(Sig.userId(KeyFlags.CERTIFY_OTHER))
+            .signingSubkey(Sig.binding(KeyFlags.SIGN_DATA))
+            .encryptionSubkey(Sig.binding(null))
+            .encryptionSubkey(
+                Sig.binding(CraftedCertificate.ENCRYPT)
+                    .hash(HashAlgorithmTags.SHA1)
+                    .made(Instant.now().minus(Duration.ofDays(1))));
+    PgpCertificate cert = c.certificate();
+    ComponentKey sub = cert.describe().keys().get(2);
+    String keyId = PreciseRefusalMessagesTest.keyId(c, true);
+    String why =
+        "its binding signature that counts gives it no key flags (RFC 9580, section 5.2.3.29);"
+            + " its newer one, which declares them, uses SHA1 (160 bits), too short for the EdDSA"
+            + " Ed25519 key "
+            + cert.describe().primaryKey().keyId()
+            + " that made it, which needs a hash of at least 256 bits (RFC 9580, section 5.2.3)";
+
+    assertThat(sub.keyId()).isEqualTo(keyId);
+    assertThat(sub.capabilities()).isEqualTo(ENCRYPT);
+    assertThat(sub.usableCapabilities()).isEmpty();
+    assertThat(sub.whyUnusable()).hasValue(why);
+    assertThat(cert.describe().toString()).contains("(unusable: " + why + ")");
+    // what the encryptor says of it, unchanged
+    assertThatThrownBy(() -> PgpEncryptor.builder().recipient(cert).build())
+        .isInstanceOf(PgpKeyCannotEncryptException.class)
+        .hasMessageContaining(keyId + ": not valid for encryption now");
+    Tool.Result encrypted = Tool.sqop(DATA, "encrypt", file("cert.asc", cert.armored()));
+    assertThat(encrypted.code()).as("sqop encrypt; stderr: %s", encrypted.err()).isEqualTo(17);
+    assertThat(encrypted.err()).contains("Certificate not encryption-capable");
+    gpg.importKey(cert.armored());
+    assertThat(gpg.records("sub", "--list-keys", CraftedCertificate.USER_ID))
+        .extracting(r -> r[11])
+        .containsExactly("s", "e");
   }
 
   /**

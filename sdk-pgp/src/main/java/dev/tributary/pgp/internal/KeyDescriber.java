@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.bcpg.ECPublicBCPGKey;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
@@ -107,8 +108,12 @@ public final class KeyDescriber {
     }
     boolean notYetMade = pub.getCreationTime().after(when);
     KeyFlags flags = primary != null ? primary.flags() : safe(() -> k.getKeyFlags(when));
+    // a subkey bound by a binding without key flags, declared for something by a newer one that
+    // does not count: no use of it is allowed, as the encryptor and the signer refuse it
+    boolean declaredOnly = false;
     if (flags == null && primary == null) {
       flags = declaredFlags(k.getPGPPublicKey(), cert.getPrimaryKey().getPGPPublicKey());
+      declaredOnly = flags != null;
     }
     Set<KeyCapability> capabilities = capabilities(flags);
     // A signing subkey bound again after a soft revocation signs and verifies as bound; no message
@@ -126,6 +131,9 @@ public final class KeyDescriber {
                 : boundAgain != null
                     ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
                     : problem(k, engine, when, revocation, expires);
+    if (problem == null && declaredOnly) {
+      problem = declaredByARefusedBinding(k, engine, when);
+    }
     if (flags == null && primary != null && problem != null) {
       // none binds it (not yet made, its user IDs all revoked, or the policy refuses its
       // self-signatures): what it was made for, as for a subkey
@@ -318,10 +326,55 @@ public final class KeyDescriber {
   }
 
   /**
+   * Why subkey {@code k}, bound at {@code when} by a binding signature that gives it no key flags,
+   * may not be used for what its newer binding declares ({@link #declaredFlags}): that one does not
+   * count, its hash too short for the primary key ({@link SignatureHash#longEnough}) or refused by
+   * the policy, in the words {@link RecipientSelector#unbound} says them of every self-signature.
+   */
+  private static String declaredByARefusedBinding(OpenPGPComponentKey k, Engine engine, Date when) {
+    PGPPublicKey primary = k.getCertificate().getPrimaryKey().getPGPPublicKey();
+    PGPSignature newer = declaredBinding(k.getPGPPublicKey(), primary);
+    int hash = newer.getHashAlgorithm();
+    Date since = BcPolicy.refusedSince(hash);
+    String why;
+    if (!SignatureHash.longEnough(primary, hash)) {
+      why = "uses " + SignatureHash.tooShort(hash, primary, "it");
+    } else if (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures()) {
+      why = "uses SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts it)";
+    } else if (since != null && !newer.getCreationTime().before(since)) {
+      why =
+          "uses "
+              + SignatureHash.name(hash)
+              + ", which the policy refuses in signatures made since "
+              + since.toInstant().toString().substring(0, 10)
+              + " (no setting accepts it; ask the key's owner for a new binding made with SHA-256"
+              + " or better)";
+    } else if (newer.getCreationTime().after(when)) {
+      why = "was made " + newer.getCreationTime().toInstant() + ", after " + ASKED;
+    } else {
+      why = "does not count";
+    }
+    return "its binding signature that counts gives it no key flags (RFC 9580, section 5.2.3.29);"
+        + " its newer one, which declares them, "
+        + why;
+  }
+
+  /**
    * The key flags of the newest binding signature by {@code primary} on subkey {@code sub} that
    * verifies, whether or not it counts: what the subkey was declared for.
    */
   static @Nullable KeyFlags declaredFlags(PGPPublicKey sub, PGPPublicKey primary) {
+    PGPSignature newest = declaredBinding(sub, primary);
+    return newest == null
+        ? null
+        : (KeyFlags) newest.getHashedSubPackets().getSubpacket(SignatureSubpacketTags.KEY_FLAGS);
+  }
+
+  /**
+   * The newest binding signature by {@code primary} on subkey {@code sub} that verifies, whether or
+   * not it counts ({@link #declaredFlags}); null if none does.
+   */
+  private static @Nullable PGPSignature declaredBinding(PGPPublicKey sub, PGPPublicKey primary) {
     PGPSignature newest = null;
     for (Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
         it.hasNext(); ) {
@@ -333,9 +386,7 @@ public final class KeyDescriber {
         newest = sig;
       }
     }
-    return newest == null
-        ? null
-        : (KeyFlags) newest.getHashedSubPackets().getSubpacket(SignatureSubpacketTags.KEY_FLAGS);
+    return newest;
   }
 
   /**

@@ -138,15 +138,25 @@ final class SignatureHash {
     if (hash == 0) {
       return null;
     }
-    return "its self-signatures use "
-        + name(hash)
+    return "its self-signatures use " + tooShort(hash, primary, "them");
+  }
+
+  /**
+   * "SHA1 (160 bits), too short for the EdDSA Ed25519 key … that made {@code them}, which needs a
+   * hash of at least 256 bits (RFC 9580, section 5.2.3)": that {@code hash} is too short for a
+   * self-signature by {@code primary}.
+   */
+  static String tooShort(int hash, PGPPublicKey primary, String them) {
+    return name(hash)
         + " ("
         + digestBits(hash)
         + " bits), too short for the "
         + KeyDescriber.algorithmName(primary)
         + " key "
         + KeyDescriber.keyId(primary.getKeyID())
-        + " that made them, which needs a hash of at least "
+        + " that made "
+        + them
+        + ", which needs a hash of at least "
         + minimumDigestBits(primary)
         + " bits (RFC 9580, section 5.2.3)";
   }
