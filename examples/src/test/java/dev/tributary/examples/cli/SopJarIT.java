@@ -312,6 +312,36 @@ class SopJarIT {
     }
   }
 
+  // Signatures over data go through the JDK's RSA too: a 6-byte verify or inline-verify makes no
+  // primality test of the signer's modulus either.
+  @Test
+  void jarVerifyAndInlineVerify_testNoRsaModulusForPrimality() throws Exception {
+    Path plain = file("six.txt", "hello\n".getBytes(StandardCharsets.US_ASCII));
+    Result detached = run(plain, jar("sign", alice(true).toString()));
+    assertThat(detached.code()).as(detached.err()).isZero();
+    Path signature = file("six.sig", detached.out());
+    Result inline = run(plain, jar("inline-sign", alice(true).toString()));
+    assertThat(inline.code()).as(inline.err()).isZero();
+    Path signed = file("six.signed", inline.out());
+    for (var verb :
+        List.of(
+            new Object[] {
+              plain, new String[] {"verify", signature.toString(), alice(false).toString()}
+            },
+            new Object[] {signed, new String[] {"inline-verify", alice(false).toString()}})) {
+      String[] args = (String[]) verb[1];
+      List<String> command = new ArrayList<>(List.of(jar(args)));
+      command.add(1, "-Xlog:class+load");
+      Result r = run((Path) verb[0], command.toArray(new String[0]));
+      assertThat(r.code()).as(r.err()).isZero();
+      String log = new String(r.out(), StandardCharsets.ISO_8859_1);
+      assertThat(log).as(args[0]).contains("org.bouncycastle.openpgp.PGPSignature ");
+      assertThat(log.lines().filter(line -> line.contains("org.bouncycastle.math.Primes")))
+          .as(args[0])
+          .isEmpty();
+    }
+  }
+
   @Test
   void jarVersion_printsTheVersionsOfThePom_andListsProfiles() throws Exception {
     Path empty = file("empty", new byte[0]);

@@ -33,7 +33,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /** Makes and checks detached signatures with BouncyCastle. */
 public final class DetachedSignatures {
@@ -146,11 +145,11 @@ public final class DetachedSignatures {
       PGPPublicKey key = checks.signingKey(sig);
       if (key != null) {
         try {
-          sig.init(new BcPGPContentVerifierBuilderProvider(), key);
+          sig.init(JdkRsa.verifiers(), key);
           verifiable.add(sig);
         } catch (PGPException | RuntimeException e) {
           // Reported as invalid below. BouncyCastle throws a ClassCastException for a key of
-          // another algorithm than the signature's.
+          // another algorithm than the signature's (JdkRsa leaves such a key to BouncyCastle).
         }
       }
     }

@@ -1,10 +1,13 @@
 package dev.tributary.pgp.internal;
 
+import java.io.OutputStream;
 import java.math.BigInteger;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.RSAPublicBCPGKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPRuntimeOperationException;
+import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.PublicKeyKeyEncryptionMethodGenerator;
@@ -80,9 +83,11 @@ final class JdkRsa {
   }
 
   /**
-   * {@link #verifiers} over BouncyCastle's lightweight ones, for a certificate's self-signatures: a
-   * {@code sop encrypt} checks its recipient's before the first byte, and BouncyCastle's would test
-   * the primary key's modulus as above.
+   * {@link #verifiers} over BouncyCastle's lightweight ones, for a certificate's self-signatures
+   * and for signatures over data: a {@code sop encrypt} checks its recipient's before the first
+   * byte, a {@code sop verify} its signer's and then the signature, and BouncyCastle's would test
+   * each modulus as above. The data is then hashed by the JDK's {@code MessageDigest} (SHA-NI where
+   * the CPU has it); MD5, RIPEMD-160 and SHA-3 stay with BouncyCastle's.
    */
   static PGPContentVerifierBuilderProvider verifiers() {
     return verifiers(new BcPGPContentVerifierBuilderProvider());
@@ -100,10 +105,49 @@ final class JdkRsa {
       }
       return key ->
           wellFormedRsa(key)
-              ? new JcaPGPContentVerifierBuilderProvider()
-                  .get(keyAlgorithm, hashAlgorithm)
-                  .build(key)
+              ? saysNoToLongNumbers(
+                  new JcaPGPContentVerifierBuilderProvider()
+                      .get(keyAlgorithm, hashAlgorithm)
+                      .build(key))
               : other.build(key);
+    };
+  }
+
+  /**
+   * {@code jdk}, but a signature whose number is longer than the modulus does not match, as
+   * BouncyCastle's RSA says of it, where the JDK's throws ("Bad signature length"): a malformed
+   * signature is reported as not matching its data, not as one that cannot be checked.
+   */
+  private static PGPContentVerifier saysNoToLongNumbers(PGPContentVerifier jdk) {
+    return new PGPContentVerifier() {
+      @Override
+      public OutputStream getOutputStream() {
+        return jdk.getOutputStream();
+      }
+
+      @Override
+      public int getHashAlgorithm() {
+        return jdk.getHashAlgorithm();
+      }
+
+      @Override
+      public int getKeyAlgorithm() {
+        return jdk.getKeyAlgorithm();
+      }
+
+      @Override
+      public long getKeyID() {
+        return jdk.getKeyID();
+      }
+
+      @Override
+      public boolean verify(byte[] expected) {
+        try {
+          return jdk.verify(expected);
+        } catch (PGPRuntimeOperationException e) {
+          return false;
+        }
+      }
     };
   }
 }

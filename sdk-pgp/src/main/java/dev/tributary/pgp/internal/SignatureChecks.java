@@ -23,7 +23,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +93,7 @@ final class SignatureChecks {
       if (key != null) {
         feedOneMore();
         try {
-          ops.init(new BcPGPContentVerifierBuilderProvider(), key);
+          ops.init(JdkRsa.verifiers(), key);
           pending.put(ops, new Pending(ring, key));
         } catch (PGPException | RuntimeException e) {
           // The one-pass signature may name another algorithm than the key's: its signature will
@@ -114,7 +113,7 @@ final class SignatureChecks {
     if (signer != null) {
       feedOneMore();
       try {
-        sig.init(new BcPGPContentVerifierBuilderProvider(), signer.key());
+        sig.init(JdkRsa.verifiers(), signer.key());
         fed = true;
       } catch (PGPException | RuntimeException e) {
         Log.LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);

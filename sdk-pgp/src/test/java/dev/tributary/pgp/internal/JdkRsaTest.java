@@ -85,8 +85,8 @@ class JdkRsaTest {
     PGPPublicKey pub = key.getPublicKey();
     assertThat(
             JDK.get(pub.getAlgorithm(), HashAlgorithmTags.SHA256).build(pub).getClass().getName())
-        .as("the JDK's verifier")
-        .contains(".jcajce.");
+        .as("the JDK's verifier, in JdkRsa's wrapper")
+        .contains("JdkRsa");
     int modulusBytes = (pub.getBitStrength() + 7) / 8;
     Random random = new Random(3);
     int shortOnes = 0;
@@ -122,14 +122,17 @@ class JdkRsaTest {
     PGPPublicKey bob = primary(PgpTestKeys.BOB_25519).getPublicKey();
     assertThat(
             JDK.get(bob.getAlgorithm(), HashAlgorithmTags.SHA256).build(bob).getClass().getName())
-        .doesNotContain(".jcajce.");
+        .doesNotContain("JdkRsa");
     PGPPublicKey alice = primary(PgpTestKeys.ALICE_RSA).getPublicKey();
-    assertThat(
-            JDK.get(alice.getAlgorithm(), HashAlgorithmTags.SHA3_256)
-                .build(alice)
-                .getClass()
-                .getName())
-        .doesNotContain(".jcajce.");
+    // The JDK has no RSA signature with RIPEMD-160, nor SHA-3 under BouncyCastle's names.
+    for (int hash :
+        new int[] {
+          HashAlgorithmTags.SHA3_256, HashAlgorithmTags.MD5, HashAlgorithmTags.RIPEMD160
+        }) {
+      assertThat(JDK.get(alice.getAlgorithm(), hash).build(alice).getClass().getName())
+          .as("hash %d", hash)
+          .doesNotContain("JdkRsa");
+    }
   }
 
   @Test
