@@ -279,7 +279,7 @@ public final class KeyDescriber {
   /** "; bound again on …, which counts for signing only", said of an encryption key. */
   static String boundAgain(Date boundAgain) {
     return "; bound again on "
-        + boundAgain.toInstant().toString().substring(0, 10)
+        + RecipientSelector.day(boundAgain)
         + ", which counts for signing only: no message is encrypted to it";
   }
 
@@ -302,7 +302,7 @@ public final class KeyDescriber {
           + RevocationReasons.dayAndKind(revocation);
     }
     if (expires != null && !expires.after(when)) {
-      return "expired on " + expires.toInstant().toString().substring(0, 10);
+      return "expired on " + RecipientSelector.day(expires);
     }
     if (isSizeRated(pub.getAlgorithm())
         && pub.getBitStrength() < engine.policy().minimumRsaBits()) {
@@ -340,15 +340,9 @@ public final class KeyDescriber {
     if (!SignatureHash.longEnough(primary, hash)) {
       why = "uses " + SignatureHash.tooShort(hash, primary, "it");
     } else if (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures()) {
-      why = "uses SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts it)";
+      why = "uses " + RecipientSelector.refusedHash(hash, "it", "a new binding");
     } else if (since != null && !newer.getCreationTime().before(since)) {
-      why =
-          "uses "
-              + SignatureHash.name(hash)
-              + ", which the policy refuses in signatures made since "
-              + since.toInstant().toString().substring(0, 10)
-              + " (no setting accepts it; ask the key's owner for a new binding made with SHA-256"
-              + " or better)";
+      why = "uses " + RecipientSelector.refusedHash(hash, "it", "a new binding");
     } else if (newer.getCreationTime().after(when)) {
       why = "was made " + newer.getCreationTime().toInstant() + ", after " + ASKED;
     } else {

@@ -211,9 +211,9 @@ public final class RecipientSelector {
    * Why no self-signature binds {@code k}, made by {@code when} (its callers say of a key made
    * after it that it was, {@link KeyDescriber#madeAfter}), where that can be told: every signature
    * on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or one other hash
-   * that it refuses at their dates ({@link #refusedHash}: RIPEMD-160, MD5), or a hash too short for
-   * the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not help), or
-   * its newest self-signature is void ({@link SelfSignatureProblems}).
+   * that it refuses at their dates ({@link #refusedHashOfAll}: RIPEMD-160, MD5), or a hash too
+   * short for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not
+   * help), or its newest self-signature is void ({@link SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -230,10 +230,9 @@ public final class RecipientSelector {
       allSha1 &= it.next().getHashAlgorithm() == HashAlgorithmTags.SHA1;
     }
     if (any && allSha1 && !engine.policy().acceptsSha1Signatures()) {
-      return "its self-signatures use SHA-1, which the policy refuses"
-          + " (PgpPolicy.acceptSha1Signatures accepts them)";
+      return "its self-signatures use " + refusedHash(HashAlgorithmTags.SHA1, "them", "");
     }
-    String refused = refusedHash(pub, engine);
+    String refused = refusedHashOfAll(pub, engine);
     if (refused != null) {
       return refused;
     }
@@ -250,7 +249,7 @@ public final class RecipientSelector {
    * setting accepts. GnuPG 2.2 makes such self-signatures with {@code --cert-digest-algo}. Null
    * otherwise.
    */
-  private static @Nullable String refusedHash(PGPPublicKey pub, Engine engine) {
+  private static @Nullable String refusedHashOfAll(PGPPublicKey pub, Engine engine) {
     int hash = -1; // none yet
     for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
       PGPSignature sig = it.next();
@@ -263,15 +262,36 @@ public final class RecipientSelector {
       }
       hash = sig.getHashAlgorithm();
     }
+    // all SHA-1 and refused: unbound() has said so
+    String refused = refusedHash(hash, "them", "new self-signatures");
+    return refused == null ? null : "its self-signatures use " + refused;
+  }
+
+  /**
+   * Why the policy refuses self-signatures made with {@code hash}, in words that follow "uses": for
+   * SHA-1, "SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts {@code them})";
+   * for a hash that every policy refuses in signatures made since a date ({@link
+   * BcPolicy#refusedSince}: RIPEMD-160, MD5), "RIPEMD160, which the policy refuses in signatures
+   * made since 2023-02-01 (no setting accepts it; ask the key's owner for {@code anew} made with
+   * SHA-256 or better)"; null for any other hash. {@link #unbound} says it of every self-signature
+   * of a key, {@link KeyDescriber} of a subkey's newer binding that declares its key flags; the
+   * callers have found that the policy refuses the signatures.
+   */
+  static @Nullable String refusedHash(int hash, String them, String anew) {
+    if (hash == HashAlgorithmTags.SHA1) {
+      return "SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts "
+          + them
+          + ")";
+    }
     Date since = BcPolicy.refusedSince(hash);
     return since == null
         ? null
-        : "its self-signatures use "
-            + SignatureHash.name(hash)
+        : SignatureHash.name(hash)
             + ", which the policy refuses in signatures made since "
             + day(since)
-            + " (no setting accepts it; ask the key's owner for new self-signatures made with"
-            + " SHA-256 or better)";
+            + " (no setting accepts it; ask the key's owner for "
+            + anew
+            + " made with SHA-256 or better)";
   }
 
   private static boolean bound(OpenPGPComponentKey k, Engine engine, Date when) {
@@ -340,7 +360,8 @@ public final class RecipientSelector {
     }
   }
 
-  private static String day(Date date) {
+  /** {@code date}'s day in UTC, as in 2026-12-05: how refusals and descriptions give dates. */
+  static String day(Date date) {
     return date.toInstant().toString().substring(0, 10);
   }
 }
