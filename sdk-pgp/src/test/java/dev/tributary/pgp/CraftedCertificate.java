@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -37,10 +40,10 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
 
 /**
  * A v4 key built signature by signature, to try how its (sub)keys are judged: an EdDSA (legacy
- * Ed25519) primary key, an EdDSA signing subkey and an ECDH Curve25519 encryption subkey, all made
- * {@link #MADE} (legacy algorithms, so that GnuPG 2.2 reads them too), and a stranger's EdDSA key
- * to sign what a stranger should not. Each {@link Sig} says what one self-signature carries; the
- * defaults are those of a sound key.
+ * Ed25519) primary key, or an RSA one ({@link #withRsaPrimaryKey}), an EdDSA signing subkey and an
+ * ECDH Curve25519 encryption subkey, all made {@link #MADE} (legacy algorithms, so that GnuPG 2.2
+ * reads them too), and a stranger's EdDSA key to sign what a stranger should not. Each {@link Sig}
+ * says what one self-signature carries; the defaults are those of a sound key.
  */
 final class CraftedCertificate {
   static final Instant MADE =
@@ -187,8 +190,12 @@ final class CraftedCertificate {
 
   /** Subkeys created at {@code subkeysMade}. */
   CraftedCertificate(Instant primaryMade, Instant subkeysMade) {
+    this(primaryMade, subkeysMade, false);
+  }
+
+  private CraftedCertificate(Instant primaryMade, Instant subkeysMade, boolean rsaPrimaryKey) {
     try {
-      primary = eddsa(primaryMade);
+      primary = rsaPrimaryKey ? rsa(primaryMade) : eddsa(primaryMade);
       var fingerprints = new BcKeyFingerprintCalculator();
       signing = eddsa(subkeysMade).asSubkey(fingerprints);
       encryption = ecdh(subkeysMade).asSubkey(fingerprints);
@@ -196,6 +203,16 @@ final class CraftedCertificate {
     } catch (PGPException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * With an RSA 2048 primary key, which asks for no particular hash length (RFC 9580, section
+   * 5.2.3): a self-signature made with SHA-1, RIPEMD-160 or MD5 is judged by the policy alone,
+   * where for the Ed25519 one each is too short (160 or 128 bits of the 256 it needs) whatever the
+   * policy.
+   */
+  static CraftedCertificate withRsaPrimaryKey(Instant primaryMade, Instant subkeysMade) {
+    return new CraftedCertificate(primaryMade, subkeysMade, true);
   }
 
   /** A sound key: certify-only primary user ID, a signing and an encryption subkey. */
@@ -405,6 +422,16 @@ final class CraftedCertificate {
     return new BcPGPKeyPair(
         PublicKeyPacket.VERSION_4,
         PublicKeyAlgorithmTags.EDDSA_LEGACY,
+        g.generateKeyPair(),
+        Date.from(made));
+  }
+
+  static PGPKeyPair rsa(Instant made) throws PGPException {
+    RSAKeyPairGenerator g = new RSAKeyPairGenerator();
+    g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), RANDOM, 2048, 100));
+    return new BcPGPKeyPair(
+        PublicKeyPacket.VERSION_4,
+        PublicKeyAlgorithmTags.RSA_GENERAL,
         g.generateKeyPair(),
         Date.from(made));
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.auth.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,10 +20,8 @@ import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
-import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -243,13 +240,7 @@ class RefusedSelfSignatureTest {
   }
 
   static PGPKeyPair rsa() throws PGPException {
-    RSAKeyPairGenerator g = new RSAKeyPairGenerator();
-    g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), RANDOM, 2048, 100));
-    return new BcPGPKeyPair(
-        PublicKeyPacket.VERSION_4,
-        PublicKeyAlgorithmTags.RSA_GENERAL,
-        g.generateKeyPair(),
-        Date.from(MADE));
+    return CraftedCertificate.rsa(MADE);
   }
 
   static PGPKeyPair x25519() throws PGPException {

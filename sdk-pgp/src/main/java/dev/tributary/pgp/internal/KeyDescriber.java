@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.bcpg.ECPublicBCPGKey;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
@@ -132,7 +131,7 @@ public final class KeyDescriber {
                     ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
                     : problem(k, engine, when, revocation, expires);
     if (problem == null && declaredOnly) {
-      problem = declaredByARefusedBinding(k, engine, when);
+      problem = declaredByARefusedBinding(k, engine, when, ASKED);
     }
     if (flags == null && primary != null && problem != null) {
       // none binds it (not yet made, its user IDs all revoked, or the policy refuses its
@@ -329,24 +328,31 @@ public final class KeyDescriber {
    * Why subkey {@code k}, bound at {@code when} by a binding signature that gives it no key flags,
    * may not be used for what its newer binding declares ({@link #declaredFlags}): that one does not
    * count, its hash too short for the primary key ({@link SignatureHash#longEnough}) or refused by
-   * the policy, in the words {@link RecipientSelector#unbound} says them of every self-signature.
+   * the policy ({@link RecipientSelector#refusal}, the words {@link RecipientSelector#unbound} says
+   * of every self-signature), made after {@code when}, which {@code time} names, or void for what
+   * it holds ({@link SignatureSubpackets#problem}, {@link SelfSignatureProblems}).
    */
-  private static String declaredByARefusedBinding(OpenPGPComponentKey k, Engine engine, Date when) {
+  private static String declaredByARefusedBinding(
+      OpenPGPComponentKey k, Engine engine, Date when, String time) {
+    PGPPublicKey sub = k.getPGPPublicKey();
     PGPPublicKey primary = k.getCertificate().getPrimaryKey().getPGPPublicKey();
-    PGPSignature newer = declaredBinding(k.getPGPPublicKey(), primary);
+    PGPSignature newer = declaredBinding(sub, primary);
     int hash = newer.getHashAlgorithm();
-    Date since = BcPolicy.refusedSince(hash);
+    String refused =
+        RecipientSelector.refusal(hash, newer.getCreationTime(), engine, "it", "a new binding");
     String why;
     if (!SignatureHash.longEnough(primary, hash)) {
       why = "uses " + SignatureHash.tooShort(hash, primary, "it");
-    } else if (hash == HashAlgorithmTags.SHA1 && !engine.policy().acceptsSha1Signatures()) {
-      why = "uses " + RecipientSelector.refusedHash(hash, "it", "a new binding");
-    } else if (since != null && !newer.getCreationTime().before(since)) {
-      why = "uses " + RecipientSelector.refusedHash(hash, "it", "a new binding");
+    } else if (refused != null) {
+      why = "uses " + refused;
     } else if (newer.getCreationTime().after(when)) {
-      why = "was made " + newer.getCreationTime().toInstant() + ", after " + ASKED;
+      why = "was made " + newer.getCreationTime().toInstant() + ", after " + time;
     } else {
-      why = "does not count";
+      String voided = SignatureSubpackets.problem(newer, when.toInstant());
+      if (voided == null) {
+        voided = SelfSignatureProblems.of(sub, primary, when);
+      }
+      why = "does not count" + (voided == null ? "" : ": " + voided);
     }
     return "its binding signature that counts gives it no key flags (RFC 9580, section 5.2.3.29);"
         + " its newer one, which declares them, "

@@ -210,10 +210,10 @@ public final class RecipientSelector {
   /**
    * Why no self-signature binds {@code k}, made by {@code when} (its callers say of a key made
    * after it that it was, {@link KeyDescriber#madeAfter}), where that can be told: every signature
-   * on it uses SHA-1 (GnuPG before 2.1 made them so), which the policy refuses, or one other hash
-   * that it refuses at their dates ({@link #refusedHashOfAll}: RIPEMD-160, MD5), or a hash too
-   * short for the primary key (SHA-256 for P-384, SHA-1 for Ed25519: then accepting SHA-1 would not
-   * help), or its newest self-signature is void ({@link SelfSignatureProblems}).
+   * on it uses one hash that the policy refuses at their dates ({@link #refusedHashOfAll}: SHA-1,
+   * RIPEMD-160, MD5), or a hash too short for the primary key (SHA-256 for P-384, SHA-1 for
+   * Ed25519: then accepting SHA-1 would not help), or its newest self-signature is void ({@link
+   * SelfSignatureProblems}).
    */
   static String unbound(OpenPGPComponentKey k, Engine engine, Date when) {
     PGPPublicKey pub = k.getPGPPublicKey();
@@ -223,18 +223,9 @@ public final class RecipientSelector {
     if (tooShort != null) {
       return tooShort;
     }
-    boolean any = false;
-    boolean allSha1 = true;
-    for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
-      any = true;
-      allSha1 &= it.next().getHashAlgorithm() == HashAlgorithmTags.SHA1;
-    }
-    if (any && allSha1 && !engine.policy().acceptsSha1Signatures()) {
-      return "its self-signatures use " + refusedHash(HashAlgorithmTags.SHA1, "them", "");
-    }
     String refused = refusedHashOfAll(pub, engine);
     if (refused != null) {
-      return refused;
+      return "its self-signatures use " + refused;
     }
     String voided =
         SelfSignatureProblems.of(pub, k.getCertificate().getPrimaryKey().getPGPPublicKey(), when);
@@ -243,41 +234,42 @@ public final class RecipientSelector {
   }
 
   /**
-   * "its self-signatures use RIPEMD160, which the policy refuses …" when every signature on {@code
-   * pub} uses one hash other than SHA-1 that the policy refuses for a signature made when it was:
-   * RIPEMD-160 from 2023-02-01 on, MD5 from 1997-02-01 on ({@link BcPolicy#refusedSince}), which no
-   * setting accepts. GnuPG 2.2 makes such self-signatures with {@code --cert-digest-algo}. Null
-   * otherwise.
+   * Why the policy refuses every signature on {@code pub} ({@link #refusal}), when all use one hash
+   * that it refuses at their dates: SHA-1 made since 2023-02-01 (GnuPG before 2.1 made them so),
+   * RIPEMD-160 or MD5 made since their cut-offs (GnuPG 2.2 makes them with {@code
+   * --cert-digest-algo}). Null otherwise: a SHA-1 self-signature made before 2023-02-01 counts, so
+   * its hash is not why it binds nothing.
    */
   private static @Nullable String refusedHashOfAll(PGPPublicKey pub, Engine engine) {
-    int hash = -1; // none yet
+    String refused = null;
     for (Iterator<PGPSignature> it = pub.getSignatures(); it.hasNext(); ) {
       PGPSignature sig = it.next();
-      if ((hash != -1 && sig.getHashAlgorithm() != hash)
-          || engine
-              .bcPolicy()
-              .isAcceptableCertificationSignatureHashAlgorithm(
-                  sig.getHashAlgorithm(), sig.getCreationTime())) {
+      String why =
+          refusal(
+              sig.getHashAlgorithm(), sig.getCreationTime(), engine, "them", "new self-signatures");
+      if (why == null || (refused != null && !why.equals(refused))) {
         return null;
       }
-      hash = sig.getHashAlgorithm();
+      refused = why;
     }
-    // all SHA-1 and refused: unbound() has said so
-    String refused = refusedHash(hash, "them", "new self-signatures");
-    return refused == null ? null : "its self-signatures use " + refused;
+    return refused;
   }
 
   /**
-   * Why the policy refuses self-signatures made with {@code hash}, in words that follow "uses": for
-   * SHA-1, "SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts {@code them})";
-   * for a hash that every policy refuses in signatures made since a date ({@link
-   * BcPolicy#refusedSince}: RIPEMD-160, MD5), "RIPEMD160, which the policy refuses in signatures
-   * made since 2023-02-01 (no setting accepts it; ask the key's owner for {@code anew} made with
-   * SHA-256 or better)"; null for any other hash. {@link #unbound} says it of every self-signature
-   * of a key, {@link KeyDescriber} of a subkey's newer binding that declares its key flags; the
-   * callers have found that the policy refuses the signatures.
+   * Why the policy refuses a self-signature made with {@code hash} at {@code made}, in words that
+   * follow "uses", or null if it accepts it: for SHA-1 made since 2023-02-01, "SHA-1, which the
+   * policy refuses (PgpPolicy.acceptSha1Signatures accepts {@code them})"; for a hash that every
+   * policy refuses in signatures made since a date ({@link BcPolicy#refusedSince}: RIPEMD-160,
+   * MD5), "RIPEMD160, which the policy refuses in signatures made since 2023-02-01 (no setting
+   * accepts it; ask the key's owner for {@code anew} made with SHA-256 or better)". Null too for a
+   * hash it refuses at any date, which this does not name. {@link #unbound} says it of every
+   * self-signature of a key, {@link KeyDescriber} of a subkey's newer binding that declares its key
+   * flags.
    */
-  static @Nullable String refusedHash(int hash, String them, String anew) {
+  static @Nullable String refusal(int hash, Date made, Engine engine, String them, String anew) {
+    if (engine.bcPolicy().isAcceptableCertificationSignatureHashAlgorithm(hash, made)) {
+      return null;
+    }
     if (hash == HashAlgorithmTags.SHA1) {
       return "SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts "
           + them
