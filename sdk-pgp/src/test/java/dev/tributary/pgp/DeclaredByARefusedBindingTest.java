@@ -17,8 +17,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.junit.jupiter.api.Test;
@@ -32,8 +35,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * hash of the newer binding is judged by the policy only where it is long enough for the primary
  * key, so the SHA-1, RIPEMD-160 and MD5 cases take an RSA primary key (for the Ed25519 one of
  * {@link CraftedCertificate} each is too short whatever the policy, which {@code
- * DescribeRefusedSelfSignatureTest} pins). No tool makes a binding without key flags, so the keys
- * are built with BouncyCastle; sqop 0.27.3 is asked whether it encrypts to them.
+ * DescribeRefusedSelfSignatureTest} pins). The encryptor and the signer refuse such a subkey with
+ * the same reason (the encryptor said "not valid for encryption now"). No tool makes a binding
+ * without key flags, so the keys are built with BouncyCastle; sqop 0.27.3 refuses to encrypt to
+ * them (exit 17) and to sign with them (exit 79), as asserted. GnuPG 2.2.40, measured by hand and
+ * not asserted, lists every such subkey as usable ({@code e}, {@code s}) and encrypts to it: it
+ * goes by the algorithm for a binding without key flags, and accepts SHA-1 and RIPEMD-160.
  */
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
 class DeclaredByARefusedBindingTest {
@@ -205,7 +212,11 @@ class DeclaredByARefusedBindingTest {
     CraftedCertificate c = layout(new CraftedCertificate(), Sig.binding(ENCRYPT).made(newer));
     String why = declaredBy("was made " + newer + ", after the time asked");
 
-    assertUnusable(c, MADE.plusSeconds(90), why);
+    assertUnusable(
+        c,
+        MADE.plusSeconds(90),
+        why,
+        declaredBy("was made " + newer + ", after the time of encryption"));
     assertThat(c.certificate().describe().keys().get(2).usableCapabilities()).isEqualTo(ENCRYPTS);
   }
 
@@ -224,10 +235,101 @@ class DeclaredByARefusedBindingTest {
   }
 
   /**
-   * That {@code c}'s encryption subkey, described at {@code at}, declares encryption, is unusable
-   * for {@code why}, and is not encrypted to then.
+   * A signing subkey in the same layout: the signer lists it with describe()'s reason, not "its key
+   * flags do not allow signing". The newer binding is made with SHA-1 (with the back-signature a
+   * signing binding needs), or with SHA-256 but without that back-signature. sqop refuses to sign
+   * with either key (exit 79).
    */
-  static void assertUnusable(CraftedCertificate c, Instant at, String why) {
+  @ParameterizedTest
+  @CsvSource({"true, false", "false, true"})
+  void signingSubkeyDeclaredOnlyByANewerBindingThatDoesNotCount_theSignerSaysWhy(
+      boolean sha1, boolean withoutBackSignature) throws Exception {
+    Sig newer = Sig.binding(SIGN).made(daysAgo(1));
+    if (sha1) {
+      newer.hash(HashAlgorithmTags.SHA1);
+    }
+    if (withoutBackSignature) {
+      newer.back(CraftedCertificate.Back.NONE);
+    }
+    CraftedCertificate c =
+        rsa()
+            .primary(Sig.userId(CERTIFY))
+            .signingSubkey(Sig.binding(null))
+            .signingSubkey(newer)
+            .encryptionSubkey(Sig.binding(ENCRYPT));
+    String why =
+        declaredBy(
+            sha1
+                ? "uses SHA-1, which the policy refuses (PgpPolicy.acceptSha1Signatures accepts it)"
+                : "does not count: its newest binding signature lets it sign, but holds no valid"
+                    + " primary key binding signature made by the subkey (a back-signature, which"
+                    + " RFC 9580, section 5.2.1, requires of a signing subkey)");
+    PgpKey key = c.key();
+    ComponentKey sub = key.describe().keys().get(1);
+    String keyId = PreciseRefusalMessagesTest.keyId(c, false);
+
+    assertThat(sub.keyId()).isEqualTo(keyId);
+    assertThat(sub.capabilities()).containsExactly(KeyCapability.SIGN);
+    assertThat(sub.usableCapabilities()).isEmpty();
+    assertThat(sub.whyUnusable()).hasValue(why);
+    assertThatThrownBy(() -> CraftedCertificate.sign(key))
+        .isInstanceOf(PgpKeyCannotSignException.class)
+        .hasMessage(
+            "private key "
+                + key.fingerprint()
+                + " has no valid signing key: "
+                + key.describe().primaryKey().keyId()
+                + ": its key flags do not allow signing; "
+                + keyId
+                + ": "
+                + why
+                + "; "
+                + PreciseRefusalMessagesTest.keyId(c, true)
+                + ": its key flags do not allow signing; sign with another key");
+    Path file = Files.writeString(dir.resolve("key.asc"), key.armored().reveal());
+    Tool.Result signed = Tool.sqop(DATA, "sign", file.toString());
+    assertThat(signed.code()).as("sqop sign; stderr: %s", signed.err()).isEqualTo(79);
+  }
+
+  /**
+   * A signing subkey whose newer binding is made after the time of signing (the signer's clock)
+   * says so in the signer's words.
+   */
+  @Test
+  void signingSubkeyWhoseNewerBindingIsMadeAfterTheTimeOfSigning_saysSo() {
+    Instant newer = MADE.plusSeconds(120);
+    CraftedCertificate c =
+        new CraftedCertificate()
+            .primary(Sig.userId(CERTIFY))
+            .signingSubkey(Sig.binding(null))
+            .signingSubkey(Sig.binding(SIGN).made(newer))
+            .encryptionSubkey(Sig.binding(ENCRYPT));
+    Clock before = Clock.fixed(MADE.plusSeconds(90), ZoneOffset.UTC);
+
+    assertThatThrownBy(
+            () ->
+                PgpSignatures.sign(
+                    new ByteArrayInputStream(DATA),
+                    new ByteArrayOutputStream(),
+                    List.of(c.key()),
+                    SignatureType.BINARY,
+                    true,
+                    before))
+        .isInstanceOf(PgpKeyCannotSignException.class)
+        .hasMessageContaining(
+            PreciseRefusalMessagesTest.keyId(c, false)
+                + ": "
+                + declaredBy("was made " + newer + ", after the time of signing")
+                + ";");
+    CraftedCertificate.sign(c.key()); // now it counts
+  }
+
+  /**
+   * That {@code c}'s encryption subkey, described at {@code at}, declares encryption, is unusable
+   * for {@code why}, and is not encrypted to then, the encryptor saying so in its words ({@code
+   * encrypting}).
+   */
+  static void assertUnusable(CraftedCertificate c, Instant at, String why, String encrypting) {
     PgpCertificate cert = c.certificate();
     ComponentKey sub = cert.describe(at).keys().get(2);
     assertThat(sub.keyId()).isEqualTo(PreciseRefusalMessagesTest.keyId(c, true));
@@ -238,10 +340,15 @@ class DeclaredByARefusedBindingTest {
             () ->
                 PgpEncryptor.builder()
                     .recipient(cert)
-                    .clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
+                    .clock(Clock.fixed(at, ZoneOffset.UTC))
                     .build())
         .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining(sub.keyId() + ": ");
+        .hasMessageContaining("; " + sub.keyId() + ": " + encrypting + ". Ask the recipient");
+  }
+
+  /** {@link #assertUnusable(CraftedCertificate, Instant, String, String)}, in the same words. */
+  static void assertUnusable(CraftedCertificate c, Instant at, String why) {
+    assertUnusable(c, at, why, why);
   }
 
   private void assertSqopRefuses(CraftedCertificate c) throws Exception {

@@ -228,10 +228,11 @@ class DescribeRefusedSelfSignatureTest {
    * policy: the older binding is in force, so nothing that counts declares it an encryption key,
    * and the encryptor refuses it. {@code describe()} showed what the newer binding declares as
    * usable ({@code usableCapabilities()} held ENCRYPT, no reason); now it shows it as declared,
-   * unusable, and says why. Built with BouncyCastle: GnuPG and Sequoia put key flags in every
-   * binding they make, so no tool makes the older, flagless one. Measured with sqop 0.27.3 and
-   * GnuPG 2.2.40: sqop refuses to encrypt to it (exit 17), and so did {@code describe()}'s
-   * encryptor; gpg accepts the SHA-1 binding and lists the subkey as encrypting ({@code e}).
+   * unusable, and says why, as the encryptor now does too. Built with BouncyCastle: GnuPG and
+   * Sequoia put key flags in every binding they make, so no tool makes the older, flagless one.
+   * Measured with sqop 0.27.3 and GnuPG 2.2.40: sqop refuses to encrypt to it (exit 17), and so did
+   * {@code describe()}'s encryptor; gpg accepts the SHA-1 binding and lists the subkey as
+   * encrypting ({@code e}).
    */
   @Test
   void subkeyWhoseBindingInForceHasNoFlags_newerRefusedOneDeclaresEncryption_isNotUsable()
@@ -260,10 +261,10 @@ class DescribeRefusedSelfSignatureTest {
     assertThat(sub.usableCapabilities()).isEmpty();
     assertThat(sub.whyUnusable()).hasValue(why);
     assertThat(cert.describe().toString()).contains("(unusable: " + why + ")");
-    // what the encryptor says of it, unchanged
+    // what the encryptor says of it: describe()'s reason (it said "not valid for encryption now")
     assertThatThrownBy(() -> PgpEncryptor.builder().recipient(cert).build())
         .isInstanceOf(PgpKeyCannotEncryptException.class)
-        .hasMessageContaining(keyId + ": not valid for encryption now");
+        .hasMessageContaining(keyId + ": " + why + ". Ask the recipient");
     Tool.Result encrypted = Tool.sqop(DATA, "encrypt", file("cert.asc", cert.armored()));
     assertThat(encrypted.code()).as("sqop encrypt; stderr: %s", encrypted.err()).isEqualTo(17);
     assertThat(encrypted.err()).contains("Certificate not encryption-capable");

@@ -44,6 +44,15 @@ public final class KeyDescriber {
    * the primary key first: {@link Signing} and {@link SignatureChecks} pair them by index.
    */
   public static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at) {
+    return describe(cert, engine, at, ASKED);
+  }
+
+  /**
+   * {@link #describe(OpenPGPCertificate, Engine, Instant)}, the reason of a subkey declared only by
+   * a binding made after {@code at} naming {@code at} as {@code time} ("the time of signing"), as
+   * the caller that judges the keys then says it.
+   */
+  static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at, String time) {
     Date when = Date.from(at);
     List<String> userIds = new ArrayList<>();
     List<String> revokedUserIds = new ArrayList<>();
@@ -60,7 +69,7 @@ public final class KeyDescriber {
     List<ComponentKey> keys = new ArrayList<>();
     String primaryProblem = null;
     for (OpenPGPComponentKey k : cert.getKeys()) {
-      ComponentKey described = component(cert, k, engine, when, primaryProblem);
+      ComponentKey described = component(cert, k, engine, when, time, primaryProblem);
       if (k.isPrimaryKey()) {
         primaryProblem = described.unusableBecause();
       }
@@ -76,19 +85,20 @@ public final class KeyDescriber {
   }
 
   /**
-   * One key of {@code cert}; {@code primaryProblem} is why its primary key cannot be used (null: it
-   * can), which makes a subkey unusable too. A key made after {@code when} says that of itself
-   * ({@link #madeAfter}), not what follows from it (no key flags, no binding, its primary key). A
-   * key no self-signature binds at {@code when} (made after it, its user IDs all revoked, or bound
-   * only by self-signatures the policy refuses) shows the capabilities its newest self-signature
-   * that verifies declares, the primary key as its subkeys ({@link
-   * PrimaryKeyProperties#declaredFlags}), while its reason says why it is unusable.
+   * One key of {@code cert} at {@code when}, which {@code time} names; {@code primaryProblem} is
+   * why its primary key cannot be used (null: it can), which makes a subkey unusable too. A key
+   * made after {@code when} says that of itself ({@link #madeAfter}), not what follows from it (no
+   * key flags, no binding, its primary key). A key no self-signature binds at {@code when} (made
+   * after it, its user IDs all revoked, or bound only by self-signatures the policy refuses) shows
+   * the capabilities its newest self-signature that verifies declares, the primary key as its
+   * subkeys ({@link PrimaryKeyProperties#declaredFlags}), while its reason says why it is unusable.
    */
   static ComponentKey component(
       OpenPGPCertificate cert,
       OpenPGPComponentKey k,
       Engine engine,
       Date when,
+      String time,
       @Nullable String primaryProblem) {
     PGPPublicKey pub = k.getPGPPublicKey();
     Date expires = safe(() -> k.getKeyExpirationDateAt(when));
@@ -131,7 +141,7 @@ public final class KeyDescriber {
                     ? (revoked ? revokedAndBoundAgain(revocation, boundAgain) : null)
                     : problem(k, engine, when, revocation, expires);
     if (problem == null && declaredOnly) {
-      problem = declaredByARefusedBinding(k, engine, when, ASKED);
+      problem = declaredByARefusedBinding(k, engine, when, time);
     }
     if (flags == null && primary != null && problem != null) {
       // none binds it (not yet made, its user IDs all revoked, or the policy refuses its
@@ -357,6 +367,23 @@ public final class KeyDescriber {
     return "its binding signature that counts gives it no key flags (RFC 9580, section 5.2.3.29);"
         + " its newer one, which declares them, "
         + why;
+  }
+
+  /**
+   * Why subkey {@code k} may not be used at {@code when} for what it was declared for, if no key
+   * flags are in force then while a newer binding that does not count declares some ({@link
+   * #declaredByARefusedBinding}); null otherwise, and for a primary key. {@code time} names {@code
+   * when} ("the time of encryption"), as the encryptor and the signer say it.
+   */
+  static @Nullable String declaredOnly(
+      OpenPGPComponentKey k, Engine engine, Date when, String time) {
+    if (k.isPrimaryKey()
+        || safe(() -> k.getKeyFlags(when)) != null
+        || declaredFlags(k.getPGPPublicKey(), k.getCertificate().getPrimaryKey().getPGPPublicKey())
+            == null) {
+      return null;
+    }
+    return declaredByARefusedBinding(k, engine, when, time);
   }
 
   /**

@@ -178,6 +178,11 @@ public final class RecipientSelector {
     if (expiry != null && !expiry.after(when)) {
       return "expired on " + day(expiry);
     }
+    String declaredOnly = KeyDescriber.declaredOnly(k, engine, when, "the time of encryption");
+    if (declaredOnly != null) {
+      // as describe() says it: no key flags in force, a newer binding that does not count declares
+      return declaredOnly;
+    }
     if (flags == null && KeyDescriber.givenNoKeyFlags(k, when)) {
       // GnuPG then goes by the algorithm and encrypts to it; Sequoia and OpenPGP.js do not
       return KeyDescriber.noKeyFlags("an encryption key");

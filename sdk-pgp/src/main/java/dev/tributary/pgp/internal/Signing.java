@@ -137,7 +137,8 @@ public final class Signing {
     List<String> reasons = new ArrayList<>();
     Instant at = KeyDescriber.at(now);
     List<OpenPGPComponentKey> components = key.getKeys();
-    List<ComponentKey> described = KeyDescriber.describe(key, engine, now.toInstant()).keys();
+    List<ComponentKey> described =
+        KeyDescriber.describe(key, engine, now.toInstant(), "the time of signing").keys();
     for (int i = 0; i < described.size(); i++) {
       ComponentKey k = described.get(i);
       String why =
