@@ -11,14 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code java -jar tributary-examples.jar sop …} with real stdin/stdout, against sqop. */
+/**
+ * {@code java -jar tributary-examples.jar sop …} with real stdin/stdout, against sqop.
+ *
+ * <p>The jar is this build's {@code target/tributary-examples.jar}, or the one the system property
+ * {@value #JAR_PROPERTY} names: to show that a test fails on a build from before a change, package
+ * that commit in a worktree of its own and run, for instance, {@code ./mvnw verify -pl examples -am
+ * -Dit.test='SopJarIT#jar*Primality' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dsop.jar=/work/wt-base/examples/target/tributary-examples.jar}.
+ */
 class SopJarIT {
+  /** The system property naming another {@code tributary-examples.jar} to run. */
+  static final String JAR_PROPERTY = "sop.jar";
+
   @TempDir Path dir;
 
   record Result(int code, byte[] out, String err) {}
@@ -40,7 +53,7 @@ class SopJarIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
-    command.add(RunnableJarIT.JAR.toString());
+    command.add(System.getProperty(JAR_PROPERTY, RunnableJarIT.JAR.toString()));
     command.add("sop");
     command.addAll(List.of(args));
     return command.toArray(new String[0]);
@@ -290,30 +303,37 @@ class SopJarIT {
         .doesNotContain("dev.tributary.examples.cli.SopWarmup$Work");
   }
 
+  /**
+   * The BouncyCastle primality-test classes a 6-byte call of the jar with {@code args} loads (the
+   * lines of its class-loading log), after checking that it succeeded and loaded PGPSignature.
+   */
+  private List<String> primalityTestClasses(Path stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(jar(args)));
+    command.add(1, "-Xlog:class+load");
+    Result r = run(stdin, command.toArray(new String[0]));
+    assertThat(r.code()).as(r.err()).isZero();
+    String log = new String(r.out(), StandardCharsets.ISO_8859_1);
+    assertThat(log).as(args[0]).contains("org.bouncycastle.openpgp.PGPSignature ");
+    return log.lines().filter(line -> line.contains("org.bouncycastle.math.Primes")).toList();
+  }
+
   // BouncyCastle tests every public RSA modulus it verifies a signature with for primality, a
   // fifth of a second in a fresh JVM; certificates' self-signatures go through the JDK's RSA
   // (JdkRsa), as recipients' session keys do, so a 6-byte encrypt or sign makes no such test.
+  // Against the jar of a2dbad8 (-Dsop.jar), from before, both load org.bouncycastle.math.Primes.
   @Test
   void jarEncryptAndSign_testNoRsaModulusForPrimality() throws Exception {
     Path plain = file("six.txt", "hello\n".getBytes(StandardCharsets.US_ASCII));
-    for (String[] verb :
-        List.of(
-            new String[] {"encrypt", "--no-armor", alice(false).toString()},
-            new String[] {"sign", alice(true).toString()})) {
-      List<String> command = new ArrayList<>(List.of(jar(verb)));
-      command.add(1, "-Xlog:class+load");
-      Result r = run(plain, command.toArray(new String[0]));
-      assertThat(r.code()).as(r.err()).isZero();
-      String log = new String(r.out(), StandardCharsets.ISO_8859_1);
-      assertThat(log).as(verb[0]).contains("org.bouncycastle.openpgp.PGPSignature ");
-      assertThat(log.lines().filter(line -> line.contains("org.bouncycastle.math.Primes")))
-          .as(verb[0])
-          .isEmpty();
-    }
+    Map<String, List<String>> loaded = new LinkedHashMap<>();
+    loaded.put(
+        "encrypt", primalityTestClasses(plain, "encrypt", "--no-armor", alice(false).toString()));
+    loaded.put("sign", primalityTestClasses(plain, "sign", alice(true).toString()));
+    assertThat(loaded).allSatisfy((verb, lines) -> assertThat(lines).as(verb).isEmpty());
   }
 
   // Signatures over data go through the JDK's RSA too: a 6-byte verify or inline-verify makes no
-  // primality test of the signer's modulus either.
+  // primality test of the signer's modulus either. Against the jar of 0ce5abd (-Dsop.jar), which
+  // checks certificates with the JDK's RSA but not yet the signatures over data, both load it.
   @Test
   void jarVerifyAndInlineVerify_testNoRsaModulusForPrimality() throws Exception {
     Path plain = file("six.txt", "hello\n".getBytes(StandardCharsets.US_ASCII));
@@ -323,23 +343,13 @@ class SopJarIT {
     Result inline = run(plain, jar("inline-sign", alice(true).toString()));
     assertThat(inline.code()).as(inline.err()).isZero();
     Path signed = file("six.signed", inline.out());
-    for (var verb :
-        List.of(
-            new Object[] {
-              plain, new String[] {"verify", signature.toString(), alice(false).toString()}
-            },
-            new Object[] {signed, new String[] {"inline-verify", alice(false).toString()}})) {
-      String[] args = (String[]) verb[1];
-      List<String> command = new ArrayList<>(List.of(jar(args)));
-      command.add(1, "-Xlog:class+load");
-      Result r = run((Path) verb[0], command.toArray(new String[0]));
-      assertThat(r.code()).as(r.err()).isZero();
-      String log = new String(r.out(), StandardCharsets.ISO_8859_1);
-      assertThat(log).as(args[0]).contains("org.bouncycastle.openpgp.PGPSignature ");
-      assertThat(log.lines().filter(line -> line.contains("org.bouncycastle.math.Primes")))
-          .as(args[0])
-          .isEmpty();
-    }
+    Map<String, List<String>> loaded = new LinkedHashMap<>();
+    loaded.put(
+        "verify",
+        primalityTestClasses(plain, "verify", signature.toString(), alice(false).toString()));
+    loaded.put(
+        "inline-verify", primalityTestClasses(signed, "inline-verify", alice(false).toString()));
+    assertThat(loaded).allSatisfy((verb, lines) -> assertThat(lines).as(verb).isEmpty());
   }
 
   @Test
