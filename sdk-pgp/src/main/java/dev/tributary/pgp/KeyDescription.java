@@ -1,7 +1,7 @@
 package dev.tributary.pgp;
 
+import dev.tributary.pgp.internal.Days;
 import dev.tributary.pgp.internal.TerminalText;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,16 +113,16 @@ public record KeyDescription(
           .append(' ')
           .append(k.keyId())
           .append(" created ")
-          .append(day(k.created()));
+          .append(Days.of(k.created()));
       if (k.expires() != null) {
-        s.append(" expires ").append(day(k.expires()));
+        s.append(" expires ").append(Days.of(k.expires()));
       }
       s.append(' ').append(k.capabilities());
       if (k.revoked()) {
         s.append(" REVOKED");
       } else if (k.revocation() != null) {
         s.append(" (revoked on ")
-            .append(day(k.revocation().date()))
+            .append(Days.of(k.revocation().date()))
             .append(": ")
             .append(k.revocation().kind())
             .append(", then bound again)");
@@ -141,14 +141,10 @@ public record KeyDescription(
   /** " (on 2025-03-01: user ID no longer valid, a soft revocation; comment "…")". */
   private static String details(KeyRevocation r) {
     return " (on "
-        + day(r.date())
+        + Days.of(r.date())
         + ": "
         + r.kind()
         + (r.comment().isEmpty() ? "" : "; comment " + TerminalText.quote(r.comment()))
         + ")";
-  }
-
-  private static String day(Instant instant) {
-    return instant.toString().substring(0, 10);
   }
 }

@@ -288,7 +288,7 @@ public final class KeyDescriber {
   /** "; bound again on …, which counts for signing only", said of an encryption key. */
   static String boundAgain(Date boundAgain) {
     return "; bound again on "
-        + RecipientSelector.day(boundAgain)
+        + Days.of(boundAgain)
         + ", which counts for signing only: no message is encrypted to it";
   }
 
@@ -311,7 +311,7 @@ public final class KeyDescriber {
           + RevocationReasons.dayAndKind(revocation);
     }
     if (expires != null && !expires.after(when)) {
-      return "expired on " + RecipientSelector.day(expires);
+      return "expired on " + Days.of(expires);
     }
     if (isSizeRated(pub.getAlgorithm())
         && pub.getBitStrength() < engine.policy().minimumRsaBits()) {

@@ -384,7 +384,7 @@ public final class KeyRenewal {
     }
     return name
         + ", which the policy refuses for a signature made on "
-        + sig.getCreationTime().toInstant().toString().substring(0, 10)
+        + Days.of(sig.getCreationTime())
         + (hash == HashAlgorithmTags.SHA1 ? " (PgpPolicy.acceptSha1Signatures accepts it)" : "");
   }
 }

@@ -124,7 +124,7 @@ public final class RecipientSelector {
             expiry(primary, when),
             PrimaryKeyProperties.expiry(primary.getPGPPublicKey(), when, engine.bcPolicy()));
     if (expiry != null && !expiry.after(when)) {
-      return "the whole certificate expired on " + day(expiry);
+      return "the whole certificate expired on " + Days.of(expiry);
     }
     if (!primaryBound(primary, engine, when)) {
       // BouncyCastle takes the subkeys of such a certificate as encryption keys
@@ -176,7 +176,7 @@ public final class RecipientSelector {
     }
     Date expiry = expiry(k, when);
     if (expiry != null && !expiry.after(when)) {
-      return "expired on " + day(expiry);
+      return "expired on " + Days.of(expiry);
     }
     String declaredOnly = KeyDescriber.declaredOnly(k, engine, when, "the time of encryption");
     if (declaredOnly != null) {
@@ -285,7 +285,7 @@ public final class RecipientSelector {
         ? null
         : SignatureHash.name(hash)
             + ", which the policy refuses in signatures made since "
-            + day(since)
+            + Days.of(since)
             + " (no setting accepts it; ask the key's owner for "
             + anew
             + " made with SHA-256 or better)";
@@ -355,10 +355,5 @@ public final class RecipientSelector {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  /** {@code date}'s day in UTC, as in 2026-12-05: how refusals and descriptions give dates. */
-  static String day(Date date) {
-    return date.toInstant().toString().substring(0, 10);
   }
 }

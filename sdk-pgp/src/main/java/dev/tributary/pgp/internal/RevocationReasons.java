@@ -73,9 +73,7 @@ final class RevocationReasons {
 
   /** "2025-03-01: key superseded, a soft revocation": its day, reason and kind, for messages. */
   static String dayAndKind(PGPSignature revocation) {
-    return revocation.getCreationTime().toInstant().toString().substring(0, 10)
-        + ": "
-        + describe(revocation).kind();
+    return Days.of(revocation.getCreationTime()) + ": " + describe(revocation).kind();
   }
 
   private static @Nullable RevocationReason subpacket(PGPSignature revocation) {
