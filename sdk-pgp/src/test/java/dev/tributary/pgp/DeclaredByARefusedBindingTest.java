@@ -298,23 +298,9 @@ class DeclaredByARefusedBindingTest {
   @Test
   void signingSubkeyWhoseNewerBindingIsMadeAfterTheTimeOfSigning_saysSo() {
     Instant newer = MADE.plusSeconds(120);
-    CraftedCertificate c =
-        new CraftedCertificate()
-            .primary(Sig.userId(CERTIFY))
-            .signingSubkey(Sig.binding(null))
-            .signingSubkey(Sig.binding(SIGN).made(newer))
-            .encryptionSubkey(Sig.binding(ENCRYPT));
-    Clock before = Clock.fixed(MADE.plusSeconds(90), ZoneOffset.UTC);
+    CraftedCertificate c = signingSubkeyDeclaredAt(newer);
 
-    assertThatThrownBy(
-            () ->
-                PgpSignatures.sign(
-                    new ByteArrayInputStream(DATA),
-                    new ByteArrayOutputStream(),
-                    List.of(c.key()),
-                    SignatureType.BINARY,
-                    true,
-                    before))
+    assertThatThrownBy(() -> signAt(c.key(), MADE.plusSeconds(90)))
         .isInstanceOf(PgpKeyCannotSignException.class)
         .hasMessageContaining(
             PreciseRefusalMessagesTest.keyId(c, false)
@@ -322,6 +308,29 @@ class DeclaredByARefusedBindingTest {
                 + declaredBy("was made " + newer + ", after the time of signing")
                 + ";");
     CraftedCertificate.sign(c.key()); // now it counts
+  }
+
+  /**
+   * A certify-only primary key, an encryption subkey, and a signing subkey bound first by a binding
+   * without key flags, then, at {@code newer}, by one that declares signing.
+   */
+  static CraftedCertificate signingSubkeyDeclaredAt(Instant newer) {
+    return new CraftedCertificate()
+        .primary(Sig.userId(CERTIFY))
+        .signingSubkey(Sig.binding(null))
+        .signingSubkey(Sig.binding(SIGN).made(newer))
+        .encryptionSubkey(Sig.binding(ENCRYPT));
+  }
+
+  /** Signs {@link #DATA} with {@code key} (detached, armored), the signer's clock at {@code at}. */
+  static void signAt(PgpKey key, Instant at) {
+    PgpSignatures.sign(
+        new ByteArrayInputStream(DATA),
+        new ByteArrayOutputStream(),
+        List.of(key),
+        SignatureType.BINARY,
+        true,
+        Clock.fixed(at, ZoneOffset.UTC));
   }
 
   /**

@@ -48,9 +48,10 @@ public final class KeyDescriber {
   }
 
   /**
-   * {@link #describe(OpenPGPCertificate, Engine, Instant)}, the reason of a subkey declared only by
-   * a binding made after {@code at} naming {@code at} as {@code time} ("the time of signing"), as
-   * the caller that judges the keys then says it.
+   * {@link #describe(OpenPGPCertificate, Engine, Instant)}, the reasons of a key made after {@code
+   * at} and of a subkey declared only by a binding made after {@code at} naming {@code at} as
+   * {@code time} ("the time of signing", {@link #SIGNATURE_MADE}), as the caller that judges the
+   * keys then says it.
    */
   static KeyDescription describe(OpenPGPCertificate cert, Engine engine, Instant at, String time) {
     Date when = Date.from(at);
@@ -134,7 +135,7 @@ public final class KeyDescriber {
                 || capabilities.contains(KeyCapability.ENCRYPT_STORAGE));
     String problem =
         notYetMade
-            ? NOT_YET_MADE + madeAfter(pub.getCreationTime().toInstant(), ASKED, at(when)) + IF_NOW
+            ? notYetMade(pub.getCreationTime().toInstant(), time, at(when))
             : primaryProblem != null
                 ? "its primary key is unusable (" + primaryProblem + ")"
                 : boundAgain != null
@@ -229,6 +230,22 @@ public final class KeyDescriber {
    */
   private static final String IF_NOW =
       " (if that is now, a clock is wrong: this machine's or the key maker's)";
+
+  /**
+   * "not yet made: created …, after {@code time}, {@code at}", the reason of a key made after
+   * {@code at}; at {@link #ASKED}, {@code describe()}'s time, which is this machine's now unless
+   * its caller gives another, with {@link #IF_NOW}. The signer and the verifier name their time
+   * ("the time of signing", {@link #SIGNATURE_MADE}), which is not necessarily now.
+   */
+  private static String notYetMade(Instant created, String time, Instant at) {
+    return NOT_YET_MADE + madeAfter(created, time, at) + (time.equals(ASKED) ? IF_NOW : "");
+  }
+
+  /**
+   * What the verifier calls the time it judges a signature's keys at, the signature's creation
+   * time, as its reasons say it ("… was not a valid signing key when the signature was made").
+   */
+  static final String SIGNATURE_MADE = "the time the signature was made";
 
   /** {@code when} in whole seconds, as OpenPGP dates keys and signatures. */
   static Instant at(Date when) {

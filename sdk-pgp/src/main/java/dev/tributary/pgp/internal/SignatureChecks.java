@@ -395,7 +395,9 @@ final class SignatureChecks {
             KeyRings.certificate(
                 PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), made), engine);
         List<OpenPGPComponentKey> components = cert.getKeys();
-        List<ComponentKey> described = KeyDescriber.describe(cert, engine, made.toInstant()).keys();
+        List<ComponentKey> described =
+            KeyDescriber.describe(cert, engine, made.toInstant(), KeyDescriber.SIGNATURE_MADE)
+                .keys();
         for (int i = 0; i < described.size(); i++) {
           ComponentKey k = described.get(i);
           if (k.fingerprint().equals(KeyDescriber.fingerprint(p.key()))) {
