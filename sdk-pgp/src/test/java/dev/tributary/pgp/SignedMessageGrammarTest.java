@@ -161,6 +161,15 @@ class SignedMessageGrammarTest {
     return SignaturePairingTest.keyIdOf(key);
   }
 
+  /** When {@code key}'s signing key ({@link #keyId}) was made, as its description says. */
+  static Instant created(TestKey key) {
+    return PgpCertificate.of(key.publicKey()).describe().keys().stream()
+        .filter(k -> k.keyId().equals(keyId(key)))
+        .findFirst()
+        .orElseThrow()
+        .created();
+  }
+
   static Stream<Arguments> grammar() throws Exception {
     PGPSignatureGenerator a1 = signer(ALICE);
     PGPSignatureGenerator s1 = signer(SIGN_ONLY);
@@ -294,8 +303,9 @@ class SignedMessageGrammarTest {
                 DATA),
             "invalid ALICE (key "
                 + keyId(ALICE)
-                + " was not a valid signing key when the signature was made (expired, revoked,"
-                + " weaker than the policy allows, or not a signing key))"),
+                + " was not a valid signing key when the signature was made: not yet made: created "
+                + created(ALICE)
+                + ", after the time the signature was made, 2000-01-01T00:00:00Z)"),
         // sqop: valid ALICE. gpg: "Can't check signature: Bad MPI value" (it takes Sign-Only's
         // key). The signature is Alice's: her key checks it.
         Arguments.of(

@@ -91,6 +91,24 @@ class VerificationTimeWordingTest {
         c, BEFORE_THE_PRIMARY_KEY, primaryNotYetMade("the time the signature was made"));
   }
 
+  /**
+   * A signature dated before its signing key was made is refused with the key's own reason, as
+   * {@code describe()} gives it at that time, not the list of kinds of reason it used to give.
+   */
+  @Test
+  void signatureMadeBeforeItsSigningKey_saysTheKeyWasNotYetMade() {
+    CraftedCertificate c = subkeysMadeFirst();
+    Instant signed = SUBKEYS_MADE.minus(Duration.ofDays(1));
+
+    assertNotValidSigningKey(
+        c,
+        signed,
+        "not yet made: created "
+            + SUBKEYS_MADE
+            + ", after the time the signature was made, "
+            + signed);
+  }
+
   /** The signer, its clock set then, names its own time there. */
   @Test
   void signingWithSubkeyMadeBeforeItsPrimaryKey_namesTheTimeOfSigning() {

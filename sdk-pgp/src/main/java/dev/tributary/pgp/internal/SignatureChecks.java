@@ -383,32 +383,29 @@ final class SignatureChecks {
 
   /**
    * That {@code p}'s key was not a valid signing key at {@code made}, with why as its description
-   * then says ({@link KeyDescriber}: not bound, and why, expired, weaker than the policy allows,
-   * its primary key unusable, or its key flags: they do not allow signing, or its newest binding
-   * gives it none), or the kinds of reason where that tells none.
+   * then says ({@link KeyDescriber}: not yet made, not bound, and why, expired, weaker than the
+   * policy allows, its primary key unusable, or its key flags: they do not allow signing, or its
+   * newest binding gives it none), or the kinds of reason where that tells none.
    */
   private String notASigningKey(Pending p, Date made) {
     String why = null;
     try {
-      if (!p.key().getCreationTime().after(made)) {
-        OpenPGPCertificate cert =
-            KeyRings.certificate(
-                PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), made), engine);
-        List<OpenPGPComponentKey> components = cert.getKeys();
-        List<ComponentKey> described =
-            KeyDescriber.describe(cert, engine, made.toInstant(), KeyDescriber.SIGNATURE_MADE)
-                .keys();
-        for (int i = 0; i < described.size(); i++) {
-          ComponentKey k = described.get(i);
-          if (k.fingerprint().equals(KeyDescriber.fingerprint(p.key()))) {
-            why =
-                k.usable()
-                    ? (k.canSign()
-                        ? null
-                        : KeyDescriber.flagsForbid(
-                            components.get(i), made, "signing", "a signing key"))
-                    : k.unusableBecause();
-          }
+      OpenPGPCertificate cert =
+          KeyRings.certificate(
+              PrimaryKeyProperties.withoutSoftRevocationsAfter(p.ring(), made), engine);
+      List<OpenPGPComponentKey> components = cert.getKeys();
+      List<ComponentKey> described =
+          KeyDescriber.describe(cert, engine, made.toInstant(), KeyDescriber.SIGNATURE_MADE).keys();
+      for (int i = 0; i < described.size(); i++) {
+        ComponentKey k = described.get(i);
+        if (k.fingerprint().equals(KeyDescriber.fingerprint(p.key()))) {
+          why =
+              k.usable()
+                  ? (k.canSign()
+                      ? null
+                      : KeyDescriber.flagsForbid(
+                          components.get(i), made, "signing", "a signing key"))
+                  : k.unusableBecause();
         }
       }
     } catch (RuntimeException e) {
