@@ -11,6 +11,11 @@
 #   ARMOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # ASCII armor
 #   FLOOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # and the floor
 #   FILES="data.csv crlf.csv" COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # text beside binary
+#   ROUNDS_DIR=/tmp/rounds benchmarks/scripts/pgp-vs-gpg.sh  # and keep every round's raw times
+#
+# ROUNDS_DIR keeps, per table, hyperfine's JSON export of each timed run, as
+# FILE-COMP-rROUND-COMMAND.json, and the table's raw rounds as FILE-COMP.csv (hyperfine's CSV
+# lines, each followed by "steal,COMMAND,milliseconds").
 #
 # FLOOR=1 adds "floor-decrypt": a JVM, started as ours is, that only reads gpg's message (on a
 # helper thread, as ours does) and SHA-1s it (Sha1Floor.java), the least any JVM decryption must
@@ -55,6 +60,8 @@ BASE_JAR=${BASE_JAR:-}
 JAVA=${JAVA:-java}
 FILES=${FILES:-random.bin data.csv crlf.csv}
 STEAL_MAX=${STEAL_MAX:-0.2}
+ROUNDS_DIR=${ROUNDS_DIR:-}
+[ -z "$ROUNDS_DIR" ] || mkdir -p "$ROUNDS_DIR"
 ticks=$(getconf CLK_TCK)
 steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; } # all CPUs, in clock ticks
 COMPRESSIONS=${COMPRESSIONS:-none zlib}
@@ -177,12 +184,15 @@ for file in $FILES; do
       for ((i = 1; i < ${#commands[@]}; i += 3)); do
         before=$(steal_ticks)
         hyperfine --runs 1 --style none --export-csv "$work/one.csv" \
-          -n "${commands[i]}" "${commands[i + 1]}" >/dev/null
+          --export-json "$work/one.json" -n "${commands[i]}" "${commands[i + 1]}" >/dev/null
         after=$(steal_ticks)
+        [ -z "$ROUNDS_DIR" ] \
+          || cp "$work/one.json" "$ROUNDS_DIR/$file-$comp-r$round-${commands[i]}.json"
         tail -n +2 "$work/one.csv" >>"$work/rounds.csv"
         echo "steal,${commands[i]},$(((after - before) * 1000 / ticks))" >>"$work/rounds.csv"
       done
     done
+    [ -z "$ROUNDS_DIR" ] || cp "$work/rounds.csv" "$ROUNDS_DIR/$file-$comp.csv"
     for side in "${sides[@]:1}"; do # ours decrypts its own message back to the input
       cmp <(${sop[$side-decrypt]} decrypt "$KEYS/alice-rsa3072.sec.asc" <"$work/out-$side.pgp") \
         "$plain" || { echo "round trip of $file $comp by $side failed" >&2; exit 1; }
