@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Encrypts and decrypts the same file with gpg and with `tributary-examples.jar sop` (JVM start
-# included), timed by hyperfine in interleaved rounds, and prints the mean time, throughput and CPU
-# of each, the ratio ours/gpg, how many rounds ours won, and the peak RSS of one run of each. The
-# last lines are the library's steady state in one JVM (PgpThroughput.java, ours only).
+# included), timed by hyperfine in interleaved rounds, and prints the median and the mean time and
+# throughput of each, its range and mean CPU, the speed ratio to gpg (gpg's median time over the
+# command's), how many rounds it won, and the peak RSS of one run of each. The last lines are the
+# library's steady state in one JVM (PgpThroughput.java, ours only).
 #
 #   benchmarks/scripts/pgp-vs-gpg.sh                                   # 512 MiB, 3 rounds
 #   SIZE_MIB=256 RUNS=5 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh
@@ -12,6 +13,10 @@
 #   FLOOR=1 FILES=random.bin COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # and the floor
 #   FILES="data.csv crlf.csv" COMPRESSIONS=none benchmarks/scripts/pgp-vs-gpg.sh  # text beside binary
 #   ROUNDS_DIR=/tmp/rounds benchmarks/scripts/pgp-vs-gpg.sh  # and keep every round's raw times
+#
+# Ratios are of medians, since on a shared machine one slow round moves a mean far (at 512 MiB a
+# 1.46 s round among four of about 0.8 s made a mean of 0.91 s): the median of an even number of
+# rounds is the mean of the middle two. The mean stays beside it; "won" compares round by round.
 #
 # ROUNDS_DIR keeps, per table, hyperfine's JSON export of each timed run, as
 # FILE-COMP-rROUND-COMMAND.json, and the table's raw rounds as FILE-COMP.csv (hyperfine's CSV
@@ -48,8 +53,9 @@
 # command's consecutive runs.
 # "steal s" is the CPU time the hypervisor gave other guests while the command ran (both vCPUs,
 # from /proc/stat). It hurts ours more than gpg: gpg runs on one core, ours on two, so a stolen
-# core slows ours by up to half and gpg hardly at all. "quiet rounds" is the ratio over the rounds
-# in which neither ours nor gpg lost more than STEAL_MAX seconds (0.2 unless set), and how many.
+# core slows ours by up to half and gpg hardly at all. "quiet rounds" is the ratio of the medians
+# over the rounds in which neither ours nor gpg lost more than STEAL_MAX seconds (0.2 unless set),
+# and how many; the floor/gpg line's ratio is the same.
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -146,7 +152,10 @@ fi
 
 echo "gpg $(gpg --version | head -1 | awk '{print $3}'), $($JAVA -version 2>&1 | head -1)," \
   "$(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), CDS=${CDS:-1} AOT=${AOT:-0}"
-echo "$SIZE_MIB MiB, mean of $RUNS interleaved rounds; ours = ${sop[ours-decrypt]} (JVM start included)"
+echo "$SIZE_MIB MiB, median and mean of $RUNS interleaved rounds;" \
+  "ours = ${sop[ours-decrypt]} (JVM start included)"
+echo "speed/gpg, quiet rounds, floor/gpg: gpg's median time over the command's (the median of an" \
+  "even count is the mean of the middle two); CPU s, steal s: means"
 # The machine, since ratios to gpg depend on it (the JVM's start and JIT against the CPU's SHA-1).
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 isa=$(grep -m1 -ow -e aes -e sha_ni -e vaes -e avx512f /proc/cpuinfo 2>/dev/null | sort -u \
@@ -208,47 +217,68 @@ for file in $FILES; do
       cat "$work/rounds.csv"
       for c in "${!rss[@]}"; do echo "rss,$c,${rss[$c]}"; done
     } | awk -F, -v bytes="$(stat -c %s "$in")" -v quiet="$STEAL_MAX" '
+      # The median of c'"'"'s times: over all its rounds (g empty), or over those in which neither c
+      # nor g lost more than quiet seconds to steal. Of an even count, the mean of the middle two.
+      function median(c, g,    a, k, r, i, j, x) {
+        k = 0
+        for (r = 1; r <= n[c]; r++)
+          if (g == "" || (st[c, r] <= quiet && st[g, r] <= quiet)) a[++k] = t[c, r]
+        for (i = 2; i <= k; i++) { # insertion sort: a few rounds
+          x = a[i]
+          for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]
+          a[j + 1] = x
+        }
+        return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+      }
+      function quiets(c, g,    r, k) {
+        k = 0
+        for (r = 1; r <= n[c]; r++) if (st[c, r] <= quiet && st[g, r] <= quiet) k++
+        return k
+      }
       $1 == "rss" { rss[$2] = $3; next }
       $1 == "steal" { steal[$2] += $3 / 1000; st[$2, n[$2]] = $3 / 1000; next }
       {
-        n[$1]++; secs[$1] += $2; cpu[$1] += $5 + $6; t[$1, n[$1]] = $2
+        n[$1]++; secs[$1] += $2; cpu[$1] += $5 + $6; t[$1, n[$1]] = $2 + 0
         if (!($1 in lo) || $2 < lo[$1]) lo[$1] = $2
         if (!($1 in hi) || $2 > hi[$1]) hi[$1] = $2
       }
       END {
-        printf "  %-15s %8s %13s %8s %7s %7s %8s %10s %7s %13s\n", "command", "seconds", "min-max",
-          "MiB/s", "CPU s", "steal s", "RSS MiB", "speed/gpg", "won", "quiet rounds"
+        mib = bytes / 1048576
+        printf "  %-15s %s %s\n", "", "---------- seconds ----------", "--- MiB/s ---"
+        printf "  %-15s %7s %7s %13s %6s %6s %6s %7s %7s %9s %5s %13s\n", "command", "median",
+          "mean", "min-max", "median", "mean", "CPU s", "steal s", "RSS MiB", "speed/gpg", "won",
+          "quiet rounds"
         split("gpg ours base floor", side, " ")
         for (v = 1; v <= 2; v++) {
           verb = v == 1 ? "encrypt" : "decrypt"
           for (s = 1; s <= 4; s++) {
             c = side[s] "-" verb
             if (!(c in n)) continue
-            g = "gpg-" verb; won = 0; qn = 0; qg = 0; qc = 0
-            for (r = 1; r <= n[c]; r++) {
-              if (t[c, r] < t[g, r]) won++
-              if (st[c, r] <= quiet && st[g, r] <= quiet) { qn++; qg += t[g, r]; qc += t[c, r] }
-            }
-            quietcol = s == 1 ? "" : qn == 0 ? "0/" n[c] : sprintf("%.2fx in %d/%d", qg / qc, qn, n[c])
-            printf "  %-15s %8.2f %6.2f-%-6.2f %8.0f %7.2f %7.2f %8.0f %9s %7s %13s\n", c,
-              secs[c] / n[c], lo[c], hi[c], bytes / 1048576 / (secs[c] / n[c]), cpu[c] / n[c],
-              steal[c] / n[c], rss[c] / 1024, s == 1 ? "" : sprintf("%.2fx", secs[g] / secs[c]),
-              s == 1 ? "" : won "/" n[c], quietcol
+            g = "gpg-" verb; won = 0
+            for (r = 1; r <= n[c]; r++) if (t[c, r] < t[g, r]) won++
+            qn = quiets(c, g)
+            quietcol = s == 1 ? "" : qn == 0 ? "0/" n[c] : sprintf("%.2fx in %d/%d",
+              median(g, c) / median(c, g), qn, n[c])
+            m = median(c, "")
+            row = sprintf("  %-15s %7.3f %7.3f %13s %6.0f %6.0f %6.2f %7.2f %7.0f %9s %5s %13s",
+              c, m, secs[c] / n[c], sprintf("%.3f-%.3f", lo[c], hi[c]), mib / m,
+              mib / (secs[c] / n[c]), cpu[c] / n[c], steal[c] / n[c], rss[c] / 1024,
+              s == 1 ? "" : sprintf("%.2fx", median(g, "") / m), s == 1 ? "" : won "/" n[c],
+              quietcol)
+            sub(/ +$/, "", row) # gpg'"'"'s rows have no ratios
+            print row
           }
         }
         if ("floor-decrypt" in n && "gpg-decrypt" in n) {
           # Judged on the quiet rounds only: steal slows the floor (two threads) more than gpg.
-          c = "floor-decrypt"; g = "gpg-decrypt"; qn = 0; qg = 0; qc = 0
-          for (r = 1; r <= n[c]; r++) {
-            if (st[c, r] <= quiet && st[g, r] <= quiet) { qn++; qg += t[g, r]; qc += t[c, r] }
-          }
+          c = "floor-decrypt"; g = "gpg-decrypt"; qn = quiets(c, g)
           slower = "the floor (JVM start, read, SHA-1) is slower than gpg'"'"'s whole decryption" \
             " here, so no JVM decryption of this message reaches gpg on this machine"
           ahead = "what ours takes beyond floor-decrypt is its own work (key, RSA, AES, write, JIT)"
           if (qn == 0) {
             printf "  floor/gpg: no verdict, no round was quiet (steal over %s s in each)\n", quiet
           } else {
-            f = qg / qc
+            f = median(g, c) / median(c, g)
             printf "  floor/gpg %.2fx in %d/%d quiet rounds: %s\n", f, qn, n[c], f < 1 ? slower : ahead
           }
         }
