@@ -162,6 +162,31 @@ class KeyClockTest {
         .isInstanceOf(PgpCertificationException.class);
   }
 
+  /**
+   * Certifying a user ID of a certificate made after the certification's time is refused with the
+   * primary key's reason, naming that time as signing names its own ("the time of signing"): not
+   * {@code describe()}'s "the time asked … (if that is now, a clock is wrong …)", which is not what
+   * the caller asked, nor necessarily now.
+   */
+  @Test
+  void certify_onAClockBeforeTheCertificateWasMade_namesTheTimeOfCertification() {
+    PgpKey ca = madeAt(MADE);
+    PgpCertificate alice = PgpCertificate.of(PgpTestKeys.ALICE_RSA.publicKey());
+    String aliceId = alice.userIds().get(0);
+    Instant at = DescribeBeforeCreationTest.ALICE_MADE.minusSeconds(52);
+
+    PreciseRefusalMessagesTest.assertNotBound(
+        () -> ca.certify(alice, List.of(aliceId), new ManualClock(at.plusMillis(400))),
+        alice,
+        aliceId,
+        "the certificate's primary key is unusable (not yet made: created "
+            + DescribeBeforeCreationTest.ALICE_MADE
+            + ", after the time of certification, "
+            + at
+            + ")",
+        "[]");
+  }
+
   @Test
   void revokeAndRenew_onAClockBeforeTheKeyWasMade_areRefusedSayingWhen() {
     PgpKey key = madeAt(MADE);

@@ -19,6 +19,7 @@ import dev.tributary.testing.PgpTestKeys;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,21 @@ class PreciseRefusalMessagesTest {
   }
 
   static void assertCertifyRefused(PgpCertificate cert, String why) {
-    assertThatThrownBy(() -> CERTIFIER.certify(cert, List.of(USER_ID)))
+    assertNotBound(
+        () -> CERTIFIER.certify(cert, List.of(USER_ID)),
+        cert,
+        USER_ID,
+        why,
+        "[" + OTHER_USER_ID + "]");
+  }
+
+  /**
+   * That {@code certify} of {@code userId} of {@code cert} is refused as not bound, for {@code
+   * why}, offering the user IDs {@code bound} lists.
+   */
+  static void assertNotBound(
+      ThrowingCallable certify, PgpCertificate cert, String userId, String why, String bound) {
+    assertThatThrownBy(certify)
         .isInstanceOfSatisfying(
             PgpCertificationException.class,
             e ->
@@ -89,12 +104,11 @@ class PreciseRefusalMessagesTest {
             "certificate "
                 + cert.fingerprint()
                 + " has no user ID '"
-                + USER_ID
+                + userId
                 + "' bound by a valid self-signature: "
                 + why
-                + "; certify one of its user IDs ["
-                + OTHER_USER_ID
-                + "]");
+                + "; certify one of its user IDs "
+                + bound);
   }
 
   @Test

@@ -105,9 +105,18 @@ public final class Certifications {
   }
 
   /**
+   * What the reasons of a certification call the time it judges the certificate at, its own
+   * creation time ("not yet made: created …, after the time of certification, …"), as the signer
+   * names "the time of signing": not {@code describe()}'s "the time asked", which is not
+   * necessarily now.
+   */
+  private static final String CERTIFYING = "the time of certification";
+
+  /**
    * Why no valid self-signature binds {@code userId}, which {@code cert} holds, at {@code when}: it
-   * is revoked, the certificate's primary key is unusable, its newest self-signature does not count
-   * ({@link SelfSignatureProblems#ofUserId}, as {@link KeyDescriber} tells of keys), or it has no
+   * is revoked, the certificate's primary key is unusable (judged at {@code when}, which its reason
+   * names {@link #CERTIFYING}), its newest self-signature does not count ({@link
+   * SelfSignatureProblems#ofUserId}, as {@link KeyDescriber} tells of keys), or it has no
    * self-signature, or none that verifies and that the policy accepts.
    */
   private static String whyNotBound(
@@ -127,7 +136,9 @@ public final class Certifications {
       return voided;
     }
     String primaryProblem =
-        KeyDescriber.describe(cert, engine, when.toInstant()).primaryKey().unusableBecause();
+        KeyDescriber.describe(cert, engine, when.toInstant(), CERTIFYING)
+            .primaryKey()
+            .unusableBecause();
     if (primaryProblem != null) {
       return "the certificate's primary key is unusable (" + primaryProblem + ")";
     }

@@ -234,8 +234,9 @@ public final class KeyDescriber {
   /**
    * "not yet made: created …, after {@code time}, {@code at}", the reason of a key made after
    * {@code at}; at {@link #ASKED}, {@code describe()}'s time, which is this machine's now unless
-   * its caller gives another, with {@link #IF_NOW}. The signer and the verifier name their time
-   * ("the time of signing", {@link #SIGNATURE_MADE}), which is not necessarily now.
+   * its caller gives another, with {@link #IF_NOW}. The signer, the verifier and the certifier name
+   * their time ("the time of signing", {@link #SIGNATURE_MADE}, "the time of certification"), which
+   * is not necessarily now.
    */
   private static String notYetMade(Instant created, String time, Instant at) {
     return NOT_YET_MADE + madeAfter(created, time, at) + (time.equals(ASKED) ? IF_NOW : "");
