@@ -3,21 +3,18 @@ package dev.tributary.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.testing.MalformedRsaSignatures;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.bcpg.RSAPublicBCPGKey;
-import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,47 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MalformedRsaSignatureTest {
   private static final int MODULUS_BYTES = 384; // ALICE_RSA: 3072 bits
-
-  /** {@code signature} (one binary v4 packet) with its RSA number's MPI replaced by {@code mpi}. */
-  private static byte[] withMpi(byte[] signature, byte[] mpi) {
-    assertThat(signature[0] & 0xC0).as("a new-format packet header").isEqualTo(0xC0);
-    int first = signature[1] & 0xFF;
-    int bodyStart =
-        first < 192 ? 2 : first < 224 ? 3 : first == 255 ? 6 : -1; // no partial lengths here
-    assertThat(bodyStart).isPositive();
-    byte[] body = Arrays.copyOfRange(signature, bodyStart, signature.length);
-    int bits = 0;
-    int at = body.length;
-    // The MPI ends the packet: find the 2-byte bit count that spans exactly the rest.
-    for (int p = body.length - MODULUS_BYTES - 2; p >= body.length - MODULUS_BYTES - 40; p--) {
-      bits = ((body[p] & 0xFF) << 8) | (body[p + 1] & 0xFF);
-      if ((bits + 7) / 8 == body.length - p - 2) {
-        at = p;
-        break;
-      }
-    }
-    assertThat(at).as("the signature's MPI").isLessThan(body.length);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int length = at + mpi.length;
-    out.write(0xC2);
-    out.write(0xFF);
-    out.write(length >>> 24);
-    out.write(length >>> 16);
-    out.write(length >>> 8);
-    out.write(length);
-    out.write(body, 0, at);
-    out.write(mpi, 0, mpi.length);
-    return out.toByteArray();
-  }
-
-  /** An MPI of {@code bits} declared bits followed by {@code value}, as written. */
-  private static byte[] mpi(int bits, byte[] value) {
-    byte[] m = new byte[2 + value.length];
-    m[0] = (byte) (bits >>> 8);
-    m[1] = (byte) bits;
-    System.arraycopy(value, 0, m, 2, value.length);
-    return m;
-  }
 
   /** A signature whose RSA number has no leading zero byte, so its MPI is the modulus' length. */
   private static byte[] fullLength(PgpKey key) throws Exception {
@@ -95,13 +51,10 @@ class MalformedRsaSignatureTest {
 
   /**
    * {@code good} (one binary RSA signature by ALICE_RSA) with each malformed RSA number, by the
-   * name of the number.
+   * name of the number ({@link MalformedRsaSignatures}, which the {@code sop} runner's test feeds
+   * it too).
    */
-  static Map<String, byte[]> malformed(byte[] good) throws Exception {
-    byte[] allOnes = new byte[MODULUS_BYTES];
-    Arrays.fill(allOnes, (byte) 0xFF);
-    byte[] longer = new byte[MODULUS_BYTES + 1];
-    Arrays.fill(longer, (byte) 0x5A);
+  static Map<String, byte[]> malformed(byte[] good) {
     BigInteger n =
         ((RSAPublicBCPGKey)
                 PgpKey.of(PgpTestKeys.ALICE_RSA.privateKey())
@@ -110,14 +63,7 @@ class MalformedRsaSignatureTest {
                     .getPublicKeyPacket()
                     .getKey())
             .getModulus();
-    byte[] modulus = BigIntegers.asUnsignedByteArray(n);
-    Map<String, byte[]> malformed = new LinkedHashMap<>();
-    malformed.put("zero", withMpi(good, mpi(0, new byte[0])));
-    malformed.put("one", withMpi(good, mpi(1, new byte[] {1})));
-    malformed.put("equal to the modulus", withMpi(good, mpi(n.bitLength(), modulus)));
-    malformed.put("larger than the modulus", withMpi(good, mpi(MODULUS_BYTES * 8, allOnes)));
-    malformed.put("longer than the modulus", withMpi(good, mpi(longer.length * 8 - 1, longer)));
-    return malformed;
+    return MalformedRsaSignatures.of(good, n);
   }
 
   @Test
@@ -149,7 +95,7 @@ class MalformedRsaSignatureTest {
     List<SignatureVerification> valid = inlineVerify(good, expected);
     assertThat(valid).singleElement().extracting(SignatureVerification::valid).isEqualTo(true);
 
-    for (Map.Entry<String, byte[]> m : malformed(signatureOf(good, mode)).entrySet()) {
+    for (Map.Entry<String, byte[]> m : malformed(signatureOf(good)).entrySet()) {
       String name = m.getKey();
       byte[] message = withSignature(good, mode, m.getValue());
       ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -191,7 +137,7 @@ class MalformedRsaSignatureTest {
         Files.writeString(dir.resolve("alice.asc"), PgpTestKeys.ALICE_RSA.armoredPublicKey());
     byte[] good = signed(mode);
     assertThat(Tool.sqop(good, "inline-verify", cert.toString()).code()).isZero();
-    for (Map.Entry<String, byte[]> m : malformed(signatureOf(good, mode)).entrySet()) {
+    for (Map.Entry<String, byte[]> m : malformed(signatureOf(good)).entrySet()) {
       Tool.Result sqop =
           Tool.sqop(withSignature(good, mode, m.getValue()), "inline-verify", cert.toString());
       assertThat(sqop.code()).as("%s: %s", m.getKey(), sqop.err()).isEqualTo(3);
@@ -223,36 +169,25 @@ class MalformedRsaSignatureTest {
   }
 
   /** The one binary signature packet of {@code message}: a one-pass signed one ends with it. */
-  private static byte[] signatureOf(byte[] message, PgpInlineSignatures.Mode mode) {
+  private static byte[] signatureOf(byte[] message) {
     ByteArrayOutputStream signature = new ByteArrayOutputStream();
     int count =
         PgpInlineSignatures.detach(
             new ByteArrayInputStream(message), OutputStream.nullOutputStream(), signature, false);
     assertThat(count).isOne();
-    byte[] packet = signature.toByteArray();
-    if (mode == PgpInlineSignatures.Mode.BINARY) {
-      assertThat(Arrays.copyOfRange(message, message.length - packet.length, message.length))
-          .as("the message ends with its signature packet")
-          .isEqualTo(packet);
-    }
-    return packet;
+    return signature.toByteArray();
   }
 
   /** {@code message} with its signature replaced by {@code signature} (one binary packet). */
   private static byte[] withSignature(
       byte[] message, PgpInlineSignatures.Mode mode, byte[] signature) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (mode == PgpInlineSignatures.Mode.BINARY) {
-      out.write(message, 0, message.length - signatureOf(message, mode).length);
-      out.writeBytes(signature);
-    } else {
-      String text = new String(message, StandardCharsets.US_ASCII);
-      out.writeBytes(
-          text.substring(0, text.indexOf("-----BEGIN PGP SIGNATURE-----"))
-              .getBytes(StandardCharsets.US_ASCII));
-      PgpArmor.armor(new ByteArrayInputStream(signature), out);
+      return MalformedRsaSignatures.inOnePassSignedMessage(
+          message, signatureOf(message), signature);
     }
-    return out.toByteArray();
+    ByteArrayOutputStream armored = new ByteArrayOutputStream();
+    PgpArmor.armor(new ByteArrayInputStream(signature), armored);
+    return MalformedRsaSignatures.inCleartextSignedMessage(message, armored.toByteArray());
   }
 
   @Test
@@ -261,7 +196,8 @@ class MalformedRsaSignatureTest {
     byte[] good = fullLength(key);
     byte[] padded = new byte[MODULUS_BYTES + 2];
     System.arraycopy(good, good.length - MODULUS_BYTES, padded, 2, MODULUS_BYTES);
-    SignatureVerification v = verify(withMpi(good, mpi(padded.length * 8, padded)));
+    SignatureVerification v =
+        verify(MalformedRsaSignatures.withNumber(good, padded.length * 8, padded));
     assertThat(v.problem()).isNull();
     assertThat(v.valid()).isTrue();
   }
