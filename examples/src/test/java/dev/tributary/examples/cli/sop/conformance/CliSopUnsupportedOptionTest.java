@@ -20,6 +20,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import sop.SOP;
 import sop.exception.SOPGPException;
+import sop.testsuite.operation.DetachedSignDetachedVerifyTest;
 import sop.testsuite.operation.GenerateKeyTest;
 
 /**
@@ -32,7 +33,9 @@ import sop.testsuite.operation.GenerateKeyTest;
  * version --sop-spec}) is a usage error of its argument parser, exit 1, which the adapter does not
  * read as 37, so such a test fails against it, as it should: the binary does not do what the draft
  * asks. Driven with the suite's own {@code generateSigningOnlyKey}, run by JUnit as the conformance
- * run runs it.
+ * run runs it, and its {@code verifyNotAfterThrowsNoSignature}, which meets the option inside
+ * {@code assertThrows}: there the suite's extension does not see it, and {@link
+ * UnsupportedVerbSkips} makes it the skip.
  */
 @RequiresProgram(value = "sqop", debianPackage = "sqop")
 class CliSopUnsupportedOptionTest {
@@ -49,32 +52,48 @@ class CliSopUnsupportedOptionTest {
     }
   }
 
+  /**
+   * The suite's test class whose {@code verifyNotAfterThrowsNoSignature} runs {@code verify
+   * --not-after} inside {@code assertThrows(NoSignature.class, ...)}, on {@link #binary} alone.
+   */
+  @ExtendWith(UnsupportedVerbSkips.class)
+  static class NotAfter extends DetachedSignDetachedVerifyTest {
+    static Stream<Arguments> provideInstances() {
+      return Stream.of(Arguments.of(Named.of(binary.toString(), binary)));
+    }
+  }
+
   /** The suite's {@code generateSigningOnlyKey} on the sop binary {@code program}. */
   private static Events generateSigningOnlyKey(Path program) {
+    return run(program, SigningOnly.class, "generateSigningOnlyKey");
+  }
+
+  /** The suite's test {@code method} of {@code suite} on the sop binary {@code program}. */
+  private static Events run(Path program, Class<?> suite, String method) {
     binary = new CliSop(program.getFileName().toString(), SopRunner.binary(program));
     return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(SigningOnly.class, "generateSigningOnlyKey", SOP.class.getName()))
+        .selectors(selectMethod(suite, method, SOP.class.getName()))
         .execute()
         .testEvents();
   }
 
-  /**
-   * sqop, except that {@code --signing-only} exits 37, as the draft asks of a binary without it.
-   */
-  private Path sqopSaying37() throws IOException {
+  /** sqop, except that {@code option} exits 37, as the draft asks of a binary without it. */
+  private Path sqopSaying37(String option) throws IOException {
     Path script = dir.resolve("sqop-37");
     Files.writeString(
         script,
         """
         #!/bin/sh
         for arg in "$@"; do
-          if [ "$arg" = --signing-only ]; then
-            echo "sqop-37: --signing-only is not supported" >&2
-            exit 37
-          fi
+          case "$arg" in
+            OPTION|OPTION=*)
+              echo "sqop-37: OPTION is not supported" >&2
+              exit 37 ;;
+          esac
         done
         exec sqop "$@"
-        """,
+        """
+            .replace("OPTION", option),
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
@@ -82,12 +101,30 @@ class CliSopUnsupportedOptionTest {
 
   @Test
   void anOptionTheBinaryDoesNotSupport_exit37_isSkippedByTheSuite_notFailed() throws IOException {
-    Events events = generateSigningOnlyKey(sqopSaying37());
+    Events events = generateSigningOnlyKey(sqopSaying37("--signing-only"));
 
     events.assertStatistics(s -> s.started(1).aborted(1).failed(0).succeeded(0));
     assertThat(reason(events.aborted()))
         .hasMessageContaining("sop exited with 37")
         .hasMessageContaining("--signing-only is not supported");
+  }
+
+  /**
+   * Inside {@code assertThrows(NoSignature.class, ...)}, the suite's extension does not see the
+   * {@code UnsupportedOption}: JUnit's assertion fails with it as its cause ("expected NoSignature
+   * but was UnsupportedOption"), which {@link UnsupportedVerbSkips} passes on as the abort, as it
+   * does for a verb the binary lacks.
+   */
+  @Test
+  void anOptionTheBinaryDoesNotSupport_insideAssertThrows_isSkippedByTheSuite_notFailed()
+      throws IOException {
+    Events events =
+        run(sqopSaying37("--not-after"), NotAfter.class, "verifyNotAfterThrowsNoSignature");
+
+    events.assertStatistics(s -> s.started(1).aborted(1).failed(0).succeeded(0));
+    assertThat(reason(events.aborted()))
+        .hasMessageContaining("sop exited with 37")
+        .hasMessageContaining("--not-after is not supported");
   }
 
   @Test
