@@ -23,6 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       before SunJCE, SunEC's module and several others with it, and reads the crypto policy.
  * </ol>
  *
+ * <p>First of all it keeps C2 off the methods that matter only before the data flows ({@link
+ * JitDirectives}).
+ *
  * <p>The work is the same JDK calls the verb makes anyway, with no key and nothing read or written,
  * so nothing it does can change what the verb outputs; the verb waits, if at all, only on the JDK's
  * own locks and class initialisation, which the JDK makes safe between threads. Failures are
@@ -58,6 +61,7 @@ final class SopWarmup {
   private static final class Work implements Runnable {
     @Override
     public void run() {
+      JitDirectives.install();
       try {
         LogManager.getLogManager();
         new SecureRandom().nextInt();

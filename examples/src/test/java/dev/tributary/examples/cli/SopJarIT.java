@@ -303,6 +303,48 @@ class SopJarIT {
         .doesNotContain("dev.tributary.examples.cli.SopWarmup$Work");
   }
 
+  // The runner keeps C2 off the methods that matter only before the data flows (JitDirectives):
+  // the jar's manifest opens jdk.management to it, so the directive reaches the JVM without a
+  // launch flag. Seen from outside, as jcmd sees it, while the verb waits for its message.
+  @Test
+  void jarSop_addsItsCompilerDirective_whileTheVerbWaitsForData() throws Exception {
+    Path key = alice(true);
+    Process p =
+        new ProcessBuilder(jar("decrypt", key.toString()))
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile())
+            .start();
+    try {
+      String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+      String printed = "";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!printed.contains("java/math/BigInteger.*") && System.nanoTime() < deadline) {
+        Process print =
+            new ProcessBuilder(jcmd, Long.toString(p.pid()), "Compiler.directives_print")
+                .redirectErrorStream(true)
+                .start();
+        printed = new String(print.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(print.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(printed)
+          .contains(
+              "java/math/BigInteger.*",
+              "java/math/MutableBigInteger.*",
+              "com/sun/crypto/provider/AESCrypt.implEncryptBlock",
+              "sun/security/provider/SHA.implCompress0",
+              "sun/security/provider/ByteArrayAccess.b2iBig64")
+          .containsPattern("c2 directives:\\R\\s*inline: -\\R\\s*Enable:true Exclude:true");
+      assertThat(p.isAlive()).as("the verb still waits for its message").isTrue();
+    } finally {
+      p.getOutputStream().close(); // an empty message
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(p.exitValue()).isEqualTo(41);
+    assertThat(Files.readString(dir.resolve("stderr")))
+        .isEqualTo("sop: the input is empty: no OpenPGP data\n");
+    assertThat(Files.readAllBytes(dir.resolve("stdout"))).isEmpty();
+  }
+
   /**
    * The BouncyCastle primality-test classes a 6-byte call of the jar with {@code args} loads (the
    * lines of its class-loading log), after checking that it succeeded and loaded PGPSignature.
