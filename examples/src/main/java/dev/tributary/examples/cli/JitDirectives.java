@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * for its own short-lived process; sdk-pgp never touches its host's compiler. Any failure (another
  * JVM, a runtime without {@code jdk.management}, no temporary directory) leaves the JIT as it was.
  */
-final class JitDirectives {
+public final class JitDirectives {
   /** HotSpot's compiler directive: these methods get C1 only. */
   static final String DIRECTIVE =
       "[{match: [\"java/math/BigInteger.*\", \"java/math/MutableBigInteger.*\","
@@ -30,6 +30,13 @@ final class JitDirectives {
           + " \"sun/security/provider/SHA.implCompress0\","
           + " \"sun/security/provider/ByteArrayAccess.b2iBig64\"],"
           + " c2: {Exclude: true}}]";
+
+  /**
+   * How the directive's file in the temporary directory is named: {@code @FD:N} refuses a
+   * descriptor of such a file, which the runner's warm-up thread may hold open for a moment at a
+   * number the caller left closed.
+   */
+  public static final String FILE_PREFIX = "tributary-jit-";
 
   private JitDirectives() {}
 
@@ -57,7 +64,7 @@ final class JitDirectives {
     File file =
         new File(
             System.getProperty("java.io.tmpdir"),
-            "tributary-jit-" + Long.toHexString(System.nanoTime()) + ".json");
+            FILE_PREFIX + Long.toHexString(System.nanoTime()) + ".json");
     try {
       if (!file.createNewFile()) {
         return null;

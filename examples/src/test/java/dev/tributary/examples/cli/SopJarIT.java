@@ -542,6 +542,34 @@ class SopJarIT {
     }
   }
 
+  // The runner's warm-up thread writes its compiler directive to a file in the temporary folder
+  // (JitDirectives) while the verb reads its arguments: a descriptor of such a file, at a number
+  // the caller left closed, is the runner's, not the caller's (CI met one as @FD:5's key). Only in
+  // the temporary folder: the same name elsewhere is the caller's file.
+  @Test
+  void jar_descriptorOfTheDirectiveFile_isNotTheCallers_onlyInTheTemporaryFolder()
+      throws Exception {
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc").code()).isZero();
+    file(
+        JitDirectives.FILE_PREFIX + "0.json",
+        "correct horse battery staple\n".getBytes(StandardCharsets.UTF_8));
+    String read =
+        " decrypt --with-password=@FD:7 < msg.asc 7<" + JitDirectives.FILE_PREFIX + "0.json";
+
+    Result asTemporary = bash("${SOP/ -jar / -Djava.io.tmpdir=$PWD -jar }" + read);
+    assertThat(asTemporary.code()).as(asTemporary.err()).isEqualTo(61);
+    assertThat(asTemporary.err())
+        .isEqualTo(
+            "sop: cannot read @FD:7: descriptor 7 is not open (or is a socket, which /dev/fd"
+                + " cannot open)\n");
+    assertThat(asTemporary.out()).isEmpty();
+
+    Result elsewhere = bash("$SOP" + read);
+    assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
+    assertThat(elsewhere.out()).isEqualTo("by designator\n".getBytes(StandardCharsets.UTF_8));
+  }
+
   /**
    * An {@code @FD:N} output was opened anew at offset 0: over what the caller's {@code 3>>file}
    * held, and over sop's own output when N was 1. A descriptor the caller left closed could be one

@@ -1,6 +1,7 @@
 package dev.tributary.examples.cli.sop;
 
 import dev.tributary.core.auth.Secret;
+import dev.tributary.examples.cli.JitDirectives;
 import dev.tributary.pgp.PgpCertificate;
 import dev.tributary.pgp.PgpKey;
 import dev.tributary.pgp.PgpKeyException;
@@ -91,10 +92,12 @@ final class SopIo {
    * The JVM also opens files under {@code /proc} and {@code /sys} for a moment, from any thread
    * (its container support reads the cgroup limits, at a garbage collection too): such a descriptor
    * is never the caller's either, and one that closes between this check and the read is reported
-   * as not open by {@link #readFile}. A socket counts as not open: the JVM keeps one of its own
-   * (NIO's, from the first file it reads that way) at a low number, and {@code /dev/fd/N} cannot
-   * open a socket anyway, the caller's or the JVM's, so the read or write would fail, a write after
-   * the work was done and its output written.
+   * as not open by {@link #readFile}. Nor is the runner's own compiler directive, a file in the
+   * temporary directory that its warm-up thread writes and the JVM reads ({@link JitDirectives}). A
+   * socket counts as not open: the JVM keeps one of its own (NIO's, from the first file it reads
+   * that way) at a low number, and {@code /dev/fd/N} cannot open a socket anyway, the caller's or
+   * the JVM's, so the read or write would fail, a write after the work was done and its output
+   * written.
    */
   private static boolean open(Path file) {
     Path target;
@@ -113,6 +116,13 @@ final class SopIo {
     }
     if (target.startsWith(realPath(System.getProperty("java.home", "/nonexistent")))) {
       return false;
+    }
+    Path name = target.getFileName();
+    if (name != null
+        && name.toString().startsWith(JitDirectives.FILE_PREFIX)
+        && realPath(System.getProperty("java.io.tmpdir", "/nonexistent"))
+            .equals(target.getParent())) {
+      return false; // the runner's compiler directive, on its way to the JVM
     }
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!entry.isEmpty() && target.equals(realPath(entry))) {
