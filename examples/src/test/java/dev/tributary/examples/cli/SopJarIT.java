@@ -542,6 +542,20 @@ class SopJarIT {
     }
   }
 
+  // The JVM reads its conf files (logging.properties on the warm-up thread), which Debian's JDK
+  // links to /etc: a descriptor of one, at a number the caller left closed, is the JVM's. So is a
+  // number closed when sop looks (it was asked again, and found what a JVM thread opened since).
+  @Test
+  void jar_descriptorOfAJdkConfFile_isNotTheCallers() throws Exception {
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc").code()).isZero();
+    Path conf = Path.of(System.getProperty("java.home"), "conf", "logging.properties");
+    Result read = bash("$SOP decrypt --with-password=@FD:7 < msg.asc 7<" + conf);
+    assertThat(read.code()).as(read.err()).isEqualTo(61);
+    assertThat(read.err()).contains("cannot read @FD:7: descriptor 7 is not open");
+    assertThat(read.out()).isEmpty();
+  }
+
   // The runner's warm-up thread writes its compiler directive to a file in the temporary folder
   // (JitDirectives) while the verb reads its arguments: a descriptor of such a file, at a number
   // the caller left closed, is the runner's, not the caller's (CI met one as @FD:5's key). Only in

@@ -25,8 +25,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** What the sop verbs share: reading argument files, keys with passwords, certificates. */
@@ -86,23 +89,27 @@ final class SopIo {
 
   /**
    * Whether descriptor {@code file} ({@code /dev/fd/N}) was open when sop started. The JVM opens
-   * descriptors of its own (its modules file, the jar, the random devices) at the lowest free
-   * numbers, so a number the caller left closed may be one of those: reading it would read the JDK
-   * (130 MB of {@code lib/modules} as a password), writing it would write into the random device.
-   * The JVM also opens files under {@code /proc} and {@code /sys} for a moment, from any thread
-   * (its container support reads the cgroup limits, at a garbage collection too): such a descriptor
-   * is never the caller's either, and one that closes between this check and the read is reported
-   * as not open by {@link #readFile}. Nor is the runner's own compiler directive, a file in the
-   * temporary directory that its warm-up thread writes and the JVM reads ({@link JitDirectives}). A
-   * socket counts as not open: the JVM keeps one of its own (NIO's, from the first file it reads
-   * that way) at a low number, and {@code /dev/fd/N} cannot open a socket anyway, the caller's or
-   * the JVM's, so the read or write would fail, a write after the work was done and its output
-   * written.
+   * descriptors of its own (its modules file, the jar, the random devices, its {@code conf} files)
+   * at the lowest free numbers, so a number the caller left closed may be one of those: reading it
+   * would read the JDK (130 MB of {@code lib/modules} as a password), writing it would write into
+   * the random device. The JVM also opens files under {@code /proc} and {@code /sys} for a moment,
+   * from any thread (its container support reads the cgroup limits, at a garbage collection too):
+   * such a descriptor is never the caller's either, and one that closes between this check and the
+   * read is reported as not open by {@link #readFile}. Nor is the runner's own compiler directive,
+   * a file in the temporary directory that its warm-up thread writes and the JVM reads ({@link
+   * JitDirectives}). A socket counts as not open: the JVM keeps one of its own (NIO's, from the
+   * first file it reads that way) at a low number, and {@code /dev/fd/N} cannot open a socket
+   * anyway, the caller's or the JVM's, so the read or write would fail, a write after the work was
+   * done and its output written.
    */
   private static boolean open(Path file) {
     Path target;
     try {
       target = Files.readSymbolicLink(file);
+    } catch (NoSuchFileException e) {
+      // Not open now; asking again (Files.exists) could find what a JVM thread opened since,
+      // such as the warm-up's /dev/random, and its end would write the output into it.
+      return false;
     } catch (IOException | UnsupportedOperationException e) {
       return Files.exists(file);
     }
@@ -114,7 +121,8 @@ final class SopIo {
         || path.startsWith("socket:")) {
       return false;
     }
-    if (target.startsWith(realPath(System.getProperty("java.home", "/nonexistent")))) {
+    String javaHome = System.getProperty("java.home", "/nonexistent");
+    if (target.startsWith(realPath(javaHome)) || jdkLinkedFiles(javaHome).contains(target)) {
       return false;
     }
     Path name = target.getFileName();
@@ -130,6 +138,23 @@ final class SopIo {
       }
     }
     return Files.exists(file);
+  }
+
+  /**
+   * Where the JDK's own files that are links lead: Debian's JDK links {@code conf}'s files (such as
+   * {@code logging.properties}, which the warm-up thread reads) and {@code lib/security}'s to
+   * {@code /etc}, outside {@code java.home}.
+   */
+  private static Set<Path> jdkLinkedFiles(String javaHome) {
+    Set<Path> linked = new HashSet<>();
+    for (String folder : List.of("conf", "lib/security")) {
+      try (Stream<Path> files = Files.walk(Path.of(javaHome, folder))) {
+        files.filter(Files::isSymbolicLink).forEach(link -> linked.add(realPath(link.toString())));
+      } catch (IOException | RuntimeException e) {
+        // no such folder: nothing of the JDK's there
+      }
+    }
+    return linked;
   }
 
   /** Why descriptor {@code number} cannot be used ({@link #open}). */
