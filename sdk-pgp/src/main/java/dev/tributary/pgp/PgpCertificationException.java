@@ -12,7 +12,10 @@ public class PgpCertificationException extends PgpKeyException {
 
   /** Why the certification was refused. */
   public enum Reason {
-    /** The certifying key has no valid certification key (expired, revoked, or not allowed). */
+    /**
+     * The certifying key has no valid certification key (not yet made, expired, revoked, not
+     * allowed, or its secret is not here).
+     */
     KEY_CANNOT_CERTIFY,
     /** The certificate has no such user ID with a valid self-signature. */
     USER_ID_NOT_BOUND

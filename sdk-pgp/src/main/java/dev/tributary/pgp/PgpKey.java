@@ -249,9 +249,10 @@ public final class PgpKey {
    * to vouch for one the owner has not. Send the result back to its owner, who merges it ({@link
    * PgpCertificate#merge}).
    *
-   * @throws PgpCertificationException if this key cannot certify (expired, revoked, without the
-   *     certify flag, or its primary key's secret is not here: a GnuPG stub, or on a smartcard), or
-   *     a user ID is not bound to the certificate
+   * @throws PgpCertificationException if this key cannot certify (not yet made at the time of
+   *     certification, expired or revoked then, without the certify flag, or its primary key's
+   *     secret is not here: a GnuPG stub, or on a smartcard; the message says which), or a user ID
+   *     is not bound to the certificate
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws IllegalArgumentException if {@code userIds} is empty
    */

@@ -1723,7 +1723,9 @@ class SopCommandTest {
                 "--with-key-password=" + pw,
                 revokedCa))
         .isEqualTo(109);
-    assertThat(err.toString()).contains("cannot certify");
+    assertThat(err.toString())
+        .contains("cannot certify: its primary key ")
+        .contains(" is unusable (revoked on ");
   }
 
   @Test

@@ -6,6 +6,8 @@ import static dev.tributary.pgp.internal.CertificateMerge.verifies;
 
 import dev.tributary.core.TributaryException;
 import dev.tributary.pgp.ComponentKey;
+import dev.tributary.pgp.KeyCapability;
+import dev.tributary.pgp.KeyDescription;
 import dev.tributary.pgp.PgpCertificationException;
 import dev.tributary.pgp.PgpKeyException;
 import java.time.Instant;
@@ -182,10 +184,53 @@ public final class Certifications {
     throw new PgpCertificationException(
         PgpCertificationException.Reason.KEY_CANNOT_CERTIFY,
         key.fingerprint(),
-        "key "
-            + key.fingerprint()
-            + " cannot certify: it has no valid certification key with its secret part (expired,"
-            + " revoked, without the certify flag, or a stub); certify with another key");
+        "key " + key.fingerprint() + " cannot certify: " + whyNotCertifying(own, engine, when));
+  }
+
+  /**
+   * Why {@code key}, which has no key that may certify at {@code when}, cannot certify then, and
+   * what to do, as the signer says why a key cannot sign: its primary key is unusable, judged at
+   * {@code when}, which its reason names {@link #CERTIFYING} ("not yet made: created …, after the
+   * time of certification, …", "expired on …", "revoked on …"), or its key flags do not allow
+   * certifying and no subkey may (each subkey declared for it says why it is unusable). A key made
+   * after {@code when} is told to certify later, as no self-signature binds it before it was made.
+   * The generic reason only where neither explains it: a certification subkey that is usable, but
+   * only a stub here, while its primary key may not certify.
+   */
+  private static String whyNotCertifying(OpenPGPCertificate key, Engine engine, Date when) {
+    KeyDescription described = KeyDescriber.describe(key, engine, when.toInstant(), CERTIFYING);
+    ComponentKey primary = described.primaryKey();
+    String unusable = primary.unusableBecause();
+    if (unusable != null) {
+      return "its primary key "
+          + primary.keyId()
+          + " is unusable ("
+          + unusable
+          + "); "
+          + (primary.created().isAfter(KeyDescriber.at(when))
+              ? "certify at a later time (if the time of certification is now, a clock is wrong:"
+                  + " this machine's or the key maker's), or with another key"
+              : "certify with another key");
+    }
+    List<String> subkeys = new ArrayList<>();
+    boolean usableSubkey = false;
+    for (ComponentKey k : described.keys()) {
+      if (!k.primary() && k.capabilities().contains(KeyCapability.CERTIFY)) {
+        usableSubkey |= k.usable();
+        k.whyUnusable().ifPresent(why -> subkeys.add(k.keyId() + ": " + why));
+      }
+    }
+    if (!primary.capabilities().contains(KeyCapability.CERTIFY) && !usableSubkey) {
+      return "the key flags of its primary key "
+          + primary.keyId()
+          + " do not allow certifying, and "
+          + (subkeys.isEmpty()
+              ? "no subkey may certify"
+              : "its subkeys declared for it are unusable (" + String.join("; ", subkeys) + ")")
+          + "; certify with another key";
+    }
+    return "it has no valid certification key with its secret part (expired, revoked, without the"
+        + " certify flag, or a stub); certify with another key";
   }
 
   /**
