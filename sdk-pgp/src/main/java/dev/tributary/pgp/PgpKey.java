@@ -252,7 +252,8 @@ public final class PgpKey {
    * @throws PgpCertificationException if this key cannot certify (not yet made at the time of
    *     certification, expired or revoked then, without the certify flag, or its primary key's
    *     secret is not here: a GnuPG stub, or on a smartcard; the message says which), or a user ID
-   *     is not bound to the certificate
+   *     is not bound to the certificate (the message names the user IDs it binds, or says it binds
+   *     none then and what to do)
    * @throws PgpWrongPassphraseException if the passphrase is wrong or missing
    * @throws IllegalArgumentException if {@code userIds} is empty
    */

@@ -184,7 +184,13 @@ class KeyClockTest {
             + ", after the time of certification, "
             + at
             + ")",
-        "[]");
+        "; it binds none of its user IDs at the time of certification, "
+            + at
+            + ", but binds '"
+            + aliceId
+            + "' at "
+            + DescribeBeforeCreationTest.ALICE_MADE
+            + ": certify at such a time");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.openpgp.PGPSignature;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,15 +86,20 @@ class PreciseRefusalMessagesTest {
         cert,
         USER_ID,
         why,
-        "[" + OTHER_USER_ID + "]");
+        "; certify one of its user IDs [" + OTHER_USER_ID + "]");
   }
 
   /**
-   * That {@code certify} of {@code userId} of {@code cert} is refused as not bound, for {@code
-   * why}, offering the user IDs {@code bound} lists.
+   * That {@code certify} of {@code userId} of {@code cert} is refused as not bound, for {@code why}
+   * (null: the certificate lacks it), ending with {@code offer}: the user IDs it binds ("; certify
+   * one of its user IDs [...]"), or what to do when it binds none then.
    */
   static void assertNotBound(
-      ThrowingCallable certify, PgpCertificate cert, String userId, String why, String bound) {
+      ThrowingCallable certify,
+      PgpCertificate cert,
+      String userId,
+      @Nullable String why,
+      String offer) {
     assertThatThrownBy(certify)
         .isInstanceOfSatisfying(
             PgpCertificationException.class,
@@ -105,10 +111,9 @@ class PreciseRefusalMessagesTest {
                 + cert.fingerprint()
                 + " has no user ID '"
                 + userId
-                + "' bound by a valid self-signature: "
-                + why
-                + "; certify one of its user IDs "
-                + bound);
+                + "' bound by a valid self-signature"
+                + (why == null ? "" : ": " + why)
+                + offer);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.tributary.pgp.PgpCertificationException;
 import dev.tributary.pgp.PgpKeyException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -71,8 +72,7 @@ public final class Certifications {
                   + (CertificateMerge.hasUserId(primary, userId)
                       ? ": " + whyNotBound(view, bound, userId, engine, when)
                       : "")
-                  + "; certify one of its user IDs "
-                  + view.getValidUserIds(when).stream().map(OpenPGPUserId::getUserId).toList());
+                  + boundUserIds(view, primary, when));
         }
       }
     }
@@ -231,6 +231,71 @@ public final class Certifications {
     }
     return "it has no valid certification key with its secret part (expired, revoked, without the"
         + " certify flag, or a stub); certify with another key";
+  }
+
+  /**
+   * What {@code cert}'s user IDs offer the caller of a certification refused for a user ID that is
+   * not bound at {@code when}: "; certify one of its user IDs [...]", those bound then. If none is,
+   * that it binds none at the time of certification, and the user IDs it binds later ({@link
+   * #boundAt}), to certify then; else those it bound before, for which its owner must update it;
+   * else, as when it has no user ID, that {@code certifyAddingUserIds} vouches for a user ID its
+   * owner has not bound.
+   */
+  private static String boundUserIds(OpenPGPCertificate cert, PGPPublicKey primary, Date when) {
+    List<String> bound = cert.getValidUserIds(when).stream().map(OpenPGPUserId::getUserId).toList();
+    if (!bound.isEmpty()) {
+      return "; certify one of its user IDs " + bound;
+    }
+    String vouch =
+        "; to vouch for a user ID its owner has not bound, certify it with certifyAddingUserIds";
+    if (cert.getAllUserIds().isEmpty()) {
+      return "; it has no user ID" + vouch;
+    }
+    List<String> later = new ArrayList<>();
+    List<String> earlier = new ArrayList<>();
+    for (OpenPGPUserId userId : cert.getAllUserIds()) {
+      Instant after = boundAt(userId, primary, when, true);
+      Instant before = after != null ? null : boundAt(userId, primary, when, false);
+      if (after != null) {
+        later.add("'" + userId.getUserId() + "' at " + after);
+      } else if (before != null) {
+        earlier.add("'" + userId.getUserId() + "' at " + before);
+      }
+    }
+    String none = "; it binds none of its user IDs at " + CERTIFYING + ", " + KeyDescriber.at(when);
+    if (!later.isEmpty()) {
+      return none + ", but binds " + String.join(", ", later) + ": certify at such a time";
+    }
+    if (!earlier.isEmpty()) {
+      return none
+          + ", though it bound "
+          + String.join(", ", earlier)
+          + ": ask its owner for an updated certificate";
+    }
+    return none + ", nor when any of its self-signatures was made" + vouch;
+  }
+
+  /**
+   * The creation time of a self-signature by {@code primary} on {@code userId} at which {@code
+   * userId} is bound: the earliest after {@code when} ({@code after}), or the latest before it;
+   * null if it is bound at none of them.
+   */
+  private static @Nullable Instant boundAt(
+      OpenPGPUserId userId, PGPPublicKey primary, Date when, boolean after) {
+    List<Date> times =
+        list(primary.getSignaturesForID(userId.getUserId())).stream()
+            .filter(sig -> isBy(sig, primary))
+            .map(PGPSignature::getCreationTime)
+            .filter(t -> after ? t.after(when) : t.before(when))
+            .distinct()
+            .sorted(after ? Comparator.naturalOrder() : Comparator.reverseOrder())
+            .toList();
+    for (Date t : times) {
+      if (Boolean.TRUE.equals(safe(() -> userId.isBoundAt(t)))) {
+        return t.toInstant();
+      }
+    }
+    return null;
   }
 
   /**
