@@ -1,5 +1,6 @@
 package dev.tributary.examples.cli;
 
+import dev.tributary.examples.cli.sop.CallerDescriptors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +34,28 @@ public final class TributaryCli {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     if (args.length > 0 && args[0].equals("sop")) {
       String[] sop = Arrays.copyOfRange(args, 1, args.length);
+      if (namesDescriptor(sop)) {
+        CallerDescriptors.record(); // first: before the warm-up thread opens anything
+      }
       SopWarmup.startFor(sop);
       System.exit(SopCommand.run(err, sop));
     }
     dev.tributary.examples.cli.sftp.Warmup.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
+  }
+
+  /**
+   * Whether one of {@code args} names a descriptor ({@code @FD:N}), so that {@link #main} records
+   * the caller's; looked at here, so that a command without one does not even load the class.
+   */
+  static boolean namesDescriptor(String... args) {
+    for (String arg : args) {
+      if (arg.contains("@FD:")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs the command line with the given streams and returns the exit code; for tests too. */

@@ -505,12 +505,7 @@ class SopJarIT {
    */
   @Test
   void jar_descriptorOnASocket_isRefusedLikeOneNotOpen_outputsBeforeTheWork() throws Exception {
-    carol(false);
-    carol(true);
-    file("plain", "signed and encrypted\n".getBytes(StandardCharsets.UTF_8));
-    Result enc =
-        bash("$SOP encrypt --with-password=@ENV:SOP_PW --sign-with=carol.sec < plain > msg.asc");
-    assertThat(enc.code()).as(enc.err()).isZero();
+    signedMessage();
     for (int n = 3; n <= 12; n++) {
       Result out =
           bash(
@@ -627,6 +622,88 @@ class SopJarIT {
     assertThat(noFolder.out()).as("refused before the work").isEmpty();
     Result noFile = bash("$SOP decrypt --with-password=nope.pw < msg.asc");
     assertThat(noFile.err()).isEqualTo("sop: cannot read nope.pw: no such file or folder\n");
+  }
+
+  /**
+   * A descriptor the JVM opened after {@code main} started, on a file of no list of the JVM's own:
+   * here the logging configuration a user named with {@code -Djava.util.logging.config.file}, which
+   * the warm-up thread reads while the verb reads its arguments. It was read as the password of
+   * {@code @FD:N}, N a number the caller left closed. The configuration is a pipe that stays open
+   * (nobody writes to it), and the password before {@code @FD:N} is behind a pipe the script writes
+   * to only once the JVM holds the configuration, so sop looks at N while the JVM holds it there. A
+   * first run learns N. The guard's kill fires only when sop, taking N for the caller's, waits on
+   * the pipe; sop's message on standard error lets the configuration go.
+   */
+  @Test
+  void jar_descriptorTheJvmOpenedAfterMain_onAFileOfNoList_isNotTheCallers() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")));
+    file("plain", "by designator\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(bash("$SOP encrypt --with-password=@ENV:SOP_PW < plain > msg.asc").code()).isZero();
+    String script =
+        String.join(
+            "\n",
+            "mkfifo logconf gate errs",
+            "SOPL=\"${SOP/ -jar / -Djava.util.logging.config.file=$PWD/logconf -jar }\"",
+            "held() { for f in /proc/$1/fd/*; do",
+            "  [ \"$(readlink $f)\" = \"$PWD/logconf\" ] && echo ${f##*/}; done; }",
+            "run() {",
+            "  $SOPL decrypt --with-password=gate --with-password=@FD:$1 < msg.asc 2> errs &",
+            "  pid=$!",
+            "  exec 7<errs 8>logconf", // the second returns once the JVM has opened logconf
+            "  at=$(held $pid)",
+            "  echo wrong > gate",
+            "  ( exec 7<&- 8>&-; sleep 30 && kill -9 $pid ) 2>/dev/null & guard=$!",
+            "  IFS= read -r err <&7",
+            "  exec 8>&-",
+            "  wait $pid; code=$?",
+            "  exec 7<&-",
+            "  kill $guard",
+            "}",
+            "for i in 1 2 3; do",
+            "  run 99; n=$at; run $n",
+            "  [ \"$at\" = \"$n\" ] && break",
+            "done",
+            "echo \"@FD:$n, the JVM's at $at; exit $code: $err\"");
+    Result r = bash(script);
+    assertThat(new String(r.out(), StandardCharsets.UTF_8))
+        .as(r.err())
+        .matches(
+            "@FD:([0-9]+), the JVM's at \\1; exit 61: sop: cannot read @FD:\\1: descriptor \\1 is"
+                + " not open \\(or is a socket, which /dev/fd cannot open\\)\n");
+  }
+
+  /**
+   * msg.asc: "signed and encrypted\n", signed by Carol, for {@code SOP_PW}; carol.pub and carol.sec
+   * beside it.
+   */
+  private void signedMessage() throws Exception {
+    carol(false);
+    carol(true);
+    file("plain", "signed and encrypted\n".getBytes(StandardCharsets.UTF_8));
+    Result enc =
+        bash("$SOP encrypt --with-password=@ENV:SOP_PW --sign-with=carol.sec < plain > msg.asc");
+    assertThat(enc.code()).as(enc.err()).isZero();
+  }
+
+  /**
+   * The runner records the descriptors open when its {@code main} starts and takes only those for
+   * the caller's: the ones the caller did pass still work, inputs and outputs, above numbers left
+   * closed for the JVM's own files.
+   */
+  @Test
+  void jar_descriptorsTheCallerPassed_areReadAndWritten_aboveNumbersLeftClosed() throws Exception {
+    signedMessage();
+    file("pw", "correct horse battery staple\n".getBytes(StandardCharsets.UTF_8));
+    file("sk", "kept\n".getBytes(StandardCharsets.UTF_8));
+    Result dec =
+        bash(
+            "$SOP decrypt --with-password=@FD:9 --verify-with=@FD:10 --verifications-out=@FD:11"
+                + " --session-key-out=@FD:12 < msg.asc 9<pw 10<carol.pub 11>v 12>>sk");
+    assertThat(dec.code()).as(dec.err()).isZero();
+    assertThat(new String(dec.out(), StandardCharsets.UTF_8)).isEqualTo("signed and encrypted\n");
+    assertThat(Files.readString(dir.resolve("v")))
+        .matches("\\S+ [0-9A-F]{40,64} [0-9A-F]{40,64} mode:binary\n");
+    assertThat(Files.readString(dir.resolve("sk"))).matches("kept\n9:[0-9A-F]{64}\n");
   }
 
   /**

@@ -26,4 +26,14 @@ class SopWarmupTest {
     }
     assertThat(SopWarmup.startFor("--help")).isNull();
   }
+
+  /** main records the caller's descriptors only for a command line that names one. */
+  @Test
+  void namesDescriptor_onlyForAnFdDesignator() {
+    assertThat(TributaryCli.namesDescriptor("decrypt", "--with-password=pw", "key.sec")).isFalse();
+    assertThat(TributaryCli.namesDescriptor("decrypt", "--with-password=@ENV:PW")).isFalse();
+    assertThat(TributaryCli.namesDescriptor("decrypt", "--with-password=@FD:3", "key.sec"))
+        .isTrue();
+    assertThat(TributaryCli.namesDescriptor("decrypt", "@FD:4")).isTrue();
+  }
 }

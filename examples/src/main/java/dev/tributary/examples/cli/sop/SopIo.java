@@ -88,19 +88,27 @@ final class SopIo {
   }
 
   /**
-   * Whether descriptor {@code file} ({@code /dev/fd/N}) was open when sop started. The JVM opens
-   * descriptors of its own (its modules file, the jar, the random devices, its {@code conf} files)
-   * at the lowest free numbers, so a number the caller left closed may be one of those: reading it
+   * Whether descriptor {@code file} ({@code /dev/fd/N}) is the caller's: open when sop started. The
+   * JVM opens descriptors of its own (its modules file, the jar, the random devices, its {@code
+   * conf} files) at the lowest free numbers, and the runner's warm-up thread opens more while the
+   * verb reads its arguments, so a number the caller left closed may be one of those: reading it
    * would read the JDK (130 MB of {@code lib/modules} as a password), writing it would write into
-   * the random device. The JVM also opens files under {@code /proc} and {@code /sys} for a moment,
-   * from any thread (its container support reads the cgroup limits, at a garbage collection too):
-   * such a descriptor is never the caller's either, and one that closes between this check and the
-   * read is reported as not open by {@link #readFile}. Nor is the runner's own compiler directive,
-   * a file in the temporary directory that its warm-up thread writes and the JVM reads ({@link
-   * JitDirectives}). A socket counts as not open: the JVM keeps one of its own (NIO's, from the
-   * first file it reads that way) at a low number, and {@code /dev/fd/N} cannot open a socket
-   * anyway, the caller's or the JVM's, so the read or write would fail, a write after the work was
-   * done and its output written.
+   * the random device.
+   *
+   * <p>When {@code main} recorded the descriptors open at its start ({@link CallerDescriptors}, for
+   * a command line that names one), only those count, each with the same number and link target as
+   * then: one opened since, by any thread, or closed and reused for another file, does not. A list
+   * of the JVM's own files applies too, since the JVM opened some before {@code main}, and is all
+   * there is without that record (an in-process caller, or a system whose descriptors cannot be
+   * listed): files under {@code /proc} and {@code /sys}, which the JVM opens for a moment from any
+   * thread (its container support reads the cgroup limits, at a garbage collection too); {@code
+   * java.home}'s files and where its {@code conf} and {@code lib/security} links lead; the class
+   * path; the random devices; the runner's own compiler directive, a file in the temporary
+   * directory that its warm-up thread writes and the JVM reads ({@link JitDirectives}). A socket
+   * counts as not open: the JVM keeps one of its own (NIO's, from the first file it reads that way)
+   * at a low number, and {@code /dev/fd/N} cannot open a socket anyway, the caller's or the JVM's,
+   * so the read or write would fail, a write after the work was done and its output written. One
+   * that closes between this check and the read is reported as not open by {@link #readFile}.
    */
   private static boolean open(Path file) {
     Path target;
@@ -111,7 +119,7 @@ final class SopIo {
       // such as the warm-up's /dev/random, and its end would write the output into it.
       return false;
     } catch (IOException | UnsupportedOperationException e) {
-      return Files.exists(file);
+      return openAtStart(file, null) && Files.exists(file);
     }
     String path = target.toString();
     if (path.equals("/dev/random")
@@ -137,7 +145,16 @@ final class SopIo {
         return false;
       }
     }
-    return Files.exists(file);
+    return openAtStart(file, path) && Files.exists(file);
+  }
+
+  /**
+   * Whether descriptor {@code file}, whose link leads to {@code target} (null when unreadable), was
+   * open at {@code main}'s start with the same target; true when {@code main} recorded nothing.
+   */
+  private static boolean openAtStart(Path file, @Nullable String target) {
+    CallerDescriptors start = CallerDescriptors.atStart();
+    return start == null || start.held(Integer.parseInt(file.getFileName().toString()), target);
   }
 
   /**
