@@ -1675,6 +1675,51 @@ class SopCommandTest {
     assertThat(sop(bytes("not a cert"), "merge-certs", alice[1])).isEqualTo(41);
   }
 
+  /**
+   * The library's refusal of a user ID that a certificate binds at no time points to its Java call
+   * for certifying one anyway; sop names its own option for that instead.
+   */
+  @Test
+  void certifyUserid_onACertificateWithoutUserIds_pointsToNoRequireSelfSig() throws Exception {
+    assertThat(sop(new byte[0], "generate-key")).as(err.toString()).isZero();
+    byte[] bare = out;
+    assertThat(sop(bare, "extract-cert")).isZero();
+    byte[] bareCert = out;
+    String fingerprint = PgpCertificate.readAll(bareCert).get(0).fingerprint();
+    String pw = file("pw", "ca password\n");
+    String caKey = generatedKey("ca.sec", pw);
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            sop(
+                bareCert,
+                "certify-userid",
+                "--userid=" + ALICE,
+                "--with-key-password=" + pw,
+                caKey))
+        .isEqualTo(107);
+    assertThat(err.toString())
+        .isEqualTo(
+            "sop: certificate "
+                + fingerprint
+                + " has no user ID '"
+                + ALICE
+                + "' bound by a valid self-signature; it has no user ID; to vouch for a user ID its"
+                + " owner has not bound, certify it with --no-require-self-sig\n");
+
+    assertThat(
+            sop(
+                bareCert,
+                "certify-userid",
+                "--no-require-self-sig",
+                "--userid=" + ALICE,
+                "--with-key-password=" + pw,
+                caKey))
+        .as(err.toString())
+        .isZero();
+    assertThat(PgpCertificate.readAll(out).get(0).userIds()).containsExactly(ALICE);
+  }
+
   @Test
   void certifyUserid_failures_haveTheDraftsExitCodes() throws Exception {
     String[] alice = keyAndCert("alice", ALICE);

@@ -290,12 +290,18 @@ public final class Sop {
    * API ("accept it with PgpPolicy.legacySenders()", "(PgpPolicy.minimumRsaBits)"), which mean
    * nothing on the command line, and sop has no option to change the policy: {@link
    * #withoutJavaHints} drops them. A weak password S2K, the one refusal with a reason of its own
-   * ({@code WEAK_ALGORITHM} on a plain {@link PgpDataException}), says what the sender can do.
+   * ({@code WEAK_ALGORITHM} on a plain {@link PgpDataException}), says what the sender can do. A
+   * certification refused for a user ID its certificate binds at no time points to {@code
+   * certifyAddingUserIds}, which is {@code certify-userid --no-require-self-sig} here.
    */
   static String message(Throwable e) {
     String message = withoutJavaHints(String.valueOf(e.getMessage()));
     if (isWeakPasswordHashing(e)) {
       return "cannot decrypt: " + message;
+    }
+    if (e instanceof PgpCertificationException c
+        && c.reason() == PgpCertificationException.Reason.USER_ID_NOT_BOUND) {
+      return message.replace(ADDING_USER_IDS, "certify it with --no-require-self-sig");
     }
     return message;
   }
@@ -310,6 +316,9 @@ public final class Sop {
         && !(e instanceof PgpCipherRefusedException)
         && d.reason() == PgpDataException.Reason.WEAK_ALGORITHM;
   }
+
+  /** How the library's refusal of an unbound user ID names the call that certifies it anyway. */
+  private static final String ADDING_USER_IDS = "certify it with certifyAddingUserIds";
 
   /** The Java API hints the library's policy messages carry, with the text that introduces them. */
   private static final Pattern JAVA_HINT =
