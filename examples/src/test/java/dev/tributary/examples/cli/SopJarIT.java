@@ -673,6 +673,31 @@ class SopJarIT {
   }
 
   /**
+   * A cleartext-signed message is held whole to be verified (its signatures come after its text).
+   * In a heap too small for it, that was an OutOfMemoryError's stack trace and exit 1; it is now
+   * the library's refusal in words, bad data's exit 41, and no text on standard output.
+   */
+  @Test
+  void jar_inlineVerify_aClearsignedTextLargerThanTheHeap_saysSoInWords() throws Exception {
+    alice(true);
+    alice(false);
+    Result r =
+        bash(
+            "head -c 25165824 /dev/zero | tr '\\0' a | fold -w 79 > big.txt"
+                + " && $SOP inline-sign --as=clearsigned alice.sec < big.txt > signed.asc"
+                + " && ${SOP/ -jar / -Xmx32m -jar } inline-verify alice.pub < signed.asc");
+    assertThat(r.code()).as(r.err()).isEqualTo(41);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .matches(
+            "sop: the cleartext-signed message's text does not fit in this JVM's heap \\(more than"
+                + " [0-9]+ bytes read, and the heap holds at most [0-9]+ bytes\\): its signatures"
+                + " come after it, so all of it is held to check them; give the JVM more heap"
+                + " \\(-Xmx\\), or ask for a one-pass signed message \\(gpg --sign\\) for data"
+                + " this large\n");
+  }
+
+  /**
    * msg.asc: "signed and encrypted\n", signed by Carol, for {@code SOP_PW}; carol.pub and carol.sec
    * beside it.
    */

@@ -143,30 +143,44 @@ final class CleartextMessage {
     int lastEnding = 0;
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     long nextCheck = 0;
-    // At the line's start only: " -----BEGIN PGP SIGNATURE-----" is text, which signers do not
-    // dash-escape (it does not start with '-'), and GnuPG and Sequoia read it as text.
-    while (!required(line(in, raw), "text").stripTrailing().equals(SIGNATURE)) {
-      lastEnding = appendLine(raw.toByteArray(), text);
-      if (text.size() >= nextCheck) {
-        Interrupts.check(READING);
-        nextCheck = text.size() + Interrupts.EVERY;
+    byte[] held;
+    try {
+      // At the line's start only: " -----BEGIN PGP SIGNATURE-----" is text, which signers do not
+      // dash-escape (it does not start with '-'), and GnuPG and Sequoia read it as text.
+      while (!required(line(in, raw), "text").stripTrailing().equals(SIGNATURE)) {
+        lastEnding = appendLine(raw.toByteArray(), text);
+        if (text.size() >= nextCheck) {
+          Interrupts.check(READING);
+          nextCheck = text.size() + Interrupts.EVERY;
+        }
+        if (text.size() > MAX_TEXT_BYTES) {
+          throw new PgpDataException(
+              Reason.TOO_LARGE,
+              "the cleartext-signed message's text is larger than "
+                  + MAX_TEXT_BYTES
+                  + " bytes; ask for a one-pass signed message (gpg --sign) for data this large");
+        }
       }
-      if (text.size() > MAX_TEXT_BYTES) {
-        throw new PgpDataException(
-            Reason.TOO_LARGE,
-            "the cleartext-signed message's text is larger than "
-                + MAX_TEXT_BYTES
-                + " bytes; ask for a one-pass signed message (gpg --sign) for data this large");
-      }
+      held = text.toByteArray();
+    } catch (OutOfMemoryError e) {
+      // The text's buffer doubling (or its final copy) found no room: one large allocation that
+      // failed, and everything it would have held is dropped with this frame. Below
+      // MAX_TEXT_BYTES, a small heap (such as -Xmx64m) is the limit, not the message.
+      throw new PgpDataException(
+          Reason.TOO_LARGE,
+          "the cleartext-signed message's text does not fit in this JVM's heap (more than "
+              + text.size()
+              + " bytes read, and the heap holds at most "
+              + Runtime.getRuntime().maxMemory()
+              + " bytes): its signatures come after it, so all of it is held to check them; give"
+              + " the JVM more heap (-Xmx), or ask for a one-pass signed message (gpg --sign)"
+              + " for data this large");
     }
     InputStream signatures =
         new SequenceInputStream(
             new ByteArrayInputStream((SIGNATURE + "\n").getBytes(StandardCharsets.US_ASCII)), in);
     return new CleartextMessage(
-        text.toByteArray(),
-        text.size() - lastEnding,
-        hashes,
-        DetachedSignatures.readSignatures(signatures));
+        held, text.size() - lastEnding, hashes, DetachedSignatures.readSignatures(signatures));
   }
 
   /**
