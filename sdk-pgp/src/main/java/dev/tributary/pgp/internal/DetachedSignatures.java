@@ -141,11 +141,12 @@ public final class DetachedSignatures {
     List<PGPSignature> sigs = readSignatures(signatures);
     SignatureChecks checks = new SignatureChecks(engine, certs, clock);
     List<PGPSignature> verifiable = new ArrayList<>();
+    List<TextSignatureHashing.Feed> feeds = new ArrayList<>();
     for (PGPSignature sig : sigs) {
       PGPPublicKey key = checks.signingKey(sig);
       if (key != null) {
         try {
-          sig.init(JdkRsa.verifiers(), key);
+          feeds.add(TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), key));
           verifiable.add(sig);
         } catch (PGPException | RuntimeException e) {
           // Reported as invalid below. BouncyCastle throws a ClassCastException for a key of
@@ -157,8 +158,8 @@ public final class DetachedSignatures {
       byte[] buffer = new byte[1 << 16];
       int n;
       while ((n = data.read(buffer)) >= 0) {
-        for (PGPSignature s : verifiable) {
-          s.update(buffer, 0, n);
+        for (TextSignatureHashing.Feed feed : feeds) {
+          feed.update(buffer, 0, n);
         }
       }
     } catch (IOException e) {

@@ -63,14 +63,22 @@ final class SignatureChecks {
   /** The one-pass signatures being fed the data, by identity: two may be alike. */
   private final Map<PGPOnePassSignature, Pending> pending = new IdentityHashMap<>();
 
+  /** What feeds each of {@link #pending} its data. */
+  private final Map<PGPOnePassSignature, TextSignatureHashing.Feed> feeds = new IdentityHashMap<>();
+
   /** The one-pass signatures whose key BouncyCastle could not set up to verify. */
   private final Map<PGPOnePassSignature, Pending> uncheckable = new IdentityHashMap<>();
 
   /**
    * An old-style signature; {@code signer} is null when no verification certificate holds its key,
-   * {@code fed} whether it is being fed the data.
+   * {@code feed} what feeds it the data, null when it is not fed.
    */
-  private record Before(PGPSignature sig, @Nullable Pending signer, boolean fed) {}
+  private record Before(
+      PGPSignature sig, @Nullable Pending signer, TextSignatureHashing.@Nullable Feed feed) {
+    boolean fed() {
+      return feed != null;
+    }
+  }
 
   private final List<Before> before = new ArrayList<>();
 
@@ -93,7 +101,7 @@ final class SignatureChecks {
       if (key != null) {
         feedOneMore();
         try {
-          ops.init(JdkRsa.verifiers(), key);
+          feeds.put(ops, TextSignatureHashing.verifying(ops, JdkRsa.verifiers(), key));
           pending.put(ops, new Pending(ring, key));
         } catch (PGPException | RuntimeException e) {
           // The one-pass signature may name another algorithm than the key's: its signature will
@@ -109,17 +117,16 @@ final class SignatureChecks {
   /** An old-style signature, read before the literal data. */
   void signatureBefore(PGPSignature sig) {
     Pending signer = signer(sig);
-    boolean fed = false;
+    TextSignatureHashing.Feed feed = null;
     if (signer != null) {
       feedOneMore();
       try {
-        sig.init(JdkRsa.verifiers(), signer.key());
-        fed = true;
+        feed = TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), signer.key());
       } catch (PGPException | RuntimeException e) {
         Log.LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
       }
     }
-    before.add(new Before(sig, signer, fed));
+    before.add(new Before(sig, signer, feed));
   }
 
   /**
@@ -139,13 +146,13 @@ final class SignatureChecks {
   }
 
   void update(byte[] b, int off, int len) {
-    for (PGPOnePassSignature ops : pending.keySet()) {
-      ops.update(b, off, len);
+    for (TextSignatureHashing.Feed feed : feeds.values()) {
+      feed.update(b, off, len);
     }
     for (int i = 0; i < before.size(); i++) {
-      Before s = before.get(i);
-      if (s.fed()) {
-        s.sig().update(b, off, len);
+      TextSignatureHashing.Feed feed = before.get(i).feed();
+      if (feed != null) {
+        feed.update(b, off, len);
       }
     }
   }
@@ -167,6 +174,7 @@ final class SignatureChecks {
   /** Checks {@code sig}, which closes {@code ops} and matches it. */
   void signature(PGPOnePassSignature ops, PGPSignature sig) {
     Pending p = pending.remove(ops);
+    feeds.remove(ops);
     if (p != null) {
       results.add(checked(p, sig, () -> ops.verify(sig)));
       return;

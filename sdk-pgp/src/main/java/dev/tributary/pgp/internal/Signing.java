@@ -72,7 +72,7 @@ public final class Signing {
       Consumer<PGPSignatureSubpacketGenerator> more)
       throws PGPException {
     PGPSignatureGenerator gen =
-        new PGPSignatureGenerator(
+        TextSignatureHashing.generator(
             new BcPGPContentSignerBuilder(pub.getAlgorithm(), SignatureHash.of(pub)), pub);
     gen.init(signatureType, privateKey);
     PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();

@@ -1,0 +1,354 @@
+package dev.tributary.pgp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.testing.PgpTestKeys;
+import dev.tributary.testing.PgpTestKeys.TestKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.PGPContentSigner;
+import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.PGPContentVerifier;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text signatures hashed in runs ({@link TextSignatureHashing}) hash exactly the octets
+ * BouncyCastle's own octet-by-octet {@code update} hashes, and take its legacy fallback exactly
+ * when it does: random texts of CR, LF, CR LF, lone CRs, CR CR LF and other octets, fed in random
+ * pieces of 0 to a few octets (so that every kind of line ending is split across two updates),
+ * compared octet for octet against BouncyCastle's, and real signatures each way with v4 and v6
+ * keys.
+ */
+class TextSignatureHashingTest {
+  private static final byte[][] PARTS = {
+    {'a'}, {'b'}, {' '}, {'\r'}, {'\n'}, {'\r', '\n'}, {'\r', '\r', '\n'}, {'\n', '\r'}, {'-'}
+  };
+
+  private static byte[] randomText(Random random) {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    int parts = random.nextInt(40);
+    for (int i = 0; i < parts; i++) {
+      text.writeBytes(PARTS[random.nextInt(PARTS.length)]);
+    }
+    return text.toByteArray();
+  }
+
+  /** {@code text} cut into pieces of 0 to {@code most} octets, in order. */
+  private static List<byte[]> pieces(byte[] text, Random random) {
+    List<byte[]> pieces = new ArrayList<>();
+    int most = 1 + random.nextInt(6);
+    for (int off = 0; off < text.length; ) {
+      int n = Math.min(random.nextInt(most + 1), text.length - off);
+      byte[] piece = new byte[n];
+      System.arraycopy(text, off, piece, 0, n);
+      pieces.add(piece);
+      off += n;
+    }
+    return pieces;
+  }
+
+  /** What a verifier was given: its digest's octets and whether it was asked to verify. */
+  private static final class Recorded {
+    final ByteArrayOutputStream octets = new ByteArrayOutputStream();
+    boolean asked;
+  }
+
+  /** Verifiers that record what they are given and find no signature good. */
+  private static final class Recording implements PGPContentVerifierBuilderProvider {
+    final List<Recorded> built = new ArrayList<>();
+
+    @Override
+    public org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder get(int key, int hash) {
+      return pub -> {
+        Recorded r = new Recorded();
+        built.add(r);
+        return new PGPContentVerifier() {
+          @Override
+          public OutputStream getOutputStream() {
+            return r.octets;
+          }
+
+          @Override
+          public int getHashAlgorithm() {
+            return hash;
+          }
+
+          @Override
+          public int getKeyAlgorithm() {
+            return key;
+          }
+
+          @Override
+          public long getKeyID() {
+            return pub.getKeyID();
+          }
+
+          @Override
+          public boolean verify(byte[] expected) {
+            r.asked = true;
+            return false;
+          }
+        };
+      };
+    }
+
+    List<String> summary() {
+      List<String> s = new ArrayList<>();
+      for (Recorded r : built) {
+        s.add(escaped(r.octets.toByteArray()) + (r.asked ? " asked" : " not asked"));
+      }
+      return s;
+    }
+  }
+
+  private static String escaped(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1).replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  @Test
+  void verifying_hashesBothFormsAsBouncyCastleDoes_andFallsBackWhenItDoes() throws Exception {
+    Random random = new Random(127);
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.EVE_V6)) {
+      SigningKey key = SigningKey.of(k);
+      PGPSignature sig = key.sign(new byte[] {'x'}, PGPSignature.CANONICAL_TEXT_DOCUMENT);
+      for (int round = 0; round < 3000; round++) {
+        byte[] text = randomText(random);
+        List<byte[]> pieces = pieces(text, random);
+
+        Recording theirs = new Recording();
+        sig.init(theirs, key.pub);
+        pieces.forEach(sig::update);
+        assertThat(sig.verify()).isFalse();
+
+        Recording ours = new Recording();
+        TextSignatureHashing.Feed feed = TextSignatureHashing.verifying(sig, ours, key.pub);
+        pieces.forEach(p -> feed.update(p, 0, p.length));
+        assertThat(sig.verify()).isFalse();
+
+        assertThat(ours.summary())
+            .as("text %s in %d pieces", escaped(text), pieces.size())
+            .isEqualTo(theirs.summary())
+            .hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  void verifyingOnePass_hashesAsBouncyCastleDoes() throws Exception {
+    Random random = new Random(1270);
+    SigningKey key = SigningKey.of(PgpTestKeys.EVE_V6);
+    PGPSignatureGenerator gen = key.generator(PGPSignature.CANONICAL_TEXT_DOCUMENT);
+    PGPOnePassSignature ops = gen.generateOnePassVersion(false);
+    gen.update(new byte[] {'x'});
+    PGPSignature sig = gen.generate();
+    for (int round = 0; round < 1000; round++) {
+      byte[] text = randomText(random);
+      List<byte[]> pieces = pieces(text, random);
+
+      Recording theirs = new Recording();
+      ops.init(theirs, key.pub);
+      pieces.forEach(ops::update);
+      assertThat(ops.verify(sig)).isFalse();
+
+      Recording ours = new Recording();
+      TextSignatureHashing.Feed feed = TextSignatureHashing.verifying(ops, ours, key.pub);
+      pieces.forEach(p -> feed.update(p, 0, p.length));
+      assertThat(ops.verify(sig)).isFalse();
+
+      assertThat(ours.summary()).as("text %s", escaped(text)).isEqualTo(theirs.summary());
+    }
+  }
+
+  /** A signer that records what it is given, for a signature of {@code type}. */
+  private static PGPContentSignerBuilder recording(
+      ByteArrayOutputStream octets, PGPPublicKey pub, int hash) {
+    return (type, priv) ->
+        new PGPContentSigner() {
+          @Override
+          public OutputStream getOutputStream() {
+            return octets;
+          }
+
+          @Override
+          public byte[] getSignature() {
+            return new byte[0];
+          }
+
+          @Override
+          public byte[] getDigest() {
+            return new byte[0];
+          }
+
+          @Override
+          public int getType() {
+            return type;
+          }
+
+          @Override
+          public int getHashAlgorithm() {
+            return hash;
+          }
+
+          @Override
+          public int getKeyAlgorithm() {
+            return pub.getAlgorithm();
+          }
+
+          @Override
+          public long getKeyID() {
+            return pub.getKeyID();
+          }
+        };
+  }
+
+  @Test
+  void generator_hashesAsBouncyCastleDoes_forTextAndBinary() throws Exception {
+    Random random = new Random(12700);
+    SigningKey key = SigningKey.of(PgpTestKeys.ALICE_RSA);
+    for (int type :
+        new int[] {PGPSignature.CANONICAL_TEXT_DOCUMENT, PGPSignature.BINARY_DOCUMENT}) {
+      for (int round = 0; round < 3000; round++) {
+        byte[] text = randomText(random);
+        List<byte[]> pieces = pieces(text, random);
+        ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        PGPSignatureGenerator bc =
+            new PGPSignatureGenerator(recording(theirs, key.pub, 8), key.pub);
+        PGPSignatureGenerator fast =
+            TextSignatureHashing.generator(recording(ours, key.pub, 8), key.pub);
+        bc.init(type, key.priv);
+        fast.init(type, key.priv);
+        for (byte[] p : pieces) {
+          if (p.length == 1 && random.nextBoolean()) {
+            bc.update(p[0]);
+            fast.update(p[0]);
+          } else {
+            bc.update(p);
+            fast.update(p, 0, p.length);
+          }
+        }
+        assertThat(escaped(ours.toByteArray()))
+            .as("type %d, text %s", type, escaped(text))
+            .isEqualTo(escaped(theirs.toByteArray()));
+      }
+    }
+  }
+
+  @Test
+  void realSignatures_verifyEachWay_v4AndV6() throws Exception {
+    Random random = new Random(127000);
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519, PgpTestKeys.EVE_V6)) {
+      SigningKey key = SigningKey.of(k);
+      for (int round = 0; round < 25; round++) {
+        byte[] text = randomText(random);
+        List<byte[]> pieces = pieces(text, random);
+
+        // Ours signs in pieces; BouncyCastle's octet-by-octet path verifies.
+        PGPSignatureGenerator fast =
+            Signing.generator(
+                key.pub, key.priv, PGPSignature.CANONICAL_TEXT_DOCUMENT, new Date(), h -> {});
+        pieces.forEach(p -> fast.update(p, 0, p.length));
+        PGPSignature ourSig = reparse(fast.generate());
+        ourSig.init(new BcPGPContentVerifierBuilderProvider(), key.pub);
+        ourSig.update(text);
+        assertThat(ourSig.verify()).as("%s: %s", k.name(), escaped(text)).isTrue();
+
+        // BouncyCastle signs; ours verifies in pieces, through the JDK's RSA too.
+        PGPSignature theirSig = key.sign(text, PGPSignature.CANONICAL_TEXT_DOCUMENT);
+        assertThat(verifiesInPieces(theirSig, key.pub, pieces)).isTrue();
+
+        // A signature over the legacy form (lone CRs made CR LF): BouncyCastle's verdict.
+        PGPSignature legacy = key.sign(legacyForm(text), PGPSignature.CANONICAL_TEXT_DOCUMENT);
+        legacy.init(new BcPGPContentVerifierBuilderProvider(), key.pub);
+        legacy.update(text);
+        boolean bcVerdict = legacy.verify();
+        assertThat(verifiesInPieces(legacy, key.pub, pieces)).isEqualTo(bcVerdict);
+
+        // Another text does not verify.
+        byte[] other = (escaped(text) + "!").getBytes(StandardCharsets.US_ASCII);
+        assertThat(verifiesInPieces(theirSig, key.pub, pieces(other, random))).isFalse();
+      }
+    }
+  }
+
+  private static boolean verifiesInPieces(PGPSignature sig, PGPPublicKey pub, List<byte[]> pieces)
+      throws PGPException {
+    TextSignatureHashing.Feed feed = TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), pub);
+    pieces.forEach(p -> feed.update(p, 0, p.length));
+    return sig.verify();
+  }
+
+  /** {@code text} with every lone CR made CR LF: what an older signer may have hashed. */
+  private static byte[] legacyForm(byte[] text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < text.length; i++) {
+      out.write(text[i]);
+      if (text[i] == '\r' && (i + 1 == text.length || text[i + 1] != '\n')) {
+        out.write('\n');
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static PGPSignature reparse(PGPSignature sig) throws Exception {
+    PGPObjectFactory f = new PGPObjectFactory(sig.getEncoded(), new BcKeyFingerprintCalculator());
+    return ((PGPSignatureList) f.nextObject()).get(0);
+  }
+
+  /** A test key's primary key, unlocked. */
+  private record SigningKey(PGPPublicKey pub, PGPPrivateKey priv) {
+    static SigningKey of(TestKey k) throws Exception {
+      try (InputStream in =
+          PGPUtil.getDecoderStream(
+              new ByteArrayInputStream(
+                  k.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII)))) {
+        PGPSecretKey secret =
+            new PGPSecretKeyRing(in, new BcKeyFingerprintCalculator()).getSecretKey();
+        PGPPrivateKey priv =
+            secret.extractPrivateKey(
+                new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                    .build(k.passphrase().toCharArray()));
+        return new SigningKey(secret.getPublicKey(), priv);
+      }
+    }
+
+    PGPSignatureGenerator generator(int type) throws PGPException {
+      PGPSignatureGenerator gen =
+          new PGPSignatureGenerator(
+              new BcPGPContentSignerBuilder(pub.getAlgorithm(), SignatureHash.of(pub)), pub);
+      gen.init(type, priv);
+      return gen;
+    }
+
+    /** BouncyCastle's own signature of {@code data}, hashed octet by octet for text. */
+    PGPSignature sign(byte[] data, int type) throws Exception {
+      PGPSignatureGenerator gen = generator(type);
+      gen.update(data);
+      return reparse(gen.generate());
+    }
+  }
+}
