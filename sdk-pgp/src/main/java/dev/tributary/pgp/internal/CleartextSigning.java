@@ -47,16 +47,14 @@ final class CleartextSigning {
 
   static void write(InputStream text, OutputStream target, List<PGPSignatureGenerator> generators)
       throws IOException, PGPException {
-    OutputStream out = new BufferedOutputStream(target, 1 << 16); // written octet by octet
+    OutputStream out = new BufferedOutputStream(target, 1 << 16); // in runs between dashes
     out.write(header(generators).getBytes(StandardCharsets.US_ASCII));
     CleartextSigning w = new CleartextSigning(out, generators);
     byte[] buffer = new byte[Interrupts.EVERY];
     Interrupts.check(Signing.SIGNING);
     int n;
     while ((n = text.read(buffer)) >= 0) {
-      for (int i = 0; i < n; i++) {
-        w.octet(buffer[i]);
-      }
+      w.block(buffer, n);
       Interrupts.check(Signing.SIGNING);
     }
     if (!w.lineStart) {
@@ -98,37 +96,55 @@ final class CleartextSigning {
         + "\n";
   }
 
-  private void octet(byte b) throws IOException {
-    if (lineStart) {
-      if (!firstLine) {
-        hash(CRLF, 2); // the previous line's ending; the last line's is not signed
+  /**
+   * Writes the first {@code n} octets of {@code b}, dash-escaped, and hashes them as signed: the
+   * octets between line endings and trailing whitespace a run at a time, not octet by octet.
+   */
+  private void block(byte[] b, int n) throws IOException {
+    int written = 0; // what of b is written to out
+    int run = -1; // where the octets to hash in one go start, or -1
+    for (int i = 0; i < n; i++) {
+      byte c = b[i];
+      if (lineStart) {
+        if (!firstLine) {
+          hash(CRLF, 0, 2); // the previous line's ending; the last line's is not signed
+        }
+        firstLine = false;
+        lineStart = false;
+        if (c == '-') {
+          out.write(b, written, i - written);
+          out.write(DASH_ESCAPE);
+          written = i;
+        }
       }
-      firstLine = false;
-      lineStart = false;
-      if (b == '-') {
-        out.write(DASH_ESCAPE);
+      if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+        if (run >= 0) {
+          hash(b, run, i - run);
+          run = -1;
+        }
+        if (c == '\n') {
+          trailing.reset(); // trailing whitespace is not signed
+          lineStart = true;
+        } else {
+          trailing.write(c);
+        }
+      } else if (run < 0) {
+        if (trailing.size() > 0) {
+          hash(trailing.toByteArray(), 0, trailing.size());
+          trailing.reset();
+        }
+        run = i;
       }
     }
-    out.write(b);
-    if (b == '\n') {
-      trailing.reset(); // trailing whitespace is not signed
-      lineStart = true;
-    } else if (b == ' ' || b == '\t' || b == '\r') {
-      trailing.write(b);
-    } else {
-      if (trailing.size() > 0) {
-        hash(trailing.toByteArray(), trailing.size());
-        trailing.reset();
-      }
-      for (PGPSignatureGenerator g : generators) {
-        g.update(b);
-      }
+    if (run >= 0) {
+      hash(b, run, n - run);
     }
+    out.write(b, written, n - written);
   }
 
-  private void hash(byte[] b, int len) {
+  private void hash(byte[] b, int off, int len) {
     for (PGPSignatureGenerator g : generators) {
-      g.update(b, 0, len);
+      g.update(b, off, len);
     }
   }
 }

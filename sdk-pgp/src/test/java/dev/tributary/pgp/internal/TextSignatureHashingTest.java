@@ -295,6 +295,91 @@ class TextSignatureHashingTest {
     }
   }
 
+  @Test
+  void cleartextSigning_readInPieces_signsTheStrippedLinesAsBouncyCastleHashesThem()
+      throws Exception {
+    Random random = new Random(1270000);
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.EVE_V6)) {
+      SigningKey key = SigningKey.of(k);
+      for (int round = 0; round < 60; round++) {
+        byte[] text = randomText(random);
+        List<byte[]> pieces = pieces(text, random);
+        PGPSignatureGenerator gen =
+            Signing.generator(
+                key.pub, key.priv, PGPSignature.CANONICAL_TEXT_DOCUMENT, new Date(), h -> {});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CleartextSigning.write(new PiecesInputStream(pieces), out, List.of(gen));
+
+        String message = out.toString(StandardCharsets.ISO_8859_1);
+        int header = message.indexOf("\n\n") + 2;
+        int footer = message.indexOf("-----BEGIN PGP SIGNATURE-----\n");
+        String[] lines = lines(text);
+        StringBuilder written = new StringBuilder();
+        StringBuilder signed = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+          written.append(lines[i].startsWith("-") ? "- " : "").append(lines[i]).append('\n');
+          signed.append(i > 0 ? "\r\n" : "").append(lines[i].replaceAll("[ \t\r]+$", ""));
+        }
+        assertThat(escaped(message.substring(header, footer).getBytes(StandardCharsets.ISO_8859_1)))
+            .as("%s: %s", k.name(), escaped(text))
+            .isEqualTo(escaped(written.toString().getBytes(StandardCharsets.ISO_8859_1)));
+
+        PGPSignature sig;
+        try (InputStream in =
+            PGPUtil.getDecoderStream(
+                new ByteArrayInputStream(
+                    message.substring(footer).getBytes(StandardCharsets.US_ASCII)))) {
+          sig =
+              ((PGPSignatureList)
+                      new PGPObjectFactory(in, new BcKeyFingerprintCalculator()).nextObject())
+                  .get(0);
+        }
+        sig.init(new BcPGPContentVerifierBuilderProvider(), key.pub);
+        sig.update(signed.toString().getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(sig.verify()).as("%s: %s", k.name(), escaped(text)).isTrue();
+      }
+    }
+  }
+
+  /** The lines of {@code text}, split at LF: none after a final LF. */
+  private static String[] lines(byte[] text) {
+    String s = new String(text, StandardCharsets.ISO_8859_1);
+    if (s.isEmpty()) {
+      return new String[0];
+    }
+    return (s.endsWith("\n") ? s.substring(0, s.length() - 1) : s).split("\n", -1);
+  }
+
+  /** Reads {@code pieces} one per read (an empty one is skipped: a read returns at least one). */
+  private static final class PiecesInputStream extends InputStream {
+    private final List<byte[]> pieces;
+    private int next;
+
+    PiecesInputStream(List<byte[]> pieces) {
+      this.pieces = pieces;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      while (next < pieces.size() && pieces.get(next).length == 0) {
+        next++;
+      }
+      if (next == pieces.size()) {
+        return -1;
+      }
+      byte[] p = pieces.get(next++);
+      int n = Math.min(len, p.length);
+      System.arraycopy(p, 0, b, off, n);
+      return n;
+    }
+  }
+
   private static boolean verifiesInPieces(PGPSignature sig, PGPPublicKey pub, List<byte[]> pieces)
       throws PGPException {
     TextSignatureHashing.Feed feed = TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), pub);
