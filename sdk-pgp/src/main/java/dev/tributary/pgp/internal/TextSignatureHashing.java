@@ -2,6 +2,9 @@ package dev.tributary.pgp.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -100,6 +103,12 @@ final class TextSignatureHashing {
   static final class Canonical {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
+    private static final long LFS = 0x0A0A_0A0A_0A0A_0A0AL;
+
+    /** Eight octets of an array at any index, the first one lowest. */
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Octets a digest takes per call: see {@link JdkPieces} on the JDK's digest intrinsics. */
     private static final int PIECE = 4096;
@@ -140,37 +149,64 @@ final class TextSignatureHashing {
       byte prev = last;
       int mainFrom = off;
       int legacyFrom = off;
-      for (int i = off; i < end; i++) {
-        byte c = b[i];
+      for (int i = off; i < end; ) {
+        int at = nextEnding(b, i, end);
+        if (at > i) { // octets other than CR and LF
+          loneCr |= prev == CR;
+          prev = b[at - 1];
+        }
+        if (at == end) {
+          break;
+        }
+        byte c = b[at];
         if (c == LF) {
           if (prev != CR) {
-            write(main, b, mainFrom, i);
+            write(main, b, mainFrom, at);
             main.write(CR);
-            mainFrom = i;
+            mainFrom = at;
             if (legacy != null) {
-              write(legacy, b, legacyFrom, i);
+              write(legacy, b, legacyFrom, at);
               legacy.write(CR);
-              legacyFrom = i;
+              legacyFrom = at;
             }
           } else if (legacy != null) {
-            write(legacy, b, legacyFrom, i); // the CR before was written with its LF
-            legacyFrom = i + 1;
+            write(legacy, b, legacyFrom, at); // the CR before was written with its LF
+            legacyFrom = at + 1;
           }
         } else {
           loneCr |= prev == CR;
-          if (c == CR && legacy != null) {
-            write(legacy, b, legacyFrom, i + 1);
+          if (legacy != null) {
+            write(legacy, b, legacyFrom, at + 1);
             legacy.write(LF);
-            legacyFrom = i + 1;
+            legacyFrom = at + 1;
           }
         }
         prev = c;
+        i = at + 1;
       }
       write(main, b, mainFrom, end);
       if (legacy != null) {
         write(legacy, b, legacyFrom, end);
       }
       last = prev;
+    }
+
+    /**
+     * The index of the first CR or LF of {@code b} from {@code i} on, or {@code end}: eight octets
+     * at a time, as {@link CrlfOutputStream} looks for them.
+     */
+    private static int nextEnding(byte[] b, int i, int end) {
+      for (; i <= end - 8; i += 8) {
+        long x = (long) LONGS.get(b, i);
+        long ends = CrLfToLf.zeroBytes(x ^ CRS) | CrLfToLf.zeroBytes(x ^ LFS);
+        if (ends != 0) {
+          return i + (Long.numberOfTrailingZeros(ends) >>> 3);
+        }
+      }
+      while (i < end && b[i] != CR && b[i] != LF) {
+        i++;
+      }
+      return i;
     }
 
     private static void write(OutputStream out, byte[] b, int from, int to) throws IOException {

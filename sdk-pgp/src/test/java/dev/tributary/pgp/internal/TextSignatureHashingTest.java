@@ -45,7 +45,16 @@ import org.junit.jupiter.api.Test;
  */
 class TextSignatureHashingTest {
   private static final byte[][] PARTS = {
-    {'a'}, {'b'}, {' '}, {'\r'}, {'\n'}, {'\r', '\n'}, {'\r', '\r', '\n'}, {'\n', '\r'}, {'-'}
+    {'a'},
+    {'b'},
+    {' '},
+    {'\r'},
+    {'\n'},
+    {'\r', '\n'},
+    {'\r', '\r', '\n'},
+    {'\n', '\r'},
+    {'-'},
+    "a run of many octets".getBytes(StandardCharsets.US_ASCII)
   };
 
   private static byte[] randomText(Random random) {
@@ -57,10 +66,10 @@ class TextSignatureHashingTest {
     return text.toByteArray();
   }
 
-  /** {@code text} cut into pieces of 0 to {@code most} octets, in order. */
+  /** {@code text} cut into pieces of 0 to a few octets, or to a few dozen, in order. */
   private static List<byte[]> pieces(byte[] text, Random random) {
     List<byte[]> pieces = new ArrayList<>();
-    int most = 1 + random.nextInt(6);
+    int most = 1 + random.nextInt(random.nextBoolean() ? 6 : 80);
     for (int off = 0; off < text.length; ) {
       int n = Math.min(random.nextInt(most + 1), text.length - off);
       byte[] piece = new byte[n];
