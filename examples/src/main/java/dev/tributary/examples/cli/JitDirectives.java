@@ -23,9 +23,25 @@ import java.nio.charset.StandardCharsets;
  * JVM, a runtime without {@code jdk.management}, no temporary directory) leaves the JIT as it was.
  */
 public final class JitDirectives {
-  /** HotSpot's compiler directive: these methods get C1 only. */
+  /**
+   * HotSpot's compiler directive: these methods get C1 only. Besides RSA's arithmetic and the block
+   * bodies the intrinsics replace, it names the JDK's start-up code that C2 would otherwise compile
+   * in a call's first few hundred milliseconds: reading the jar ({@code ZipFile}, {@code
+   * java/util/jar}, the class loaders) and strings, characters, integers and hash maps, which the
+   * class loading and BouncyCastle's set-up run hot but which no verb runs on each octet of its
+   * data (the check that text input is UTF-8 works on octets for this reason: {@code Utf8Check}).
+   * Such a method is still inlined where C2 compiles its caller; only its own compilation is C1's
+   * (sdk-pgp/README.md, stops 45 and 46).
+   */
   static final String DIRECTIVE =
       "[{match: [\"java/math/BigInteger.*\", \"java/math/MutableBigInteger.*\","
+          + " \"java/util/zip/ZipFile*.*\", \"java/util/zip/ZipUtils.*\","
+          + " \"java/util/zip/ZipCoder*.*\", \"java/util/jar/*.*\", \"jdk/internal/util/jar/*.*\","
+          + " \"jdk/internal/loader/*.*\", \"java/lang/ClassLoader.*\","
+          + " \"java/lang/String.*\", \"java/lang/StringLatin1.*\", \"java/lang/StringUTF16.*\","
+          + " \"java/lang/AbstractStringBuilder.*\", \"java/lang/StringBuilder.*\","
+          + " \"java/lang/Character.*\", \"java/lang/CharacterData*.*\", \"java/lang/Integer.*\","
+          + " \"java/util/HashMap.*\", \"java/util/concurrent/ConcurrentHashMap.*\","
           + " \"com/sun/crypto/provider/AESCrypt.implEncryptBlock\","
           + " \"sun/security/provider/SHA.implCompress0\","
           + " \"sun/security/provider/ByteArrayAccess.b2iBig64\"],"
