@@ -97,6 +97,35 @@ final class Utf8Check extends FilterInputStream {
     return n;
   }
 
+  /** Skips by reading, so that the octets skipped are checked too. */
+  @Override
+  public long skip(long n) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+    long skipped = 0;
+    while (skipped < n) {
+      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+      if (read < 0) {
+        break;
+      }
+      skipped += read;
+    }
+    return skipped;
+  }
+
+  /** No mark: octets read again after a reset would be checked twice, out of order. */
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  @Override
+  public void mark(int readlimit) {}
+
+  @Override
+  public void reset() throws IOException {
+    throw new IOException("mark/reset not supported");
+  }
+
   /**
    * Checks {@code a[from, to)}; returns where a well-formed but unfinished sequence at its end
    * begins, or {@code to}.

@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -172,11 +173,23 @@ class Utf8CheckTest {
   @Test
   void aStreamCutShort_isRefusedAtItsEnd_notBefore() throws IOException {
     byte[] data = "abc€".getBytes(StandardCharsets.UTF_8);
-    InputStream in =
-        new Utf8Check(new ByteArrayInputStream(java.util.Arrays.copyOf(data, data.length - 1)));
+    InputStream in = new Utf8Check(new ByteArrayInputStream(Arrays.copyOf(data, data.length - 1)));
     byte[] buffer = new byte[16];
     assertThat(in.read(buffer, 0, 16)).isEqualTo(5);
     assertThatThrownBy(() -> in.read(buffer, 0, 16)).isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
+  void skippedOctets_areCheckedToo_andMarkIsNotOffered() throws IOException {
+    byte[] bad = {'a', (byte) 0xC0, (byte) 0x80, 'b'};
+    InputStream in = new Utf8Check(new ByteArrayInputStream(bad));
+    assertThat(in.markSupported()).isFalse();
+    assertThatThrownBy(() -> in.skip(4)).isInstanceOf(MalformedInputException.class);
+
+    byte[] good = "añb".getBytes(StandardCharsets.UTF_8);
+    InputStream ok = new Utf8Check(new ByteArrayInputStream(good));
+    assertThat(ok.skip(2)).isEqualTo(2);
+    assertThat(ok.readAllBytes()).containsExactly(Arrays.copyOfRange(good, 2, good.length));
   }
 
   private static String hex(byte[] data) {
