@@ -47,6 +47,9 @@ public final class InlineVerification {
       BufferedInputStream in = new BufferedInputStream(SourceFailure.guard(message), 1 << 16);
       if (isCleartext(in)) {
         CleartextMessage m = CleartextMessage.read(in);
+        if (!TextSignatureHashing.hasLoneCr(m.text(), 0, m.signedLength())) {
+          checks.dataHasNoLoneCr();
+        }
         for (PGPSignature sig : m.signatures()) {
           checks.signatureBefore(sig);
         }

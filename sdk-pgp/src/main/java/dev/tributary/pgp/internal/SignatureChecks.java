@@ -85,6 +85,9 @@ final class SignatureChecks {
   /** How many signatures by verification keys the message has asked to check. */
   private int checked;
 
+  /** Whether text signatures set up from now on feed BouncyCastle's legacy digest too. */
+  private boolean legacyText = true;
+
   private final List<SignatureVerification> results = new ArrayList<>();
 
   /** {@code clock}: what expiry and a creation time in the future are judged against. */
@@ -114,6 +117,16 @@ final class SignatureChecks {
     }
   }
 
+  /**
+   * Says that the data, known whole before any signature is set up (a cleartext-signed message's
+   * text), holds no lone CR ({@link TextSignatureHashing#hasLoneCr}): its text signatures then do
+   * not hash the legacy form of the data, which BouncyCastle consults only when the data has one,
+   * half of the hashing. Call it before the signatures are given.
+   */
+  void dataHasNoLoneCr() {
+    legacyText = false;
+  }
+
   /** An old-style signature, read before the literal data. */
   void signatureBefore(PGPSignature sig) {
     Pending signer = signer(sig);
@@ -121,7 +134,7 @@ final class SignatureChecks {
     if (signer != null) {
       feedOneMore();
       try {
-        feed = TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), signer.key());
+        feed = TextSignatureHashing.verifying(sig, JdkRsa.verifiers(), signer.key(), legacyText);
       } catch (PGPException | RuntimeException e) {
         Log.LOG.debug("the signature by key {} cannot be checked", keyId(signer), e);
       }

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
@@ -49,8 +50,25 @@ final class TextSignatureHashing {
   static Feed verifying(
       PGPSignature sig, PGPContentVerifierBuilderProvider verifiers, PGPPublicKey key)
       throws PGPException {
+    return verifying(sig, verifiers, key, true);
+  }
+
+  /**
+   * As {@link #verifying(PGPSignature, PGPContentVerifierBuilderProvider, PGPPublicKey)}; {@code
+   * legacy} false says the data holds no lone CR ({@link #hasLoneCr}), as a caller that holds all
+   * of it before hashing knows: BouncyCastle's legacy digest is then not fed, since BouncyCastle
+   * consults it only for a text with a lone CR or one that ends in CR. A lone CR in such data is a
+   * caller's error: the feed throws {@link IllegalStateException} rather than let BouncyCastle
+   * consult a digest it did not feed.
+   */
+  static Feed verifying(
+      PGPSignature sig,
+      PGPContentVerifierBuilderProvider verifiers,
+      PGPPublicKey key,
+      boolean legacy)
+      throws PGPException {
     return verifying(
-        sig.getSignatureType(), verifiers, p -> sig.init(p, key), sig::update, sig::update);
+        sig.getSignatureType(), verifiers, p -> sig.init(p, key), sig::update, sig::update, legacy);
   }
 
   /** {@code ops} initialised to be checked with {@code key}; feed it through the result. */
@@ -58,7 +76,7 @@ final class TextSignatureHashing {
       PGPOnePassSignature ops, PGPContentVerifierBuilderProvider verifiers, PGPPublicKey key)
       throws PGPException {
     return verifying(
-        ops.getSignatureType(), verifiers, p -> ops.init(p, key), ops::update, ops::update);
+        ops.getSignatureType(), verifiers, p -> ops.init(p, key), ops::update, ops::update, true);
   }
 
   /** What sets a signature up to be checked with the verifiers given. */
@@ -69,14 +87,15 @@ final class TextSignatureHashing {
   /**
    * A signature of {@code type} set up by {@code init}: a binary one is fed by BouncyCastle's own
    * {@code update} ({@code blocks}), a text one by {@link Canonical}; {@code octet} is
-   * BouncyCastle's {@code update} of one octet.
+   * BouncyCastle's {@code update} of one octet; {@code legacy} whether the legacy digest is fed.
    */
   private static Feed verifying(
       int type,
       PGPContentVerifierBuilderProvider verifiers,
       Init init,
       Feed blocks,
-      Consumer<Byte> octet)
+      Consumer<Byte> octet,
+      boolean legacy)
       throws PGPException {
     if (type != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
       init.init(verifiers);
@@ -84,7 +103,39 @@ final class TextSignatureHashing {
     }
     Gates gates = new Gates(verifiers);
     init.init(gates);
-    return gates.feed(octet);
+    return gates.feed(octet, legacy);
+  }
+
+  /**
+   * Whether {@code len} octets of {@code b} from {@code off} hold a lone CR: a CR not followed by
+   * an LF, or one that ends them. For such text alone BouncyCastle consults a text signature's
+   * legacy digest. Eight octets at a time: only the eight that hold a CR are looked at one by one.
+   */
+  static boolean hasLoneCr(byte[] b, int off, int len) {
+    Objects.checkFromIndexSize(off, len, b.length);
+    int end = off + len;
+    int i = off;
+    for (; i <= end - 8; i += 8) {
+      // zeroBytes marks every CR, and at most some octets after a CR besides: never misses one.
+      if (CrLfToLf.zeroBytes((long) Canonical.LONGS.get(b, i) ^ Canonical.CRS) != 0
+          && loneCrIn(b, i, i + 8, end)) {
+        return true;
+      }
+    }
+    return loneCrIn(b, i, end, end);
+  }
+
+  /**
+   * Whether a CR in {@code b} from {@code from} to {@code to} is lone, the text ending at {@code
+   * end}.
+   */
+  private static boolean loneCrIn(byte[] b, int from, int to, int end) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == Canonical.CR && (i + 1 == end || b[i + 1] != Canonical.LF)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -225,6 +276,9 @@ final class TextSignatureHashing {
     private final OutputStream digest;
     private boolean open = true;
 
+    /** Whether its digest is left unfed: then its verifier must not be asked. */
+    private boolean unfed;
+
     Gate(OutputStream digest) {
       this.digest = digest;
     }
@@ -294,18 +348,29 @@ final class TextSignatureHashing {
 
         @Override
         public boolean verify(byte[] expected) {
+          if (gate.unfed) {
+            throw new IllegalStateException(
+                "the legacy form of a text said to hold no lone CR was asked for: it was not hashed");
+          }
           return verifier.verify(expected);
         }
       };
     }
 
-    /** The feed of the signature just initialised, whose own {@code update} is {@code octet}. */
-    Feed feed(Consumer<Byte> octet) {
+    /**
+     * The feed of the signature just initialised, whose own {@code update} is {@code octet}; the
+     * legacy digest, if BouncyCastle built one, is fed only when {@code legacy} is true.
+     */
+    Feed feed(Consumer<Byte> octet, boolean legacy) {
       if (gates.isEmpty() || gates.size() > 2) {
         throw new IllegalStateException("unexpected verifiers: " + gates.size());
       }
       Canonical text =
-          new Canonical(gates.get(0).digest, gates.size() == 2 ? gates.get(1).digest : null);
+          new Canonical(
+              gates.get(0).digest, legacy && gates.size() == 2 ? gates.get(1).digest : null);
+      if (!legacy && gates.size() == 2) {
+        gates.get(1).unfed = true;
+      }
       return new Feed() {
         private boolean toldLoneCr;
 
@@ -315,6 +380,10 @@ final class TextSignatureHashing {
             return;
           }
           text.update(b, off, len);
+          if (!legacy && text.loneCr()) {
+            throw new IllegalStateException(
+                "a text said to hold no lone CR holds one: its legacy form was not hashed");
+          }
           tell(text.loneCr() && !toldLoneCr, text.last());
           toldLoneCr = text.loneCr();
         }

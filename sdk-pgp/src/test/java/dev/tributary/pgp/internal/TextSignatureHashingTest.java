@@ -1,7 +1,12 @@
 package dev.tributary.pgp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.pgp.PgpCertificate;
+import dev.tributary.pgp.PgpInlineSignatures;
+import dev.tributary.pgp.PgpPolicy;
+import dev.tributary.pgp.SignatureVerification;
 import dev.tributary.testing.PgpTestKeys;
 import dev.tributary.testing.PgpTestKeys.TestKey;
 import java.io.ByteArrayInputStream;
@@ -13,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPOnePassSignature;
@@ -350,6 +357,205 @@ class TextSignatureHashingTest {
     }
   }
 
+  /** Whether {@code len} octets of {@code b} from {@code off} hold a CR not followed by LF. */
+  private static boolean loneCrOctetByOctet(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (b[i] == '\r' && (i + 1 == off + len || b[i + 1] != '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void hasLoneCr_findsWhatAnOctetByOctetLookFinds_inAnyRange() {
+    Random random = new Random(128);
+    int lone = 0;
+    for (int round = 0; round < 20000; round++) {
+      byte[] text = randomText(random);
+      int off = random.nextInt(text.length + 1);
+      int len = random.nextInt(text.length - off + 1);
+      boolean expected = loneCrOctetByOctet(text, off, len);
+      lone += expected ? 1 : 0;
+      assertThat(TextSignatureHashing.hasLoneCr(text, off, len))
+          .as("%s from %d, %d octets", escaped(text), off, len)
+          .isEqualTo(expected);
+    }
+    assertThat(lone).as("texts with a lone CR").isBetween(2000, 18000);
+    // Each octet's place in an eight-octet word: a CR at the word's end, its LF in the next.
+    for (int at = 0; at < 24; at++) {
+      byte[] text = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+      text[at] = '\r';
+      assertThat(TextSignatureHashing.hasLoneCr(text, 0, text.length)).isTrue();
+      assertThat(TextSignatureHashing.hasLoneCr(text, 0, at + 1)).as("ends in CR").isTrue();
+      assertThat(TextSignatureHashing.hasLoneCr(text, 0, at)).isFalse();
+      text[at + 1] = '\n';
+      assertThat(TextSignatureHashing.hasLoneCr(text, 0, text.length)).as("CR LF").isFalse();
+    }
+  }
+
+  @Test
+  void verifyingWithoutLegacy_feedsOnlyTheMainDigest_andRefusesALoneCr() throws Exception {
+    Random random = new Random(1280);
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.EVE_V6)) {
+      SigningKey key = SigningKey.of(k);
+      PGPSignature sig = key.sign(new byte[] {'x'}, PGPSignature.CANONICAL_TEXT_DOCUMENT);
+      Recording salt = new Recording(); // what a verifier is given before any data (v6: salt)
+      sig.init(salt, key.pub);
+      int withoutLoneCr = 0;
+      for (int round = 0; round < 2000; round++) {
+        byte[] text = randomText(random);
+        List<byte[]> pieces = pieces(text, random);
+        if (TextSignatureHashing.hasLoneCr(text, 0, text.length)) {
+          // A lone CR in the text fails its update; one that ends it, the check that consults
+          // the legacy form.
+          Recording ours = new Recording();
+          TextSignatureHashing.Feed feed =
+              TextSignatureHashing.verifying(sig, ours, key.pub, false);
+          assertThatThrownBy(
+                  () -> {
+                    pieces.forEach(p -> feed.update(p, 0, p.length));
+                    sig.verify();
+                  })
+              .as("%s", escaped(text))
+              .isInstanceOf(IllegalStateException.class);
+          continue;
+        }
+        withoutLoneCr++;
+        Recording theirs = new Recording();
+        sig.init(theirs, key.pub);
+        pieces.forEach(sig::update);
+        assertThat(sig.verify()).isFalse();
+
+        Recording ours = new Recording();
+        TextSignatureHashing.Feed feed = TextSignatureHashing.verifying(sig, ours, key.pub, false);
+        pieces.forEach(p -> feed.update(p, 0, p.length));
+        assertThat(sig.verify()).isFalse();
+
+        assertThat(ours.summary())
+            .as("text %s", escaped(text))
+            .containsExactly(theirs.summary().get(0), salt.summary().get(1));
+      }
+      assertThat(withoutLoneCr).isGreaterThan(100);
+    }
+  }
+
+  /**
+   * A cleartext-signed message of {@code lines} (each with its LF or CR LF), dash-escaped, with
+   * {@code sig}; no Hash: header.
+   */
+  private static byte[] cleartextMessage(List<String> lines, PGPSignature sig) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("-----BEGIN PGP SIGNED MESSAGE-----\n\n".getBytes(StandardCharsets.US_ASCII));
+    for (String line : lines) {
+      out.writeBytes(
+          ((line.startsWith("-") ? "- " : "") + line).getBytes(StandardCharsets.ISO_8859_1));
+    }
+    try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
+      sig.encode(armor);
+    }
+    return out.toByteArray();
+  }
+
+  /** What the framework signs of {@code lines}: without trailing whitespace or the last ending. */
+  private static byte[] signedText(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int ending = line.endsWith("\r\n") ? 2 : 1;
+      text.append(line.substring(0, line.length() - ending).replaceAll("[ \t\r]+$", ""));
+      if (i + 1 < lines.size()) {
+        text.append(ending == 2 ? "\r\n" : "\n");
+      }
+    }
+    return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** BouncyCastle's own verdict on {@code sig} over {@code data}, hashed octet by octet. */
+  private static boolean bouncyCastleVerdict(PGPSignature sig, PGPPublicKey pub, byte[] data)
+      throws Exception {
+    PGPSignature copy = reparse(sig);
+    copy.init(new BcPGPContentVerifierBuilderProvider(), pub);
+    copy.update(data);
+    return copy.verify();
+  }
+
+  private static boolean verifiesThroughTheApi(byte[] message, TestKey k) {
+    List<SignatureVerification> v =
+        PgpInlineSignatures.verify(
+            new ByteArrayInputStream(message),
+            new ByteArrayOutputStream(),
+            List.of(PgpCertificate.of(k.publicKey())),
+            PgpPolicy.defaults());
+    assertThat(v).hasSize(1);
+    return v.get(0).valid();
+  }
+
+  /**
+   * A cleartext-signed message's text is scanned for a lone CR before it is hashed, and its legacy
+   * form hashed only when it has one: every verdict is still BouncyCastle's, a signature over the
+   * legacy form of a text with a lone CR included (which only the legacy digest can verify).
+   */
+  @Test
+  void cleartextMessages_verifyAsBouncyCastleDecides_withAndWithoutLoneCr() throws Exception {
+    Random random = new Random(12800);
+    String[] parts = {"a", "b", " ", "\t", "\r", "-", "x\ry", "a run of many octets"};
+    for (TestKey k : List.of(PgpTestKeys.ALICE_RSA, PgpTestKeys.BOB_25519, PgpTestKeys.EVE_V6)) {
+      SigningKey key = SigningKey.signingData(k);
+      int[] seen = new int[4]; // valid without lone CR, with; valid by the legacy form; invalid
+      for (int round = 0; round < 60; round++) {
+        List<String> lines = new ArrayList<>();
+        int count = 1 + random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+          StringBuilder line = new StringBuilder();
+          int n = random.nextInt(6);
+          for (int j = 0; j < n; j++) {
+            line.append(parts[random.nextInt(parts.length)]);
+          }
+          lines.add(line + (random.nextBoolean() ? "\n" : "\r\n"));
+        }
+        byte[] signed = signedText(lines);
+        boolean loneCr = loneCrOctetByOctet(signed, 0, signed.length);
+        int kind = round % 3;
+        byte[] what =
+            switch (kind) {
+              case 0 -> signed;
+              case 1 -> legacyForm(signed);
+              default -> (escaped(signed) + "!").getBytes(StandardCharsets.US_ASCII);
+            };
+        PGPSignature sig = key.sign(what, PGPSignature.CANONICAL_TEXT_DOCUMENT);
+        boolean theirs = bouncyCastleVerdict(sig, key.pub, signed);
+        boolean ours = verifiesThroughTheApi(cleartextMessage(lines, sig), k);
+        assertThat(ours)
+            .as("%s, %s signed over %s", k.name(), escaped(signed), escaped(what))
+            .isEqualTo(theirs);
+        if (kind == 0) {
+          assertThat(ours).as("%s: %s", k.name(), escaped(signed)).isTrue();
+        }
+        seen[!theirs ? 3 : kind == 1 && loneCr ? 2 : loneCr ? 1 : 0]++;
+      }
+      assertThat(java.util.Arrays.stream(seen).min().getAsInt())
+          .as("%s: fewest of a kind of case, of %s", k.name(), java.util.Arrays.toString(seen))
+          .isGreaterThan(2);
+
+      // The fixed cases: a lone CR whose legacy form is signed, the same without a lone CR.
+      List<String> lone = List.of("one\rtwo\r\n", "three\n");
+      PGPSignature legacy =
+          key.sign(legacyForm(signedText(lone)), PGPSignature.CANONICAL_TEXT_DOCUMENT);
+      assertThat(bouncyCastleVerdict(legacy, key.pub, signedText(lone))).isTrue();
+      assertThat(verifiesThroughTheApi(cleartextMessage(lone, legacy), k)).isTrue();
+      assertThat(
+              verifiesThroughTheApi(
+                  cleartextMessage(List.of("one\r\n", "two\r\n", "three\n"), legacy), k))
+          .as("the legacy form's text, written out: no lone CR")
+          .isTrue();
+      assertThat(
+              verifiesThroughTheApi(cleartextMessage(List.of("onetwo\r\n", "three\n"), legacy), k))
+          .as("without its CR")
+          .isFalse();
+    }
+  }
+
   /** The lines of {@code text}, split at LF: none after a final LF. */
   private static String[] lines(byte[] text) {
     String s = new String(text, StandardCharsets.ISO_8859_1);
@@ -413,15 +619,41 @@ class TextSignatureHashingTest {
     return ((PGPSignatureList) f.nextObject()).get(0);
   }
 
-  /** A test key's primary key, unlocked. */
+  /** Whether a self-signature on {@code pub} gives it the key flag "may sign data". */
+  private static boolean flagsSignData(PGPPublicKey pub) {
+    for (PGPSignature sig : (Iterable<PGPSignature>) pub::getSignatures) {
+      if (sig.getHashedSubPackets() != null
+          && (sig.getHashedSubPackets().getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A test key's primary key (or the key that signs data), unlocked. */
   private record SigningKey(PGPPublicKey pub, PGPPrivateKey priv) {
     static SigningKey of(TestKey k) throws Exception {
+      return of(k, false);
+    }
+
+    /** The key of {@code k} that its certificate lets sign data: the primary key or a subkey. */
+    static SigningKey signingData(TestKey k) throws Exception {
+      return of(k, true);
+    }
+
+    private static SigningKey of(TestKey k, boolean signsData) throws Exception {
       try (InputStream in =
           PGPUtil.getDecoderStream(
               new ByteArrayInputStream(
                   k.armoredPrivateKey().getBytes(StandardCharsets.US_ASCII)))) {
-        PGPSecretKey secret =
-            new PGPSecretKeyRing(in, new BcKeyFingerprintCalculator()).getSecretKey();
+        PGPSecretKeyRing ring = new PGPSecretKeyRing(in, new BcKeyFingerprintCalculator());
+        PGPSecretKey secret = ring.getSecretKey();
+        for (PGPSecretKey s : ring) {
+          if (signsData && flagsSignData(s.getPublicKey())) {
+            secret = s;
+            break;
+          }
+        }
         PGPPrivateKey priv =
             secret.extractPrivateKey(
                 new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
