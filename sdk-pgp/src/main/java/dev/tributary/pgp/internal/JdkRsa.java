@@ -1,6 +1,5 @@
 package dev.tributary.pgp.internal;
 
-import java.io.OutputStream;
 import java.math.BigInteger;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -119,31 +118,11 @@ final class JdkRsa {
    * signature is reported as not matching its data, not as one that cannot be checked.
    */
   private static PGPContentVerifier saysNoToLongNumbers(PGPContentVerifier jdk) {
-    return new PGPContentVerifier() {
-      @Override
-      public OutputStream getOutputStream() {
-        return jdk.getOutputStream();
-      }
-
-      @Override
-      public int getHashAlgorithm() {
-        return jdk.getHashAlgorithm();
-      }
-
-      @Override
-      public int getKeyAlgorithm() {
-        return jdk.getKeyAlgorithm();
-      }
-
-      @Override
-      public long getKeyID() {
-        return jdk.getKeyID();
-      }
-
+    return new ForwardingVerifier(jdk) {
       @Override
       public boolean verify(byte[] expected) {
         try {
-          return jdk.verify(expected);
+          return super.verify(expected);
         } catch (PGPRuntimeOperationException e) {
           return false;
         }

@@ -174,33 +174,17 @@ final class SignatureHash {
    * A verifier that reads what it is given and says no, unless what it was given ends in the
    * trailer of a revocation made with its key and hash algorithms; then its verifier decides.
    */
-  private static final class Refusing implements PGPContentVerifier {
-    private final PGPContentVerifier inner;
+  private static final class Refusing extends ForwardingVerifier {
     private final Tail tail;
 
     Refusing(PGPContentVerifier inner) {
-      this.inner = inner;
+      super(inner);
       this.tail = new Tail(inner.getOutputStream());
     }
 
     @Override
     public OutputStream getOutputStream() {
       return tail;
-    }
-
-    @Override
-    public int getHashAlgorithm() {
-      return inner.getHashAlgorithm();
-    }
-
-    @Override
-    public int getKeyAlgorithm() {
-      return inner.getKeyAlgorithm();
-    }
-
-    @Override
-    public long getKeyID() {
-      return inner.getKeyID();
     }
 
     @Override

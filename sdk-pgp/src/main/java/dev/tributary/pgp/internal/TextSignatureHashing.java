@@ -325,25 +325,10 @@ final class TextSignatureHashing {
     private PGPContentVerifier gated(PGPContentVerifier verifier) {
       Gate gate = new Gate(verifier.getOutputStream());
       gates.add(gate);
-      return new PGPContentVerifier() {
+      return new ForwardingVerifier(verifier) {
         @Override
         public OutputStream getOutputStream() {
           return gate;
-        }
-
-        @Override
-        public int getHashAlgorithm() {
-          return verifier.getHashAlgorithm();
-        }
-
-        @Override
-        public int getKeyAlgorithm() {
-          return verifier.getKeyAlgorithm();
-        }
-
-        @Override
-        public long getKeyID() {
-          return verifier.getKeyID();
         }
 
         @Override
@@ -352,7 +337,7 @@ final class TextSignatureHashing {
             throw new IllegalStateException(
                 "the legacy form of a text said to hold no lone CR was asked for: it was not hashed");
           }
-          return verifier.verify(expected);
+          return super.verify(expected);
         }
       };
     }
