@@ -56,6 +56,11 @@
 # core slows ours by up to half and gpg hardly at all. "quiet rounds" is the ratio of the medians
 # over the rounds in which neither ours nor gpg lost more than STEAL_MAX seconds (0.2 unless set),
 # and how many; the floor/gpg line's ratio is the same.
+# SINK=file writes each decryption's plaintext to a file of its own in the work folder, as a user
+# decrypting a file to a file does, instead of discarding it (/dev/null, the default, which leaves
+# the decryption's own work; encryption always writes a file). Stop 46 found the two sinks rank the
+# sides differently: writing 512 MiB to a file costs gpg's one thread 240-460 ms, ours, whose
+# write-behind thread writes on the other core, 30-80 ms (sdk-pgp/README.md, stop 46).
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -87,6 +92,10 @@ work=$(mktemp -d /tmp/pgpbench.XXXXXX)
 export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
 trap 'gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+SINK=${SINK:-null}
+case "$SINK" in null | file) ;; *) echo "SINK is null or file, not $SINK" >&2; exit 1 ;; esac
+# Where a side's decryption writes its plaintext.
+sink() { if [ "$SINK" = file ]; then echo "$work/plain-$1.out"; else echo /dev/null; fi; }
 GPG="gpg --batch --no-tty --quiet --pinentry-mode loopback --trust-model always"
 $GPG --import "$KEYS/alice-rsa3072.sec.asc" 2>/dev/null
 
@@ -162,6 +171,7 @@ isa=$(grep -m1 -ow -e aes -e sha_ni -e vaes -e avx512f /proc/cpuinfo 2>/dev/null
   | paste -sd ' ' - || true)
 mem=$(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GiB" }' || true)
 echo "CPU: ${cpu:-unknown} (${isa:-no AES/SHA flags found}), ${mem:-memory unknown}"
+echo "decryption writes to: $([ "$SINK" = file ] && echo "a file (SINK=file)" || echo "/dev/null (SINK=null)")"
 for file in $FILES; do
   in="$work/$file"
   gpg_text="" our_text="" plain="$in" # crlf.csv: text in, LF text out
@@ -177,10 +187,10 @@ for file in $FILES; do
       commands+=(-n "$side-encrypt" "${sop[$side-encrypt]} encrypt $our_armor $our_text \
 --compression=$ourcomp $KEYS/alice-rsa3072.pub.asc < $in > $work/out-$side.pgp")
     done
-    commands+=(-n gpg-decrypt "$GPG -o - -d $msg > /dev/null")
+    commands+=(-n gpg-decrypt "$GPG -o - -d $msg > $(sink gpg)")
     for side in "${sides[@]:1}"; do
       commands+=(-n "$side-decrypt" "${sop[$side-decrypt]} decrypt $KEYS/alice-rsa3072.sec.asc < $msg \
-> /dev/null")
+> $(sink "$side")")
     done
     [ -n "$floor" ] && commands+=(-n floor-decrypt "$floor $msg > /dev/null")
     declare -A rss=() # the untimed round: each command once, for its peak RSS
