@@ -58,9 +58,10 @@
 # and how many; the floor/gpg line's ratio is the same.
 # SINK=file writes each decryption's plaintext to a file of its own in the work folder, as a user
 # decrypting a file to a file does, instead of discarding it (/dev/null, the default, which leaves
-# the decryption's own work; encryption always writes a file). Stop 46 found the two sinks rank the
-# sides differently: writing 512 MiB to a file costs gpg's one thread 240-460 ms, ours, whose
-# write-behind thread writes on the other core, 30-80 ms (sdk-pgp/README.md, stop 46).
+# the decryption's own work; encryption always writes a file). In stop 46's interleaved runs
+# writing 512 MiB to a file cost gpg's one thread 240-460 ms, ours, whose write-behind thread
+# writes on the other core, 30-80 ms; in this script's SINK=file run the disk's write-back evened
+# that out (sdk-pgp/README.md, stop 46): a file sink measures the machine's disk too.
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
