@@ -14,13 +14,16 @@ import java.util.Objects;
  * below. Public for the benchmarks only. Not thread-safe.
  */
 public final class CrlfOutputStream extends FilterOutputStream {
-  private static final byte CR = '\r';
-  private static final byte LF = '\n';
-  private static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
-  private static final long LFS = 0x0A0A_0A0A_0A0A_0A0AL;
+  static final byte CR = '\r';
+  static final byte LF = '\n';
 
-  /** Eight bytes of an array at any index, the first one lowest. */
-  private static final VarHandle LONGS =
+  /** CR, and LF, in each of a word's eight octets. */
+  static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
+
+  static final long LFS = 0x0A0A_0A0A_0A0A_0A0AL;
+
+  /** Eight bytes of an array at any index, the first one lowest (also text signatures' hashing). */
+  static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The most bytes of a write converted at once; each may become two. */

@@ -2,9 +2,7 @@ package dev.tributary.pgp.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -152,14 +150,13 @@ final class TextSignatureHashing {
    * time: the octets between line endings in one write. Not thread-safe.
    */
   static final class Canonical {
-    private static final byte CR = '\r';
-    private static final byte LF = '\n';
-    private static final long CRS = 0x0D0D_0D0D_0D0D_0D0DL;
-    private static final long LFS = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final byte CR = CrlfOutputStream.CR;
+    private static final byte LF = CrlfOutputStream.LF;
+    private static final long CRS = CrlfOutputStream.CRS;
+    private static final long LFS = CrlfOutputStream.LFS;
 
     /** Eight octets of an array at any index, the first one lowest. */
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = CrlfOutputStream.LONGS;
 
     /** Octets a digest takes per call: see {@link JdkPieces} on the JDK's digest intrinsics. */
     private static final int PIECE = 4096;

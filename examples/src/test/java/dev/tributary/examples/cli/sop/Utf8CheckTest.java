@@ -97,15 +97,7 @@ class Utf8CheckTest {
         data[i] = (byte) EDGES[random.nextInt(EDGES.length)];
       }
       boolean expected = jdkAccepts(data);
-      for (int maxRead : new int[] {1, 2, 3, 5, 16}) {
-        byte[] out = passed(data, maxRead, round);
-        assertThat(out != null)
-            .as("%s in reads of up to %d", hex(data), maxRead)
-            .isEqualTo(expected);
-        if (out != null) {
-          assertThat(out).isEqualTo(data);
-        }
-      }
+      assertVerdict(data, expected, round, 1, 2, 3, 5, 16);
       if (expected) {
         accepted++;
       } else {
@@ -126,15 +118,7 @@ class Utf8CheckTest {
       if (!edges) {
         assertThat(expected).as("well-formed text").isTrue();
       }
-      for (int maxRead : new int[] {1, 7, 64, 100_000}) {
-        byte[] out = passed(data, maxRead, round);
-        assertThat(out != null)
-            .as("%s in reads of up to %d", hex(data), maxRead)
-            .isEqualTo(expected);
-        if (out != null) {
-          assertThat(out).isEqualTo(data);
-        }
-      }
+      assertVerdict(data, expected, round, 1, 7, 64, 100_000);
     }
   }
 
@@ -190,6 +174,21 @@ class Utf8CheckTest {
     InputStream ok = new Utf8Check(new ByteArrayInputStream(good));
     assertThat(ok.skip(2)).isEqualTo(2);
     assertThat(ok.readAllBytes()).containsExactly(Arrays.copyOfRange(good, 2, good.length));
+  }
+
+  /**
+   * Asserts that the check, reading {@code data} in reads of up to each of {@code maxReads} octets,
+   * accepts it exactly when {@code expected}, and then passes it through unchanged.
+   */
+  private static void assertVerdict(byte[] data, boolean expected, long seed, int... maxReads)
+      throws IOException {
+    for (int maxRead : maxReads) {
+      byte[] out = passed(data, maxRead, seed);
+      assertThat(out != null).as("%s in reads of up to %d", hex(data), maxRead).isEqualTo(expected);
+      if (out != null) {
+        assertThat(out).isEqualTo(data);
+      }
+    }
   }
 
   private static String hex(byte[] data) {
