@@ -60,11 +60,11 @@ final class SignatureChecks {
   private final List<PGPPublicKeyRing> certificates;
   private final Clock clock;
 
-  /** The one-pass signatures being fed the data, by identity: two may be alike. */
-  private final Map<PGPOnePassSignature, Pending> pending = new IdentityHashMap<>();
+  /** A one-pass signature's signer, and what feeds it the data. */
+  private record Fed(Pending signer, TextSignatureHashing.Feed feed) {}
 
-  /** What feeds each of {@link #pending} its data. */
-  private final Map<PGPOnePassSignature, TextSignatureHashing.Feed> feeds = new IdentityHashMap<>();
+  /** The one-pass signatures being fed the data, by identity: two may be alike. */
+  private final Map<PGPOnePassSignature, Fed> pending = new IdentityHashMap<>();
 
   /** The one-pass signatures whose key BouncyCastle could not set up to verify. */
   private final Map<PGPOnePassSignature, Pending> uncheckable = new IdentityHashMap<>();
@@ -104,8 +104,11 @@ final class SignatureChecks {
       if (key != null) {
         feedOneMore();
         try {
-          feeds.put(ops, TextSignatureHashing.verifying(ops, JdkRsa.verifiers(), key));
-          pending.put(ops, new Pending(ring, key));
+          pending.put(
+              ops,
+              new Fed(
+                  new Pending(ring, key),
+                  TextSignatureHashing.verifying(ops, JdkRsa.verifiers(), key)));
         } catch (PGPException | RuntimeException e) {
           // The one-pass signature may name another algorithm than the key's: its signature will
           // tell whether the message is malformed, or the signature merely uncheckable.
@@ -159,8 +162,8 @@ final class SignatureChecks {
   }
 
   void update(byte[] b, int off, int len) {
-    for (TextSignatureHashing.Feed feed : feeds.values()) {
-      feed.update(b, off, len);
+    for (Fed fed : pending.values()) {
+      fed.feed().update(b, off, len);
     }
     for (int i = 0; i < before.size(); i++) {
       TextSignatureHashing.Feed feed = before.get(i).feed();
@@ -186,13 +189,12 @@ final class SignatureChecks {
 
   /** Checks {@code sig}, which closes {@code ops} and matches it. */
   void signature(PGPOnePassSignature ops, PGPSignature sig) {
-    Pending p = pending.remove(ops);
-    feeds.remove(ops);
-    if (p != null) {
-      results.add(checked(p, sig, () -> ops.verify(sig)));
+    Fed fed = pending.remove(ops);
+    if (fed != null) {
+      results.add(checked(fed.signer(), sig, () -> ops.verify(sig)));
       return;
     }
-    p = uncheckable.remove(ops);
+    Pending p = uncheckable.remove(ops);
     results.add(p != null ? verification(p, sig, uncheckable(p, sig)) : unknownKey(sig));
   }
 

@@ -1,8 +1,13 @@
 package dev.tributary.pgp.internal;
 
+import static dev.tributary.pgp.internal.CrlfOutputStream.CR;
+import static dev.tributary.pgp.internal.CrlfOutputStream.CRS;
+import static dev.tributary.pgp.internal.CrlfOutputStream.LF;
+import static dev.tributary.pgp.internal.CrlfOutputStream.LFS;
+import static dev.tributary.pgp.internal.CrlfOutputStream.LONGS;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -115,8 +120,7 @@ final class TextSignatureHashing {
     int i = off;
     for (; i <= end - 8; i += 8) {
       // zeroBytes marks every CR, and at most some octets after a CR besides: never misses one.
-      if (CrLfToLf.zeroBytes((long) Canonical.LONGS.get(b, i) ^ Canonical.CRS) != 0
-          && loneCrIn(b, i, i + 8, end)) {
+      if (CrLfToLf.zeroBytes((long) LONGS.get(b, i) ^ CRS) != 0 && loneCrIn(b, i, i + 8, end)) {
         return true;
       }
     }
@@ -129,7 +133,7 @@ final class TextSignatureHashing {
    */
   private static boolean loneCrIn(byte[] b, int from, int to, int end) {
     for (int i = from; i < to; i++) {
-      if (b[i] == Canonical.CR && (i + 1 == end || b[i + 1] != Canonical.LF)) {
+      if (b[i] == CR && (i + 1 == end || b[i + 1] != LF)) {
         return true;
       }
     }
@@ -150,14 +154,6 @@ final class TextSignatureHashing {
    * time: the octets between line endings in one write. Not thread-safe.
    */
   static final class Canonical {
-    private static final byte CR = CrlfOutputStream.CR;
-    private static final byte LF = CrlfOutputStream.LF;
-    private static final long CRS = CrlfOutputStream.CRS;
-    private static final long LFS = CrlfOutputStream.LFS;
-
-    /** Eight octets of an array at any index, the first one lowest. */
-    private static final VarHandle LONGS = CrlfOutputStream.LONGS;
-
     /** Octets a digest takes per call: see {@link JdkPieces} on the JDK's digest intrinsics. */
     private static final int PIECE = 4096;
 
@@ -379,10 +375,10 @@ final class TextSignatureHashing {
           gates.forEach(g -> g.open = false);
           try {
             if (loneCr) {
-              octet.accept(Canonical.CR);
+              octet.accept(CR);
               octet.accept((byte) 'x');
             }
-            octet.accept(Canonical.LF);
+            octet.accept(LF);
             octet.accept(last);
           } finally {
             gates.forEach(g -> g.open = true);
