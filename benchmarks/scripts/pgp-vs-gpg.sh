@@ -68,7 +68,8 @@
 # SINK=file their plaintexts) in a folder of its own under DIR; the default is /dev/shm where it is
 # a writable folder, else the work folder (OUT_DIR= chooses the work folder). On a tmpfs each write
 # still copies into the page cache, as any file write does, but no disk write-back runs beside the
-# rounds; the header says which file system the files went to.
+# rounds; the header says which file system the files went to. A tmpfs holds them in memory, up to
+# six times SIZE_MIB at once: on a machine short of memory, OUT_DIR= (the work folder).
 # Needs gpg, hyperfine, GNU time and a JDK; builds the jar first unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
@@ -62,6 +63,7 @@ class PublicApiTest {
             "Leaky.bounded()",
             "Leaky.array()",
             "Leaky.inherited()",
+            "Leaky.forSubclasses()",
             "Leaky.subclassOnly(List<? super PGPSecretKeyRing>)");
     assertThat(leaksOf(PrivateMembersOnly.class)).isEmpty();
   }
@@ -79,13 +81,16 @@ class PublicApiTest {
     for (TypeVariable<?> v : c.getTypeParameters()) {
       if (mentions(v)) leaks.add(name + "<" + v.getName() + ">");
     }
-    for (Field f : members(c.getFields(), c.getDeclaredFields())) {
+    for (Field f : members(c, c.getFields(), Class::getDeclaredFields)) {
       if (mentions(f.getGenericType())) leaks.add(name + "." + f.getName() + " (field)");
     }
-    for (Constructor<?> k : members(c.getConstructors(), c.getDeclaredConstructors())) {
-      if (mentions(k)) leaks.add(name + signature(k));
+    for (Constructor<?> k : c.getDeclaredConstructors()) {
+      int modifiers = k.getModifiers();
+      if ((Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)) && mentions(k)) {
+        leaks.add(name + signature(k));
+      }
     }
-    for (Method m : members(c.getMethods(), c.getDeclaredMethods())) {
+    for (Method m : members(c, c.getMethods(), Class::getDeclaredMethods)) {
       if (mentions(m)) { // a public method of a package-private superclass too (javac bridges it)
         leaks.add(name + "." + m.getName() + signature(m));
       }
@@ -93,12 +98,17 @@ class PublicApiTest {
     return leaks;
   }
 
-  /** The public members (inherited ones too) and the declared protected ones. */
-  @SafeVarargs
-  private static <M extends Member> List<M> members(M[] publicOnes, M... declared) {
+  /**
+   * The public members (inherited ones too) and the protected ones of {@code c} and its
+   * superclasses, which a subclass outside the package sees.
+   */
+  private static <M extends Member> List<M> members(
+      Class<?> c, M[] publicOnes, Function<Class<?>, M[]> declared) {
     List<M> all = new ArrayList<>(List.of(publicOnes));
-    for (M m : declared) {
-      if (Modifier.isProtected(m.getModifiers())) all.add(m);
+    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+      for (M m : declared.apply(k)) {
+        if (Modifier.isProtected(m.getModifiers())) all.add(m);
+      }
     }
     return all;
   }
@@ -209,6 +219,10 @@ class PublicApiTest {
   @SuppressWarnings("unused")
   static class Base<T> {
     public PGPSecretKeyRing inherited() {
+      return null;
+    }
+
+    protected PGPPublicKey forSubclasses() {
       return null;
     }
   }
